@@ -1,0 +1,188 @@
+/* dqa audit RULES DATA...: audit one dataset, print the summary or JSON,
+ * write DIR/result.json, and apply the quality gate. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "options.h"
+
+enum { OPT_OUT, OPT_FORMAT, OPT_FAIL_UNDER, OPT_THREADS, OPT_SAMPLES, OPT_NOW, OPT_UNIT,
+       OPT_COLOR, OPT_QUIET };
+
+static const struct option_spec audit_options[] = {
+	{OPT_OUT, 'o', "out", "DIR", "write DIR/result.json (created if missing)"},
+	{OPT_FORMAT, 'f', "format", "FMT", "report on stdout: text (default) or json"},
+	{OPT_FAIL_UNDER, 0, "fail-under", "SCORE", "exit 1 when the overall score is below SCORE"},
+	{OPT_THREADS, 'j', "threads", "N", "worker threads (default: all cores)"},
+	{OPT_SAMPLES, 0, "samples", "N", "failed-row samples per unit and check (default 5)"},
+	{OPT_NOW, 0, "now", "WHEN", "reference time, ISO 8601 (default: now)"},
+	{OPT_UNIT, 'u', "unit", "NAME", "treat every row as belonging to unit NAME"},
+	{OPT_COLOR, 0, "color", "WHEN", "auto (default), always or never"},
+	{OPT_QUIET, 'q', "quiet", NULL, "print no report on stdout"},
+};
+
+static const struct command_help audit_help = {
+	"audit RULES DATA... [options]",
+	"Audit DATA (CSV files, gzip or '-' for stdin, read as one dataset) against\n"
+	"the rule file RULES and score every unit on the six criteria.",
+	audit_options, sizeof audit_options / sizeof *audit_options,
+};
+
+struct audit_args {
+	const char *out, *unit;
+	bool json, quiet;
+	int color;                /* -1 auto, 0 never, 1 always */
+	double fail_under;        /* < 0: no gate besides status */
+	unsigned samples, threads;
+	const char *now;
+};
+
+static int parse_count(const char *value, const char *what, unsigned max, unsigned *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long n = strtoul(value, &end, 10);
+	if (!*value || *end || errno || n > max || value[0] == '-')
+		return usage_error(&audit_help, "invalid %s '%s': expected a whole number up to %u",
+				   what, value, max);
+	*out = (unsigned)n;
+	return 0;
+}
+
+static int on_option(void *ctx, int id, const char *value)
+{
+	struct audit_args *a = ctx;
+	char *end;
+	switch (id) {
+	case OPT_OUT: a->out = value; return 0;
+	case OPT_UNIT: a->unit = value; return 0;
+	case OPT_NOW: a->now = value; return 0;
+	case OPT_QUIET: a->quiet = true; return 0;
+	case OPT_FORMAT:
+		if (strcmp(value, "json") && strcmp(value, "text"))
+			return usage_error(&audit_help, "invalid --format '%s': use text or json", value);
+		a->json = strcmp(value, "json") == 0;
+		return 0;
+	case OPT_COLOR:
+		if (!strcmp(value, "auto")) a->color = -1;
+		else if (!strcmp(value, "always")) a->color = 1;
+		else if (!strcmp(value, "never")) a->color = 0;
+		else return usage_error(&audit_help, "invalid --color '%s': use auto, always or never", value);
+		return 0;
+	case OPT_FAIL_UNDER:
+		a->fail_under = strtod(value, &end);
+		if (!*value || *end || !(a->fail_under >= 0 && a->fail_under <= 100))
+			return usage_error(&audit_help, "invalid --fail-under '%s': expected a score from 0 to 100", value);
+		return 0;
+	case OPT_SAMPLES: return parse_count(value, "--samples", 1000, &a->samples);
+	case OPT_THREADS:
+		if (parse_count(value, "--threads", 1024, &a->threads))
+			return EXIT_USAGE;
+		return a->threads ? 0 : usage_error(&audit_help, "invalid --threads '0': use at least 1");
+	}
+	return 0;
+}
+
+static bool use_color(int setting)
+{
+	if (setting >= 0)
+		return setting;
+	const char *no_color = getenv("NO_COLOR");
+	const char *term = getenv("TERM");
+	return isatty(STDOUT_FILENO) && !(no_color && no_color[0]) && !(term && !strcmp(term, "dumb"));
+}
+
+/* SOURCE_DATE_EPOCH (reproducible builds) pins generated_at for tests. */
+static int64_t generated_at(void)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	if (epoch && *epoch) {
+		long long t = strtoll(epoch, &end, 10);
+		if (!*end)
+			return t;
+	}
+	return (int64_t)time(NULL);
+}
+
+static int emit(const dqa_result *res, const struct audit_args *a)
+{
+	dqa_error err = {0};
+	char *json = NULL;
+	if (a->out || a->json) {
+		json = dqa_result_json(res);
+		if (!json) {
+			fputs("dqa: error: out of memory\n", stderr);
+			return EXIT_INPUT;
+		}
+	}
+	int rc = 0;
+	if (a->out && dqa_write_file_atomic(a->out, "result.json", json, strlen(json), &err) < 0)
+		rc = report_error(&err);
+	if (!rc && !a->quiet) {
+		if (a->json)
+			printf("%s\n", json);
+		else
+			dqa_result_write_text(res, stdout, use_color(a->color));
+		if (fflush(stdout) != 0) {
+			perror("dqa: error: cannot write to standard output");
+			rc = EXIT_INPUT;
+		}
+	}
+	if (!rc && a->out && !a->quiet)
+		fprintf(stderr, "dqa: wrote %s/result.json\n", a->out);
+	free(json);
+	return rc;
+}
+
+static int gate(const dqa_result *res, const struct audit_args *a)
+{
+	double score = dqa_result_score(res);
+	if (dqa_result_status(res) == DQA_FAIL) {
+		fprintf(stderr, "dqa: quality gate failed: overall status is fail (score %.2f)\n", score);
+		return EXIT_GATE;
+	}
+	if (a->fail_under >= 0 && !(score >= a->fail_under)) {
+		fprintf(stderr, "dqa: quality gate failed: overall score %.2f is below --fail-under %g\n",
+			score, a->fail_under);
+		return EXIT_GATE;
+	}
+	return EXIT_PASS;
+}
+
+int cmd_audit(int argc, char **argv)
+{
+	struct audit_args a = {.color = -1, .fail_under = -1, .samples = 5};
+	const char **positional = calloc((size_t)argc + 1, sizeof *positional);
+	if (!positional)
+		return EXIT_INPUT;
+	int n, rc = options_parse(argc, argv, &audit_help, on_option, &a, positional, &n);
+	if (rc == 0 && n < 2)
+		rc = usage_error(&audit_help, n ? "no data files given" : "no rule file given");
+	dqa_audit_options opts = DQA_AUDIT_OPTIONS_INIT;
+	opts.samples = a.samples;
+	opts.threads = a.threads;
+	opts.unit = a.unit;
+	opts.generated_at = generated_at();
+	opts.now = opts.generated_at;
+	if (rc == 0 && a.now && dqa_time_parse(a.now, &opts.now) < 0)
+		rc = usage_error(&audit_help, "invalid --now '%s': expected an ISO 8601 date such as 2026-11-22 or 2026-11-22T00:00:00Z", a.now);
+	dqa_rules *rules = NULL;
+	dqa_result *res = NULL;
+	dqa_error err = {0};
+	if (rc == 0 && dqa_rules_load(&rules, positional[0], &err) < 0)
+		rc = report_error(&err);
+	if (rc == 0 && dqa_audit_run(&res, rules, positional + 1, (size_t)n - 1, &opts, &err) < 0)
+		rc = report_error(&err);
+	if (rc == 0)
+		rc = emit(res, &a);
+	if (rc == 0)
+		rc = gate(res, &a);
+	dqa_result_free(res);
+	dqa_rules_free(rules);
+	free(positional);
+	return rc < 0 ? EXIT_PASS : rc;
+}

@@ -1,0 +1,76 @@
+/* dqa: the command. Dispatches to one subcommand per row of a table. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *help;
+};
+
+static const struct command commands[] = {
+	{"audit", cmd_audit, "audit a dataset against a rule file and score every unit"},
+	{"lint", cmd_lint, "check a rule file (and data headers) without auditing"},
+};
+
+enum { NCOMMANDS = sizeof commands / sizeof *commands };
+
+static void print_usage(FILE *out)
+{
+	fprintf(out, "usage: dqa COMMAND [ARGS...]\n\n"
+		     "Audit CSV extracts against YAML rule sets and score every unit on six\n"
+		     "criteria: correct, sufficient, clean, alive, unified, shared.\n\ncommands:\n");
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].help);
+	fprintf(out, "  %-8s %s\n", "help", "show help for a command");
+	fprintf(out, "\nRun 'dqa COMMAND --help' for its options; see dqa(1) and dqa-rules(5).\n"
+		     "Exit status: 0 pass, 1 quality gate failed, 2 usage or rule error, 3 input error.\n");
+}
+
+static const struct command *find(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		print_usage(stderr);
+		return EXIT_USAGE;
+	}
+	const char *name = argv[1];
+	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+		print_usage(stdout);
+		return EXIT_PASS;
+	}
+	if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
+		printf("dqa %s\n", DQA_VERSION);
+		return EXIT_PASS;
+	}
+	if (strcmp(name, "help") == 0) {
+		if (argc < 3) {
+			print_usage(stdout);
+			return EXIT_PASS;
+		}
+		const struct command *c = find(argv[2]);
+		if (!c) {
+			fprintf(stderr, "dqa: unknown command '%s'\n", argv[2]);
+			return EXIT_USAGE;
+		}
+		char *help_argv[] = {(char *)"--help", NULL};
+		int rc = c->fn(1, help_argv);
+		return rc;
+	}
+	const struct command *c = find(name);
+	if (!c) {
+		fprintf(stderr, "dqa: unknown command '%s'\n", name);
+		print_usage(stderr);
+		return EXIT_USAGE;
+	}
+	return c->fn(argc - 2, argv + 2);
+}

@@ -1,0 +1,23 @@
+/* Maps library errors to messages on stderr and to exit statuses. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli.h"
+
+int report_error(const dqa_error *err)
+{
+	char *text = dqa_error_format(err);
+	if (text) {
+		fprintf(stderr, "%s%s", err->file[0] ? "" : "dqa: ", text);
+		free(text);
+	} else {
+		fprintf(stderr, "dqa: error: %s\n", err->message);
+	}
+	switch (err->code) {
+	case DQA_ERULES:
+	case DQA_EARG:
+		return EXIT_USAGE;
+	default:
+		return EXIT_INPUT;
+	}
+}

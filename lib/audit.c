@@ -1,0 +1,176 @@
+/* The audit driver: streams every input through the plan, runs the
+ * dataset-scope checks, and turns the counts into a scored result. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "checks/check.h"
+#include "plan.h"
+#include "result.h"
+
+struct scan_ctx {
+	struct plan *plan;
+	uint32_t input;
+	bool header_seen;
+	bool header_only;       /* lint: stop after the header */
+	dqa_error *err;
+};
+
+static int on_record(void *opaque, const struct record *rec)
+{
+	struct scan_ctx *s = opaque;
+	struct plan *p = s->plan;
+	if (s->header_seen)
+		return plan_row(p, rec, s->input, s->err);
+	s->header_seen = true;
+	const char *name = p->inputs[s->input];
+	FORWARD_IF_ERROR(s->input == 0 ? plan_bind(p, rec, name, s->err)
+				       : plan_same_header(p, rec, name, s->err));
+	return s->header_only;
+}
+
+static int scan_inputs(struct plan *p, bool header_only, dqa_error *err)
+{
+	for (size_t i = 0; i < p->ninputs; i++) {
+		struct scan_ctx s = {p, (uint32_t)i, false, header_only, err};
+		FORWARD_IF_ERROR(reader_scan(p->inputs[i], &p->rules->dialect, on_record, &s, err));
+		if (!s.header_seen)
+			return dqa_fail(err, DQA_EINPUT,
+					strcmp(p->inputs[i], "-") ? p->inputs[i] : "<stdin>",
+					DQA_NOPOS, "an extract starts with a header row naming its columns",
+					"empty input: no header row");
+	}
+	return 0;
+}
+
+static int unit_by_name(const void *a, const void *b)
+{
+	return strcmp(((const struct res_unit *)a)->name, ((const struct res_unit *)b)->name);
+}
+
+static int copy_check(struct dqa_result *r, const struct bound_check *b, const struct tally *t,
+		      struct res_check *out)
+{
+	const struct check *def = b->def;
+	*out = (struct res_check){
+		.id = def->id, .kind = def->ops->kind, .criterion = def->criterion,
+		.ncolumns = def->ncols, .weight = def->weight, .min_ratio = def->min_ratio,
+		.evaluated = t->evaluated, .failed = t->failed, .samples = t->samples,
+		.nsamples = t->nsamples, .note = t->note,
+	};
+	/* The result outlives the rules: copy what it names. */
+	out->id = arena_strdup(&r->arena, def->id);
+	out->kind = arena_strdup(&r->arena, def->ops->kind);
+	out->columns = arena_alloc(&r->arena, (def->ncols + 1) * sizeof *out->columns);
+	if (!out->id || !out->kind || !out->columns)
+		return -1;
+	for (size_t k = 0; k < def->ncols; k++)
+		if (!(out->columns[k] = arena_strdup(&r->arena, def->cols[k].name)))
+			return -1;
+	return 0;
+}
+
+static int build_result(struct dqa_result *r, struct plan *p, dqa_error *err)
+{
+	const struct dqa_rules *rules = p->rules;
+	r->rules_path = arena_strdup(&r->arena, rules->path);
+	r->dataset = arena_strdup(&r->arena, rules->name);
+	RETURN_IF_NOMEM(r->rules_path && r->dataset ? r : NULL, err);
+	r->rows = p->rows;
+	memcpy(r->weights, rules->weights, sizeof r->weights);
+	for (size_t i = 0; i < rules->nchecks; i++)
+		r->criterion_used[rules->checks[i]->criterion] = true;
+	r->warn_below = rules->warn_below;
+	r->fail_below = rules->fail_below;
+	r->nunits = p->nunits;
+	r->units = arena_alloc(&r->arena, (p->nunits + 1) * sizeof *r->units);
+	RETURN_IF_NOMEM(r->units, err);
+	for (size_t u = 0; u < p->nunits; u++) {
+		struct res_unit *unit = &r->units[u];
+		unit->name = p->unit_names[u];
+		unit->rows = p->unit_rows[u];
+		unit->missing = p->unit_rows[u] == 0;
+		if (unit->missing)
+			continue;
+		unit->nchecks = p->nchecks;
+		unit->checks = arena_alloc(&r->arena, p->nchecks * sizeof *unit->checks);
+		RETURN_IF_NOMEM(unit->checks, err);
+		for (size_t i = 0; i < p->nchecks; i++)
+			RETURN_IF_NOMEM(copy_check(r, &p->checks[i], plan_tally(p, u, i),
+						   &unit->checks[i]) == 0 ? r : NULL, err);
+	}
+	qsort(r->units, r->nunits, sizeof *r->units, unit_by_name);
+	return 0;
+}
+
+static int run(struct dqa_result *r, struct plan *p, const char *const *inputs,
+	       size_t ninputs, dqa_error *err)
+{
+	r->inputs = arena_alloc(&r->arena, (ninputs + 1) * sizeof *r->inputs);
+	RETURN_IF_NOMEM(r->inputs, err);
+	for (size_t i = 0; i < ninputs; i++)
+		RETURN_IF_NOMEM(r->inputs[i] = arena_strdup(&r->arena, inputs[i]), err);
+	r->ninputs = ninputs;
+	p->inputs = r->inputs;
+	p->ninputs = ninputs;
+	FORWARD_IF_ERROR(scan_inputs(p, false, err));
+	FORWARD_IF_ERROR(plan_finish(p, err));
+	FORWARD_IF_ERROR(build_result(r, p, err));
+	result_score(r);
+	return 0;
+}
+
+/* Inputs are numbered in 16 bits where first occurrences are remembered. */
+enum { MAX_INPUTS = 65535 };
+
+static int check_input_count(size_t ninputs, dqa_error *err)
+{
+	if (ninputs == 0 || ninputs > MAX_INPUTS)
+		return dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS, NULL,
+				"between 1 and %d inputs are audited at once", MAX_INPUTS);
+	return 0;
+}
+
+int dqa_rules_check_data(const dqa_rules *rules, const char *const *inputs, size_t ninputs,
+			 dqa_error *err)
+{
+	FORWARD_IF_ERROR(check_input_count(ninputs, err));
+	struct arena scratch = ARENA_INIT;
+	dqa_audit_options opts = DQA_AUDIT_OPTIONS_INIT;
+	struct plan p;
+	plan_init(&p, rules, &opts, &scratch);
+	p.inputs = inputs;
+	p.ninputs = ninputs;
+	int rc = scan_inputs(&p, true, err);
+	plan_release(&p);
+	arena_release(&scratch);
+	return rc;
+}
+
+int dqa_audit_run(dqa_result **out, const dqa_rules *rules, const char *const *inputs,
+		  size_t ninputs, const dqa_audit_options *opts, dqa_error *err)
+{
+	*out = NULL;
+	FORWARD_IF_ERROR(check_input_count(ninputs, err));
+	struct dqa_result *r = calloc(1, sizeof *r);
+	RETURN_IF_NOMEM(r, err);
+	r->now = opts->now;
+	r->generated_at = opts->generated_at;
+	struct plan p;
+	plan_init(&p, rules, opts, &r->arena);
+	int rc = run(r, &p, inputs, ninputs, err);
+	plan_release(&p);
+	if (rc < 0) {
+		dqa_result_free(r);
+		return rc;
+	}
+	*out = r;
+	return 0;
+}
+
+void dqa_result_free(dqa_result *res)
+{
+	if (!res)
+		return;
+	arena_release(&res->arena);
+	free(res);
+}

@@ -1,0 +1,214 @@
+/* Parses the entries of a criterion list: `- KIND: shorthand` or
+ * `- KIND: {params}`, the parameters common to every kind, column lists,
+ * default ids and per-column expansion; the kind reads its own parameters. */
+#include <stdio.h>
+#include <string.h>
+
+#include "checks/check.h"
+#include "rules.h"
+
+static const char *const common_params[] = {
+	"id", "weight", "min_ratio", "allow_empty", "severity", "message", "where",
+};
+enum { NCOMMON = sizeof common_params / sizeof *common_params, MAX_KEYS = 32 };
+
+/* Keys a kind's mapping accepts: the common ones, its column key(s), its own. */
+static size_t known_keys(const struct check_ops *ops, const char **keys)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < NCOMMON; i++)
+		keys[n++] = common_params[i];
+	if (ops->shape == SHAPE_COLUMN)
+		keys[n++] = "column";
+	else if (ops->shape != SHAPE_NONE) {
+		keys[n++] = "columns";
+		keys[n++] = "column";
+	}
+	for (const char *const *p = ops->params; p && *p && n < MAX_KEYS; p++)
+		keys[n++] = *p;
+	return n;
+}
+
+static int check_keys(struct rules_ctx *ctx, const struct check_ops *ops,
+		      const struct ynode *map)
+{
+	const char *keys[MAX_KEYS];
+	size_t n = known_keys(ops, keys);
+	for (size_t i = 0; i < map->n; i++) {
+		const struct ynode *key = ymap_key(map, i);
+		bool ok = false;
+		for (size_t k = 0; k < n && !ok; k++)
+			ok = yscalar_eq(key, keys[k]);
+		if (ok)
+			continue;
+		const char *near = closest_word(key->text, keys, n);
+		char hint[256];
+		if (near) {
+			snprintf(hint, sizeof hint, "did you mean '%s'?", near);
+		} else {
+			size_t len = (size_t)snprintf(hint, sizeof hint, "'%s' takes:", ops->kind);
+			for (size_t k = NCOMMON; k < n && len < sizeof hint; k++)
+				len += (size_t)snprintf(hint + len, sizeof hint - len, " %s", keys[k]);
+			if (len < sizeof hint)
+				snprintf(hint + len, sizeof hint - len, " and the common id, weight, min_ratio, allow_empty");
+		}
+		return rules_error(ctx, key, hint, "unknown parameter '%s' for '%s'", key->text,
+				   ops->kind);
+	}
+	return 0;
+}
+
+static int read_common(struct rules_ctx *ctx, const struct ynode *map, struct check *c)
+{
+	const struct ynode *v;
+	if ((v = ymap_get(map, "where")))
+		return rules_error(ctx, v, "filter the extract before auditing, for now",
+				   "'where' filters are not supported yet");
+	if ((v = ymap_get(map, "id")))
+		FORWARD_IF_ERROR(param_string(ctx, v, "id", &c->id));
+	if ((v = ymap_get(map, "weight"))) {
+		FORWARD_IF_ERROR(param_number(ctx, v, "weight", &c->weight));
+		if (c->weight < 0)
+			return rules_error(ctx, v, NULL, "'weight' must not be negative");
+	}
+	if ((v = ymap_get(map, "min_ratio"))) {
+		FORWARD_IF_ERROR(param_number(ctx, v, "min_ratio", &c->min_ratio));
+		if (c->min_ratio < 0 || c->min_ratio > 1)
+			return rules_error(ctx, v, "0.95 means 95% of rows must pass",
+					   "'min_ratio' must be between 0 and 1");
+	}
+	if ((v = ymap_get(map, "allow_empty")))
+		FORWARD_IF_ERROR(param_bool(ctx, v, "allow_empty", &c->allow_empty));
+	if ((v = ymap_get(map, "severity")))
+		FORWARD_IF_ERROR(param_string(ctx, v, "severity", &c->severity));
+	if ((v = ymap_get(map, "message")))
+		FORWARD_IF_ERROR(param_string(ctx, v, "message", &c->message));
+	return 0;
+}
+
+static int read_columns(struct rules_ctx *ctx, const struct check_ops *ops,
+			const struct ynode *node, struct check *c)
+{
+	if (ops->shape == SHAPE_COLUMN && node->kind != YNODE_SCALAR)
+		return rules_error(ctx, node, "give one column name",
+				   "'%s' checks a single column", ops->kind);
+	const char **names;
+	FORWARD_IF_ERROR(param_string_list(ctx, node, "columns", &names, &c->ncols));
+	c->cols = arena_alloc(&ctx->rules->arena, c->ncols * sizeof *c->cols);
+	RETURN_IF_NOMEM(c->cols, ctx->err);
+	for (size_t i = 0; i < c->ncols; i++)
+		c->cols[i] = (struct colref){names[i], node->kind == YNODE_SEQ
+							       ? node->items[i]->pos : node->pos};
+	return 0;
+}
+
+int rules_add_check(struct rules_ctx *ctx, struct check *c, const struct ynode *at)
+{
+	struct dqa_rules *r = ctx->rules;
+	for (size_t i = 0; i < r->nchecks; i++)
+		if (strcmp(r->checks[i]->id, c->id) == 0)
+			return rules_error(ctx, at, "give one of them an explicit 'id'",
+					   "duplicate check id '%s'", c->id);
+	if (arena_reserve(&r->arena, (void **)&r->checks, &r->checks_cap, r->nchecks,
+			  sizeof *r->checks) < 0)
+		return dqa_fail(ctx->err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+	r->checks[r->nchecks++] = c;
+	return 0;
+}
+
+/* criterion.kind[.col+col], or the explicit id (plus .col when expanded). */
+static const char *make_id(struct rules_ctx *ctx, const struct check *c, const char *explicit_id,
+			   bool expanded)
+{
+	char id[512];
+	size_t len;
+	if (explicit_id && !expanded)
+		return explicit_id;
+	if (explicit_id)
+		len = (size_t)snprintf(id, sizeof id, "%s", explicit_id);
+	else
+		len = (size_t)snprintf(id, sizeof id, "%s.%s", dqa_criterion_name(c->criterion),
+				       c->ops->kind);
+	for (size_t i = 0; i < c->ncols && len < sizeof id; i++)
+		len += (size_t)snprintf(id + len, sizeof id - len, "%c%s", i ? '+' : '.',
+					c->cols[i].name);
+	return arena_strdup(&ctx->rules->arena, id);
+}
+
+static int parse_entry(struct rules_ctx *ctx, dqa_criterion criterion,
+		       const struct check_ops *ops, const struct ynode *kind_node,
+		       const struct ynode *value)
+{
+	struct check base = {.ops = ops, .criterion = criterion, .pos = kind_node->pos,
+			     .weight = 1, .min_ratio = 1};
+	const struct ynode *params = NULL, *columns = NULL;
+	if (value->kind == YNODE_MAP) {
+		FORWARD_IF_ERROR(check_keys(ctx, ops, value));
+		FORWARD_IF_ERROR(read_common(ctx, value, &base));
+		params = value;
+		if (ops->shape != SHAPE_NONE) {
+			columns = ymap_get(value, "columns");
+			if (!columns)
+				columns = ymap_get(value, "column");
+			if (!columns)
+				return rules_error(ctx, kind_node, "add column: NAME",
+						   "'%s' needs a column", ops->kind);
+		}
+	} else if (ops->mapping_only) {
+		return rules_error(ctx, value, "see dqa-rules(5) for its parameters",
+				   "'%s' needs a mapping of parameters, e.g. {column: ...}",
+				   ops->kind);
+	} else if (ops->shape == SHAPE_NONE) {
+		params = value;
+	} else {
+		columns = value;
+	}
+	if (columns)
+		FORWARD_IF_ERROR(read_columns(ctx, ops, columns, &base));
+	const char *explicit_id = base.id;
+	bool expand = ops->shape == SHAPE_PER_COLUMN && base.ncols > 1;
+	size_t instances = expand ? base.ncols : 1;
+	for (size_t i = 0; i < instances; i++) {
+		struct check *c = arena_alloc(&ctx->rules->arena, sizeof *c);
+		RETURN_IF_NOMEM(c, ctx->err);
+		*c = base;
+		if (expand) {
+			c->cols = &base.cols[i];
+			c->ncols = 1;
+		}
+		c->id = make_id(ctx, c, explicit_id, expand);
+		RETURN_IF_NOMEM(c->id, ctx->err);
+		if (ops->configure)
+			FORWARD_IF_ERROR(ops->configure(c, params, ctx));
+		FORWARD_IF_ERROR(rules_add_check(ctx, c, kind_node));
+	}
+	return 0;
+}
+
+int rules_parse_checks(struct rules_ctx *ctx, dqa_criterion criterion, const struct ynode *list)
+{
+	if (yscalar_is_null(list))
+		return 0;
+	if (list->kind != YNODE_SEQ)
+		return rules_error(ctx, list, "write one check per line, starting with '- '",
+				   "'%s' must be a list of checks", dqa_criterion_name(criterion));
+	for (size_t i = 0; i < list->n; i++) {
+		const struct ynode *entry = list->items[i];
+		if (entry->kind != YNODE_MAP || entry->n != 1)
+			return rules_error(ctx, entry, "write '- KIND: ...', e.g. '- not_null: [full_name]'",
+					   "a check is a single key naming its kind");
+		const struct ynode *kind = ymap_key(entry, 0);
+		const struct check_ops *ops = check_kind(kind->text, kind->len);
+		if (!ops) {
+			const char *names[64];
+			size_t n = check_kind_names(names, 64);
+			const char *near = closest_word(kind->text, names, n);
+			char hint[128] = "see dqa-rules(5) for the check kinds";
+			if (near)
+				snprintf(hint, sizeof hint, "did you mean '%s'?", near);
+			return rules_error(ctx, kind, hint, "unknown check kind '%s'", kind->text);
+		}
+		FORWARD_IF_ERROR(parse_entry(ctx, criterion, ops, kind, ymap_value(entry, 0)));
+	}
+	return 0;
+}

@@ -1,0 +1,52 @@
+/* The interface every check kind implements, and the registry of kinds.
+ * Adding a kind = one file exposing a `const struct check_ops`, one row in
+ * registry.c, a section in man/dqa-rules.5, tests. */
+#ifndef DQA_CHECK_H
+#define DQA_CHECK_H
+
+#include "../plan.h"
+#include "../rules.h"
+
+/* How a check entry names its columns. */
+enum check_shape {
+	SHAPE_COLUMN,      /* one column: `kind: COL` or {column: COL} */
+	SHAPE_PER_COLUMN,  /* several: one check per column, id kind.COL */
+	SHAPE_KEY,         /* several read together (a composite key) */
+	SHAPE_NONE         /* no data columns: shorthand goes to configure */
+};
+
+enum check_scope {
+	SCOPE_ROW,         /* judged row by row */
+	SCOPE_DATASET      /* judged once, after the scan, per unit or for all */
+};
+
+struct check_ops {
+	const char *kind;
+	enum check_scope scope;
+	enum check_shape shape;
+	bool mapping_only;            /* shorthand not allowed: needs parameters */
+	bool implicit;                /* added by dqa, never written in a rule file */
+	const char *const *params;    /* kind-specific mapping keys, NULL-terminated */
+	/* Reads the kind's parameters from value (the mapping, or the shorthand
+	 * scalar/list for SHAPE_NONE kinds; NULL for column shorthand) into
+	 * c->config, allocated in ctx->rules->arena. Optional. */
+	int (*configure)(struct check *c, const struct ynode *value, struct rules_ctx *ctx);
+	/* Per-audit state (e.g. a key set) in b->state. Optional. */
+	int (*bind)(struct bound_check *b, const struct plan *plan, dqa_error *err);
+	/* Row scope: true when the row passes. On failure the check may write a
+	 * short explanation into note (when non-NULL, note_cap bytes). */
+	bool (*row)(struct bound_check *b, const struct plan_row *row, char *note,
+		    size_t note_cap);
+	/* Dataset scope: fills the tallies of every unit after the scan. */
+	int (*dataset)(struct bound_check *b, struct plan *plan, dqa_error *err);
+	void (*unbind)(struct bound_check *b);
+	void (*release)(struct check *c);
+};
+
+const struct check_ops *check_kind(const char *name, size_t len);
+/* All kinds a rule file may name, for "did you mean" hints. */
+size_t check_kind_names(const char **names, size_t cap);
+
+extern const struct check_ops check_structure;
+
+#endif

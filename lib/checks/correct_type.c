@@ -1,0 +1,72 @@
+/* correct.type: values parse as the column's type (integer, number, date
+ * with a format, boolean); `type` and `format` default to the declaration. */
+#include "check.h"
+#include "../timeparse.h"
+#include "../values.h"
+
+struct type_config {
+	enum vtype type;
+	const char *format;
+};
+
+static int type_configure(struct check *c, const struct ynode *map, struct rules_ctx *ctx)
+{
+	struct type_config *cfg = arena_alloc(&ctx->rules->arena, sizeof *cfg);
+	RETURN_IF_NOMEM(cfg, ctx->err);
+	const struct column_decl *decl = rules_column(ctx->rules, c->cols[0].name);
+	cfg->type = decl ? decl->type : VT_STRING;
+	cfg->format = decl ? decl->format : NULL;
+	const struct ynode *v;
+	if ((v = ymap_get(map, "type"))) {
+		const char *name;
+		FORWARD_IF_ERROR(param_string(ctx, v, "type", &name));
+		bool found = false;
+		for (enum vtype t = VT_STRING; t <= VT_BOOLEAN && !found; t++)
+			if (yscalar_eq(v, vtype_name(t)))
+				cfg->type = t, found = true;
+		if (!found)
+			return rules_error(ctx, v, "types: string, integer, number, date, boolean",
+					   "unknown type '%s'", name);
+	}
+	if ((v = ymap_get(map, "format"))) {
+		if (cfg->type != VT_DATE)
+			return rules_error(ctx, v, "only dates take a format",
+					   "'format' given for a %s check", vtype_name(cfg->type));
+		FORWARD_IF_ERROR(rules_date_format(ctx, v, &cfg->format));
+	}
+	if (cfg->type == VT_STRING && !ymap_get(map, "type"))
+		return rules_error_pos(ctx, c->cols[0].pos,
+				       "declare it under 'columns:' or add type: integer|number|date|boolean",
+				       "no type to check for column '%s'", c->cols[0].name);
+	c->config = cfg;
+	return 0;
+}
+
+static bool value_has_type(enum vtype type, const char *format, const char *s, size_t len)
+{
+	int64_t i;
+	switch (type) {
+	case VT_STRING: return true;
+	case VT_INTEGER: return value_integer(s, len, NULL);
+	case VT_NUMBER: return value_number(s, len, NULL);
+	case VT_BOOLEAN: return value_boolean(s, len);
+	case VT_DATE:
+		return format ? time_parse_format(format, s, len, &i) : time_parse_iso(s, len, &i);
+	}
+	return false;
+}
+
+static bool type_row(struct bound_check *b, const struct plan_row *row, char *note, size_t cap)
+{
+	(void)note, (void)cap;
+	const struct type_config *cfg = b->def->config;
+	int col = b->cols[0];
+	return value_has_type(cfg->type, cfg->format, row->fields[col], row->lens[col]);
+}
+
+static const char *const type_params[] = {"type", "format", NULL};
+
+const struct check_ops check_type = {
+	.kind = "type", .scope = SCOPE_ROW, .shape = SHAPE_COLUMN, .params = type_params,
+	.configure = type_configure, .row = type_row,
+};

@@ -1,0 +1,35 @@
+/* The table of check kinds a rule file may name. */
+#include <string.h>
+
+#include "check.h"
+
+extern const struct check_ops check_type, check_regex, check_enum, check_range,
+	check_length, check_required_columns, check_not_null, check_rows, check_unique,
+	check_trimmed, check_fresh, check_in_ref, check_metadata;
+
+static const struct check_ops *const kinds[] = {
+	&check_type, &check_regex, &check_enum, &check_range, &check_length,
+	&check_required_columns, &check_not_null, &check_rows,
+	&check_unique, &check_trimmed,
+	&check_fresh,
+	&check_in_ref,
+	&check_metadata,
+};
+
+enum { NKINDS = sizeof kinds / sizeof *kinds };
+
+const struct check_ops *check_kind(const char *name, size_t len)
+{
+	for (size_t i = 0; i < NKINDS; i++)
+		if (strlen(kinds[i]->kind) == len && memcmp(kinds[i]->kind, name, len) == 0)
+			return kinds[i];
+	return NULL;
+}
+
+size_t check_kind_names(const char **names, size_t cap)
+{
+	size_t n = 0;
+	for (; n < NKINDS && n < cap; n++)
+		names[n] = kinds[n]->kind;
+	return n;
+}

@@ -1,0 +1,134 @@
+/* libdqa: audit CSV extracts against YAML rule sets and score every unit on
+ * six criteria (correct, sufficient, clean, alive, unified, shared).
+ * This is the only installed header; every type behind it is opaque. */
+#ifndef DQA_H
+#define DQA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define DQA_VERSION "0.1.0"
+#define DQA_RESULT_FORMAT 1
+
+/* Return codes of every libdqa function: 0 or one of these (negative). */
+enum {
+	DQA_OK = 0,
+	DQA_ERULES = -2,   /* the rule file (or a file it names) is wrong */
+	DQA_EINPUT = -3,   /* a data file cannot be read or parsed */
+	DQA_EIO = -4,      /* writing a report failed */
+	DQA_ENOMEM = -5,
+	DQA_EARG = -6      /* a caller passed a bad argument (e.g. a malformed --now) */
+};
+
+/* A failure: filled by the function that fails, read by the caller.
+ * file/line/column point at the cause when known (line and column are
+ * 1-based, 0 when unknown); span is the width of the offending token. */
+typedef struct dqa_error {
+	int code;
+	char message[512];
+	char file[512];
+	unsigned line, column, span;
+	char hint[256];
+} dqa_error;
+
+/* Renders an error the way editors and CI read it:
+ * "file:line:col: error: message", then, for rule-file errors, the offending
+ * line with a caret under the span, then "hint: ...". Returns a malloc'd
+ * string the caller frees, or NULL when out of memory. */
+char *dqa_error_format(const dqa_error *err);
+
+/* The six criteria, in report order. */
+typedef enum dqa_criterion {
+	DQA_CORRECT, DQA_SUFFICIENT, DQA_CLEAN, DQA_ALIVE, DQA_UNIFIED, DQA_SHARED,
+	DQA_CRITERIA
+} dqa_criterion;
+
+/* "correct", "sufficient", ...; NULL for an out-of-range value. */
+const char *dqa_criterion_name(dqa_criterion c);
+
+/* Parses an ISO 8601 date ("2026-11-22") or date-time ("2026-11-22T07:30:00Z",
+ * "2026-11-22T07:30:00+07:00"; naive times are UTC) into seconds since the
+ * epoch. Returns 0, or DQA_EARG when the text is not such a time. */
+int dqa_time_parse(const char *text, int64_t *out);
+
+/* --- rule sets ------------------------------------------------------------ */
+
+typedef struct dqa_rules dqa_rules;
+
+/* Loads and validates a rule file, compiling its regexes and loading the
+ * files it names (reference lists, metadata sidecars are read at audit time).
+ * On failure returns DQA_ERULES with err pointing into the rule file. */
+int dqa_rules_load(dqa_rules **out, const char *path, dqa_error *err);
+
+/* Checks that every column the rules use exists in the header of each data
+ * file (and that all files share one header), reading nothing but headers. */
+int dqa_rules_check_data(const dqa_rules *rules, const char *const *inputs,
+			 size_t ninputs, dqa_error *err);
+
+/* Number of checks the rule set declares after expansion (one per column for
+ * per-column kinds), not counting the implicit structure check. */
+size_t dqa_rules_check_count(const dqa_rules *rules);
+
+void dqa_rules_free(dqa_rules *rules);
+
+/* --- audits --------------------------------------------------------------- */
+
+typedef struct dqa_audit_options {
+	int64_t now;              /* reference time for alive checks, epoch seconds */
+	int64_t generated_at;     /* stamped into the result, epoch seconds */
+	unsigned samples;         /* failed-row samples kept per unit and check */
+	unsigned threads;         /* 0 = all cores; results never depend on it */
+	const char *unit;         /* non-NULL: every row belongs to this unit */
+} dqa_audit_options;
+
+#define DQA_AUDIT_OPTIONS_INIT { 0, 0, 5, 0, NULL }
+
+typedef struct dqa_result dqa_result;
+
+/* Audits the inputs ("-" is stdin; gzip is detected by its magic bytes) as
+ * one dataset and scores it. Rows are streamed: memory grows with distinct
+ * keys and units, not with rows. */
+int dqa_audit_run(dqa_result **out, const dqa_rules *rules,
+		  const char *const *inputs, size_t ninputs,
+		  const dqa_audit_options *opts, dqa_error *err);
+
+typedef enum dqa_status {
+	DQA_PASS, DQA_WARN, DQA_FAIL, DQA_MISSING, DQA_NO_SCORE
+} dqa_status;
+
+/* "pass", "warn", "fail", "missing", "n/a". */
+const char *dqa_status_name(dqa_status s);
+
+/* Overall score 0-100 (NaN when nothing could be scored) and status. */
+double dqa_result_score(const dqa_result *res);
+dqa_status dqa_result_status(const dqa_result *res);
+
+/* Renders the result as the versioned JSON contract (see dqa(1)).
+ * Returns a malloc'd NUL-terminated string, or NULL when out of memory. */
+char *dqa_result_json(const dqa_result *res);
+
+/* Writes the terminal summary: one row per unit worst first, then the
+ * warning list. color adds ANSI colours. Returns 0 or DQA_EIO. */
+int dqa_result_write_text(const dqa_result *res, FILE *out, bool color);
+
+void dqa_result_free(dqa_result *res);
+
+/* --- files ---------------------------------------------------------------- */
+
+/* Writes data to DIR/NAME atomically: a temporary file in DIR, flushed and
+ * renamed over NAME, so readers see the old file or the new one, never half.
+ * DIR is created if missing. */
+int dqa_write_file_atomic(const char *dir, const char *name, const char *data,
+			  size_t len, dqa_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,67 @@
+/* The scored result: plain data that every report is rendered from, with
+ * no link back to the audit that produced it. */
+#ifndef DQA_RESULT_H
+#define DQA_RESULT_H
+
+#include "dqa.h"
+#include "arena.h"
+
+struct res_sample {
+	uint64_t line;
+	const char *input;            /* set when the dataset has several inputs */
+	size_t nvalues;
+	const char **names, **values; /* pii values already masked */
+	const char *note;
+};
+
+struct res_check {
+	const char *id, *kind;
+	dqa_criterion criterion;
+	const char **columns;
+	size_t ncolumns;
+	double weight, min_ratio;
+	uint64_t evaluated, failed;
+	double score;                 /* NaN: nothing evaluated */
+	bool passed;
+	double cost;                  /* points it took off the unit score */
+	struct res_sample *samples;
+	size_t nsamples;
+	const char *note;
+};
+
+struct res_unit {
+	const char *name;
+	uint64_t rows;
+	bool missing;
+	double score;                 /* NaN: nothing scored */
+	dqa_status status;
+	double criteria[DQA_CRITERIA];   /* NaN: criterion has no score */
+	struct res_check *checks;
+	size_t nchecks;
+	size_t reasons[3];            /* checks with the largest cost */
+	size_t nreasons;
+};
+
+struct dqa_result {
+	struct arena arena;
+	const char *rules_path, *dataset;
+	const char **inputs;
+	size_t ninputs;
+	int64_t generated_at, now;
+	uint64_t rows;
+	double score;
+	dqa_status status;
+	double criteria[DQA_CRITERIA];
+	bool criterion_used[DQA_CRITERIA];   /* has at least one check */
+	double weights[DQA_CRITERIA];
+	double warn_below, fail_below;
+	struct res_unit *units;       /* sorted by name */
+	size_t nunits;
+	size_t *warnings;             /* unit indices, worst first */
+	size_t nwarnings;
+};
+
+/* Computes every score, status, cost and the warning list from the counts. */
+void result_score(struct dqa_result *r);
+
+#endif

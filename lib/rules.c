@@ -1,0 +1,513 @@
+/* Loads a rule file: the top-level sections, the dataset settings, column
+ * declarations and scoring; the criterion lists go to check_parse.c. */
+#include "rules.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checks/check.h"
+#include "strset.h"
+#include "timeparse.h"
+
+static const char *const criterion_names[DQA_CRITERIA] = {
+	"correct", "sufficient", "clean", "alive", "unified", "shared",
+};
+
+const char *dqa_criterion_name(dqa_criterion c)
+{
+	return (unsigned)c < DQA_CRITERIA ? criterion_names[c] : NULL;
+}
+
+static const char *const vtype_names[] = {"string", "integer", "number", "date", "boolean"};
+
+const char *vtype_name(enum vtype t)
+{
+	return vtype_names[t];
+}
+
+static int vrules_error(struct rules_ctx *ctx, struct dqa_pos pos, const char *hint,
+			const char *fmt, va_list ap)
+{
+	char message[sizeof ctx->err->message];
+	vsnprintf(message, sizeof message, fmt, ap);
+	return dqa_fail(ctx->err, DQA_ERULES, ctx->rules->path, pos, hint, "%s", message);
+}
+
+int rules_error(struct rules_ctx *ctx, const struct ynode *at, const char *hint,
+		const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = vrules_error(ctx, at ? at->pos : (struct dqa_pos){1, 1, 1}, hint, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int rules_error_pos(struct rules_ctx *ctx, struct dqa_pos pos, const char *hint,
+		    const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = vrules_error(ctx, pos, hint, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 64 || lb > 64)
+		return 99;
+	size_t row[65];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+const char *closest_word(const char *word, const char *const *candidates, size_t n)
+{
+	const char *best = NULL;
+	size_t best_d = 3;
+	for (size_t i = 0; i < n; i++) {
+		size_t d = edit_distance(word, candidates[i]);
+		if (d < best_d) {
+			best_d = d;
+			best = candidates[i];
+		}
+	}
+	return best;
+}
+
+/* Fails on a mapping key not among known, suggesting the closest one. */
+static int expect_keys(struct rules_ctx *ctx, const struct ynode *map, const char *where,
+		       const char *const *known, size_t nknown)
+{
+	for (size_t i = 0; i < map->n; i++) {
+		const struct ynode *key = ymap_key(map, i);
+		bool ok = false;
+		for (size_t k = 0; k < nknown && !ok; k++)
+			ok = yscalar_eq(key, known[k]);
+		if (ok)
+			continue;
+		const char *near = closest_word(key->text, known, nknown);
+		char hint[200];
+		if (near)
+			snprintf(hint, sizeof hint, "did you mean '%s'?", near);
+		else {
+			size_t len = 0;
+			len += (size_t)snprintf(hint, sizeof hint, "%s takes:", where);
+			for (size_t k = 0; k < nknown && len < sizeof hint; k++)
+				len += (size_t)snprintf(hint + len, sizeof hint - len, " %s", known[k]);
+		}
+		return rules_error(ctx, key, hint, "unknown key '%s' in %s", key->text, where);
+	}
+	return 0;
+}
+
+static int expect_kind(struct rules_ctx *ctx, const struct ynode *node, enum ynode_kind kind,
+		       const char *what)
+{
+	if (node->kind == kind)
+		return 0;
+	return rules_error(ctx, node, NULL, "'%s' must be %s, not %s", what,
+			   ynode_kind_name(kind), ynode_kind_name(node->kind));
+}
+
+int param_string(struct rules_ctx *ctx, const struct ynode *node, const char *what,
+		 const char **out)
+{
+	if (node->kind != YNODE_SCALAR || yscalar_is_null(node))
+		return rules_error(ctx, node, NULL, "'%s' must be a string", what);
+	*out = node->text;
+	return 0;
+}
+
+int param_number(struct rules_ctx *ctx, const struct ynode *node, const char *what,
+		 double *out)
+{
+	if (node->kind == YNODE_SCALAR && node->plain && node->len > 0) {
+		char *end;
+		double v = strtod(node->text, &end);
+		if (*end == '\0' && v == v) {
+			*out = v;
+			return 0;
+		}
+	}
+	return rules_error(ctx, node, "write a plain number such as 10 or 0.95",
+			   "'%s' must be a number", what);
+}
+
+int param_bool(struct rules_ctx *ctx, const struct ynode *node, const char *what, bool *out)
+{
+	if (node->kind == YNODE_SCALAR && node->plain) {
+		if (yscalar_eq(node, "true") || yscalar_eq(node, "yes")) {
+			*out = true;
+			return 0;
+		}
+		if (yscalar_eq(node, "false") || yscalar_eq(node, "no")) {
+			*out = false;
+			return 0;
+		}
+	}
+	return rules_error(ctx, node, "write true or false", "'%s' must be true or false", what);
+}
+
+int param_string_list(struct rules_ctx *ctx, const struct ynode *node, const char *what,
+		      const char ***out, size_t *n)
+{
+	if (node->kind == YNODE_SCALAR) {
+		const char **list = arena_alloc(&ctx->rules->arena, sizeof *list);
+		RETURN_IF_NOMEM(list, ctx->err);
+		FORWARD_IF_ERROR(param_string(ctx, node, what, &list[0]));
+		*out = list;
+		*n = 1;
+		return 0;
+	}
+	if (node->kind != YNODE_SEQ || node->n == 0)
+		return rules_error(ctx, node, "write [a, b] or a single value",
+				   "'%s' must be a non-empty list of strings", what);
+	const char **list = arena_alloc(&ctx->rules->arena, node->n * sizeof *list);
+	RETURN_IF_NOMEM(list, ctx->err);
+	for (size_t i = 0; i < node->n; i++)
+		FORWARD_IF_ERROR(param_string(ctx, node->items[i], what, &list[i]));
+	*out = list;
+	*n = node->n;
+	return 0;
+}
+
+const char *rules_path(struct rules_ctx *ctx, const char *path)
+{
+	if (path[0] == '/' || !ctx->rules->dir[0])
+		return path;
+	size_t len = strlen(ctx->rules->dir) + strlen(path) + 2;
+	char *full = arena_alloc(&ctx->rules->arena, len);
+	if (full)
+		snprintf(full, len, "%s/%s", ctx->rules->dir, path);
+	return full;
+}
+
+const struct column_decl *rules_column(const struct dqa_rules *r, const char *name)
+{
+	for (size_t i = 0; i < r->ncolumns; i++)
+		if (strcmp(r->columns[i].name, name) == 0)
+			return &r->columns[i];
+	return NULL;
+}
+
+static int colref_from(struct rules_ctx *ctx, const struct ynode *node, const char *what,
+		       struct colref *out)
+{
+	FORWARD_IF_ERROR(param_string(ctx, node, what, &out->name));
+	out->pos = node->pos;
+	return 0;
+}
+
+static int parse_char(struct rules_ctx *ctx, const struct ynode *node, const char *what,
+		      char *out)
+{
+	const char *s;
+	FORWARD_IF_ERROR(param_string(ctx, node, what, &s));
+	if (strcmp(s, "tab") == 0 || strcmp(s, "\t") == 0) {
+		*out = '\t';
+		return 0;
+	}
+	if (strlen(s) != 1 || s[0] == '\n' || s[0] == '\r')
+		return rules_error(ctx, node, "write one character, such as ';' or tab",
+				   "'%s' must be a single character", what);
+	*out = s[0];
+	return 0;
+}
+
+static int parse_expected_units(struct rules_ctx *ctx, const struct ynode *node)
+{
+	struct dqa_rules *r = ctx->rules;
+	if (node->kind == YNODE_SEQ)
+		return param_string_list(ctx, node, "expected_units", &r->expected_units,
+					 &r->nexpected);
+	struct strset seen = STRSET_INIT;
+	int rc = param_csv_column(ctx, node, "expected_units", &seen, &r->expected_units,
+				  &r->nexpected);
+	strset_release(&seen);
+	return rc;
+}
+
+static int parse_dataset(struct rules_ctx *ctx, const struct ynode *map)
+{
+	static const char *const keys[] = {"name", "unit", "expected_units", "key",
+					   "delimiter", "quote", "header"};
+	struct dqa_rules *r = ctx->rules;
+	FORWARD_IF_ERROR(expect_kind(ctx, map, YNODE_MAP, "dataset"));
+	FORWARD_IF_ERROR(expect_keys(ctx, map, "dataset", keys, sizeof keys / sizeof *keys));
+	const struct ynode *v;
+	if ((v = ymap_get(map, "name")))
+		FORWARD_IF_ERROR(param_string(ctx, v, "name", &r->name));
+	if ((v = ymap_get(map, "unit"))) {
+		if (v->kind == YNODE_MAP)
+			return rules_error(ctx, v, "name the column that holds the unit code",
+					   "units taken from file paths are not supported yet");
+		FORWARD_IF_ERROR(colref_from(ctx, v, "unit", &r->unit));
+	}
+	if ((v = ymap_get(map, "expected_units")))
+		FORWARD_IF_ERROR(parse_expected_units(ctx, v));
+	if ((v = ymap_get(map, "key"))) {
+		const char **names;
+		FORWARD_IF_ERROR(param_string_list(ctx, v, "key", &names, &r->nkey));
+		r->key = arena_alloc(&r->arena, r->nkey * sizeof *r->key);
+		RETURN_IF_NOMEM(r->key, ctx->err);
+		for (size_t i = 0; i < r->nkey; i++)
+			r->key[i] = (struct colref){names[i], v->kind == YNODE_SEQ ? v->items[i]->pos : v->pos};
+	}
+	if ((v = ymap_get(map, "delimiter")))
+		FORWARD_IF_ERROR(parse_char(ctx, v, "delimiter", &r->dialect.delimiter));
+	if ((v = ymap_get(map, "quote")))
+		FORWARD_IF_ERROR(parse_char(ctx, v, "quote", &r->dialect.quote));
+	if ((v = ymap_get(map, "header"))) {
+		FORWARD_IF_ERROR(param_bool(ctx, v, "header", &r->header));
+		if (!r->header)
+			return rules_error(ctx, v, "add a header row to the extract",
+					   "files without a header row are not supported yet");
+	}
+	return 0;
+}
+
+static int parse_type(struct rules_ctx *ctx, const struct ynode *node, enum vtype *out)
+{
+	for (size_t t = 0; t < sizeof vtype_names / sizeof *vtype_names; t++) {
+		if (yscalar_eq(node, vtype_names[t])) {
+			*out = (enum vtype)t;
+			return 0;
+		}
+	}
+	const char *near = node->kind == YNODE_SCALAR
+		? closest_word(node->text, vtype_names, sizeof vtype_names / sizeof *vtype_names) : NULL;
+	char hint[128];
+	snprintf(hint, sizeof hint, near ? "did you mean '%s'?"
+					 : "types: string, integer, number, date, boolean", near);
+	return rules_error(ctx, node, hint, "unknown type '%s'",
+			   node->kind == YNODE_SCALAR ? node->text : "?");
+}
+
+int rules_date_format(struct rules_ctx *ctx, const struct ynode *node, const char **out)
+{
+	FORWARD_IF_ERROR(param_string(ctx, node, "format", out));
+	const char *bad = time_format_problem(*out);
+	if (!bad)
+		return 0;
+	struct dqa_pos pos = node->pos;
+	pos.column += (unsigned)(bad - *out) + (node->plain ? 0 : 1);
+	pos.span = 2;
+	return dqa_fail(ctx->err, DQA_ERULES, ctx->rules->path, pos,
+			"dates understand %Y %m %d %H %M %S and %%",
+			"unsupported directive in date format '%s'", *out);
+}
+
+static int parse_column(struct rules_ctx *ctx, const struct ynode *key,
+			const struct ynode *value, struct column_decl *col)
+{
+	static const char *const keys[] = {"type", "format", "pii"};
+	col->name = key->text;
+	col->pos = key->pos;
+	col->type = VT_STRING;
+	if (value->kind == YNODE_SCALAR)
+		return parse_type(ctx, value, &col->type);
+	FORWARD_IF_ERROR(expect_kind(ctx, value, YNODE_MAP, key->text));
+	FORWARD_IF_ERROR(expect_keys(ctx, value, "a column", keys, sizeof keys / sizeof *keys));
+	const struct ynode *v;
+	if ((v = ymap_get(value, "type")))
+		FORWARD_IF_ERROR(parse_type(ctx, v, &col->type));
+	if ((v = ymap_get(value, "format"))) {
+		if (col->type != VT_DATE)
+			return rules_error(ctx, v, "only date columns take a format",
+					   "'format' given for a %s column", vtype_name(col->type));
+		FORWARD_IF_ERROR(rules_date_format(ctx, v, &col->format));
+	}
+	if ((v = ymap_get(value, "pii")))
+		FORWARD_IF_ERROR(param_bool(ctx, v, "pii", &col->pii));
+	return 0;
+}
+
+static int parse_columns(struct rules_ctx *ctx, const struct ynode *map)
+{
+	struct dqa_rules *r = ctx->rules;
+	FORWARD_IF_ERROR(expect_kind(ctx, map, YNODE_MAP, "columns"));
+	r->columns = arena_alloc(&r->arena, (map->n + 1) * sizeof *r->columns);
+	RETURN_IF_NOMEM(r->columns, ctx->err);
+	for (size_t i = 0; i < map->n; i++)
+		FORWARD_IF_ERROR(parse_column(ctx, ymap_key(map, i), ymap_value(map, i),
+					      &r->columns[i]));
+	r->ncolumns = map->n;
+	return 0;
+}
+
+static int parse_percent(struct rules_ctx *ctx, const struct ynode *node, const char *what,
+			 double *out)
+{
+	FORWARD_IF_ERROR(param_number(ctx, node, what, out));
+	if (*out < 0 || *out > 100)
+		return rules_error(ctx, node, "scores run from 0 to 100",
+				   "'%s' must be between 0 and 100", what);
+	return 0;
+}
+
+static int parse_scoring(struct rules_ctx *ctx, const struct ynode *map)
+{
+	static const char *const keys[] = {"weights", "warn_below", "fail_below"};
+	struct dqa_rules *r = ctx->rules;
+	FORWARD_IF_ERROR(expect_kind(ctx, map, YNODE_MAP, "scoring"));
+	FORWARD_IF_ERROR(expect_keys(ctx, map, "scoring", keys, sizeof keys / sizeof *keys));
+	const struct ynode *v;
+	if ((v = ymap_get(map, "weights"))) {
+		FORWARD_IF_ERROR(expect_kind(ctx, v, YNODE_MAP, "weights"));
+		FORWARD_IF_ERROR(expect_keys(ctx, v, "weights", criterion_names, DQA_CRITERIA));
+		for (int c = 0; c < DQA_CRITERIA; c++) {
+			const struct ynode *w = ymap_get(v, criterion_names[c]);
+			if (!w)
+				continue;
+			FORWARD_IF_ERROR(param_number(ctx, w, criterion_names[c], &r->weights[c]));
+			if (r->weights[c] < 0)
+				return rules_error(ctx, w, NULL, "weights must not be negative");
+		}
+	}
+	if ((v = ymap_get(map, "warn_below")))
+		FORWARD_IF_ERROR(parse_percent(ctx, v, "warn_below", &r->warn_below));
+	if ((v = ymap_get(map, "fail_below")))
+		FORWARD_IF_ERROR(parse_percent(ctx, v, "fail_below", &r->fail_below));
+	if (r->fail_below > r->warn_below)
+		return rules_error(ctx, v ? v : map, "a unit warns before it fails",
+				   "fail_below (%g) is above warn_below (%g)", r->fail_below,
+				   r->warn_below);
+	return 0;
+}
+
+static int parse_version(struct rules_ctx *ctx, const struct ynode *v)
+{
+	if (!yscalar_eq(v, "1"))
+		return rules_error(ctx, v, "this dqa reads rule files of version 1",
+				   "unsupported rule-file version '%s'",
+				   v->kind == YNODE_SCALAR ? v->text : "?");
+	return 0;
+}
+
+/* The folder of path, "" for a bare file name. */
+static const char *dir_of(struct arena *a, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return "";
+	return slash == path ? "/" : arena_strndup(a, path, (size_t)(slash - path));
+}
+
+/* The file name without folder and extension: the default dataset name. */
+static const char *stem_of(struct arena *a, const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	const char *dot = strchr(base, '.');
+	return arena_strndup(a, base, dot ? (size_t)(dot - base) : strlen(base));
+}
+
+static int add_implicit_checks(struct rules_ctx *ctx)
+{
+	struct check *c = arena_alloc(&ctx->rules->arena, sizeof *c);
+	RETURN_IF_NOMEM(c, ctx->err);
+	*c = (struct check){.ops = &check_structure, .criterion = DQA_CORRECT,
+			    .id = "correct.structure", .weight = 1, .min_ratio = 1};
+	return rules_add_check(ctx, c, NULL);
+}
+
+static int parse_root(struct rules_ctx *ctx, const struct ynode *root)
+{
+	static const char *const keys[] = {"version", "dataset", "columns", "correct",
+					   "sufficient", "clean", "alive", "unified",
+					   "shared", "scoring"};
+	if (root->kind != YNODE_MAP)
+		return rules_error(ctx, root, "start with 'version: 1' and a 'dataset:' section",
+				   "a rule file must be a mapping, not %s",
+				   ynode_kind_name(root->kind));
+	FORWARD_IF_ERROR(expect_keys(ctx, root, "a rule file", keys, sizeof keys / sizeof *keys));
+	const struct ynode *v = ymap_get(root, "version");
+	if (!v)
+		return rules_error(ctx, root, "add 'version: 1' at the top",
+				   "missing 'version'");
+	FORWARD_IF_ERROR(parse_version(ctx, v));
+	if (!(v = ymap_get(root, "dataset")))
+		return rules_error(ctx, root, "add a 'dataset:' section with at least a name",
+				   "missing 'dataset'");
+	FORWARD_IF_ERROR(parse_dataset(ctx, v));
+	if ((v = ymap_get(root, "columns")))
+		FORWARD_IF_ERROR(parse_columns(ctx, v));
+	/* Scoring first: check parsing does not need it, but a bad threshold
+	 * is cheaper to report before anything is loaded. */
+	if ((v = ymap_get(root, "scoring")))
+		FORWARD_IF_ERROR(parse_scoring(ctx, v));
+	for (int c = 0; c < DQA_CRITERIA; c++)
+		if ((v = ymap_get(root, criterion_names[c])))
+			FORWARD_IF_ERROR(rules_parse_checks(ctx, (dqa_criterion)c, v));
+	return add_implicit_checks(ctx);
+}
+
+int dqa_rules_load(dqa_rules **out, const char *path, dqa_error *err)
+{
+	*out = NULL;
+	struct dqa_rules *r = calloc(1, sizeof *r);
+	RETURN_IF_NOMEM(r, err);
+	r->path = arena_strdup(&r->arena, path);
+	r->dir = r->path ? dir_of(&r->arena, r->path) : NULL;
+	r->name = r->path ? stem_of(&r->arena, r->path) : NULL;
+	if (!r->path || !r->dir || !r->name) {
+		dqa_rules_free(r);
+		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+	}
+	r->dialect = (struct dialect)DIALECT_INIT;
+	r->header = true;
+	for (int c = 0; c < DQA_CRITERIA; c++)
+		r->weights[c] = 1;
+	r->warn_below = 90;
+	r->fail_below = 75;
+	struct rules_ctx ctx = {r, err};
+	int rc = ydoc_load(&r->doc, path, err);
+	if (rc == 0)
+		rc = parse_root(&ctx, r->doc.root);
+	if (rc < 0) {
+		dqa_rules_free(r);
+		return rc;
+	}
+	*out = r;
+	return 0;
+}
+
+size_t dqa_rules_check_count(const dqa_rules *rules)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < rules->nchecks; i++)
+		n += !rules->checks[i]->ops->implicit;
+	return n;
+}
+
+void dqa_rules_free(dqa_rules *rules)
+{
+	if (!rules)
+		return;
+	for (size_t i = 0; i < rules->nchecks; i++)
+		if (rules->checks[i]->ops->release)
+			rules->checks[i]->ops->release(rules->checks[i]);
+	ydoc_release(&rules->doc);
+	arena_release(&rules->arena);
+	free(rules);
+}

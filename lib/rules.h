@@ -1,0 +1,113 @@
+/* The rule set as loaded from YAML: dataset settings, column declarations and
+ * the configured checks. Immutable once loaded; an audit binds it to a
+ * header through a plan (plan.h). */
+#ifndef DQA_RULES_H
+#define DQA_RULES_H
+
+#include "dqa.h"
+#include "arena.h"
+#include "error.h"
+#include "reader.h"
+#include "yaml_tree.h"
+
+enum vtype { VT_STRING, VT_INTEGER, VT_NUMBER, VT_DATE, VT_BOOLEAN };
+
+const char *vtype_name(enum vtype t);
+
+struct column_decl {
+	const char *name;
+	enum vtype type;
+	const char *format;   /* dates: strftime-like, NULL = ISO 8601 */
+	bool pii;
+	struct dqa_pos pos;
+};
+
+struct colref {
+	const char *name;
+	struct dqa_pos pos;
+};
+
+struct check_ops;
+
+struct check {
+	const struct check_ops *ops;
+	dqa_criterion criterion;
+	const char *id;
+	struct dqa_pos pos;          /* the kind key in the rule file */
+	double weight, min_ratio;
+	bool allow_empty;
+	const char *severity, *message;
+	struct colref *cols;         /* data columns the check reads */
+	size_t ncols;
+	void *config;                /* kind-specific, immutable after load */
+};
+
+struct dqa_rules {
+	struct arena arena;
+	struct ydoc doc;
+	const char *path;
+	const char *dir;             /* relative paths resolve against it */
+	const char *name;
+	struct colref unit;          /* name NULL: the whole input is one unit */
+	const char **expected_units;
+	size_t nexpected;
+	struct colref *key;
+	size_t nkey;
+	struct dialect dialect;
+	bool header;
+	struct column_decl *columns;
+	size_t ncolumns;
+	struct check **checks;       /* declared checks, then the implicit ones */
+	size_t nchecks, checks_cap;
+	double weights[DQA_CRITERIA];
+	double warn_below, fail_below;
+};
+
+/* Context handed to check kinds while they read their parameters. */
+struct rules_ctx {
+	struct dqa_rules *rules;
+	dqa_error *err;
+};
+
+const struct column_decl *rules_column(const struct dqa_rules *r, const char *name);
+
+/* Resolves a path written in the rule file against the rule file's folder. */
+const char *rules_path(struct rules_ctx *ctx, const char *path);
+
+/* Error at a node of the rule file (code DQA_ERULES). */
+int rules_error(struct rules_ctx *ctx, const struct ynode *at, const char *hint,
+		const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+int rules_error_pos(struct rules_ctx *ctx, struct dqa_pos pos, const char *hint,
+		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Typed parameter readers: each fails with a positioned error when the node
+ * has the wrong type. */
+int param_string(struct rules_ctx *ctx, const struct ynode *node, const char *what,
+		 const char **out);
+int param_number(struct rules_ctx *ctx, const struct ynode *node, const char *what,
+		 double *out);
+int param_bool(struct rules_ctx *ctx, const struct ynode *node, const char *what,
+	       bool *out);
+/* A scalar or a list of scalars, as strings. */
+int param_string_list(struct rules_ctx *ctx, const struct ynode *node, const char *what,
+		      const char ***out, size_t *n);
+/* A reference "PATH#COLUMN" to a CSV column: loads its distinct values. */
+struct strset;
+int param_csv_column(struct rules_ctx *ctx, const struct ynode *node, const char *what,
+		     struct strset *values, const char ***ordered, size_t *n);
+
+/* A strftime-like date format, validated. */
+int rules_date_format(struct rules_ctx *ctx, const struct ynode *node, const char **out);
+
+/* The closest word to `word` among candidates (edit distance <= 2), or NULL. */
+const char *closest_word(const char *word, const char *const *candidates, size_t n);
+
+/* Appends a check, refusing a duplicate id (reported at `at`). */
+int rules_add_check(struct rules_ctx *ctx, struct check *c, const struct ynode *at);
+
+/* Parses one criterion list of the rule file into checks. */
+int rules_parse_checks(struct rules_ctx *ctx, dqa_criterion criterion,
+		       const struct ynode *list);
+
+#endif

@@ -1,0 +1,135 @@
+/* Open addressing with linear probing; the table doubles at 70% load. Keys
+ * live in one append-only buffer, so a slot is four words. */
+#include "strset.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct strset_slot {
+	uint64_t hash;   /* 0 marks an empty slot */
+	size_t offset;
+	size_t len;
+	uint64_t value;
+};
+
+static uint64_t mix(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return h;
+}
+
+uint64_t strset_hash(const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ (len * 0x100000001B3ULL);
+	while (len >= 8) {
+		uint64_t w;
+		memcpy(&w, p, 8);
+		h = mix(h ^ w) + 0x9E3779B97F4A7C15ULL;
+		p += 8;
+		len -= 8;
+	}
+	uint64_t tail = 0;
+	memcpy(&tail, p, len);
+	h = mix(h ^ tail ^ ((uint64_t)len << 56));
+	return h ? h : 1;
+}
+
+static bool slot_matches(const struct strset *s, const struct strset_slot *slot,
+			 uint64_t hash, const void *key, size_t len)
+{
+	return slot->hash == hash && slot->len == len &&
+	       memcmp(s->keys + slot->offset, key, len) == 0;
+}
+
+static int grow(struct strset *s)
+{
+	size_t cap = s->cap ? s->cap * 2 : 64;
+	struct strset_slot *slots = calloc(cap, sizeof *slots);
+	if (!slots)
+		return -1;
+	for (size_t i = 0; i < s->cap; i++) {
+		const struct strset_slot *old = &s->slots[i];
+		if (!old->hash)
+			continue;
+		size_t j = old->hash & (cap - 1);
+		while (slots[j].hash)
+			j = (j + 1) & (cap - 1);
+		slots[j] = *old;
+	}
+	free(s->slots);
+	s->slots = slots;
+	s->cap = cap;
+	return 0;
+}
+
+static int store_key(struct strset *s, const void *key, size_t len, size_t *offset)
+{
+	if (s->keys_len + len > s->keys_cap) {
+		size_t cap = s->keys_cap ? s->keys_cap : 1024;
+		while (cap < s->keys_len + len)
+			cap *= 2;
+		char *keys = realloc(s->keys, cap);
+		if (!keys)
+			return -1;
+		s->keys = keys;
+		s->keys_cap = cap;
+	}
+	if (len)
+		memcpy(s->keys + s->keys_len, key, len);
+	*offset = s->keys_len;
+	s->keys_len += len;
+	return 0;
+}
+
+int strset_put(struct strset *s, const void *key, size_t len, uint64_t *value)
+{
+	if ((s->count + 1) * 10 > s->cap * 7 && grow(s) < 0)
+		return -1;
+	uint64_t hash = strset_hash(key, len);
+	size_t i = hash & (s->cap - 1);
+	for (; s->slots[i].hash; i = (i + 1) & (s->cap - 1)) {
+		if (slot_matches(s, &s->slots[i], hash, key, len)) {
+			if (value)
+				*value = s->slots[i].value;
+			return 0;
+		}
+	}
+	size_t offset;
+	if (store_key(s, key, len, &offset) < 0)
+		return -1;
+	s->slots[i] = (struct strset_slot){hash, offset, len, value ? *value : 0};
+	s->count++;
+	return 1;
+}
+
+bool strset_get(const struct strset *s, const void *key, size_t len, uint64_t *value)
+{
+	if (!s->cap)
+		return false;
+	uint64_t hash = strset_hash(key, len);
+	for (size_t i = hash & (s->cap - 1); s->slots[i].hash; i = (i + 1) & (s->cap - 1)) {
+		if (slot_matches(s, &s->slots[i], hash, key, len)) {
+			if (value)
+				*value = s->slots[i].value;
+			return true;
+		}
+	}
+	return false;
+}
+
+size_t strset_memory(const struct strset *s)
+{
+	return s->cap * sizeof *s->slots + s->keys_cap;
+}
+
+void strset_release(struct strset *s)
+{
+	free(s->slots);
+	free(s->keys);
+	*s = (struct strset)STRSET_INIT;
+}

@@ -1,0 +1,33 @@
+/* An open-addressing hash map from byte strings to 64-bit values, with the
+ * keys packed in one buffer. Used for units, reference lists and keys. */
+#ifndef DQA_STRSET_H
+#define DQA_STRSET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct strset_slot;
+
+struct strset {
+	struct strset_slot *slots;
+	size_t cap, count;
+	char *keys;
+	size_t keys_len, keys_cap;
+};
+
+#define STRSET_INIT { NULL, 0, 0, NULL, 0, 0 }
+
+uint64_t strset_hash(const void *data, size_t len);
+
+/* Inserts key with value unless present. Returns 1 when inserted, 0 when the
+ * key was already there (*value is then set to the stored value when value
+ * is non-NULL), -1 when out of memory. */
+int strset_put(struct strset *s, const void *key, size_t len, uint64_t *value);
+/* True when key is present; its value goes to *value when non-NULL. */
+bool strset_get(const struct strset *s, const void *key, size_t len, uint64_t *value);
+/* Bytes held by the table and its keys (for --verbose reports). */
+size_t strset_memory(const struct strset *s);
+void strset_release(struct strset *s);
+
+#endif

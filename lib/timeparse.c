@@ -1,0 +1,203 @@
+/* Calendar arithmetic after Howard Hinnant's days_from_civil; parsers that
+ * read digits directly so the hot loop never touches locale or sscanf. */
+#include "timeparse.h"
+
+#include "dqa.h"
+
+#include <string.h>
+
+int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+	y -= m <= 2;
+	const int64_t era = (y >= 0 ? y : y - 399) / 400;
+	const unsigned yoe = (unsigned)(y - era * 400);
+	const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (int64_t)doe - 719468;
+}
+
+static void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
+{
+	z += 719468;
+	const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	const unsigned doe = (unsigned)(z - era * 146097);
+	const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	const unsigned mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = (int64_t)yoe + era * 400 + (*m <= 2);
+}
+
+static unsigned days_in_month(int64_t y, unsigned m)
+{
+	static const unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return m == 2 && leap ? 29 : days[m - 1];
+}
+
+struct civil {
+	int64_t year;
+	unsigned month, day, hour, minute, second;
+	int64_t offset_s;
+};
+
+static bool civil_to_epoch(const struct civil *c, int64_t *out)
+{
+	if (c->month < 1 || c->month > 12 || c->day < 1 ||
+	    c->day > days_in_month(c->year, c->month) || c->hour > 23 ||
+	    c->minute > 59 || c->second > 59)
+		return false;
+	*out = days_from_civil(c->year, c->month, c->day) * 86400 + c->hour * 3600 +
+	       c->minute * 60 + c->second - c->offset_s;
+	return true;
+}
+
+/* Reads between min and max digits at *p; advances *p. */
+static bool digits(const char **p, const char *end, int min, int max, unsigned *out)
+{
+	unsigned v = 0;
+	int n = 0;
+	while (*p < end && n < max && **p >= '0' && **p <= '9') {
+		v = v * 10 + (unsigned)(**p - '0');
+		(*p)++;
+		n++;
+	}
+	*out = v;
+	return n >= min;
+}
+
+static bool literal(const char **p, const char *end, char c)
+{
+	if (*p < end && **p == c) {
+		(*p)++;
+		return true;
+	}
+	return false;
+}
+
+bool time_parse_iso(const char *s, size_t len, int64_t *out)
+{
+	const char *p = s, *end = s + len;
+	struct civil c = {0};
+	unsigned year;
+	if (!digits(&p, end, 4, 4, &year) || !literal(&p, end, '-') ||
+	    !digits(&p, end, 2, 2, &c.month) || !literal(&p, end, '-') ||
+	    !digits(&p, end, 2, 2, &c.day))
+		return false;
+	c.year = year;
+	if (p < end && (*p == 'T' || *p == ' ')) {
+		p++;
+		if (!digits(&p, end, 2, 2, &c.hour) || !literal(&p, end, ':') ||
+		    !digits(&p, end, 2, 2, &c.minute))
+			return false;
+		if (literal(&p, end, ':') && !digits(&p, end, 2, 2, &c.second))
+			return false;
+		if (literal(&p, end, 'Z')) {
+			/* UTC */
+		} else if (p < end && (*p == '+' || *p == '-')) {
+			int sign = *p == '-' ? -1 : 1;
+			unsigned oh, om;
+			p++;
+			if (!digits(&p, end, 2, 2, &oh) || !literal(&p, end, ':') ||
+			    !digits(&p, end, 2, 2, &om) || oh > 23 || om > 59)
+				return false;
+			c.offset_s = sign * (int64_t)(oh * 3600 + om * 60);
+		}
+	}
+	return p == end && civil_to_epoch(&c, out);
+}
+
+bool time_parse_format(const char *fmt, const char *s, size_t len, int64_t *out)
+{
+	const char *p = s, *end = s + len;
+	struct civil c = {.year = 1970, .month = 1, .day = 1};
+	for (const char *f = fmt; *f; f++) {
+		if (*f != '%') {
+			if (!literal(&p, end, *f))
+				return false;
+			continue;
+		}
+		unsigned v;
+		switch (*++f) {
+		case 'Y':
+			if (!digits(&p, end, 4, 4, &v))
+				return false;
+			c.year = v;
+			break;
+		case 'm': if (!digits(&p, end, 1, 2, &c.month)) return false; break;
+		case 'd': if (!digits(&p, end, 1, 2, &c.day)) return false; break;
+		case 'H': if (!digits(&p, end, 1, 2, &c.hour)) return false; break;
+		case 'M': if (!digits(&p, end, 1, 2, &c.minute)) return false; break;
+		case 'S': if (!digits(&p, end, 1, 2, &c.second)) return false; break;
+		case '%': if (!literal(&p, end, '%')) return false; break;
+		default: return false;
+		}
+	}
+	return p == end && civil_to_epoch(&c, out);
+}
+
+const char *time_format_problem(const char *fmt)
+{
+	for (const char *f = fmt; *f; f++) {
+		if (*f != '%')
+			continue;
+		if (!f[1] || !strchr("YmdHMS%", f[1]))
+			return f;
+		f++;
+	}
+	return NULL;
+}
+
+bool duration_parse(const char *s, size_t len, int64_t *seconds)
+{
+	if (len < 2)
+		return false;
+	int64_t n = 0;
+	for (size_t i = 0; i + 1 < len; i++) {
+		if (s[i] < '0' || s[i] > '9' || n > INT64_MAX / 1000000)
+			return false;
+		n = n * 10 + (s[i] - '0');
+	}
+	static const struct { char unit; int64_t seconds; } units[] = {
+		{'s', 1}, {'m', 60}, {'h', 3600}, {'d', 86400}, {'w', 7 * 86400},
+	};
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+		if (s[len - 1] == units[i].unit) {
+			*seconds = n * units[i].seconds;
+			return true;
+		}
+	}
+	return false;
+}
+
+void time_format_iso(int64_t t, char buf[21])
+{
+	int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+	int64_t secs = t - days * 86400;
+	int64_t y;
+	unsigned m, d;
+	civil_from_days(days, &y, &m, &d);
+	int year = (int)(y < 0 ? 0 : y > 9999 ? 9999 : y);
+	unsigned hh = (unsigned)(secs / 3600), mm = (unsigned)(secs % 3600 / 60),
+		 ss = (unsigned)(secs % 60);
+	buf[0] = (char)('0' + year / 1000);
+	buf[1] = (char)('0' + year / 100 % 10);
+	buf[2] = (char)('0' + year / 10 % 10);
+	buf[3] = (char)('0' + year % 10);
+	unsigned parts[] = {m, d, hh, mm, ss};
+	const char seps[] = {'-', '-', 'T', ':', ':'};
+	char *o = buf + 4;
+	for (int i = 0; i < 5; i++) {
+		*o++ = seps[i];
+		*o++ = (char)('0' + parts[i] / 10);
+		*o++ = (char)('0' + parts[i] % 10);
+	}
+	*o++ = 'Z';
+	*o = '\0';
+}
+
+int dqa_time_parse(const char *text, int64_t *out)
+{
+	return time_parse_iso(text, strlen(text), out) ? DQA_OK : DQA_EARG;
+}

@@ -1,0 +1,31 @@
+/* Dates and times without locale or sscanf: ISO 8601, strftime-like formats
+ * (%Y %m %d %H %M %S %%) and durations such as 7d or 36h. */
+#ifndef DQA_TIMEPARSE_H
+#define DQA_TIMEPARSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Days since 1970-01-01 of a proleptic Gregorian date. */
+int64_t days_from_civil(int64_t y, unsigned m, unsigned d);
+
+/* YYYY-MM-DD, optionally followed by T or space and HH:MM[:SS], optionally
+ * Z or +HH:MM / -HH:MM. Naive times are UTC. */
+bool time_parse_iso(const char *s, size_t len, int64_t *out);
+
+/* Parses s with a strftime-like format; the whole value must be consumed and
+ * be a real calendar date. */
+bool time_parse_format(const char *fmt, const char *s, size_t len, int64_t *out);
+
+/* NULL when fmt only uses supported directives, else a pointer to the first
+ * unsupported '%'. */
+const char *time_format_problem(const char *fmt);
+
+/* "36h", "7d", "2w", "90m", "45s" to seconds. */
+bool duration_parse(const char *s, size_t len, int64_t *seconds);
+
+/* Formats epoch seconds as 2026-11-22T23:00:00Z into buf (21 bytes). */
+void time_format_iso(int64_t t, char buf[21]);
+
+#endif

@@ -1,0 +1,141 @@
+/* Hand-written value grammars: exact, locale-free and allocation-free. */
+#include "values.h"
+
+#include <stdlib.h>
+#include <strings.h>
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+bool value_integer(const char *s, size_t len, int64_t *out)
+{
+	size_t i = 0;
+	bool negative = false;
+	if (i < len && (s[i] == '+' || s[i] == '-'))
+		negative = s[i++] == '-';
+	if (i == len)
+		return false;
+	uint64_t v = 0;
+	const uint64_t limit = negative ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
+	for (; i < len; i++) {
+		if (!is_digit(s[i]))
+			return false;
+		unsigned d = (unsigned)(s[i] - '0');
+		if (v > (limit - d) / 10)
+			return false;
+		v = v * 10 + d;
+	}
+	if (out)
+		*out = negative ? (int64_t)(0 - v) : (int64_t)v;
+	return true;
+}
+
+bool value_number(const char *s, size_t len, double *out)
+{
+	size_t i = 0, int_digits = 0, frac_digits = 0;
+	if (i < len && (s[i] == '+' || s[i] == '-'))
+		i++;
+	while (i < len && is_digit(s[i]))
+		i++, int_digits++;
+	if (i < len && s[i] == '.') {
+		i++;
+		while (i < len && is_digit(s[i]))
+			i++, frac_digits++;
+	}
+	if (int_digits + frac_digits == 0)
+		return false;
+	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < len && (s[i] == '+' || s[i] == '-'))
+			i++;
+		size_t exp_digits = 0;
+		while (i < len && is_digit(s[i]))
+			i++, exp_digits++;
+		if (!exp_digits)
+			return false;
+	}
+	if (i != len)
+		return false;
+	if (out)
+		*out = strtod(s, NULL);
+	return true;
+}
+
+bool value_boolean(const char *s, size_t len)
+{
+	static const char *const words[] = {"true", "false", "yes", "no", "1", "0"};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		size_t n = 0;
+		while (words[i][n])
+			n++;
+		if (n == len && strncasecmp(words[i], s, len) == 0)
+			return true;
+	}
+	return false;
+}
+
+bool value_blank(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return false;
+	return true;
+}
+
+size_t utf8_length(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	size_t n = 0;
+	while (p < end) {
+		unsigned char c = *p;
+		size_t need = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2
+				 : (c & 0xF8) == 0xF0 ? 3 : 0;
+		size_t k = 1;
+		if (c >= 0x80 && need && (size_t)(end - p) > need) {
+			while (k <= need && (p[k] & 0xC0) == 0x80)
+				k++;
+			k = k == need + 1 ? k : 1;
+		}
+		p += k;
+		n++;
+	}
+	return n;
+}
+
+size_t utf8_valid_prefix(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = p[i];
+		size_t need;
+		uint32_t cp;
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if (c >= 0xC2 && c <= 0xDF) {
+			need = 1, cp = c & 0x1F;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			need = 2, cp = c & 0x0F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			need = 3, cp = c & 0x07;
+		} else {
+			return i;
+		}
+		if (len - i <= need)
+			return i;
+		for (size_t k = 1; k <= need; k++) {
+			if ((p[i + k] & 0xC0) != 0x80)
+				return i;
+			cp = cp << 6 | (p[i + k] & 0x3F);
+		}
+		/* overlong forms, surrogates and values past U+10FFFF */
+		if ((need == 2 && cp < 0x800) || (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+		    (cp >= 0xD800 && cp <= 0xDFFF))
+			return i;
+		i += need + 1;
+	}
+	return len;
+}

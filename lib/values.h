@@ -1,0 +1,25 @@
+/* Value grammars shared by the checks: integers, numbers, booleans, blank
+ * values and UTF-8 lengths. All take a pointer and a length. */
+#ifndef DQA_VALUES_H
+#define DQA_VALUES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ^[+-]?[0-9]+$ fitting in int64. */
+bool value_integer(const char *s, size_t len, int64_t *out);
+/* ^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$; s must be
+ * NUL-terminated at s[len] (the reader guarantees it). */
+bool value_number(const char *s, size_t len, double *out);
+/* true false yes no 1 0, ASCII case-insensitive. */
+bool value_boolean(const char *s, size_t len);
+/* Empty, or only ASCII spaces and tabs. */
+bool value_blank(const char *s, size_t len);
+/* Code points of UTF-8 text; every invalid byte counts as one. */
+size_t utf8_length(const char *s, size_t len);
+
+/* Length of the valid UTF-8 prefix of s (len when all of it is valid). */
+size_t utf8_valid_prefix(const char *s, size_t len);
+
+#endif

@@ -1,0 +1,48 @@
+/* A YAML document as a small tree of scalars, sequences and mappings, each
+ * node carrying its position so every rule-file error can point at it. */
+#ifndef DQA_YAML_TREE_H
+#define DQA_YAML_TREE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "error.h"
+
+enum ynode_kind { YNODE_SCALAR, YNODE_SEQ, YNODE_MAP };
+
+struct ynode {
+	enum ynode_kind kind;
+	struct dqa_pos pos;
+	/* scalar: its text; plain is false for quoted and block scalars */
+	const char *text;
+	size_t len;
+	bool plain;
+	/* sequence: n items; mapping: n pairs, key i at items[2i], value at [2i+1] */
+	size_t n;
+	struct ynode **items;
+};
+
+struct ydoc {
+	struct arena arena;
+	const struct ynode *root;
+};
+
+/* Deepest nesting accepted, and the largest file, so hostile input cannot
+ * exhaust the stack or memory. Aliases are refused outright. */
+enum { YAML_MAX_DEPTH = 64, YAML_MAX_BYTES = 16 * 1024 * 1024 };
+
+/* Parses the first document of a YAML file. Errors name path:line:col. */
+int ydoc_load(struct ydoc *doc, const char *path, dqa_error *err);
+void ydoc_release(struct ydoc *doc);
+
+const struct ynode *ymap_key(const struct ynode *map, size_t i);
+const struct ynode *ymap_value(const struct ynode *map, size_t i);
+/* The value for key in a mapping, or NULL. */
+const struct ynode *ymap_get(const struct ynode *map, const char *key);
+bool yscalar_eq(const struct ynode *node, const char *s);
+/* A plain scalar spelling null (~, null, Null, NULL, or nothing). */
+bool yscalar_is_null(const struct ynode *node);
+const char *ynode_kind_name(enum ynode_kind kind);
+
+#endif
