@@ -38,10 +38,13 @@ int source_open(struct source *src, const char *path, dqa_error *err)
 ssize_t source_read(struct source *src, void *buf, size_t cap, dqa_error *err)
 {
 	int n = gzread(src->gz, buf, (unsigned)cap);
-	if (n >= 0)
-		return n;
 	int zerr;
 	const char *msg = gzerror(src->gz, &zerr);
+	/* zlib reports a gzip stream cut short only as Z_BUF_ERROR at the end. */
+	if (n > 0 || (n == 0 && zerr != Z_BUF_ERROR))
+		return n;
+	if (n == 0)
+		msg = "unexpected end of file";
 	if (zerr == Z_ERRNO)
 		return dqa_fail(err, DQA_EINPUT, src->name, DQA_NOPOS, NULL,
 				"cannot read: %s", strerror(errno));

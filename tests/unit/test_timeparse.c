@@ -1,0 +1,54 @@
+/* Dates: ISO 8601, strftime-like formats, durations, formatting. */
+#include "tap.h"
+#include "timeparse.h"
+
+static int64_t iso(const char *s)
+{
+	int64_t t;
+	return time_parse_iso(s, strlen(s), &t) ? t : -1;
+}
+
+static int64_t fmt(const char *f, const char *s)
+{
+	int64_t t;
+	return time_parse_format(f, s, strlen(s), &t) ? t : -1;
+}
+
+int main(void)
+{
+	EXPECT(days_from_civil(1970, 1, 1) == 0);
+	EXPECT(days_from_civil(2000, 3, 1) == 11017);
+	EXPECT(iso("2026-11-22") == 1795305600);
+	EXPECT(iso("2026-11-22T07:00:00+07:00") == 1795305600);
+	EXPECT(iso("2026-11-22T00:00:00Z") == 1795305600);
+	EXPECT(iso("2026-11-22 01:30") == 1795305600 + 5400);
+	EXPECT(iso("2024-02-29") > 0 && iso("2023-02-29") == -1 && iso("2026-13-01") == -1);
+	EXPECT(iso("2026-11-22T24:00:00") == -1 && iso("2026-11-2") == -1 && iso("") == -1);
+	EXPECT(iso("2026-11-22x") == -1 && iso("22/11/2026") == -1);
+
+	EXPECT(fmt("%d/%m/%Y", "22/11/2026") == 1795305600);
+	EXPECT(fmt("%d/%m/%Y", "5/1/2026") == fmt("%d/%m/%Y", "05/01/2026"));
+	EXPECT(fmt("%Y-%m-%d", "1990-02-30") == -1);
+	EXPECT(fmt("%Y-%m-%d", "12/05/1990") == -1);
+	EXPECT(fmt("%Y%m%d %H%M%S", "20261122 000001") == 1795305601);
+	EXPECT(fmt("%Y-%m-%d", "2026-11-22 ") == -1);
+	EXPECT(fmt("100%% %Y", "100% 1970") == 0);
+
+	EXPECT(time_format_problem("%Y-%m-%d") == NULL);
+	const char *f = "%Y-%q";
+	EXPECT(time_format_problem(f) == f + 3);
+	EXPECT(time_format_problem("%") != NULL);
+
+	int64_t s;
+	EXPECT(duration_parse("7d", 2, &s) && s == 7 * 86400);
+	EXPECT(duration_parse("36h", 3, &s) && s == 36 * 3600);
+	EXPECT(duration_parse("2w", 2, &s) && s == 14 * 86400);
+	EXPECT(!duration_parse("d", 1, &s) && !duration_parse("7x", 2, &s) && !duration_parse("-1d", 3, &s));
+
+	char buf[21];
+	time_format_iso(1795305600 + 3661, buf);
+	EXPECT_STR(buf, "2026-11-22T01:01:01Z");
+	time_format_iso(-1, buf);
+	EXPECT_STR(buf, "1969-12-31T23:59:59Z");
+	return TAP_DONE();
+}

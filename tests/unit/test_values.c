@@ -1,0 +1,47 @@
+/* Value grammars: integers, numbers, booleans, blanks, UTF-8 lengths. */
+#include <stdint.h>
+
+#include "tap.h"
+#include "values.h"
+
+static int integer(const char *s)
+{
+	return value_integer(s, strlen(s), NULL);
+}
+
+static int number(const char *s)
+{
+	return value_number(s, strlen(s), NULL);
+}
+
+int main(void)
+{
+	EXPECT(integer("0") && integer("-12") && integer("+7"));
+	EXPECT(integer("9223372036854775807") && integer("-9223372036854775808"));
+	EXPECT(!integer("9223372036854775808") && !integer("-9223372036854775809"));
+	EXPECT(!integer("") && !integer("-") && !integer("1.0") && !integer(" 1") && !integer("1e3"));
+	int64_t v;
+	EXPECT(value_integer("-42", 3, &v) && v == -42);
+
+	EXPECT(number("1") && number("-1.5") && number(".5") && number("5.") && number("1e-3"));
+	EXPECT(number("1.5E+10") && number("+0.0"));
+	EXPECT(!number("") && !number(".") && !number("1e") && !number("1.200.000"));
+	EXPECT(!number("inf") && !number("nan") && !number("0x10") && !number("1,5") && !number(" 1"));
+	double d;
+	EXPECT(value_number("2.5", 3, &d) && d == 2.5);
+
+	EXPECT(value_boolean("TRUE", 4) && value_boolean("no", 2) && value_boolean("1", 1));
+	EXPECT(!value_boolean("y", 1) && !value_boolean("", 0) && !value_boolean("truee", 5));
+
+	EXPECT(value_blank("", 0) && value_blank(" \t ", 3) && !value_blank(" x", 2));
+
+	EXPECT(utf8_length("Nguyễn", strlen("Nguyễn")) == 6);
+	EXPECT(utf8_length("a\xff" "b", 3) == 3);     /* invalid byte counts as one */
+	EXPECT(utf8_length("\xe1\xbb", 2) == 2);      /* truncated sequence */
+
+	EXPECT(utf8_valid_prefix("Hà Nội", strlen("Hà Nội")) == strlen("Hà Nội"));
+	EXPECT(utf8_valid_prefix("ab\xc0\xaf", 4) == 2);   /* overlong */
+	EXPECT(utf8_valid_prefix("\xed\xa0\x80", 3) == 0); /* surrogate */
+	EXPECT(utf8_valid_prefix("x\xe1\xbb", 3) == 1);    /* truncated */
+	return TAP_DONE();
+}
