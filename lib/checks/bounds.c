@@ -21,3 +21,11 @@ int bounds_read(struct rules_ctx *ctx, const struct check *c, const struct ynode
 				   out->min);
 	return 0;
 }
+
+int bounds_configure(struct check *c, const struct ynode *map, struct rules_ctx *ctx)
+{
+	struct bounds *b = arena_alloc(&ctx->rules->arena, sizeof *b);
+	RETURN_IF_NOMEM(b, ctx->err);
+	c->config = b;
+	return bounds_read(ctx, c, map, b);
+}

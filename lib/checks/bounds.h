@@ -12,6 +12,9 @@ struct bounds {
 int bounds_read(struct rules_ctx *ctx, const struct check *c, const struct ynode *map,
 		struct bounds *out);
 
+/* configure() of kinds whose parameters are just min and max. */
+int bounds_configure(struct check *c, const struct ynode *map, struct rules_ctx *ctx);
+
 static inline bool bounds_hold(const struct bounds *b, double v)
 {
 	return v >= b->min && v <= b->max;

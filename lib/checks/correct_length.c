@@ -3,14 +3,6 @@
 #include "bounds.h"
 #include "../values.h"
 
-static int length_configure(struct check *c, const struct ynode *map, struct rules_ctx *ctx)
-{
-	struct bounds *b = arena_alloc(&ctx->rules->arena, sizeof *b);
-	RETURN_IF_NOMEM(b, ctx->err);
-	c->config = b;
-	return bounds_read(ctx, c, map, b);
-}
-
 static bool length_row(struct bound_check *b, const struct plan_row *row, char *note, size_t cap)
 {
 	(void)note, (void)cap;
@@ -22,5 +14,5 @@ static const char *const length_params[] = {"min", "max", NULL};
 
 const struct check_ops check_length = {
 	.kind = "length", .scope = SCOPE_ROW, .shape = SHAPE_COLUMN, .mapping_only = true,
-	.params = length_params, .configure = length_configure, .row = length_row,
+	.params = length_params, .configure = bounds_configure, .row = length_row,
 };
