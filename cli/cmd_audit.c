@@ -1,6 +1,7 @@
 /* dqa audit RULES DATA...: audit one dataset, print the summary or JSON,
  * write DIR/result.json, and apply the quality gate. */
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -124,7 +125,7 @@ static int emit(const dqa_result *res, const struct audit_args *a)
 		rc = report_error(&err);
 	if (!rc && !a->quiet) {
 		if (a->json)
-			printf("%s\n", json);
+			fputs(json, stdout);
 		else
 			dqa_result_write_text(res, stdout, use_color(a->color));
 		if (fflush(stdout) != 0) {
@@ -140,12 +141,21 @@ static int emit(const dqa_result *res, const struct audit_args *a)
 
 static int gate(const dqa_result *res, const struct audit_args *a)
 {
-	double score = dqa_result_score(res);
+	/* Judge and print the score as the reports show it (two decimals, half
+	 * away from zero): 89.996 shows as 90.00 and passes --fail-under 90. */
+	double score = round(dqa_result_score(res) * 100) / 100;
 	if (dqa_result_status(res) == DQA_FAIL) {
 		fprintf(stderr, "dqa: quality gate failed: overall status is fail (score %.2f)\n", score);
 		return EXIT_GATE;
 	}
-	if (a->fail_under >= 0 && !(score >= a->fail_under)) {
+	if (a->fail_under < 0)
+		return EXIT_PASS;
+	if (isnan(score)) {
+		fputs("dqa: quality gate failed: nothing was scored, so no score reaches --fail-under\n",
+		      stderr);
+		return EXIT_GATE;
+	}
+	if (score < a->fail_under) {
 		fprintf(stderr, "dqa: quality gate failed: overall score %.2f is below --fail-under %g\n",
 			score, a->fail_under);
 		return EXIT_GATE;

@@ -33,8 +33,10 @@ int cmd_lint(int argc, char **argv)
 		rc = report_error(&err);
 	if (rc == 0 && n > 1 && dqa_rules_check_data(rules, positional + 1, (size_t)n - 1, &err) < 0)
 		rc = report_error(&err);
-	if (rc == 0)
-		printf("%s: ok (%zu checks)\n", positional[0], dqa_rules_check_count(rules));
+	if (rc == 0) {
+		size_t n_checks = dqa_rules_check_count(rules);
+		printf("%s: ok (%zu check%s)\n", positional[0], n_checks, n_checks == 1 ? "" : "s");
+	}
 	dqa_rules_free(rules);
 	free(positional);
 	return rc < 0 ? EXIT_PASS : rc;

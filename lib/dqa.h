@@ -109,8 +109,9 @@ const char *dqa_status_name(dqa_status s);
 double dqa_result_score(const dqa_result *res);
 dqa_status dqa_result_status(const dqa_result *res);
 
-/* Renders the result as the versioned JSON contract (see dqa(1)).
- * Returns a malloc'd NUL-terminated string, or NULL when out of memory. */
+/* Renders the result as the versioned JSON contract (see dqa(1)), ending in
+ * a newline. Returns a malloc'd NUL-terminated string, or NULL when out of
+ * memory. */
 char *dqa_result_json(const dqa_result *res);
 
 /* Writes the terminal summary: one row per unit worst first, then the

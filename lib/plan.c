@@ -161,26 +161,20 @@ int plan_same_header(const struct plan *p, const struct record *header, const ch
 			"header differs from the first input's (%s)", p->inputs[0]);
 }
 
-/* All but the last two characters become '*'; four or fewer: all of them. */
+/* All but the last two characters become '*'; four or fewer: all of them.
+ * Characters are counted as utf8_length counts them, so a value in another
+ * encoding still shows two of them at most. */
 static const char *mask(struct arena *a, const char *s, size_t len)
 {
 	size_t chars = utf8_length(s, len);
-	size_t keep_bytes = 0;
-	if (chars > 4) {
-		/* walk back two code points */
-		size_t kept = 0;
-		while (kept < 2 && keep_bytes < len) {
-			keep_bytes++;
-			if ((s[len - keep_bytes] & 0xC0) != 0x80)
-				kept++;
-		}
-	}
-	size_t stars = keep_bytes ? chars - 2 : chars;
+	size_t stars = chars > 4 ? chars - 2 : chars;
+	size_t keep_from = chars > 4 ? utf8_offset(s, len, stars) : len;
+	size_t keep_bytes = len - keep_from;
 	char *m = arena_alloc(a, stars + keep_bytes + 1);
 	if (!m)
 		return NULL;
 	memset(m, '*', stars);
-	memcpy(m + stars, s + len - keep_bytes, keep_bytes);
+	memcpy(m + stars, s + keep_from, keep_bytes);
 	return m;
 }
 

@@ -98,10 +98,15 @@ static char sniff_delimiter(const char *buf, size_t len, char quote)
 				counts[k] += buf[i] == candidates[k];
 	}
 	size_t best = 0;
-	for (size_t k = 1; k < sizeof candidates; k++)
+	bool tie = false;
+	for (size_t k = 1; k < sizeof candidates; k++) {
 		if (counts[k] > counts[best])
-			best = k;
-	return candidates[best];
+			best = k, tie = false;
+		else if (counts[k] == counts[best])
+			tie = true;
+	}
+	/* A tie between two others is no evidence for either: comma. */
+	return tie ? ',' : candidates[best];
 }
 
 static void feed(struct scan *s, const char *p, size_t len)

@@ -10,6 +10,7 @@
 #include "checks/check.h"
 #include "strset.h"
 #include "timeparse.h"
+#include "values.h"
 
 static const char *const criterion_names[DQA_CRITERIA] = {
 	"correct", "sufficient", "clean", "alive", "unified", "shared",
@@ -84,9 +85,11 @@ const char *closest_word(const char *word, const char *const *candidates, size_t
 {
 	const char *best = NULL;
 	size_t best_d = 3;
+	/* Replacing every letter of a short word is no suggestion ('zz' -> 'a'). */
+	size_t len = strlen(word);
 	for (size_t i = 0; i < n; i++) {
 		size_t d = edit_distance(word, candidates[i]);
-		if (d < best_d) {
+		if (d < best_d && d < len) {
 			best_d = d;
 			best = candidates[i];
 		}
@@ -310,7 +313,8 @@ int rules_date_format(struct rules_ctx *ctx, const struct ynode *node, const cha
 	if (!bad)
 		return 0;
 	struct dqa_pos pos = node->pos;
-	pos.column += (unsigned)(bad - *out) + (node->plain ? 0 : 1);
+	/* Columns count characters: "ngày %e" puts %e at 6, not at byte 7. */
+	pos.column += (unsigned)utf8_length(*out, (size_t)(bad - *out)) + (node->plain ? 0 : 1);
 	pos.span = 2;
 	return dqa_fail(ctx->err, DQA_ERULES, ctx->rules->path, pos,
 			"dates understand %Y %m %d %H %M %S and %%",

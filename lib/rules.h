@@ -100,7 +100,8 @@ int param_csv_column(struct rules_ctx *ctx, const struct ynode *node, const char
 /* A strftime-like date format, validated. */
 int rules_date_format(struct rules_ctx *ctx, const struct ynode *node, const char **out);
 
-/* The closest word to `word` among candidates (edit distance <= 2), or NULL. */
+/* The closest word to `word` among candidates (edit distance <= 2 and below
+ * the length of word), or NULL. */
 const char *closest_word(const char *word, const char *const *candidates, size_t n);
 
 /* Appends a check, refusing a duplicate id (reported at `at`). */

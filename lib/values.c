@@ -84,24 +84,38 @@ bool value_blank(const char *s, size_t len)
 	return true;
 }
 
+/* Bytes of the code point at p as utf8_length counts them: a lead byte with
+ * all its continuation bytes, else 1 (an invalid byte is one code point). */
+static size_t utf8_step(const unsigned char *p, const unsigned char *end)
+{
+	unsigned char c = *p;
+	size_t need = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2
+		    : (c & 0xF8) == 0xF0 ? 3 : 0;
+	size_t k = 1;
+	if (c >= 0x80 && need && (size_t)(end - p) > need) {
+		while (k <= need && (p[k] & 0xC0) == 0x80)
+			k++;
+		k = k == need + 1 ? k : 1;
+	}
+	return k;
+}
+
 size_t utf8_length(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	size_t n = 0;
-	while (p < end) {
-		unsigned char c = *p;
-		size_t need = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2
-				 : (c & 0xF8) == 0xF0 ? 3 : 0;
-		size_t k = 1;
-		if (c >= 0x80 && need && (size_t)(end - p) > need) {
-			while (k <= need && (p[k] & 0xC0) == 0x80)
-				k++;
-			k = k == need + 1 ? k : 1;
-		}
-		p += k;
-		n++;
-	}
+	for (; p < end; n++)
+		p += utf8_step(p, end);
 	return n;
+}
+
+size_t utf8_offset(const char *s, size_t len, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	size_t off = 0;
+	for (; off < len && n > 0; n--)
+		off += utf8_step(p + off, end);
+	return off;
 }
 
 size_t utf8_valid_prefix(const char *s, size_t len)

@@ -18,6 +18,9 @@ bool value_boolean(const char *s, size_t len);
 bool value_blank(const char *s, size_t len);
 /* Code points of UTF-8 text; every invalid byte counts as one. */
 size_t utf8_length(const char *s, size_t len);
+/* Bytes taken by the first n code points of s, counted as utf8_length does
+ * (len when s has fewer). */
+size_t utf8_offset(const char *s, size_t len, size_t n);
 
 /* Length of the valid UTF-8 prefix of s (len when all of it is valid). */
 size_t utf8_valid_prefix(const char *s, size_t len);

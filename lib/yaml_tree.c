@@ -14,12 +14,29 @@ struct builder {
 	yaml_parser_t parser;
 	struct arena *arena;
 	const char *path;
+	const char *text;          /* the whole file, to look at what libyaml refused */
+	size_t len;
 	dqa_error *err;
 };
 
 static struct dqa_pos mark_pos(yaml_mark_t mark)
 {
 	return (struct dqa_pos){(unsigned)mark.line + 1, (unsigned)mark.column + 1, 1};
+}
+
+/* The byte at a libyaml mark (its line and column count characters, not
+ * bytes), or -1 past the end. */
+static int byte_at(const struct builder *b, yaml_mark_t mark)
+{
+	size_t i = 0, line = 0;
+	while (i < b->len && line < mark.line)
+		if (b->text[i++] == '\n')
+			line++;
+	for (size_t col = 0; col < mark.column && i < b->len; col++)
+		do
+			i++;
+		while (i < b->len && ((unsigned char)b->text[i] & 0xC0) == 0x80);
+	return i < b->len ? (unsigned char)b->text[i] : -1;
 }
 
 static int parser_error(struct builder *b)
@@ -30,7 +47,8 @@ static int parser_error(struct builder *b)
 	if (p->context)
 		snprintf(hint, sizeof hint, "%s (line %zu)", p->context,
 			 p->context_mark.line + 1);
-	if (strstr(problem, "tab"))
+	/* libyaml often says "cannot start any token" for a tab: name it. */
+	if (strstr(problem, "tab") || byte_at(b, p->problem_mark) == '\t')
 		snprintf(hint, sizeof hint, "indent YAML with spaces, never tabs");
 	return dqa_fail(b->err, DQA_ERULES, b->path, mark_pos(p->problem_mark), hint,
 			"invalid YAML: %s", problem);
@@ -168,7 +186,8 @@ int ydoc_load(struct ydoc *doc, const char *path, dqa_error *err)
 		strbuf_release(&text);
 		return rc;
 	}
-	struct builder b = {.arena = &doc->arena, .path = path, .err = err};
+	struct builder b = {.arena = &doc->arena, .path = path, .text = text.buf,
+			    .len = text.len, .err = err};
 	yaml_parser_initialize(&b.parser);
 	yaml_parser_set_input_string(&b.parser,
 				     (const unsigned char *)(text.buf ? text.buf : ""), text.len);

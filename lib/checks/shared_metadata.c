@@ -1,6 +1,7 @@
 /* shared.metadata: a sidecar file (JSON by its .json name, else YAML) holds
  * every required field with a non-empty value. A missing or unreadable
  * sidecar is a quality finding, not an error: every field fails. */
+#include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
@@ -83,6 +84,12 @@ static long count_missing(const struct metadata_config *cfg, char *note, size_t 
 	if (has_suffix(cfg->path, ".json")) {
 		json_error_t jerr;
 		json = json_load_file(cfg->path, 0, &jerr);
+		int open_errno = errno;
+		/* Say it as the YAML branch does, without jansson's repeated path. */
+		if (!json && json_error_code(&jerr) == json_error_cannot_open_file) {
+			snprintf(note, cap, "%s: cannot open: %s", cfg->path, strerror(open_errno));
+			return -1;
+		}
 		if (!json || !json_is_object(json)) {
 			snprintf(note, cap, "%s: %s", cfg->path,
 				 json ? "not a JSON object" : jerr.text);

@@ -36,8 +36,8 @@ static int rows_dataset(struct bound_check *b, struct plan *plan, dqa_error *err
 		t->failed = !bounds_hold(&cfg->bounds, (double)rows);
 		if (t->failed) {
 			char note[96];
-			snprintf(note, sizeof note, "%llu rows%s", (unsigned long long)rows,
-				 cfg->per_unit ? " in this unit" : " in the dataset");
+			snprintf(note, sizeof note, "%llu row%s in %s", (unsigned long long)rows,
+				 rows == 1 ? "" : "s", cfg->per_unit ? "this unit" : "the dataset");
 			t->note = arena_strdup(plan->out, note);
 			RETURN_IF_NOMEM(t->note, err);
 		}

@@ -3,6 +3,7 @@
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../result.h"
@@ -122,7 +123,8 @@ static json_t *reasons_array(const struct res_unit *u)
 	for (size_t i = 0; i < u->nreasons; i++) {
 		const struct res_check *c = &u->checks[u->reasons[i]];
 		char line[600];
-		snprintf(line, sizeof line, "%s %.1f", c->id, c->score);
+		/* round() like every score in the file, not printf's half-even */
+		snprintf(line, sizeof line, "%s %.1f", c->id, round(c->score * 10) / 10);
 		json_array_append_new(arr, text(line));
 	}
 	return arr;
@@ -179,5 +181,15 @@ char *dqa_result_json(const dqa_result *res)
 	char *text = json_dumps(obj, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
 				     JSON_REAL_PRECISION(15));
 	json_decref(obj);
-	return text;
+	if (!text)
+		return NULL;
+	/* A text file ends with a newline, result.json included. */
+	size_t len = strlen(text);
+	char *line = realloc(text, len + 2);
+	if (!line) {
+		free(text);
+		return NULL;
+	}
+	memcpy(line + len, "\n", 2);
+	return line;
 }

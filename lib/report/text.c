@@ -70,12 +70,22 @@ static void put_name(FILE *out, const char *name, int width)
 		fputc(' ', out);
 }
 
+/* Half away from zero, as result.json rounds: printf alone would show an
+ * exact 65.625 as 65.62 where the JSON says 65.63. */
+static double round_to(double v, int decimals)
+{
+	double scale = 1;
+	for (int i = 0; i < decimals; i++)
+		scale *= 10;
+	return round(v * scale) / scale;
+}
+
 static void put_score(FILE *out, double v, int width, int decimals)
 {
 	if (isnan(v))
 		fprintf(out, "%*s", width, "-");
 	else
-		fprintf(out, "%*.*f", width, decimals, v);
+		fprintf(out, "%*.*f", width, decimals, round_to(v, decimals));
 }
 
 static int unit_width(const struct dqa_result *r)
@@ -110,8 +120,9 @@ static void write_header(FILE *out, const struct dqa_result *r, const struct sty
 	for (size_t i = 0; i < r->nunits; i++)
 		missing += r->units[i].missing;
 	fprintf(out, "dqa %s: dataset %s, rules %s\n", DQA_VERSION, r->dataset, r->rules_path);
-	fprintf(out, "%llu rows in %zu input%s, %zu units", (unsigned long long)r->rows,
-		r->ninputs, r->ninputs == 1 ? "" : "s", r->nunits);
+	fprintf(out, "%llu row%s in %zu input%s, %zu unit%s", (unsigned long long)r->rows,
+		r->rows == 1 ? "" : "s", r->ninputs, r->ninputs == 1 ? "" : "s", r->nunits,
+		r->nunits == 1 ? "" : "s");
 	if (missing)
 		fprintf(out, " (%zu missing)", missing);
 	fprintf(out, ", now %s\n\n", now);
@@ -180,7 +191,7 @@ static void write_warnings(FILE *out, const struct dqa_result *r, const struct s
 			fputs("no rows", out);
 		for (size_t k = 0; k < u->nreasons; k++) {
 			const struct res_check *c = &u->checks[u->reasons[k]];
-			fprintf(out, "%s%s %.1f", k ? ", " : "", c->id, c->score);
+			fprintf(out, "%s%s %.1f", k ? ", " : "", c->id, round_to(c->score, 1));
 		}
 		fputc('\n', out);
 	}
