@@ -34,28 +34,19 @@ static int check_keys(struct rules_ctx *ctx, const struct check_ops *ops,
 {
 	const char *keys[MAX_KEYS];
 	size_t n = known_keys(ops, keys);
-	for (size_t i = 0; i < map->n; i++) {
-		const struct ynode *key = ymap_key(map, i);
-		bool ok = false;
-		for (size_t k = 0; k < n && !ok; k++)
-			ok = yscalar_eq(key, keys[k]);
-		if (ok)
-			continue;
-		const char *near = closest_word(key->text, keys, n);
-		char hint[256];
-		if (near) {
-			snprintf(hint, sizeof hint, "did you mean '%s'?", near);
-		} else {
-			size_t len = (size_t)snprintf(hint, sizeof hint, "'%s' takes:", ops->kind);
-			for (size_t k = NCOMMON; k < n && len < sizeof hint; k++)
-				len += (size_t)snprintf(hint + len, sizeof hint - len, " %s", keys[k]);
-			if (len < sizeof hint)
-				snprintf(hint + len, sizeof hint - len, " and the common id, weight, min_ratio, allow_empty");
-		}
-		return rules_error(ctx, key, hint, "unknown parameter '%s' for '%s'", key->text,
-				   ops->kind);
+	char prefix[64], hint[256];
+	snprintf(prefix, sizeof prefix, "'%s' takes:", ops->kind);
+	const struct ynode *key = rules_unknown_key(map, keys, n, NCOMMON, prefix, hint,
+						    sizeof hint);
+	if (!key)
+		return 0;
+	if (strncmp(hint, "did you mean", 12) != 0) {
+		size_t len = strlen(hint);
+		snprintf(hint + len, sizeof hint - len,
+			 " and the common id, weight, min_ratio, allow_empty");
 	}
-	return 0;
+	return rules_error(ctx, key, hint, "unknown parameter '%s' for '%s'", key->text,
+			   ops->kind);
 }
 
 static int read_common(struct rules_ctx *ctx, const struct ynode *map, struct check *c)

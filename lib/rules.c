@@ -97,9 +97,9 @@ const char *closest_word(const char *word, const char *const *candidates, size_t
 	return best;
 }
 
-/* Fails on a mapping key not among known, suggesting the closest one. */
-static int expect_keys(struct rules_ctx *ctx, const struct ynode *map, const char *where,
-		       const char *const *known, size_t nknown)
+const struct ynode *rules_unknown_key(const struct ynode *map, const char *const *known,
+				      size_t nknown, size_t first_listed, const char *prefix,
+				      char *hint, size_t cap)
 {
 	for (size_t i = 0; i < map->n; i++) {
 		const struct ynode *key = ymap_key(map, i);
@@ -109,18 +109,29 @@ static int expect_keys(struct rules_ctx *ctx, const struct ynode *map, const cha
 		if (ok)
 			continue;
 		const char *near = closest_word(key->text, known, nknown);
-		char hint[200];
-		if (near)
-			snprintf(hint, sizeof hint, "did you mean '%s'?", near);
-		else {
-			size_t len = 0;
-			len += (size_t)snprintf(hint, sizeof hint, "%s takes:", where);
-			for (size_t k = 0; k < nknown && len < sizeof hint; k++)
-				len += (size_t)snprintf(hint + len, sizeof hint - len, " %s", known[k]);
+		if (near) {
+			snprintf(hint, cap, "did you mean '%s'?", near);
+			return key;
 		}
-		return rules_error(ctx, key, hint, "unknown key '%s' in %s", key->text, where);
+		size_t len = (size_t)snprintf(hint, cap, "%s", prefix);
+		for (size_t k = first_listed; k < nknown && len < cap; k++)
+			len += (size_t)snprintf(hint + len, cap - len, " %s", known[k]);
+		return key;
 	}
-	return 0;
+	return NULL;
+}
+
+/* Fails on a mapping key not among known, suggesting the closest one. */
+static int expect_keys(struct rules_ctx *ctx, const struct ynode *map, const char *where,
+		       const char *const *known, size_t nknown)
+{
+	char prefix[64], hint[200];
+	snprintf(prefix, sizeof prefix, "%s takes:", where);
+	const struct ynode *key = rules_unknown_key(map, known, nknown, 0, prefix, hint,
+						    sizeof hint);
+	if (!key)
+		return 0;
+	return rules_error(ctx, key, hint, "unknown key '%s' in %s", key->text, where);
 }
 
 static int expect_kind(struct rules_ctx *ctx, const struct ynode *node, enum ynode_kind kind,

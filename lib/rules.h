@@ -100,6 +100,12 @@ int param_csv_column(struct rules_ctx *ctx, const struct ynode *node, const char
 /* A strftime-like date format, validated. */
 int rules_date_format(struct rules_ctx *ctx, const struct ynode *node, const char **out);
 
+/* The first key of a mapping not among known, or NULL. When there is one,
+ * hint gets "did you mean 'x'?" or prefix followed by known[first_listed..]. */
+const struct ynode *rules_unknown_key(const struct ynode *map, const char *const *known,
+				      size_t nknown, size_t first_listed, const char *prefix,
+				      char *hint, size_t cap);
+
 /* The closest word to `word` among candidates (edit distance <= 2 and below
  * the length of word), or NULL. */
 const char *closest_word(const char *word, const char *const *candidates, size_t n);

@@ -1,5 +1,7 @@
-/* correct.enum: the value is exactly (byte for byte) one of a list. */
+/* correct.enum: the value is exactly (byte for byte) one of a list. Its row
+ * test, membership in a string set, also serves in_ref (member.h). */
 #include "check.h"
+#include "member.h"
 #include <string.h>
 
 #include "../strset.h"
@@ -21,14 +23,14 @@ static int enum_configure(struct check *c, const struct ynode *map, struct rules
 	return 0;
 }
 
-static bool enum_row(struct bound_check *b, const struct plan_row *row, char *note, size_t cap)
+bool member_row(struct bound_check *b, const struct plan_row *row, char *note, size_t cap)
 {
 	(void)note, (void)cap;
 	int col = b->cols[0];
 	return strset_get(b->def->config, row->fields[col], row->lens[col], NULL);
 }
 
-static void enum_release(struct check *c)
+void member_release(struct check *c)
 {
 	if (c->config)
 		strset_release(c->config);
@@ -38,6 +40,6 @@ static const char *const enum_params[] = {"values", NULL};
 
 const struct check_ops check_enum = {
 	.kind = "enum", .scope = SCOPE_ROW, .shape = SHAPE_COLUMN, .mapping_only = true,
-	.params = enum_params, .configure = enum_configure, .row = enum_row,
-	.release = enum_release,
+	.params = enum_params, .configure = enum_configure, .row = member_row,
+	.release = member_release,
 };
