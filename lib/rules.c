@@ -277,8 +277,12 @@ static int parse_dataset(struct rules_ctx *ctx, const struct ynode *map)
 					   "units taken from file paths are not supported yet");
 		FORWARD_IF_ERROR(colref_from(ctx, v, "unit", &r->unit));
 	}
-	if ((v = ymap_get(map, "expected_units")))
+	if ((v = ymap_get(map, "expected_units"))) {
+		if (!r->unit.name)
+			return rules_error(ctx, v, "add unit: COLUMN, the column naming each row's unit",
+					   "'expected_units' needs 'unit'");
 		FORWARD_IF_ERROR(parse_expected_units(ctx, v));
+	}
 	if ((v = ymap_get(map, "key"))) {
 		const char **names;
 		FORWARD_IF_ERROR(param_string_list(ctx, v, "key", &names, &r->nkey));
