@@ -128,7 +128,7 @@ static int emit(const dqa_result *res, const struct audit_args *a)
 			fputs(json, stdout);
 		else
 			dqa_result_write_text(res, stdout, use_color(a->color));
-		if (fflush(stdout) != 0) {
+		if (fflush(stdout) != 0 || ferror(stdout)) {
 			perror("dqa: error: cannot write to standard output");
 			rc = EXIT_INPUT;
 		}
