@@ -10,7 +10,6 @@
 #include "checks/check.h"
 #include "strset.h"
 #include "timeparse.h"
-#include "values.h"
 
 static const char *const criterion_names[DQA_CRITERIA] = {
 	"correct", "sufficient", "clean", "alive", "unified", "shared",
@@ -327,9 +326,7 @@ int rules_date_format(struct rules_ctx *ctx, const struct ynode *node, const cha
 	const char *bad = time_format_problem(*out);
 	if (!bad)
 		return 0;
-	struct dqa_pos pos = node->pos;
-	/* Columns count characters: "ngày %e" puts %e at 6, not at byte 7. */
-	pos.column += (unsigned)utf8_length(*out, (size_t)(bad - *out)) + (node->plain ? 0 : 1);
+	struct dqa_pos pos = yscalar_pos_at(node, (size_t)(bad - *out));
 	pos.span = 2;
 	return dqa_fail(ctx->err, DQA_ERULES, ctx->rules->path, pos,
 			"dates understand %Y %m %d %H %M %S and %%",

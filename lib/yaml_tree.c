@@ -9,6 +9,7 @@
 #include <yaml.h>
 
 #include "strbuf.h"
+#include "values.h"
 
 struct builder {
 	yaml_parser_t parser;
@@ -275,6 +276,13 @@ bool yscalar_is_null(const struct ynode *node)
 		return false;
 	return node->len == 0 || yscalar_eq(node, "~") || yscalar_eq(node, "null") ||
 	       yscalar_eq(node, "Null") || yscalar_eq(node, "NULL");
+}
+
+struct dqa_pos yscalar_pos_at(const struct ynode *node, size_t offset)
+{
+	struct dqa_pos pos = node->pos;
+	pos.column += (unsigned)utf8_length(node->text, offset) + (node->plain ? 0 : 1);
+	return pos;
 }
 
 const char *ynode_kind_name(enum ynode_kind kind)

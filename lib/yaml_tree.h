@@ -43,6 +43,10 @@ const struct ynode *ymap_get(const struct ynode *map, const char *key);
 bool yscalar_eq(const struct ynode *node, const char *s);
 /* A plain scalar spelling null (~, null, Null, NULL, or nothing). */
 bool yscalar_is_null(const struct ynode *node);
+/* The position of byte `offset` of a single-line scalar's text: columns
+ * count characters, and a quoted scalar starts one column after its quote
+ * (escapes inside the quotes are not accounted for). */
+struct dqa_pos yscalar_pos_at(const struct ynode *node, size_t offset);
 const char *ynode_kind_name(enum ynode_kind kind);
 
 #endif

@@ -5,7 +5,6 @@
 #include <stdio.h>
 
 #include "check.h"
-#include "../values.h"
 
 /* Bounds a runaway pattern: the row fails with a note instead of hanging. */
 enum { REGEX_MATCH_LIMIT = 10000000, REGEX_DEPTH_LIMIT = 100000 };
@@ -32,8 +31,7 @@ static int regex_configure(struct check *c, const struct ynode *map, struct rule
 	if (!cfg->code) {
 		char message[256];
 		pcre2_get_error_message(errcode, (PCRE2_UCHAR *)message, sizeof message);
-		struct dqa_pos pos = v->pos;
-		pos.column += (unsigned)utf8_length(pattern, offset) + (v->plain ? 0 : 1);
+		struct dqa_pos pos = yscalar_pos_at(v, offset);
 		pos.span = 1;
 		return rules_error_pos(ctx, pos, "PCRE2 syntax; test the pattern with pcre2test",
 				       "bad regex at offset %zu: %s", (size_t)offset, message);
