@@ -236,7 +236,12 @@ int plan_row(struct plan *p, const struct record *rec, uint32_t input, dqa_error
 	char note[NOTE_CAP];
 	for (size_t i = 0; i < p->nchecks; i++) {
 		struct bound_check *b = &p->checks[i];
-		if (b->def->ops->scope != SCOPE_ROW || (b->def->allow_empty && all_empty(b, &row)))
+		if (b->def->ops->scope != SCOPE_ROW) {
+			if (b->def->ops->observe)
+				b->def->ops->observe(b, &row);
+			continue;
+		}
+		if (b->def->allow_empty && all_empty(b, &row))
 			continue;
 		struct tally *t = plan_tally(p, (size_t)unit, i);
 		bool sampling = t->nsamples < p->opts.samples;

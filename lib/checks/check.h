@@ -31,13 +31,24 @@ struct check_ops {
 	 * scalar/list for SHAPE_NONE kinds; NULL for column shorthand) into
 	 * c->config, allocated in ctx->rules->arena. Optional. */
 	int (*configure)(struct check *c, const struct ynode *value, struct rules_ctx *ctx);
-	/* Per-audit state (e.g. a key set) in b->state. Optional. */
+	/* Per-audit state (e.g. a key set) in b->state. Optional. A parallel
+	 * scan binds every check once per worker: b->state belongs to that
+	 * worker's thread, config is shared and read-only. */
 	int (*bind)(struct bound_check *b, const struct plan *plan, dqa_error *err);
 	/* Row scope: true when the row passes. On failure the check may write a
 	 * short explanation into note (when non-NULL, note_cap bytes). */
 	bool (*row)(struct bound_check *b, const struct plan_row *row, char *note,
 		    size_t note_cap);
-	/* Dataset scope: fills the tallies of every unit after the scan. */
+	/* Dataset scope, optional: sees every row during the scan to accumulate
+	 * in b->state what `dataset` judges afterwards. */
+	void (*observe)(struct bound_check *b, const struct plan_row *row);
+	/* Folds the state of a worker that scanned a later part of the input
+	 * into `into`'s. Required when b->state accumulates across rows (key
+	 * sets, per-unit counters); unit indices are the same in every worker.
+	 * Returns 0 or a negative code with err filled. */
+	int (*merge)(struct bound_check *into, struct bound_check *from, dqa_error *err);
+	/* Dataset scope: fills the tallies of every unit after the scan (and
+	 * after merging), from the merged state. */
 	int (*dataset)(struct bound_check *b, struct plan *plan, dqa_error *err);
 	void (*unbind)(struct bound_check *b);
 	void (*release)(struct check *c);
