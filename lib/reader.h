@@ -29,6 +29,12 @@ struct record {
  * on, 1 to stop reading, or a negative code (having filled its own error). */
 typedef int (*record_fn)(void *ctx, const struct record *rec);
 
+/* The delimiter of a file whose first line is in buf: the candidate seen
+ * most often outside quotes, comma on a tie. */
+char reader_sniff_delimiter(const char *buf, size_t len, char quote);
+/* Drops a UTF-8 byte order mark from the front of buf; returns the new length. */
+size_t reader_skip_bom(char *buf, size_t len);
+
 /* Reads path ("-" for stdin) to its end or until fn stops it. */
 int reader_scan(const char *path, const struct dialect *dialect, record_fn fn,
 		void *ctx, dqa_error *err);
