@@ -113,6 +113,7 @@ static int run(struct dqa_result *r, struct plan *p, const char *const *inputs,
 	p->inputs = r->inputs;
 	p->ninputs = ninputs;
 	FORWARD_IF_ERROR(scan_inputs(p, false, err));
+	FORWARD_IF_ERROR(plan_merge_done(p, err));
 	FORWARD_IF_ERROR(plan_finish(p, err));
 	FORWARD_IF_ERROR(build_result(r, p, err));
 	result_score(r);

@@ -16,7 +16,7 @@ void plan_init(struct plan *p, const struct dqa_rules *rules,
 	       const dqa_audit_options *opts, struct arena *out)
 {
 	*p = (struct plan){.rules = rules, .opts = *opts, .out = out, .unit_col = -1,
-			   .unit_index = STRSET_INIT};
+			   .unit_cache = STRSET_INIT};
 }
 
 struct tally *plan_tally(struct plan *p, size_t unit, size_t check)
@@ -24,45 +24,86 @@ struct tally *plan_tally(struct plan *p, size_t unit, size_t check)
 	return &p->tallies[unit * p->nchecks + check];
 }
 
-static int grow_units(struct plan *p)
+static struct unit_registry *registry_new(void)
 {
-	size_t cap = p->units_cap ? p->units_cap * 2 : 64;
-	const char **names = realloc(p->unit_names, cap * sizeof *names);
-	if (names)
-		p->unit_names = names;
-	uint64_t *rows = realloc(p->unit_rows, cap * sizeof *rows);
-	if (rows)
-		p->unit_rows = rows;
-	bool *expected = realloc(p->unit_expected, cap * sizeof *expected);
-	if (expected)
-		p->unit_expected = expected;
-	struct tally *tallies = realloc(p->tallies, cap * p->nchecks * sizeof *tallies + 1);
-	if (tallies)
-		p->tallies = tallies;
-	if (!names || !rows || !expected || !tallies)
-		return -1;
-	memset(p->tallies + p->units_cap * p->nchecks, 0,
-	       (cap - p->units_cap) * p->nchecks * sizeof *tallies);
-	p->units_cap = cap;
+	struct unit_registry *r = calloc(1, sizeof *r);
+	if (r && pthread_mutex_init(&r->lock, NULL) != 0) {
+		free(r);
+		return NULL;
+	}
+	return r;
+}
+
+static void registry_free(struct unit_registry *r)
+{
+	if (!r)
+		return;
+	pthread_mutex_destroy(&r->lock);
+	strset_release(&r->index);
+	arena_release(&r->names_arena);
+	free(r->names);
+	free(r);
+}
+
+/* The registry index of a unit name, adding it if new; -1 out of memory. */
+static long registry_unit(struct unit_registry *r, const char *name, size_t len)
+{
+	pthread_mutex_lock(&r->lock);
+	uint64_t index = r->count;
+	long rc = strset_put(&r->index, name, len, &index);
+	if (rc == 1 && r->count == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 64;
+		const char **names = realloc(r->names, cap * sizeof *names);
+		if (names)
+			r->names = names, r->cap = cap;
+		else
+			rc = -1;
+	}
+	if (rc == 1 && !(r->names[r->count] = arena_strndup(&r->names_arena, name, len)))
+		rc = -1;
+	if (rc == 1)
+		r->count++;
+	pthread_mutex_unlock(&r->lock);
+	return rc < 0 ? -1 : (long)index;
+}
+
+/* Grows this plan's per-unit arrays to cover `units` units. */
+static int cover_units(struct plan *p, size_t units)
+{
+	if (units <= p->nunits)
+		return 0;
+	if (units > p->units_cap) {
+		size_t cap = p->units_cap ? p->units_cap : 64;
+		while (cap < units)
+			cap *= 2;
+		uint64_t *rows = realloc(p->unit_rows, cap * sizeof *rows);
+		if (rows)
+			p->unit_rows = rows;
+		struct tally *tallies = realloc(p->tallies, cap * p->nchecks * sizeof *tallies + 1);
+		if (tallies)
+			p->tallies = tallies;
+		if (!rows || !tallies)
+			return -1;
+		p->units_cap = cap;
+	}
+	memset(p->unit_rows + p->nunits, 0, (units - p->nunits) * sizeof *p->unit_rows);
+	memset(p->tallies + p->nunits * p->nchecks, 0,
+	       (units - p->nunits) * p->nchecks * sizeof *p->tallies);
+	p->nunits = units;
 	return 0;
 }
 
 long plan_unit(struct plan *p, const char *name, size_t len)
 {
-	uint64_t index = p->nunits;
-	int added = strset_put(&p->unit_index, name, len, &index);
-	if (added <= 0)
-		return added < 0 ? -1 : (long)index;
-	if (p->nunits == p->units_cap && grow_units(p) < 0)
+	uint64_t index;
+	if (strset_get(&p->unit_cache, name, len, &index))
+		return (long)index;
+	long u = registry_unit(p->registry, name, len);
+	if (u < 0 || cover_units(p, (size_t)u + 1) < 0)
 		return -1;
-	p->unit_names[p->nunits] = arena_strndup(p->out, name, len);
-	if (!p->unit_names[p->nunits])
-		return -1;
-	p->unit_rows[p->nunits] = 0;
-	p->unit_expected[p->nunits] = false;
-	return (long)p->nunits++;
+	index = (uint64_t)u;
+	return strset_put(&p->unit_cache, name, len, &index) < 0 ? -1 : u;
 }
-
 static int header_index(const struct plan *p, const char *name)
 {
 	for (size_t i = 0; i < p->nheader; i++)
@@ -97,17 +138,40 @@ static int resolve(const struct plan *p, const struct colref *ref, const char *i
 			"column '%s' is not in the data", ref->name);
 }
 
+static int bind_check_state(struct plan *p, size_t i, const int *cols, dqa_error *err)
+{
+	struct bound_check *b = &p->checks[i];
+	*b = (struct bound_check){.def = p->rules->checks[i], .plan = p, .index = i};
+	b->cols = calloc(b->def->ncols + 1, sizeof *b->cols);
+	RETURN_IF_NOMEM(b->cols, err);
+	if (cols)
+		memcpy(b->cols, cols, b->def->ncols * sizeof *b->cols);
+	return 0;
+}
+
+/* Scratch of a plan: padding for short rows and sample values. */
+static int alloc_scratch(struct plan *p, dqa_error *err)
+{
+	size_t widest = 0;
+	for (size_t i = 0; i < p->rules->nchecks; i++)
+		if (p->rules->checks[i]->ncols > widest)
+			widest = p->rules->checks[i]->ncols;
+	p->pad_fields = calloc(p->nheader + 1, sizeof *p->pad_fields);
+	p->pad_lens = calloc(p->nheader + 1, sizeof *p->pad_lens);
+	p->sample_values = calloc(widest + 1, sizeof *p->sample_values);
+	p->sample_lens = calloc(widest + 1, sizeof *p->sample_lens);
+	p->nchecks = p->rules->nchecks;
+	p->checks = calloc(p->nchecks + 1, sizeof *p->checks);
+	RETURN_IF_NOMEM(p->pad_fields && p->pad_lens && p->sample_values && p->sample_lens &&
+			p->checks ? p : NULL, err);
+	return 0;
+}
+
 static int bind_checks(struct plan *p, const char *input, dqa_error *err)
 {
-	const struct dqa_rules *r = p->rules;
-	p->nchecks = r->nchecks;
-	p->checks = calloc(r->nchecks, sizeof *p->checks);
-	RETURN_IF_NOMEM(p->checks, err);
-	for (size_t i = 0; i < r->nchecks; i++) {
+	for (size_t i = 0; i < p->nchecks; i++) {
+		FORWARD_IF_ERROR(bind_check_state(p, i, NULL, err));
 		struct bound_check *b = &p->checks[i];
-		*b = (struct bound_check){.def = r->checks[i], .plan = p, .index = i};
-		b->cols = calloc(b->def->ncols + 1, sizeof *b->cols);
-		RETURN_IF_NOMEM(b->cols, err);
 		for (size_t k = 0; k < b->def->ncols; k++)
 			FORWARD_IF_ERROR(resolve(p, &b->def->cols[k], input, &b->cols[k], err));
 		if (b->def->ops->bind)
@@ -119,33 +183,52 @@ static int bind_checks(struct plan *p, const char *input, dqa_error *err)
 static int bind_units(struct plan *p, const char *input, dqa_error *err)
 {
 	const struct dqa_rules *r = p->rules;
+	p->registry = registry_new();
+	p->owns_registry = true;
+	RETURN_IF_NOMEM(p->registry, err);
 	if (p->opts.unit || !r->unit.name) {
 		const char *name = p->opts.unit ? p->opts.unit : r->name;
 		RETURN_IF_NOMEM(plan_unit(p, name, strlen(name)) >= 0 ? p : NULL, err);
 		return 0;
 	}
 	FORWARD_IF_ERROR(resolve(p, &r->unit, input, &p->unit_col, err));
-	for (size_t i = 0; i < r->nexpected; i++) {
-		long u = plan_unit(p, r->expected_units[i], strlen(r->expected_units[i]));
-		RETURN_IF_NOMEM(u >= 0 ? p : NULL, err);
-		p->unit_expected[u] = true;
-	}
+	for (size_t i = 0; i < r->nexpected; i++)
+		RETURN_IF_NOMEM(plan_unit(p, r->expected_units[i], strlen(r->expected_units[i])) >= 0
+				? p : NULL, err);
 	return 0;
 }
 
 int plan_bind(struct plan *p, const struct record *header, const char *input, dqa_error *err)
 {
 	p->nheader = header->n;
-	p->header = calloc(header->n + 1, sizeof *p->header);
-	p->pad_fields = calloc(header->n + 1, sizeof *p->pad_fields);
-	p->pad_lens = calloc(header->n + 1, sizeof *p->pad_lens);
-	RETURN_IF_NOMEM(p->header && p->pad_fields && p->pad_lens ? p : NULL, err);
+	p->header = arena_alloc(p->out, (header->n + 1) * sizeof *p->header);
+	RETURN_IF_NOMEM(p->header, err);
 	for (size_t i = 0; i < header->n; i++) {
 		p->header[i] = arena_strndup(p->out, header->fields[i], header->lens[i]);
 		RETURN_IF_NOMEM(p->header[i], err);
 	}
+	FORWARD_IF_ERROR(alloc_scratch(p, err));
 	FORWARD_IF_ERROR(bind_checks(p, input, err));
 	return bind_units(p, input, err);
+}
+
+int plan_fork(struct plan *w, const struct plan *first, struct arena *out, dqa_error *err)
+{
+	plan_init(w, first->rules, &first->opts, out);
+	w->header = first->header;
+	w->nheader = first->nheader;
+	w->unit_col = first->unit_col;
+	w->registry = first->registry;
+	w->inputs = first->inputs;
+	w->ninputs = first->ninputs;
+	FORWARD_IF_ERROR(alloc_scratch(w, err));
+	for (size_t i = 0; i < w->nchecks; i++) {
+		FORWARD_IF_ERROR(bind_check_state(w, i, first->checks[i].cols, err));
+		struct bound_check *b = &w->checks[i];
+		if (b->def->ops->bind)
+			FORWARD_IF_ERROR(b->def->ops->bind(b, w, err));
+	}
+	return 0;
 }
 
 int plan_same_header(const struct plan *p, const struct record *header, const char *input,
@@ -178,18 +261,46 @@ static const char *mask(struct arena *a, const char *s, size_t len)
 	return m;
 }
 
-static int add_sample(struct plan *p, struct tally *t, const struct bound_check *b,
-		      const struct plan_row *row, const char *note)
+static bool sample_before(const struct res_sample *s, uint32_t input, uint64_t line)
 {
+	return s->input_index < input || (s->input_index == input && s->line < line);
+}
+
+/* Where a sample at (input, line) goes among the first --samples, making
+ * room for it; NULL when it comes too late (or out of memory: *oom). */
+static struct res_sample *sample_slot(struct plan *p, struct tally *t, uint32_t input,
+				      uint64_t line, bool *oom)
+{
+	size_t cap = p->opts.samples;
+	size_t at = t->nsamples;
+	while (at > 0 && !sample_before(&t->samples[at - 1], input, line))
+		at--;
+	if (at >= cap)
+		return NULL;
 	/* Room for every sample at the first failure: a (unit, check) pair
 	 * that fails once usually fails again. */
-	if (!t->samples && !(t->samples = arena_alloc(p->out, p->opts.samples * sizeof *t->samples)))
-		return -1;
-	struct res_sample *s = &t->samples[t->nsamples++];
+	if (!t->samples && !(t->samples = arena_alloc(p->out, cap * sizeof *t->samples))) {
+		*oom = true;
+		return NULL;
+	}
+	size_t keep = t->nsamples < cap ? t->nsamples : cap - 1;
+	memmove(&t->samples[at + 1], &t->samples[at], (keep - at) * sizeof *t->samples);
+	t->nsamples = keep + 1;
+	return &t->samples[at];
+}
+
+int plan_add_sample(struct plan *p, struct tally *t, const struct bound_check *b,
+		    uint32_t input, uint64_t line, const char *const *values,
+		    const size_t *lens, const char *note)
+{
+	bool oom = false;
+	struct res_sample *s = sample_slot(p, t, input, line, &oom);
+	if (!s)
+		return oom ? -1 : 0;
 	size_t n = b->def->ncols;
-	*s = (struct res_sample){.line = row->line, .nvalues = n};
+	*s = (struct res_sample){.line = line, .input_index = input, .nvalues = n};
 	if (p->ninputs > 1)
-		s->input = p->inputs[row->input];
+		s->input = p->inputs[input];
 	s->names = arena_alloc(p->out, (n + 1) * sizeof *s->names);
 	s->values = arena_alloc(p->out, (n + 1) * sizeof *s->values);
 	if (!s->names || !s->values)
@@ -197,15 +308,25 @@ static int add_sample(struct plan *p, struct tally *t, const struct bound_check 
 	for (size_t i = 0; i < n; i++) {
 		int col = b->cols[i];
 		s->names[i] = p->header[col];
-		s->values[i] = plan_column_pii(p, col)
-			? mask(p->out, row->fields[col], row->lens[col])
-			: arena_strndup(p->out, row->fields[col], row->lens[col]);
+		s->values[i] = plan_column_pii(p, col) ? mask(p->out, values[i], lens[i])
+						       : arena_strndup(p->out, values[i], lens[i]);
 		if (!s->values[i])
 			return -1;
 	}
 	if (note && note[0] && !(s->note = arena_strdup(p->out, note)))
 		return -1;
 	return 0;
+}
+
+static int sample_row(struct plan *p, struct tally *t, const struct bound_check *b,
+		      const struct plan_row *row, const char *note)
+{
+	for (size_t i = 0; i < b->def->ncols; i++) {
+		p->sample_values[i] = row->fields[b->cols[i]];
+		p->sample_lens[i] = row->lens[b->cols[i]];
+	}
+	return plan_add_sample(p, t, b, row->input, row->line, p->sample_values, p->sample_lens,
+			       note);
 }
 
 static bool all_empty(const struct bound_check *b, const struct plan_row *row)
@@ -250,9 +371,47 @@ int plan_row(struct plan *p, const struct record *rec, uint32_t input, dqa_error
 		if (b->def->ops->row(b, &row, sampling ? note : NULL, sizeof note))
 			continue;
 		t->failed++;
-		if (sampling && add_sample(p, t, b, &row, note) < 0)
+		if (sampling && sample_row(p, t, b, &row, note) < 0)
 			return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
 	}
+	return 0;
+}
+
+int plan_merge(struct plan *into, struct plan *from, dqa_error *err)
+{
+	RETURN_IF_NOMEM(cover_units(into, from->nunits) == 0 ? into : NULL, err);
+	for (size_t u = 0; u < from->nunits; u++) {
+		into->unit_rows[u] += from->unit_rows[u];
+		for (size_t i = 0; i < into->nchecks; i++) {
+			struct tally *t = plan_tally(into, u, i), *f = plan_tally(from, u, i);
+			t->evaluated += f->evaluated;
+			t->failed += f->failed;
+			for (size_t k = 0; k < f->nsamples; k++) {
+				bool oom = false;
+				struct res_sample *s = sample_slot(into, t, f->samples[k].input_index,
+								   f->samples[k].line, &oom);
+				RETURN_IF_NOMEM(!oom ? into : NULL, err);
+				if (s)
+					*s = f->samples[k];
+			}
+		}
+	}
+	into->rows += from->rows;
+	for (size_t i = 0; i < into->nchecks; i++)
+		if (into->checks[i].def->ops->merge)
+			FORWARD_IF_ERROR(into->checks[i].def->ops->merge(&into->checks[i],
+									 &from->checks[i], err));
+	return 0;
+}
+
+int plan_merge_done(struct plan *p, dqa_error *err)
+{
+	struct unit_registry *r = p->registry;
+	RETURN_IF_NOMEM(cover_units(p, r->count) == 0 ? p : NULL, err);
+	p->unit_names = arena_alloc(p->out, (r->count + 1) * sizeof *p->unit_names);
+	RETURN_IF_NOMEM(p->unit_names, err);
+	for (size_t u = 0; u < r->count; u++)
+		RETURN_IF_NOMEM(p->unit_names[u] = arena_strdup(p->out, r->names[u]), err);
 	return 0;
 }
 
@@ -266,19 +425,20 @@ int plan_finish(struct plan *p, dqa_error *err)
 
 void plan_release(struct plan *p)
 {
-	for (size_t i = 0; i < p->nchecks; i++) {
+	for (size_t i = 0; i < p->nchecks && p->checks; i++) {
 		struct bound_check *b = &p->checks[i];
 		if (b->def && b->def->ops->unbind && b->state)
 			b->def->ops->unbind(b);
 		free(b->cols);
 	}
 	free(p->checks);
-	free(p->header);
 	free(p->pad_fields);
 	free(p->pad_lens);
-	free(p->unit_names);
+	free(p->sample_values);
+	free(p->sample_lens);
 	free(p->unit_rows);
-	free(p->unit_expected);
 	free(p->tallies);
-	strset_release(&p->unit_index);
+	strset_release(&p->unit_cache);
+	if (p->owns_registry)
+		registry_free(p->registry);
 }

@@ -8,6 +8,8 @@
 #include "rules.h"
 #include "strset.h"
 
+#include <pthread.h>
+
 struct tally {
 	uint64_t evaluated, failed;
 	struct res_sample *samples;   /* in the result arena, --samples of them */
@@ -16,6 +18,17 @@ struct tally {
 };
 
 struct plan;
+
+/* The units seen so far, shared by the workers of a parallel scan: a unit's
+ * index is the same in every worker. Each worker caches the names it has
+ * looked up, so the lock is taken only for a name new to that worker. */
+struct unit_registry {
+	pthread_mutex_t lock;
+	struct strset index;
+	struct arena names_arena;
+	const char **names;
+	size_t count, cap;
+};
 
 struct bound_check {
 	const struct check *def;
@@ -44,18 +57,21 @@ struct plan {
 	int unit_col;                 /* -1: one unit for every row */
 	struct bound_check *checks;
 	size_t nchecks;
-	struct strset unit_index;
-	const char **unit_names;
+	struct unit_registry *registry;  /* owned by the first plan */
+	struct strset unit_cache;     /* name -> registry index, this worker's */
+	const char **unit_names;      /* set by plan_merge_done */
 	uint64_t *unit_rows;
-	bool *unit_expected;
-	size_t nunits, units_cap;
+	size_t nunits, units_cap;     /* this worker's arrays cover nunits */
 	struct tally *tallies;        /* [unit * nchecks + check] */
 	uint64_t rows;
 	const char *const *inputs;
 	size_t ninputs;
-	/* scratch for padding short rows */
+	bool owns_registry;
+	/* scratch: padding for short rows, a failed row's sampled values */
 	const char **pad_fields;
 	size_t *pad_lens;
+	const char **sample_values;
+	size_t *sample_lens;
 };
 
 void plan_init(struct plan *p, const struct dqa_rules *rules,
@@ -63,6 +79,16 @@ void plan_init(struct plan *p, const struct dqa_rules *rules,
 /* Binds the rules to a header read from `input` (resolving every column). */
 int plan_bind(struct plan *p, const struct record *header, const char *input,
 	      dqa_error *err);
+/* A worker's plan for a parallel scan of the same data: shares the header,
+ * the rules and the unit registry of `first`, binds its own check state and
+ * keeps its own counts and samples (in `out`, one arena per worker). */
+int plan_fork(struct plan *worker, const struct plan *first, struct arena *out,
+	      dqa_error *err);
+/* Folds a worker's counts, samples and check state into `into`. */
+int plan_merge(struct plan *into, struct plan *from, dqa_error *err);
+/* After the scan (and merging): every unit of the registry gets its name
+ * and counts in p, ready for the dataset checks and the result. */
+int plan_merge_done(struct plan *p, dqa_error *err);
 /* Checks that a later input's header equals the bound one. */
 int plan_same_header(const struct plan *p, const struct record *header,
 		     const char *input, dqa_error *err);
@@ -70,6 +96,11 @@ int plan_row(struct plan *p, const struct record *rec, uint32_t input, dqa_error
 /* Runs the dataset-scope checks after the scan. */
 int plan_finish(struct plan *p, dqa_error *err);
 struct tally *plan_tally(struct plan *p, size_t unit, size_t check);
+/* Keeps a failed-row sample when it is among the first --samples of the
+ * tally in (input, line) order. values are the check's columns, in order. */
+int plan_add_sample(struct plan *p, struct tally *t, const struct bound_check *b,
+		    uint32_t input, uint64_t line, const char *const *values,
+		    const size_t *lens, const char *note);
 /* Looks up or adds a unit by name. Returns its index or -1 out of memory. */
 long plan_unit(struct plan *p, const char *name, size_t len);
 void plan_release(struct plan *p);

@@ -8,6 +8,7 @@
 
 struct res_sample {
 	uint64_t line;
+	uint32_t input_index;
 	const char *input;            /* set when the dataset has several inputs */
 	size_t nvalues;
 	const char **names, **values; /* pii values already masked */
