@@ -80,6 +80,20 @@ static int on_ref_record(void *opaque, const struct record *rec)
 	return 0;
 }
 
+int rules_input_error(struct rules_ctx *ctx, int rc, const struct ynode *at, const char *noun)
+{
+	if (rc != DQA_EINPUT)
+		return rc;
+	char message[sizeof ctx->err->message];
+	if (ctx->err->line)
+		snprintf(message, sizeof message, "%s:%u: %s", ctx->err->file, ctx->err->line,
+			 ctx->err->message);
+	else
+		snprintf(message, sizeof message, "%s: %s", ctx->err->file, ctx->err->message);
+	return rules_error(ctx, at, "paths are relative to the rule file", "cannot read %s %s",
+			   noun, message);
+}
+
 int rules_load_ref(struct rules_ctx *ctx, const struct ref_source *src, struct ref_table *out)
 {
 	const char *path = rules_path(ctx, src->path);
@@ -89,19 +103,7 @@ int rules_load_ref(struct rules_ctx *ctx, const struct ref_source *src, struct r
 	int rc = reader_scan(path, &dialect, on_ref_record, &l, ctx->err);
 	if (rc < 0)
 		ref_table_release(out);
-	if (rc == DQA_EINPUT) {
-		/* The file is part of the rule set: report it at the rule. */
-		char message[sizeof ctx->err->message];
-		if (ctx->err->line)
-			snprintf(message, sizeof message, "%s:%u: %s", ctx->err->file,
-				 ctx->err->line, ctx->err->message);
-		else
-			snprintf(message, sizeof message, "%s: %s", ctx->err->file,
-				 ctx->err->message);
-		return rules_error(ctx, src->at, "paths are relative to the rule file",
-				   "cannot read %s %s", src->noun, message);
-	}
-	FORWARD_IF_ERROR(rc);
+	FORWARD_IF_ERROR(rules_input_error(ctx, rc, src->at, src->noun));
 	if (l.col < 0)
 		return rules_error(ctx, src->at, NULL, "the %s '%s' is empty", src->noun, path);
 	return 0;

@@ -114,6 +114,9 @@ struct ref_table {
 	size_t n;
 };
 
+/* A file the rules name (read with reader_scan, result rc) could not be
+ * read: turns the input error into a rule error at `at`. Other codes pass. */
+int rules_input_error(struct rules_ctx *ctx, int rc, const struct ynode *at, const char *noun);
 int rules_load_ref(struct rules_ctx *ctx, const struct ref_source *src, struct ref_table *out);
 void ref_table_release(struct ref_table *t);
 
