@@ -49,17 +49,7 @@ static int file_age_dataset(struct bound_check *b, struct plan *plan, dqa_error 
 	}
 	if (!files)
 		snprintf(note, sizeof note, "standard input has no modification time");
-	const char *stored = note[0] ? arena_strdup(plan->out, note) : NULL;
-	RETURN_IF_NOMEM(!note[0] || stored ? plan : NULL, err);
-	for (size_t u = 0; u < plan->nunits; u++) {
-		if (!plan->unit_rows[u])
-			continue;
-		struct tally *t = plan_tally(plan, u, b->index);
-		t->evaluated = files;
-		t->failed = old;
-		t->note = stored;
-	}
-	return 0;
+	return check_tally_all(b, plan, files, old, note, err);
 }
 
 static const char *const file_age_params[] = {"max_age", NULL};

@@ -59,6 +59,11 @@ struct check_ops {
 	void (*release)(struct check *c);
 };
 
+/* A dataset-wide verdict: every unit with rows gets these counts and the
+ * note (copied into the result; NULL or "" for none). */
+int check_tally_all(const struct bound_check *b, struct plan *plan, uint64_t evaluated,
+		    uint64_t failed, const char *note, dqa_error *err);
+
 const struct check_ops *check_kind(const char *name, size_t len);
 /* All kinds a rule file may name, for "did you mean" hints. */
 size_t check_kind_names(const char **names, size_t cap);

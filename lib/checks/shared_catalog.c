@@ -135,17 +135,7 @@ static int catalog_dataset(struct bound_check *b, struct plan *plan, dqa_error *
 			len += (size_t)snprintf(note + len, sizeof note - len, "%s '%s'",
 						failed > 1 ? "," : "", cfg->required[i]);
 	}
-	const char *stored = failed ? arena_strdup(plan->out, note) : NULL;
-	RETURN_IF_NOMEM(!failed || stored ? plan : NULL, err);
-	for (size_t u = 0; u < plan->nunits; u++) {
-		if (!plan->unit_rows[u])
-			continue;
-		struct tally *t = plan_tally(plan, u, b->index);
-		t->evaluated = 1 + cfg->nrequired;
-		t->failed = failed;
-		t->note = stored;
-	}
-	return 0;
+	return check_tally_all(b, plan, 1 + cfg->nrequired, failed, note, err);
 }
 
 static const char *const catalog_params[] = {"file", "id_column", "required", NULL};

@@ -134,17 +134,7 @@ static int metadata_dataset(struct bound_check *b, struct plan *plan, dqa_error 
 	long missing = count_missing(cfg, note, sizeof note);
 	if (missing < 0)
 		missing = (long)cfg->nrequire;
-	const char *stored = note[0] ? arena_strdup(plan->out, note) : NULL;
-	RETURN_IF_NOMEM(!note[0] || stored ? plan : NULL, err);
-	for (size_t u = 0; u < plan->nunits; u++) {
-		if (!plan->unit_rows[u])
-			continue;
-		struct tally *t = plan_tally(plan, u, b->index);
-		t->evaluated = cfg->nrequire;
-		t->failed = (uint64_t)missing;
-		t->note = stored;
-	}
-	return 0;
+	return check_tally_all(b, plan, cfg->nrequire, (uint64_t)missing, note, err);
 }
 
 static const char *const metadata_params[] = {"file", "require", NULL};

@@ -94,17 +94,7 @@ static int covers_dataset(struct bound_check *b, struct plan *plan, dqa_error *e
 	if (missing > NOTE_CODES && len < sizeof note)
 		snprintf(note + len, sizeof note - len, " and %llu more",
 			 (unsigned long long)(missing - NOTE_CODES));
-	const char *stored = missing ? arena_strdup(plan->out, note) : NULL;
-	RETURN_IF_NOMEM(!missing || stored ? plan : NULL, err);
-	for (size_t u = 0; u < plan->nunits; u++) {
-		if (!plan->unit_rows[u])
-			continue;
-		struct tally *t = plan_tally(plan, u, b->index);
-		t->evaluated = codes;
-		t->failed = missing;
-		t->note = stored;
-	}
-	return 0;
+	return check_tally_all(b, plan, codes, missing, missing ? note : NULL, err);
 }
 
 static void covers_unbind(struct bound_check *b)
