@@ -364,6 +364,8 @@ int plan_row(struct plan *p, const struct record *rec, uint32_t input, dqa_error
 		}
 		if (b->def->allow_empty && all_empty(b, &row))
 			continue;
+		if (b->def->ops->applies && !b->def->ops->applies(b, &row))
+			continue;
 		struct tally *t = plan_tally(p, (size_t)unit, i);
 		bool sampling = t->nsamples < p->opts.samples;
 		note[0] = '\0';
@@ -418,7 +420,7 @@ int plan_merge_done(struct plan *p, dqa_error *err)
 int plan_finish(struct plan *p, dqa_error *err)
 {
 	for (size_t i = 0; i < p->nchecks; i++)
-		if (p->checks[i].def->ops->scope == SCOPE_DATASET)
+		if (p->checks[i].def->ops->dataset)
 			FORWARD_IF_ERROR(p->checks[i].def->ops->dataset(&p->checks[i], p, err));
 	return 0;
 }

@@ -1,6 +1,8 @@
-/* Reference lists named in a rule file as PATH#COLUMN: a column of a CSV
- * file (gzip allowed), read once when the rules load. */
+/* Other CSV files named in a rule file (reference lists, other datasets,
+ * master registers): a key column, optionally paired with a second column,
+ * read once when the rules load (gzip allowed). */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -9,54 +11,106 @@
 
 struct ref_load {
 	struct rules_ctx *ctx;
-	const struct ynode *at;
-	const char *column;
-	int col;                 /* -1 until the header is read */
-	struct strset *values;
-	bool keep_order;         /* also list distinct values in file order */
-	const char **ordered;
-	size_t n, cap;
+	const struct ref_source *src;
+	int col, paired_col;     /* -1 until the header is read */
+	struct ref_table *out;
+	size_t cap;
 };
+
+static int header_col(const struct record *rec, const char *name)
+{
+	for (size_t i = 0; i < rec->n; i++)
+		if (strcmp(rec->fields[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int no_column(struct ref_load *l, const struct record *rec, const char *name,
+		     const struct ynode *at)
+{
+	char hint[256] = "the file has no header row";
+	if (rec->n) {
+		size_t len = (size_t)snprintf(hint, sizeof hint, "its header has:");
+		for (size_t i = 0; i < rec->n && len < sizeof hint; i++)
+			len += (size_t)snprintf(hint + len, sizeof hint - len, " %s", rec->fields[i]);
+	}
+	return rules_error(l->ctx, at, hint, "no column '%s' in the %s", name, l->src->noun);
+}
+
+static int read_header(struct ref_load *l, const struct record *rec)
+{
+	const struct ref_source *src = l->src;
+	if ((l->col = header_col(rec, src->column)) < 0)
+		return no_column(l, rec, src->column, src->column_at);
+	if (src->paired && (l->paired_col = header_col(rec, src->paired)) < 0)
+		return no_column(l, rec, src->paired, src->paired_at);
+	return 0;
+}
 
 static int on_ref_record(void *opaque, const struct record *rec)
 {
 	struct ref_load *l = opaque;
-	if (l->col < 0) {
-		for (size_t i = 0; i < rec->n && l->col < 0; i++)
-			if (strcmp(rec->fields[i], l->column) == 0)
-				l->col = (int)i;
-		if (l->col >= 0)
-			return 0;
-		char hint[256] = "the reference file has no header row";
-		if (rec->n) {
-			size_t len = (size_t)snprintf(hint, sizeof hint, "its header has:");
-			for (size_t i = 0; i < rec->n && len < sizeof hint; i++)
-				len += (size_t)snprintf(hint + len, sizeof hint - len, " %s",
-							rec->fields[i]);
-		}
-		return rules_error(l->ctx, l->at, hint, "no column '%s' in the reference file",
-				   l->column);
-	}
+	if (l->col < 0)
+		return read_header(l, rec);
 	if ((size_t)l->col >= rec->n)
 		return 0;
+	struct arena *a = &l->ctx->rules->arena;
 	const char *value = rec->fields[l->col];
 	size_t len = rec->lens[l->col];
-	int added = strset_put(l->values, value, len, NULL);
-	if (added < 0)
-		return dqa_fail(l->ctx->err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
-	if (added && l->keep_order) {
-		struct arena *a = &l->ctx->rules->arena;
-		if (arena_reserve(a, (void **)&l->ordered, &l->cap, l->n, sizeof *l->ordered) < 0 ||
-		    !(l->ordered[l->n] = arena_strndup(a, value, len)))
+	/* The paired value is kept as a pointer into the rules' arena; without
+	 * one, the value's ordinal among the distinct values. */
+	uint64_t paired = l->out->keys.count;
+	if (l->paired_col >= 0) {
+		bool present = (size_t)l->paired_col < rec->n;
+		const char *s = arena_strndup(a, present ? rec->fields[l->paired_col] : "",
+					      present ? rec->lens[l->paired_col] : 0);
+		RETURN_IF_NOMEM(s, l->ctx->err);
+		paired = (uint64_t)(uintptr_t)s;
+	}
+	int added = strset_put(&l->out->keys, value, len, &paired);
+	RETURN_IF_NOMEM(added >= 0 ? l : NULL, l->ctx->err);
+	if (added && l->src->keep_order) {
+		if (arena_reserve(a, (void **)&l->out->ordered, &l->cap, l->out->n,
+				  sizeof *l->out->ordered) < 0 ||
+		    !(l->out->ordered[l->out->n] = arena_strndup(a, value, len)))
 			return dqa_fail(l->ctx->err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL,
 					"out of memory");
-		l->n++;
+		l->out->n++;
 	}
 	return 0;
 }
 
-int param_csv_column(struct rules_ctx *ctx, const struct ynode *node, const char *what,
-		     struct strset *values, const char ***ordered, size_t *n)
+int rules_input_error(struct rules_ctx *ctx, int rc, const struct ynode *at, const char *noun)
+{
+	if (rc != DQA_EINPUT)
+		return rc;
+	char message[sizeof ctx->err->message];
+	if (ctx->err->line)
+		snprintf(message, sizeof message, "%s:%u: %s", ctx->err->file, ctx->err->line,
+			 ctx->err->message);
+	else
+		snprintf(message, sizeof message, "%s: %s", ctx->err->file, ctx->err->message);
+	return rules_error(ctx, at, "paths are relative to the rule file", "cannot read %s %s",
+			   noun, message);
+}
+
+int rules_load_ref(struct rules_ctx *ctx, const struct ref_source *src, struct ref_table *out)
+{
+	const char *path = rules_path(ctx, src->path);
+	RETURN_IF_NOMEM(path, ctx->err);
+	struct ref_load l = {ctx, src, -1, -1, out, 0};
+	struct dialect dialect = DIALECT_INIT;
+	int rc = reader_scan(path, &dialect, on_ref_record, &l, ctx->err);
+	if (rc < 0)
+		ref_table_release(out);
+	FORWARD_IF_ERROR(rules_input_error(ctx, rc, src->at, src->noun));
+	if (l.col < 0)
+		return rules_error(ctx, src->at, NULL, "the %s '%s' is empty", src->noun, path);
+	return 0;
+}
+
+int param_csv_spec(struct rules_ctx *ctx, const struct ynode *node, const char *what,
+		   const char **path, const char **column)
 {
 	const char *spec;
 	FORWARD_IF_ERROR(param_string(ctx, node, what, &spec));
@@ -64,32 +118,22 @@ int param_csv_column(struct rules_ctx *ctx, const struct ynode *node, const char
 	if (!hash || hash == spec || !hash[1])
 		return rules_error(ctx, node, "write PATH#COLUMN, e.g. refs/wards.csv#code",
 				   "'%s' must name a CSV file and a column", what);
-	struct arena *a = &ctx->rules->arena;
-	const char *file = arena_strndup(a, spec, (size_t)(hash - spec));
-	RETURN_IF_NOMEM(file, ctx->err);
-	const char *path = rules_path(ctx, file);
-	RETURN_IF_NOMEM(path, ctx->err);
-	struct ref_load l = {ctx, node, hash + 1, -1, values, ordered != NULL, NULL, 0, 0};
-	struct dialect dialect = DIALECT_INIT;
-	int rc = reader_scan(path, &dialect, on_ref_record, &l, ctx->err);
-	if (rc == DQA_EINPUT) {
-		/* A reference file is part of the rule set: report it at the rule. */
-		char message[sizeof ctx->err->message];
-		if (ctx->err->line)
-			snprintf(message, sizeof message, "%s:%u: %s", ctx->err->file,
-				 ctx->err->line, ctx->err->message);
-		else
-			snprintf(message, sizeof message, "%s: %s", ctx->err->file,
-				 ctx->err->message);
-		return rules_error(ctx, node, "paths are relative to the rule file",
-				   "cannot read reference %s", message);
-	}
-	FORWARD_IF_ERROR(rc);
-	if (l.col < 0)
-		return rules_error(ctx, node, NULL, "the reference file '%s' is empty", path);
-	if (ordered) {
-		*ordered = l.ordered;
-		*n = l.n;
-	}
+	*path = arena_strndup(&ctx->rules->arena, spec, (size_t)(hash - spec));
+	RETURN_IF_NOMEM(*path, ctx->err);
+	*column = hash + 1;
 	return 0;
+}
+
+int param_csv_column(struct rules_ctx *ctx, const struct ynode *node, const char *what,
+		     struct ref_table *out, bool keep_order)
+{
+	struct ref_source src = {.noun = "reference file", .at = node, .column_at = node,
+				 .keep_order = keep_order};
+	FORWARD_IF_ERROR(param_csv_spec(ctx, node, what, &src.path, &src.column));
+	return rules_load_ref(ctx, &src, out);
+}
+
+void ref_table_release(struct ref_table *t)
+{
+	strset_release(&t->keys);
 }

@@ -253,10 +253,11 @@ static int parse_expected_units(struct rules_ctx *ctx, const struct ynode *node)
 	if (node->kind == YNODE_SEQ)
 		return param_string_list(ctx, node, "expected_units", &r->expected_units,
 					 &r->nexpected);
-	struct strset seen = STRSET_INIT;
-	int rc = param_csv_column(ctx, node, "expected_units", &seen, &r->expected_units,
-				  &r->nexpected);
-	strset_release(&seen);
+	struct ref_table units = {STRSET_INIT, NULL, 0};
+	int rc = param_csv_column(ctx, node, "expected_units", &units, true);
+	r->expected_units = units.ordered;
+	r->nexpected = units.n;
+	ref_table_release(&units);
 	return rc;
 }
 

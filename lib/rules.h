@@ -8,6 +8,7 @@
 #include "arena.h"
 #include "error.h"
 #include "reader.h"
+#include "strset.h"
 #include "yaml_tree.h"
 
 enum vtype { VT_STRING, VT_INTEGER, VT_NUMBER, VT_DATE, VT_BOOLEAN };
@@ -92,10 +93,39 @@ int param_bool(struct rules_ctx *ctx, const struct ynode *node, const char *what
 /* A scalar or a list of scalars, as strings. */
 int param_string_list(struct rules_ctx *ctx, const struct ynode *node, const char *what,
 		      const char ***out, size_t *n);
+/* Another CSV file named in a rule file, read once while the rules load:
+ * the distinct values of `column`, each mapped (strset value) to a pointer,
+ * as uintptr_t, to the `paired` column's value in its first row (rules arena)
+ * or, without paired, to the value's ordinal among the distinct values.
+ * keep_order also lists the distinct values in file order (index = ordinal).
+ * A file that cannot be read or lacks a column is a rule error at `at` or at
+ * the column's node. */
+struct ref_source {
+	const char *path;              /* as written: relative to the rule file */
+	const char *column, *paired;   /* paired may be NULL */
+	const struct ynode *at, *column_at, *paired_at;
+	const char *noun;              /* "reference file", "other dataset", ... */
+	bool keep_order;
+};
+
+struct ref_table {
+	struct strset keys;
+	const char **ordered;          /* with keep_order, in the rules arena */
+	size_t n;
+};
+
+/* A file the rules name (read with reader_scan, result rc) could not be
+ * read: turns the input error into a rule error at `at`. Other codes pass. */
+int rules_input_error(struct rules_ctx *ctx, int rc, const struct ynode *at, const char *noun);
+int rules_load_ref(struct rules_ctx *ctx, const struct ref_source *src, struct ref_table *out);
+void ref_table_release(struct ref_table *t);
+
+/* "PATH#COLUMN" split into its parts (path copied into the rules arena). */
+int param_csv_spec(struct rules_ctx *ctx, const struct ynode *node, const char *what,
+		   const char **path, const char **column);
 /* A reference "PATH#COLUMN" to a CSV column: loads its distinct values. */
-struct strset;
 int param_csv_column(struct rules_ctx *ctx, const struct ynode *node, const char *what,
-		     struct strset *values, const char ***ordered, size_t *n);
+		     struct ref_table *out, bool keep_order);
 
 /* A strftime-like date format, validated. */
 int rules_date_format(struct rules_ctx *ctx, const struct ynode *node, const char **out);

@@ -122,6 +122,33 @@ bool strset_get(const struct strset *s, const void *key, size_t len, uint64_t *v
 	return false;
 }
 
+uint64_t *strset_upsert(struct strset *s, const void *key, size_t len)
+{
+	if (strset_put(s, key, len, NULL) < 0)
+		return NULL;
+	uint64_t hash = strset_hash(key, len);
+	size_t i = hash & (s->cap - 1);
+	while (!slot_matches(s, &s->slots[i], hash, key, len))
+		i = (i + 1) & (s->cap - 1);
+	return &s->slots[i].value;
+}
+
+bool strset_next(const struct strset *s, size_t *pos, const char **key, size_t *len,
+		 uint64_t *value)
+{
+	for (; *pos < s->cap; (*pos)++) {
+		const struct strset_slot *slot = &s->slots[*pos];
+		if (!slot->hash)
+			continue;
+		*key = s->keys + slot->offset;
+		*len = slot->len;
+		*value = slot->value;
+		(*pos)++;
+		return true;
+	}
+	return false;
+}
+
 size_t strset_memory(const struct strset *s)
 {
 	return s->cap * sizeof *s->slots + s->keys_cap;

@@ -26,6 +26,13 @@ uint64_t strset_hash(const void *data, size_t len);
 int strset_put(struct strset *s, const void *key, size_t len, uint64_t *value);
 /* True when key is present; its value goes to *value when non-NULL. */
 bool strset_get(const struct strset *s, const void *key, size_t len, uint64_t *value);
+/* The value of key, inserted as 0 when absent, for counters; NULL when out
+ * of memory. The pointer is valid until the next insertion. */
+uint64_t *strset_upsert(struct strset *s, const void *key, size_t len);
+/* Visits every entry, in no particular order: start with *pos = 0; returns
+ * false when there are no more. */
+bool strset_next(const struct strset *s, size_t *pos, const char **key, size_t *len,
+		 uint64_t *value);
 /* Bytes held by the table and its keys (for --verbose reports). */
 size_t strset_memory(const struct strset *s);
 void strset_release(struct strset *s);

@@ -1,6 +1,14 @@
-/* alive.fresh: the date in a column is at most max_age before --now (future
- * values pass); values that are not dates fail. */
+/* alive.fresh: the dates in a column are recent. By default (measure: rows)
+ * each row is judged: its date is at most max_age before --now (future
+ * values pass; values that are not dates fail). With measure: newest, each
+ * unit is judged once on its newest date, so a unit that stopped updating
+ * fails however many old rows it has. */
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "check.h"
+#include "per_unit.h"
+#include "when.h"
 #include "../timeparse.h"
 
 struct fresh_config {
@@ -8,23 +16,23 @@ struct fresh_config {
 	const char *format;       /* NULL: ISO 8601 */
 };
 
+extern const struct check_ops check_fresh_newest;
+
 static int fresh_configure(struct check *c, const struct ynode *map, struct rules_ctx *ctx)
 {
 	struct fresh_config *cfg = arena_alloc(&ctx->rules->arena, sizeof *cfg);
 	RETURN_IF_NOMEM(cfg, ctx->err);
 	c->config = cfg;
-	const struct ynode *v = ymap_get(map, "max_age");
-	if (!v)
-		return rules_error_pos(ctx, c->pos, "add max_age: 7d (s, m, h, d or w)",
-				       "'fresh' needs max_age");
-	if (v->kind != YNODE_SCALAR || !duration_parse(v->text, v->len, &cfg->max_age_s))
-		return rules_error(ctx, v, "write a number and a unit: 45s, 90m, 36h, 7d, 2w",
-				   "'max_age' must be a duration");
-	const struct column_decl *decl = rules_column(ctx->rules, c->cols[0].name);
-	if (decl && decl->type == VT_DATE)
-		cfg->format = decl->format;
-	if ((v = ymap_get(map, "format")))
-		FORWARD_IF_ERROR(rules_date_format(ctx, v, &cfg->format));
+	FORWARD_IF_ERROR(when_duration(ctx, c, map, "max_age", true, &cfg->max_age_s));
+	FORWARD_IF_ERROR(when_format(ctx, c, map, &cfg->format));
+	const struct ynode *v = ymap_get(map, "measure");
+	if (!v || yscalar_eq(v, "rows"))
+		return 0;
+	if (!yscalar_eq(v, "newest"))
+		return rules_error(ctx, v, "rows judges every row, newest each unit's newest date",
+				   "'measure' must be rows or newest");
+	/* The parameter picks the scope, so the check takes the sibling ops. */
+	c->ops = &check_fresh_newest;
 	return 0;
 }
 
@@ -34,15 +42,98 @@ static bool fresh_row(struct bound_check *b, const struct plan_row *row, char *n
 	const struct fresh_config *cfg = b->def->config;
 	int col = b->cols[0];
 	int64_t t;
-	bool parsed = cfg->format
-		? time_parse_format(cfg->format, row->fields[col], row->lens[col], &t)
-		: time_parse_iso(row->fields[col], row->lens[col], &t);
-	return parsed && b->plan->opts.now - t <= cfg->max_age_s;
+	return when_parse(cfg->format, row->fields[col], row->lens[col], &t) &&
+	       b->plan->opts.now - t <= cfg->max_age_s;
 }
 
-static const char *const fresh_params[] = {"max_age", "format", NULL};
+/* measure: newest. State: per unit, the newest date seen. */
+struct newest {
+	int64_t t;
+	bool seen;
+};
+
+static int newest_bind(struct bound_check *b, const struct plan *plan, dqa_error *err)
+{
+	(void)plan;
+	struct per_unit *pu = calloc(1, sizeof *pu);
+	RETURN_IF_NOMEM(pu, err);
+	*pu = (struct per_unit)PER_UNIT_INIT(struct newest);
+	b->state = pu;
+	return 0;
+}
+
+static void newest_keep(struct per_unit *pu, size_t unit, int64_t t)
+{
+	struct newest *n = per_unit_at(pu, unit);
+	if (n && (!n->seen || t > n->t))
+		*n = (struct newest){t, true};
+}
+
+static void newest_observe(struct bound_check *b, const struct plan_row *row)
+{
+	const struct fresh_config *cfg = b->def->config;
+	int col = b->cols[0];
+	int64_t t;
+	if (when_parse(cfg->format, row->fields[col], row->lens[col], &t))
+		newest_keep(b->state, row->unit, t);
+}
+
+static int newest_merge(struct bound_check *into, struct bound_check *from, dqa_error *err)
+{
+	(void)err;
+	const struct per_unit *more = from->state;
+	for (size_t u = 0; u < more->n; u++) {
+		const struct newest *n = per_unit_get(more, u);
+		if (n->seen)
+			newest_keep(into->state, u, n->t);
+	}
+	return 0;
+}
+
+static int newest_dataset(struct bound_check *b, struct plan *plan, dqa_error *err)
+{
+	const struct fresh_config *cfg = b->def->config;
+	const struct per_unit *pu = b->state;
+	if (pu->failed)
+		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+	for (size_t u = 0; u < plan->nunits; u++) {
+		if (!plan->unit_rows[u])
+			continue;
+		const struct newest *n = per_unit_get(pu, u);
+		struct tally *t = plan_tally(plan, u, b->index);
+		t->evaluated = 1;
+		char note[128], when[21], age[32];
+		if (!n || !n->seen) {
+			snprintf(note, sizeof note, "no date in the column");
+		} else if (plan->opts.now - n->t > cfg->max_age_s) {
+			time_format_iso(n->t, when);
+			when_span(plan->opts.now - n->t, age, sizeof age);
+			snprintf(note, sizeof note, "newest %s is %s old", when, age);
+		} else {
+			continue;
+		}
+		t->failed = 1;
+		RETURN_IF_NOMEM(t->note = arena_strdup(plan->out, note), err);
+	}
+	return 0;
+}
+
+static void newest_unbind(struct bound_check *b)
+{
+	per_unit_release(b->state);
+	free(b->state);
+}
+
+static const char *const fresh_params[] = {"max_age", "format", "measure", NULL};
 
 const struct check_ops check_fresh = {
 	.kind = "fresh", .scope = SCOPE_ROW, .shape = SHAPE_COLUMN, .mapping_only = true,
 	.params = fresh_params, .configure = fresh_configure, .row = fresh_row,
+};
+
+const struct check_ops check_fresh_newest = {
+	.kind = "fresh", .scope = SCOPE_DATASET, .shape = SHAPE_COLUMN, .mapping_only = true,
+	.params = fresh_params, .configure = fresh_configure, .bind = newest_bind,
+	.observe = newest_observe, .merge = newest_merge, .dataset = newest_dataset,
+	.unbind = newest_unbind,
 };

@@ -35,6 +35,10 @@ struct check_ops {
 	 * scan binds every check once per worker: b->state belongs to that
 	 * worker's thread, config is shared and read-only. */
 	int (*bind)(struct bound_check *b, const struct plan *plan, dqa_error *err);
+	/* Row scope, optional: false leaves the row out (not evaluated). Called
+	 * just before `row` for the same row, so it may leave what it looked up
+	 * in b->state for `row`. */
+	bool (*applies)(struct bound_check *b, const struct plan_row *row);
 	/* Row scope: true when the row passes. On failure the check may write a
 	 * short explanation into note (when non-NULL, note_cap bytes). */
 	bool (*row)(struct bound_check *b, const struct plan_row *row, char *note,
@@ -48,11 +52,17 @@ struct check_ops {
 	 * Returns 0 or a negative code with err filled. */
 	int (*merge)(struct bound_check *into, struct bound_check *from, dqa_error *err);
 	/* Dataset scope: fills the tallies of every unit after the scan (and
-	 * after merging), from the merged state. */
+	 * after merging), from the merged state. A row-scope check may have one
+	 * too, to add notes to the tallies its rows filled. */
 	int (*dataset)(struct bound_check *b, struct plan *plan, dqa_error *err);
 	void (*unbind)(struct bound_check *b);
 	void (*release)(struct check *c);
 };
+
+/* A dataset-wide verdict: every unit with rows gets these counts and the
+ * note (copied into the result; NULL or "" for none). */
+int check_tally_all(const struct bound_check *b, struct plan *plan, uint64_t evaluated,
+		    uint64_t failed, const char *note, dqa_error *err);
 
 const struct check_ops *check_kind(const char *name, size_t len);
 /* All kinds a rule file may name, for "did you mean" hints. */

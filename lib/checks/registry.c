@@ -6,14 +6,18 @@
 extern const struct check_ops check_type, check_regex, check_enum, check_range,
 	check_length, check_required_columns, check_not_null, check_rows, check_unique,
 	check_trimmed, check_fresh, check_in_ref, check_metadata;
+extern const struct check_ops check_covers, check_linkable, check_future_dates, check_file_age,
+	check_same_format, check_agrees_with, check_catalog;
 
 static const struct check_ops *const kinds[] = {
 	&check_type, &check_regex, &check_enum, &check_range, &check_length,
 	&check_required_columns, &check_not_null, &check_rows,
+	&check_covers,
 	&check_unique, &check_trimmed,
-	&check_fresh,
-	&check_in_ref,
+	&check_fresh, &check_future_dates, &check_file_age,
+	&check_in_ref, &check_same_format, &check_agrees_with,
 	&check_metadata,
+	&check_linkable, &check_catalog,
 };
 
 enum { NKINDS = sizeof kinds / sizeof *kinds };

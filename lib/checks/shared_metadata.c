@@ -1,12 +1,15 @@
 /* shared.metadata: a sidecar file (JSON by its .json name, else YAML) holds
- * every required field with a non-empty value. A missing or unreadable
- * sidecar is a quality finding, not an error: every field fails. */
+ * every required field with a non-empty value; a Frictionless
+ * datapackage.json is read through its own mapping (datapackage.c). A
+ * missing or unreadable sidecar is a quality finding, not an error: every
+ * field fails. */
 #include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "check.h"
+#include "datapackage.h"
 
 static const char *const default_require[] = {
 	"owner", "license", "description", "update_frequency", "contact",
@@ -106,8 +109,11 @@ static long count_missing(const struct metadata_config *cfg, char *note, size_t 
 		}
 	}
 	for (size_t i = 0; i < cfg->nrequire; i++) {
-		bool filled = json ? json_field_filled(json, cfg->require[i])
-				   : yaml_field_filled(doc.root, cfg->require[i]);
+		int mapped = json && datapackage_path(cfg->path)
+			? datapackage_field(json, cfg->require[i]) : -1;
+		bool filled = mapped >= 0 ? mapped
+			: json ? json_field_filled(json, cfg->require[i])
+			       : yaml_field_filled(doc.root, cfg->require[i]);
 		if (filled)
 			continue;
 		missing++;
@@ -128,17 +134,7 @@ static int metadata_dataset(struct bound_check *b, struct plan *plan, dqa_error 
 	long missing = count_missing(cfg, note, sizeof note);
 	if (missing < 0)
 		missing = (long)cfg->nrequire;
-	const char *stored = note[0] ? arena_strdup(plan->out, note) : NULL;
-	RETURN_IF_NOMEM(!note[0] || stored ? plan : NULL, err);
-	for (size_t u = 0; u < plan->nunits; u++) {
-		if (!plan->unit_rows[u])
-			continue;
-		struct tally *t = plan_tally(plan, u, b->index);
-		t->evaluated = cfg->nrequire;
-		t->failed = (uint64_t)missing;
-		t->note = stored;
-	}
-	return 0;
+	return check_tally_all(b, plan, cfg->nrequire, (uint64_t)missing, note, err);
 }
 
 static const char *const metadata_params[] = {"file", "require", NULL};

@@ -40,17 +40,7 @@ static int required_dataset(struct bound_check *b, struct plan *plan, dqa_error 
 			len += (size_t)snprintf(note + len, sizeof note - len, "%s'%s'",
 						absent > 1 ? ", " : "absent: ", cfg->names[i]);
 	}
-	const char *stored = absent ? arena_strdup(plan->out, note) : NULL;
-	RETURN_IF_NOMEM(!absent || stored ? plan : NULL, err);
-	for (size_t u = 0; u < plan->nunits; u++) {
-		if (!plan->unit_rows[u])
-			continue;
-		struct tally *t = plan_tally(plan, u, b->index);
-		t->evaluated = cfg->n;
-		t->failed = absent;
-		t->note = stored;
-	}
-	return 0;
+	return check_tally_all(b, plan, cfg->n, absent, absent ? note : NULL, err);
 }
 
 static const char *const required_params[] = {"columns", NULL};

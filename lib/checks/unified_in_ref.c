@@ -1,8 +1,8 @@
-/* unified.in_ref: the value is one of the values of a column in a reference
- * CSV (PATH#COLUMN, relative to the rule file), loaded with the rules. */
+/* unified.in_ref: the value is one of a reference list: a column of a CSV
+ * file (PATH#COLUMN, relative to the rule file, gzip allowed) loaded with
+ * the rules, or a YAML list written in the rule. */
 #include "check.h"
 #include "member.h"
-#include "../strset.h"
 
 static int in_ref_configure(struct check *c, const struct ynode *map, struct rules_ctx *ctx)
 {
@@ -10,10 +10,12 @@ static int in_ref_configure(struct check *c, const struct ynode *map, struct rul
 	if (!v)
 		return rules_error_pos(ctx, c->pos, "add ref: refs/list.csv#code",
 				       "'in_ref' needs ref");
-	struct strset *set = arena_alloc(&ctx->rules->arena, sizeof *set);
-	RETURN_IF_NOMEM(set, ctx->err);
-	c->config = set;
-	return param_csv_column(ctx, v, "ref", set, NULL, NULL);
+	struct ref_table *set = member_config(c, ctx);
+	if (!set)
+		return DQA_ENOMEM;
+	if (v->kind == YNODE_SEQ)
+		return member_add_list(ctx, v, "ref", set);
+	return param_csv_column(ctx, v, "ref", set, false);
 }
 
 static const char *const in_ref_params[] = {"ref", NULL};
