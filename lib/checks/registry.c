@@ -6,11 +6,15 @@
 extern const struct check_ops check_type, check_regex, check_enum, check_range,
 	check_length, check_required_columns, check_not_null, check_rows, check_unique,
 	check_trimmed, check_fresh, check_in_ref, check_metadata;
+extern const struct check_ops check_no_control_chars, check_utf8, check_nfc,
+	check_legacy_encoding, check_placeholder, check_case;
 
 static const struct check_ops *const kinds[] = {
 	&check_type, &check_regex, &check_enum, &check_range, &check_length,
 	&check_required_columns, &check_not_null, &check_rows,
 	&check_unique, &check_trimmed,
+	&check_no_control_chars, &check_utf8, &check_nfc, &check_legacy_encoding,
+	&check_placeholder, &check_case,
 	&check_fresh,
 	&check_in_ref,
 	&check_metadata,
