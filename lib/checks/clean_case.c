@@ -167,24 +167,41 @@ static unsigned dominant_style(const struct case_state *st, uint64_t *count, uin
 	return styles[best].bit;
 }
 
+/* What a value in the styles of mask is called when it fails: a value
+ * that fails is in one style of upper, lower and title, besides maybe
+ * title (a one-letter capital is upper and title), or in none. */
+static const char *failure_label(unsigned mask)
+{
+	return style_name(mask & (UPPER | LOWER) ? mask & (UPPER | LOWER) : mask);
+}
+
 /* "3 upper (first at line 17), 1 mixed (first at line 40)" for the values
  * of a unit that are not in the target style. */
 static void describe_failures(const struct bound_check *b, const struct case_counts *c,
 			      unsigned target, char *note, size_t cap)
 {
+	static const char *const labels[] = {"upper", "lower", "title", "mixed"};
 	size_t len = strlen(note);
-	for (unsigned m = 0; m < NMASKS && len < cap; m++) {
-		if ((m & target) || !c->values[m])
+	const char *sep = "";
+	for (size_t l = 0; l < sizeof labels / sizeof *labels && len < cap; l++) {
+		uint64_t count = 0, first = UINT64_MAX;
+		for (unsigned m = 0; m < NMASKS; m++) {
+			if ((m & target) || !c->values[m] || strcmp(failure_label(m), labels[l]))
+				continue;
+			count += c->values[m];
+			if (c->first[m] < first)   /* packed (input, line): file order */
+				first = c->first[m];
+		}
+		if (!count)
 			continue;
-		uint64_t line = c->first[m] & ((1ULL << WHERE_INPUT_SHIFT) - 1);
-		size_t input = (size_t)(c->first[m] >> WHERE_INPUT_SHIFT);
-		/* a value that fails is in exactly one style, or in none */
-		const char *style = style_name(m & (UPPER | LOWER) ? m & (UPPER | LOWER) : m);
+		uint64_t line = first & ((1ULL << WHERE_INPUT_SHIFT) - 1);
+		size_t input = (size_t)(first >> WHERE_INPUT_SHIFT);
+		bool several = b->plan->ninputs > 1;
 		len += (size_t)snprintf(note + len, cap - len, "%s%llu %s (first at %s%sline %llu)",
-					len && note[len - 1] != ' ' ? ", " : "",
-					(unsigned long long)c->values[m], style,
-					b->plan->ninputs > 1 ? b->plan->inputs[input] : "",
-					b->plan->ninputs > 1 ? " " : "", (unsigned long long)line);
+					sep, (unsigned long long)count, labels[l],
+					several ? b->plan->inputs[input] : "", several ? " " : "",
+					(unsigned long long)line);
+		sep = ", ";
 	}
 }
 
