@@ -8,12 +8,16 @@ extern const struct check_ops check_type, check_regex, check_enum, check_range,
 	check_trimmed, check_fresh, check_in_ref, check_metadata;
 extern const struct check_ops check_covers, check_linkable, check_future_dates, check_file_age,
 	check_same_format, check_agrees_with, check_catalog;
+extern const struct check_ops check_no_control_chars, check_utf8, check_nfc,
+	check_legacy_encoding, check_placeholder, check_case;
 
 static const struct check_ops *const kinds[] = {
 	&check_type, &check_regex, &check_enum, &check_range, &check_length,
 	&check_required_columns, &check_not_null, &check_rows,
 	&check_covers,
 	&check_unique, &check_trimmed,
+	&check_no_control_chars, &check_utf8, &check_nfc, &check_legacy_encoding,
+	&check_placeholder, &check_case,
 	&check_fresh, &check_future_dates, &check_file_age,
 	&check_in_ref, &check_same_format, &check_agrees_with,
 	&check_metadata,

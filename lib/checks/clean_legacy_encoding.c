@@ -1,0 +1,365 @@
+/* clean.legacy_encoding: flags Vietnamese typed in a legacy 8-bit font
+ * encoding, TCVN3 (ABC) or VNI, then read as Windows-1252 and stored as
+ * UTF-8 ("NguyÔn" and "Nguyeãn" for "Nguyễn"). A heuristic: it counts
+ * signs of each encoding, strong ones (2 points) that ordinary text does
+ * not produce and weak ones (1 point) that French, Spanish or German words
+ * also show, and fails a value at 2 points. The note names the encoding
+ * and shows the value decoded from it. dqa-rules(5) lists the signs. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "check.h"
+#include "text.h"
+
+enum encoding { TCVN3, VNI, NENCODINGS };
+
+static const char *const encoding_names[NENCODINGS] = {"TCVN3 (ABC)", "VNI"};
+
+enum { STRONG = 2, WEAK = 1, FAIL_AT = 2 };
+
+/* TCVN 5712:1993 (glibc's TCVN5712-1 charmap): the letter each byte
+ * 0xA1-0xFE stands for. 0xB0-0xB4 are combining marks there that VN3
+ * fonts leave unused; they are kept as they are (0). */
+enum { TCVN3_FIRST = 0xA1, TCVN3_LAST = 0xFE };
+static const uint16_t tcvn3_letters[TCVN3_LAST - TCVN3_FIRST + 1] = {
+	0x0102, 0x00C2, 0x00CA, 0x00D4, 0x01A0, 0x01AF, 0x0110, 0x0103,
+	0x00E2, 0x00EA, 0x00F4, 0x01A1, 0x01B0, 0x0111, 0x1EB0, 0,
+	0,      0,      0,      0,      0x00E0, 0x1EA3, 0x00E3, 0x00E1,
+	0x1EA1, 0x1EB2, 0x1EB1, 0x1EB3, 0x1EB5, 0x1EAF, 0x1EB4, 0x1EAE,
+	0x1EA6, 0x1EA8, 0x1EAA, 0x1EA4, 0x1EC0, 0x1EB7, 0x1EA7, 0x1EA9,
+	0x1EAB, 0x1EA5, 0x1EAD, 0x00E8, 0x1EC2, 0x1EBB, 0x1EBD, 0x00E9,
+	0x1EB9, 0x1EC1, 0x1EC3, 0x1EC5, 0x1EBF, 0x1EC7, 0x00EC, 0x1EC9,
+	0x1EC4, 0x1EBE, 0x1ED2, 0x0129, 0x00ED, 0x1ECB, 0x00F2, 0x1ED4,
+	0x1ECF, 0x00F5, 0x00F3, 0x1ECD, 0x1ED3, 0x1ED5, 0x1ED7, 0x1ED1,
+	0x1ED9, 0x1EDD, 0x1EDF, 0x1EE1, 0x1EDB, 0x1EE3, 0x00F9, 0x1ED6,
+	0x1EE7, 0x0169, 0x00FA, 0x1EE5, 0x1EEB, 0x1EED, 0x1EEF, 0x1EE9,
+	0x1EF1, 0x1EF3, 0x1EF7, 0x1EF9, 0x00FD, 0x1EF5,
+};
+
+/* TCVN3 letters that Windows-1252 shows as symbols, and which neighbour
+ * makes one a strong sign (a letter on the other side only: weak). "®",
+ * "§" and "µ" only count on the side where Vietnamese puts them and
+ * Western text does not (not "Brand®", "§ 4", "5 µg"). */
+enum side { EITHER, BEFORE, AFTER, BOTH };
+static const struct {
+	utf8proc_int32_t cp;
+	enum side strong_with;
+} tcvn3_symbols[] = {
+	{0xA1, BEFORE}, {0xA2, EITHER}, {0xA3, EITHER}, {0xA4, EITHER}, {0xA5, EITHER},
+	{0xA6, EITHER}, {0xA7, AFTER},  {0xA8, EITHER}, {0xA9, EITHER}, {0xAA, EITHER},
+	{0xAB, BOTH},   {0xAC, EITHER}, {0xAD, EITHER}, {0xAE, AFTER},  {0xB5, BEFORE},
+	{0xB6, EITHER}, {0xB7, EITHER}, {0xB8, EITHER}, {0xB9, EITHER}, {0xBB, BOTH},
+	{0xBC, EITHER}, {0xBD, EITHER}, {0xBE, EITHER}, {0xD7, EITHER}, {0xF7, EITHER},
+};
+
+/* VNI writes a toned vowel as its base letter and one mark byte. Each mark
+ * as Windows-1252 shows it, the bases it follows, and the combining
+ * diacritics it stands for, in canonical order (dot below first) so that
+ * they compose into one letter when decoding. */
+enum { TONES_AEOUY = 1, CIRCUMFLEX_AEO = 2, BREVE_A = 4 };
+static const struct {
+	utf8proc_int32_t mark;
+	unsigned group;
+	utf8proc_int32_t diacritics[2];
+} vni_marks[] = {
+	{0xF9, TONES_AEOUY, {0x0301}},    {0xF8, TONES_AEOUY, {0x0300}},
+	{0xFB, TONES_AEOUY, {0x0309}},    {0xF5, TONES_AEOUY, {0x0303}},
+	{0xEF, TONES_AEOUY, {0x0323}},
+	{0xE2, CIRCUMFLEX_AEO, {0x0302}}, {0xE1, CIRCUMFLEX_AEO, {0x0302, 0x0301}},
+	{0xE0, CIRCUMFLEX_AEO, {0x0302, 0x0300}}, {0xE5, CIRCUMFLEX_AEO, {0x0302, 0x0309}},
+	{0xE3, CIRCUMFLEX_AEO, {0x0302, 0x0303}}, {0xE4, CIRCUMFLEX_AEO, {0x0323, 0x0302}},
+	{0xEA, BREVE_A, {0x0306}},        {0xE9, BREVE_A, {0x0306, 0x0301}},
+	{0xE8, BREVE_A, {0x0306, 0x0300}}, {0xFA, BREVE_A, {0x0306, 0x0309}},
+	{0xFC, BREVE_A, {0x0306, 0x0303}}, {0xEB, BREVE_A, {0x0323, 0x0306}},
+};
+
+/* VNI letters of one byte: ơ ư đ and the toned i and ỵ. */
+static const struct {
+	utf8proc_int32_t byte, letter;
+} vni_singles[] = {
+	{0xF4, 0x01A1}, {0xF6, 0x01B0}, {0xF1, 0x0111}, {0xE6, 0x1EC9},
+	{0xF3, 0x0129}, {0xF2, 0x1ECB}, {0xEE, 0x1EF5},
+};
+
+/* Base + mark pairs that real words also contain: genuine Vietnamese
+ * ("Hoàng", "Hoá", "Ngoãn": never a sign) and French, Spanish or
+ * Portuguese names ("Raphaël", "Loïc", "Raúl", "Leões": weak). */
+static const char *const vni_genuine[] = {"oá", "oà", "oã"};
+static const char *const vni_weak[] = {
+	"aé", "aë", "aï", "aú", "aü", "eï", "eõ", "oï", "où", "oû", "uï",
+};
+
+static utf8proc_int32_t lower(utf8proc_int32_t cp)
+{
+	return cp < 0 ? cp : utf8proc_tolower(cp);
+}
+
+static unsigned vni_bases(utf8proc_int32_t base)
+{
+	switch (lower(base)) {
+	case 'a': return TONES_AEOUY | CIRCUMFLEX_AEO | BREVE_A;
+	case 'e': case 'o': return TONES_AEOUY | CIRCUMFLEX_AEO;
+	case 'u': case 'y': case 0xF4: case 0xF6: return TONES_AEOUY;
+	default: return 0;
+	}
+}
+
+/* The VNI mark index for (base, mark), or -1. Mark and base share a case. */
+static int vni_mark(utf8proc_int32_t base, utf8proc_int32_t mark)
+{
+	if (base < 0 || mark < 0 || utf8proc_isupper(base) != utf8proc_isupper(mark))
+		return -1;
+	unsigned groups = vni_bases(base);
+	for (size_t i = 0; i < sizeof vni_marks / sizeof *vni_marks; i++)
+		if (lower(mark) == vni_marks[i].mark && (groups & vni_marks[i].group))
+			return (int)i;
+	return -1;
+}
+
+static bool pair_in(const char *const *list, size_t n, utf8proc_int32_t a,
+		    utf8proc_int32_t b)
+{
+	for (size_t i = 0; i < n; i++) {
+		utf8proc_int32_t x, y;
+		const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)list[i];
+		utf8proc_ssize_t k = utf8proc_iterate(p, -1, &x);
+		utf8proc_iterate(p + k, -1, &y);
+		if (lower(a) == x && lower(b) == y)
+			return true;
+	}
+	return false;
+}
+
+static bool is_letter(utf8proc_int32_t cp)
+{
+	if (cp < 0)
+		return false;
+	utf8proc_category_t cat = utf8proc_category(cp);
+	return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+}
+
+static int tcvn3_symbol(utf8proc_int32_t cp)
+{
+	for (size_t i = 0; i < sizeof tcvn3_symbols / sizeof *tcvn3_symbols; i++)
+		if (tcvn3_symbols[i].cp == cp)
+			return (int)i;
+	return -1;
+}
+
+/* A letter, or a TCVN3 letter shown as a symbol ("®­êng" is one word). */
+static bool wordish(utf8proc_int32_t cp)
+{
+	return is_letter(cp) || tcvn3_symbol(cp) >= 0;
+}
+
+struct evidence {
+	unsigned points[NENCODINGS];
+	size_t first_at[NENCODINGS];        /* character index, from 1 */
+	utf8proc_int32_t first[NENCODINGS][2];
+};
+
+static void add_sign(struct evidence *ev, enum encoding e, unsigned points, size_t at,
+		     utf8proc_int32_t a, utf8proc_int32_t b)
+{
+	if (!points)
+		return;
+	if (!ev->points[e] || (points == STRONG && ev->points[e] < STRONG)) {
+		ev->first_at[e] = at;
+		ev->first[e][0] = a;
+		ev->first[e][1] = b;
+	}
+	ev->points[e] += points;
+}
+
+static unsigned tcvn3_points(utf8proc_int32_t prev, utf8proc_int32_t cur,
+			     utf8proc_int32_t next)
+{
+	int sym = tcvn3_symbol(cur);
+	if (sym >= 0) {
+		bool before = wordish(prev), after = wordish(next);
+		bool strong;
+		switch (tcvn3_symbols[sym].strong_with) {
+		case BEFORE: strong = before; break;
+		case AFTER: strong = after; break;
+		case BOTH: strong = before && after; break;
+		default: strong = before || after; break;
+		}
+		return strong ? STRONG : before || after ? WEAK : 0;
+	}
+	/* TCVN3 lower-case letters that Windows-1252 shows as capitals:
+	 * a capital right after a small letter ("NguyÔn", "TrÇn"). */
+	bool latin1_capital = cur >= 0xC0 && cur <= 0xDE && cur != 0xD7;
+	return latin1_capital && prev >= 0 && utf8proc_islower(prev) ? STRONG : 0;
+}
+
+/* Points for cur as VNI; *pair is set when the sign is prev and cur. */
+static unsigned vni_points(utf8proc_int32_t prev, utf8proc_int32_t cur,
+			   utf8proc_int32_t next, bool *pair)
+{
+	*pair = true;
+	if (vni_mark(prev, cur) >= 0) {
+		if (pair_in(vni_genuine, sizeof vni_genuine / sizeof *vni_genuine, prev, cur))
+			return 0;
+		return pair_in(vni_weak, sizeof vni_weak / sizeof *vni_weak, prev, cur) ? WEAK
+											    : STRONG;
+	}
+	/* "ươ" is "öô"; a word starting with "ñ" is "đ". */
+	if (lower(prev) == 0xF6 && lower(cur) == 0xF4)
+		return STRONG;
+	*pair = false;
+	return lower(cur) == 0xF1 && !is_letter(prev) && is_letter(next) ? STRONG : 0;
+}
+
+/* Reads code point at s[*i], advancing *i; -1 for an invalid byte. */
+static utf8proc_int32_t next_cp(const char *s, size_t len, size_t *i)
+{
+	if (*i >= len)
+		return -1;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + *i,
+					      (utf8proc_ssize_t)(len - *i), &cp);
+	*i += k > 0 ? (size_t)k : 1;
+	return k > 0 ? cp : -1;
+}
+
+static void gather(const char *s, size_t len, struct evidence *ev)
+{
+	size_t i = 0;
+	bool more = len > 0;
+	utf8proc_int32_t prev = -1, cur = next_cp(s, len, &i);
+	for (size_t at = 1; more; at++) {
+		more = i < len;
+		utf8proc_int32_t next = next_cp(s, len, &i);
+		add_sign(ev, TCVN3, tcvn3_points(prev, cur, next), at, cur, -1);
+		bool pair;
+		unsigned points = vni_points(prev, cur, next, &pair);
+		add_sign(ev, VNI, points, pair ? at - 1 : at, pair ? prev : cur, pair ? cur : -1);
+		prev = cur;
+		cur = next;
+	}
+}
+
+static utf8proc_int32_t same_case(utf8proc_int32_t letter, utf8proc_int32_t as)
+{
+	return utf8proc_isupper(as) ? utf8proc_toupper(letter) : letter;
+}
+
+/* Appends the code points cur stands for in VNI; returns how many input
+ * code points it used (2 for a base and its mark). */
+static size_t vni_decode_one(utf8proc_int32_t cur, utf8proc_int32_t next,
+			     utf8proc_int32_t *out, size_t *n)
+{
+	int mark = vni_mark(cur, next);
+	utf8proc_int32_t base = lower(cur);
+	if (mark >= 0 || base == 0xF4 || base == 0xF6) {
+		/* ơ and ư as base letter and horn, so a tone composes onto them */
+		bool horn = base == 0xF4 || base == 0xF6;
+		out[(*n)++] = horn ? same_case(base == 0xF4 ? 'o' : 'u', cur) : cur;
+		if (horn)
+			out[(*n)++] = 0x031B;
+		for (size_t k = 0; mark >= 0 && k < 2 && vni_marks[mark].diacritics[k]; k++)
+			out[(*n)++] = vni_marks[mark].diacritics[k];
+		return mark >= 0 ? 2 : 1;
+	}
+	for (size_t k = 0; k < sizeof vni_singles / sizeof *vni_singles; k++)
+		if (base == vni_singles[k].byte) {
+			out[(*n)++] = same_case(vni_singles[k].letter, cur);
+			return 1;
+		}
+	out[(*n)++] = cur;
+	return 1;
+}
+
+/* The value read as `e` would have been written, in NFC, in tb. */
+static const char *decode(struct text_buf *tb, enum encoding e, const char *s, size_t len,
+			  size_t *out_len)
+{
+	/* A VNI pair becomes at most a base and three marks. */
+	if (!text_buf_reserve(tb, 2 * len + 2))
+		return NULL;
+	size_t i = 0, n = 0;
+	utf8proc_int32_t cur = next_cp(s, len, &i), next;
+	bool more = len > 0;
+	while (more) {
+		more = i < len;
+		next = next_cp(s, len, &i);
+		if (cur < 0)
+			cur = 0xFFFD;
+		if (e == VNI && vni_decode_one(cur, next, tb->cps, &n) == 2) {
+			more = i < len;
+			next = next_cp(s, len, &i);
+		} else if (e == TCVN3) {
+			bool mapped = cur >= TCVN3_FIRST && cur <= TCVN3_LAST &&
+				      tcvn3_letters[cur - TCVN3_FIRST];
+			tb->cps[n++] = mapped ? tcvn3_letters[cur - TCVN3_FIRST] : cur;
+		}
+		cur = next;
+	}
+	utf8proc_ssize_t bytes = utf8proc_reencode(tb->cps, (utf8proc_ssize_t)n,
+						   UTF8PROC_COMPOSE);
+	if (bytes < 0)
+		return NULL;
+	*out_len = (size_t)bytes;
+	return (const char *)tb->cps;
+}
+
+static int legacy_bind(struct bound_check *b, const struct plan *plan, dqa_error *err)
+{
+	(void)plan;
+	b->state = calloc(1, sizeof(struct text_buf));
+	RETURN_IF_NOMEM(b->state, err);
+	return 0;
+}
+
+/* Bytes of the decoded value a note shows; longer ones end in "...". */
+enum { DECODED_SHOWN_CAP = 160 };
+
+static void explain(struct text_buf *tb, enum encoding e, const struct evidence *ev,
+		    const char *s, size_t len, char *note, size_t cap)
+{
+	char sign[16] = "";
+	size_t used = 0;
+	for (size_t k = 0; k < 2 && ev->first[e][k] >= 0; k++)
+		used += (size_t)utf8proc_encode_char(ev->first[e][k],
+						      (utf8proc_uint8_t *)sign + used);
+	sign[used] = '\0';
+	char shown[DECODED_SHOWN_CAP] = "?";
+	size_t decoded_len;
+	const char *decoded = decode(tb, e, s, len, &decoded_len);
+	if (decoded)
+		text_clip(shown, sizeof shown, decoded, decoded_len);
+	snprintf(note, cap, "looks like %s (\"%s\" at character %zu), decoded: \"%s\"",
+		 encoding_names[e], sign, ev->first_at[e], shown);
+}
+
+static bool legacy_row(struct bound_check *b, const struct plan_row *row, char *note,
+		       size_t cap)
+{
+	int col = b->cols[0];
+	const char *s = row->fields[col];
+	size_t len = row->lens[col];
+	if (text_is_ascii(s, len))
+		return true;
+	struct evidence ev = {0};
+	gather(s, len, &ev);
+	enum encoding e = ev.points[VNI] > ev.points[TCVN3] ||
+				  (ev.points[VNI] == ev.points[TCVN3] &&
+				   ev.first_at[VNI] < ev.first_at[TCVN3])
+			  ? VNI : TCVN3;
+	if (ev.points[e] < FAIL_AT)
+		return true;
+	if (note)
+		explain(b->state, e, &ev, s, len, note, cap);
+	return false;
+}
+
+static void legacy_unbind(struct bound_check *b)
+{
+	text_buf_release(b->state);
+	free(b->state);
+}
+
+const struct check_ops check_legacy_encoding = {
+	.kind = "legacy_encoding", .scope = SCOPE_ROW, .shape = SHAPE_PER_COLUMN,
+	.bind = legacy_bind, .row = legacy_row, .unbind = legacy_unbind,
+};

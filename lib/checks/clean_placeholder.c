@@ -1,0 +1,148 @@
+/* clean.placeholder: the value, trimmed of ASCII white space, is not a
+ * placeholder that stands in for a missing value (N/A, null, -, 0000000000,
+ * "không có", ...). Matching ignores case (Unicode case folding) and
+ * normalisation form. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "check.h"
+#include "text.h"
+
+static const char *const default_placeholders[] = {
+	"N/A", "#N/A", "NA", "null", "none", "-", "--", "?", "0", "0000000000",
+	"x", "không có", "chưa có",
+};
+
+static const utf8proc_option_t FOLD = UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STABLE;
+
+struct placeholder {
+	const char *listed;           /* as written, for the note */
+	const char *folded;           /* NFC, case-folded */
+	size_t len;
+};
+
+struct placeholder_config {
+	struct placeholder *list;
+	size_t n;
+	size_t max_len;               /* longest folded placeholder, in bytes */
+};
+
+static int add_placeholders(struct rules_ctx *ctx, struct placeholder_config *cfg,
+			    const char *const *values, size_t n, const struct ynode *at)
+{
+	struct placeholder *list = arena_alloc(&ctx->rules->arena,
+					       (cfg->n + n) * sizeof *list + 1);
+	RETURN_IF_NOMEM(list, ctx->err);
+	for (size_t i = 0; i < cfg->n; i++)
+		list[i] = cfg->list[i];
+	struct text_buf tb = {0};
+	for (size_t i = 0; i < n; i++) {
+		size_t len;
+		const char *folded = text_normalize(&tb, values[i], strlen(values[i]), FOLD, &len);
+		struct placeholder *p = &list[cfg->n + i];
+		*p = (struct placeholder){values[i], folded ? arena_strndup(&ctx->rules->arena,
+									     folded, len) : NULL, len};
+		if (!p->folded) {
+			text_buf_release(&tb);
+			return folded ? dqa_fail(ctx->err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL,
+						 "out of memory")
+				      : rules_error(ctx, at, NULL,
+						    "placeholder '%s' is not valid UTF-8", values[i]);
+		}
+		if (len > cfg->max_len)
+			cfg->max_len = len;
+	}
+	text_buf_release(&tb);
+	cfg->list = list;
+	cfg->n += n;
+	return 0;
+}
+
+static int placeholder_configure(struct check *c, const struct ynode *map,
+				 struct rules_ctx *ctx)
+{
+	struct placeholder_config *cfg = arena_alloc(&ctx->rules->arena, sizeof *cfg);
+	RETURN_IF_NOMEM(cfg, ctx->err);
+	*cfg = (struct placeholder_config){0};
+	c->config = cfg;
+	const struct ynode *values = map ? ymap_get(map, "values") : NULL;
+	const struct ynode *add = map ? ymap_get(map, "add") : NULL;
+	const char **list;
+	size_t n;
+	if (values) {
+		FORWARD_IF_ERROR(param_string_list(ctx, values, "values", &list, &n));
+		FORWARD_IF_ERROR(add_placeholders(ctx, cfg, list, n, values));
+	} else {
+		FORWARD_IF_ERROR(add_placeholders(ctx, cfg, default_placeholders,
+						  sizeof default_placeholders /
+							  sizeof *default_placeholders, NULL));
+	}
+	if (add) {
+		FORWARD_IF_ERROR(param_string_list(ctx, add, "add", &list, &n));
+		FORWARD_IF_ERROR(add_placeholders(ctx, cfg, list, n, add));
+	}
+	return 0;
+}
+
+static int placeholder_bind(struct bound_check *b, const struct plan *plan, dqa_error *err)
+{
+	(void)plan;
+	b->state = calloc(1, sizeof(struct text_buf));
+	RETURN_IF_NOMEM(b->state, err);
+	return 0;
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static bool placeholder_row(struct bound_check *b, const struct plan_row *row, char *note,
+			    size_t cap)
+{
+	const struct placeholder_config *cfg = b->def->config;
+	int col = b->cols[0];
+	const char *s = row->fields[col];
+	size_t len = row->lens[col];
+	while (len && is_space(*s))
+		s++, len--;
+	while (len && is_space(s[len - 1]))
+		len--;
+	/* Folding shrinks text by at most half (a base letter and a combining
+	 * mark become one character), so longer values cannot match. */
+	if (len == 0 || len > 2 * cfg->max_len)
+		return true;
+	size_t folded_len = len;
+	const char *folded = s;
+	bool ascii = text_is_ascii(s, len);
+	if (!ascii && !(folded = text_normalize(b->state, s, len, FOLD, &folded_len)))
+		return true;   /* not UTF-8: the utf8 check's business */
+	for (size_t i = 0; i < cfg->n; i++) {
+		const struct placeholder *p = &cfg->list[i];
+		if (p->len != folded_len)
+			continue;
+		if (ascii ? strncasecmp(p->folded, folded, folded_len) != 0
+			  : memcmp(p->folded, folded, folded_len) != 0)
+			continue;
+		if (note)
+			snprintf(note, cap, "placeholder '%s'", p->listed);
+		return false;
+	}
+	return true;
+}
+
+static void placeholder_unbind(struct bound_check *b)
+{
+	text_buf_release(b->state);
+	free(b->state);
+}
+
+static const char *const placeholder_params[] = {"values", "add", NULL};
+
+const struct check_ops check_placeholder = {
+	.kind = "placeholder", .scope = SCOPE_ROW, .shape = SHAPE_PER_COLUMN,
+	.params = placeholder_params, .configure = placeholder_configure,
+	.bind = placeholder_bind, .row = placeholder_row, .unbind = placeholder_unbind,
+};
