@@ -14,6 +14,16 @@ enum {
 
 int cmd_audit(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
+int cmd_trend(int argc, char **argv);
+int cmd_warnings(int argc, char **argv);
+
+struct command_help;
+/* --color auto|always|never into *setting (-1, 1, 0); 2 on a bad value. */
+int cli_color_option(const struct command_help *help, const char *value, int *setting);
+/* Colour for a setting: auto means a terminal without NO_COLOR or TERM=dumb. */
+bool cli_use_color(int setting);
+/* Flushes stdout; EXIT_INPUT (with a message) when it could not be written. */
+int cli_flush_stdout(void);
 
 /* Prints err on stderr the way editors read it and returns its exit status. */
 int report_error(const dqa_error *err);

@@ -6,12 +6,14 @@
 extern const struct check_ops check_type, check_regex, check_enum, check_range,
 	check_length, check_required_columns, check_not_null, check_rows, check_unique,
 	check_trimmed, check_fresh, check_in_ref, check_metadata;
+extern const struct check_ops check_stalled, check_rows_change;
 
 static const struct check_ops *const kinds[] = {
 	&check_type, &check_regex, &check_enum, &check_range, &check_length,
 	&check_required_columns, &check_not_null, &check_rows,
 	&check_unique, &check_trimmed,
 	&check_fresh,
+	&check_stalled, &check_rows_change,
 	&check_in_ref,
 	&check_metadata,
 };
