@@ -154,9 +154,10 @@ static const char *marker_text(const struct bound_check *b, size_t u, struct are
 }
 
 /* Judges one unit against its earlier markers, newest first. */
-static int judge(struct plan *plan, size_t check, size_t u, unsigned runs,
+static int judge(struct plan *plan, const struct bound_check *b, size_t u, unsigned runs,
 		 const struct hist_entry *const *past, size_t npast, dqa_error *err)
 {
+	size_t check = b->index;
 	struct tally *t = plan_tally(plan, u, check);
 	char note[160];
 	if (npast + 1 < runs) {
@@ -166,15 +167,15 @@ static int judge(struct plan *plan, size_t check, size_t u, unsigned runs,
 		return 0;
 	}
 	size_t same = 0;
-	while (same < npast && strcmp(past[same]->marker, t->marker) == 0)
+	while (same < npast && past_marker_is(past[same], b->def->id, t->marker))
 		same++;
 	t->evaluated = 1;
 	t->failed = same + 1 >= runs;
 	if (!t->failed)
 		return 0;
 	char since[21];
-	time_format_iso(past[same - 1]->run_at, since);
-	snprintf(note, sizeof note, "unchanged in %zu runs in a row, since %s", same + 1, since);
+	time_format_iso(past[runs - 2]->run_at, since);
+	snprintf(note, sizeof note, "unchanged in the last %u runs, since %s", runs, since);
 	RETURN_IF_NOMEM(t->note = arena_strdup(plan->out, note), err);
 	return 0;
 }
@@ -191,7 +192,7 @@ static int judge_all(struct bound_check *b, struct plan *plan, const struct dqa_
 		past_recent(h, plan, k, past, counts);
 	for (size_t u = 0; rc == 0 && u < plan->nunits; u++)
 		if (plan->unit_rows[u] && plan_tally(plan, u, b->index)->marker)
-			rc = judge(plan, b->index, u, cfg->runs, past + u * k, counts[u], err);
+			rc = judge(plan, b, u, cfg->runs, past + u * k, counts[u], err);
 	free(past);
 	free(counts);
 	return rc;

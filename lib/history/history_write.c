@@ -63,22 +63,29 @@ static void put_criteria(struct strbuf *sb, const struct dqa_result *r,
 				 "", rows, "");
 }
 
-static const char *unit_marker(const struct res_unit *u)
+/* The markers of a unit's history-backed checks as "ID=VALUE ID=VALUE". */
+static const char *unit_marker(const struct res_unit *u, struct strbuf *buf)
 {
+	strbuf_reset(buf);
 	for (size_t i = 0; i < u->nchecks; i++)
 		if (u->checks[i].marker)
-			return u->checks[i].marker;
-	return "";
+			strbuf_printf(buf, "%s%s=%s", buf->len ? " " : "", u->checks[i].id,
+				      u->checks[i].marker);
+	return buf->len && !buf->failed ? buf->buf : "";
 }
 
 static void build_lines(struct strbuf *sb, const struct dqa_result *r, const struct run_line *run)
 {
+	struct strbuf marker = STRBUF_INIT;
 	for (size_t i = 0; i < r->nunits; i++) {
 		const struct res_unit *u = &r->units[i];
 		put_criteria(sb, r, run, false, u->name, u->criteria, u->rows);
 		put_line(sb, run, false, u->name, HISTORY_OVERALL, u->score,
-			 dqa_status_name(u->status), u->rows, unit_marker(u));
+			 dqa_status_name(u->status), u->rows, unit_marker(u, &marker));
 	}
+	if (marker.failed)
+		sb->failed = true;
+	strbuf_release(&marker);
 	put_criteria(sb, r, run, true, "", r->criteria, r->rows);
 	put_line(sb, run, true, "", HISTORY_OVERALL, r->score, dqa_status_name(r->status),
 		 r->rows, "");

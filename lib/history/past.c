@@ -53,6 +53,17 @@ void past_recent(const struct dqa_history *h, const struct plan *plan, size_t k,
 	}
 }
 
+bool past_marker_is(const struct hist_entry *e, const char *id, const char *marker)
+{
+	size_t id_len = strlen(id), len = strlen(marker);
+	for (const char *p = e->marker; *p; p += strcspn(p, " "), p += *p == ' ') {
+		if (strncmp(p, id, id_len) == 0 && p[id_len] == '=')
+			return strncmp(p + id_len + 1, marker, len) == 0 &&
+			       (p[id_len + 1 + len] == ' ' || p[id_len + 1 + len] == '\0');
+	}
+	return false;
+}
+
 void past_not_applicable(struct plan *plan, size_t check, const char *why)
 {
 	for (size_t u = 0; u < plan->nunits; u++) {

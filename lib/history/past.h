@@ -19,6 +19,9 @@ int past_load(const char *param, const struct plan *plan, struct dqa_history **o
 void past_recent(const struct dqa_history *h, const struct plan *plan, size_t k,
 		 const struct hist_entry **recent, size_t *counts);
 
+/* Does the marker field of e hold `id=value` equal to marker? */
+bool past_marker_is(const struct hist_entry *e, const char *id, const char *marker);
+
 /* The tally of a unit with rows: n/a with a note when there is no past. */
 void past_not_applicable(struct plan *plan, size_t check, const char *why);
 
