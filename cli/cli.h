@@ -22,6 +22,11 @@ struct command_help;
 int cli_color_option(const struct command_help *help, const char *value, int *setting);
 /* Colour for a setting: auto means a terminal without NO_COLOR or TERM=dumb. */
 bool cli_use_color(int setting);
+/* Loads the history at path, warns on stderr about what loading skipped,
+ * runs view(h, ctx, err) writing to stdout, and flushes. Returns the exit
+ * status. */
+typedef int (*history_view_fn)(const dqa_history *h, void *ctx, dqa_error *err);
+int cli_history_view(const char *path, history_view_fn view, void *ctx);
 /* Flushes stdout; EXIT_INPUT (with a message) when it could not be written. */
 int cli_flush_stdout(void);
 

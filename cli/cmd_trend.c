@@ -1,7 +1,6 @@
 /* dqa trend HISTORY: each unit's score over time, from a history file. */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "options.h"
@@ -59,6 +58,12 @@ static int on_option(void *ctx, int id, const char *value)
 	return 0;
 }
 
+static int write_trend(const dqa_history *h, void *ctx, dqa_error *err)
+{
+	const struct trend_args *a = ctx;
+	return dqa_trend_write(h, &a->opts, a->format, stdout, err);
+}
+
 int cmd_trend(int argc, char **argv)
 {
 	struct trend_args a = {DQA_TREND_OPTIONS_INIT, DQA_VIEW_TEXT, -1};
@@ -69,17 +74,8 @@ int cmd_trend(int argc, char **argv)
 	if (rc == 0 && n != 1)
 		rc = usage_error(&trend_help, n ? "give one history file" : "no history file given");
 	a.opts.color = a.format == DQA_VIEW_TEXT && cli_use_color(a.color);
-	dqa_history *h = NULL;
-	dqa_error err = {0};
-	if (rc == 0 && dqa_history_load(&h, positional[0], &err) < 0)
-		rc = report_error(&err);
-	if (rc == 0 && dqa_history_notice(h))
-		fprintf(stderr, "dqa: warning: %s\n", dqa_history_notice(h));
-	if (rc == 0 && dqa_trend_write(h, &a.opts, a.format, stdout, &err) < 0)
-		rc = report_error(&err);
 	if (rc == 0)
-		rc = cli_flush_stdout();
-	dqa_history_free(h);
+		rc = cli_history_view(positional[0], write_trend, &a);
 	free(positional);
 	return rc < 0 ? EXIT_PASS : rc;
 }

@@ -58,6 +58,12 @@ static int on_option(void *ctx, int id, const char *value)
 	return 0;
 }
 
+static int write_warnings(const dqa_history *h, void *ctx, dqa_error *err)
+{
+	const struct warnings_args *a = ctx;
+	return dqa_weekly_write(h, &a->opts, a->format, stdout, err);
+}
+
 int cmd_warnings(int argc, char **argv)
 {
 	struct warnings_args a = {DQA_WEEKLY_OPTIONS_INIT, DQA_VIEW_TEXT};
@@ -67,17 +73,8 @@ int cmd_warnings(int argc, char **argv)
 	int n, rc = options_parse(argc, argv, &warnings_help, on_option, &a, positional, &n);
 	if (rc == 0 && n != 1)
 		rc = usage_error(&warnings_help, n ? "give one history file" : "no history file given");
-	dqa_history *h = NULL;
-	dqa_error err = {0};
-	if (rc == 0 && dqa_history_load(&h, positional[0], &err) < 0)
-		rc = report_error(&err);
-	if (rc == 0 && dqa_history_notice(h))
-		fprintf(stderr, "dqa: warning: %s\n", dqa_history_notice(h));
-	if (rc == 0 && dqa_weekly_write(h, &a.opts, a.format, stdout, &err) < 0)
-		rc = report_error(&err);
 	if (rc == 0)
-		rc = cli_flush_stdout();
-	dqa_history_free(h);
+		rc = cli_history_view(positional[0], write_warnings, &a);
 	free(positional);
 	return rc < 0 ? EXIT_PASS : rc;
 }
