@@ -14,6 +14,21 @@ enum {
 
 int cmd_audit(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
+int cmd_trend(int argc, char **argv);
+int cmd_warnings(int argc, char **argv);
+
+struct command_help;
+/* --color auto|always|never into *setting (-1, 1, 0); 2 on a bad value. */
+int cli_color_option(const struct command_help *help, const char *value, int *setting);
+/* Colour for a setting: auto means a terminal without NO_COLOR or TERM=dumb. */
+bool cli_use_color(int setting);
+/* Loads the history at path, warns on stderr about what loading skipped,
+ * runs view(h, ctx, err) writing to stdout, and flushes. Returns the exit
+ * status. */
+typedef int (*history_view_fn)(const dqa_history *h, void *ctx, dqa_error *err);
+int cli_history_view(const char *path, history_view_fn view, void *ctx);
+/* Flushes stdout; EXIT_INPUT (with a message) when it could not be written. */
+int cli_flush_stdout(void);
 
 /* Prints err on stderr the way editors read it and returns its exit status. */
 int report_error(const dqa_error *err);

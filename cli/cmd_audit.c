@@ -11,7 +11,7 @@
 #include "options.h"
 
 enum { OPT_OUT, OPT_FORMAT, OPT_FAIL_UNDER, OPT_THREADS, OPT_SAMPLES, OPT_NOW, OPT_UNIT,
-       OPT_COLOR, OPT_QUIET };
+       OPT_COLOR, OPT_QUIET, OPT_HISTORY, OPT_BASELINE, OPT_MAX_DROP };
 
 static const struct option_spec audit_options[] = {
 	{OPT_OUT, 'o', "out", "DIR", "write DIR/result.json (created if missing)"},
@@ -23,6 +23,9 @@ static const struct option_spec audit_options[] = {
 	{OPT_UNIT, 'u', "unit", "NAME", "treat every row as belonging to unit NAME"},
 	{OPT_COLOR, 0, "color", "WHEN", "auto (default), always or never"},
 	{OPT_QUIET, 'q', "quiet", NULL, "print no report on stdout"},
+	{OPT_HISTORY, 0, "history", "FILE", "append this run's scores to FILE (CSV)"},
+	{OPT_BASELINE, 0, "baseline", "FILE", "exit 1 on a drop against FILE (history or JSON)"},
+	{OPT_MAX_DROP, 0, "max-drop", "N", "points a unit may drop against --baseline (default 0)"},
 };
 
 static const struct command_help audit_help = {
@@ -39,6 +42,8 @@ struct audit_args {
 	double fail_under;        /* < 0: no gate besides status */
 	unsigned samples, threads;
 	const char *now;
+	const char *history, *baseline;
+	double max_drop;
 };
 
 static int parse_count(const char *value, const char *what, unsigned max, unsigned *out)
@@ -62,6 +67,13 @@ static int on_option(void *ctx, int id, const char *value)
 	case OPT_UNIT: a->unit = value; return 0;
 	case OPT_NOW: a->now = value; return 0;
 	case OPT_QUIET: a->quiet = true; return 0;
+	case OPT_HISTORY: a->history = value; return 0;
+	case OPT_BASELINE: a->baseline = value; return 0;
+	case OPT_MAX_DROP:
+		a->max_drop = strtod(value, &end);
+		if (!*value || *end || !(a->max_drop >= 0 && a->max_drop <= 100))
+			return usage_error(&audit_help, "invalid --max-drop '%s': expected points from 0 to 100", value);
+		return 0;
 	case OPT_FORMAT:
 		if (strcmp(value, "json") && strcmp(value, "text"))
 			return usage_error(&audit_help, "invalid --format '%s': use text or json", value);
@@ -163,6 +175,20 @@ static int gate(const dqa_result *res, const struct audit_args *a)
 	return EXIT_PASS;
 }
 
+/* Reads the baseline before --history appends to what may be the same file. */
+static int compare_baseline(const dqa_result *res, const struct audit_args *a, char **message)
+{
+	dqa_error err = {0};
+	int rc = dqa_baseline_compare(res, a->baseline, a->max_drop, message, &err);
+	return rc < 0 ? report_error(&err) : rc;
+}
+
+static int append_history(const dqa_result *res, const struct audit_args *a)
+{
+	dqa_error err = {0};
+	return dqa_history_append(a->history, res, &err) < 0 ? report_error(&err) : 0;
+}
+
 int cmd_audit(int argc, char **argv)
 {
 	struct audit_args a = {.color = -1, .fail_under = -1, .samples = 5};
@@ -176,6 +202,7 @@ int cmd_audit(int argc, char **argv)
 	opts.samples = a.samples;
 	opts.threads = a.threads;
 	opts.unit = a.unit;
+	opts.history = a.history;
 	opts.generated_at = generated_at();
 	opts.now = opts.generated_at;
 	if (rc == 0 && a.now && dqa_time_parse(a.now, &opts.now) < 0)
@@ -187,10 +214,21 @@ int cmd_audit(int argc, char **argv)
 		rc = report_error(&err);
 	if (rc == 0 && dqa_audit_run(&res, rules, positional + 1, (size_t)n - 1, &opts, &err) < 0)
 		rc = report_error(&err);
+	char *regression = NULL;
+	int dropped = 0;
+	if (rc == 0 && a.baseline && (dropped = compare_baseline(res, &a, &regression)) > EXIT_GATE)
+		rc = dropped;
 	if (rc == 0)
 		rc = emit(res, &a);
+	if (rc == 0 && a.history)
+		rc = append_history(res, &a);
 	if (rc == 0)
 		rc = gate(res, &a);
+	if (regression)
+		fputs(regression, stderr);
+	if (rc == 0 && dropped)
+		rc = EXIT_GATE;
+	free(regression);
 	dqa_result_free(res);
 	dqa_rules_free(rules);
 	free(positional);

@@ -55,7 +55,7 @@ static int copy_check(struct dqa_result *r, const struct bound_check *b, const s
 		.id = def->id, .kind = def->ops->kind, .criterion = def->criterion,
 		.ncolumns = def->ncols, .weight = def->weight, .min_ratio = def->min_ratio,
 		.evaluated = t->evaluated, .failed = t->failed, .samples = t->samples,
-		.nsamples = t->nsamples, .note = t->note,
+		.nsamples = t->nsamples, .note = t->note, .marker = t->marker,
 	};
 	/* The result outlives the rules: copy what it names. */
 	out->id = arena_strdup(&r->arena, def->id);

@@ -85,9 +85,10 @@ typedef struct dqa_audit_options {
 	unsigned samples;         /* failed-row samples kept per unit and check */
 	unsigned threads;         /* 0 = all cores; results never depend on it */
 	const char *unit;         /* non-NULL: every row belongs to this unit */
+	const char *history;      /* past runs for stalled and rows_change, or NULL */
 } dqa_audit_options;
 
-#define DQA_AUDIT_OPTIONS_INIT { 0, 0, 5, 0, NULL }
+#define DQA_AUDIT_OPTIONS_INIT { 0, 0, 5, 0, NULL, NULL }
 
 typedef struct dqa_result dqa_result;
 
@@ -127,6 +128,88 @@ void dqa_result_free(dqa_result *res);
  * DIR is created if missing. */
 int dqa_write_file_atomic(const char *dir, const char *name, const char *data,
 			  size_t len, dqa_error *err);
+
+/* --- history: nightly runs, trends, regressions, weekly warnings -------- */
+
+/* Appends the result to the history file at path (created with its header
+ * when new or empty): for every unit one row per scored criterion and an
+ * "overall" row, then one dataset row; run_at is the result's reference time
+ * (--now). The whole run is one write() under an exclusive lock, so
+ * concurrent appenders never interleave and a crash can at worst leave a
+ * partial last line, which readers ignore and the next append closes. */
+int dqa_history_append(const char *path, const dqa_result *res, dqa_error *err);
+
+/* Fingerprint of the input files as 16 hex digits (see dqa(1), HISTORY);
+ * stdin contributes nothing. out holds at least 17 bytes. */
+int dqa_input_fingerprint(const char *const *inputs, size_t ninputs, char *out,
+			  dqa_error *err);
+
+typedef struct dqa_history dqa_history;
+
+/* Loads a history file ("-" is stdin). A trailing line without a newline
+ * (an interrupted write) and malformed lines are skipped and described by
+ * dqa_history_notice. A missing file fails with DQA_EINPUT. */
+int dqa_history_load(dqa_history **out, const char *path, dqa_error *err);
+
+/* What loading skipped, as one line without a newline, or NULL. */
+const char *dqa_history_notice(const dqa_history *h);
+
+void dqa_history_free(dqa_history *h);
+
+typedef enum dqa_view_format {
+	DQA_VIEW_TEXT, DQA_VIEW_CSV, DQA_VIEW_JSON, DQA_VIEW_MD, DQA_VIEW_HTML
+} dqa_view_format;
+
+/* "text", "csv", ... to a format; returns false for an unknown name. */
+bool dqa_view_format_parse(const char *name, dqa_view_format *out);
+
+typedef struct dqa_trend_options {
+	const char *dataset;      /* NULL: every dataset in the history */
+	const char *unit;         /* NULL: every unit */
+	int64_t since;            /* runs before this time are left out */
+	unsigned width;           /* sparkline points: the last N runs */
+	bool color;
+} dqa_trend_options;
+
+#define DQA_TREND_OPTIONS_INIT { NULL, NULL, INT64_MIN, 30, false }
+
+/* Writes, per dataset and unit, the overall score over time: a sparkline,
+ * the change since the last run and since a week before the latest run, and
+ * the units that got worse. Returns 0, DQA_EARG when nothing matches the
+ * options, or DQA_EIO. */
+int dqa_trend_write(const dqa_history *h, const dqa_trend_options *opts,
+		    dqa_view_format format, FILE *out, dqa_error *err);
+
+/* "2026-W48" to the Monday 00:00 UTC that starts that ISO 8601 week.
+ * Returns 0 or DQA_EARG (bad syntax, or week 53 of a 52-week year). */
+int dqa_iso_week_parse(const char *text, int64_t *monday);
+
+/* The ISO 8601 week containing t, as "2026-W48" (at least 9 bytes). */
+void dqa_iso_week_format(int64_t t, char *out);
+
+typedef struct dqa_weekly_options {
+	const char *dataset;      /* NULL: every dataset in the history */
+	int64_t week;             /* its Monday 00:00 UTC; INT64_MIN: the latest run's week */
+	double target;            /* < 0: the unit's recorded status decides */
+	unsigned stalled_runs;    /* runs with an unchanged fingerprint = stalled */
+} dqa_weekly_options;
+
+#define DQA_WEEKLY_OPTIONS_INIT { NULL, INT64_MIN, -1, 3 }
+
+/* Writes the weekly warning list: units below target, missing units and
+ * units with stalled data, worst first, each with its streak in weeks.
+ * Returns 0, DQA_EARG when the history has no run of the dataset, or
+ * DQA_ENOMEM. */
+int dqa_weekly_write(const dqa_history *h, const dqa_weekly_options *opts,
+		     dqa_view_format format, FILE *out, dqa_error *err);
+
+/* Compares res with a baseline (a history file: its latest run of the same
+ * dataset; or a result.json). Returns 0 when no unit dropped more than
+ * max_drop points and the overall score did not drop, 1 when something did
+ * (*message then holds the malloc'd explanation naming the units and the
+ * checks or criteria that got worse), or a negative code. */
+int dqa_baseline_compare(const dqa_result *res, const char *baseline, double max_drop,
+			 char **message, dqa_error *err);
 
 #ifdef __cplusplus
 }

@@ -15,6 +15,7 @@ struct tally {
 	struct res_sample *samples;   /* in the result arena, --samples of them */
 	uint32_t nsamples;
 	const char *note;             /* dataset checks: why it failed */
+	const char *marker;           /* history checks: what the next run compares */
 };
 
 struct plan;

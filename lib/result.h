@@ -28,6 +28,7 @@ struct res_check {
 	struct res_sample *samples;
 	size_t nsamples;
 	const char *note;
+	const char *marker;           /* recorded in the history (stalled) */
 };
 
 struct res_unit {

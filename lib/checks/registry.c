@@ -10,6 +10,7 @@ extern const struct check_ops check_covers, check_linkable, check_future_dates, 
 	check_same_format, check_agrees_with, check_catalog;
 extern const struct check_ops check_no_control_chars, check_utf8, check_nfc,
 	check_legacy_encoding, check_placeholder, check_case;
+extern const struct check_ops check_stalled, check_rows_change;
 
 static const struct check_ops *const kinds[] = {
 	&check_type, &check_regex, &check_enum, &check_range, &check_length,
@@ -20,6 +21,7 @@ static const struct check_ops *const kinds[] = {
 	&check_placeholder, &check_case,
 	&check_fresh, &check_future_dates, &check_file_age,
 	&check_in_ref, &check_same_format, &check_agrees_with,
+	&check_stalled, &check_rows_change,
 	&check_metadata,
 	&check_linkable, &check_catalog,
 };

@@ -1,0 +1,50 @@
+/* Habits shared by the history commands: --color, loading the history with
+ * its warnings, and checking that standard output was really written. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "options.h"
+
+int cli_color_option(const struct command_help *help, const char *value, int *setting)
+{
+	if (!strcmp(value, "auto")) *setting = -1;
+	else if (!strcmp(value, "always")) *setting = 1;
+	else if (!strcmp(value, "never")) *setting = 0;
+	else return usage_error(help, "invalid --color '%s': use auto, always or never", value);
+	return 0;
+}
+
+bool cli_use_color(int setting)
+{
+	if (setting >= 0)
+		return setting;
+	const char *no_color = getenv("NO_COLOR");
+	const char *term = getenv("TERM");
+	return isatty(STDOUT_FILENO) && !(no_color && no_color[0]) && !(term && !strcmp(term, "dumb"));
+}
+
+int cli_history_view(const char *path, history_view_fn view, void *ctx)
+{
+	dqa_history *h = NULL;
+	dqa_error err = {0};
+	int rc = dqa_history_load(&h, path, &err) < 0 ? report_error(&err) : 0;
+	if (rc == 0 && dqa_history_notice(h))
+		fprintf(stderr, "dqa: warning: %s\n", dqa_history_notice(h));
+	if (rc == 0 && view(h, ctx, &err) < 0)
+		rc = report_error(&err);
+	if (rc == 0)
+		rc = cli_flush_stdout();
+	dqa_history_free(h);
+	return rc;
+}
+
+int cli_flush_stdout(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return 0;
+	perror("dqa: error: cannot write to standard output");
+	return EXIT_INPUT;
+}

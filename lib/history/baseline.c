@@ -1,0 +1,272 @@
+/* The regression gate: this run against a baseline, a history file (its
+ * latest earlier run of the dataset) or an earlier result.json. Scores are
+ * compared as printed (two decimals). */
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "history.h"
+#include "../result.h"
+#include "../strbuf.h"
+#include "../timeparse.h"
+
+/* A score of the baseline: a unit's total, or one of its checks/criteria. */
+struct base_score {
+	const char *unit, *part;   /* part NULL: the unit's score */
+	double score;
+};
+
+struct baseline {
+	struct arena arena;
+	struct base_score *scores;
+	size_t n, cap;
+	double overall;
+	int64_t run_at;
+	bool found;
+};
+
+enum { MAX_REASONS = 3 };
+
+static int add(struct baseline *b, const char *unit, const char *part, double score)
+{
+	if (arena_reserve(&b->arena, (void **)&b->scores, &b->cap, b->n, sizeof *b->scores) < 0)
+		return -1;
+	b->scores[b->n++] = (struct base_score){unit, part, score};
+	return 0;
+}
+
+static double rounded(double v)
+{
+	return round(v * 100) / 100;
+}
+
+static double json_score(const json_t *v)
+{
+	return json_is_number(v) ? json_number_value(v) : NAN;
+}
+
+static int from_json(struct baseline *b, const json_t *root, const char *path, dqa_error *err)
+{
+	const json_t *units = json_object_get(root, "units");
+	if (!json_is_array(units))
+		return dqa_fail(err, DQA_EINPUT, path, DQA_NOPOS, "give a result.json or a history",
+				"not a dqa result: no 'units' list");
+	b->found = true;
+	b->overall = json_score(json_object_get(root, "score"));
+	const char *now = json_string_value(json_object_get(root, "now"));
+	if (!now || !time_parse_iso(now, strlen(now), &b->run_at))
+		b->run_at = INT64_MIN;
+	size_t i, j;
+	const json_t *u, *c;
+	json_array_foreach(units, i, u) {
+		const char *name = json_string_value(json_object_get(u, "unit"));
+		if (!name)
+			continue;
+		RETURN_IF_NOMEM(name = arena_strdup(&b->arena, name), err);
+		RETURN_IF_NOMEM(add(b, name, NULL, json_score(json_object_get(u, "score"))) == 0
+				? b : NULL, err);
+		json_array_foreach(json_object_get(u, "checks"), j, c) {
+			const char *id = json_string_value(json_object_get(c, "id"));
+			if (!id)
+				continue;
+			RETURN_IF_NOMEM(id = arena_strdup(&b->arena, id), err);
+			RETURN_IF_NOMEM(add(b, name, id, json_score(json_object_get(c, "score"))) == 0
+					? b : NULL, err);
+		}
+	}
+	return 0;
+}
+
+static int from_history(struct baseline *b, const char *path, const struct dqa_result *res,
+			dqa_error *err)
+{
+	dqa_history *h;
+	FORWARD_IF_ERROR(dqa_history_load(&h, path, err));
+	const char *dataset = history_lookup(h, res->dataset);
+	b->run_at = INT64_MIN;
+	for (size_t i = 0; dataset && i < h->n; i++) {
+		const struct hist_entry *e = &h->entries[i];
+		if (e->dataset == dataset && e->run_at < res->now && e->run_at > b->run_at)
+			b->run_at = e->run_at;
+	}
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && dataset && i < h->n; i++) {
+		const struct hist_entry *e = &h->entries[i];
+		if (e->dataset != dataset || e->run_at != b->run_at)
+			continue;
+		b->found = true;
+		const char *part = e->criterion == HISTORY_CRITERION_OVERALL
+			? NULL : dqa_criterion_name(e->criterion);
+		if (e->dataset_scope) {
+			if (!part)
+				b->overall = e->score;
+			continue;
+		}
+		const char *unit = arena_strdup(&b->arena, e->unit);
+		rc = unit && add(b, unit, part, e->score) == 0
+			? 0 : dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+	}
+	dqa_history_free(h);
+	return rc;
+}
+
+static int load(struct baseline *b, const char *path, const struct dqa_result *res,
+		dqa_error *err)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return dqa_fail(err, DQA_EINPUT, path, DQA_NOPOS, NULL, "cannot open the baseline");
+	int c;
+	while ((c = fgetc(f)) == ' ' || c == '\n' || c == '\r' || c == '\t')
+		;
+	if (c != '{') {
+		fclose(f);
+		return from_history(b, path, res, err);
+	}
+	rewind(f);
+	json_error_t jerr;
+	json_t *root = json_loadf(f, 0, &jerr);
+	fclose(f);
+	if (!root)
+		return dqa_fail(err, DQA_EINPUT, path, (struct dqa_pos){(unsigned)jerr.line,
+				(unsigned)jerr.column, 1}, NULL, "bad JSON: %s", jerr.text);
+	int rc = from_json(b, root, path, err);
+	json_decref(root);
+	return rc;
+}
+
+static const struct res_unit *find_unit(const struct dqa_result *r, const char *name)
+{
+	for (size_t lo = 0, hi = r->nunits; lo < hi;) {
+		size_t mid = lo + (hi - lo) / 2;
+		int cmp = strcmp(name, r->units[mid].name);
+		if (cmp == 0)
+			return &r->units[mid];
+		if (cmp < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+/* The unit's current score of a check id or criterion name; NaN if none. */
+static double current_part(const struct res_unit *u, const char *part)
+{
+	for (int k = 0; k < DQA_CRITERIA; k++)
+		if (strcmp(part, dqa_criterion_name(k)) == 0)
+			return u->criteria[k];
+	for (size_t i = 0; i < u->nchecks; i++)
+		if (strcmp(part, u->checks[i].id) == 0)
+			return u->checks[i].score;
+	return NAN;
+}
+
+/* Appends the checks or criteria of unit u that got worse, the largest
+ * drops first. */
+static void put_reasons(struct strbuf *sb, const struct baseline *b, const struct res_unit *u)
+{
+	const struct base_score *worst[MAX_REASONS];
+	double drops[MAX_REASONS];
+	size_t n = 0;
+	for (size_t i = 0; i < b->n; i++) {
+		if (!b->scores[i].part || strcmp(b->scores[i].unit, u->name) != 0)
+			continue;
+		double now = current_part(u, b->scores[i].part);
+		double drop = rounded(b->scores[i].score) - rounded(now);
+		if (isnan(drop) || drop <= 0)
+			continue;
+		size_t pos = n < MAX_REASONS ? n++ : MAX_REASONS;
+		for (; pos > 0 && drops[pos - 1] < drop; pos--)
+			if (pos < MAX_REASONS)
+				worst[pos] = worst[pos - 1], drops[pos] = drops[pos - 1];
+		if (pos < MAX_REASONS)
+			worst[pos] = &b->scores[i], drops[pos] = drop;
+	}
+	for (size_t i = 0; i < n; i++)
+		strbuf_printf(sb, "%s%s %.1f -> %.1f", i ? ", " : "  ", worst[i]->part,
+			      round(worst[i]->score * 10) / 10,
+			      round(current_part(u, worst[i]->part) * 10) / 10);
+}
+
+/* Units that dropped more than max_drop, largest drop first. */
+static size_t dropped_units(const struct baseline *b, const struct dqa_result *res,
+			    double max_drop, size_t *found)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < b->n; i++) {
+		if (b->scores[i].part)
+			continue;
+		const struct res_unit *u = find_unit(res, b->scores[i].unit);
+		double drop = u ? rounded(b->scores[i].score) - rounded(u->score) : NAN;
+		if (!(drop > max_drop + 1e-9))
+			continue;
+		size_t pos = n++;
+		for (; pos > 0; pos--) {
+			const struct base_score *prev = &b->scores[found[pos - 1]];
+			double prev_drop = rounded(prev->score) - rounded(find_unit(res, prev->unit)->score);
+			if (prev_drop >= drop)
+				break;
+			found[pos] = found[pos - 1];
+		}
+		found[pos] = i;
+	}
+	return n;
+}
+
+static char *explain(const struct baseline *b, const struct dqa_result *res, const char *path,
+		     double max_drop, const size_t *found, size_t nfound, bool overall_dropped)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char when[21] = "?";
+	if (b->run_at != INT64_MIN)
+		time_format_iso(b->run_at, when);
+	strbuf_printf(&sb, "dqa: regression gate failed against %s (run of %s): ", path, when);
+	if (nfound)
+		strbuf_printf(&sb, "%zu unit%s dropped more than %g point%s", nfound,
+			      nfound == 1 ? "" : "s", max_drop, max_drop == 1 ? "" : "s");
+	strbuf_printf(&sb, "%s%s\n", nfound && overall_dropped ? ", and " : "",
+		      overall_dropped ? "the overall score dropped" : "");
+	for (size_t i = 0; i < nfound; i++) {
+		const struct base_score *s = &b->scores[found[i]];
+		const struct res_unit *u = find_unit(res, s->unit);
+		strbuf_printf(&sb, "  %-10s %6.2f -> %6.2f (%+.2f)", s->unit[0] ? s->unit : "(empty)",
+			      rounded(s->score), rounded(u->score),
+			      rounded(u->score) - rounded(s->score));
+		put_reasons(&sb, b, u);
+		strbuf_putc(&sb, '\n');
+	}
+	if (overall_dropped)
+		strbuf_printf(&sb, "  %-10s %6.2f -> %6.2f (%+.2f)\n", "overall", rounded(b->overall),
+			      rounded(res->score), rounded(res->score) - rounded(b->overall));
+	return strbuf_detach(&sb);
+}
+
+int dqa_baseline_compare(const dqa_result *res, const char *path, double max_drop,
+			 char **message, dqa_error *err)
+{
+	*message = NULL;
+	struct baseline b = {.overall = NAN};
+	int rc = load(&b, path, res, err);
+	size_t *found = rc == 0 ? calloc(b.n + 1, sizeof *found) : NULL;
+	if (rc == 0 && !found)
+		rc = dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+	if (rc == 0 && !b.found) {
+		struct strbuf sb = STRBUF_INIT;
+		strbuf_printf(&sb, "dqa: note: %s has no earlier run of dataset '%s': no regression gate\n",
+			      path, res->dataset);
+		*message = strbuf_detach(&sb);
+	} else if (rc == 0) {
+		size_t nfound = dropped_units(&b, res, max_drop, found);
+		bool overall_dropped = rounded(b.overall) - rounded(res->score) > 1e-9;
+		if (nfound || overall_dropped) {
+			*message = explain(&b, res, path, max_drop, found, nfound, overall_dropped);
+			rc = *message ? 1 : dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		}
+	}
+	free(found);
+	arena_release(&b.arena);
+	return rc;
+}

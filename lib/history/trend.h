@@ -1,0 +1,47 @@
+/* Trends computed from a history: per dataset, the runs and, per unit, its
+ * overall score at each run and the changes the views show. */
+#ifndef DQA_HISTORY_TREND_H
+#define DQA_HISTORY_TREND_H
+
+#include "history.h"
+
+struct trend_series {
+	const char *unit;          /* NULL: the dataset's own score */
+	double *scores;            /* one per run, NaN when not scored */
+	double last;               /* latest score, NaN if none */
+	double since_run, since_week;   /* changes, NaN when no earlier score */
+};
+
+struct trend_dataset {
+	const char *name;
+	int64_t *runs;             /* ascending */
+	size_t nruns;
+	struct trend_series *series;    /* the dataset first, then units by name */
+	size_t nseries;
+	size_t *worse;             /* series that dropped since last week, worst first */
+	size_t nworse;
+};
+
+struct trend {
+	struct arena arena;
+	struct trend_dataset *datasets;
+	size_t ndatasets;
+};
+
+int trend_build(struct trend *t, const struct dqa_history *h, const dqa_trend_options *opts,
+		dqa_error *err);
+void trend_release(struct trend *t);
+
+/* Renderers, one per format (trend_write.c). */
+void trend_text(const struct trend *t, const dqa_trend_options *opts, FILE *out);
+void trend_csv(const struct trend *t, FILE *out);
+void trend_json(const struct trend *t, FILE *out);
+void trend_md(const struct trend *t, const dqa_trend_options *opts, FILE *out);
+void trend_html(const struct trend *t, FILE *out);
+
+/* The sparkline of the last width values (NaN: a space) into buf. */
+void trend_sparkline(const double *values, size_t n, size_t width, char *buf, size_t cap);
+
+enum { WEEK_SECONDS = 7 * 86400 };
+
+#endif

@@ -1,0 +1,225 @@
+/* The weekly warning list: for each unit known by the end of an ISO week,
+ * its last run in that week decides whether it is below target or missing,
+ * its last runs whether its data is stalled; the streak counts the weeks in
+ * a row the unit was listed. */
+#include "weekly.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "trend.h"
+
+/* One unit's overall rows in one dataset, oldest first. */
+struct unit_runs {
+	const char *unit;
+	const struct hist_entry **entries;
+	size_t n;
+};
+
+struct verdict {
+	bool seen, listed;
+	struct weekly_item item;
+};
+
+static int by_run(const void *a, const void *b)
+{
+	int64_t x = (*(const struct hist_entry *const *)a)->run_at;
+	int64_t y = (*(const struct hist_entry *const *)b)->run_at;
+	return (x > y) - (x < y);
+}
+
+/* Groups the dataset's unit rows by unit, each sorted by time. */
+static struct unit_runs *group_units(struct arena *a, const struct dqa_history *h,
+				     const char *dataset, size_t *nunits)
+{
+	struct strset index = STRSET_INIT;
+	size_t *counts = calloc(h->n + 1, sizeof *counts);
+	struct unit_runs *units = NULL;
+	size_t n = 0;
+	bool ok = counts != NULL;
+	for (size_t i = 0; ok && i < h->n; i++) {
+		const struct hist_entry *e = &h->entries[i];
+		uint64_t k = n;
+		if (e->dataset != dataset || !hist_is_unit_total(e))
+			continue;
+		int added = strset_put(&index, e->unit, strlen(e->unit), &k);
+		ok = added >= 0;
+		n += added > 0;
+		counts[k] += ok;
+	}
+	units = ok ? arena_alloc(a, (n + 1) * sizeof *units) : NULL;
+	for (size_t k = 0; units && k < n; k++)
+		if (!(units[k].entries = arena_alloc(a, counts[k] * sizeof *units[k].entries)))
+			units = NULL;
+	for (size_t i = 0; units && i < h->n; i++) {
+		const struct hist_entry *e = &h->entries[i];
+		uint64_t k;
+		if (e->dataset == dataset && hist_is_unit_total(e) &&
+		    strset_get(&index, e->unit, strlen(e->unit), &k)) {
+			units[k].unit = e->unit;
+			units[k].entries[units[k].n++] = e;
+		}
+	}
+	for (size_t k = 0; units && k < n; k++)
+		qsort(units[k].entries, units[k].n, sizeof *units[k].entries, by_run);
+	free(counts);
+	strset_release(&index);
+	*nunits = n;
+	return units;
+}
+
+static const char *same_data_key(const struct hist_entry *e)
+{
+	return e->marker[0] ? e->marker : e->fingerprint;
+}
+
+/* Runs in a row, ending at entries[last], with the same data; missing runs
+ * are passed over, and an entry without fingerprint ends the count. */
+static unsigned unchanged_runs(const struct unit_runs *u, size_t last)
+{
+	const char *key = same_data_key(u->entries[last]);
+	unsigned same = 0;
+	for (size_t i = last + 1; key[0] && i-- > 0;) {
+		if (u->entries[i]->status == DQA_MISSING)
+			continue;
+		if (strcmp(same_data_key(u->entries[i]), key) != 0)
+			break;
+		same++;
+	}
+	return same;
+}
+
+static bool below_target(const struct hist_entry *e, double target)
+{
+	if (target >= 0)
+		return !(round(e->score * 100) / 100 >= target);
+	return e->status == DQA_WARN || e->status == DQA_FAIL;
+}
+
+static struct verdict judge_week(const struct unit_runs *u, int64_t monday,
+				 const dqa_weekly_options *o)
+{
+	struct verdict v = {.item = {.unit = u->unit, .score = NAN, .status = DQA_MISSING}};
+	int64_t end = monday + WEEK_SECONDS;
+	size_t last = u->n;
+	while (last > 0 && u->entries[last - 1]->run_at >= end)
+		last--;
+	if (last == 0)
+		return v;   /* not known yet */
+	v.seen = true;
+	const struct hist_entry *e = u->entries[--last];
+	if (e->run_at < monday || e->status == DQA_MISSING) {
+		v.item.missing = true;
+		v.item.no_run = e->run_at < monday;
+		v.listed = true;
+		return v;
+	}
+	v.item.score = e->score;
+	v.item.status = e->status;
+	v.item.below = below_target(e, o->target);
+	v.item.stalled_runs = unchanged_runs(u, last);
+	v.item.stalled = v.item.stalled_runs >= o->stalled_runs;
+	v.listed = v.item.below || v.item.stalled;
+	return v;
+}
+
+static int worst_first(const void *a, const void *b)
+{
+	const struct weekly_item *x = a, *y = b;
+	double sx = isnan(x->score) ? -1 : round(x->score * 100);
+	double sy = isnan(y->score) ? -1 : round(y->score * 100);
+	if (sx != sy)
+		return sx < sy ? -1 : 1;
+	return strcmp(x->unit, y->unit);
+}
+
+static int build_list(struct arena *a, const struct dqa_history *h, const char *dataset,
+		      const dqa_weekly_options *o, struct weekly_list *l)
+{
+	size_t nunits;
+	struct unit_runs *units = group_units(a, h, dataset, &nunits);
+	if (!units)
+		return -1;
+	*l = (struct weekly_list){.dataset = dataset, .monday = o->week};
+	size_t nruns;
+	int64_t *runs = history_runs(h, dataset, &nruns);
+	if (!runs)
+		return -1;
+	for (size_t i = 0; i < nruns; i++)
+		l->nruns += runs[i] >= o->week && runs[i] < o->week + WEEK_SECONDS;
+	free(runs);
+	l->items = arena_alloc(a, (nunits + 1) * sizeof *l->items);
+	if (!l->items)
+		return -1;
+	for (size_t k = 0; k < nunits; k++) {
+		struct verdict v = judge_week(&units[k], o->week, o);
+		l->nunits += v.seen;
+		if (!v.listed)
+			continue;
+		v.item.streak = 1;
+		for (int64_t w = o->week - WEEK_SECONDS; judge_week(&units[k], w, o).listed;
+		     w -= WEEK_SECONDS)
+			v.item.streak++;
+		l->items[l->nitems++] = v.item;
+	}
+	qsort(l->items, l->nitems, sizeof *l->items, worst_first);
+	return 0;
+}
+
+/* The Monday of the week of the latest run of the history's datasets. */
+static int64_t latest_week(const struct dqa_history *h, const char *const *datasets, size_t n)
+{
+	int64_t latest = INT64_MIN;
+	for (size_t i = 0; i < h->n; i++)
+		for (size_t k = 0; k < n; k++)
+			if (h->entries[i].dataset == datasets[k] && h->entries[i].run_at > latest)
+				latest = h->entries[i].run_at;
+	char label[16];
+	dqa_iso_week_format(latest, label);
+	int64_t monday = 0;
+	dqa_iso_week_parse(label, &monday);
+	return monday;
+}
+
+static void render(const struct weekly_list *lists, size_t n, const dqa_weekly_options *o,
+		   dqa_view_format format, FILE *out)
+{
+	switch (format) {
+	case DQA_VIEW_TEXT: weekly_text(lists, n, o, out); break;
+	case DQA_VIEW_CSV: weekly_csv(lists, n, out); break;
+	case DQA_VIEW_JSON: weekly_json(lists, n, o, out); break;
+	case DQA_VIEW_MD: weekly_md(lists, n, o, out); break;
+	case DQA_VIEW_HTML: weekly_html(lists, n, o, out); break;
+	}
+}
+
+int dqa_weekly_write(const dqa_history *h, const dqa_weekly_options *opts,
+		     dqa_view_format format, FILE *out, dqa_error *err)
+{
+	size_t n;
+	const char **datasets = history_datasets(h, &n);
+	RETURN_IF_NOMEM(datasets, err);
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!opts->dataset || strcmp(opts->dataset, datasets[i]) == 0)
+			datasets[kept++] = datasets[i];
+	if (!kept) {
+		free(datasets);
+		return dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS, "check --dataset against the history",
+				"no runs in the history match");
+	}
+	dqa_weekly_options o = *opts;
+	if (o.week == INT64_MIN)
+		o.week = latest_week(h, datasets, kept);
+	struct arena a = ARENA_INIT;
+	struct weekly_list *lists = arena_alloc(&a, kept * sizeof *lists);
+	int rc = lists ? 0 : -1;
+	for (size_t i = 0; rc == 0 && i < kept; i++)
+		rc = build_list(&a, h, datasets[i], &o, &lists[i]);
+	if (rc == 0)
+		render(lists, kept, &o, format, out);
+	free(datasets);
+	arena_release(&a);
+	return rc < 0 ? dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory") : 0;
+}
