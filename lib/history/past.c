@@ -47,7 +47,7 @@ void past_recent(const struct dqa_history *h, const struct plan *plan, size_t k,
 		/* A run the unit missed says nothing about its data. */
 		if (e->dataset != dataset || !hist_is_unit_total(e) || e->run_at >= plan->opts.now ||
 		    e->status == DQA_MISSING ||
-		    !strset_get(&plan->unit_index, e->unit, strlen(e->unit), &unit))
+		    !strset_get(&plan->registry->index, e->unit, strlen(e->unit), &unit))
 			continue;
 		keep_recent(recent + unit * k, &counts[unit], k, e);
 	}
