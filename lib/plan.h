@@ -16,6 +16,7 @@ struct tally {
 };
 
 struct plan;
+struct expr_run;
 
 struct bound_check {
 	const struct check *def;
@@ -23,6 +24,7 @@ struct bound_check {
 	size_t index;
 	int *cols;                    /* header index of each of def->cols */
 	void *state;
+	struct expr_run *where;       /* def->where bound to this worker, or NULL */
 };
 
 /* A data row as checks see it: always as wide as the header. */

@@ -5,7 +5,7 @@
 
 extern const struct check_ops check_type, check_regex, check_enum, check_range,
 	check_length, check_required_columns, check_not_null, check_rows, check_unique,
-	check_trimmed, check_fresh, check_in_ref, check_metadata;
+	check_trimmed, check_fresh, check_in_ref, check_metadata, check_expr;
 
 static const struct check_ops *const kinds[] = {
 	&check_type, &check_regex, &check_enum, &check_range, &check_length,
@@ -14,6 +14,7 @@ static const struct check_ops *const kinds[] = {
 	&check_fresh,
 	&check_in_ref,
 	&check_metadata,
+	&check_expr,
 };
 
 enum { NKINDS = sizeof kinds / sizeof *kinds };
