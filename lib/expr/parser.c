@@ -11,6 +11,7 @@ struct parser {
 	const struct expr_src *src;
 	struct lexer lx;
 	struct token tok;
+	size_t prev_end;              /* where the token before tok ends */
 	struct tree *t;
 	int depth;
 };
@@ -19,6 +20,7 @@ static int parse_or(struct parser *p);
 
 static int advance(struct parser *p)
 {
+	p->prev_end = p->tok.off + p->tok.len;
 	return lex_next(&p->lx, &p->tok);
 }
 
@@ -77,7 +79,7 @@ static int unexpected(struct parser *p, const char *expected, const char *hint)
 	const struct token *k = &p->tok;
 	size_t span = k->len ? k->len : 1;
 	if (k->kind == T_END)
-		return expr_error(p->src, k->off > 0 ? k->off - 1 : 0, 1, hint,
+		return expr_error(p->src, p->prev_end, 1, hint,
 				  "expected %s at the end of the %s", expected, p->src->what);
 	if (k->kind == T_IDENT)
 		return expr_error(p->src, k->off, span, hint, "expected %s, found '%.*s'",
