@@ -58,7 +58,7 @@ static int read_where(struct rules_ctx *ctx, const struct ynode *v, struct check
 				   "not_null; see dqa-rules(5)",
 				   "'%s' is judged once for the dataset and takes no 'where'",
 				   c->ops->kind);
-	return expr_compile(ctx, v, "where", &c->where);
+	return expr_compile(ctx, v, "'where' filter", &c->where);
 }
 
 static int read_common(struct rules_ctx *ctx, const struct ynode *map, struct check *c)

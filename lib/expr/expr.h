@@ -18,10 +18,11 @@ struct expr_run;   /* one worker's evaluation scratch */
 
 enum expr_result { EXPR_FALSE, EXPR_TRUE, EXPR_ERROR };
 
-/* Compiles the scalar `node` (a parameter named `what`, e.g. "where") into
- * *out, allocated in ctx->rules->arena. Columns take the types declared in
- * ctx->rules->columns, so those must be parsed first. Syntax and type errors
- * are DQA_ERULES pointing inside the scalar. Release with expr_release. */
+/* Compiles the scalar `node` into *out, allocated in ctx->rules->arena;
+ * `what` names it in messages ("expression", "'where' filter"). Columns
+ * take the types declared in ctx->rules->columns, so those must be parsed
+ * first. Syntax and type errors are DQA_ERULES pointing inside the scalar.
+ * Release with expr_release. */
 int expr_compile(struct rules_ctx *ctx, const struct ynode *node, const char *what,
 		 struct expr **out);
 

@@ -1,6 +1,5 @@
 /* Splits an expression into tokens. Operators from other languages (=, &&,
  * ||, !, <>, double quotes) are errors with the spelling to use instead. */
-#include <stdio.h>
 #include <string.h>
 
 #include "expr_impl.h"
@@ -32,10 +31,11 @@ static const struct {
 
 /* Spellings users bring from SQL, C or Python, and what dqa writes. */
 static const struct {
-	const char *text, *instead;
+	const char *text, *hint;
 } foreign[] = {
-	{"<>", "!="}, {"&&", "and"}, {"||", "or"}, {"=", "=="}, {"!", "not"},
-	{"\"", "'text' (strings take single quotes)"},
+	{"<>", "write '!='"}, {"&&", "write 'and'"}, {"||", "write 'or'"},
+	{"=", "write '==' to compare"}, {"!", "write 'not'"},
+	{"\"", "write strings in single quotes: 'text'"},
 };
 
 /* A quoted run ending at the next lone `quote`; a doubled quote stands for
@@ -127,11 +127,9 @@ int lex_next(struct lexer *lx, struct token *out)
 	}
 	for (size_t i = 0; i < sizeof foreign / sizeof *foreign; i++) {
 		size_t n = strlen(foreign[i].text);
-		if (n <= rest && memcmp(p, foreign[i].text, n) == 0) {
-			char hint[96];
-			snprintf(hint, sizeof hint, "write %s", foreign[i].instead);
-			return expr_error(src, lx->pos, n, hint, "unexpected '%s'", foreign[i].text);
-		}
+		if (n <= rest && memcmp(p, foreign[i].text, n) == 0)
+			return expr_error(src, lx->pos, n, foreign[i].hint, "unexpected '%s'",
+					  foreign[i].text);
 	}
 	size_t n = 1;
 	while (n < rest && ((unsigned char)p[n] & 0xC0) == 0x80)
