@@ -213,19 +213,12 @@ static int gen(struct gen *g, int i)
 /* How each column converts when loaded typed: its declaration. */
 static int column_types(const struct expr_src *src, const struct tree *t, struct expr *e)
 {
-	static const enum etype of_vtype[] = {
-		[VT_STRING] = ET_STR, [VT_INTEGER] = ET_INT, [VT_NUMBER] = ET_NUM,
-		[VT_DATE] = ET_DATE, [VT_BOOLEAN] = ET_BOOL,
-	};
 	e->cols = t->cols;
 	e->ncols = t->ncols;
 	e->coltypes = arena_alloc(&src->ctx->rules->arena, (t->ncols + 1) * sizeof *e->coltypes);
 	RETURN_IF_NOMEM(e->coltypes, src->ctx->err);
-	for (size_t i = 0; i < t->ncols; i++) {
-		const struct column_decl *decl = rules_column(src->ctx->rules, t->cols[i].name);
-		e->coltypes[i] = decl ? (struct expr_column){of_vtype[decl->type], decl->format}
-				      : (struct expr_column){ET_STR, NULL};
-	}
+	for (size_t i = 0; i < t->ncols; i++)
+		e->coltypes[i] = expr_declared(src->ctx->rules, t->cols[i].name);
 	return 0;
 }
 

@@ -126,6 +126,14 @@ extern const struct expr_function expr_functions[];
 
 /* --- typecheck.c --- */
 
+/* How a column is converted when loaded: its declaration under columns:. */
+struct expr_column {
+	enum etype type;
+	const char *format;           /* dates: NULL is ISO 8601 */
+};
+
+struct expr_column expr_declared(const struct dqa_rules *rules, const char *column);
+
 /* Types every node, marks string-argument columns raw and checks that the
  * whole expression is a condition. */
 int expr_typecheck(const struct expr_src *src, struct tree *t);
@@ -152,12 +160,6 @@ struct insn {
 	bool negate;                  /* OP_IN_*: `not in` */
 	uint16_t count;
 	int32_t arg;                  /* slot, constant, jump target or regex */
-};
-
-/* How a column is converted when loaded. */
-struct expr_column {
-	enum etype type;
-	const char *format;           /* dates: NULL is ISO 8601 */
 };
 
 struct expr {

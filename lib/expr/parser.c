@@ -321,30 +321,29 @@ static int unary(struct parser *p)
 	return n;
 }
 
-static int product(struct parser *p)
+/* operand { op operand } for the two operators of one precedence level. */
+static int arithmetic(struct parser *p, int (*operand)(struct parser *), enum tok op1,
+		      enum tok op2)
 {
-	int l = unary(p);
-	while (l >= 0 && (p->tok.kind == T_STAR || p->tok.kind == T_SLASH)) {
+	int l = operand(p);
+	while (l >= 0 && (p->tok.kind == op1 || p->tok.kind == op2)) {
 		enum tok op = p->tok.kind;
 		FORWARD_IF_ERROR(advance(p));
-		int r = unary(p);
+		int r = operand(p);
 		FORWARD_IF_ERROR(r);
 		l = binary(p, N_ARITH, op, l, r);
 	}
 	return l;
 }
 
+static int product(struct parser *p)
+{
+	return arithmetic(p, unary, T_STAR, T_SLASH);
+}
+
 static int sum(struct parser *p)
 {
-	int l = product(p);
-	while (l >= 0 && (p->tok.kind == T_PLUS || p->tok.kind == T_MINUS)) {
-		enum tok op = p->tok.kind;
-		FORWARD_IF_ERROR(advance(p));
-		int r = product(p);
-		FORWARD_IF_ERROR(r);
-		l = binary(p, N_ARITH, op, l, r);
-	}
-	return l;
+	return arithmetic(p, product, T_PLUS, T_MINUS);
 }
 
 /* `x in (v, ...)` or `x not in (...)`, p->tok at the 'in'. */
@@ -417,28 +416,29 @@ static int negation(struct parser *p)
 	return n;
 }
 
-static int conjunction(struct parser *p)
+/* operand { word operand } for 'and' and 'or'. */
+static int logical(struct parser *p, int (*operand)(struct parser *), const char *word,
+		   enum node_kind kind)
 {
-	int l = negation(p);
-	while (l >= 0 && at_word(p, "and")) {
+	int l = operand(p);
+	while (l >= 0 && at_word(p, word)) {
 		FORWARD_IF_ERROR(advance(p));
-		int r = negation(p);
+		int r = operand(p);
 		FORWARD_IF_ERROR(r);
-		l = binary(p, N_AND, T_END, l, r);
+		l = binary(p, kind, T_END, l, r);
 	}
 	return l;
+}
+
+static int conjunction(struct parser *p)
+{
+	return logical(p, negation, "and", N_AND);
 }
 
 static int parse_or(struct parser *p)
 {
 	FORWARD_IF_ERROR(enter(p));
-	int l = conjunction(p);
-	while (l >= 0 && at_word(p, "or")) {
-		FORWARD_IF_ERROR(advance(p));
-		int r = conjunction(p);
-		FORWARD_IF_ERROR(r);
-		l = binary(p, N_OR, T_END, l, r);
-	}
+	int l = logical(p, conjunction, "or", N_OR);
 	p->depth--;
 	return l;
 }

@@ -22,14 +22,20 @@ static bool numeric(enum etype t)
 	return t == ET_INT || t == ET_NUM;
 }
 
-static enum etype declared_type(const struct expr_src *src, const char *column)
+struct expr_column expr_declared(const struct dqa_rules *rules, const char *column)
 {
-	const struct column_decl *decl = rules_column(src->ctx->rules, column);
 	static const enum etype of_vtype[] = {
 		[VT_STRING] = ET_STR, [VT_INTEGER] = ET_INT, [VT_NUMBER] = ET_NUM,
 		[VT_DATE] = ET_DATE, [VT_BOOLEAN] = ET_BOOL,
 	};
-	return decl ? of_vtype[decl->type] : ET_STR;
+	const struct column_decl *decl = rules_column(rules, column);
+	return decl ? (struct expr_column){of_vtype[decl->type], decl->format}
+		    : (struct expr_column){ET_STR, NULL};
+}
+
+static enum etype declared_type(const struct expr_src *src, const char *column)
+{
+	return expr_declared(src->ctx->rules, column).type;
 }
 
 static int node_error(const struct expr_src *src, const struct node *n, const char *hint,
