@@ -4,7 +4,6 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "expr_impl.h"
 #include "../values.h"
@@ -18,8 +17,9 @@ int expr_error(const struct expr_src *src, size_t off, size_t len, const char *h
 	vsnprintf(message, sizeof message, fmt, ap);
 	va_end(ap);
 	struct dqa_pos pos = src->node->pos;
-	/* Columns inside a scalar that spans lines cannot be told; point at it. */
-	if (!memchr(src->text, '\n', src->len)) {
+	/* Columns inside a scalar that spans lines cannot be told; point at it.
+	 * The YAML tree gives a scalar on one line its full width as span. */
+	if (pos.span >= utf8_length(src->text, src->len)) {
 		pos = yscalar_pos_at(src->node, off);
 		size_t span = utf8_length(src->text + off, off + len <= src->len ? len : 0);
 		pos.span = span ? (unsigned)span : 1;
@@ -32,7 +32,7 @@ int expr_compile(struct rules_ctx *ctx, const struct ynode *node, const char *wh
 {
 	if (node->kind != YNODE_SCALAR)
 		return rules_error(ctx, node, "write it in quotes: \"end_date >= start_date\"",
-				   "'%s' must be an expression, not %s", what,
+				   "the %s must be a string, not %s", what,
 				   ynode_kind_name(node->kind));
 	struct expr_src src = {ctx, node, what, node->text, node->len};
 	struct tree *t = calloc(1, sizeof *t);

@@ -20,11 +20,12 @@ static struct dqa_rules rules = {.path = "rules.yaml", .columns = columns,
 				 .ncolumns = sizeof columns / sizeof *columns};
 static dqa_error err;
 
-/* Compiles text as if it were a plain scalar starting at line 1, column 1. */
+/* Compiles text as if it were a plain scalar on line 1 from column 1 (its
+ * span, the width of a one-line scalar, is at least its length). */
 static struct expr *compile(const char *text)
 {
-	struct ynode node = {.kind = YNODE_SCALAR, .pos = {1, 1, 1}, .text = text,
-			     .len = strlen(text), .plain = true};
+	struct ynode node = {.kind = YNODE_SCALAR, .pos = {1, 1, (unsigned)strlen(text) + 1},
+			     .text = text, .len = strlen(text), .plain = true};
 	struct rules_ctx ctx = {&rules, &err};
 	struct expr *e = NULL;
 	memset(&err, 0, sizeof err);
