@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "checks/check.h"
+#include "expr/expr.h"
 #include "rules.h"
 
 static const char *const common_params[] = {
@@ -49,12 +50,20 @@ static int check_keys(struct rules_ctx *ctx, const struct check_ops *ops,
 			   ops->kind);
 }
 
+/* `where: EXPR` selects the rows a row-level check evaluates. */
+static int read_where(struct rules_ctx *ctx, const struct ynode *v, struct check *c)
+{
+	if (c->ops->scope != SCOPE_ROW)
+		return rules_error(ctx, v, "'where' selects rows for row-level checks such as "
+				   "not_null; see dqa-rules(5)",
+				   "'%s' is judged once for the dataset and takes no 'where'",
+				   c->ops->kind);
+	return expr_compile(ctx, v, "'where' filter", &c->where);
+}
+
 static int read_common(struct rules_ctx *ctx, const struct ynode *map, struct check *c)
 {
 	const struct ynode *v;
-	if ((v = ymap_get(map, "where")))
-		return rules_error(ctx, v, "filter the extract before auditing, for now",
-				   "'where' filters are not supported yet");
 	if ((v = ymap_get(map, "id")))
 		FORWARD_IF_ERROR(param_string(ctx, v, "id", &c->id));
 	if ((v = ymap_get(map, "weight"))) {
@@ -126,6 +135,34 @@ static const char *make_id(struct rules_ctx *ctx, const struct check *c, const c
 	return arena_strdup(&ctx->rules->arena, id);
 }
 
+/* One check per instance (per column when expanded), configured by its
+ * kind, with its id made from the columns it ends up with. */
+static int add_instances(struct rules_ctx *ctx, const struct check *base,
+			 const struct ynode *kind_node, const struct ynode *params)
+{
+	const struct check_ops *ops = base->ops;
+	bool expand = ops->shape == SHAPE_PER_COLUMN && base->ncols > 1;
+	size_t instances = expand ? base->ncols : 1;
+	for (size_t i = 0; i < instances; i++) {
+		struct check *c = arena_alloc(&ctx->rules->arena, sizeof *c);
+		RETURN_IF_NOMEM(c, ctx->err);
+		*c = *base;
+		if (expand) {
+			c->cols = &base->cols[i];
+			c->ncols = 1;
+		}
+		if (ops->configure)
+			FORWARD_IF_ERROR(ops->configure(c, params, ctx));
+		c->id = make_id(ctx, c, base->id, expand);
+		int rc = c->id ? rules_add_check(ctx, c, kind_node)
+			       : dqa_fail(ctx->err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		if (rc < 0 && ops->release)
+			ops->release(c);
+		FORWARD_IF_ERROR(rc);
+	}
+	return 0;
+}
+
 static int parse_entry(struct rules_ctx *ctx, dqa_criterion criterion,
 		       const struct check_ops *ops, const struct ynode *kind_node,
 		       const struct ynode *value)
@@ -154,26 +191,17 @@ static int parse_entry(struct rules_ctx *ctx, dqa_criterion criterion,
 	} else {
 		columns = value;
 	}
-	if (columns)
-		FORWARD_IF_ERROR(read_columns(ctx, ops, columns, &base));
-	const char *explicit_id = base.id;
-	bool expand = ops->shape == SHAPE_PER_COLUMN && base.ncols > 1;
-	size_t instances = expand ? base.ncols : 1;
-	for (size_t i = 0; i < instances; i++) {
-		struct check *c = arena_alloc(&ctx->rules->arena, sizeof *c);
-		RETURN_IF_NOMEM(c, ctx->err);
-		*c = base;
-		if (expand) {
-			c->cols = &base.cols[i];
-			c->ncols = 1;
-		}
-		c->id = make_id(ctx, c, explicit_id, expand);
-		RETURN_IF_NOMEM(c->id, ctx->err);
-		if (ops->configure)
-			FORWARD_IF_ERROR(ops->configure(c, params, ctx));
-		FORWARD_IF_ERROR(rules_add_check(ctx, c, kind_node));
-	}
-	return 0;
+	const struct ynode *where = value->kind == YNODE_MAP ? ymap_get(value, "where") : NULL;
+	int rc = columns ? read_columns(ctx, ops, columns, &base) : 0;
+	if (rc == 0 && where)
+		rc = read_where(ctx, where, &base);
+	if (rc == 0)
+		rc = add_instances(ctx, &base, kind_node, params);
+	/* the filter is shared by the instances; released once if none took it
+	 * (expr_release is idempotent when some did) */
+	if (rc < 0)
+		expr_release(base.where);
+	return rc;
 }
 
 int rules_parse_checks(struct rules_ctx *ctx, dqa_criterion criterion, const struct ynode *list)

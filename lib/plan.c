@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "checks/check.h"
+#include "expr/expr.h"
 #include "values.h"
 
 /* Longest note a check may attach to a failed-row sample. */
@@ -167,6 +168,17 @@ static int alloc_scratch(struct plan *p, dqa_error *err)
 	return 0;
 }
 
+/* The filter's columns resolved to this header, and its scratch. */
+static int bind_where(struct plan *p, struct bound_check *b, const char *input, dqa_error *err)
+{
+	size_t n;
+	const struct colref *refs = expr_columns(b->def->where, &n);
+	int cols[EXPR_MAX_NODES];
+	for (size_t k = 0; k < n; k++)
+		FORWARD_IF_ERROR(resolve(p, &refs[k], input, &cols[k], err));
+	return expr_run_new(&b->where, b->def->where, cols, p->opts.now, err);
+}
+
 static int bind_checks(struct plan *p, const char *input, dqa_error *err)
 {
 	for (size_t i = 0; i < p->nchecks; i++) {
@@ -174,6 +186,8 @@ static int bind_checks(struct plan *p, const char *input, dqa_error *err)
 		struct bound_check *b = &p->checks[i];
 		for (size_t k = 0; k < b->def->ncols; k++)
 			FORWARD_IF_ERROR(resolve(p, &b->def->cols[k], input, &b->cols[k], err));
+		if (b->def->where)
+			FORWARD_IF_ERROR(bind_where(p, b, input, err));
 		if (b->def->ops->bind)
 			FORWARD_IF_ERROR(b->def->ops->bind(b, p, err));
 	}
@@ -225,6 +239,8 @@ int plan_fork(struct plan *w, const struct plan *first, struct arena *out, dqa_e
 	for (size_t i = 0; i < w->nchecks; i++) {
 		FORWARD_IF_ERROR(bind_check_state(w, i, first->checks[i].cols, err));
 		struct bound_check *b = &w->checks[i];
+		if (b->def->where)
+			FORWARD_IF_ERROR(bind_where(w, b, w->inputs[0], err));
 		if (b->def->ops->bind)
 			FORWARD_IF_ERROR(b->def->ops->bind(b, w, err));
 	}
@@ -329,6 +345,21 @@ static int sample_row(struct plan *p, struct tally *t, const struct bound_check 
 			       note);
 }
 
+/* A row whose filter cannot be evaluated (a value that does not convert)
+ * is evaluated and fails, with the reason in note (NOTE_CAP bytes). */
+static enum expr_result where_selects(struct bound_check *b, const struct plan_row *row,
+				      char *note)
+{
+	if (!b->where)
+		return EXPR_TRUE;
+	char why[NOTE_CAP - 8];
+	enum expr_result r = expr_eval(b->def->where, b->where, row->fields, row->lens, why,
+				       sizeof why);
+	if (r == EXPR_ERROR)
+		snprintf(note, NOTE_CAP, "where: %s", why);
+	return r;
+}
+
 static bool all_empty(const struct bound_check *b, const struct plan_row *row)
 {
 	for (size_t i = 0; i < b->def->ncols; i++)
@@ -362,15 +393,17 @@ int plan_row(struct plan *p, const struct record *rec, uint32_t input, dqa_error
 				b->def->ops->observe(b, &row);
 			continue;
 		}
-		if (b->def->allow_empty && all_empty(b, &row))
+		note[0] = '\0';
+		enum expr_result selected = where_selects(b, &row, note);
+		if (selected == EXPR_FALSE || (b->def->allow_empty && all_empty(b, &row)))
 			continue;
 		if (b->def->ops->applies && !b->def->ops->applies(b, &row))
 			continue;
 		struct tally *t = plan_tally(p, (size_t)unit, i);
 		bool sampling = t->nsamples < p->opts.samples;
-		note[0] = '\0';
 		t->evaluated++;
-		if (b->def->ops->row(b, &row, sampling ? note : NULL, sizeof note))
+		if (selected == EXPR_TRUE && b->def->ops->row(b, &row, sampling ? note : NULL,
+							      sizeof note))
 			continue;
 		t->failed++;
 		if (sampling && sample_row(p, t, b, &row, note) < 0)
@@ -431,6 +464,7 @@ void plan_release(struct plan *p)
 		struct bound_check *b = &p->checks[i];
 		if (b->def && b->def->ops->unbind && b->state)
 			b->def->ops->unbind(b);
+		expr_run_free(b->where);
 		free(b->cols);
 	}
 	free(p->checks);

@@ -19,6 +19,7 @@ struct tally {
 };
 
 struct plan;
+struct expr_run;
 
 /* The units seen so far, shared by the workers of a parallel scan: a unit's
  * index is the same in every worker. Each worker caches the names it has
@@ -37,6 +38,7 @@ struct bound_check {
 	size_t index;
 	int *cols;                    /* header index of each of def->cols */
 	void *state;
+	struct expr_run *where;       /* def->where bound to this worker, or NULL */
 };
 
 /* A data row as checks see it: always as wide as the header. */

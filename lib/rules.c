@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "checks/check.h"
+#include "expr/expr.h"
 #include "strset.h"
 #include "timeparse.h"
 
@@ -521,9 +522,12 @@ void dqa_rules_free(dqa_rules *rules)
 {
 	if (!rules)
 		return;
-	for (size_t i = 0; i < rules->nchecks; i++)
+	for (size_t i = 0; i < rules->nchecks; i++) {
 		if (rules->checks[i]->ops->release)
 			rules->checks[i]->ops->release(rules->checks[i]);
+		/* idempotent: checks expanded per column share one filter */
+		expr_release(rules->checks[i]->where);
+	}
 	ydoc_release(&rules->doc);
 	arena_release(&rules->arena);
 	free(rules);

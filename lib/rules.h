@@ -29,6 +29,7 @@ struct colref {
 };
 
 struct check_ops;
+struct expr;
 
 struct check {
 	const struct check_ops *ops;
@@ -38,6 +39,7 @@ struct check {
 	double weight, min_ratio;
 	bool allow_empty;
 	const char *severity, *message;
+	struct expr *where;          /* row filter, NULL: every row */
 	struct colref *cols;         /* data columns the check reads */
 	size_t ncols;
 	void *config;                /* kind-specific, immutable after load */

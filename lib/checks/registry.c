@@ -5,7 +5,7 @@
 
 extern const struct check_ops check_type, check_regex, check_enum, check_range,
 	check_length, check_required_columns, check_not_null, check_rows, check_unique,
-	check_trimmed, check_fresh, check_in_ref, check_metadata;
+	check_trimmed, check_fresh, check_in_ref, check_metadata, check_expr;
 extern const struct check_ops check_covers, check_linkable, check_future_dates, check_file_age,
 	check_same_format, check_agrees_with, check_catalog;
 extern const struct check_ops check_no_control_chars, check_utf8, check_nfc,
@@ -24,6 +24,7 @@ static const struct check_ops *const kinds[] = {
 	&check_stalled, &check_rows_change,
 	&check_metadata,
 	&check_linkable, &check_catalog,
+	&check_expr,
 };
 
 enum { NKINDS = sizeof kinds / sizeof *kinds };
