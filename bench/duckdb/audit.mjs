@@ -27,6 +27,7 @@ if (Number.isNaN(nowEpoch)) {
   console.error(`audit.mjs: bad --now '${opt.now}'`);
   process.exit(2);
 }
+const today = new Date(Math.floor(nowEpoch / 86400) * 86400e3).toISOString().slice(0, 10);
 
 // dqa keeps field bytes exactly and an empty field is '', never NULL: the
 // sentinel nullstr makes DuckDB do the same. all_varchar: no type guessing.
@@ -67,6 +68,9 @@ const rowChecks = [
     `regexp_matches(household_size, '${NUMBER}') AND TRY_CAST(household_size AS DOUBLE) BETWEEN 1 AND 20`],
   ['correct.expr.gender-id', 'true',
     `gender <> 'Nữ' OR regexp_matches(citizen_id, '^[0-9]{3}[13]')`],
+  // a value that does not convert to the column's type (date) fails
+  ['correct.expr.born-by-today', 'true', `regexp_matches(birth_date, '${DAY}')
+    AND try_strptime(birth_date, '%Y-%m-%d')::DATE <= DATE '${today}'`],
   ['sufficient.not_null.citizen_id', 'true', notBlank('citizen_id')],
   ['sufficient.not_null.full_name', 'true', notBlank('full_name')],
   ['sufficient.not_null.ward_code', 'true', notBlank('ward_code')],
