@@ -139,14 +139,15 @@ class Generator:
         self.now = dt.datetime.combine(now, dt.time(), dt.timezone.utc)
         self.now_s = int(self.now.timestamp())
         first, last = dt.date(1930, 1, 1), now - dt.timedelta(days=1)
-        self.birth_first = first.toordinal()
         self.birth_days = [dt.date.fromordinal(o).isoformat()
                            for o in range(first.toordinal(), last.toordinal() + 1)]
-        # Dates of updated_at: from 7 years before now (older than any stale
-        # value) to now, as days since 1970.
-        self.update_first = (now - dt.timedelta(days=7 * 366)).toordinal() - dt.date(1970, 1, 1).toordinal()
-        self.update_days = [dt.date.fromordinal(o).isoformat() for o in
-                            range((now - dt.timedelta(days=7 * 366)).toordinal(), now.toordinal() + 1)]
+        # The days updated_at can fall on: from 7 years before now (older
+        # than any stale value) to now; update_first is the first as days
+        # since 1970.
+        oldest = now - dt.timedelta(days=7 * 366)
+        self.update_first = (oldest - dt.date(1970, 1, 1)).days
+        self.update_days = [dt.date.fromordinal(o).isoformat()
+                            for o in range(oldest.toordinal(), now.toordinal() + 1)]
         self.minutes = [f"{m // 60:02d}:{m % 60:02d}" for m in range(1440)]
         self.recent_ids = []
         self.planted = {name: 0 for name, _ in DEFECTS}
