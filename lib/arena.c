@@ -63,6 +63,24 @@ int arena_reserve(struct arena *a, void **items, size_t *cap, size_t n, size_t e
 	return 0;
 }
 
+void arena_adopt(struct arena *into, struct arena *from)
+{
+	struct arena_block *first = from->head;
+	if (!first)
+		return;
+	from->head = NULL;
+	if (!into->head) {
+		into->head = first;
+		return;
+	}
+	/* Behind into's head, which stays the block allocations come from. */
+	struct arena_block *last = first;
+	while (last->next)
+		last = last->next;
+	last->next = into->head->next;
+	into->head->next = first;
+}
+
 void arena_release(struct arena *a)
 {
 	struct arena_block *b = a->head;

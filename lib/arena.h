@@ -20,6 +20,8 @@ char *arena_strndup(struct arena *a, const char *s, size_t len);
 char *arena_strdup(struct arena *a, const char *s);
 /* Grows *items (capacity *cap, element size elem) to hold n+1 elements. */
 int arena_reserve(struct arena *a, void **items, size_t *cap, size_t n, size_t elem);
+/* Moves every allocation of `from` into `into`: they are freed with it. */
+void arena_adopt(struct arena *into, struct arena *from);
 void arena_release(struct arena *a);
 
 #endif

@@ -6,34 +6,33 @@
 #include "checks/check.h"
 #include "plan.h"
 #include "result.h"
+#include "scan.h"
 
-struct scan_ctx {
+/* Lint reads nothing but the header of each input. */
+struct header_ctx {
 	struct plan *plan;
 	uint32_t input;
-	bool header_seen;
-	bool header_only;       /* lint: stop after the header */
+	bool seen;
 	dqa_error *err;
 };
 
-static int on_record(void *opaque, const struct record *rec)
+static int on_header(void *opaque, const struct record *rec)
 {
-	struct scan_ctx *s = opaque;
-	struct plan *p = s->plan;
-	if (s->header_seen)
-		return plan_row(p, rec, s->input, s->err);
-	s->header_seen = true;
-	const char *name = p->inputs[s->input];
-	FORWARD_IF_ERROR(s->input == 0 ? plan_bind(p, rec, name, s->err)
-				       : plan_same_header(p, rec, name, s->err));
-	return s->header_only;
+	struct header_ctx *h = opaque;
+	struct plan *p = h->plan;
+	h->seen = true;
+	const char *name = p->inputs[h->input];
+	FORWARD_IF_ERROR(h->input == 0 ? plan_bind(p, rec, name, h->err)
+				       : plan_same_header(p, rec, name, h->err));
+	return 1;
 }
 
-static int scan_inputs(struct plan *p, bool header_only, dqa_error *err)
+static int check_headers(struct plan *p, dqa_error *err)
 {
 	for (size_t i = 0; i < p->ninputs; i++) {
-		struct scan_ctx s = {p, (uint32_t)i, false, header_only, err};
-		FORWARD_IF_ERROR(reader_scan(p->inputs[i], &p->rules->dialect, on_record, &s, err));
-		if (!s.header_seen)
+		struct header_ctx h = {p, (uint32_t)i, false, err};
+		FORWARD_IF_ERROR(reader_scan(p->inputs[i], &p->rules->dialect, on_header, &h, err));
+		if (!h.seen)
 			return dqa_fail(err, DQA_EINPUT,
 					strcmp(p->inputs[i], "-") ? p->inputs[i] : "<stdin>",
 					DQA_NOPOS, "an extract starts with a header row naming its columns",
@@ -112,7 +111,7 @@ static int run(struct dqa_result *r, struct plan *p, const char *const *inputs,
 	r->ninputs = ninputs;
 	p->inputs = r->inputs;
 	p->ninputs = ninputs;
-	FORWARD_IF_ERROR(scan_inputs(p, false, err));
+	FORWARD_IF_ERROR(scan_run(p, p->opts.threads, p->opts.block_size, err));
 	FORWARD_IF_ERROR(plan_merge_done(p, err));
 	FORWARD_IF_ERROR(plan_finish(p, err));
 	FORWARD_IF_ERROR(build_result(r, p, err));
@@ -141,7 +140,7 @@ int dqa_rules_check_data(const dqa_rules *rules, const char *const *inputs, size
 	plan_init(&p, rules, &opts, &scratch);
 	p.inputs = inputs;
 	p.ninputs = ninputs;
-	int rc = scan_inputs(&p, true, err);
+	int rc = check_headers(&p, err);
 	plan_release(&p);
 	arena_release(&scratch);
 	return rc;

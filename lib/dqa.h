@@ -86,9 +86,11 @@ typedef struct dqa_audit_options {
 	unsigned threads;         /* 0 = all cores; results never depend on it */
 	const char *unit;         /* non-NULL: every row belongs to this unit */
 	const char *history;      /* past runs for stalled and rows_change, or NULL */
+	size_t block_size;        /* bytes of input per unit of parallel work
+				     (0 = 1 MiB); results never depend on it */
 } dqa_audit_options;
 
-#define DQA_AUDIT_OPTIONS_INIT { 0, 0, 5, 0, NULL, NULL }
+#define DQA_AUDIT_OPTIONS_INIT { 0, 0, 5, 0, NULL, NULL, 0 }
 
 typedef struct dqa_result dqa_result;
 

@@ -236,6 +236,8 @@ int plan_fork(struct plan *w, const struct plan *first, struct arena *out, dqa_e
 	w->inputs = first->inputs;
 	w->ninputs = first->ninputs;
 	FORWARD_IF_ERROR(alloc_scratch(w, err));
+	/* The units known so far (the only one, without a unit column). */
+	RETURN_IF_NOMEM(cover_units(w, w->registry->count) == 0 ? w : NULL, err);
 	for (size_t i = 0; i < w->nchecks; i++) {
 		FORWARD_IF_ERROR(bind_check_state(w, i, first->checks[i].cols, err));
 		struct bound_check *b = &w->checks[i];
@@ -331,7 +333,7 @@ int plan_add_sample(struct plan *p, struct tally *t, const struct bound_check *b
 	}
 	if (note && note[0] && !(s->note = arena_strdup(p->out, note)))
 		return -1;
-	return 0;
+	return 1;
 }
 
 static int sample_row(struct plan *p, struct tally *t, const struct bound_check *b,

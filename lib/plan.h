@@ -34,7 +34,7 @@ struct unit_registry {
 
 struct bound_check {
 	const struct check *def;
-	const struct plan *plan;
+	struct plan *plan;
 	size_t index;
 	int *cols;                    /* header index of each of def->cols */
 	void *state;
@@ -100,7 +100,8 @@ int plan_row(struct plan *p, const struct record *rec, uint32_t input, dqa_error
 int plan_finish(struct plan *p, dqa_error *err);
 struct tally *plan_tally(struct plan *p, size_t unit, size_t check);
 /* Keeps a failed-row sample when it is among the first --samples of the
- * tally in (input, line) order. values are the check's columns, in order. */
+ * tally in (input, line) order. values are the check's columns, in order.
+ * Returns 1 when kept, 0 when it comes too late, -1 out of memory. */
 int plan_add_sample(struct plan *p, struct tally *t, const struct bound_check *b,
 		    uint32_t input, uint64_t line, const char *const *values,
 		    const size_t *lens, const char *note);

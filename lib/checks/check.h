@@ -46,9 +46,11 @@ struct check_ops {
 	/* Dataset scope, optional: sees every row during the scan to accumulate
 	 * in b->state what `dataset` judges afterwards. */
 	void (*observe)(struct bound_check *b, const struct plan_row *row);
-	/* Folds the state of a worker that scanned a later part of the input
-	 * into `into`'s. Required when b->state accumulates across rows (key
-	 * sets, per-unit counters); unit indices are the same in every worker.
+	/* Folds another worker's state into `into`'s. Workers take blocks of
+	 * the input in turn, so their rows interleave in file order: compare
+	 * (input, line) to know which came first. Required when b->state
+	 * accumulates across rows (key sets, per-unit counters); unit indices
+	 * are the same in every worker.
 	 * Returns 0 or a negative code with err filled. */
 	int (*merge)(struct bound_check *into, struct bound_check *from, dqa_error *err);
 	/* Dataset scope: fills the tallies of every unit after the scan (and

@@ -138,10 +138,10 @@ static int case_merge(struct bound_check *into, struct bound_check *from, dqa_er
 		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
 	for (size_t u = 0; u < b->nunits; u++)
 		for (size_t m = 0; m < NMASKS; m++) {
-			/* `from` scanned later input: its first occurrence counts
-			 * only where `into` has none. */
-			if (!a->units[u].values[m])
-				a->units[u].first[m] = b->units[u].first[m];
+			/* Workers' rows interleave: the earlier first wins. */
+			uint64_t *first = &a->units[u].first[m], theirs = b->units[u].first[m];
+			if (b->units[u].values[m] && (!a->units[u].values[m] || theirs < *first))
+				*first = theirs;
 			a->units[u].values[m] += b->units[u].values[m];
 		}
 	return 0;

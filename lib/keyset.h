@@ -1,0 +1,40 @@
+/* A compact exact-key table for clean.unique: each distinct key is one
+ * record (where it first occurred, its unit, the key bytes) in an
+ * append-only buffer, and the open-addressing table holds one 8-byte slot
+ * per key (a 32-bit hash tag and the record's offset). About 40 bytes per
+ * key of 12 bytes, against four words a slot for strset. */
+#ifndef DQA_KEYSET_H
+#define DQA_KEYSET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct key_record {
+	uint64_t where;       /* first occurrence: input << 48 | line */
+	uint32_t unit;
+	uint32_t len;
+	unsigned char key[];
+};
+
+struct keyset {
+	uint64_t *slots;      /* tag << 32 | (offset / 8 + 1); 0 is empty */
+	size_t cap, count;
+	unsigned char *records;
+	size_t records_len, records_cap;
+};
+
+#define KEYSET_INIT { NULL, 0, 0, NULL, 0, 0 }
+
+/* The record of key, added with where and unit when absent (*added tells
+ * which). The pointer is valid until the next keyset_put. NULL when out
+ * of memory, or when the buffer would pass 32 GiB. */
+struct key_record *keyset_put(struct keyset *k, const void *key, uint32_t len, uint64_t where,
+			      uint32_t unit, bool *added);
+struct key_record *keyset_get(const struct keyset *k, const void *key, uint32_t len);
+/* Visits every record: start with *pos = 0; false when done. */
+bool keyset_next(const struct keyset *k, size_t *pos, struct key_record **rec);
+size_t keyset_memory(const struct keyset *k);
+void keyset_release(struct keyset *k);
+
+#endif

@@ -1,0 +1,412 @@
+#include "scan.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "csv_boundary.h"
+#include "csv_chunk.h"
+#include "source.h"
+
+enum { MAX_THREADS = 256 };
+
+struct block {
+	struct block *next;
+	char *buf;
+	size_t len, cap;
+	uint64_t line, seq;
+	uint32_t input;
+	char delimiter;
+	bool last;
+};
+
+struct scan;
+
+struct worker {
+	struct scan *scan;
+	struct plan *plan;          /* the first plan for worker 0, else &own */
+	struct plan own;
+	struct arena out;
+	struct csv_chunk chunk;
+	uint32_t input;             /* of the block being parsed */
+	pthread_t thread;
+	bool chunk_ready, started;
+	dqa_error err;
+};
+
+struct scan {
+	pthread_mutex_t lock;
+	pthread_cond_t work, room;
+	struct block *head, *tail;  /* filled blocks, in input order */
+	struct block *spare;
+	size_t nblocks, max_blocks, block_size;
+	uint64_t next_seq;
+	bool done, stop, failed;
+	uint64_t failed_seq;        /* the earliest failure wins */
+	dqa_error err;
+	struct plan *first;
+	const char **names;         /* inputs as messages show them */
+	struct worker *workers;
+	unsigned nworkers;
+};
+
+static void fail(struct scan *s, uint64_t seq, const dqa_error *err)
+{
+	pthread_mutex_lock(&s->lock);
+	if (!s->failed || seq < s->failed_seq) {
+		s->err = *err;
+		s->failed_seq = seq;
+		s->failed = true;
+	}
+	s->stop = true;
+	pthread_cond_broadcast(&s->work);
+	pthread_cond_broadcast(&s->room);
+	pthread_mutex_unlock(&s->lock);
+}
+
+/* An empty block for the producer, waiting while all are in use; NULL when
+ * the scan stopped or memory ran out. */
+static struct block *take_block(struct scan *s)
+{
+	pthread_mutex_lock(&s->lock);
+	while (!s->spare && s->nblocks >= s->max_blocks && !s->stop)
+		pthread_cond_wait(&s->room, &s->lock);
+	struct block *b = s->stop ? NULL : s->spare;
+	if (b)
+		s->spare = b->next;
+	else if (!s->stop && (b = calloc(1, sizeof *b)))
+		s->nblocks++;
+	pthread_mutex_unlock(&s->lock);
+	if (b && !b->buf && !(b->buf = malloc(s->block_size + 1))) {
+		free(b);
+		return NULL;
+	}
+	if (b) {
+		b->cap = b->cap ? b->cap : s->block_size + 1;
+		b->len = 0;
+		b->next = NULL;
+	}
+	return b;
+}
+
+static void give_back(struct scan *s, struct block *b)
+{
+	pthread_mutex_lock(&s->lock);
+	b->next = s->spare;
+	s->spare = b;
+	pthread_cond_signal(&s->room);
+	pthread_mutex_unlock(&s->lock);
+}
+
+static void push(struct scan *s, struct block *b)
+{
+	pthread_mutex_lock(&s->lock);
+	b->seq = s->next_seq++;
+	if (s->tail)
+		s->tail->next = b;
+	else
+		s->head = b;
+	s->tail = b;
+	pthread_cond_signal(&s->work);
+	pthread_mutex_unlock(&s->lock);
+}
+
+/* The next filled block, or NULL when there will be none. */
+static struct block *next_block(struct scan *s)
+{
+	pthread_mutex_lock(&s->lock);
+	while (!s->head && !s->done && !s->stop)
+		pthread_cond_wait(&s->work, &s->lock);
+	struct block *b = s->stop ? NULL : s->head;
+	if (b && !(s->head = b->next))
+		s->tail = NULL;
+	pthread_mutex_unlock(&s->lock);
+	return b;
+}
+
+static int on_row(void *ctx, const struct record *rec)
+{
+	struct worker *w = ctx;
+	return plan_row(w->plan, rec, w->input, &w->err);
+}
+
+static void *work(void *arg)
+{
+	struct worker *w = arg;
+	struct scan *s = w->scan;
+	struct block *b;
+	while ((b = next_block(s))) {
+		w->input = b->input;
+		int rc = csv_chunk_parse(&w->chunk, b->buf, b->len, b->line, b->delimiter, b->last,
+					 on_row, w, s->names[b->input], &w->err);
+		if (rc < 0)
+			fail(s, b->seq, &w->err);
+		give_back(s, b);
+	}
+	return NULL;
+}
+
+static int start_workers(struct scan *s, dqa_error *err)
+{
+	for (unsigned i = 0; i < s->nworkers; i++) {
+		struct worker *w = &s->workers[i];
+		w->scan = s;
+		w->plan = i == 0 ? s->first : &w->own;
+		FORWARD_IF_ERROR(csv_chunk_init(&w->chunk, s->first->rules->dialect.quote, err));
+		w->chunk_ready = true;
+		if (i > 0)
+			FORWARD_IF_ERROR(plan_fork(&w->own, s->first, &w->out, err));
+		if (pthread_create(&w->thread, NULL, work, w) != 0)
+			return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL,
+					"cannot start a worker thread");
+		w->started = true;
+	}
+	return 0;
+}
+
+static uint64_t count_newlines(const char *p, size_t len)
+{
+	uint64_t n = 0;
+	const char *end = p + len;
+	while ((p = memchr(p, '\n', (size_t)(end - p)))) {
+		n++;
+		p++;
+	}
+	return n;
+}
+
+/* Reading one input. */
+struct producer {
+	struct scan *s;
+	uint32_t input;
+	struct source src;
+	struct block *b;
+	size_t target;              /* read until the block holds this much */
+	bool eof, started, header_done, header_seen;
+	char delimiter;
+	uint64_t line;
+	dqa_error *err;
+};
+
+static int fill(struct producer *pr)
+{
+	struct block *b = pr->b;
+	while (!pr->eof && b->len < pr->target) {
+		ssize_t n = source_read(&pr->src, b->buf + b->len, b->cap - 1 - b->len, pr->err);
+		if (n < 0)
+			return (int)n;
+		pr->eof = n == 0;
+		b->len += (size_t)n;
+		if (!pr->started && b->len > 0) {
+			pr->started = true;
+			b->len = reader_skip_bom(b->buf, b->len);
+			const struct dialect *d = &pr->s->first->rules->dialect;
+			pr->delimiter = d->delimiter ? d->delimiter
+						     : reader_sniff_delimiter(b->buf, b->len, d->quote);
+		}
+	}
+	return 0;
+}
+
+/* Doubles the block when a record does not fit in it. */
+static int grow(struct producer *pr)
+{
+	struct block *b = pr->b;
+	char *buf = realloc(b->buf, b->cap * 2);
+	RETURN_IF_NOMEM(buf, pr->err);
+	b->buf = buf;
+	b->cap *= 2;
+	pr->target = b->cap - 1;
+	return 0;
+}
+
+static int on_header(void *ctx, const struct record *rec)
+{
+	struct producer *pr = ctx;
+	struct plan *p = pr->s->first;
+	pr->header_seen = true;
+	if (pr->input > 0)
+		return plan_same_header(p, rec, pr->s->names[pr->input], pr->err);
+	FORWARD_IF_ERROR(plan_bind(p, rec, pr->s->names[0], pr->err));
+	FORWARD_IF_ERROR(start_workers(pr->s, pr->err));
+	return 0;
+}
+
+/* Drops the first `cut` bytes of the block (they have been handed on). */
+static void shift(struct block *b, size_t cut)
+{
+	memmove(b->buf, b->buf + cut, b->len - cut);
+	b->len -= cut;
+}
+
+/* Parses the header here, on the reading thread: it binds the plan. Blank
+ * lines before it are skipped, as libcsv skips them. */
+static int read_header(struct producer *pr)
+{
+	const struct dialect *d = &pr->s->first->rules->dialect;
+	struct csv_chunk chunk;
+	FORWARD_IF_ERROR(csv_chunk_init(&chunk, d->quote, pr->err));
+	int rc = 0;
+	while (rc == 0 && !pr->header_seen) {
+		struct block *b = pr->b;
+		if ((rc = fill(pr)) < 0)
+			break;
+		size_t cut = csv_first_boundary(b->buf, b->len, pr->delimiter, d->quote);
+		if (!cut && !pr->eof) {
+			rc = grow(pr);
+			continue;
+		}
+		if (!cut && b->len == 0)
+			break;
+		bool last = !cut;
+		cut = cut ? cut : b->len;
+		uint64_t lines = count_newlines(b->buf, cut);
+		rc = csv_chunk_parse(&chunk, b->buf, cut, pr->line, pr->delimiter, last, on_header,
+				     pr, pr->s->names[pr->input], pr->err);
+		pr->line += lines;
+		shift(b, cut);
+	}
+	csv_chunk_release(&chunk);
+	if (rc == 0 && !pr->header_seen)
+		return dqa_fail(pr->err, DQA_EINPUT, pr->s->names[pr->input], DQA_NOPOS,
+				"an extract starts with a header row naming its columns",
+				"empty input: no header row");
+	return rc < 0 ? rc : 0;
+}
+
+static int read_blocks(struct producer *pr)
+{
+	const struct dialect *d = &pr->s->first->rules->dialect;
+	for (;;) {
+		struct block *b = pr->b;
+		FORWARD_IF_ERROR(fill(pr));
+		size_t cut = pr->eof ? b->len : csv_last_boundary(b->buf, b->len, pr->delimiter, d->quote);
+		if (!cut && !pr->eof) {
+			FORWARD_IF_ERROR(grow(pr));
+			continue;
+		}
+		if (pr->eof) {
+			b->line = pr->line, b->input = pr->input, b->delimiter = pr->delimiter;
+			b->last = true;
+			push(pr->s, b);
+			pr->b = NULL;
+			return 0;
+		}
+		struct block *next = take_block(pr->s);
+		if (!next)
+			return 0;   /* stopped: the failure is already recorded */
+		if (next->cap < b->len - cut + 1) {
+			char *buf = realloc(next->buf, b->len - cut + 1);
+			RETURN_IF_NOMEM(buf, pr->err);
+			next->buf = buf;
+			next->cap = b->len - cut + 1;
+		}
+		memcpy(next->buf, b->buf + cut, b->len - cut);
+		next->len = b->len - cut;
+		b->len = cut;
+		b->line = pr->line, b->input = pr->input, b->delimiter = pr->delimiter;
+		b->last = false;
+		pr->line += count_newlines(b->buf, cut);
+		push(pr->s, b);
+		pr->b = next;
+		pr->target = pr->s->block_size;
+	}
+}
+
+static int read_input(struct scan *s, uint32_t input, dqa_error *err)
+{
+	struct producer pr = {.s = s, .input = input, .line = 1, .target = s->block_size,
+			      .err = err};
+	FORWARD_IF_ERROR(source_open(&pr.src, s->first->inputs[input], err));
+	pr.b = take_block(s);
+	int rc = pr.b ? read_header(&pr) : 0;
+	if (rc == 0 && pr.b)
+		rc = read_blocks(&pr);
+	if (pr.b)
+		give_back(s, pr.b);
+	source_close(&pr.src);
+	return rc;
+}
+
+static void stop_workers(struct scan *s)
+{
+	pthread_mutex_lock(&s->lock);
+	s->done = true;
+	pthread_cond_broadcast(&s->work);
+	pthread_mutex_unlock(&s->lock);
+	for (unsigned i = 0; i < s->nworkers; i++)
+		if (s->workers[i].started)
+			pthread_join(s->workers[i].thread, NULL);
+}
+
+static int merge_workers(struct scan *s, dqa_error *err)
+{
+	for (unsigned i = 1; i < s->nworkers; i++) {
+		FORWARD_IF_ERROR(plan_merge(s->first, &s->workers[i].own, err));
+		arena_adopt(s->first->out, &s->workers[i].out);
+	}
+	return 0;
+}
+
+static void release(struct scan *s)
+{
+	for (unsigned i = 0; i < s->nworkers; i++) {
+		struct worker *w = &s->workers[i];
+		if (i > 0)
+			plan_release(&w->own);
+		if (w->chunk_ready)
+			csv_chunk_release(&w->chunk);
+		arena_release(&w->out);
+	}
+	free(s->workers);
+	/* Blocks left queued when the scan stopped early, then the spare ones. */
+	for (struct block **list = &s->head; list; list = list == &s->head ? &s->spare : NULL) {
+		while (*list) {
+			struct block *b = *list;
+			*list = b->next;
+			free(b->buf);
+			free(b);
+		}
+	}
+	free(s->names);
+	pthread_cond_destroy(&s->work);
+	pthread_cond_destroy(&s->room);
+	pthread_mutex_destroy(&s->lock);
+}
+
+static unsigned thread_count(unsigned threads)
+{
+	if (threads == 0) {
+		long cores = sysconf(_SC_NPROCESSORS_ONLN);
+		threads = cores > 0 ? (unsigned)cores : 1;
+	}
+	return threads < MAX_THREADS ? threads : MAX_THREADS;
+}
+
+int scan_run(struct plan *p, unsigned threads, size_t block_size, dqa_error *err)
+{
+	struct scan s = {.first = p, .block_size = block_size ? block_size : SCAN_BLOCK_SIZE,
+			 .nworkers = thread_count(threads)};
+	s.max_blocks = 2 * (size_t)s.nworkers + 2;
+	pthread_mutex_init(&s.lock, NULL);
+	pthread_cond_init(&s.work, NULL);
+	pthread_cond_init(&s.room, NULL);
+	s.workers = calloc(s.nworkers, sizeof *s.workers);
+	s.names = calloc(p->ninputs + 1, sizeof *s.names);
+	int rc = s.workers && s.names ? 0 : dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL,
+						      "out of memory");
+	for (size_t i = 0; rc == 0 && i < p->ninputs; i++)
+		s.names[i] = strcmp(p->inputs[i], "-") ? p->inputs[i] : "<stdin>";
+	for (uint32_t i = 0; rc == 0 && i < p->ninputs && !s.stop; i++)
+		if ((rc = read_input(&s, i, err)) < 0)
+			fail(&s, s.next_seq, err);
+	stop_workers(&s);
+	if (s.failed) {
+		*err = s.err;
+		rc = s.err.code ? s.err.code : DQA_EINPUT;
+	} else if (rc == 0) {
+		rc = merge_workers(&s, err);
+	}
+	release(&s);
+	return rc;
+}
