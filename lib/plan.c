@@ -77,9 +77,8 @@ bool plan_column_pii(const struct plan *p, int col)
 	return decl && decl->pii;
 }
 
-/* Resolves a column named in the rules, or fails at its place in them. */
-static int resolve(const struct plan *p, const struct colref *ref, const char *input,
-		   int *out, dqa_error *err)
+int plan_resolve(const struct plan *p, const struct colref *ref, const char *input,
+		 int *out, dqa_error *err)
 {
 	*out = header_index(p, ref->name);
 	if (*out >= 0)
@@ -109,7 +108,7 @@ static int bind_checks(struct plan *p, const char *input, dqa_error *err)
 		b->cols = calloc(b->def->ncols + 1, sizeof *b->cols);
 		RETURN_IF_NOMEM(b->cols, err);
 		for (size_t k = 0; k < b->def->ncols; k++)
-			FORWARD_IF_ERROR(resolve(p, &b->def->cols[k], input, &b->cols[k], err));
+			FORWARD_IF_ERROR(plan_resolve(p, &b->def->cols[k], input, &b->cols[k], err));
 		if (b->def->ops->bind)
 			FORWARD_IF_ERROR(b->def->ops->bind(b, p, err));
 	}
@@ -124,7 +123,7 @@ static int bind_units(struct plan *p, const char *input, dqa_error *err)
 		RETURN_IF_NOMEM(plan_unit(p, name, strlen(name)) >= 0 ? p : NULL, err);
 		return 0;
 	}
-	FORWARD_IF_ERROR(resolve(p, &r->unit, input, &p->unit_col, err));
+	FORWARD_IF_ERROR(plan_resolve(p, &r->unit, input, &p->unit_col, err));
 	for (size_t i = 0; i < r->nexpected; i++) {
 		long u = plan_unit(p, r->expected_units[i], strlen(r->expected_units[i]));
 		RETURN_IF_NOMEM(u >= 0 ? p : NULL, err);

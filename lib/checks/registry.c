@@ -6,9 +6,13 @@
 extern const struct check_ops check_type, check_regex, check_enum, check_range,
 	check_length, check_required_columns, check_not_null, check_rows, check_unique,
 	check_trimmed, check_fresh, check_in_ref, check_metadata;
+extern const struct check_ops check_vn_citizen_id, check_vn_tax_code, check_vn_phone,
+	check_email, check_url, check_date, check_decimal;
 
 static const struct check_ops *const kinds[] = {
 	&check_type, &check_regex, &check_enum, &check_range, &check_length,
+	&check_vn_citizen_id, &check_vn_tax_code, &check_vn_phone,
+	&check_email, &check_url, &check_date, &check_decimal,
 	&check_required_columns, &check_not_null, &check_rows,
 	&check_unique, &check_trimmed,
 	&check_fresh,
