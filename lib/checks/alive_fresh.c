@@ -20,12 +20,7 @@ static int fresh_configure(struct check *c, const struct ynode *map, struct rule
 	if (v->kind != YNODE_SCALAR || !duration_parse(v->text, v->len, &cfg->max_age_s))
 		return rules_error(ctx, v, "write a number and a unit: 45s, 90m, 36h, 7d, 2w",
 				   "'max_age' must be a duration");
-	const struct column_decl *decl = rules_column(ctx->rules, c->cols[0].name);
-	if (decl && decl->type == VT_DATE)
-		cfg->format = decl->format;
-	if ((v = ymap_get(map, "format")))
-		FORWARD_IF_ERROR(rules_date_format(ctx, v, &cfg->format));
-	return 0;
+	return rules_check_date_format(ctx, c->cols[0].name, map, &cfg->format);
 }
 
 static bool fresh_row(struct bound_check *b, const struct plan_row *row, char *note, size_t cap)
@@ -34,10 +29,8 @@ static bool fresh_row(struct bound_check *b, const struct plan_row *row, char *n
 	const struct fresh_config *cfg = b->def->config;
 	int col = b->cols[0];
 	int64_t t;
-	bool parsed = cfg->format
-		? time_parse_format(cfg->format, row->fields[col], row->lens[col], &t)
-		: time_parse_iso(row->fields[col], row->lens[col], &t);
-	return parsed && b->plan->opts.now - t <= cfg->max_age_s;
+	return time_parse_as(cfg->format, row->fields[col], row->lens[col], &t) &&
+	       b->plan->opts.now - t <= cfg->max_age_s;
 }
 
 static const char *const fresh_params[] = {"max_age", "format", NULL};

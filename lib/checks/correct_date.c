@@ -69,7 +69,7 @@ static int date_configure(struct check *c, const struct ynode *map, struct rules
 	struct date_config *cfg = arena_alloc(&ctx->rules->arena, sizeof *cfg);
 	RETURN_IF_NOMEM(cfg, ctx->err);
 	c->config = cfg;
-	const struct ynode *min = ymap_get(map, "min"), *max = ymap_get(map, "max"), *v;
+	const struct ynode *min = ymap_get(map, "min"), *max = ymap_get(map, "max");
 	if (!min && !max)
 		return rules_error_pos(ctx, c->pos, "add min: or max: (without bounds, use 'type')",
 				       "'date' needs min or max");
@@ -82,12 +82,7 @@ static int date_configure(struct check *c, const struct ynode *map, struct rules
 	if (min && max && !cfg->min.relative && !cfg->max.relative && cfg->min.day > cfg->max.day)
 		return rules_error(ctx, max, NULL, "'max' (%s) is before 'min' (%s)", max->text,
 				   min->text);
-	const struct column_decl *decl = rules_column(ctx->rules, c->cols[0].name);
-	if (decl && decl->type == VT_DATE)
-		cfg->format = decl->format;
-	if ((v = ymap_get(map, "format")))
-		FORWARD_IF_ERROR(rules_date_format(ctx, v, &cfg->format));
-	return 0;
+	return rules_check_date_format(ctx, c->cols[0].name, map, &cfg->format);
 }
 
 /* Moves a day by whole months, keeping the day of the month where it

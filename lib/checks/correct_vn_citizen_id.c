@@ -54,11 +54,8 @@ static int citizen_configure(struct check *c, const struct ynode *map, struct ru
 		return 0;
 	FORWARD_IF_ERROR(optional_column(ctx, map, "birth_date", &cfg->birth_date));
 	FORWARD_IF_ERROR(optional_column(ctx, map, "gender", &cfg->gender));
-	const struct column_decl *decl = cfg->birth_date.name
-		? rules_column(ctx->rules, cfg->birth_date.name) : NULL;
-	if (decl && decl->type == VT_DATE)
-		cfg->birth_format = decl->format;
-	return 0;
+	return cfg->birth_date.name
+		? rules_check_date_format(ctx, cfg->birth_date.name, NULL, &cfg->birth_format) : 0;
 }
 
 static int bind_optional(const struct plan *plan, const struct colref *ref, int *col,
