@@ -119,9 +119,8 @@ bool plan_column_pii(const struct plan *p, int col)
 	return decl && decl->pii;
 }
 
-/* Resolves a column named in the rules, or fails at its place in them. */
-static int resolve(const struct plan *p, const struct colref *ref, const char *input,
-		   int *out, dqa_error *err)
+int plan_resolve(const struct plan *p, const struct colref *ref, const char *input,
+		 int *out, dqa_error *err)
 {
 	*out = header_index(p, ref->name);
 	if (*out >= 0)
@@ -175,7 +174,7 @@ static int bind_where(struct plan *p, struct bound_check *b, const char *input, 
 	const struct colref *refs = expr_columns(b->def->where, &n);
 	int cols[EXPR_MAX_NODES];
 	for (size_t k = 0; k < n; k++)
-		FORWARD_IF_ERROR(resolve(p, &refs[k], input, &cols[k], err));
+		FORWARD_IF_ERROR(plan_resolve(p, &refs[k], input, &cols[k], err));
 	return expr_run_new(&b->where, b->def->where, cols, p->opts.now, err);
 }
 
@@ -185,7 +184,7 @@ static int bind_checks(struct plan *p, const char *input, dqa_error *err)
 		FORWARD_IF_ERROR(bind_check_state(p, i, NULL, err));
 		struct bound_check *b = &p->checks[i];
 		for (size_t k = 0; k < b->def->ncols; k++)
-			FORWARD_IF_ERROR(resolve(p, &b->def->cols[k], input, &b->cols[k], err));
+			FORWARD_IF_ERROR(plan_resolve(p, &b->def->cols[k], input, &b->cols[k], err));
 		if (b->def->where)
 			FORWARD_IF_ERROR(bind_where(p, b, input, err));
 		if (b->def->ops->bind)
@@ -205,7 +204,7 @@ static int bind_units(struct plan *p, const char *input, dqa_error *err)
 		RETURN_IF_NOMEM(plan_unit(p, name, strlen(name)) >= 0 ? p : NULL, err);
 		return 0;
 	}
-	FORWARD_IF_ERROR(resolve(p, &r->unit, input, &p->unit_col, err));
+	FORWARD_IF_ERROR(plan_resolve(p, &r->unit, input, &p->unit_col, err));
 	for (size_t i = 0; i < r->nexpected; i++)
 		RETURN_IF_NOMEM(plan_unit(p, r->expected_units[i], strlen(r->expected_units[i])) >= 0
 				? p : NULL, err);

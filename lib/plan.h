@@ -109,6 +109,11 @@ int plan_add_sample(struct plan *p, struct tally *t, const struct bound_check *b
 long plan_unit(struct plan *p, const char *name, size_t len);
 void plan_release(struct plan *p);
 
+/* Resolves a column named in the rules to its header index, or fails at its
+ * place in the rule file, with a hint naming `input`'s columns. */
+int plan_resolve(const struct plan *p, const struct colref *ref, const char *input,
+		 int *out, dqa_error *err);
+
 /* Is a column (by header index) declared pii? */
 bool plan_column_pii(const struct plan *p, int col);
 

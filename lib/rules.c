@@ -335,6 +335,15 @@ int rules_date_format(struct rules_ctx *ctx, const struct ynode *node, const cha
 			"unsupported directive in date format '%s'", *out);
 }
 
+int rules_check_date_format(struct rules_ctx *ctx, const char *column, const struct ynode *map,
+			    const char **out)
+{
+	const struct column_decl *decl = rules_column(ctx->rules, column);
+	*out = decl && decl->type == VT_DATE ? decl->format : NULL;
+	const struct ynode *v = map ? ymap_get(map, "format") : NULL;
+	return v ? rules_date_format(ctx, v, out) : 0;
+}
+
 static int parse_column(struct rules_ctx *ctx, const struct ynode *key,
 			const struct ynode *value, struct column_decl *col)
 {

@@ -132,6 +132,11 @@ int param_csv_column(struct rules_ctx *ctx, const struct ynode *node, const char
 /* A strftime-like date format, validated. */
 int rules_date_format(struct rules_ctx *ctx, const struct ynode *node, const char **out);
 
+/* The date format a check reads `column` with: `format` in map when given
+ * (map may be NULL), else the column's declared one, else NULL (ISO 8601). */
+int rules_check_date_format(struct rules_ctx *ctx, const char *column, const struct ynode *map,
+			    const char **out);
+
 /* The first key of a mapping not among known, or NULL. When there is one,
  * hint gets "did you mean 'x'?" or prefix followed by known[first_listed..]. */
 const struct ynode *rules_unknown_key(const struct ynode *map, const char *const *known,

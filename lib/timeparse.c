@@ -16,7 +16,7 @@ int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
 	return era * 146097 + (int64_t)doe - 719468;
 }
 
-static void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
+void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
 {
 	z += 719468;
 	const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
@@ -137,6 +137,24 @@ bool time_parse_format(const char *fmt, const char *s, size_t len, int64_t *out)
 	return p == end && civil_to_epoch(&c, out);
 }
 
+bool time_parse_as(const char *fmt, const char *s, size_t len, int64_t *out)
+{
+	return fmt ? time_parse_format(fmt, s, len, out) : time_parse_iso(s, len, out);
+}
+
+int64_t time_day(int64_t t)
+{
+	return t >= 0 ? t / 86400 : (t - 86399) / 86400;
+}
+
+int64_t time_year(int64_t t)
+{
+	int64_t y;
+	unsigned m, d;
+	civil_from_days(time_day(t), &y, &m, &d);
+	return y;
+}
+
 const char *time_format_problem(const char *fmt)
 {
 	for (const char *f = fmt; *f; f++) {
@@ -173,7 +191,7 @@ bool duration_parse(const char *s, size_t len, int64_t *seconds)
 
 void time_format_iso(int64_t t, char buf[21])
 {
-	int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+	int64_t days = time_day(t);
 	int64_t secs = t - days * 86400;
 	int64_t y;
 	unsigned m, d;

@@ -10,6 +10,9 @@
 /* Days since 1970-01-01 of a proleptic Gregorian date. */
 int64_t days_from_civil(int64_t y, unsigned m, unsigned d);
 
+/* The inverse: year, month (1-12) and day (1-31) of a day count. */
+void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d);
+
 /* YYYY-MM-DD, optionally followed by T or space and HH:MM[:SS], optionally
  * Z or +HH:MM / -HH:MM. Naive times are UTC. */
 bool time_parse_iso(const char *s, size_t len, int64_t *out);
@@ -17,6 +20,15 @@ bool time_parse_iso(const char *s, size_t len, int64_t *out);
 /* Parses s with a strftime-like format; the whole value must be consumed and
  * be a real calendar date. */
 bool time_parse_format(const char *fmt, const char *s, size_t len, int64_t *out);
+
+/* time_parse_format with fmt, or time_parse_iso when fmt is NULL. */
+bool time_parse_as(const char *fmt, const char *s, size_t len, int64_t *out);
+
+/* The day (since 1970-01-01, UTC) holding epoch second t. */
+int64_t time_day(int64_t t);
+
+/* The UTC calendar year holding epoch second t. */
+int64_t time_year(int64_t t);
 
 /* NULL when fmt only uses supported directives, else a pointer to the first
  * unsupported '%'. */

@@ -11,9 +11,13 @@ extern const struct check_ops check_covers, check_linkable, check_future_dates, 
 extern const struct check_ops check_no_control_chars, check_utf8, check_nfc,
 	check_legacy_encoding, check_placeholder, check_case;
 extern const struct check_ops check_stalled, check_rows_change;
+extern const struct check_ops check_vn_citizen_id, check_vn_tax_code, check_vn_phone,
+	check_email, check_url, check_date, check_decimal;
 
 static const struct check_ops *const kinds[] = {
 	&check_type, &check_regex, &check_enum, &check_range, &check_length,
+	&check_vn_citizen_id, &check_vn_tax_code, &check_vn_phone,
+	&check_email, &check_url, &check_date, &check_decimal,
 	&check_required_columns, &check_not_null, &check_rows,
 	&check_covers,
 	&check_unique, &check_trimmed,

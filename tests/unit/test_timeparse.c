@@ -50,5 +50,15 @@ int main(void)
 	EXPECT_STR(buf, "2026-11-22T01:01:01Z");
 	time_format_iso(-1, buf);
 	EXPECT_STR(buf, "1969-12-31T23:59:59Z");
+
+	EXPECT(time_day(0) == 0 && time_day(86399) == 0 && time_day(-1) == -1);
+	EXPECT(time_year(-1) == 1969 && time_year(1795392000) == 2026);
+	int64_t y;
+	unsigned mo, d;
+	civil_from_days(days_from_civil(2024, 2, 29), &y, &mo, &d);
+	EXPECT(y == 2024 && mo == 2 && d == 29);
+	int64_t a, b;
+	EXPECT(time_parse_as(NULL, "2026-11-22", 10, &a) && time_parse_as("%d/%m/%Y", "22/11/2026", 10, &b));
+	EXPECT(a == b && !time_parse_as("%d/%m/%Y", "2026-11-22", 10, &a));
 	return TAP_DONE();
 }

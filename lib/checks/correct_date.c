@@ -1,0 +1,169 @@
+/* correct.date: a date in the column's format (or `format`) within [min,
+ * max], whole days, where a bound is an ISO date or relative to --now:
+ * today, today-30d, today+2w, today-6m, today+1y. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "note.h"
+#include "../timeparse.h"
+
+enum { SECONDS_PER_DAY = 86400, MONTHS_PER_YEAR = 12, DAYS_PER_WEEK = 7 };
+
+struct day_bound {
+	bool present, relative;
+	int64_t day;          /* absolute: days since 1970-01-01 */
+	int64_t amount;       /* relative: signed count of `unit` from today */
+	char unit;            /* d w m y */
+};
+
+struct date_config {
+	const char *format;   /* NULL: ISO 8601 */
+	struct day_bound min, max;
+	struct dqa_pos max_pos;
+};
+
+struct date_state {
+	int64_t min_day, max_day;
+};
+
+static const char bound_hint[] =
+	"write an ISO date (2026-01-01), today, or today with an offset: today-30d, today+2w, "
+	"today-6m, today+1y";
+
+static int read_bound(struct rules_ctx *ctx, const struct ynode *v, const char *what,
+		      struct day_bound *out)
+{
+	const char *text;
+	FORWARD_IF_ERROR(param_string(ctx, v, what, &text));
+	out->present = true;
+	int64_t t;
+	if (time_parse_iso(text, v->len, &t) && v->len == 10) {
+		out->day = time_day(t);
+		return 0;
+	}
+	static const char today[] = "today";
+	if (strncmp(text, today, 5) != 0)
+		return rules_error(ctx, v, bound_hint, "'%s' must be a date or today-relative", what);
+	out->relative = true;
+	out->unit = 'd';
+	const char *p = text + 5;
+	if (!*p)
+		return 0;
+	bool minus = *p == '-';
+	size_t digits = 0;
+	int64_t n = 0;
+	if (*p == '+' || *p == '-')
+		for (p++; *p >= '0' && *p <= '9' && n < 1000000; p++, digits++)
+			n = n * 10 + (*p - '0');
+	if (!digits || !p[0] || p[1] || !strchr("dwmy", p[0]))
+		return rules_error(ctx, v, bound_hint, "bad relative date '%s'", text);
+	out->amount = minus ? -n : n;
+	out->unit = p[0];
+	return 0;
+}
+
+static int date_configure(struct check *c, const struct ynode *map, struct rules_ctx *ctx)
+{
+	struct date_config *cfg = arena_alloc(&ctx->rules->arena, sizeof *cfg);
+	RETURN_IF_NOMEM(cfg, ctx->err);
+	c->config = cfg;
+	const struct ynode *min = ymap_get(map, "min"), *max = ymap_get(map, "max");
+	if (!min && !max)
+		return rules_error_pos(ctx, c->pos, "add min: or max: (without bounds, use 'type')",
+				       "'date' needs min or max");
+	if (min)
+		FORWARD_IF_ERROR(read_bound(ctx, min, "min", &cfg->min));
+	if (max) {
+		FORWARD_IF_ERROR(read_bound(ctx, max, "max", &cfg->max));
+		cfg->max_pos = max->pos;
+	}
+	if (min && max && !cfg->min.relative && !cfg->max.relative && cfg->min.day > cfg->max.day)
+		return rules_error(ctx, max, NULL, "'max' (%s) is before 'min' (%s)", max->text,
+				   min->text);
+	return rules_check_date_format(ctx, c->cols[0].name, map, &cfg->format);
+}
+
+/* Moves a day by whole months, keeping the day of the month where it
+ * exists and clamping it to the month's last day where not (Feb 29 + 1y =
+ * Feb 28). */
+static int64_t add_months(int64_t day, int64_t months)
+{
+	int64_t y;
+	unsigned m, d;
+	civil_from_days(day, &y, &m, &d);
+	int64_t index = y * MONTHS_PER_YEAR + (m - 1) + months;
+	int64_t ny = index >= 0 ? index / MONTHS_PER_YEAR : (index - 11) / MONTHS_PER_YEAR;
+	unsigned nm = (unsigned)(index - ny * MONTHS_PER_YEAR) + 1;
+	int64_t first = days_from_civil(ny, nm, 1);
+	int64_t next = nm == 12 ? days_from_civil(ny + 1, 1, 1) : days_from_civil(ny, nm + 1, 1);
+	int64_t last_day = next - first;
+	return first + ((int64_t)d < last_day ? (int64_t)d : last_day) - 1;
+}
+
+static int64_t resolve(const struct day_bound *b, int64_t today)
+{
+	if (!b->relative)
+		return b->day;
+	switch (b->unit) {
+	case 'w': return today + b->amount * DAYS_PER_WEEK;
+	case 'm': return add_months(today, b->amount);
+	case 'y': return add_months(today, b->amount * MONTHS_PER_YEAR);
+	default: return today + b->amount;
+	}
+}
+
+static int date_bind(struct bound_check *b, const struct plan *plan, dqa_error *err)
+{
+	const struct date_config *cfg = b->def->config;
+	struct date_state *st = calloc(1, sizeof *st);
+	RETURN_IF_NOMEM(st, err);
+	b->state = st;
+	int64_t today = time_day(plan->opts.now);
+	st->min_day = cfg->min.present ? resolve(&cfg->min, today) : INT64_MIN;
+	st->max_day = cfg->max.present ? resolve(&cfg->max, today) : INT64_MAX;
+	if (st->min_day > st->max_day)
+		return dqa_fail(err, DQA_ERULES, plan->rules->path, cfg->max_pos,
+				"relative bounds are resolved against --now",
+				"'max' falls before 'min' for --now");
+	return 0;
+}
+
+static void day_text(int64_t day, char out[11])
+{
+	char iso[21];
+	time_format_iso(day * SECONDS_PER_DAY, iso);
+	memcpy(out, iso, 10);
+	out[10] = '\0';
+}
+
+static bool date_row(struct bound_check *b, const struct plan_row *row, char *note, size_t cap)
+{
+	const struct date_config *cfg = b->def->config;
+	const struct date_state *st = b->state;
+	int64_t t;
+	if (!time_parse_as(cfg->format, row->fields[b->cols[0]], row->lens[b->cols[0]], &t))
+		return note_fail(note, cap, true, "not a date", "format %s",
+				 cfg->format ? cfg->format : "ISO 8601");
+	int64_t day = time_day(t);
+	if (day >= st->min_day && day <= st->max_day)
+		return true;
+	char bound[11];
+	bool early = day < st->min_day;
+	day_text(early ? st->min_day : st->max_day, bound);
+	return note_fail(note, cap, true, early ? "before min" : "after max", "%s", bound);
+}
+
+static void date_unbind(struct bound_check *b)
+{
+	free(b->state);
+}
+
+static const char *const date_params[] = {"min", "max", "format", NULL};
+
+const struct check_ops check_date = {
+	.kind = "date", .scope = SCOPE_ROW, .shape = SHAPE_COLUMN, .mapping_only = true,
+	.params = date_params, .configure = date_configure, .bind = date_bind,
+	.row = date_row, .unbind = date_unbind,
+};
