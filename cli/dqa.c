@@ -13,6 +13,7 @@ struct command {
 static const struct command commands[] = {
 	{"audit", cmd_audit, "audit a dataset against a rule file and score every unit"},
 	{"lint", cmd_lint, "check a rule file (and data headers) without auditing"},
+	{"report", cmd_report, "render the reports of a saved result.json again"},
 };
 
 enum { NCOMMANDS = sizeof commands / sizeof *commands };
