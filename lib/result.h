@@ -27,6 +27,7 @@ struct res_check {
 	struct res_sample *samples;
 	size_t nsamples;
 	const char *note;
+	const char *message;          /* the rule's `message`, NULL when none */
 };
 
 struct res_unit {

@@ -125,14 +125,14 @@ static void check_bars(const struct dqa_report *rep, dqa_lang lang, struct strbu
 		      msg(lang, M_CHECK_BARS_NOTE));
 	const char *const labels[] = {msg(lang, M_CHECK), "%", msg(lang, M_FAILED),
 				      msg(lang, M_UNITS_BELOW), NULL};
-	html_head_row(out, labels, 2, false);
+	html_head_row(out, labels, "ttnn", false);
 	strbuf_puts(out, "<tbody>\n");
 	for (size_t i = 0; i < n; i++) {
 		const struct check_total *t = &totals[i];
 		double s = t->evaluated ? (double)t->failed / (double)t->evaluated : 0;
-		strbuf_puts(out, "<tr><td><code>");
-		html_put(out, t->id);
-		strbuf_printf(out, "</code></td><td><div class=\"bar\" style=\"--w:%.1f%%\">"
+		strbuf_puts(out, "<tr><td>");
+		html_put_id(out, t->id);
+		strbuf_printf(out, "</td><td><div class=\"bar\" style=\"--w:%.1f%%\">"
 				   "&nbsp;</div></td><td class=\"n\">",
 			      top > 0 ? 100 * s / top : 0);
 		put_score(out, 100 * s, 1, lang);
@@ -182,7 +182,7 @@ static void warnings(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 	strbuf_puts(out, "<div class=\"scroll\"><table>\n");
 	const char *const labels[] = {msg(lang, M_UNIT), msg(lang, M_SCORE), msg(lang, M_STATUS),
 				      msg(lang, M_REASONS), NULL};
-	html_head_row(out, labels, 1, false);
+	html_head_row(out, labels, "tntt", false);
 	strbuf_puts(out, "<tbody>\n");
 	size_t i, j;
 	json_t *w, *reason;
@@ -200,10 +200,10 @@ static void warnings(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 		html_badge(out, lang, st);
 		strbuf_puts(out, "</td><td>");
 		json_array_foreach(json_object_get(w, "reasons"), j, reason) {
-			strbuf_puts(out, j ? ", <code>" : "<code>");
 			const char *s = json_string_value(reason);
-			html_put(out, reason_label(s ? s : "", lang));
-			strbuf_puts(out, "</code>");
+			if (j)
+				strbuf_puts(out, ", ");
+			html_put_id(out, reason_label(s ? s : "", lang));
 		}
 		strbuf_puts(out, "</td></tr>\n");
 	}
@@ -287,7 +287,7 @@ static void unit_table(const struct dqa_report *rep, dqa_lang lang, struct strbu
 	for (int k = 0; k < DQA_CRITERIA; k++)
 		labels[3 + k] = msg_criterion(lang, k);
 	labels[3 + DQA_CRITERIA] = msg(lang, M_STATUS);
-	html_head_row(out, labels, 1, true);
+	html_head_row(out, labels, "tnnnnnnnnt", true);
 	strbuf_puts(out, "<tbody>\n");
 	for (size_t i = 0; i < n; i++)
 		unit_row(rep, order[i].unit, lang, out);

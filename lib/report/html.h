@@ -19,8 +19,12 @@ void html_score_cell(struct strbuf *out, double score, dqa_status s, int decimal
 /* A card: label, big score and badge. */
 void html_score_card(struct strbuf *out, const char *label, double score, dqa_status s,
 		     dqa_lang lang);
-/* <th> cells from a NUL-terminated list of labels; numeric ones (n_from
- * on) right-aligned. sortable adds data-sort for the table script. */
-void html_head_row(struct strbuf *out, const char *const *labels, size_t n_from, bool sortable);
+/* A check id in <code>, breakable after each dot on narrow screens. */
+void html_put_id(struct strbuf *out, const char *id);
+/* <th> cells from a NULL-terminated list of labels; kinds has one letter
+ * per label, 'n' for a right-aligned numeric column, 't' for text.
+ * sortable adds data-sort for the table script. */
+void html_head_row(struct strbuf *out, const char *const *labels, const char *kinds,
+		   bool sortable);
 
 #endif

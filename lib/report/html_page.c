@@ -18,7 +18,7 @@ static const char stylesheet[] =
 	"h3{font-size:1em;margin:1.2em 0 .3em}"
 	".meta{color:#555;font-size:.88em;display:flex;flex-wrap:wrap;gap:2px 18px;padding:0;"
 	"list-style:none}"
-	".cards{display:flex;flex-wrap:wrap;gap:8px;margin:10px 0}"
+	".cards{display:flex;flex-wrap:wrap;gap:8px;margin:10px auto}"
 	".card{background:#fff;border:1px solid #ddd;border-top:4px solid var(--na);"
 	"border-radius:6px;padding:6px 12px;min-width:118px;flex:1 1 118px}"
 	".card.big{flex:2 1 200px}.card small{color:#555;display:block}"
@@ -49,10 +49,11 @@ static const char stylesheet[] =
 	".empty{color:#888;font-style:italic}"
 	".hint{background:#fff8e1;border-left:4px solid var(--warn);padding:6px 10px;margin:6px 0}"
 	".notice{background:#f3e5f5;border-left:4px solid var(--missing);padding:6px 10px}"
-	"code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em;"
-	"overflow-wrap:anywhere}"
+	"code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em}"
+	"td.v code{overflow-wrap:anywhere;white-space:pre-wrap}td.n{white-space:nowrap}"
+	"table.samples{width:auto;min-width:40%}.charts svg{width:100%}"
 	"a{color:#0b57d0}footer{color:#666;font-size:.85em}"
-	"@media (max-width:600px){body{font-size:14px}th,td{padding:3px 5px}}"
+	"@media (max-width:600px){body{font-size:14px}th,td{padding:3px 5px}.bar{min-width:50px}}"
 	"@media print{@page{size:A4;margin:12mm}"
 	"body{background:#fff;font-size:9.5pt}.tools,.noprint{display:none}"
 	"header{border:0}header,main,footer{max-width:none;padding:0 0 6px}"
@@ -110,13 +111,28 @@ void html_score_card(struct strbuf *out, const char *label, double score, dqa_st
 	strbuf_puts(out, "</div>\n");
 }
 
-void html_head_row(struct strbuf *out, const char *const *labels, size_t n_from, bool sortable)
+void html_put_id(struct strbuf *out, const char *id)
+{
+	strbuf_puts(out, "<code>");
+	for (const char *p = id; *p; p++) {
+		char one[2] = {*p, '\0'};
+		html_put(out, one);
+		if (*p == '.' && p[1])
+			strbuf_puts(out, "<wbr>");
+	}
+	strbuf_puts(out, "</code>");
+}
+
+void html_head_row(struct strbuf *out, const char *const *labels, const char *kinds,
+		   bool sortable)
 {
 	strbuf_puts(out, "<thead><tr>");
 	for (size_t i = 0; labels[i]; i++) {
-		strbuf_printf(out, "<th%s%s%s>", i >= n_from ? " class=\"n\"" : "",
-			      sortable ? " data-sort=\"" : "",
-			      sortable ? (i >= n_from ? "n\"" : "t\"") : "");
+		bool numeric = kinds[i] == 'n';
+		strbuf_printf(out, "<th%s", numeric ? " class=\"n\"" : "");
+		if (sortable)
+			strbuf_printf(out, " data-sort=\"%c\"", numeric ? 'n' : 't');
+		strbuf_putc(out, '>');
 		html_put(out, labels[i]);
 		strbuf_puts(out, "</th>");
 	}

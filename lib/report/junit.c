@@ -53,7 +53,7 @@ static void failure_message(struct strbuf *m, const json_t *check, dqa_lang lang
 {
 	strbuf_printf(m, "%llu %s %llu (%s ", (unsigned long long)doc_count(check, "failed"),
 		      msg(lang, M_ROWS_FAILED_OF), (unsigned long long)doc_count(check, "evaluated"),
-		      msg(lang, M_SCORE));
+		      msg(lang, M_SCORE_WORD));
 	put_score(m, doc_num(check, "score"), 2, lang);
 	strbuf_printf(m, ", %s ", msg(lang, M_NEEDS));
 	put_score(m, 100 * doc_num(check, "min_ratio"), 2, lang);

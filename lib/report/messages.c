@@ -69,6 +69,7 @@ static const struct text messages[M_COUNT] = {
 	[M_FAILED_UNIT_CHECKS] = {"checks below threshold", "phép kiểm tra dưới ngưỡng"},
 	[M_CHECKS] = {"Checks", "Các phép kiểm tra"},
 	[M_NO_ROWS_SHORT] = {"no rows", "không có dòng nào"},
+	[M_SCORE_WORD] = {"score", "điểm"},
 };
 
 static const struct text criteria[DQA_CRITERIA] = {

@@ -63,15 +63,15 @@ static void check_table(const json_t *checks, dqa_lang lang, struct strbuf *out)
 				      msg(lang, M_FAILED), msg(lang, M_SCORE),
 				      msg(lang, M_THRESHOLD), msg(lang, M_COST),
 				      msg(lang, M_STATUS), NULL};
-	html_head_row(out, labels, 3, false);
+	html_head_row(out, labels, "tttnnnnnt", false);
 	strbuf_puts(out, "<tbody>\n");
 	size_t i;
 	json_t *c;
 	json_array_foreach(checks, i, c) {
 		dqa_status st = check_status(c);
-		strbuf_puts(out, "<tr><td><code>");
-		html_put(out, doc_str(c, "id"));
-		strbuf_puts(out, "</code></td><td>");
+		strbuf_puts(out, "<tr><td>");
+		html_put_id(out, doc_str(c, "id"));
+		strbuf_puts(out, "</td><td>");
 		for (int k = 0; k < DQA_CRITERIA; k++)
 			if (!strcmp(doc_str(c, "criterion"), dqa_criterion_name(k)))
 				html_put(out, msg_criterion(lang, k));
@@ -107,7 +107,8 @@ static void samples(const json_t *check, dqa_lang lang, struct strbuf *out)
 		files |= doc_str(s, "file")[0] != '\0';
 		notes |= doc_str(s, "note")[0] != '\0';
 	}
-	strbuf_printf(out, "<h4>%s</h4>\n<div class=\"scroll\"><table>\n<thead><tr><th class=\"n\">%s</th>",
+	strbuf_printf(out, "<h4>%s</h4>\n<div class=\"scroll\"><table class=\"samples\">\n"
+			   "<thead><tr><th class=\"n\">%s</th>",
 		      msg(lang, M_SAMPLES), msg(lang, M_LINE));
 	if (files)
 		strbuf_printf(out, "<th>%s</th>", msg(lang, M_FILE));
@@ -136,7 +137,7 @@ static void samples(const json_t *check, dqa_lang lang, struct strbuf *out)
 				strbuf_printf(out, "<td class=\"empty\">%s</td>", msg(lang, M_EMPTY_NAME));
 				continue;
 			}
-			strbuf_puts(out, "<td><code>");
+			strbuf_puts(out, "<td class=\"v\"><code>");
 			html_put(out, value);
 			strbuf_puts(out, "</code></td>");
 		}
@@ -152,11 +153,11 @@ static void samples(const json_t *check, dqa_lang lang, struct strbuf *out)
 
 static void failing_check(const json_t *c, dqa_lang lang, struct strbuf *out)
 {
-	strbuf_puts(out, "<section>\n<h3><code>");
-	html_put(out, doc_str(c, "id"));
-	strbuf_printf(out, "</code></h3>\n<p>%llu %s %llu (%s ",
+	strbuf_puts(out, "<section>\n<h3>");
+	html_put_id(out, doc_str(c, "id"));
+	strbuf_printf(out, "</h3>\n<p>%llu %s %llu (%s ",
 		      (unsigned long long)doc_count(c, "failed"), msg(lang, M_ROWS_FAILED_OF),
-		      (unsigned long long)doc_count(c, "evaluated"), msg(lang, M_SCORE));
+		      (unsigned long long)doc_count(c, "evaluated"), msg(lang, M_SCORE_WORD));
 	put_score(out, doc_num(c, "score"), 2, lang);
 	strbuf_printf(out, ", %s &ge; ", msg(lang, M_NEEDS));
 	put_score(out, 100 * doc_num(c, "min_ratio"), 2, lang);
