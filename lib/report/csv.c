@@ -42,7 +42,7 @@ void render_csv_scores(const struct dqa_report *rep, struct strbuf *out)
 		for (int k = 0; k < DQA_CRITERIA; k++) {
 			double v = doc_criterion(u, k);
 			score_row(out, rep, u, dqa_criterion_name(k), v,
-				  status == DQA_MISSING ? DQA_MISSING : doc_status_of(rep, v));
+				  doc_criterion_status(rep, u, v));
 		}
 	}
 }

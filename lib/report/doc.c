@@ -53,6 +53,13 @@ dqa_status doc_status_of(const struct dqa_report *rep, double score)
 	return shown < doc_num(t, "fail_below") ? DQA_FAIL : DQA_WARN;
 }
 
+dqa_status doc_criterion_status(const struct dqa_report *rep, const json_t *unit, double score)
+{
+	if (!isnan(score) && doc_status(unit, "status") == DQA_MISSING)
+		return DQA_MISSING;
+	return doc_status_of(rep, score);
+}
+
 const char *unit_label(const json_t *unit, dqa_lang lang)
 {
 	const char *name = doc_str(unit, "unit");
@@ -79,6 +86,20 @@ void put_score(struct strbuf *sb, double v, int decimals, dqa_lang lang)
 			*dot = ',';
 	}
 	strbuf_puts(sb, buf);
+}
+
+void put_failure_summary(struct strbuf *sb, const json_t *check, dqa_lang lang)
+{
+	strbuf_printf(sb, "%s: %llu %s %llu %s (%s ", msg(lang, M_FAILED),
+		      (unsigned long long)doc_count(check, "failed"), msg(lang, M_OF),
+		      (unsigned long long)doc_count(check, "evaluated"), msg(lang, M_ROWS_WORD),
+		      msg(lang, M_SCORE_WORD));
+	put_score(sb, doc_num(check, "score"), 2, lang);
+	strbuf_printf(sb, ", %s \u2265 ", msg(lang, M_NEEDS));
+	put_score(sb, 100 * doc_num(check, "min_ratio"), 2, lang);
+	strbuf_putc(sb, ')');
+	if (doc_str(check, "note")[0])
+		strbuf_printf(sb, ": %s", doc_str(check, "note"));
 }
 
 /* What the renderers need: an object of format 1 whose units are objects

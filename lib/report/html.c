@@ -235,8 +235,7 @@ static void unit_row(const struct dqa_report *rep, size_t i, dqa_lang lang, stru
 	html_score_cell(out, doc_num(u, "score"), st, 2, lang);
 	for (int k = 0; k < DQA_CRITERIA; k++) {
 		double v = doc_criterion(u, k);
-		html_score_cell(out, v, st == DQA_MISSING ? DQA_MISSING : doc_status_of(rep, v), 1,
-				lang);
+		html_score_cell(out, v, doc_criterion_status(rep, u, v), 1, lang);
 	}
 	strbuf_printf(out, "<td data-v=\"%d\">", (int)st);
 	html_badge(out, lang, st);

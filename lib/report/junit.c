@@ -48,20 +48,6 @@ static void put_samples(struct strbuf *out, const json_t *check, dqa_lang lang)
 	}
 }
 
-/* "123 rows failed of 153 (score 19.61, needs 100.00)" */
-static void failure_message(struct strbuf *m, const json_t *check, dqa_lang lang)
-{
-	strbuf_printf(m, "%llu %s %llu (%s ", (unsigned long long)doc_count(check, "failed"),
-		      msg(lang, M_ROWS_FAILED_OF), (unsigned long long)doc_count(check, "evaluated"),
-		      msg(lang, M_SCORE_WORD));
-	put_score(m, doc_num(check, "score"), 2, lang);
-	strbuf_printf(m, ", %s ", msg(lang, M_NEEDS));
-	put_score(m, 100 * doc_num(check, "min_ratio"), 2, lang);
-	strbuf_putc(m, ')');
-	if (doc_str(check, "note")[0])
-		strbuf_printf(m, ": %s", doc_str(check, "note"));
-}
-
 static bool check_failed(const json_t *c)
 {
 	return strcmp(doc_str(c, "status"), "fail") == 0;
@@ -81,7 +67,7 @@ static void test_case(struct strbuf *out, const char *classname, const json_t *c
 	strbuf_puts(out, " time=\"0\"");
 	if (check_failed(check)) {
 		struct strbuf m = STRBUF_INIT;
-		failure_message(&m, check, lang);
+		put_failure_summary(&m, check, lang);
 		strbuf_puts(out, ">\n      <failure");
 		attr(out, "message", m.buf ? m.buf : "");
 		attr(out, "type", doc_str(check, "kind"));

@@ -34,6 +34,12 @@ dqa_status doc_status_of(const struct dqa_report *rep, double score);
 const char *unit_label(const json_t *unit, dqa_lang lang);
 /* A warning reason for people: "no rows" translated, check reasons as is. */
 const char *reason_label(const char *reason, dqa_lang lang);
+/* A unit's criterion status: missing for a missing unit's scored
+ * criteria, else by score (n/a for a criterion without checks). */
+dqa_status doc_criterion_status(const struct dqa_report *rep, const json_t *unit, double score);
+/* Why a check failed, as plain text: "Failed: 3 of 31 rows (score 90.32,
+ * needs >= 100.00)", then ": NOTE" when the check has a note. */
+void put_failure_summary(struct strbuf *sb, const json_t *check, dqa_lang lang);
 /* Scores as result.json rounds them, "-" when NaN; decimal comma in vi. */
 void put_score(struct strbuf *sb, double v, int decimals, dqa_lang lang);
 

@@ -30,8 +30,8 @@ static void head(const struct dqa_report *rep, const json_t *u, dqa_lang lang,
 	strbuf_puts(out, "</div>\n");
 	for (int k = 0; k < DQA_CRITERIA; k++) {
 		double v = doc_criterion(u, k);
-		html_score_card(out, msg_criterion(lang, k), v,
-				st == DQA_MISSING ? DQA_MISSING : doc_status_of(rep, v), lang);
+		html_score_card(out, msg_criterion(lang, k), v, doc_criterion_status(rep, u, v),
+				lang);
 	}
 	strbuf_puts(out, "</div>\n</header>\n<main>\n");
 	if (st == DQA_MISSING)
@@ -155,17 +155,12 @@ static void failing_check(const json_t *c, dqa_lang lang, struct strbuf *out)
 {
 	strbuf_puts(out, "<section>\n<h3>");
 	html_put_id(out, doc_str(c, "id"));
-	strbuf_printf(out, "</h3>\n<p>%llu %s %llu (%s ",
-		      (unsigned long long)doc_count(c, "failed"), msg(lang, M_ROWS_FAILED_OF),
-		      (unsigned long long)doc_count(c, "evaluated"), msg(lang, M_SCORE_WORD));
-	put_score(out, doc_num(c, "score"), 2, lang);
-	strbuf_printf(out, ", %s &ge; ", msg(lang, M_NEEDS));
-	put_score(out, 100 * doc_num(c, "min_ratio"), 2, lang);
-	strbuf_puts(out, ")");
-	if (doc_str(c, "note")[0]) {
-		strbuf_puts(out, ": ");
-		html_put(out, doc_str(c, "note"));
-	}
+	strbuf_puts(out, "</h3>\n<p>");
+	struct strbuf why = STRBUF_INIT;
+	put_failure_summary(&why, c, lang);
+	html_put(out, why.buf ? why.buf : "");
+	out->failed |= why.failed;
+	strbuf_release(&why);
 	strbuf_printf(out, "</p>\n<p class=\"hint\"><b>%s:</b> ", msg(lang, M_HOW_TO_FIX));
 	html_put(out, msg_hint(lang, doc_str(c, "kind")));
 	if (doc_str(c, "message")[0]) {
