@@ -47,15 +47,16 @@ void render_csv_scores(const struct dqa_report *rep, struct strbuf *out)
 	}
 }
 
-static void put_columns(struct strbuf *sb, const json_t *check)
+/* One cell of the strings of a JSON array, joined with sep. */
+static void put_joined(struct strbuf *sb, const json_t *array, const char *sep)
 {
 	struct strbuf joined = STRBUF_INIT;
 	size_t i;
-	json_t *col;
-	json_array_foreach(json_object_get(check, "columns"), i, col) {
+	json_t *item;
+	json_array_foreach(array, i, item) {
 		if (i)
-			strbuf_putc(&joined, '+');
-		strbuf_puts(&joined, json_string_value(col) ? json_string_value(col) : "");
+			strbuf_puts(&joined, sep);
+		strbuf_puts(&joined, json_string_value(item) ? json_string_value(item) : "");
 	}
 	csv_put(sb, joined.buf ? joined.buf : "");
 	sb->failed |= joined.failed;
@@ -77,7 +78,7 @@ void render_csv_checks(const struct dqa_report *rep, struct strbuf *out)
 			strbuf_putc(out, ',');
 			csv_put(out, doc_str(c, "kind"));
 			strbuf_putc(out, ',');
-			put_columns(out, c);
+			put_joined(out, json_object_get(c, "columns"), "+");
 			strbuf_printf(out, ",%llu,%llu,", (unsigned long long)doc_count(c, "evaluated"),
 				      (unsigned long long)doc_count(c, "failed"));
 			put_number(out, doc_num(c, "score"));
@@ -97,23 +98,15 @@ void render_csv_checks(const struct dqa_report *rep, struct strbuf *out)
 void render_csv_warnings(const struct dqa_report *rep, struct strbuf *out)
 {
 	strbuf_puts(out, "dataset,unit,score,status,reasons\r\n");
-	size_t i, j;
-	json_t *w, *reason;
+	size_t i;
+	json_t *w;
 	json_array_foreach(json_object_get(rep->doc, "warnings"), i, w) {
 		put_lead(out, rep, w);
 		put_number(out, doc_num(w, "score"));
 		strbuf_putc(out, ',');
 		csv_put(out, doc_str(w, "status"));
 		strbuf_putc(out, ',');
-		struct strbuf joined = STRBUF_INIT;
-		json_array_foreach(json_object_get(w, "reasons"), j, reason) {
-			if (j)
-				strbuf_puts(&joined, "; ");
-			strbuf_puts(&joined, json_string_value(reason) ? json_string_value(reason) : "");
-		}
-		csv_put(out, joined.buf ? joined.buf : "");
-		out->failed |= joined.failed;
-		strbuf_release(&joined);
+		put_joined(out, json_object_get(w, "reasons"), "; ");
 		strbuf_puts(out, "\r\n");
 	}
 }
