@@ -14,6 +14,18 @@ enum {
 
 int cmd_audit(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+
+/* The report language LC_ALL, LC_MESSAGES or LANG asks for (first one
+ * set): Vietnamese when it starts with "vi", else English. */
+dqa_lang cli_default_lang(void);
+
+/* Writes the report folder dir (when non-NULL; quiet: without saying so on
+ * stderr) and prints the report format (when non-NULL) on stdout. Returns
+ * an exit status. */
+int cli_write_reports(const dqa_report *rep, const char *dir, const char *format, dqa_lang lang,
+		      bool quiet);
+
 int cmd_trend(int argc, char **argv);
 int cmd_warnings(int argc, char **argv);
 

@@ -1,5 +1,5 @@
-/* dqa audit RULES DATA...: audit one dataset, print the summary or JSON,
- * write DIR/result.json, and apply the quality gate. */
+/* dqa audit RULES DATA...: audit one dataset, print the summary or one
+ * report, write the report folder DIR, and apply the quality gate. */
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -11,11 +11,14 @@
 #include "options.h"
 
 enum { OPT_OUT, OPT_FORMAT, OPT_FAIL_UNDER, OPT_THREADS, OPT_SAMPLES, OPT_NOW, OPT_UNIT,
-       OPT_COLOR, OPT_QUIET, OPT_HISTORY, OPT_BASELINE, OPT_MAX_DROP };
+       OPT_COLOR, OPT_QUIET, OPT_HISTORY, OPT_BASELINE, OPT_MAX_DROP, OPT_LANG };
 
 static const struct option_spec audit_options[] = {
-	{OPT_OUT, 'o', "out", "DIR", "write DIR/result.json (created if missing)"},
-	{OPT_FORMAT, 'f', "format", "FMT", "report on stdout: text (default) or json"},
+	{OPT_OUT, 'o', "out", "DIR", "write the report folder DIR (created if missing)"},
+	{OPT_FORMAT, 'f', "format", "FMT", "report on stdout: text (default), json, csv, md, "
+					   "junit or html"},
+	{OPT_LANG, 0, "lang", "LANG", "reports in vi or en (default: from LC_ALL, LC_MESSAGES, "
+				      "LANG)"},
 	{OPT_FAIL_UNDER, 0, "fail-under", "SCORE", "exit 1 when the overall score is below SCORE"},
 	{OPT_THREADS, 'j', "threads", "N", "worker threads (default: all cores)"},
 	{OPT_SAMPLES, 0, "samples", "N", "failed-row samples per unit and check (default 5)"},
@@ -37,7 +40,9 @@ static const struct command_help audit_help = {
 
 struct audit_args {
 	const char *out, *unit;
-	bool json, quiet;
+	const char *format;       /* NULL: the text summary */
+	dqa_lang lang;
+	bool quiet;
 	int color;                /* -1 auto, 0 never, 1 always */
 	double fail_under;        /* < 0: no gate besides status */
 	unsigned samples, threads;
@@ -75,9 +80,14 @@ static int on_option(void *ctx, int id, const char *value)
 			return usage_error(&audit_help, "invalid --max-drop '%s': expected points from 0 to 100", value);
 		return 0;
 	case OPT_FORMAT:
-		if (strcmp(value, "json") && strcmp(value, "text"))
-			return usage_error(&audit_help, "invalid --format '%s': use text or json", value);
-		a->json = strcmp(value, "json") == 0;
+		if (strcmp(value, "text") && !dqa_report_format_known(value))
+			return usage_error(&audit_help, "invalid --format '%s': use text, json, csv, "
+					   "md, junit or html", value);
+		a->format = strcmp(value, "text") ? value : NULL;
+		return 0;
+	case OPT_LANG:
+		if (dqa_lang_parse(value, &a->lang) < 0)
+			return usage_error(&audit_help, "invalid --lang '%s': use vi or en", value);
 		return 0;
 	case OPT_COLOR:
 		if (!strcmp(value, "auto")) a->color = -1;
@@ -121,33 +131,35 @@ static int64_t generated_at(void)
 	return (int64_t)time(NULL);
 }
 
+static int emit_text(const dqa_result *res, const struct audit_args *a)
+{
+	dqa_result_write_text(res, stdout, use_color(a->color));
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		perror("dqa: error: cannot write to standard output");
+		return EXIT_INPUT;
+	}
+	return 0;
+}
+
+/* The report folder and a report format go through the result's JSON
+ * document, as `dqa report` renders them; the text summary does not. */
 static int emit(const dqa_result *res, const struct audit_args *a)
 {
+	const char *format = a->quiet ? NULL : a->format;
+	if (!a->out && !format)
+		return a->quiet ? 0 : emit_text(res, a);
+	dqa_report *rep = NULL;
 	dqa_error err = {0};
-	char *json = NULL;
-	if (a->out || a->json) {
-		json = dqa_result_json(res);
-		if (!json) {
-			fputs("dqa: error: out of memory\n", stderr);
-			return EXIT_INPUT;
-		}
-	}
+	if (dqa_report_from_result(&rep, res, &err) < 0)
+		return report_error(&err);
 	int rc = 0;
-	if (a->out && dqa_write_file_atomic(a->out, "result.json", json, strlen(json), &err) < 0)
-		rc = report_error(&err);
-	if (!rc && !a->quiet) {
-		if (a->json)
-			fputs(json, stdout);
-		else
-			dqa_result_write_text(res, stdout, use_color(a->color));
-		if (fflush(stdout) != 0 || ferror(stdout)) {
-			perror("dqa: error: cannot write to standard output");
-			rc = EXIT_INPUT;
-		}
-	}
-	if (!rc && a->out && !a->quiet)
-		fprintf(stderr, "dqa: wrote %s/result.json\n", a->out);
-	free(json);
+	if (a->out)
+		rc = cli_write_reports(rep, a->out, NULL, a->lang, a->quiet);
+	if (!rc && format)
+		rc = cli_write_reports(rep, NULL, format, a->lang, false);
+	else if (!rc && !a->quiet)
+		rc = emit_text(res, a);
+	dqa_report_free(rep);
 	return rc;
 }
 
@@ -191,7 +203,8 @@ static int append_history(const dqa_result *res, const struct audit_args *a)
 
 int cmd_audit(int argc, char **argv)
 {
-	struct audit_args a = {.color = -1, .fail_under = -1, .samples = 5};
+	struct audit_args a = {.color = -1, .fail_under = -1, .samples = 5,
+			       .lang = cli_default_lang()};
 	const char **positional = calloc((size_t)argc + 1, sizeof *positional);
 	if (!positional)
 		return EXIT_INPUT;

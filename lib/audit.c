@@ -62,6 +62,8 @@ static int copy_check(struct dqa_result *r, const struct bound_check *b, const s
 	out->columns = arena_alloc(&r->arena, (def->ncols + 1) * sizeof *out->columns);
 	if (!out->id || !out->kind || !out->columns)
 		return -1;
+	if (def->message && !(out->message = arena_strdup(&r->arena, def->message)))
+		return -1;
 	for (size_t k = 0; k < def->ncols; k++)
 		if (!(out->columns[k] = arena_strdup(&r->arena, def->cols[k].name)))
 			return -1;

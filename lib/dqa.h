@@ -123,6 +123,48 @@ int dqa_result_write_text(const dqa_result *res, FILE *out, bool color);
 
 void dqa_result_free(dqa_result *res);
 
+/* --- reports ------------------------------------------------------------- */
+
+/* Every report is rendered from the result as its JSON document (the
+ * contract of dqa(1)), so a saved result.json re-renders exactly. */
+typedef struct dqa_report dqa_report;
+
+typedef enum dqa_lang { DQA_LANG_EN, DQA_LANG_VI } dqa_lang;
+
+/* "en" or "vi" to *out; DQA_EARG for anything else. */
+int dqa_lang_parse(const char *name, dqa_lang *out);
+
+/* The language a locale value (LANG, LC_ALL, ...) asks for: Vietnamese
+ * when it starts with "vi", English otherwise (NULL included). */
+dqa_lang dqa_lang_from_locale(const char *locale);
+
+/* Wraps a scored result for rendering. */
+int dqa_report_from_result(dqa_report **out, const dqa_result *res, dqa_error *err);
+
+/* Loads a saved result.json ("-" is stdin). A file that is not a dqa
+ * result of a format this version reads fails with DQA_EINPUT, err naming
+ * the file (and line and column for JSON syntax errors). */
+int dqa_report_load(dqa_report **out, const char *path, dqa_error *err);
+
+/* Renders one report: format is "json", "csv" (scores.csv), "md"
+ * (summary.md), "junit" (junit.xml) or "html" (index.html). Returns a
+ * malloc'd NUL-terminated string the caller frees, its length in *len;
+ * NULL with err filled (DQA_EARG for an unknown format, DQA_ENOMEM). */
+char *dqa_report_render(const dqa_report *rep, const char *format, dqa_lang lang,
+			size_t *len, dqa_error *err);
+
+/* True when format names a report dqa_report_render knows. */
+bool dqa_report_format_known(const char *format);
+
+/* Writes the report folder DIR: index.html, units/UNIT.html, result.json,
+ * scores.csv, checks.csv, warnings.csv, summary.md and junit.xml, each
+ * atomically, index.html last. *nfiles (when non-NULL) gets the number of
+ * files written. */
+int dqa_report_write_dir(const dqa_report *rep, const char *dir, dqa_lang lang,
+			 size_t *nfiles, dqa_error *err);
+
+void dqa_report_free(dqa_report *rep);
+
 /* --- files ---------------------------------------------------------------- */
 
 /* Writes data to DIR/NAME atomically: a temporary file in DIR, flushed and

@@ -29,6 +29,7 @@ struct res_check {
 	size_t nsamples;
 	const char *note;
 	const char *marker;           /* recorded in the history (stalled) */
+	const char *message;          /* the rule's `message`, NULL when none */
 };
 
 struct res_unit {

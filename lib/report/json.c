@@ -90,6 +90,8 @@ static json_t *check_object(const struct res_check *c)
 	json_object_set_new(obj, "cost", score_value(c->cost));
 	if (c->note)
 		json_object_set_new(obj, "note", text(c->note));
+	if (c->message)
+		json_object_set_new(obj, "message", text(c->message));
 	json_t *samples = json_array();
 	for (size_t i = 0; i < c->nsamples; i++)
 		json_array_append_new(samples, sample_object(&c->samples[i]));

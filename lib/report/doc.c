@@ -1,0 +1,230 @@
+/* The result document every report is rendered from: made from a scored
+ * result or loaded from a saved result.json, checked for the shape the
+ * renderers rely on, and read through accessors that never fail. */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../error.h"
+#include "messages.h"
+#include "report.h"
+
+const char *doc_str(const json_t *obj, const char *key)
+{
+	const char *s = json_string_value(json_object_get(obj, key));
+	return s ? s : "";
+}
+
+double doc_num(const json_t *obj, const char *key)
+{
+	const json_t *v = json_object_get(obj, key);
+	return json_is_number(v) ? json_number_value(v) : NAN;
+}
+
+uint64_t doc_count(const json_t *obj, const char *key)
+{
+	json_int_t n = json_integer_value(json_object_get(obj, key));
+	return n > 0 ? (uint64_t)n : 0;
+}
+
+double doc_criterion(const json_t *obj, dqa_criterion c)
+{
+	return doc_num(json_object_get(obj, "criteria"), dqa_criterion_name(c));
+}
+
+dqa_status doc_status(const json_t *obj, const char *key)
+{
+	const char *s = doc_str(obj, key);
+	for (dqa_status st = DQA_PASS; st < DQA_NO_SCORE; st++)
+		if (strcmp(s, dqa_status_name(st)) == 0)
+			return st;
+	return DQA_NO_SCORE;
+}
+
+dqa_status doc_status_of(const struct dqa_report *rep, double score)
+{
+	const json_t *t = json_object_get(rep->doc, "thresholds");
+	if (isnan(score))
+		return DQA_NO_SCORE;
+	double shown = round(score * 100) / 100;
+	if (!(shown < doc_num(t, "warn_below")))
+		return DQA_PASS;
+	return shown < doc_num(t, "fail_below") ? DQA_FAIL : DQA_WARN;
+}
+
+dqa_status doc_criterion_status(const struct dqa_report *rep, const json_t *unit, double score)
+{
+	if (!isnan(score) && doc_status(unit, "status") == DQA_MISSING)
+		return DQA_MISSING;
+	return doc_status_of(rep, score);
+}
+
+const char *unit_label(const json_t *unit, dqa_lang lang)
+{
+	const char *name = doc_str(unit, "unit");
+	return name[0] ? name : msg(lang, M_EMPTY_NAME);
+}
+
+const char *reason_label(const char *reason, dqa_lang lang)
+{
+	return strcmp(reason, "no rows") == 0 ? msg(lang, M_NO_ROWS_SHORT) : reason;
+}
+
+void put_score(struct strbuf *sb, double v, int decimals, dqa_lang lang)
+{
+	if (isnan(v)) {
+		strbuf_putc(sb, '-');
+		return;
+	}
+	double scale = decimals == 1 ? 10 : 100;
+	char buf[64];
+	snprintf(buf, sizeof buf, "%.*f", decimals, round(v * scale) / scale);
+	if (lang == DQA_LANG_VI) {
+		char *dot = strchr(buf, '.');
+		if (dot)
+			*dot = ',';
+	}
+	strbuf_puts(sb, buf);
+}
+
+void put_failure_summary(struct strbuf *sb, const json_t *check, dqa_lang lang)
+{
+	strbuf_printf(sb, "%s: %llu %s %llu %s (%s ", msg(lang, M_FAILED),
+		      (unsigned long long)doc_count(check, "failed"), msg(lang, M_OF),
+		      (unsigned long long)doc_count(check, "evaluated"), msg(lang, M_ROWS_WORD),
+		      msg(lang, M_SCORE_WORD));
+	put_score(sb, doc_num(check, "score"), 2, lang);
+	strbuf_printf(sb, ", %s \u2265 ", msg(lang, M_NEEDS));
+	put_score(sb, 100 * doc_num(check, "min_ratio"), 2, lang);
+	strbuf_putc(sb, ')');
+	if (doc_str(check, "note")[0])
+		strbuf_printf(sb, ": %s", doc_str(check, "note"));
+}
+
+/* What the renderers need: an object of format 1 whose units are objects
+ * naming their unit. Everything else is read leniently. */
+static int check_shape(const json_t *doc, const char *file, dqa_error *err)
+{
+	const char *hint = "give a result.json written by 'dqa audit --out' or '--format json'";
+	if (!json_is_object(doc))
+		return dqa_fail(err, DQA_EINPUT, file, DQA_NOPOS, hint,
+				"not a dqa result: expected a JSON object");
+	json_t *format = json_object_get(doc, "format");
+	if (!json_is_integer(format))
+		return dqa_fail(err, DQA_EINPUT, file, DQA_NOPOS, hint,
+				"not a dqa result: no \"format\" number");
+	if (json_integer_value(format) != DQA_RESULT_FORMAT)
+		return dqa_fail(err, DQA_EINPUT, file, DQA_NOPOS,
+				"re-render it with the dqa version that wrote it",
+				"result format %lld is not supported (dqa %s reads format %d)",
+				(long long)json_integer_value(format), DQA_VERSION,
+				DQA_RESULT_FORMAT);
+	json_t *units = json_object_get(doc, "units");
+	if (!json_is_array(units))
+		return dqa_fail(err, DQA_EINPUT, file, DQA_NOPOS, hint,
+				"not a dqa result: \"units\" is not a list");
+	size_t i;
+	json_t *u;
+	json_array_foreach(units, i, u)
+		if (!json_is_string(json_object_get(u, "unit")))
+			return dqa_fail(err, DQA_EINPUT, file, DQA_NOPOS, hint,
+					"not a dqa result: units[%zu] has no \"unit\" name", i);
+	return 0;
+}
+
+static int finish(dqa_report **out, dqa_report *rep, const char *file, dqa_error *err)
+{
+	int rc = check_shape(rep->doc, file, err);
+	if (rc == 0) {
+		rep->units = json_object_get(rep->doc, "units");
+		if (report_name_units(rep) < 0)
+			rc = dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+	}
+	if (rc < 0) {
+		dqa_report_free(rep);
+		return rc;
+	}
+	*out = rep;
+	return 0;
+}
+
+int dqa_report_from_result(dqa_report **out, const dqa_result *res, dqa_error *err)
+{
+	dqa_report *rep = calloc(1, sizeof *rep);
+	RETURN_IF_NOMEM(rep, err);
+	rep->json = dqa_result_json(res);
+	if (rep->json) {
+		rep->json_len = strlen(rep->json);
+		rep->doc = json_loadb(rep->json, rep->json_len, 0, NULL);
+	}
+	if (!rep->doc) {
+		dqa_report_free(rep);
+		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+	}
+	return finish(out, rep, "result", err);
+}
+
+static char *read_all(FILE *f, size_t *len)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		strbuf_add(&sb, chunk, n);
+	if (ferror(f)) {
+		strbuf_release(&sb);
+		return NULL;
+	}
+	*len = sb.len;
+	return sb.buf ? strbuf_detach(&sb) : calloc(1, 1);
+}
+
+int dqa_report_load(dqa_report **out, const char *path, dqa_error *err)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	const char *file = is_stdin ? "<stdin>" : path;
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	if (!f)
+		return dqa_fail(err, DQA_EINPUT, file, DQA_NOPOS, NULL, "cannot open: %s",
+				strerror(errno));
+	dqa_report *rep = calloc(1, sizeof *rep);
+	if (rep)
+		rep->json = read_all(f, &rep->json_len);
+	bool read_failed = ferror(f);
+	if (!is_stdin)
+		fclose(f);
+	if (read_failed) {
+		dqa_report_free(rep);
+		return dqa_fail(err, DQA_EINPUT, file, DQA_NOPOS, NULL, "cannot read");
+	}
+	if (!rep || !rep->json) {
+		dqa_report_free(rep);
+		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+	}
+	json_error_t jerr;
+	rep->doc = json_loadb(rep->json, rep->json_len, JSON_REJECT_DUPLICATES, &jerr);
+	if (!rep->doc) {
+		struct dqa_pos pos = {(unsigned)(jerr.line > 0 ? jerr.line : 0),
+				      (unsigned)(jerr.column > 0 ? jerr.column : 0), 1};
+		dqa_fail(err, DQA_EINPUT, file, pos,
+			 "give a result.json written by 'dqa audit --out' or '--format json'",
+			 "not valid JSON: %s", jerr.text);
+		dqa_report_free(rep);
+		return DQA_EINPUT;
+	}
+	return finish(out, rep, file, err);
+}
+
+void dqa_report_free(dqa_report *rep)
+{
+	if (!rep)
+		return;
+	if (rep->unit_files)
+		for (size_t i = 0; i < json_array_size(rep->units); i++)
+			free(rep->unit_files[i]);
+	free(rep->unit_files);
+	json_decref(rep->doc);
+	free(rep->json);
+	free(rep);
+}

@@ -1,0 +1,148 @@
+/* Rendering by format name, and the report folder: every file written
+ * atomically, result.json first and index.html last, so a reader who sees
+ * the new index.html finds everything it links to. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../error.h"
+#include "report.h"
+
+typedef void render_fn(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out);
+
+static void json_text(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out)
+{
+	(void)lang;
+	strbuf_add(out, rep->json, rep->json_len);
+}
+
+/* Spreadsheets (Excel above all) read UTF-8 CSV correctly only with a BOM. */
+static void put_bom(struct strbuf *out)
+{
+	strbuf_puts(out, "\xEF\xBB\xBF");
+}
+
+static void scores_csv(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out)
+{
+	(void)lang;
+	put_bom(out);
+	render_csv_scores(rep, out);
+}
+
+static void checks_csv(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out)
+{
+	(void)lang;
+	put_bom(out);
+	render_csv_checks(rep, out);
+}
+
+static void warnings_csv(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out)
+{
+	(void)lang;
+	put_bom(out);
+	render_csv_warnings(rep, out);
+}
+
+struct report_file {
+	const char *format;       /* --format name, NULL: only in the folder */
+	const char *file;
+	render_fn *render;
+};
+
+/* In writing order; index.html stays last. */
+static const struct report_file files[] = {
+	{"json", "result.json", json_text},
+	{"csv", "scores.csv", scores_csv},
+	{NULL, "checks.csv", checks_csv},
+	{NULL, "warnings.csv", warnings_csv},
+	{"md", "summary.md", render_markdown},
+	{"junit", "junit.xml", render_junit},
+	{"html", "index.html", render_html_index},
+};
+
+enum { NFILES = sizeof files / sizeof *files };
+
+static const struct report_file *find_format(const char *format)
+{
+	for (size_t i = 0; i < NFILES; i++)
+		if (files[i].format && strcmp(files[i].format, format) == 0)
+			return &files[i];
+	return NULL;
+}
+
+bool dqa_report_format_known(const char *format)
+{
+	return find_format(format) != NULL;
+}
+
+char *dqa_report_render(const dqa_report *rep, const char *format, dqa_lang lang,
+			size_t *len, dqa_error *err)
+{
+	const struct report_file *f = find_format(format);
+	if (!f) {
+		dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS, "use json, csv, md, junit or html",
+			 "unknown report format '%s'", format);
+		return NULL;
+	}
+	struct strbuf out = STRBUF_INIT;
+	f->render(rep, lang, &out);
+	*len = out.len;
+	char *text = strbuf_detach(&out);
+	if (!text)
+		dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+	return text;
+}
+
+static int write_buffer(const char *dir, const char *name, struct strbuf *out, dqa_error *err)
+{
+	if (out->failed)
+		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+	return dqa_write_file_atomic(dir, name, out->buf ? out->buf : "", out->len, err);
+}
+
+static int write_unit_pages(const struct dqa_report *rep, const char *dir, dqa_lang lang,
+			    size_t *nfiles, dqa_error *err)
+{
+	size_t n = json_array_size(rep->units);
+	if (!n)
+		return 0;
+	char units_dir[4096];
+	if (snprintf(units_dir, sizeof units_dir, "%s/units", dir) >= (int)sizeof units_dir)
+		return dqa_fail(err, DQA_EIO, dir, DQA_NOPOS, NULL, "path too long");
+	struct strbuf page = STRBUF_INIT;
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		strbuf_reset(&page);
+		render_html_unit(rep, i, lang, &page);
+		rc = write_buffer(units_dir, rep->unit_files[i], &page, err);
+		*nfiles += rc == 0;
+	}
+	strbuf_release(&page);
+	return rc;
+}
+
+static int write_file(const struct dqa_report *rep, const char *dir, dqa_lang lang,
+		      const struct report_file *f, size_t *nfiles, dqa_error *err)
+{
+	struct strbuf out = STRBUF_INIT;
+	f->render(rep, lang, &out);
+	int rc = write_buffer(dir, f->file, &out, err);
+	strbuf_release(&out);
+	*nfiles += rc == 0;
+	return rc;
+}
+
+int dqa_report_write_dir(const dqa_report *rep, const char *dir, dqa_lang lang, size_t *nfiles,
+			 dqa_error *err)
+{
+	size_t written = 0;
+	int rc = 0;
+	for (size_t i = 0; i + 1 < NFILES && rc == 0; i++)
+		rc = write_file(rep, dir, lang, &files[i], &written, err);
+	if (rc == 0)
+		rc = write_unit_pages(rep, dir, lang, &written, err);
+	if (rc == 0)
+		rc = write_file(rep, dir, lang, &files[NFILES - 1], &written, err);
+	if (nfiles)
+		*nfiles = written;
+	return rc;
+}

@@ -1,0 +1,316 @@
+/* index.html: the overview a head of department opens. One self-contained
+ * file (inline CSS, SVG and a small script, nothing fetched): overall and
+ * criterion scores, score histogram, failures by check, the warning list
+ * and the unit table, which doubles as a units x criteria heatmap and can
+ * be sorted and filtered. Sections are rows of one table, in page order. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+#include "html.h"
+#include "messages.h"
+
+typedef void section_fn(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out);
+
+static void unit_link(struct strbuf *out, const struct dqa_report *rep, size_t unit,
+		      dqa_lang lang)
+{
+	strbuf_puts(out, "<a href=\"units/");
+	html_put(out, rep->unit_files[unit]);
+	strbuf_puts(out, "\">");
+	html_put(out, unit_label(json_array_get(rep->units, unit), lang));
+	strbuf_puts(out, "</a>");
+}
+
+static void put_list(struct strbuf *out, const json_t *array)
+{
+	size_t i;
+	json_t *v;
+	json_array_foreach(array, i, v) {
+		if (i)
+			strbuf_puts(out, ", ");
+		html_put(out, json_string_value(v) ? json_string_value(v) : "");
+	}
+}
+
+static void overview(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out)
+{
+	const json_t *doc = rep->doc;
+	strbuf_puts(out, "<header>\n<h1>");
+	html_put(out, msg(lang, M_TITLE));
+	strbuf_puts(out, ": ");
+	html_put(out, doc_str(doc, "dataset"));
+	strbuf_printf(out, "</h1>\n<ul class=\"meta\"><li>%s: ", msg(lang, M_RULES));
+	html_put(out, doc_str(doc, "rules"));
+	strbuf_printf(out, "</li><li>%s: ", msg(lang, M_INPUTS));
+	put_list(out, json_object_get(doc, "inputs"));
+	strbuf_printf(out, "</li><li>%s: %llu</li><li>%s: %zu</li><li>%s: ", msg(lang, M_ROWS),
+		      (unsigned long long)doc_count(doc, "rows"), msg(lang, M_UNITS),
+		      json_array_size(rep->units), msg(lang, M_NOW));
+	html_put(out, doc_str(doc, "now"));
+	strbuf_printf(out, "</li><li>%s: ", msg(lang, M_GENERATED));
+	html_put(out, doc_str(doc, "generated_at"));
+	const json_t *t = json_object_get(doc, "thresholds");
+	strbuf_printf(out, "</li><li>%s: %s ", msg(lang, M_THRESHOLDS), msg(lang, M_PASS_FROM));
+	put_score(out, doc_num(t, "warn_below"), 2, lang);
+	strbuf_printf(out, ", %s ", msg(lang, M_FAIL_BELOW));
+	put_score(out, doc_num(t, "fail_below"), 2, lang);
+	strbuf_puts(out, "</li></ul>\n<div class=\"cards\">\n<div class=\"card big b-");
+	strbuf_printf(out, "%s\"><small>%s</small><b>", html_status_class(doc_status(doc, "status")),
+		      msg(lang, M_OVERALL));
+	put_score(out, doc_num(doc, "score"), 2, lang);
+	strbuf_puts(out, "</b>");
+	html_badge(out, lang, doc_status(doc, "status"));
+	strbuf_puts(out, "</div>\n");
+	for (int k = 0; k < DQA_CRITERIA; k++) {
+		double v = doc_criterion(doc, k);
+		html_score_card(out, msg_criterion(lang, k), v, doc_status_of(rep, v), lang);
+	}
+	strbuf_puts(out, "</div>\n</header>\n<main>\n");
+}
+
+enum { BINS = 10, HIST_W = 420, HIST_H = 190, HIST_LEFT = 30, HIST_TOP = 16, HIST_BAR_H = 140 };
+
+static void histogram(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out)
+{
+	size_t bins[BINS] = {0}, most = 1, i;
+	json_t *u;
+	json_array_foreach(rep->units, i, u) {
+		double s = doc_num(u, "score");
+		if (isnan(s))
+			continue;
+		int b = s >= 100 ? BINS - 1 : s <= 0 ? 0 : (int)(s / 10);
+		if (++bins[b] > most)
+			most = bins[b];
+	}
+	strbuf_printf(out, "<section>\n<h2>%s</h2>\n<svg viewBox=\"0 0 %d %d\" width=\"%d\" "
+			   "height=\"%d\" role=\"img\" aria-label=\"%s\">\n",
+		      msg(lang, M_HISTOGRAM), HIST_W, HIST_H, HIST_W, HIST_H,
+		      msg(lang, M_HISTOGRAM_AXIS));
+	const int slot = (HIST_W - HIST_LEFT - 10) / BINS;
+	const int base = HIST_TOP + HIST_BAR_H;
+	for (int b = 0; b < BINS; b++) {
+		int h = (int)((double)bins[b] * HIST_BAR_H / (double)most + 0.5);
+		int x = HIST_LEFT + b * slot;
+		dqa_status st = doc_status_of(rep, b * 10 + 5);
+		strbuf_printf(out, "<rect class=\"h-%s\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\">"
+				   "<title>%d-%d: %zu</title></rect>",
+			      html_status_class(st), x + 2, base - h, slot - 4, h, b * 10, b * 10 + 10,
+			      bins[b]);
+		strbuf_printf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%zu</text>\n",
+			      x + slot / 2, base - h - 3, bins[b]);
+	}
+	for (int b = 0; b <= BINS; b += 2)
+		strbuf_printf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%d</text>",
+			      HIST_LEFT + b * slot, base + 15, b * 10);
+	strbuf_printf(out, "\n<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\"/>"
+			   "\n<text x=\"%d\" y=\"%d\">%s</text>\n</svg>\n</section>\n",
+		      HIST_LEFT, base, HIST_LEFT + BINS * slot, base, HIST_LEFT, base + 32,
+		      msg(lang, M_HISTOGRAM_AXIS));
+}
+
+static void check_bars(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out)
+{
+	struct check_total *totals;
+	size_t n = report_check_totals(rep, &totals);
+	if (n == (size_t)-1) {
+		out->failed = true;
+		return;
+	}
+	double top = n && totals[0].evaluated
+		? (double)totals[0].failed / (double)totals[0].evaluated : 0;
+	strbuf_printf(out, "<section>\n<h2>%s</h2>\n<p class=\"meta\">%s</p>\n<div class=\"scroll\">"
+			   "<table class=\"bars\">\n", msg(lang, M_CHECK_BARS),
+		      msg(lang, M_CHECK_BARS_NOTE));
+	const char *const labels[] = {msg(lang, M_CHECK), "%", msg(lang, M_FAILED),
+				      msg(lang, M_UNITS_BELOW), NULL};
+	html_head_row(out, labels, "ttnn", false);
+	strbuf_puts(out, "<tbody>\n");
+	for (size_t i = 0; i < n; i++) {
+		const struct check_total *t = &totals[i];
+		double s = t->evaluated ? (double)t->failed / (double)t->evaluated : 0;
+		strbuf_puts(out, "<tr><td>");
+		html_put_id(out, t->id);
+		strbuf_printf(out, "</td><td><div class=\"bar\" style=\"--w:%.1f%%\">"
+				   "&nbsp;</div></td><td class=\"n\">",
+			      top > 0 ? 100 * s / top : 0);
+		put_score(out, 100 * s, 1, lang);
+		strbuf_printf(out, "%% (%llu/%llu)</td><td class=\"n\">%zu</td></tr>\n",
+			      (unsigned long long)t->failed, (unsigned long long)t->evaluated,
+			      t->units_failing);
+	}
+	strbuf_puts(out, "</tbody></table></div>\n</section>\n");
+	free(totals);
+}
+
+static void charts(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out)
+{
+	strbuf_puts(out, "<div class=\"charts\">\n");
+	histogram(rep, lang, out);
+	check_bars(rep, lang, out);
+	strbuf_puts(out, "</div>\n");
+}
+
+/* The unit a warning names, by binary search (dqa sorts units by name);
+ * the unit count when it is not there. */
+static size_t unit_index(const struct dqa_report *rep, const char *name)
+{
+	size_t lo = 0, hi = json_array_size(rep->units);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(doc_str(json_array_get(rep->units, mid), "unit"), name);
+		if (c == 0)
+			return mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return json_array_size(rep->units);
+}
+
+static void warnings(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out)
+{
+	const json_t *list = json_object_get(rep->doc, "warnings");
+	strbuf_printf(out, "<section>\n<h2>%s (%zu)</h2>\n", msg(lang, M_WARNINGS),
+		      json_array_size(list));
+	if (!json_array_size(list)) {
+		strbuf_printf(out, "<p>%s.</p>\n</section>\n", msg(lang, M_NO_WARNINGS));
+		return;
+	}
+	strbuf_puts(out, "<div class=\"scroll\"><table>\n");
+	const char *const labels[] = {msg(lang, M_UNIT), msg(lang, M_SCORE), msg(lang, M_STATUS),
+				      msg(lang, M_REASONS), NULL};
+	html_head_row(out, labels, "tntt", false);
+	strbuf_puts(out, "<tbody>\n");
+	size_t i, j;
+	json_t *w, *reason;
+	json_array_foreach(list, i, w) {
+		size_t unit = unit_index(rep, doc_str(w, "unit"));
+		strbuf_puts(out, "<tr><td>");
+		if (unit < json_array_size(rep->units))
+			unit_link(out, rep, unit, lang);
+		else
+			html_put(out, unit_label(w, lang));
+		dqa_status st = doc_status(w, "status");
+		strbuf_puts(out, "</td>");
+		html_score_cell(out, doc_num(w, "score"), st, 2, lang);
+		strbuf_puts(out, "<td>");
+		html_badge(out, lang, st);
+		strbuf_puts(out, "</td><td>");
+		json_array_foreach(json_object_get(w, "reasons"), j, reason) {
+			const char *s = json_string_value(reason);
+			if (j)
+				strbuf_puts(out, ", ");
+			html_put_id(out, reason_label(s ? s : "", lang));
+		}
+		strbuf_puts(out, "</td></tr>\n");
+	}
+	strbuf_puts(out, "</tbody></table></div>\n</section>\n");
+}
+
+struct unit_order {
+	double score;             /* NaN sorts last */
+	const char *name;
+	size_t unit;
+};
+
+static int worst_first(const void *a, const void *b)
+{
+	const struct unit_order *x = a, *y = b;
+	if (x->score != y->score)
+		return x->score < y->score ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+static void unit_row(const struct dqa_report *rep, size_t i, dqa_lang lang, struct strbuf *out)
+{
+	const json_t *u = json_array_get(rep->units, i);
+	dqa_status st = doc_status(u, "status");
+	strbuf_printf(out, "<tr data-status=\"%s\"><td>", dqa_status_name(st));
+	unit_link(out, rep, i, lang);
+	strbuf_printf(out, "</td><td class=\"n\" data-v=\"%llu\">%llu</td>",
+		      (unsigned long long)doc_count(u, "rows"), (unsigned long long)doc_count(u, "rows"));
+	html_score_cell(out, doc_num(u, "score"), st, 2, lang);
+	for (int k = 0; k < DQA_CRITERIA; k++) {
+		double v = doc_criterion(u, k);
+		html_score_cell(out, v, doc_criterion_status(rep, u, v), 1, lang);
+	}
+	strbuf_printf(out, "<td data-v=\"%d\">", (int)st);
+	html_badge(out, lang, st);
+	strbuf_puts(out, "</td></tr>\n");
+}
+
+static const char table_script[] =
+	"(function(){var t=document.getElementById('units'),b=t.tBodies[0],"
+	"q=document.getElementById('q'),s=document.getElementById('st');"
+	"function f(){var v=q.value.toLowerCase(),w=s.value;"
+	"for(var i=0;i<b.rows.length;i++){var r=b.rows[i];"
+	"r.hidden=!((!w||r.dataset.status===w)&&"
+	"r.cells[0].textContent.toLowerCase().indexOf(v)>=0);}}"
+	"q.oninput=f;s.onchange=f;"
+	"Array.prototype.forEach.call(t.tHead.rows[0].cells,function(h,c){h.onclick=function(){"
+	"var d=h.dataset.dir=h.dataset.dir==='a'?'d':'a',n=h.dataset.sort==='n',"
+	"rs=Array.prototype.slice.call(b.rows);"
+	"rs.sort(function(x,y){var a=x.cells[c],e=y.cells[c],r=n?"
+	"parseFloat(a.dataset.v)-parseFloat(e.dataset.v):"
+	"a.textContent.localeCompare(e.textContent,document.documentElement.lang);"
+	"return d==='a'?r:-r;});rs.forEach(function(r){b.appendChild(r);});};});})();";
+
+static void unit_table(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out)
+{
+	size_t n = json_array_size(rep->units);
+	struct unit_order *order = malloc((n + 1) * sizeof *order);
+	if (!order) {
+		out->failed = true;
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const json_t *u = json_array_get(rep->units, i);
+		double score = doc_num(u, "score");
+		order[i] = (struct unit_order){isnan(score) ? INFINITY : score, doc_str(u, "unit"), i};
+	}
+	qsort(order, n, sizeof *order, worst_first);
+	strbuf_printf(out, "<section>\n<h2>%s</h2>\n<div class=\"tools\"><input id=\"q\" "
+			   "type=\"search\" placeholder=\"%s\" aria-label=\"%s\">"
+			   "<select id=\"st\" aria-label=\"%s\"><option value=\"\">%s</option>",
+		      msg(lang, M_HEATMAP), msg(lang, M_FILTER), msg(lang, M_FILTER),
+		      msg(lang, M_STATUS), msg(lang, M_ALL_STATUSES));
+	for (dqa_status s = DQA_PASS; s <= DQA_NO_SCORE; s++)
+		strbuf_printf(out, "<option value=\"%s\">%s</option>", dqa_status_name(s),
+			      msg_status(lang, s));
+	strbuf_puts(out, "</select></div>\n<div class=\"scroll\"><table id=\"units\" class=\"hm\">\n");
+	const char *labels[DQA_CRITERIA + 5] = {msg(lang, M_UNIT), msg(lang, M_ROWS),
+						msg(lang, M_SCORE)};
+	for (int k = 0; k < DQA_CRITERIA; k++)
+		labels[3 + k] = msg_criterion(lang, k);
+	labels[3 + DQA_CRITERIA] = msg(lang, M_STATUS);
+	html_head_row(out, labels, "tnnnnnnnnt", true);
+	strbuf_puts(out, "<tbody>\n");
+	for (size_t i = 0; i < n; i++)
+		unit_row(rep, order[i].unit, lang, out);
+	strbuf_printf(out, "</tbody></table></div>\n<script>%s</script>\n</section>\n",
+		      table_script);
+	free(order);
+}
+
+static void footer(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out)
+{
+	(void)rep;
+	strbuf_printf(out, "</main>\n<footer>%s <a href=\"result.json\">result.json</a>.</footer>\n",
+		      msg(lang, M_MADE_BY));
+}
+
+/* Issue 6's trend lines go in as one more row, after the overview. */
+static section_fn *const sections[] = {
+	overview, charts, warnings, unit_table, footer,
+};
+
+void render_html_index(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out)
+{
+	html_begin(out, lang, msg(lang, M_TITLE), doc_str(rep->doc, "dataset"));
+	for (size_t i = 0; i < sizeof sections / sizeof *sections; i++)
+		sections[i](rep, lang, out);
+	html_end(out);
+}

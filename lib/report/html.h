@@ -1,0 +1,30 @@
+/* Pieces shared by index.html and the unit pages: the page shell with its
+ * inline stylesheet (screen and A4 print), status badges and score cells. */
+#ifndef DQA_REPORT_HTML_H
+#define DQA_REPORT_HTML_H
+
+#include "report.h"
+
+/* Doctype, <head> with the stylesheet and title "TITLE_PREFIX: TITLE",
+ * then <body>. */
+void html_begin(struct strbuf *out, dqa_lang lang, const char *title_prefix, const char *title);
+void html_end(struct strbuf *out);
+/* CSS class suffix of a status: pass, warn, fail, missing, na. */
+const char *html_status_class(dqa_status s);
+/* <span class="st st-CLASS">STATUS</span> */
+void html_badge(struct strbuf *out, dqa_lang lang, dqa_status s);
+/* A table cell coloured by status, its sort value in data-v. */
+void html_score_cell(struct strbuf *out, double score, dqa_status s, int decimals,
+		     dqa_lang lang);
+/* A card: label, big score and badge. */
+void html_score_card(struct strbuf *out, const char *label, double score, dqa_status s,
+		     dqa_lang lang);
+/* A check id in <code>, breakable after each dot on narrow screens. */
+void html_put_id(struct strbuf *out, const char *id);
+/* <th> cells from a NULL-terminated list of labels; kinds has one letter
+ * per label, 'n' for a right-aligned numeric column, 't' for text.
+ * sortable adds data-sort for the table script. */
+void html_head_row(struct strbuf *out, const char *const *labels, const char *kinds,
+		   bool sortable);
+
+#endif

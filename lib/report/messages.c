@@ -1,0 +1,185 @@
+/* The message table. Adding a language is one more column; adding a check
+ * kind is one more hint row (kinds without one get the generic hint). */
+#include <string.h>
+
+#include "messages.h"
+
+struct text {
+	const char *en, *vi;
+};
+
+static const struct text messages[M_COUNT] = {
+	[M_TITLE] = {"Data quality report", "Báo cáo chất lượng dữ liệu"},
+	[M_DATASET] = {"Dataset", "Bộ dữ liệu"},
+	[M_RULES] = {"Rules", "Bộ quy tắc"},
+	[M_INPUTS] = {"Inputs", "Tệp đầu vào"},
+	[M_NOW] = {"Reference time", "Thời điểm tham chiếu"},
+	[M_GENERATED] = {"Generated", "Thời điểm lập"},
+	[M_ROWS] = {"Rows", "Số dòng"},
+	[M_OVERALL] = {"Overall score", "Điểm tổng"},
+	[M_SCORE] = {"Score", "Điểm"},
+	[M_STATUS] = {"Status", "Trạng thái"},
+	[M_UNIT] = {"Unit", "Đơn vị"},
+	[M_UNITS] = {"Units", "Các đơn vị"},
+	[M_CRITERION] = {"Criterion", "Tiêu chí"},
+	[M_THRESHOLDS] = {"Thresholds", "Ngưỡng"},
+	[M_PASS_FROM] = {"pass from", "đạt từ"},
+	[M_FAIL_BELOW] = {"fail below", "không đạt dưới"},
+	[M_HEATMAP] = {"Units by criterion", "Đơn vị theo tiêu chí"},
+	[M_FILTER] = {"Filter units", "Lọc đơn vị"},
+	[M_ALL_STATUSES] = {"All statuses", "Mọi trạng thái"},
+	[M_HISTOGRAM] = {"Distribution of unit scores", "Phân bố điểm của các đơn vị"},
+	[M_HISTOGRAM_AXIS] = {"units per score band", "số đơn vị theo khoảng điểm"},
+	[M_CHECK_BARS] = {"Failures by check", "Lỗi theo phép kiểm tra"},
+	[M_CHECK_BARS_NOTE] = {"share of evaluated rows that failed, all units together",
+			       "tỉ lệ dòng lỗi trên số dòng đã kiểm tra, tính chung mọi đơn vị"},
+	[M_UNITS_BELOW] = {"Units below threshold", "Đơn vị dưới ngưỡng"},
+	[M_WARNINGS] = {"Warning list", "Danh sách cảnh báo"},
+	[M_NO_WARNINGS] = {"No warnings: every unit reaches the warning threshold",
+			   "Không có cảnh báo: mọi đơn vị đều đạt ngưỡng cảnh báo"},
+	[M_REASONS] = {"Main reasons", "Nguyên nhân chính"},
+	[M_CHECK] = {"Check", "Phép kiểm tra"},
+	[M_KIND] = {"Kind", "Loại"},
+	[M_COLUMNS] = {"Columns", "Cột"},
+	[M_EVALUATED] = {"Evaluated", "Đã kiểm tra"},
+	[M_FAILED] = {"Failed", "Lỗi"},
+	[M_THRESHOLD] = {"Threshold", "Ngưỡng đạt"},
+	[M_COST] = {"Points lost", "Điểm bị trừ"},
+	[M_SAMPLES] = {"Failed rows (first ones)", "Các dòng lỗi (những dòng đầu)"},
+	[M_LINE] = {"Line", "Dòng"},
+	[M_FILE] = {"File", "Tệp"},
+	[M_VALUES] = {"Values", "Giá trị"},
+	[M_HOW_TO_FIX] = {"How to fix", "Cách khắc phục"},
+	[M_RULE_MESSAGE] = {"Rule note", "Ghi chú của quy tắc"},
+	[M_NOTE] = {"Note", "Ghi chú"},
+	[M_NO_ROWS] = {"No rows: this expected unit sent no data.",
+		       "Không có dòng nào: đơn vị này chưa gửi dữ liệu."},
+	[M_BACK] = {"All units", "Tất cả đơn vị"},
+	[M_FAILING_CHECKS] = {"Failing checks", "Các phép kiểm tra không đạt"},
+	[M_ALL_PASS] = {"Every check passes.", "Mọi phép kiểm tra đều đạt."},
+	[M_MASKED] = {"Values of personal-data columns are masked.",
+		      "Giá trị của các cột dữ liệu cá nhân đã được che."},
+	[M_MADE_BY] = {"Made by dqa from", "Được lập bởi dqa từ"},
+	[M_EMPTY_NAME] = {"(empty)", "(trống)"},
+	[M_AND_MORE] = {"more", "đơn vị khác"},
+	[M_WORST_FIRST] = {"worst first", "thấp nhất trước"},
+	[M_NO_CHECKS] = {"No checks", "Không có phép kiểm tra"},
+	[M_OF] = {"of", "trên"},
+	[M_ROWS_WORD] = {"rows", "dòng"},
+	[M_NEEDS] = {"needs", "cần"},
+	[M_FAILED_UNIT_CHECKS] = {"checks below threshold", "phép kiểm tra dưới ngưỡng"},
+	[M_CHECKS] = {"Checks", "Các phép kiểm tra"},
+	[M_NO_ROWS_SHORT] = {"no rows", "không có dòng nào"},
+	[M_SCORE_WORD] = {"score", "điểm"},
+};
+
+static const struct text criteria[DQA_CRITERIA] = {
+	{"correct", "đúng"}, {"sufficient", "đủ"}, {"clean", "sạch"},
+	{"alive", "sống"}, {"unified", "thống nhất"}, {"shared", "dùng chung"},
+};
+
+static const struct text statuses[] = {
+	[DQA_PASS] = {"pass", "đạt"},
+	[DQA_WARN] = {"warn", "cảnh báo"},
+	[DQA_FAIL] = {"fail", "không đạt"},
+	[DQA_MISSING] = {"missing", "thiếu"},
+	[DQA_NO_SCORE] = {"n/a", "không có điểm"},
+};
+
+struct hint {
+	const char *kind;
+	struct text text;
+};
+
+static const struct hint hints[] = {
+	{"type", {"Correct the values that are not of the column's type: real calendar dates "
+		  "in the declared format, numbers without units, spaces or thousands separators.",
+		  "Sửa các giá trị không đúng kiểu của cột: ngày phải có thật và đúng định dạng "
+		  "đã khai báo, số không kèm đơn vị, khoảng trắng hay dấu phân cách hàng nghìn."}},
+	{"regex", {"Correct the values that do not follow the required pattern: look for "
+		   "missing or extra digits, letters and spaces.",
+		   "Sửa các giá trị không theo đúng mẫu quy định: kiểm tra chữ số thiếu hoặc "
+		   "thừa, chữ cái và khoảng trắng lẫn vào."}},
+	{"enum", {"Use only the allowed values, spelled exactly (with diacritics), and fill "
+		  "in the empty ones.",
+		  "Chỉ dùng các giá trị được phép, viết đúng chính tả (có dấu), và điền các "
+		  "ô còn trống."}},
+	{"range", {"Check the values outside the allowed range: typing mistakes, wrong units "
+		   "or negative numbers.",
+		   "Kiểm tra các giá trị nằm ngoài khoảng cho phép: lỗi gõ, sai đơn vị hoặc "
+		   "số âm."}},
+	{"length", {"Complete values that are too short and shorten those that are too long.",
+		    "Bổ sung các giá trị quá ngắn và rút gọn các giá trị quá dài."}},
+	{"required_columns", {"Add the missing columns to the extract, with the exact header "
+			      "names.",
+			      "Bổ sung các cột còn thiếu vào tệp trích xuất, đúng tên tiêu đề."}},
+	{"not_null", {"Fill in the empty required values at the source.",
+		      "Điền đầy đủ các giá trị bắt buộc còn trống ngay từ nguồn."}},
+	{"rows", {"Send the unit's complete data: it has fewer rows than required.",
+		  "Gửi đầy đủ dữ liệu của đơn vị: số dòng ít hơn mức yêu cầu."}},
+	{"unique", {"Remove or merge duplicate records: each key may appear only once.",
+		    "Xóa hoặc gộp các bản ghi trùng: mỗi khóa chỉ được xuất hiện một lần."}},
+	{"trimmed", {"Remove spaces at the start or end of values and doubled spaces inside.",
+		     "Xóa khoảng trắng ở đầu, cuối giá trị và khoảng trắng kép ở giữa."}},
+	{"fresh", {"Bring the records up to date: too few were updated recently.",
+		   "Cập nhật các bản ghi: quá ít bản ghi được cập nhật gần đây."}},
+	{"in_ref", {"Use codes from the reference list (for example the official ward codes).",
+		    "Dùng mã có trong danh mục tham chiếu (ví dụ mã phường/xã chính thức)."}},
+	{"metadata", {"Complete the metadata file: fill in every required field (owner, "
+		      "licence, contact, ...).",
+		      "Hoàn thiện tệp siêu dữ liệu: điền mọi trường bắt buộc (chủ sở hữu, "
+		      "giấy phép, liên hệ, ...)."}},
+	{"structure", {"Fix rows with the wrong number of fields, usually a comma or line "
+		       "break inside an unquoted value.",
+		       "Sửa các dòng có số trường sai, thường do dấu phẩy hoặc xuống dòng "
+		       "trong giá trị không đặt trong ngoặc kép."}},
+};
+
+static const struct text generic_hint = {
+	"Review the failed rows below and correct them at the source.",
+	"Xem các dòng lỗi bên dưới và sửa chúng ngay từ nguồn.",
+};
+
+static const char *pick(dqa_lang lang, const struct text *t)
+{
+	return lang == DQA_LANG_VI ? t->vi : t->en;
+}
+
+const char *msg(dqa_lang lang, enum msg id)
+{
+	return (unsigned)id < M_COUNT ? pick(lang, &messages[id]) : "";
+}
+
+const char *msg_criterion(dqa_lang lang, dqa_criterion c)
+{
+	return (unsigned)c < DQA_CRITERIA ? pick(lang, &criteria[c]) : "";
+}
+
+const char *msg_status(dqa_lang lang, dqa_status s)
+{
+	return pick(lang, &statuses[(unsigned)s <= DQA_NO_SCORE ? s : DQA_NO_SCORE]);
+}
+
+const char *msg_hint(dqa_lang lang, const char *kind)
+{
+	for (size_t i = 0; i < sizeof hints / sizeof *hints; i++)
+		if (strcmp(hints[i].kind, kind) == 0)
+			return pick(lang, &hints[i].text);
+	return pick(lang, &generic_hint);
+}
+
+int dqa_lang_parse(const char *name, dqa_lang *out)
+{
+	if (strcmp(name, "en") == 0)
+		*out = DQA_LANG_EN;
+	else if (strcmp(name, "vi") == 0)
+		*out = DQA_LANG_VI;
+	else
+		return DQA_EARG;
+	return 0;
+}
+
+dqa_lang dqa_lang_from_locale(const char *locale)
+{
+	return locale && strncmp(locale, "vi", 2) == 0 ? DQA_LANG_VI : DQA_LANG_EN;
+}

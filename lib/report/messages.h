@@ -1,0 +1,27 @@
+/* Every word a report shows a person, in English and Vietnamese, from one
+ * table: labels, statuses, criterion names and how-to-fix hints. */
+#ifndef DQA_REPORT_MESSAGES_H
+#define DQA_REPORT_MESSAGES_H
+
+#include "../dqa.h"
+
+enum msg {
+	M_TITLE, M_DATASET, M_RULES, M_INPUTS, M_NOW, M_GENERATED, M_ROWS, M_OVERALL,
+	M_SCORE, M_STATUS, M_UNIT, M_UNITS, M_CRITERION, M_THRESHOLDS, M_PASS_FROM,
+	M_FAIL_BELOW, M_HEATMAP, M_FILTER, M_ALL_STATUSES, M_HISTOGRAM, M_HISTOGRAM_AXIS,
+	M_CHECK_BARS, M_CHECK_BARS_NOTE, M_UNITS_BELOW, M_WARNINGS, M_NO_WARNINGS,
+	M_REASONS, M_CHECK, M_KIND, M_COLUMNS, M_EVALUATED, M_FAILED, M_THRESHOLD,
+	M_COST, M_SAMPLES, M_LINE, M_FILE, M_VALUES, M_HOW_TO_FIX, M_RULE_MESSAGE,
+	M_NOTE, M_NO_ROWS, M_BACK, M_FAILING_CHECKS, M_ALL_PASS, M_MASKED, M_MADE_BY,
+	M_EMPTY_NAME, M_AND_MORE, M_WORST_FIRST, M_NO_CHECKS, M_OF, M_ROWS_WORD,
+	M_NEEDS, M_FAILED_UNIT_CHECKS, M_CHECKS, M_NO_ROWS_SHORT, M_SCORE_WORD,
+	M_COUNT
+};
+
+const char *msg(dqa_lang lang, enum msg id);
+const char *msg_criterion(dqa_lang lang, dqa_criterion c);
+const char *msg_status(dqa_lang lang, dqa_status s);
+/* A plain-language hint for fixing a failed check of this kind. */
+const char *msg_hint(dqa_lang lang, const char *kind);
+
+#endif

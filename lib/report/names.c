@@ -1,0 +1,128 @@
+/* File names of the unit pages under units/. Unit names come from the data,
+ * so a name is used as is only when it is short and made of [a-z0-9_-];
+ * any other name becomes a slug plus "~" and a hash of the full name. No
+ * file name can leave the folder ('/', '..', NUL), and names that differ
+ * only by case or collide after slugging get different files. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+
+enum { PLAIN_MAX = 64, SLUG_MAX = 48 };
+
+static bool plain_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+}
+
+static bool is_plain(const char *name)
+{
+	size_t len = strlen(name);
+	if (len == 0 || len > PLAIN_MAX)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (!plain_char((unsigned char)name[i]))
+			return false;
+	return true;
+}
+
+/* FNV-1a: small, stable across platforms and runs. */
+static uint32_t name_hash(const char *name)
+{
+	uint32_t h = 2166136261u;
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	return h;
+}
+
+/* Lower-cased ASCII letters and digits; every other run of bytes is one '-'. */
+static void slug(const char *name, char out[SLUG_MAX + 1])
+{
+	size_t n = 0;
+	for (const unsigned char *p = (const unsigned char *)name; *p && n < SLUG_MAX; p++) {
+		unsigned char c = *p >= 'A' && *p <= 'Z' ? (unsigned char)(*p - 'A' + 'a') : *p;
+		if (plain_char(c) && c != '-')
+			out[n++] = (char)c;
+		else if (n && out[n - 1] != '-')
+			out[n++] = '-';
+	}
+	while (n && out[n - 1] == '-')
+		n--;
+	out[n] = '\0';
+}
+
+static char *file_name(const char *name)
+{
+	char buf[SLUG_MAX + 32];
+	if (is_plain(name)) {
+		snprintf(buf, sizeof buf, "%s.html", name);
+	} else {
+		char s[SLUG_MAX + 1];
+		slug(name, s);
+		snprintf(buf, sizeof buf, "%s~%08x.html", s[0] ? s : "unit", name_hash(name));
+	}
+	return strdup(buf);
+}
+
+struct named {
+	const char *file;
+	size_t unit;
+};
+
+static int by_file(const void *a, const void *b)
+{
+	const struct named *x = a, *y = b;
+	int c = strcmp(x->file, y->file);
+	return c ? c : (x->unit > y->unit) - (x->unit < y->unit);
+}
+
+/* Two units left with one file name (a hash collision, or a hand-edited
+ * result naming a unit twice): later ones get "~2", "~3", ... before
+ * ".html", a form no plain name and no hashed name can take. */
+static int separate_duplicates(struct dqa_report *rep, size_t n)
+{
+	struct named *sorted = malloc((n + 1) * sizeof *sorted);
+	char **renamed = calloc(n + 1, sizeof *renamed);
+	int rc = sorted && renamed ? 0 : -1;
+	for (size_t i = 0; i < n && !rc; i++)
+		sorted[i] = (struct named){rep->unit_files[i], i};
+	if (!rc)
+		qsort(sorted, n, sizeof *sorted, by_file);
+	size_t copy = 1;
+	for (size_t i = 1; i < n && !rc; i++) {
+		copy = strcmp(sorted[i].file, sorted[i - 1].file) ? 1 : copy + 1;
+		if (copy == 1)
+			continue;
+		size_t stem = strlen(sorted[i].file) - strlen(".html");
+		char *name = malloc(stem + 32);
+		if (!name)
+			rc = -1;
+		else
+			snprintf(name, stem + 32, "%.*s~%zu.html", (int)stem, sorted[i].file, copy);
+		renamed[sorted[i].unit] = name;
+	}
+	for (size_t i = 0; i < n && renamed; i++) {
+		if (!renamed[i])
+			continue;
+		free(rep->unit_files[i]);
+		rep->unit_files[i] = renamed[i];
+	}
+	free(renamed);
+	free(sorted);
+	return rc;
+}
+
+int report_name_units(struct dqa_report *rep)
+{
+	size_t n = json_array_size(rep->units);
+	rep->unit_files = calloc(n + 1, sizeof *rep->unit_files);
+	if (!rep->unit_files)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		rep->unit_files[i] = file_name(doc_str(json_array_get(rep->units, i), "unit"));
+		if (!rep->unit_files[i])
+			return -1;
+	}
+	return separate_duplicates(rep, n);
+}

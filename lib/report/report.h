@@ -1,0 +1,71 @@
+/* Shared by the report renderers: the loaded result document, accessors
+ * that tolerate missing or mistyped fields (a saved file may be edited or
+ * hostile), and one entry point per renderer. */
+#ifndef DQA_REPORT_H
+#define DQA_REPORT_H
+
+#include <jansson.h>
+
+#include "../dqa.h"
+#include "../strbuf.h"
+
+struct dqa_report {
+	json_t *doc;
+	char *json;              /* the document's text, written to result.json unchanged */
+	size_t json_len;
+	json_t *units;           /* doc.units, an array (possibly empty) */
+	char **unit_files;       /* per unit: its page's file name under units/, unique */
+};
+
+/* "" when missing or not a string. */
+const char *doc_str(const json_t *obj, const char *key);
+/* NaN when missing, null or not a number. */
+double doc_num(const json_t *obj, const char *key);
+/* 0 when missing or not a non-negative integer. */
+uint64_t doc_count(const json_t *obj, const char *key);
+/* A criterion's score in a "criteria" object, NaN when null. */
+double doc_criterion(const json_t *obj, dqa_criterion c);
+/* "pass" ... "n/a" to the enum; DQA_NO_SCORE for anything else. */
+dqa_status doc_status(const json_t *obj, const char *key);
+/* The status a score has under the document's thresholds (criteria carry
+ * no status of their own in the JSON). */
+dqa_status doc_status_of(const struct dqa_report *rep, double score);
+/* The unit's name for people: "(empty)" for the empty name. */
+const char *unit_label(const json_t *unit, dqa_lang lang);
+/* A warning reason for people: "no rows" translated, check reasons as is. */
+const char *reason_label(const char *reason, dqa_lang lang);
+/* A unit's criterion status: missing for a missing unit's scored
+ * criteria, else by score (n/a for a criterion without checks). */
+dqa_status doc_criterion_status(const struct dqa_report *rep, const json_t *unit, double score);
+/* Why a check failed, as plain text: "Failed: 3 of 31 rows (score 90.32,
+ * needs >= 100.00)", then ": NOTE" when the check has a note. */
+void put_failure_summary(struct strbuf *sb, const json_t *check, dqa_lang lang);
+/* Scores as result.json rounds them, "-" when NaN; decimal comma in vi. */
+void put_score(struct strbuf *sb, double v, int decimals, dqa_lang lang);
+
+/* One check summed over all units, for the failure bars. */
+struct check_total {
+	const char *id, *kind, *criterion;
+	uint64_t evaluated, failed;
+	size_t units_failing;     /* units where the check is below its threshold */
+};
+
+/* The checks of the document, highest failure share first (ties by id).
+ * Returns the count, *out malloc'd (caller frees); (size_t)-1 when out of
+ * memory. */
+size_t report_check_totals(const struct dqa_report *rep, struct check_total **out);
+
+/* Renderers: append one report to out (allocation failure is sticky in out). */
+void render_csv_scores(const struct dqa_report *rep, struct strbuf *out);
+void render_csv_checks(const struct dqa_report *rep, struct strbuf *out);
+void render_csv_warnings(const struct dqa_report *rep, struct strbuf *out);
+void render_markdown(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out);
+void render_junit(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out);
+void render_html_index(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out);
+void render_html_unit(const struct dqa_report *rep, size_t unit, dqa_lang lang,
+		      struct strbuf *out);
+
+/* Gives every unit a file name under units/ (see names.c). */
+int report_name_units(struct dqa_report *rep);
+
+#endif

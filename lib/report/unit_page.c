@@ -1,0 +1,199 @@
+/* units/UNIT.html: one unit's page for the officer who fixes its data:
+ * score and status per criterion, every check with its counts, threshold
+ * and cost, and for each failing check the reason, a how-to-fix hint and
+ * the first failed rows with their line numbers (PII already masked). */
+#include <math.h>
+#include <string.h>
+
+#include "escape.h"
+#include "html.h"
+#include "messages.h"
+
+static void head(const struct dqa_report *rep, const json_t *u, dqa_lang lang,
+		 struct strbuf *out)
+{
+	dqa_status st = doc_status(u, "status");
+	strbuf_printf(out, "<header>\n<p class=\"noprint\"><a href=\"../index.html\">&larr; %s</a></p>\n"
+			   "<h1>%s: ", msg(lang, M_BACK), msg(lang, M_UNIT));
+	html_put(out, unit_label(u, lang));
+	strbuf_printf(out, "</h1>\n<ul class=\"meta\"><li>%s: ", msg(lang, M_DATASET));
+	html_put(out, doc_str(rep->doc, "dataset"));
+	strbuf_printf(out, "</li><li>%s: %llu</li><li>%s: ", msg(lang, M_ROWS),
+		      (unsigned long long)doc_count(u, "rows"), msg(lang, M_NOW));
+	html_put(out, doc_str(rep->doc, "now"));
+	strbuf_puts(out, "</li></ul>\n<div class=\"cards\">\n");
+	strbuf_printf(out, "<div class=\"card big b-%s\"><small>%s</small><b>", html_status_class(st),
+		      msg(lang, M_SCORE));
+	put_score(out, doc_num(u, "score"), 2, lang);
+	strbuf_puts(out, "</b>");
+	html_badge(out, lang, st);
+	strbuf_puts(out, "</div>\n");
+	for (int k = 0; k < DQA_CRITERIA; k++) {
+		double v = doc_criterion(u, k);
+		html_score_card(out, msg_criterion(lang, k), v, doc_criterion_status(rep, u, v),
+				lang);
+	}
+	strbuf_puts(out, "</div>\n</header>\n<main>\n");
+	if (st == DQA_MISSING)
+		strbuf_printf(out, "<p class=\"notice\">%s</p>\n", msg(lang, M_NO_ROWS));
+}
+
+static void put_columns(struct strbuf *out, const json_t *check)
+{
+	size_t i;
+	json_t *col;
+	json_array_foreach(json_object_get(check, "columns"), i, col) {
+		strbuf_puts(out, i ? ", <code>" : "<code>");
+		html_put(out, json_string_value(col) ? json_string_value(col) : "");
+		strbuf_puts(out, "</code>");
+	}
+}
+
+static dqa_status check_status(const json_t *c)
+{
+	const char *s = doc_str(c, "status");
+	return !strcmp(s, "pass") ? DQA_PASS : !strcmp(s, "fail") ? DQA_FAIL : DQA_NO_SCORE;
+}
+
+static void check_table(const json_t *checks, dqa_lang lang, struct strbuf *out)
+{
+	strbuf_printf(out, "<h2>%s</h2>\n<div class=\"scroll\"><table>\n", msg(lang, M_CHECKS));
+	const char *const labels[] = {msg(lang, M_CHECK), msg(lang, M_CRITERION),
+				      msg(lang, M_COLUMNS), msg(lang, M_EVALUATED),
+				      msg(lang, M_FAILED), msg(lang, M_SCORE),
+				      msg(lang, M_THRESHOLD), msg(lang, M_COST),
+				      msg(lang, M_STATUS), NULL};
+	html_head_row(out, labels, "tttnnnnnt", false);
+	strbuf_puts(out, "<tbody>\n");
+	size_t i;
+	json_t *c;
+	json_array_foreach(checks, i, c) {
+		dqa_status st = check_status(c);
+		strbuf_puts(out, "<tr><td>");
+		html_put_id(out, doc_str(c, "id"));
+		strbuf_puts(out, "</td><td>");
+		for (int k = 0; k < DQA_CRITERIA; k++)
+			if (!strcmp(doc_str(c, "criterion"), dqa_criterion_name(k)))
+				html_put(out, msg_criterion(lang, k));
+		strbuf_puts(out, "</td><td>");
+		put_columns(out, c);
+		strbuf_printf(out, "</td><td class=\"n\">%llu</td><td class=\"n\">%llu</td>",
+			      (unsigned long long)doc_count(c, "evaluated"),
+			      (unsigned long long)doc_count(c, "failed"));
+		html_score_cell(out, doc_num(c, "score"), st, 2, lang);
+		strbuf_puts(out, "<td class=\"n\">&ge; ");
+		put_score(out, 100 * doc_num(c, "min_ratio"), 2, lang);
+		strbuf_puts(out, "</td><td class=\"n\">");
+		put_score(out, doc_num(c, "cost"), 2, lang);
+		strbuf_puts(out, "</td><td>");
+		html_badge(out, lang, st);
+		strbuf_puts(out, "</td></tr>\n");
+	}
+	strbuf_puts(out, "</tbody></table></div>\n");
+}
+
+/* The sample table's value columns are those of the first sample (every
+ * sample of a check names the check's columns). */
+static void samples(const json_t *check, dqa_lang lang, struct strbuf *out)
+{
+	const json_t *list = json_object_get(check, "samples");
+	if (!json_array_size(list))
+		return;
+	const json_t *names = json_object_get(json_array_get(list, 0), "values");
+	bool files = false, notes = false;
+	size_t i;
+	json_t *s;
+	json_array_foreach(list, i, s) {
+		files |= doc_str(s, "file")[0] != '\0';
+		notes |= doc_str(s, "note")[0] != '\0';
+	}
+	strbuf_printf(out, "<h4>%s</h4>\n<div class=\"scroll\"><table class=\"samples\">\n"
+			   "<thead><tr><th class=\"n\">%s</th>",
+		      msg(lang, M_SAMPLES), msg(lang, M_LINE));
+	if (files)
+		strbuf_printf(out, "<th>%s</th>", msg(lang, M_FILE));
+	const char *name;
+	json_t *v;
+	json_object_foreach((json_t *)names, name, v) {
+		strbuf_puts(out, "<th>");
+		html_put(out, name);
+		strbuf_puts(out, "</th>");
+	}
+	if (notes)
+		strbuf_printf(out, "<th>%s</th>", msg(lang, M_NOTE));
+	strbuf_puts(out, "</tr></thead>\n<tbody>\n");
+	json_array_foreach(list, i, s) {
+		strbuf_printf(out, "<tr><td class=\"n\">%llu</td>",
+			      (unsigned long long)doc_count(s, "line"));
+		if (files) {
+			strbuf_puts(out, "<td>");
+			html_put(out, doc_str(s, "file"));
+			strbuf_puts(out, "</td>");
+		}
+		const json_t *values = json_object_get(s, "values");
+		json_object_foreach((json_t *)names, name, v) {
+			const char *value = doc_str(values, name);
+			if (!value[0]) {
+				strbuf_printf(out, "<td class=\"empty\">%s</td>", msg(lang, M_EMPTY_NAME));
+				continue;
+			}
+			strbuf_puts(out, "<td class=\"v\"><code>");
+			html_put(out, value);
+			strbuf_puts(out, "</code></td>");
+		}
+		if (notes) {
+			strbuf_puts(out, "<td>");
+			html_put(out, doc_str(s, "note"));
+			strbuf_puts(out, "</td>");
+		}
+		strbuf_puts(out, "</tr>\n");
+	}
+	strbuf_printf(out, "</tbody></table></div>\n<p class=\"meta\">%s</p>\n", msg(lang, M_MASKED));
+}
+
+static void failing_check(const json_t *c, dqa_lang lang, struct strbuf *out)
+{
+	strbuf_puts(out, "<section>\n<h3>");
+	html_put_id(out, doc_str(c, "id"));
+	strbuf_puts(out, "</h3>\n<p>");
+	struct strbuf why = STRBUF_INIT;
+	put_failure_summary(&why, c, lang);
+	html_put(out, why.buf ? why.buf : "");
+	out->failed |= why.failed;
+	strbuf_release(&why);
+	strbuf_printf(out, "</p>\n<p class=\"hint\"><b>%s:</b> ", msg(lang, M_HOW_TO_FIX));
+	html_put(out, msg_hint(lang, doc_str(c, "kind")));
+	if (doc_str(c, "message")[0]) {
+		strbuf_printf(out, "<br><b>%s:</b> ", msg(lang, M_RULE_MESSAGE));
+		html_put(out, doc_str(c, "message"));
+	}
+	strbuf_puts(out, "</p>\n");
+	samples(c, lang, out);
+	strbuf_puts(out, "</section>\n");
+}
+
+void render_html_unit(const struct dqa_report *rep, size_t unit, dqa_lang lang,
+		      struct strbuf *out)
+{
+	const json_t *u = json_array_get(rep->units, unit);
+	const json_t *checks = json_object_get(u, "checks");
+	html_begin(out, lang, unit_label(u, lang), doc_str(rep->doc, "dataset"));
+	head(rep, u, lang, out);
+	if (json_array_size(checks)) {
+		check_table(checks, lang, out);
+		strbuf_printf(out, "<h2>%s</h2>\n", msg(lang, M_FAILING_CHECKS));
+		size_t failing = 0, i;
+		json_t *c;
+		json_array_foreach(checks, i, c) {
+			if (check_status(c) != DQA_FAIL)
+				continue;
+			failing++;
+			failing_check(c, lang, out);
+		}
+		if (!failing)
+			strbuf_printf(out, "<p>%s</p>\n", msg(lang, M_ALL_PASS));
+	}
+	strbuf_printf(out, "</main>\n<footer><a href=\"../index.html\">%s</a></footer>\n",
+		      msg(lang, M_BACK));
+	html_end(out);
+}

@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""Checks a report folder written by `dqa audit --out` or `dqa report --out`
+against its own result.json, with tools other than dqa:
+
+  - the folder holds exactly the report files, nothing else (no temporary
+    files left, no unit page outside units/);
+  - one unit page per unit, with a safe, unique file name, and every link of
+    index.html to a unit page resolves;
+  - index.html and the unit pages pass `tidy -e -q` without a warning, and no
+    page carries a script but the one index.html table script;
+  - junit.xml validates against tests/report/junit.xsd (xmllint) and its
+    counts are those of result.json;
+  - the CSV files parse, have the row counts result.json implies, and no
+    cell starts with a formula character;
+  - summary.md carries no raw HTML.
+
+usage: check_folder.py DIR [--pages N] [--max-index-bytes B]
+"""
+import argparse
+import csv
+import io
+import json
+import pathlib
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+HERE = pathlib.Path(__file__).resolve().parent
+FILES = {"index.html", "result.json", "scores.csv", "checks.csv", "warnings.csv",
+         "summary.md", "junit.xml", "units"}
+PAGE_NAME = re.compile(r"^[a-z0-9_-]{1,64}(~[0-9a-f]{8})?(~[0-9]+)?\.html$")
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+problems = []
+
+
+def problem(text):
+    problems.append(text)
+
+
+def tidy(path):
+    proc = subprocess.run(["tidy", "-e", "-q", str(path)], capture_output=True, text=True)
+    if proc.returncode != 0:
+        problem(f"tidy: {path.name}: {proc.stderr.strip()[:500]}")
+
+
+def check_files(folder, result):
+    names = {p.name for p in folder.iterdir()}
+    if names != FILES:
+        problem(f"folder holds {sorted(names)}, expected {sorted(FILES)}")
+    pages = sorted(p.name for p in (folder / "units").iterdir())
+    if len(pages) != len(result["units"]):
+        problem(f"{len(pages)} unit pages for {len(result['units'])} units")
+    for name in pages:
+        if not PAGE_NAME.match(name):
+            problem(f"unsafe unit page name {name!r}")
+    return pages
+
+
+def check_index(folder, result, pages, max_bytes):
+    html = (folder / "index.html").read_text()
+    if max_bytes and len(html.encode()) > max_bytes:
+        problem(f"index.html is {len(html.encode())} bytes, over {max_bytes}")
+    links = re.findall(r'href="units/([^"]*)"', html)
+    table = re.search(r'<table id="units".*?</table>', html, re.S).group(0)
+    in_table = re.findall(r'href="units/([^"]*)"', table)
+    if sorted(in_table) != pages:
+        problem("the unit table does not link every unit page exactly once")
+    missing = {link for link in links if link not in set(pages)}
+    if missing:
+        problem(f"index.html links to missing pages {sorted(missing)[:5]}")
+    if html.count("<script") != 1:
+        problem(f"index.html has {html.count('<script')} scripts, expected 1")
+    warnings = re.search(r"<h2>[^<]*\((\d+)\)</h2>", html)
+    if not warnings or int(warnings.group(1)) != len(result["warnings"]):
+        problem("index.html does not count the warnings of result.json")
+
+
+def check_pages(folder, pages, how_many):
+    step = max(1, len(pages) // how_many) if how_many else 1
+    for name in pages[::step]:
+        text = (folder / "units" / name).read_text()
+        if "<script" in text:
+            problem(f"units/{name} carries a script")
+        tidy(folder / "units" / name)
+
+
+def check_junit(folder, result):
+    proc = subprocess.run(["xmllint", "--noout", "--schema", str(HERE / "junit.xsd"),
+                           str(folder / "junit.xml")], capture_output=True, text=True)
+    if proc.returncode != 0:
+        problem(f"junit.xml does not validate: {proc.stderr.strip()[:500]}")
+        return
+    root = ET.parse(folder / "junit.xml").getroot()
+    cases = root.findall("./testsuite/testcase")
+    failures = root.findall("./testsuite/testcase/failure")
+    missing = [u for u in result["units"] if u["status"] == "missing"]
+    want_cases = sum(len(u["checks"]) for u in result["units"]) + len(missing)
+    want_failures = sum(c["status"] == "fail" for u in result["units"] for c in u["checks"])
+    want_failures += len(missing)
+    if (len(cases), len(failures)) != (want_cases, want_failures):
+        problem(f"junit.xml has {len(cases)} cases, {len(failures)} failures; "
+                f"result.json implies {want_cases}, {want_failures}")
+    if (root.get("tests"), root.get("failures")) != (str(want_cases), str(want_failures)):
+        problem("junit.xml totals disagree with its test cases")
+    names = [s.get("name") for s in root.findall("./testsuite")]
+    if names != [u["unit"] for u in result["units"]]:
+        problem("junit.xml suites are not the units of result.json, in order")
+
+
+def read_csv(path):
+    data = path.read_bytes()
+    if not data.startswith(b"\xef\xbb\xbf"):
+        problem(f"{path.name} has no UTF-8 BOM")
+    rows = list(csv.reader(io.StringIO(data[3:].decode(), newline="")))
+    for row in rows:
+        for cell in row:
+            if cell.startswith(FORMULA):
+                problem(f"{path.name}: formula cell {cell[:40]!r}")
+    return rows[0], rows[1:]
+
+
+def undefused(cell):
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA) else cell
+
+
+def check_csv(folder, result):
+    _, scores = read_csv(folder / "scores.csv")
+    units = [u["unit"] for u in result["units"]]
+    if [undefused(r[1]) for r in scores[::7]] != units or len(scores) != 7 * len(units):
+        problem("scores.csv does not hold 7 rows per unit, in result.json order")
+    for row, unit in zip(scores[::7], result["units"]):
+        want = "" if unit["score"] is None else f"{unit['score']:.2f}"
+        if row[3] != want:
+            problem(f"scores.csv: unit {unit['unit']!r} scores {row[3]}, result.json {want}")
+            break
+    _, checks = read_csv(folder / "checks.csv")
+    if len(checks) != sum(len(u["checks"]) for u in result["units"]):
+        problem("checks.csv does not hold one row per unit and check")
+    _, warnings = read_csv(folder / "warnings.csv")
+    if [undefused(r[1]) for r in warnings] != [w["unit"] for w in result["warnings"]]:
+        problem("warnings.csv is not the warning list of result.json")
+
+
+def check_markdown(folder):
+    text = (folder / "summary.md").read_text()
+    raw = re.findall(r"(?<!\\)<", text)
+    if raw:
+        problem(f"summary.md has {len(raw)} unescaped '<'")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("folder")
+    ap.add_argument("--pages", type=int, default=0, help="tidy about N unit pages (0: all)")
+    ap.add_argument("--max-index-bytes", type=int, default=0)
+    args = ap.parse_args()
+    folder = pathlib.Path(args.folder)
+    result = json.loads((folder / "result.json").read_text())
+    pages = check_files(folder, result)
+    check_index(folder, result, pages, args.max_index_bytes)
+    tidy(folder / "index.html")
+    check_pages(folder, pages, args.pages)
+    check_junit(folder, result)
+    check_csv(folder, result)
+    check_markdown(folder)
+    for p in problems:
+        print(f"FAIL {folder}: {p}")
+    print(f"{folder}: {len(pages)} unit pages, index.html "
+          f"{(folder / 'index.html').stat().st_size} bytes, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""Report tests that need more than a golden file; each writes into a fresh
+temporary folder and checks it with check_folder.py.
+
+  run_reports.py example DQA ROOT   the shipped example in en and vi; `dqa
+                                    report` re-renders the audit's folder
+                                    byte for byte
+  run_reports.py hostile DQA        10,000 units plus hostile unit names and
+                                    values (script tags, formula prefixes,
+                                    path traversal, case twins, a 300-byte
+                                    name), generated here
+  run_reports.py size DQA           126 units x 30 checks: index.html < 2 MB
+"""
+import csv
+import filecmp
+import os
+import pathlib
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = pathlib.Path(__file__).resolve().parent
+# Every report file is fsync'ed; on a disk 10,000 unit pages take minutes,
+# in memory seconds. The files and checks are the same either way.
+SCRATCH = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
+ENV = dict(os.environ, SOURCE_DATE_EPOCH="1795392000", LC_ALL="C.UTF-8")
+
+
+def run(*args, cwd=None):
+    proc = subprocess.run([str(a) for a in args], cwd=cwd, env=ENV, capture_output=True,
+                          text=True)
+    if proc.returncode != 0:
+        sys.exit(f"{' '.join(map(str, args))}: exit {proc.returncode}\n{proc.stderr}")
+    return proc
+
+
+def check(folder, *options):
+    proc = subprocess.run([sys.executable, str(HERE / "check_folder.py"), str(folder),
+                           *map(str, options)], capture_output=True, text=True)
+    print(proc.stdout, end="")
+    if proc.returncode != 0:
+        sys.exit(f"check_folder.py {folder} failed")
+
+
+def same_folders(a, b):
+    cmp = filecmp.dircmp(a, b)
+    different = cmp.diff_files + cmp.left_only + cmp.right_only
+    for sub in cmp.common_dirs:
+        sub_cmp = filecmp.dircmp(a / sub, b / sub)
+        different += sub_cmp.diff_files + sub_cmp.left_only + sub_cmp.right_only
+    if different:
+        sys.exit(f"{a} and {b} differ: {different[:5]}")
+
+
+def example(dqa, root):
+    with tempfile.TemporaryDirectory(prefix="dqa-report-", dir=SCRATCH) as tmp:
+        tmp = pathlib.Path(tmp)
+        run(dqa, "audit", "rules/examples/citizens.yaml", "testdata/citizens.csv",
+            "--now", "2026-11-22", "-q", "--out", tmp / "en", cwd=root)
+        check(tmp / "en")
+        run(dqa, "report", tmp / "en" / "result.json", "--out", tmp / "again", "--lang", "en")
+        same_folders(tmp / "en", tmp / "again")
+        run(dqa, "report", tmp / "en" / "result.json", "--out", tmp / "vi", "--lang", "vi")
+        check(tmp / "vi")
+        html = (tmp / "vi" / "index.html").read_text()
+        for word in ("đúng", "đủ", "sạch", "sống", "thống nhất", "dùng chung", "không đạt"):
+            if word not in html:
+                sys.exit(f"vi index.html lacks {word!r}")
+        print("re-rendered folder is identical; vi labels present")
+
+
+HOSTILE_UNITS = [
+    "<script>alert(1)</script>", "../../escape", "/etc/passwd", "..", ".", "",
+    '=HYPERLINK("http://example.com")', "+cmd", "-2", "@SUM(A1)", "\tTab", "Ward A",
+    "ward a", "WARD-A", "ward-a", "a/b\\c", "x" * 300, "Phường Đông Ngạc",
+]
+HOSTILE_VALUES = ["<img src=x onerror=alert(1)>", "=1+2", "@cmd", "-1", "</td></tr>",
+                  "a]]>b", "\u2028line"]
+
+
+def hostile(dqa):
+    with tempfile.TemporaryDirectory(prefix="dqa-hostile-", dir=SCRATCH) as tmp:
+        tmp = pathlib.Path(tmp)
+        (tmp / "rules.yaml").write_text(
+            "version: 1\ndataset: {name: hostile, unit: unit, key: [id]}\n"
+            "columns:\n  phone: {type: string, pii: true}\n"
+            "correct:\n  - regex: {column: phone, pattern: '^0[0-9]{9}$',"
+            " message: '<b>call</b> =HYPERLINK(\"x\")'}\n"
+            "sufficient:\n  - not_null: {columns: [name]}\n"
+            "clean:\n  - unique: [id]\n  - trimmed: [name]\n")
+        with open(tmp / "data.csv", "w", newline="") as f:
+            out = csv.writer(f)
+            out.writerow(["id", "unit", "name", "phone"])
+            for i in range(10000):
+                out.writerow([i, f"u{i:05d}", f"name {i}", f"09{i:08d}"])
+            for i, unit in enumerate(HOSTILE_UNITS):
+                for j, value in enumerate(HOSTILE_VALUES):
+                    out.writerow([i * 10 + j, unit, value, value])
+        start = time.monotonic()
+        run(dqa, "audit", "rules.yaml", "data.csv", "--now", "2026-11-22", "-q",
+            "--out", "out", cwd=tmp)
+        seconds = time.monotonic() - start
+        if sorted(p.name for p in tmp.iterdir()) != ["data.csv", "out", "rules.yaml"]:
+            sys.exit(f"files written outside out/: {sorted(p.name for p in tmp.iterdir())}")
+        check(tmp / "out", "--pages", 60)
+        pages = list((tmp / "out" / "units").iterdir())
+        if len(pages) != 10000 + len(HOSTILE_UNITS):
+            sys.exit(f"{len(pages)} unit pages for {10000 + len(HOSTILE_UNITS)} units")
+        hostile_pages = [p for p in pages if not p.name.startswith("u")]
+        for page in hostile_pages:
+            text = page.read_text()
+            if "<img" in text or "<script" in text or "<b>call" in text:
+                sys.exit(f"{page.name}: markup from the data is not escaped")
+        index = (tmp / "out" / "index.html").read_text()
+        if "&lt;script&gt;alert(1)&lt;/script&gt;" not in index:
+            sys.exit("index.html does not show the script-tag unit name as text")
+        print(f"10000 + {len(HOSTILE_UNITS)} units: audit and report folder in "
+              f"{seconds:.1f} s; hostile pages {sorted(p.name for p in hostile_pages)}")
+
+
+def size(dqa):
+    with tempfile.TemporaryDirectory(prefix="dqa-size-", dir=SCRATCH) as tmp:
+        tmp = pathlib.Path(tmp)
+        columns = [f"c{i:02d}" for i in range(10)]
+        checks = "".join(f"  - regex: {{column: {c}, pattern: '^[0-9]+$'}}\n"
+                         f"  - length: {{column: {c}, max: 6}}\n" for c in columns)
+        trimmed = "".join(f"  - trimmed: [{c}]\n" for c in columns)
+        (tmp / "rules.yaml").write_text(
+            "version: 1\ndataset: {name: size, unit: unit}\ncorrect:\n" + checks +
+            "clean:\n" + trimmed)
+        with open(tmp / "data.csv", "w", newline="") as f:
+            out = csv.writer(f)
+            out.writerow(["unit", *columns])
+            for u in range(126):
+                for r in range(40):
+                    bad = (u + r) % 7 == 0
+                    out.writerow([f"{u:05d}"] + [f" x{r}{u}0000 " if bad else str(r)
+                                                 for _ in columns])
+        lint = run(dqa, "lint", "rules.yaml", "data.csv", cwd=tmp).stdout
+        if "(30 checks)" not in lint:
+            sys.exit(f"expected 30 checks: {lint}")
+        run(dqa, "audit", "rules.yaml", "data.csv", "--now", "2026-11-22", "-q",
+            "--out", "out", cwd=tmp)
+        check(tmp / "out", "--pages", 20, "--max-index-bytes", 2_000_000)
+        total = sum(p.stat().st_size for p in (tmp / "out" / "units").iterdir())
+        print(f"126 units x 30 checks: unit pages {total} bytes in all")
+
+
+def main():
+    mode = sys.argv[1]
+    if mode == "example":
+        example(pathlib.Path(sys.argv[2]).resolve(), pathlib.Path(sys.argv[3]))
+    elif mode == "hostile":
+        hostile(pathlib.Path(sys.argv[2]).resolve())
+    elif mode == "size":
+        size(pathlib.Path(sys.argv[2]).resolve())
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main()
