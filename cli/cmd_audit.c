@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "progress.h"
 #include "options.h"
 
 enum { OPT_OUT, OPT_FORMAT, OPT_FAIL_UNDER, OPT_THREADS, OPT_SAMPLES, OPT_NOW, OPT_UNIT,
@@ -225,7 +226,15 @@ int cmd_audit(int argc, char **argv)
 	dqa_error err = {0};
 	if (rc == 0 && dqa_rules_load(&rules, positional[0], &err) < 0)
 		rc = report_error(&err);
-	if (rc == 0 && dqa_audit_run(&res, rules, positional + 1, (size_t)n - 1, &opts, &err) < 0)
+	struct progress progress;
+	progress_start(&progress);
+	if (progress_wanted(a.quiet)) {
+		opts.progress = progress_update;
+		opts.progress_ctx = &progress;
+	}
+	int ran = rc == 0 ? dqa_audit_run(&res, rules, positional + 1, (size_t)n - 1, &opts, &err) : 0;
+	progress_finish(&progress);
+	if (ran < 0)
 		rc = report_error(&err);
 	char *regression = NULL;
 	int dropped = 0;

@@ -79,6 +79,18 @@ void dqa_rules_free(dqa_rules *rules);
 
 /* --- audits --------------------------------------------------------------- */
 
+/* How far an audit has read, for a progress display. bytes counts the input
+ * file's bytes (compressed ones for gzip) against its size, total_bytes (0
+ * when unknown, e.g. stdin); lines counts lines of text handed to the
+ * workers across all inputs. */
+typedef struct dqa_progress {
+	size_t input, ninputs;
+	uint64_t bytes, total_bytes;
+	uint64_t text_bytes, lines;
+} dqa_progress;
+
+typedef void (*dqa_progress_fn)(void *ctx, const dqa_progress *progress);
+
 typedef struct dqa_audit_options {
 	int64_t now;              /* reference time for alive checks, epoch seconds */
 	int64_t generated_at;     /* stamped into the result, epoch seconds */
@@ -88,9 +100,12 @@ typedef struct dqa_audit_options {
 	const char *history;      /* past runs for stalled and rows_change, or NULL */
 	size_t block_size;        /* bytes of input per unit of parallel work
 				     (0 = 1 MiB); results never depend on it */
+	dqa_progress_fn progress; /* called from the reading thread after each
+				     block, or NULL */
+	void *progress_ctx;
 } dqa_audit_options;
 
-#define DQA_AUDIT_OPTIONS_INIT { 0, 0, 5, 0, NULL, NULL, 0 }
+#define DQA_AUDIT_OPTIONS_INIT { 0, 0, 5, 0, NULL, NULL, 0, NULL, NULL }
 
 typedef struct dqa_result dqa_result;
 

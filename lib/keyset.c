@@ -14,10 +14,11 @@ static struct key_record *record_at(const struct keyset *k, uint64_t slot)
 	return (struct key_record *)(k->records + ((slot & UINT32_MAX) - 1) * RECORD_ALIGN);
 }
 
+/* The slot index comes from the tag, so growing never rehashes a key. */
 static size_t find(const struct keyset *k, uint64_t hash, const void *key, uint32_t len)
 {
 	uint64_t tag = hash >> 32;
-	size_t i = hash & (k->cap - 1);
+	size_t i = tag & (k->cap - 1);
 	for (; k->slots[i]; i = (i + 1) & (k->cap - 1)) {
 		if (k->slots[i] >> 32 != tag)
 			continue;
@@ -37,8 +38,7 @@ static int grow(struct keyset *k)
 	for (size_t i = 0; i < k->cap; i++) {
 		if (!k->slots[i])
 			continue;
-		const struct key_record *r = record_at(k, k->slots[i]);
-		size_t j = strset_hash(r->key, r->len) & (cap - 1);
+		size_t j = (k->slots[i] >> 32) & (cap - 1);
 		while (slots[j])
 			j = (j + 1) & (cap - 1);
 		slots[j] = k->slots[i];

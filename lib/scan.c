@@ -46,6 +46,7 @@ struct scan {
 	dqa_error err;
 	struct plan *first;
 	const char **names;         /* inputs as messages show them */
+	dqa_progress progress;
 	struct worker *workers;
 	unsigned nworkers;
 };
@@ -274,6 +275,21 @@ static int read_header(struct producer *pr)
 	return rc < 0 ? rc : 0;
 }
 
+static void report_progress(struct producer *pr, size_t text_bytes, uint64_t lines)
+{
+	const dqa_audit_options *opts = &pr->s->first->opts;
+	if (!opts->progress)
+		return;
+	dqa_progress *p = &pr->s->progress;
+	p->input = pr->input;
+	p->ninputs = pr->s->first->ninputs;
+	p->bytes = source_position(&pr->src);
+	p->total_bytes = pr->src.size;
+	p->text_bytes += text_bytes;
+	p->lines += lines;
+	opts->progress(opts->progress_ctx, p);
+}
+
 static int read_blocks(struct producer *pr)
 {
 	const struct dialect *d = &pr->s->first->rules->dialect;
@@ -306,7 +322,9 @@ static int read_blocks(struct producer *pr)
 		b->len = cut;
 		b->line = pr->line, b->input = pr->input, b->delimiter = pr->delimiter;
 		b->last = false;
-		pr->line += count_newlines(b->buf, cut);
+		uint64_t lines = count_newlines(b->buf, cut);
+		pr->line += lines;
+		report_progress(pr, cut, lines);
 		push(pr->s, b);
 		pr->b = next;
 		pr->target = pr->s->block_size;

@@ -15,12 +15,15 @@ int source_open(struct source *src, const char *path, dqa_error *err)
 	bool is_stdin = strcmp(path, "-") == 0;
 	src->name = is_stdin ? "<stdin>" : path;
 	src->gz = NULL;
+	src->size = 0;
 	int fd = is_stdin ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return dqa_fail(err, DQA_EINPUT, src->name, DQA_NOPOS,
 				is_stdin ? NULL : "check the path and its permissions",
 				"cannot open: %s", strerror(errno));
 	struct stat st;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		src->size = (uint64_t)st.st_size;
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
 		close(fd);
 		return dqa_fail(err, DQA_EINPUT, src->name, DQA_NOPOS,
@@ -51,6 +54,12 @@ ssize_t source_read(struct source *src, void *buf, size_t cap, dqa_error *err)
 	return dqa_fail(err, DQA_EINPUT, src->name, DQA_NOPOS,
 			"the gzip file is truncated or damaged; fetch it again",
 			"corrupt gzip data: %s", msg);
+}
+
+uint64_t source_position(struct source *src)
+{
+	z_off_t at = gzoffset(src->gz);
+	return at > 0 ? (uint64_t)at : 0;
 }
 
 void source_close(struct source *src)

@@ -4,6 +4,7 @@
 #define DQA_SOURCE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 #include <zlib.h>
 
@@ -12,12 +13,15 @@
 struct source {
 	gzFile gz;
 	const char *name;   /* as shown in messages: the path, or <stdin> */
+	uint64_t size;      /* of a regular file, else 0 */
 };
 
 int source_open(struct source *src, const char *path, dqa_error *err);
 /* Reads up to cap bytes; returns the count, 0 at the end, or a negative
  * DQA_EINPUT with err filled. */
 ssize_t source_read(struct source *src, void *buf, size_t cap, dqa_error *err);
+/* Bytes of the file read so far (compressed bytes for gzip). */
+uint64_t source_position(struct source *src);
 void source_close(struct source *src);
 
 #endif
