@@ -12,7 +12,8 @@
 #include "options.h"
 
 enum { OPT_OUT, OPT_FORMAT, OPT_FAIL_UNDER, OPT_THREADS, OPT_SAMPLES, OPT_NOW, OPT_UNIT,
-       OPT_COLOR, OPT_QUIET, OPT_HISTORY, OPT_BASELINE, OPT_MAX_DROP, OPT_LANG };
+       OPT_COLOR, OPT_QUIET, OPT_HISTORY, OPT_BASELINE, OPT_MAX_DROP, OPT_LANG,
+       OPT_VERBOSE };
 
 static const struct option_spec audit_options[] = {
 	{OPT_OUT, 'o', "out", "DIR", "write the report folder DIR (created if missing)"},
@@ -27,6 +28,7 @@ static const struct option_spec audit_options[] = {
 	{OPT_UNIT, 'u', "unit", "NAME", "treat every row as belonging to unit NAME"},
 	{OPT_COLOR, 0, "color", "WHEN", "auto (default), always or never"},
 	{OPT_QUIET, 'q', "quiet", NULL, "print no report on stdout"},
+	{OPT_VERBOSE, 'v', "verbose", NULL, "on stderr: time, rows, threads, memory of key sets"},
 	{OPT_HISTORY, 0, "history", "FILE", "append this run's scores to FILE (CSV)"},
 	{OPT_BASELINE, 0, "baseline", "FILE", "exit 1 on a drop against FILE (history or JSON)"},
 	{OPT_MAX_DROP, 0, "max-drop", "N", "points a unit may drop against --baseline (default 0)"},
@@ -43,7 +45,7 @@ struct audit_args {
 	const char *out, *unit;
 	const char *format;       /* NULL: the text summary */
 	dqa_lang lang;
-	bool quiet;
+	bool quiet, verbose;
 	int color;                /* -1 auto, 0 never, 1 always */
 	double fail_under;        /* < 0: no gate besides status */
 	unsigned samples, threads;
@@ -73,6 +75,7 @@ static int on_option(void *ctx, int id, const char *value)
 	case OPT_UNIT: a->unit = value; return 0;
 	case OPT_NOW: a->now = value; return 0;
 	case OPT_QUIET: a->quiet = true; return 0;
+	case OPT_VERBOSE: a->verbose = true; return 0;
 	case OPT_HISTORY: a->history = value; return 0;
 	case OPT_BASELINE: a->baseline = value; return 0;
 	case OPT_MAX_DROP:
@@ -202,6 +205,20 @@ static int append_history(const dqa_result *res, const struct audit_args *a)
 	return dqa_history_append(a->history, res, &err) < 0 ? report_error(&err) : 0;
 }
 
+static void write_verbose(const dqa_result *res, const struct progress *progress,
+			  unsigned threads)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	double seconds = (double)(now.tv_sec - progress->start.tv_sec) +
+			 (double)(now.tv_nsec - progress->start.tv_nsec) / 1e9;
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	fprintf(stderr, "dqa: audited in %.2f s with %u worker thread%s\n", seconds,
+		threads ? threads : (unsigned)(cores > 0 ? cores : 1),
+		threads == 1 ? "" : "s");
+	dqa_result_write_memory(res, stderr);
+}
+
 int cmd_audit(int argc, char **argv)
 {
 	struct audit_args a = {.color = -1, .fail_under = -1, .samples = 5,
@@ -236,6 +253,8 @@ int cmd_audit(int argc, char **argv)
 	progress_finish(&progress);
 	if (ran < 0)
 		rc = report_error(&err);
+	if (rc == 0 && a.verbose)
+		write_verbose(res, &progress, a.threads);
 	char *regression = NULL;
 	int dropped = 0;
 	if (rc == 0 && a.baseline && (dropped = compare_baseline(res, &a, &regression)) > EXIT_GATE)

@@ -70,6 +70,21 @@ static int copy_check(struct dqa_result *r, const struct bound_check *b, const s
 	return 0;
 }
 
+static int note_memory(struct dqa_result *r, const struct plan *p, dqa_error *err)
+{
+	r->memory = arena_alloc(&r->arena, (p->nchecks + 1) * sizeof *r->memory);
+	RETURN_IF_NOMEM(r->memory, err);
+	for (size_t i = 0; i < p->nchecks; i++) {
+		const struct bound_check *b = &p->checks[i];
+		if (!b->def->ops->memory)
+			continue;
+		struct res_memory *m = &r->memory[r->nmemory++];
+		m->bytes = b->def->ops->memory(b, &m->entries);
+		RETURN_IF_NOMEM(m->id = arena_strdup(&r->arena, b->def->id), err);
+	}
+	return 0;
+}
+
 static int build_result(struct dqa_result *r, struct plan *p, dqa_error *err)
 {
 	const struct dqa_rules *rules = p->rules;
@@ -100,6 +115,7 @@ static int build_result(struct dqa_result *r, struct plan *p, dqa_error *err)
 						   &unit->checks[i]) == 0 ? r : NULL, err);
 	}
 	qsort(r->units, r->nunits, sizeof *r->units, unit_by_name);
+	FORWARD_IF_ERROR(note_memory(r, p, err));
 	return 0;
 }
 

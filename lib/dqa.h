@@ -136,6 +136,10 @@ char *dqa_result_json(const dqa_result *res);
  * warning list. color adds ANSI colours. Returns 0 or DQA_EIO. */
 int dqa_result_write_text(const dqa_result *res, FILE *out, bool color);
 
+/* Writes what the audit kept in memory, a line per key or reference set:
+ * "ID: N keys, M.M MB". Returns 0 or DQA_EIO. */
+int dqa_result_write_memory(const dqa_result *res, FILE *out);
+
 void dqa_result_free(dqa_result *res);
 
 /* --- reports ------------------------------------------------------------- */

@@ -45,6 +45,12 @@ struct res_unit {
 	size_t nreasons;
 };
 
+/* What a check kept in memory (its key or reference set). */
+struct res_memory {
+	const char *id;
+	uint64_t entries, bytes;
+};
+
 struct dqa_result {
 	struct arena arena;
 	const char *rules_path, *dataset;
@@ -60,6 +66,8 @@ struct dqa_result {
 	double warn_below, fail_below;
 	struct res_unit *units;       /* sorted by name */
 	size_t nunits;
+	struct res_memory *memory;
+	size_t nmemory;
 	size_t *warnings;             /* unit indices, worst first */
 	size_t nwarnings;
 };

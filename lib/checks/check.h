@@ -57,6 +57,10 @@ struct check_ops {
 	 * after merging), from the merged state. A row-scope check may have one
 	 * too, to add notes to the tallies its rows filled. */
 	int (*dataset)(struct bound_check *b, struct plan *plan, dqa_error *err);
+	/* Bytes this check holds in memory after the scan (its key set or
+	 * reference set) and the entries in it, for `dqa audit --verbose`.
+	 * Optional. */
+	size_t (*memory)(const struct bound_check *b, uint64_t *entries);
 	void (*unbind)(struct bound_check *b);
 	void (*release)(struct check *c);
 };

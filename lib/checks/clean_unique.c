@@ -200,6 +200,13 @@ static int unique_merge(struct bound_check *into, struct bound_check *from, dqa_
 	return renote(into, err);
 }
 
+static size_t unique_memory(const struct bound_check *b, uint64_t *entries)
+{
+	const struct unique_state *s = b->state;
+	*entries = s->seen.count;
+	return keyset_memory(&s->seen);
+}
+
 static void unique_unbind(struct bound_check *b)
 {
 	struct unique_state *s = b->state;
@@ -216,5 +223,6 @@ static void unique_unbind(struct bound_check *b)
 
 const struct check_ops check_unique = {
 	.kind = "unique", .scope = SCOPE_ROW, .shape = SHAPE_KEY, .bind = unique_bind,
-	.row = unique_row, .merge = unique_merge, .unbind = unique_unbind,
+	.row = unique_row, .merge = unique_merge, .memory = unique_memory,
+	.unbind = unique_unbind,
 };

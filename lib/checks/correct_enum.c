@@ -45,6 +45,13 @@ bool member_row(struct bound_check *b, const struct plan_row *row, char *note, s
 	return strset_get(&set->keys, row->fields[col], row->lens[col], NULL);
 }
 
+size_t member_memory(const struct bound_check *b, uint64_t *entries)
+{
+	const struct ref_table *set = b->def->config;
+	*entries = set->keys.count;
+	return strset_memory(&set->keys);
+}
+
 void member_release(struct check *c)
 {
 	if (c->config)
@@ -56,5 +63,5 @@ static const char *const enum_params[] = {"values", NULL};
 const struct check_ops check_enum = {
 	.kind = "enum", .scope = SCOPE_ROW, .shape = SHAPE_COLUMN, .mapping_only = true,
 	.params = enum_params, .configure = enum_configure, .row = member_row,
-	.release = member_release,
+	.memory = member_memory, .release = member_release,
 };

@@ -12,5 +12,6 @@ int member_add_list(struct rules_ctx *ctx, const struct ynode *node, const char 
 		    struct ref_table *set);
 bool member_row(struct bound_check *b, const struct plan_row *row, char *note, size_t cap);
 void member_release(struct check *c);
+size_t member_memory(const struct bound_check *b, uint64_t *entries);
 
 #endif

@@ -197,6 +197,16 @@ static void write_warnings(FILE *out, const struct dqa_result *r, const struct s
 	}
 }
 
+int dqa_result_write_memory(const dqa_result *res, FILE *out)
+{
+	for (size_t i = 0; i < res->nmemory; i++) {
+		const struct res_memory *m = &res->memory[i];
+		fprintf(out, "dqa: %s: %llu key%s, %.1f MB\n", m->id, (unsigned long long)m->entries,
+			m->entries == 1 ? "" : "s", (double)m->bytes / 1e6);
+	}
+	return ferror(out) ? DQA_EIO : 0;
+}
+
 int dqa_result_write_text(const dqa_result *res, FILE *out, bool color)
 {
 	struct style st = {color};
