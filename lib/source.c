@@ -1,70 +1,158 @@
-/* Input bytes through zlib's gz* layer, which inflates gzip members and
- * passes other files through unchanged, so gzip is known by content alone. */
+/* Input bytes from a file descriptor. The first two bytes tell gzip (1f 8b)
+ * from anything else, so gzip is known by content alone; gzip members are
+ * inflated one after another (inflate.h), and bytes after the last member
+ * are ignored, as zlib's gzread does. */
 #include "source.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "inflate.h"
+
 enum { SOURCE_BUFFER = 256 * 1024 };
+
+static int read_error(struct source *src, dqa_error *err)
+{
+	return dqa_fail(err, DQA_EINPUT, src->name, DQA_NOPOS, NULL, "cannot read: %s",
+			strerror(errno));
+}
+
+/* Moves unused bytes to the front and reads more after them. */
+static int fill(struct source *src, dqa_error *err)
+{
+	memmove(src->in, src->in + src->in_at, src->in_len - src->in_at);
+	src->in_len -= src->in_at;
+	src->in_at = 0;
+	ssize_t n;
+	do
+		n = read(src->fd, src->in + src->in_len, SOURCE_BUFFER - src->in_len);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return read_error(src, err);
+	src->eof = n == 0;
+	src->in_len += (size_t)n;
+	src->position += (uint64_t)n;
+	return 0;
+}
+
+static int ensure(struct source *src, size_t want, dqa_error *err)
+{
+	while (src->in_len - src->in_at < want && !src->eof)
+		FORWARD_IF_ERROR(fill(src, err));
+	return 0;
+}
+
+static bool gzip_magic(const struct source *src)
+{
+	return src->in_len - src->in_at >= 2 && src->in[src->in_at] == 0x1f &&
+	       src->in[src->in_at + 1] == 0x8b;
+}
 
 int source_open(struct source *src, const char *path, dqa_error *err)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
-	src->name = is_stdin ? "<stdin>" : path;
-	src->gz = NULL;
-	src->size = 0;
+	*src = (struct source){.name = is_stdin ? "<stdin>" : path, .fd = -1};
 	int fd = is_stdin ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return dqa_fail(err, DQA_EINPUT, src->name, DQA_NOPOS,
 				is_stdin ? NULL : "check the path and its permissions",
 				"cannot open: %s", strerror(errno));
+	src->fd = fd;
 	struct stat st;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
-		src->size = (uint64_t)st.st_size;
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		close(fd);
+		source_close(src);
 		return dqa_fail(err, DQA_EINPUT, src->name, DQA_NOPOS,
 				"give the CSV files inside it", "is a directory");
 	}
-	src->gz = gzdopen(fd, "rb");
-	if (!src->gz) {
-		close(fd);
-		return dqa_fail(err, DQA_ENOMEM, src->name, DQA_NOPOS, NULL, "out of memory");
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		src->size = (uint64_t)st.st_size;
+	int rc = (src->in = malloc(SOURCE_BUFFER)) ? ensure(src, 2, err)
+		: dqa_fail(err, DQA_ENOMEM, src->name, DQA_NOPOS, NULL, "out of memory");
+	if (rc == 0 && gzip_magic(src) && !(src->z = inflater_new()))
+		rc = dqa_fail(err, DQA_ENOMEM, src->name, DQA_NOPOS, NULL, "out of memory");
+	src->in_member = src->z != NULL;
+	if (rc < 0)
+		source_close(src);
+	return rc;
+}
+
+static ssize_t read_plain(struct source *src, void *buf, size_t cap, dqa_error *err)
+{
+	if (src->in_at < src->in_len) {
+		size_t n = src->in_len - src->in_at < cap ? src->in_len - src->in_at : cap;
+		memcpy(buf, src->in + src->in_at, n);
+		src->in_at += n;
+		return (ssize_t)n;
 	}
-	gzbuffer(src->gz, SOURCE_BUFFER);
+	ssize_t n;
+	do
+		n = read(src->fd, buf, cap);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return read_error(src, err);
+	src->position += (uint64_t)n;
+	return n;
+}
+
+static int corrupt(struct source *src, const char *why, dqa_error *err)
+{
+	return dqa_fail(err, DQA_EINPUT, src->name, DQA_NOPOS,
+			"the gzip file is truncated or damaged; fetch it again",
+			"corrupt gzip data: %s", why);
+}
+
+static ssize_t read_gzip(struct source *src, void *buf, size_t cap, dqa_error *err)
+{
+	while (!src->done) {
+		if (!src->in_member) {
+			FORWARD_IF_ERROR(ensure(src, 2, err));
+			if (!gzip_magic(src)) {
+				src->done = true;
+				break;
+			}
+			inflater_reset(src->z);
+			src->in_member = true;
+		}
+		size_t used, made;
+		bool end;
+		const char *why;
+		if (inflater_run(src->z, src->in + src->in_at, src->in_len - src->in_at, &used, buf,
+				 cap, &made, &end, &why) < 0)
+			return corrupt(src, why, err);
+		src->in_at += used;
+		src->in_member = !end;
+		if (made)
+			return (ssize_t)made;
+		if (end || used)
+			continue;
+		if (src->eof)
+			return corrupt(src, "unexpected end of file", err);
+		FORWARD_IF_ERROR(fill(src, err));
+	}
 	return 0;
 }
 
 ssize_t source_read(struct source *src, void *buf, size_t cap, dqa_error *err)
 {
-	int n = gzread(src->gz, buf, (unsigned)cap);
-	int zerr;
-	const char *msg = gzerror(src->gz, &zerr);
-	/* zlib reports a gzip stream cut short only as Z_BUF_ERROR at the end. */
-	if (n > 0 || (n == 0 && zerr != Z_BUF_ERROR))
-		return n;
-	if (n == 0)
-		msg = "unexpected end of file";
-	if (zerr == Z_ERRNO)
-		return dqa_fail(err, DQA_EINPUT, src->name, DQA_NOPOS, NULL,
-				"cannot read: %s", strerror(errno));
-	return dqa_fail(err, DQA_EINPUT, src->name, DQA_NOPOS,
-			"the gzip file is truncated or damaged; fetch it again",
-			"corrupt gzip data: %s", msg);
+	return src->z ? read_gzip(src, buf, cap, err) : read_plain(src, buf, cap, err);
 }
 
 uint64_t source_position(struct source *src)
 {
-	z_off_t at = gzoffset(src->gz);
-	return at > 0 ? (uint64_t)at : 0;
+	return src->position;
 }
 
 void source_close(struct source *src)
 {
-	if (src->gz)
-		gzclose_r(src->gz);
-	src->gz = NULL;
+	if (src->fd >= 0)
+		close(src->fd);
+	inflater_free(src->z);
+	free(src->in);
+	src->fd = -1;
+	src->z = NULL;
+	src->in = NULL;
 }

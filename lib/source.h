@@ -3,17 +3,26 @@
 #ifndef DQA_SOURCE_H
 #define DQA_SOURCE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
-#include <zlib.h>
 
 #include "error.h"
 
+struct inflater;
+
 struct source {
-	gzFile gz;
-	const char *name;   /* as shown in messages: the path, or <stdin> */
-	uint64_t size;      /* of a regular file, else 0 */
+	const char *name;       /* as shown in messages: the path, or <stdin> */
+	uint64_t size;          /* of a regular file, else 0 */
+	uint64_t position;      /* bytes read from the file so far */
+	int fd;
+	struct inflater *z;     /* NULL: not gzip */
+	unsigned char *in;      /* bytes read but not yet used */
+	size_t in_at, in_len;
+	bool eof;               /* the file has no more bytes */
+	bool in_member;         /* inside a gzip member */
+	bool done;              /* gzip: what follows the last member is ignored */
 };
 
 int source_open(struct source *src, const char *path, dqa_error *err);
