@@ -1,6 +1,8 @@
 /* Hand-written value grammars: exact, locale-free and allocation-free. */
 #include "values.h"
 
+#include <locale.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <strings.h>
 
@@ -32,6 +34,49 @@ bool value_integer(const char *s, size_t len, int64_t *out)
 	return true;
 }
 
+static locale_t c_numeric;
+static pthread_once_t c_numeric_once = PTHREAD_ONCE_INIT;
+
+static void make_c_locale(void)
+{
+	c_numeric = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+}
+
+/* The C locale whatever the program set: a decimal point is always '.'. */
+static locale_t c_locale(void)
+{
+	pthread_once(&c_numeric_once, make_c_locale);
+	return c_numeric;
+}
+
+/* A decimal without exponent whose digits fit in 2^53 with at most 22
+ * after the point is exactly (digits / 10^k) in binary64, one correctly
+ * rounded division (Clinger's fast path): no strtod for common values. */
+static bool exact_decimal(const char *s, size_t len, double *out)
+{
+	static const double powers[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+					1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+					1e20, 1e21, 1e22};
+	size_t i = s[0] == '+' || s[0] == '-';
+	uint64_t digits = 0;
+	int scale = -1;
+	for (; i < len; i++) {
+		if (s[i] == '.') {
+			scale = 0;
+			continue;
+		}
+		if (!is_digit(s[i]) || digits > ((1ULL << 53) - 9) / 10)
+			return false;
+		digits = digits * 10 + (uint64_t)(s[i] - '0');
+		scale += scale >= 0;
+	}
+	if (scale > 22)
+		return false;
+	double v = (double)digits / powers[scale > 0 ? scale : 0];
+	*out = s[0] == '-' ? -v : v;
+	return true;
+}
+
 bool value_number(const char *s, size_t len, double *out)
 {
 	size_t i = 0, int_digits = 0, frac_digits = 0;
@@ -59,7 +104,7 @@ bool value_number(const char *s, size_t len, double *out)
 	if (i != len)
 		return false;
 	if (out)
-		*out = strtod(s, NULL);
+		*out = exact_decimal(s, len, out) ? *out : strtod_l(s, NULL, c_locale());
 	return true;
 }
 

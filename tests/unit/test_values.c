@@ -1,5 +1,6 @@
 /* Value grammars: integers, numbers, booleans, blanks, UTF-8 lengths. */
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "tap.h"
 #include "values.h"
@@ -14,8 +15,35 @@ static int number(const char *s)
 	return value_number(s, strlen(s), NULL);
 }
 
+/* value_number's fast path must give strtod's correctly rounded double. */
+static void numbers_match_strtod(void)
+{
+	uint64_t rng = 88172645463325252ULL;
+	char text[64];
+	for (int i = 0; i < 200000; i++) {
+		rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
+		unsigned digits = 1 + (unsigned)(rng % 18), point = (unsigned)(rng >> 8) % (digits + 1);
+		size_t n = 0;
+		if (rng >> 20 & 1)
+			text[n++] = '-';
+		for (unsigned d = 0; d < digits; d++) {
+			if (d == point && d)
+				text[n++] = '.';
+			text[n++] = (char)('0' + (rng >> (24 + d * 2) & 7) + (d % 3));
+		}
+		text[n] = '\0';
+		double got;
+		if (!value_number(text, n, &got) || got != strtod(text, NULL)) {
+			fprintf(stderr, "value_number(\"%s\") differs from strtod\n", text);
+			tap_failures++;
+			return;
+		}
+	}
+}
+
 int main(void)
 {
+	numbers_match_strtod();
 	EXPECT(integer("0") && integer("-12") && integer("+7"));
 	EXPECT(integer("9223372036854775807") && integer("-9223372036854775808"));
 	EXPECT(!integer("9223372036854775808") && !integer("-9223372036854775809"));
