@@ -93,12 +93,7 @@ static int on_option(void *ctx, int id, const char *value)
 		if (dqa_lang_parse(value, &a->lang) < 0)
 			return usage_error(&audit_help, "invalid --lang '%s': use vi or en", value);
 		return 0;
-	case OPT_COLOR:
-		if (!strcmp(value, "auto")) a->color = -1;
-		else if (!strcmp(value, "always")) a->color = 1;
-		else if (!strcmp(value, "never")) a->color = 0;
-		else return usage_error(&audit_help, "invalid --color '%s': use auto, always or never", value);
-		return 0;
+	case OPT_COLOR: return cli_color_option(&audit_help, value, &a->color);
 	case OPT_FAIL_UNDER:
 		a->fail_under = strtod(value, &end);
 		if (!*value || *end || !(a->fail_under >= 0 && a->fail_under <= 100))
@@ -111,15 +106,6 @@ static int on_option(void *ctx, int id, const char *value)
 		return a->threads ? 0 : usage_error(&audit_help, "invalid --threads '0': use at least 1");
 	}
 	return 0;
-}
-
-static bool use_color(int setting)
-{
-	if (setting >= 0)
-		return setting;
-	const char *no_color = getenv("NO_COLOR");
-	const char *term = getenv("TERM");
-	return isatty(STDOUT_FILENO) && !(no_color && no_color[0]) && !(term && !strcmp(term, "dumb"));
 }
 
 /* SOURCE_DATE_EPOCH (reproducible builds) pins generated_at for tests. */
@@ -137,7 +123,7 @@ static int64_t generated_at(void)
 
 static int emit_text(const dqa_result *res, const struct audit_args *a)
 {
-	dqa_result_write_text(res, stdout, use_color(a->color));
+	dqa_result_write_text(res, stdout, cli_use_color(a->color));
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		perror("dqa: error: cannot write to standard output");
 		return EXIT_INPUT;

@@ -1,4 +1,4 @@
-/* Habits shared by the history commands: --color, loading the history with
+/* Habits shared by the commands: --color, loading a history with
  * its warnings, and checking that standard output was really written. */
 #include <stdio.h>
 #include <stdlib.h>
