@@ -66,9 +66,40 @@ const char *unit_label(const json_t *unit, dqa_lang lang)
 	return name[0] ? name : msg(lang, M_EMPTY_NAME);
 }
 
-const char *reason_label(const char *reason, dqa_lang lang)
+static void put_reason(struct strbuf *sb, const char *reason, dqa_lang lang)
 {
-	return strcmp(reason, "no rows") == 0 ? msg(lang, M_NO_ROWS_SHORT) : reason;
+	if (strcmp(reason, "no rows") == 0) {
+		strbuf_puts(sb, msg(lang, M_NO_ROWS_SHORT));
+		return;
+	}
+	const char *space = strrchr(reason, ' ');
+	char *end;
+	double score = space && space[1] ? strtod(space + 1, &end) : NAN;
+	if (isnan(score) || *end) {
+		strbuf_puts(sb, reason);
+		return;
+	}
+	strbuf_add(sb, reason, (size_t)(space + 1 - reason));
+	put_score(sb, score, 1, lang);
+}
+
+void put_reasons(struct strbuf *sb, const json_t *warning, dqa_lang lang,
+		 void (*put)(struct strbuf *sb, const char *text))
+{
+	struct strbuf label = STRBUF_INIT;
+	size_t i;
+	const json_t *reason;
+	json_array_foreach(json_object_get(warning, "reasons"), i, reason) {
+		const char *s = json_string_value(reason);
+		strbuf_reset(&label);
+		put_reason(&label, s ? s : "", lang);
+		if (i)
+			strbuf_puts(sb, ", ");
+		put(sb, label.buf ? label.buf : "");
+	}
+	if (label.failed)
+		sb->failed = true;
+	strbuf_release(&label);
 }
 
 void put_score(struct strbuf *sb, double v, int decimals, dqa_lang lang)

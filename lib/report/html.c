@@ -184,8 +184,8 @@ static void warnings(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 				      msg(lang, M_REASONS), NULL};
 	html_head_row(out, labels, "tntt", false);
 	strbuf_puts(out, "<tbody>\n");
-	size_t i, j;
-	json_t *w, *reason;
+	size_t i;
+	json_t *w;
 	json_array_foreach(list, i, w) {
 		size_t unit = unit_index(rep, doc_str(w, "unit"));
 		strbuf_puts(out, "<tr><td>");
@@ -199,12 +199,7 @@ static void warnings(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 		strbuf_puts(out, "<td>");
 		html_badge(out, lang, st);
 		strbuf_puts(out, "</td><td>");
-		json_array_foreach(json_object_get(w, "reasons"), j, reason) {
-			const char *s = json_string_value(reason);
-			if (j)
-				strbuf_puts(out, ", ");
-			html_put_id(out, reason_label(s ? s : "", lang));
-		}
+		put_reasons(out, w, lang, html_put_id);
 		strbuf_puts(out, "</td></tr>\n");
 	}
 	strbuf_puts(out, "</tbody></table></div>\n</section>\n");

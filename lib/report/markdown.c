@@ -57,14 +57,7 @@ static void warnings(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 		strbuf_puts(out, " | ");
 		put_score(out, doc_num(w, "score"), 2, lang);
 		strbuf_printf(out, " | %s | ", msg_status(lang, doc_status(w, "status")));
-		size_t j;
-		json_t *reason;
-		json_array_foreach(json_object_get(w, "reasons"), j, reason) {
-			if (j)
-				strbuf_puts(out, ", ");
-			const char *s = json_string_value(reason);
-			md_put(out, reason_label(s ? s : "", lang));
-		}
+		put_reasons(out, w, lang, md_put);
 		strbuf_puts(out, " |\n");
 	}
 	if (n > WARNINGS_SHOWN)

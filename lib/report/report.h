@@ -32,8 +32,11 @@ dqa_status doc_status(const json_t *obj, const char *key);
 dqa_status doc_status_of(const struct dqa_report *rep, double score);
 /* The unit's name for people: "(empty)" for the empty name. */
 const char *unit_label(const json_t *unit, dqa_lang lang);
-/* A warning reason for people: "no rows" translated, check reasons as is. */
-const char *reason_label(const char *reason, dqa_lang lang);
+/* A warning's reasons for people, ", " between them, each passed to put
+ * (which escapes it) as plain text: "no rows" translated, "CHECK_ID SCORE"
+ * with the score in the language's notation ("66,7" in vi). */
+void put_reasons(struct strbuf *sb, const json_t *warning, dqa_lang lang,
+		 void (*put)(struct strbuf *sb, const char *text));
 /* A unit's criterion status: missing for a missing unit's scored
  * criteria, else by score (n/a for a criterion without checks). */
 dqa_status doc_criterion_status(const struct dqa_report *rep, const json_t *unit, double score);
