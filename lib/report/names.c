@@ -1,11 +1,13 @@
 /* File names of the unit pages under units/. Unit names come from the data,
  * so a name is used as is only when it is short and made of [a-z0-9_-];
- * any other name becomes a slug plus "~" and a hash of the full name. No
+ * any other name becomes a slug (accents dropped) plus "~" and a hash of
+ * the full name. No
  * file name can leave the folder ('/', '..', NUL), and names that differ
  * only by case or collide after slugging get different files. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "report.h"
 
@@ -36,20 +38,45 @@ static uint32_t name_hash(const char *name)
 	return h;
 }
 
-/* Lower-cased ASCII letters and digits; every other run of bytes is one '-'. */
+/* The letter a code point stands for in a slug, or 0 for a separator.
+ * Decomposition has already split accents off; đ does not decompose. */
+static char slug_letter(utf8proc_int32_t c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return (char)(c - 'A' + 'a');
+	if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')
+		return (char)c;
+	if (c == 0x110 || c == 0x111)   /* Đ đ */
+		return 'd';
+	return 0;
+}
+
+/* Names in UTF-8 lose their accents ("Phường Ngọc Hà" -> "phuong-ngoc-ha"):
+ * decomposed, marks dropped. Other bytes (invalid UTF-8) are separators. */
 static void slug(const char *name, char out[SLUG_MAX + 1])
 {
+	utf8proc_uint8_t *plain = NULL;
+	bool mapped = utf8proc_map((const utf8proc_uint8_t *)name, 0, &plain,
+				   UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
+				   UTF8PROC_STRIPMARK) >= 0;
+	const utf8proc_uint8_t *p = mapped ? plain : (const utf8proc_uint8_t *)name;
 	size_t n = 0;
-	for (const unsigned char *p = (const unsigned char *)name; *p && n < SLUG_MAX; p++) {
-		unsigned char c = *p >= 'A' && *p <= 'Z' ? (unsigned char)(*p - 'A' + 'a') : *p;
-		if (plain_char(c) && c != '-')
-			out[n++] = (char)c;
+	while (*p && n < SLUG_MAX) {
+		utf8proc_int32_t c = -1;
+		utf8proc_ssize_t len = mapped ? utf8proc_iterate(p, -1, &c) : 1;
+		if (!mapped)
+			c = *p < 0x80 ? *p : -1;
+		char letter = slug_letter(c);
+		if (letter)
+			out[n++] = letter;
 		else if (n && out[n - 1] != '-')
 			out[n++] = '-';
+		p += len > 0 ? len : 1;
 	}
 	while (n && out[n - 1] == '-')
 		n--;
 	out[n] = '\0';
+	free(plain);
 }
 
 static char *file_name(const char *name)
