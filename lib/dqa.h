@@ -177,8 +177,10 @@ bool dqa_report_format_known(const char *format);
 
 /* Writes the report folder DIR: index.html, units/UNIT.html, result.json,
  * scores.csv, checks.csv, warnings.csv, summary.md and junit.xml, each
- * atomically, index.html last. *nfiles (when non-NULL) gets the number of
- * files written. */
+ * atomically (all flushed to disk with one sync, then renamed into place,
+ * index.html last), then removes unit pages an earlier run wrote for units
+ * this result lacks. *nfiles (when non-NULL) gets the number of files
+ * written. */
 int dqa_report_write_dir(const dqa_report *rep, const char *dir, dqa_lang lang,
 			 size_t *nfiles, dqa_error *err);
 

@@ -1,6 +1,9 @@
-/* Atomic report files: write a temporary file beside the target, flush it
- * to disk, then rename it over the target. */
+/* Atomic report files, many at a time: each file is written to a temporary
+ * beside its target, all temporaries reach the disk with one flush, then
+ * each is renamed over its target and the folders are flushed once. A
+ * reader (or a crash) sees every file old or new, never half written. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +11,11 @@
 #include <unistd.h>
 
 #include "error.h"
+#include "fileio.h"
+
+/* Up to this many files, one fsync each costs less than flushing the whole
+ * file system. */
+enum { FSYNC_EACH_MAX = 4 };
 
 /* mkdir -p */
 static int make_dirs(const char *dir, dqa_error *err)
@@ -33,45 +41,170 @@ static int make_dirs(const char *dir, dqa_error *err)
 	return 0;
 }
 
-int dqa_write_file_atomic(const char *dir, const char *name, const char *data, size_t len,
-			  dqa_error *err)
+static int write_all(int fd, const char *data, size_t len)
 {
-	FORWARD_IF_ERROR(make_dirs(dir, err));
-	char target[4096], temp[4096];
-	if (snprintf(target, sizeof target, "%s/%s", dir, name) >= (int)sizeof target ||
-	    snprintf(temp, sizeof temp, "%s/.%s.XXXXXX", dir, name) >= (int)sizeof temp)
-		return dqa_fail(err, DQA_EIO, dir, DQA_NOPOS, NULL, "path too long");
-	int fd = mkstemp(temp);
-	if (fd < 0)
-		return dqa_fail(err, DQA_EIO, target, DQA_NOPOS, NULL, "cannot write: %s",
-				strerror(errno));
-	const char *p = data;
-	size_t left = len;
-	int saved = 0;
-	while (left && !saved) {
-		ssize_t n = write(fd, p, left);
+	while (len) {
+		ssize_t n = write(fd, data, len);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
-			saved = n < 0 ? errno : ENOSPC;
-		else
-			p += n, left -= (size_t)n;
+			return n < 0 ? errno : ENOSPC;
+		data += n;
+		len -= (size_t)n;
 	}
-	if (!saved && fsync(fd) < 0 && errno != EINVAL)
+	return 0;
+}
+
+static int io_error(dqa_error *err, const char *path, int saved)
+{
+	return dqa_fail(err, DQA_EIO, path, DQA_NOPOS, NULL, "cannot write: %s",
+			strerror(saved));
+}
+
+/* Remembers a folder to flush after the renames (each folder once). */
+static int note_dir(struct file_batch *b, const char *dir, dqa_error *err)
+{
+	for (size_t i = 0; i < b->ndirs; i++)
+		if (!strcmp(b->dirs[i], dir))
+			return 0;
+	if (b->ndirs == FILE_BATCH_DIRS)
+		return dqa_fail(err, DQA_EIO, dir, DQA_NOPOS, NULL,
+				"more than %d folders in one batch", FILE_BATCH_DIRS);
+	FORWARD_IF_ERROR(make_dirs(dir, err));
+	b->dirs[b->ndirs] = strdup(dir);
+	RETURN_IF_NOMEM(b->dirs[b->ndirs], err);
+	b->ndirs++;
+	return 0;
+}
+
+static int grow(struct file_batch *b)
+{
+	if (b->n < b->cap)
+		return 0;
+	size_t cap = b->cap ? 2 * b->cap : 16;
+	struct batch_file *files = realloc(b->files, cap * sizeof *files);
+	if (!files)
+		return -1;
+	b->files = files;
+	b->cap = cap;
+	return 0;
+}
+
+int file_batch_add(struct file_batch *b, const char *dir, const char *name, const char *data,
+		   size_t len, dqa_error *err)
+{
+	FORWARD_IF_ERROR(note_dir(b, dir, err));
+	RETURN_IF_NOMEM(grow(b) == 0 ? b : NULL, err);
+	struct batch_file *f = &b->files[b->n];
+	size_t size = strlen(dir) + strlen(name) + 16;
+	f->target = malloc(size);
+	f->temp = malloc(size);
+	if (!f->target || !f->temp) {
+		free(f->target);
+		free(f->temp);
+		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+	}
+	snprintf(f->target, size, "%s/%s", dir, name);
+	snprintf(f->temp, size, "%s/.%s.XXXXXX", dir, name);
+	int fd = mkstemp(f->temp);
+	if (fd < 0) {
+		int saved = errno;
+		free(f->temp);
+		int rc = io_error(err, f->target, saved);
+		free(f->target);
+		return rc;
+	}
+	b->n++;     /* from here on the temporary is the batch's to remove */
+	int saved = write_all(fd, data, len);
+	/* Reports are meant to be read by others: rw-r--r-- unless umask says less. */
+	if (!saved && fchmod(fd, 0666 & ~b->umask) < 0)
 		saved = errno;
 	if (close(fd) < 0 && !saved)
 		saved = errno;
-	/* Reports are meant to be read by others: rw-r--r-- unless umask says less. */
-	mode_t mask = umask(0);
-	umask(mask);
-	if (!saved && chmod(temp, 0666 & ~mask) < 0)
-		saved = errno;
-	if (!saved && rename(temp, target) < 0)
-		saved = errno;
-	if (saved) {
-		unlink(temp);
-		return dqa_fail(err, DQA_EIO, target, DQA_NOPOS, NULL, "cannot write: %s",
-				strerror(saved));
+	return saved ? io_error(err, f->target, saved) : 0;
+}
+
+static int fsync_path(const char *path, int flags)
+{
+	int fd = open(path, flags | O_CLOEXEC);
+	if (fd < 0)
+		return errno;
+	int saved = fsync(fd) < 0 && errno != EINVAL ? errno : 0;
+	close(fd);
+	return saved;
+}
+
+/* The temporaries' data on disk before any rename makes them visible. */
+static int flush_files(const struct file_batch *b, dqa_error *err)
+{
+	if (b->n <= FSYNC_EACH_MAX) {
+		for (size_t i = 0; i < b->n; i++) {
+			int saved = fsync_path(b->files[i].temp, O_RDONLY);
+			if (saved)
+				return io_error(err, b->files[i].target, saved);
+		}
+		return 0;
+	}
+	int fd = open(b->dirs[0], O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0 || syncfs(fd) < 0) {
+		int saved = errno;
+		if (fd >= 0)
+			close(fd);
+		return io_error(err, b->dirs[0], saved);
+	}
+	close(fd);
+	return 0;
+}
+
+int file_batch_commit(struct file_batch *b, dqa_error *err)
+{
+	if (b->n == 0)
+		return 0;
+	FORWARD_IF_ERROR(flush_files(b, err));
+	while (b->done < b->n) {
+		struct batch_file *f = &b->files[b->done];
+		if (rename(f->temp, f->target) < 0)
+			return io_error(err, f->target, errno);
+		b->done++;
+	}
+	/* The renames themselves reach the disk with their folders. */
+	for (size_t i = 0; i < b->ndirs; i++) {
+		int saved = fsync_path(b->dirs[i], O_RDONLY | O_DIRECTORY);
+		if (saved)
+			return io_error(err, b->dirs[i], saved);
 	}
 	return 0;
+}
+
+void file_batch_init(struct file_batch *b)
+{
+	*b = (struct file_batch){0};
+	b->umask = umask(0);
+	umask(b->umask);
+}
+
+void file_batch_release(struct file_batch *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		if (i >= b->done)
+			unlink(b->files[i].temp);
+		free(b->files[i].temp);
+		free(b->files[i].target);
+	}
+	for (size_t i = 0; i < b->ndirs; i++)
+		free(b->dirs[i]);
+	free(b->files);
+	*b = (struct file_batch){0};
+}
+
+int dqa_write_file_atomic(const char *dir, const char *name, const char *data, size_t len,
+			  dqa_error *err)
+{
+	struct file_batch b;
+	file_batch_init(&b);
+	int rc = file_batch_add(&b, dir, name, data, len, err);
+	if (rc == 0)
+		rc = file_batch_commit(&b, err);
+	file_batch_release(&b);
+	return rc;
 }

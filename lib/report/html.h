@@ -5,6 +5,10 @@
 
 #include "report.h"
 
+/* In the <head> of every page dqa writes, so that pages of an earlier run
+ * can be told from files someone else put in the folder. */
+#define HTML_GENERATOR_MARKER "<meta name=\"generator\" content=\"dqa\">"
+
 /* Doctype, <head> with the stylesheet and title "TITLE_PREFIX: TITLE",
  * then <body>. */
 void html_begin(struct strbuf *out, dqa_lang lang, const char *title_prefix, const char *title);

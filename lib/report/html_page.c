@@ -65,6 +65,7 @@ static const char stylesheet[] =
 void html_begin(struct strbuf *out, dqa_lang lang, const char *title_prefix, const char *title)
 {
 	strbuf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+			   HTML_GENERATOR_MARKER "\n"
 			   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 			   "<title>", lang == DQA_LANG_VI ? "vi" : "en");
 	html_put(out, title_prefix);

@@ -68,6 +68,11 @@ void render_html_index(const struct dqa_report *rep, dqa_lang lang, struct strbu
 void render_html_unit(const struct dqa_report *rep, size_t unit, dqa_lang lang,
 		      struct strbuf *out);
 
+/* Removes the pages under units_dir that dqa wrote and that no unit of rep
+ * has now (see stale.c). A missing folder is fine. */
+int report_remove_stale_pages(const struct dqa_report *rep, const char *units_dir,
+			      dqa_error *err);
+
 /* Gives every unit a file name under units/ (see names.c). */
 int report_name_units(struct dqa_report *rep);
 

@@ -21,8 +21,8 @@ import tempfile
 import time
 
 HERE = pathlib.Path(__file__).resolve().parent
-# Every report file is fsync'ed; on a disk 10,000 unit pages take minutes,
-# in memory seconds. The files and checks are the same either way.
+# Memory spares the disk of a machine shared with other jobs (10,000 unit
+# pages); the files and checks are the same either way.
 SCRATCH = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
 ENV = dict(os.environ, SOURCE_DATE_EPOCH="1795392000", LC_ALL="C.UTF-8")
 

@@ -1,0 +1,36 @@
+/* Writing many files atomically with one flush to disk (see fileio.c). */
+#ifndef DQA_FILEIO_H
+#define DQA_FILEIO_H
+
+#include <sys/types.h>
+
+#include "dqa.h"
+
+enum { FILE_BATCH_DIRS = 4 };
+
+struct batch_file {
+	char *temp, *target;
+};
+
+struct file_batch {
+	struct batch_file *files;
+	size_t n, cap;
+	size_t done;                      /* files renamed so far */
+	char *dirs[FILE_BATCH_DIRS];      /* folders written to, created if missing */
+	size_t ndirs;
+	mode_t umask;
+};
+
+void file_batch_init(struct file_batch *b);
+/* Writes data to a temporary file beside DIR/NAME (DIR created if missing;
+ * at most FILE_BATCH_DIRS distinct folders). Nothing is visible under NAME
+ * until file_batch_commit. */
+int file_batch_add(struct file_batch *b, const char *dir, const char *name, const char *data,
+		   size_t len, dqa_error *err);
+/* Flushes every temporary to disk, renames each over its target in the
+ * order they were added, then flushes the folders. */
+int file_batch_commit(struct file_batch *b, dqa_error *err);
+/* Removes the temporaries not renamed (after a failure) and frees b. */
+void file_batch_release(struct file_batch *b);
+
+#endif
