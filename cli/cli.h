@@ -21,10 +21,11 @@ int cmd_report(int argc, char **argv);
 dqa_lang cli_default_lang(void);
 
 /* Writes the report folder dir (when non-NULL; quiet: without saying so on
- * stderr) and prints the report format (when non-NULL) on stdout. Returns
- * an exit status. */
+ * stderr) and prints the report format (when non-NULL: "text" for the
+ * terminal summary, coloured by the --color setting color, or a format of
+ * dqa_report_render) on stdout. Returns an exit status. */
 int cli_write_reports(const dqa_report *rep, const char *dir, const char *format, dqa_lang lang,
-		      bool quiet);
+		      bool quiet, int color);
 
 int cmd_trend(int argc, char **argv);
 int cmd_warnings(int argc, char **argv);

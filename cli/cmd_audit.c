@@ -43,7 +43,7 @@ static const struct command_help audit_help = {
 
 struct audit_args {
 	const char *out, *unit;
-	const char *format;       /* NULL: the text summary */
+	const char *format;       /* "text" (the summary), "json", ... */
 	dqa_lang lang;
 	bool quiet, verbose;
 	int color;                /* -1 auto, 0 never, 1 always */
@@ -87,7 +87,7 @@ static int on_option(void *ctx, int id, const char *value)
 		if (strcmp(value, "text") && !dqa_report_format_known(value))
 			return usage_error(&audit_help, "invalid --format '%s': use text, json, csv, "
 					   "md, junit or html", value);
-		a->format = strcmp(value, "text") ? value : NULL;
+		a->format = value;
 		return 0;
 	case OPT_LANG:
 		if (dqa_lang_parse(value, &a->lang) < 0)
@@ -121,34 +121,18 @@ static int64_t generated_at(void)
 	return (int64_t)time(NULL);
 }
 
-static int emit_text(const dqa_result *res, const struct audit_args *a)
-{
-	dqa_result_write_text(res, stdout, cli_use_color(a->color));
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		perror("dqa: error: cannot write to standard output");
-		return EXIT_INPUT;
-	}
-	return 0;
-}
-
-/* The report folder and a report format go through the result's JSON
- * document, as `dqa report` renders them; the text summary does not. */
+/* Every output goes through the result's JSON document, as `dqa report`
+ * renders it: the text summary, a report format and the report folder. */
 static int emit(const dqa_result *res, const struct audit_args *a)
 {
 	const char *format = a->quiet ? NULL : a->format;
 	if (!a->out && !format)
-		return a->quiet ? 0 : emit_text(res, a);
+		return 0;
 	dqa_report *rep = NULL;
 	dqa_error err = {0};
 	if (dqa_report_from_result(&rep, res, &err) < 0)
 		return report_error(&err);
-	int rc = 0;
-	if (a->out)
-		rc = cli_write_reports(rep, a->out, NULL, a->lang, a->quiet);
-	if (!rc && format)
-		rc = cli_write_reports(rep, NULL, format, a->lang, false);
-	else if (!rc && !a->quiet)
-		rc = emit_text(res, a);
+	int rc = cli_write_reports(rep, a->out, format, a->lang, a->quiet, a->color);
 	dqa_report_free(rep);
 	return rc;
 }
@@ -207,7 +191,7 @@ static void write_verbose(const dqa_result *res, const struct progress *progress
 
 int cmd_audit(int argc, char **argv)
 {
-	struct audit_args a = {.color = -1, .fail_under = -1, .samples = 5,
+	struct audit_args a = {.format = "text", .color = -1, .fail_under = -1, .samples = 5,
 			       .lang = cli_default_lang()};
 	const char **positional = calloc((size_t)argc + 1, sizeof *positional);
 	if (!positional)

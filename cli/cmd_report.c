@@ -6,13 +6,14 @@
 #include "cli.h"
 #include "options.h"
 
-enum { OPT_OUT, OPT_FORMAT, OPT_LANG };
+enum { OPT_OUT, OPT_FORMAT, OPT_LANG, OPT_COLOR };
 
 static const struct option_spec report_options[] = {
 	{OPT_OUT, 'o', "out", "DIR", "write the report folder DIR (created if missing)"},
-	{OPT_FORMAT, 'f', "format", "FMT", "report on stdout: md (default without --out), json, "
-					   "csv, junit or html"},
+	{OPT_FORMAT, 'f', "format", "FMT", "report on stdout: md (default without --out), text, "
+					   "json, csv, junit or html"},
 	{OPT_LANG, 0, "lang", "LANG", "vi or en (default: from LC_ALL, LC_MESSAGES, LANG)"},
+	{OPT_COLOR, 0, "color", "WHEN", "text in colour: auto (default), always or never"},
 };
 
 static const struct command_help report_help = {
@@ -25,6 +26,7 @@ static const struct command_help report_help = {
 struct report_args {
 	const char *out, *format;
 	dqa_lang lang;
+	int color;                /* -1 auto, 0 never, 1 always */
 };
 
 static int on_option(void *ctx, int id, const char *value)
@@ -33,11 +35,12 @@ static int on_option(void *ctx, int id, const char *value)
 	switch (id) {
 	case OPT_OUT: a->out = value; return 0;
 	case OPT_FORMAT:
-		if (!dqa_report_format_known(value))
-			return usage_error(&report_help,
-					   "invalid --format '%s': use md, json, csv, junit or html", value);
+		if (strcmp(value, "text") && !dqa_report_format_known(value))
+			return usage_error(&report_help, "invalid --format '%s': use md, text, json, "
+					   "csv, junit or html", value);
 		a->format = value;
 		return 0;
+	case OPT_COLOR: return cli_color_option(&report_help, value, &a->color);
 	case OPT_LANG:
 		if (dqa_lang_parse(value, &a->lang) < 0)
 			return usage_error(&report_help, "invalid --lang '%s': use vi or en", value);
@@ -48,7 +51,7 @@ static int on_option(void *ctx, int id, const char *value)
 
 int cmd_report(int argc, char **argv)
 {
-	struct report_args a = {.lang = cli_default_lang()};
+	struct report_args a = {.lang = cli_default_lang(), .color = -1};
 	const char **positional = calloc((size_t)argc + 1, sizeof *positional);
 	if (!positional)
 		return EXIT_INPUT;
@@ -64,7 +67,7 @@ int cmd_report(int argc, char **argv)
 	if (rc == 0 && dqa_report_load(&rep, positional[0], &err) < 0)
 		rc = report_error(&err);
 	if (rc == 0)
-		rc = cli_write_reports(rep, a.out, a.format, a.lang, false);
+		rc = cli_write_reports(rep, a.out, a.format, a.lang, false, a.color);
 	dqa_report_free(rep);
 	free(positional);
 	return rc < 0 ? EXIT_PASS : rc;

@@ -18,7 +18,7 @@ dqa_lang cli_default_lang(void)
 }
 
 int cli_write_reports(const dqa_report *rep, const char *dir, const char *format, dqa_lang lang,
-		      bool quiet)
+		      bool quiet, int color)
 {
 	dqa_error err = {0};
 	if (dir) {
@@ -31,15 +31,15 @@ int cli_write_reports(const dqa_report *rep, const char *dir, const char *format
 	}
 	if (!format)
 		return 0;
+	if (!strcmp(format, "text")) {
+		dqa_report_write_text(rep, stdout, cli_use_color(color));
+		return cli_flush_stdout();
+	}
 	size_t len;
 	char *text = dqa_report_render(rep, format, lang, &len, &err);
 	if (!text)
 		return report_error(&err);
 	fwrite(text, 1, len, stdout);
 	free(text);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		perror("dqa: error: cannot write to standard output");
-		return EXIT_INPUT;
-	}
-	return 0;
+	return cli_flush_stdout();
 }

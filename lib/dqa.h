@@ -132,9 +132,6 @@ dqa_status dqa_result_status(const dqa_result *res);
  * memory. */
 char *dqa_result_json(const dqa_result *res);
 
-/* Writes the terminal summary: one row per unit worst first, then the
- * warning list. color adds ANSI colours. Returns 0 or DQA_EIO. */
-int dqa_result_write_text(const dqa_result *res, FILE *out, bool color);
 
 /* Writes what the audit kept in memory, a line per key or reference set:
  * "ID: N keys, M.M MB". Returns 0 or DQA_EIO. */
@@ -171,6 +168,11 @@ int dqa_report_load(dqa_report **out, const char *path, dqa_error *err);
  * NULL with err filled (DQA_EARG for an unknown format, DQA_ENOMEM). */
 char *dqa_report_render(const dqa_report *rep, const char *format, dqa_lang lang,
 			size_t *len, dqa_error *err);
+
+/* Writes the terminal summary: the overall score, one row per unit worst
+ * first, then the warning list, in English. color adds ANSI colours.
+ * Returns 0 or DQA_EIO. */
+int dqa_report_write_text(const dqa_report *rep, FILE *out, bool color);
 
 /* True when format names a report dqa_report_render knows. */
 bool dqa_report_format_known(const char *format);

@@ -1,12 +1,15 @@
-/* The terminal summary: the overall line, one row per unit worst first with
- * its six criterion scores, then the warning list. */
+/* The terminal summary, rendered from the result document like every
+ * report (so `dqa report --format text` repeats what `dqa audit` printed):
+ * the overall line, one row per unit worst first with its six criterion
+ * scores, then the warning list. Always in English. */
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../result.h"
-#include "../timeparse.h"
 #include "../values.h"
+#include "report.h"
 
 enum { UNIT_WIDTH_MAX = 24 };
 
@@ -44,43 +47,42 @@ static size_t lead_length(unsigned char c)
 	return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 }
 
-static void put_name(FILE *out, const char *name, int width)
+/* Writes at most max characters of s, control characters and invalid UTF-8
+ * as '?'. Returns the number of characters written. */
+static int put_safe(FILE *out, const char *s, int max)
 {
-	if (!name[0]) {
-		fprintf(out, "%-*s", width, "(empty)");
-		return;
-	}
 	int shown = 0;
-	size_t len = strlen(name), i = 0;
-	for (; i < len && shown < width; shown++) {
-		unsigned char c = (unsigned char)name[i];
+	size_t len = strlen(s), i = 0;
+	for (; i < len && shown < max; shown++) {
+		unsigned char c = (unsigned char)s[i];
 		size_t ch = lead_length(c);
-		if (ch > len - i || utf8_valid_prefix(name + i, ch) != ch) {
-			fputc('?', out);
-			i++;
-		} else if (ch == 1 && (c < 0x20 || c == 0x7f)) {
+		if (ch > len - i || utf8_valid_prefix(s + i, ch) != ch ||
+		    (ch == 1 && (c < 0x20 || c == 0x7f))) {
 			fputc('?', out);
 			i++;
 		} else {
-			fwrite(name + i, 1, ch, out);
+			fwrite(s + i, 1, ch, out);
 			i += ch;
 		}
 	}
-	for (; shown < width; shown++)
-		fputc(' ', out);
+	return shown;
+}
+
+static void put_name(FILE *out, const char *name, int width)
+{
+	int shown = put_safe(out, name[0] ? name : "(empty)", width);
+	fprintf(out, "%*s", width - shown, "");
 }
 
 /* Half away from zero, as result.json rounds: printf alone would show an
  * exact 65.625 as 65.62 where the JSON says 65.63. */
 static double round_to(double v, int decimals)
 {
-	double scale = 1;
-	for (int i = 0; i < decimals; i++)
-		scale *= 10;
+	double scale = decimals == 1 ? 10 : 100;
 	return round(v * scale) / scale;
 }
 
-static void put_score(FILE *out, double v, int width, int decimals)
+static void put_padded_score(FILE *out, double v, int width, int decimals)
 {
 	if (isnan(v))
 		fprintf(out, "%*s", width, "-");
@@ -88,13 +90,14 @@ static void put_score(FILE *out, double v, int width, int decimals)
 		fprintf(out, "%*.*f", width, decimals, round_to(v, decimals));
 }
 
-static int unit_width(const struct dqa_result *r)
+static int unit_width(const json_t *units)
 {
 	int width = 4;
-	for (size_t i = 0; i < r->nunits; i++) {
-		int w = (int)utf8_length(r->units[i].name, strlen(r->units[i].name));
-		if (!r->units[i].name[0])
-			w = 7;
+	size_t i;
+	const json_t *u;
+	json_array_foreach(units, i, u) {
+		const char *name = doc_str(u, "unit");
+		int w = name[0] ? (int)utf8_length(name, strlen(name)) : 7;
 		if (w > width)
 			width = w;
 	}
@@ -103,95 +106,109 @@ static int unit_width(const struct dqa_result *r)
 
 static int by_score(const void *a, const void *b)
 {
-	const struct res_unit *ua = *(const struct res_unit *const *)a;
-	const struct res_unit *ub = *(const struct res_unit *const *)b;
-	double sa = isnan(ua->score) ? INFINITY : ua->score;
-	double sb = isnan(ub->score) ? INFINITY : ub->score;
+	const json_t *ua = *(const json_t *const *)a, *ub = *(const json_t *const *)b;
+	double sa = doc_num(ua, "score"), sb = doc_num(ub, "score");
+	sa = isnan(sa) ? INFINITY : sa;
+	sb = isnan(sb) ? INFINITY : sb;
 	if (sa != sb)
 		return sa < sb ? -1 : 1;
-	return strcmp(ua->name, ub->name);
+	return strcmp(doc_str(ua, "unit"), doc_str(ub, "unit"));
 }
 
-static void write_header(FILE *out, const struct dqa_result *r, const struct style *st)
+static const char *plural(size_t n)
 {
-	char now[21];
-	time_format_iso(r->now, now);
-	size_t missing = 0;
-	for (size_t i = 0; i < r->nunits; i++)
-		missing += r->units[i].missing;
-	fprintf(out, "dqa %s: dataset %s, rules %s\n", DQA_VERSION, r->dataset, r->rules_path);
-	fprintf(out, "%llu row%s in %zu input%s, %zu unit%s", (unsigned long long)r->rows,
-		r->rows == 1 ? "" : "s", r->ninputs, r->ninputs == 1 ? "" : "s", r->nunits,
-		r->nunits == 1 ? "" : "s");
+	return n == 1 ? "" : "s";
+}
+
+static void write_header(FILE *out, const json_t *doc, const struct style *st)
+{
+	const json_t *units = json_object_get(doc, "units");
+	size_t missing = 0, i;
+	const json_t *u;
+	json_array_foreach(units, i, u)
+		missing += doc_status(u, "status") == DQA_MISSING;
+	size_t ninputs = json_array_size(json_object_get(doc, "inputs"));
+	uint64_t rows = doc_count(doc, "rows");
+	fprintf(out, "dqa %s: dataset %s, rules %s\n", doc_str(doc, "dqa_version"),
+		doc_str(doc, "dataset"), doc_str(doc, "rules"));
+	fprintf(out, "%llu row%s in %zu input%s, %zu unit%s", (unsigned long long)rows,
+		plural(rows), ninputs, plural(ninputs), json_array_size(units),
+		plural(json_array_size(units)));
 	if (missing)
 		fprintf(out, " (%zu missing)", missing);
-	fprintf(out, ", now %s\n\n", now);
+	fprintf(out, ", now %s\n\n", doc_str(doc, "now"));
 	fputs("overall ", out);
-	put_score(out, r->score, 6, 2);
+	put_padded_score(out, doc_num(doc, "score"), 6, 2);
 	fputc(' ', out);
-	put_status(out, st, r->status);
+	put_status(out, st, doc_status(doc, "status"));
 	fputs("\n ", out);
 	for (int k = 0; k < DQA_CRITERIA; k++) {
-		if (!r->criterion_used[k])
-			continue;
+		double score = doc_criterion(doc, k);
+		if (isnan(score))
+			continue;     /* no checks */
 		fprintf(out, " %s ", dqa_criterion_name(k));
-		put_score(out, r->criteria[k], 1, 1);
+		put_padded_score(out, score, 1, 1);
 	}
 	fputs("\n\n", out);
 }
 
-static void write_units(FILE *out, const struct dqa_result *r, const struct style *st)
+static void write_units(FILE *out, const json_t *units, const struct style *st)
 {
-	int width = unit_width(r);
+	int width = unit_width(units);
 	fprintf(out, "%-*s %8s %7s", width, "unit", "rows", "score");
 	for (int k = 0; k < DQA_CRITERIA; k++)
 		fprintf(out, " %7s", short_names[k]);
 	fputs("  status\n", out);
-	const struct res_unit **order = malloc((r->nunits + 1) * sizeof *order);
+	size_t n = json_array_size(units);
+	const json_t **order = malloc((n + 1) * sizeof *order);
 	if (!order)
 		return;
-	for (size_t i = 0; i < r->nunits; i++)
-		order[i] = &r->units[i];
-	qsort(order, r->nunits, sizeof *order, by_score);
-	for (size_t i = 0; i < r->nunits; i++) {
-		const struct res_unit *u = order[i];
-		put_name(out, u->name, width);
-		fprintf(out, " %8llu ", (unsigned long long)u->rows);
-		put_score(out, u->score, 7, 2);
+	for (size_t i = 0; i < n; i++)
+		order[i] = json_array_get(units, i);
+	qsort(order, n, sizeof *order, by_score);
+	for (size_t i = 0; i < n; i++) {
+		const json_t *u = order[i];
+		put_name(out, doc_str(u, "unit"), width);
+		fprintf(out, " %8llu ", (unsigned long long)doc_count(u, "rows"));
+		put_padded_score(out, doc_num(u, "score"), 7, 2);
 		for (int k = 0; k < DQA_CRITERIA; k++) {
 			fputc(' ', out);
-			put_score(out, u->criteria[k], 7, 1);
+			put_padded_score(out, doc_criterion(u, k), 7, 1);
 		}
 		fputs("  ", out);
-		put_status(out, st, u->status);
+		put_status(out, st, doc_status(u, "status"));
 		fputc('\n', out);
 	}
 	free(order);
 }
 
-static void write_warnings(FILE *out, const struct dqa_result *r, const struct style *st)
+static void write_warnings(FILE *out, const json_t *doc, const struct style *st)
 {
-	if (!r->nwarnings) {
-		fprintf(out, "\nno warnings: every unit scores at least %g\n", r->warn_below);
+	const json_t *list = json_object_get(doc, "warnings");
+	size_t n = json_array_size(list);
+	double warn_below = doc_num(json_object_get(doc, "thresholds"), "warn_below");
+	if (!n) {
+		fprintf(out, "\nno warnings: every unit scores at least %g\n", warn_below);
 		return;
 	}
-	fprintf(out, "\nwarnings: %zu unit%s below %g, worst first\n", r->nwarnings,
-		r->nwarnings == 1 ? "" : "s", r->warn_below);
-	int width = unit_width(r);
-	for (size_t i = 0; i < r->nwarnings; i++) {
-		const struct res_unit *u = &r->units[r->warnings[i]];
+	fprintf(out, "\nwarnings: %zu unit%s below %g, worst first\n", n, plural(n), warn_below);
+	int width = unit_width(json_object_get(doc, "units"));
+	size_t i, j;
+	const json_t *w, *reason;
+	json_array_foreach(list, i, w) {
+		dqa_status status = doc_status(w, "status");
 		fputs("  ", out);
-		put_name(out, u->name, width);
+		put_name(out, doc_str(w, "unit"), width);
 		fputc(' ', out);
-		put_score(out, u->score, 6, 2);
+		put_padded_score(out, doc_num(w, "score"), 6, 2);
 		fputc(' ', out);
-		put_status(out, st, u->status);
-		fprintf(out, "%*s", 8 - (int)strlen(dqa_status_name(u->status)), "");
-		if (u->missing)
-			fputs("no rows", out);
-		for (size_t k = 0; k < u->nreasons; k++) {
-			const struct res_check *c = &u->checks[u->reasons[k]];
-			fprintf(out, "%s%s %.1f", k ? ", " : "", c->id, round_to(c->score, 1));
+		put_status(out, st, status);
+		fprintf(out, "%*s", 8 - (int)strlen(dqa_status_name(status)), "");
+		json_array_foreach(json_object_get(w, "reasons"), j, reason) {
+			const char *s = json_string_value(reason);
+			fputs(j ? ", " : "", out);
+			/* a hand-edited file's control characters stay off the terminal */
+			put_safe(out, s ? s : "", INT_MAX);
 		}
 		fputc('\n', out);
 	}
@@ -207,11 +224,11 @@ int dqa_result_write_memory(const dqa_result *res, FILE *out)
 	return ferror(out) ? DQA_EIO : 0;
 }
 
-int dqa_result_write_text(const dqa_result *res, FILE *out, bool color)
+int dqa_report_write_text(const dqa_report *rep, FILE *out, bool color)
 {
 	struct style st = {color};
-	write_header(out, res, &st);
-	write_units(out, res, &st);
-	write_warnings(out, res, &st);
+	write_header(out, rep->doc, &st);
+	write_units(out, rep->units, &st);
+	write_warnings(out, rep->doc, &st);
 	return ferror(out) ? DQA_EIO : 0;
 }
