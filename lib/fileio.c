@@ -41,7 +41,7 @@ static int make_dirs(const char *dir, dqa_error *err)
 	return 0;
 }
 
-static int write_all(int fd, const char *data, size_t len)
+int fileio_write_all(int fd, const char *data, size_t len)
 {
 	while (len) {
 		ssize_t n = write(fd, data, len);
@@ -115,7 +115,7 @@ int file_batch_add(struct file_batch *b, const char *dir, const char *name, cons
 		return rc;
 	}
 	b->n++;     /* from here on the temporary is the batch's to remove */
-	int saved = write_all(fd, data, len);
+	int saved = fileio_write_all(fd, data, len);
 	/* Reports are meant to be read by others: rw-r--r-- unless umask says less. */
 	if (!saved && fchmod(fd, 0666 & ~b->umask) < 0)
 		saved = errno;

@@ -21,6 +21,10 @@ struct file_batch {
 	mode_t umask;
 };
 
+/* Writes all len bytes to fd, retrying short writes and EINTR. Returns 0
+ * or an errno value. */
+int fileio_write_all(int fd, const char *data, size_t len);
+
 void file_batch_init(struct file_batch *b);
 /* Writes data to a temporary file beside DIR/NAME (DIR created if missing;
  * at most FILE_BATCH_DIRS distinct folders). Nothing is visible under NAME

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "history.h"
+#include "../fileio.h"
 #include "../result.h"
 #include "../strbuf.h"
 #include "../timeparse.h"
@@ -91,20 +92,6 @@ static void build_lines(struct strbuf *sb, const struct dqa_result *r, const str
 		 r->rows, "");
 }
 
-static int write_all(int fd, const char *p, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, p, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return n < 0 ? errno : ENOSPC;
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /* Under the lock: what must precede this run's lines. A new file gets the
  * header; a file whose last line was cut short gets the newline it lacks,
  * so the partial line stays one malformed line instead of swallowing ours. */
@@ -137,7 +124,7 @@ static int append_locked(const char *path, const char *lines, size_t len, dqa_er
 		 * see half of it on a local file system. */
 		strbuf_puts(&sb, prefix_for(fd));
 		strbuf_add(&sb, lines, len);
-		saved = sb.failed ? ENOMEM : write_all(fd, sb.buf, sb.len);
+		saved = sb.failed ? ENOMEM : fileio_write_all(fd, sb.buf, sb.len);
 	}
 	if (!saved && fsync(fd) < 0 && errno != EINVAL)
 		saved = errno;

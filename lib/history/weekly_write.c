@@ -42,32 +42,6 @@ static void target_text(const dqa_weekly_options *o, char *buf, size_t cap)
 		snprintf(buf, cap, "status warn or fail");
 }
 
-void weekly_text(const struct weekly_list *lists, size_t n, const dqa_weekly_options *o, FILE *out)
-{
-	char label[16], first[11], last[11], target[64], reasons[160], score[VIEW_NUM];
-	target_text(o, target, sizeof target);
-	for (size_t i = 0; i < n; i++) {
-		const struct weekly_list *l = &lists[i];
-		week_title(l, label, first, last);
-		fprintf(out, "%sweek %s (%s to %s), dataset ", i ? "\n" : "", label, first, last);
-		view_name(out, l->dataset, 0);
-		fprintf(out, ": %zu run%s, %zu of %zu units listed (target: %s)\n", l->nruns,
-			l->nruns == 1 ? "" : "s", l->nitems, l->nunits, target);
-		if (!l->nitems)
-			continue;
-		fprintf(out, "\n%-*s %7s %-8s %7s  reasons\n", UNIT_WIDTH, "unit", "score", "status",
-			"streak");
-		for (size_t k = 0; k < l->nitems; k++) {
-			const struct weekly_item *it = &l->items[k];
-			weekly_reasons(it, reasons, sizeof reasons);
-			view_name(out, it->unit, UNIT_WIDTH);
-			fprintf(out, " %7s %-8s %2u week%s  %s\n", view_num(score, it->score, false, "-"),
-				dqa_status_name(it->status), it->streak, it->streak == 1 ? " " : "s",
-				reasons);
-		}
-	}
-}
-
 void weekly_csv(const struct weekly_list *lists, size_t n, FILE *out)
 {
 	char label[16], reasons[160], score[VIEW_NUM];
@@ -119,55 +93,123 @@ void weekly_json(const struct weekly_list *lists, size_t n, const dqa_weekly_opt
 	fputs("]}\n", out);
 }
 
-void weekly_md(const struct weekly_list *lists, size_t n, const dqa_weekly_options *o, FILE *out)
+/* What the text, Markdown and HTML lists share: a title per week and
+ * dataset, then one row per listed unit. */
+struct week_words {
+	char label[16], first[11], last[11];
+	const char *target;
+};
+
+struct weekly_layout {
+	const char *begin, *end;          /* around the whole document */
+	void (*list_head)(FILE *out, const struct weekly_list *l, size_t index,
+			  const struct week_words *w);
+	void (*row)(FILE *out, const struct weekly_item *it, const char *score,
+		    const char *reasons);
+	const char *list_end;             /* after each list's rows */
+};
+
+static void write_layout(const struct weekly_list *lists, size_t n, const dqa_weekly_options *o,
+			 FILE *out, const struct weekly_layout *layout)
 {
-	char label[16], first[11], last[11], target[64], reasons[160], score[VIEW_NUM];
+	char target[64], reasons[160], score[VIEW_NUM];
+	struct week_words w = {.target = target};
 	target_text(o, target, sizeof target);
+	fputs(layout->begin, out);
 	for (size_t i = 0; i < n; i++) {
 		const struct weekly_list *l = &lists[i];
-		week_title(l, label, first, last);
-		fprintf(out, "%s## Warnings %s: ", i ? "\n" : "", label);
-		view_md(out, l->dataset);
-		fprintf(out, "\n\n%s to %s, %zu runs, %zu of %zu units listed (target: %s).\n", first,
-			last, l->nruns, l->nitems, l->nunits, target);
-		if (!l->nitems)
-			continue;
-		fputs("\n| unit | score | status | streak (weeks) | reasons |\n|---|---:|---|---:|---|\n", out);
+		week_title(l, w.label, w.first, w.last);
+		layout->list_head(out, l, i, &w);
 		for (size_t k = 0; k < l->nitems; k++) {
-			const struct weekly_item *it = &l->items[k];
-			weekly_reasons(it, reasons, sizeof reasons);
-			fputs("| ", out);
-			view_md(out, it->unit);
-			fprintf(out, " | %s | %s | %u | %s |\n", view_num(score, it->score, false, "-"),
-				dqa_status_name(it->status), it->streak, reasons);
+			weekly_reasons(&l->items[k], reasons, sizeof reasons);
+			layout->row(out, &l->items[k], view_num(score, l->items[k].score, false, "-"),
+				    reasons);
 		}
+		fputs(layout->list_end, out);
 	}
+	fputs(layout->end, out);
+}
+
+static void text_head(FILE *out, const struct weekly_list *l, size_t index,
+		      const struct week_words *w)
+{
+	fprintf(out, "%sweek %s (%s to %s), dataset ", index ? "\n" : "", w->label, w->first,
+		w->last);
+	view_name(out, l->dataset, 0);
+	fprintf(out, ": %zu run%s, %zu of %zu units listed (target: %s)\n", l->nruns,
+		l->nruns == 1 ? "" : "s", l->nitems, l->nunits, w->target);
+	if (l->nitems)
+		fprintf(out, "\n%-*s %7s %-8s %7s  reasons\n", UNIT_WIDTH, "unit", "score",
+			"status", "streak");
+}
+
+static void text_row(FILE *out, const struct weekly_item *it, const char *score,
+		     const char *reasons)
+{
+	view_name(out, it->unit, UNIT_WIDTH);
+	fprintf(out, " %7s %-8s %2u week%s  %s\n", score, dqa_status_name(it->status), it->streak,
+		it->streak == 1 ? " " : "s", reasons);
+}
+
+static void md_head(FILE *out, const struct weekly_list *l, size_t index,
+		    const struct week_words *w)
+{
+	fprintf(out, "%s## Warnings %s: ", index ? "\n" : "", w->label);
+	view_md(out, l->dataset);
+	fprintf(out, "\n\n%s to %s, %zu runs, %zu of %zu units listed (target: %s).\n", w->first,
+		w->last, l->nruns, l->nitems, l->nunits, w->target);
+	if (l->nitems)
+		fputs("\n| unit | score | status | streak (weeks) | reasons |\n"
+		      "|---|---:|---|---:|---|\n", out);
+}
+
+static void md_row(FILE *out, const struct weekly_item *it, const char *score,
+		   const char *reasons)
+{
+	fputs("| ", out);
+	view_md(out, it->unit);
+	fprintf(out, " | %s | %s | %u | %s |\n", score, dqa_status_name(it->status), it->streak,
+		reasons);
+}
+
+static void html_head(FILE *out, const struct weekly_list *l, size_t index,
+		      const struct week_words *w)
+{
+	(void)index;
+	fprintf(out, "<h2>Warnings %s: ", w->label);
+	view_html(out, l->dataset);
+	fprintf(out, "</h2>\n<p>%s to %s, %zu runs, %zu of %zu units listed (target: %s).</p>\n"
+		     "<table><tr><th>unit</th><th>score</th><th>status</th><th>streak</th>"
+		     "<th>reasons</th></tr>\n", w->first, w->last, l->nruns, l->nitems, l->nunits,
+		w->target);
+}
+
+static void html_row(FILE *out, const struct weekly_item *it, const char *score,
+		     const char *reasons)
+{
+	fputs("<tr><td>", out);
+	view_html(out, it->unit[0] ? it->unit : "(empty)");
+	fprintf(out, "</td><td>%s</td><td>%s</td><td>%u</td><td>%s</td></tr>\n", score,
+		dqa_status_name(it->status), it->streak, reasons);
+}
+
+void weekly_text(const struct weekly_list *lists, size_t n, const dqa_weekly_options *o, FILE *out)
+{
+	static const struct weekly_layout text = {"", "", text_head, text_row, ""};
+	write_layout(lists, n, o, out, &text);
+}
+
+void weekly_md(const struct weekly_list *lists, size_t n, const dqa_weekly_options *o, FILE *out)
+{
+	static const struct weekly_layout md = {"", "", md_head, md_row, ""};
+	write_layout(lists, n, o, out, &md);
 }
 
 void weekly_html(const struct weekly_list *lists, size_t n, const dqa_weekly_options *o, FILE *out)
 {
-	char label[16], first[11], last[11], target[64], reasons[160], score[VIEW_NUM];
-	target_text(o, target, sizeof target);
-	fputs("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>dqa warnings</title>\n"
-	      "<style>body{font-family:sans-serif}td,th{padding:2px 8px}</style></head><body>\n", out);
-	for (size_t i = 0; i < n; i++) {
-		const struct weekly_list *l = &lists[i];
-		week_title(l, label, first, last);
-		fprintf(out, "<h2>Warnings %s: ", label);
-		view_html(out, l->dataset);
-		fprintf(out, "</h2>\n<p>%s to %s, %zu runs, %zu of %zu units listed (target: %s).</p>\n"
-			     "<table><tr><th>unit</th><th>score</th><th>status</th><th>streak</th>"
-			     "<th>reasons</th></tr>\n", first, last, l->nruns, l->nitems, l->nunits, target);
-		for (size_t k = 0; k < l->nitems; k++) {
-			const struct weekly_item *it = &l->items[k];
-			weekly_reasons(it, reasons, sizeof reasons);
-			fputs("<tr><td>", out);
-			view_html(out, it->unit[0] ? it->unit : "(empty)");
-			fprintf(out, "</td><td>%s</td><td>%s</td><td>%u</td><td>%s</td></tr>\n",
-				view_num(score, it->score, false, "-"), dqa_status_name(it->status),
-				it->streak, reasons);
-		}
-		fputs("</table>\n", out);
-	}
-	fputs("</body></html>\n", out);
+	static const struct weekly_layout html = {
+		"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>dqa warnings</title>\n"
+		"<style>body{font-family:sans-serif}td,th{padding:2px 8px}</style></head><body>\n",
+		"</body></html>\n", html_head, html_row, "</table>\n"};
+	write_layout(lists, n, o, out, &html);
 }
