@@ -27,7 +27,7 @@ struct hist_entry {
 struct dqa_history {
 	struct arena arena;
 	struct strset strings;               /* text -> interned copy */
-	struct hist_entry *entries;
+	struct hist_entry *entries;          /* malloc'd */
 	size_t n, cap;
 	const char *notice;
 };

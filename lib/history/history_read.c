@@ -12,12 +12,23 @@
 #include "history.h"
 #include "../reader.h"
 #include "../timeparse.h"
+#include "../values.h"
+
+/* The last value interned for one column: the lines of one run repeat
+ * their rules, dataset, fingerprint and time, so comparing with the line
+ * before spares most hash lookups and time parsing. */
+struct last_value {
+	const char *interned;
+	size_t len;
+};
 
 struct load_ctx {
 	struct dqa_history *h;
 	const char *path;
 	bool header_seen, last_parsed;
 	uint64_t skipped, first_skipped;
+	struct last_value last[HISTORY_FIELDS];
+	int64_t last_run_at;
 	dqa_error *err;
 };
 
@@ -67,14 +78,12 @@ static bool parse_status(const char *s, dqa_status *out)
 	return false;
 }
 
-static bool parse_score(const char *s, double *out)
+static bool parse_score(const char *s, size_t len, double *out)
 {
-	char *end;
 	*out = NAN;
-	if (!*s)
+	if (!len)
 		return true;
-	*out = strtod(s, &end);
-	return !*end && *out >= 0 && *out <= 100;
+	return value_number(s, len, out) && *out >= 0 && *out <= 100;
 }
 
 static bool parse_rows(const char *s, uint64_t *out)
@@ -85,24 +94,69 @@ static bool parse_rows(const char *s, uint64_t *out)
 	return *s >= '0' && *s <= '9' && !*end && !errno;
 }
 
+static bool same_as_last(const struct last_value *last, const char *s, size_t len)
+{
+	return last->interned && last->len == len && memcmp(last->interned, s, len) == 0;
+}
+
+static const char *intern_field(struct load_ctx *c, const struct record *rec, size_t i)
+{
+	struct last_value *last = &c->last[i];
+	if (same_as_last(last, rec->fields[i], rec->lens[i]))
+		return last->interned;
+	const char *s = intern(c->h, rec->fields[i], rec->lens[i]);
+	*last = (struct last_value){s, rec->lens[i]};
+	return s;
+}
+
+/* The run time is compared with the last line's text (kept interned as
+ * the last value of column 0) before it is parsed. */
+static bool parse_run_at(struct load_ctx *c, const struct record *rec, int64_t *out)
+{
+	if (same_as_last(&c->last[0], rec->fields[0], rec->lens[0])) {
+		*out = c->last_run_at;
+		return true;
+	}
+	if (!time_parse_iso(rec->fields[0], rec->lens[0], out))
+		return false;
+	c->last[0] = (struct last_value){intern(c->h, rec->fields[0], rec->lens[0]), rec->lens[0]};
+	c->last_run_at = *out;
+	return true;
+}
+
 /* 0: parsed; 1: malformed (skipped); negative: out of memory. */
-static int parse_entry(struct dqa_history *h, const struct record *rec, struct hist_entry *e)
+static int parse_entry(struct load_ctx *c, const struct record *rec, struct hist_entry *e)
 {
 	const char *const *f = rec->fields;
 	if (rec->n != HISTORY_FIELDS)
 		return 1;
 	bool scope_ok = strcmp(f[3], "dataset") == 0 || strcmp(f[3], "unit") == 0;
 	e->dataset_scope = strcmp(f[3], "dataset") == 0;
-	if (!time_parse_iso(f[0], rec->lens[0], &e->run_at) || !scope_ok ||
-	    !parse_criterion(f[5], &e->criterion) || !parse_score(f[6], &e->score) ||
-	    !parse_status(f[7], &e->status) || !parse_rows(f[8], &e->rows))
+	if (!scope_ok || !parse_criterion(f[5], &e->criterion) ||
+	    !parse_score(f[6], rec->lens[6], &e->score) || !parse_status(f[7], &e->status) ||
+	    !parse_rows(f[8], &e->rows) || !parse_run_at(c, rec, &e->run_at))
 		return 1;
-	e->rules = intern(h, f[1], rec->lens[1]);
-	e->dataset = intern(h, f[2], rec->lens[2]);
-	e->unit = intern(h, f[4], rec->lens[4]);
-	e->fingerprint = intern(h, f[9], rec->lens[9]);
-	e->marker = intern(h, f[10], rec->lens[10]);
+	e->rules = intern_field(c, rec, 1);
+	e->dataset = intern_field(c, rec, 2);
+	e->unit = intern_field(c, rec, 4);
+	e->fingerprint = intern_field(c, rec, 9);
+	e->marker = intern_field(c, rec, 10);
 	return e->rules && e->dataset && e->unit && e->fingerprint && e->marker ? 0 : -1;
+}
+
+/* realloc, not the arena: a year of nightly runs is some 30 MB of entries,
+ * which arena doubling would zero and copy, and keep twice. */
+static int grow_entries(struct dqa_history *h)
+{
+	if (h->n < h->cap)
+		return 0;
+	size_t cap = h->cap ? 2 * h->cap : 1024;
+	struct hist_entry *entries = realloc(h->entries, cap * sizeof *entries);
+	if (!entries)
+		return -1;
+	h->entries = entries;
+	h->cap = cap;
+	return 0;
 }
 
 static int on_record(void *opaque, const struct record *rec)
@@ -122,9 +176,8 @@ static int on_record(void *opaque, const struct record *rec)
 				"a history is written by 'dqa audit --history FILE'",
 				"not a dqa history file: the header is not '%s'", HISTORY_HEADER);
 	}
-	if (arena_reserve(&h->arena, (void **)&h->entries, &h->cap, h->n, sizeof *h->entries) < 0)
-		return dqa_fail(c->err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
-	int rc = parse_entry(h, rec, &h->entries[h->n]);
+	RETURN_IF_NOMEM(grow_entries(h) == 0 ? h : NULL, c->err);
+	int rc = parse_entry(c, rec, &h->entries[h->n]);
 	RETURN_IF_NOMEM(rc >= 0 ? h : NULL, c->err);
 	c->last_parsed = rc == 0;
 	if (rc == 0) {
@@ -207,5 +260,6 @@ void dqa_history_free(dqa_history *h)
 		return;
 	strset_release(&h->strings);
 	arena_release(&h->arena);
+	free(h->entries);
 	free(h);
 }
