@@ -161,9 +161,21 @@ static int gate(const dqa_result *res, const struct audit_args *a)
 	return EXIT_PASS;
 }
 
-/* Reads the baseline before --history appends to what may be the same file. */
+/* Reads the baseline before --history appends to what may be the same file.
+ * When both name one file that does not exist yet, this is the first run
+ * (a nightly job or CI, day one): nothing to compare, so a note, no gate. A
+ * baseline named alone must exist, or a typo would switch the gate off. */
 static int compare_baseline(const dqa_result *res, const struct audit_args *a, char **message)
 {
+	if (a->history && !strcmp(a->baseline, a->history) && access(a->baseline, F_OK) < 0 &&
+	    errno == ENOENT) {
+		const char *fmt = "dqa: note: %s does not exist yet (first run): no regression gate\n";
+		size_t size = strlen(fmt) + strlen(a->baseline);
+		*message = malloc(size);
+		if (*message)
+			snprintf(*message, size, fmt, a->baseline);
+		return 0;
+	}
 	dqa_error err = {0};
 	int rc = dqa_baseline_compare(res, a->baseline, a->max_drop, message, &err);
 	return rc < 0 ? report_error(&err) : rc;
