@@ -20,6 +20,10 @@ int cmd_report(int argc, char **argv);
  * set): Vietnamese when it starts with "vi", else English. */
 dqa_lang cli_default_lang(void);
 
+/* Loads the history at path (a missing file is fine when may_be_missing)
+ * and gives the report its trend lines. Returns an exit status. */
+int cli_add_history(dqa_report *rep, const char *path, bool may_be_missing);
+
 /* Writes the report folder dir (when non-NULL; quiet: without saying so on
  * stderr) and prints the report format (when non-NULL: "text" for the
  * terminal summary, coloured by the --color setting color, or a format of

@@ -132,7 +132,11 @@ static int emit(const dqa_result *res, const struct audit_args *a)
 	dqa_error err = {0};
 	if (dqa_report_from_result(&rep, res, &err) < 0)
 		return report_error(&err);
-	int rc = cli_write_reports(rep, a->out, format, a->lang, a->quiet, a->color);
+	/* Trend lines for index.html; the history does not hold this run yet. */
+	bool html = a->out || (format && !strcmp(format, "html"));
+	int rc = a->history && html ? cli_add_history(rep, a->history, true) : 0;
+	if (rc == 0)
+		rc = cli_write_reports(rep, a->out, format, a->lang, a->quiet, a->color);
 	dqa_report_free(rep);
 	return rc;
 }

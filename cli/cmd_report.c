@@ -6,7 +6,7 @@
 #include "cli.h"
 #include "options.h"
 
-enum { OPT_OUT, OPT_FORMAT, OPT_LANG, OPT_COLOR };
+enum { OPT_OUT, OPT_FORMAT, OPT_LANG, OPT_COLOR, OPT_HISTORY };
 
 static const struct option_spec report_options[] = {
 	{OPT_OUT, 'o', "out", "DIR", "write the report folder DIR (created if missing)"},
@@ -14,6 +14,7 @@ static const struct option_spec report_options[] = {
 					   "json, csv, junit or html"},
 	{OPT_LANG, 0, "lang", "LANG", "vi or en (default: from LC_ALL, LC_MESSAGES, LANG)"},
 	{OPT_COLOR, 0, "color", "WHEN", "text in colour: auto (default), always or never"},
+	{OPT_HISTORY, 0, "history", "FILE", "trend line per unit in index.html from history FILE"},
 };
 
 static const struct command_help report_help = {
@@ -24,7 +25,7 @@ static const struct command_help report_help = {
 };
 
 struct report_args {
-	const char *out, *format;
+	const char *out, *format, *history;
 	dqa_lang lang;
 	int color;                /* -1 auto, 0 never, 1 always */
 };
@@ -34,6 +35,7 @@ static int on_option(void *ctx, int id, const char *value)
 	struct report_args *a = ctx;
 	switch (id) {
 	case OPT_OUT: a->out = value; return 0;
+	case OPT_HISTORY: a->history = value; return 0;
 	case OPT_FORMAT:
 		if (strcmp(value, "text") && !dqa_report_format_known(value))
 			return usage_error(&report_help, "invalid --format '%s': use md, text, json, "
@@ -66,6 +68,8 @@ int cmd_report(int argc, char **argv)
 	dqa_error err = {0};
 	if (rc == 0 && dqa_report_load(&rep, positional[0], &err) < 0)
 		rc = report_error(&err);
+	if (rc == 0 && a.history)
+		rc = cli_add_history(rep, a.history, false);
 	if (rc == 0)
 		rc = cli_write_reports(rep, a.out, a.format, a.lang, false, a.color);
 	dqa_report_free(rep);

@@ -1,7 +1,10 @@
-/* What `dqa audit` and `dqa report` share: the report language, and
- * writing the report folder and one report on standard output. */
+/* What `dqa audit` and `dqa report` share: the report language, trend
+ * lines from a history, and writing the report folder and one report on
+ * standard output. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -15,6 +18,21 @@ dqa_lang cli_default_lang(void)
 			return dqa_lang_from_locale(v);
 	}
 	return DQA_LANG_EN;
+}
+
+int cli_add_history(dqa_report *rep, const char *path, bool may_be_missing)
+{
+	if (may_be_missing && access(path, F_OK) < 0 && errno == ENOENT)
+		return 0;
+	dqa_history *h = NULL;
+	dqa_error err = {0};
+	int rc = dqa_history_load(&h, path, &err) < 0 ? report_error(&err) : 0;
+	if (rc == 0 && dqa_history_notice(h))
+		fprintf(stderr, "dqa: warning: %s\n", dqa_history_notice(h));
+	if (rc == 0 && dqa_report_add_history(rep, h, &err) < 0)
+		rc = report_error(&err);
+	dqa_history_free(h);
+	return rc;
 }
 
 int cli_write_reports(const dqa_report *rep, const char *dir, const char *format, dqa_lang lang,

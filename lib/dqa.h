@@ -188,6 +188,14 @@ int dqa_report_write_dir(const dqa_report *rep, const char *dir, dqa_lang lang,
 
 void dqa_report_free(dqa_report *rep);
 
+typedef struct dqa_history dqa_history;
+
+/* Gives index.html a trend line per unit: its overall score in the last
+ * runs of the report's dataset in h before the report's reference time,
+ * then the report's own score. A history without such runs is fine (the
+ * lines then hold this run only). Returns 0 or DQA_ENOMEM. */
+int dqa_report_add_history(dqa_report *rep, const dqa_history *h, dqa_error *err);
+
 /* --- files ---------------------------------------------------------------- */
 
 /* Writes data to DIR/NAME atomically: a temporary file in DIR, flushed and
@@ -210,8 +218,6 @@ int dqa_history_append(const char *path, const dqa_result *res, dqa_error *err);
  * stdin contributes nothing. out holds at least 17 bytes. */
 int dqa_input_fingerprint(const char *const *inputs, size_t ninputs, char *out,
 			  dqa_error *err);
-
-typedef struct dqa_history dqa_history;
 
 /* Loads a history file ("-" is stdin). A trailing line without a newline
  * (an interrupted write) and malformed lines are skipped and described by

@@ -255,6 +255,7 @@ void dqa_report_free(dqa_report *rep)
 		for (size_t i = 0; i < json_array_size(rep->units); i++)
 			free(rep->unit_files[i]);
 	free(rep->unit_files);
+	report_trend_free(rep->trend);
 	json_decref(rep->doc);
 	free(rep->json);
 	free(rep);

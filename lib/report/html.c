@@ -10,6 +10,7 @@
 #include "escape.h"
 #include "html.h"
 #include "messages.h"
+#include "trend_lines.h"
 
 typedef void section_fn(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out);
 
@@ -179,7 +180,7 @@ static void warnings(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 		strbuf_printf(out, "<p>%s.</p>\n</section>\n", msg(lang, M_NO_WARNINGS));
 		return;
 	}
-	strbuf_puts(out, "<div class=\"scroll\"><table>\n");
+	strbuf_puts(out, "<div class=\"scroll\"><table class=\"stack\">\n");
 	const char *const labels[] = {msg(lang, M_UNIT), msg(lang, M_SCORE), msg(lang, M_STATUS),
 				      msg(lang, M_REASONS), NULL};
 	html_head_row(out, labels, "tntt", false);
@@ -195,10 +196,10 @@ static void warnings(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 			html_put(out, unit_label(w, lang));
 		dqa_status st = doc_status(w, "status");
 		strbuf_puts(out, "</td>");
-		html_score_cell(out, doc_num(w, "score"), st, 2, lang);
+		html_score_cell(out, NULL, doc_num(w, "score"), st, 2, lang);
 		strbuf_puts(out, "<td>");
 		html_badge(out, lang, st);
-		strbuf_puts(out, "</td><td>");
+		strbuf_puts(out, "</td><td class=\"wide\">");
 		put_reasons(out, w, lang, html_put_id);
 		strbuf_puts(out, "</td></tr>\n");
 	}
@@ -225,16 +226,22 @@ static void unit_row(const struct dqa_report *rep, size_t i, dqa_lang lang, stru
 	dqa_status st = doc_status(u, "status");
 	strbuf_printf(out, "<tr data-status=\"%s\"><td>", dqa_status_name(st));
 	unit_link(out, rep, i, lang);
-	strbuf_printf(out, "</td><td class=\"n\" data-v=\"%llu\">%llu</td>",
-		      (unsigned long long)doc_count(u, "rows"), (unsigned long long)doc_count(u, "rows"));
-	html_score_cell(out, doc_num(u, "score"), st, 2, lang);
+	strbuf_printf(out, "</td><td class=\"n\" data-v=\"%llu\"",
+		      (unsigned long long)doc_count(u, "rows"));
+	html_label(out, msg(lang, M_ROWS));
+	strbuf_printf(out, ">%llu</td>", (unsigned long long)doc_count(u, "rows"));
+	html_score_cell(out, msg(lang, M_SCORE), doc_num(u, "score"), st, 2, lang);
 	for (int k = 0; k < DQA_CRITERIA; k++) {
 		double v = doc_criterion(u, k);
-		html_score_cell(out, v, doc_criterion_status(rep, u, v), 1, lang);
+		html_score_cell(out, msg_criterion(lang, k), v, doc_criterion_status(rep, u, v), 1,
+				lang);
 	}
 	strbuf_printf(out, "<td data-v=\"%d\">", (int)st);
 	html_badge(out, lang, st);
-	strbuf_puts(out, "</td></tr>\n");
+	strbuf_puts(out, "</td>");
+	if (rep->trend)
+		trend_cell(out, rep, i, lang);
+	strbuf_puts(out, "</tr>\n");
 }
 
 static const char table_script[] =
@@ -275,13 +282,14 @@ static void unit_table(const struct dqa_report *rep, dqa_lang lang, struct strbu
 	for (dqa_status s = DQA_PASS; s <= DQA_NO_SCORE; s++)
 		strbuf_printf(out, "<option value=\"%s\">%s</option>", dqa_status_name(s),
 			      msg_status(lang, s));
-	strbuf_puts(out, "</select></div>\n<div class=\"scroll\"><table id=\"units\" class=\"hm\">\n");
-	const char *labels[DQA_CRITERIA + 5] = {msg(lang, M_UNIT), msg(lang, M_ROWS),
+	strbuf_puts(out, "</select></div>\n<div class=\"scroll\"><table id=\"units\" class=\"hm stack\">\n");
+	const char *labels[DQA_CRITERIA + 6] = {msg(lang, M_UNIT), msg(lang, M_ROWS),
 						msg(lang, M_SCORE)};
 	for (int k = 0; k < DQA_CRITERIA; k++)
 		labels[3 + k] = msg_criterion(lang, k);
 	labels[3 + DQA_CRITERIA] = msg(lang, M_STATUS);
-	html_head_row(out, labels, "tnnnnnnnnt", true);
+	labels[4 + DQA_CRITERIA] = rep->trend ? msg(lang, M_TREND) : NULL;
+	html_head_row(out, labels, "tnnnnnnnntn", true);
 	strbuf_puts(out, "<tbody>\n");
 	for (size_t i = 0; i < n; i++)
 		unit_row(rep, order[i].unit, lang, out);
@@ -297,9 +305,8 @@ static void footer(const struct dqa_report *rep, dqa_lang lang, struct strbuf *o
 		      msg(lang, M_MADE_BY));
 }
 
-/* Issue 6's trend lines go in as one more row, after the overview. */
 static section_fn *const sections[] = {
-	overview, charts, warnings, unit_table, footer,
+	overview, trend_section, charts, warnings, unit_table, footer,
 };
 
 void render_html_index(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out)

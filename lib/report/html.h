@@ -17,9 +17,13 @@ void html_end(struct strbuf *out);
 const char *html_status_class(dqa_status s);
 /* <span class="st st-CLASS">STATUS</span> */
 void html_badge(struct strbuf *out, dqa_lang lang, dqa_status s);
-/* A table cell coloured by status, its sort value in data-v. */
-void html_score_cell(struct strbuf *out, double score, dqa_status s, int decimals,
-		     dqa_lang lang);
+/* data-l="LABEL" (nothing for NULL): the column name a cell of a table
+ * with class "stack" shows above its value on a phone. */
+void html_label(struct strbuf *out, const char *label);
+/* A table cell coloured by status, its sort value in data-v, labelled
+ * (label may be NULL). */
+void html_score_cell(struct strbuf *out, const char *label, double score, dqa_status s,
+		     int decimals, dqa_lang lang);
 /* A card: label, big score and badge. */
 void html_score_card(struct strbuf *out, const char *label, double score, dqa_status s,
 		     dqa_lang lang);

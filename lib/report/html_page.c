@@ -53,7 +53,23 @@ static const char stylesheet[] =
 	"td.v code{overflow-wrap:anywhere;white-space:pre-wrap}td.n{white-space:nowrap}"
 	"table.samples{width:auto;min-width:40%}.charts svg{width:100%}"
 	"a{color:#0b57d0}footer{color:#666;font-size:.85em}"
-	"@media (max-width:600px){body{font-size:14px}th,td{padding:3px 5px}.bar{min-width:50px}}"
+	"svg.spark{background:none;vertical-align:middle;height:auto}"
+	"svg.spark polyline{fill:none;stroke:#0b57d0;stroke-width:1.5}"
+	"td.spark small{margin-left:4px}figure{margin:0}figcaption{font-size:.88em;color:#555}"
+	"figure svg.spark{background:#fff;width:100%;max-width:640px}"
+	"@media (max-width:600px){body{font-size:14px}th,td{padding:3px 5px}.bar{min-width:40px}"
+	".bars td.n{white-space:normal}"
+	/* Phones: rows of a stacked table become cards, each value under its
+	 * column's name (data-l), instead of a table scrolling sideways. */
+	"table.stack thead{display:none}table.stack,table.stack tbody{display:block}"
+	"table.stack tr{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:0 6px;"
+	"border:1px solid #ddd;border-radius:6px;margin:0 0 8px;padding:4px 2px}"
+	"table.stack tr[hidden]{display:none}"
+	"table.stack td{display:block;border:0;text-align:left;padding:1px 5px}"
+	"table.stack td:first-child,table.stack td.wide{grid-column:1/-1}"
+	"table.stack td:first-child{font-weight:600}"
+	"table.stack td[data-l]::before{content:attr(data-l);display:block;font-size:.75em;"
+	"color:#555;font-weight:400}}"
 	"@media print{@page{size:A4;margin:12mm}"
 	"body{background:#fff;font-size:9.5pt}.tools,.noprint{display:none}"
 	"header{border:0}header,main,footer{max-width:none;padding:0 0 6px}"
@@ -91,11 +107,22 @@ void html_badge(struct strbuf *out, dqa_lang lang, dqa_status s)
 		      msg_status(lang, s));
 }
 
-void html_score_cell(struct strbuf *out, double score, dqa_status s, int decimals,
-		     dqa_lang lang)
+void html_label(struct strbuf *out, const char *label)
 {
-	strbuf_printf(out, "<td class=\"n c-%s\" data-v=\"%.2f\">", html_status_class(s),
+	if (!label)
+		return;
+	strbuf_puts(out, " data-l=\"");
+	html_put(out, label);
+	strbuf_putc(out, '"');
+}
+
+void html_score_cell(struct strbuf *out, const char *label, double score, dqa_status s,
+		     int decimals, dqa_lang lang)
+{
+	strbuf_printf(out, "<td class=\"n c-%s\" data-v=\"%.2f\"", html_status_class(s),
 		      isnan(score) ? -1.0 : score);
+	html_label(out, label);
+	strbuf_putc(out, '>');
 	put_score(out, score, decimals, lang);
 	strbuf_puts(out, "</td>");
 }

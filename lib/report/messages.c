@@ -71,6 +71,22 @@ static const struct text messages[M_COUNT] = {
 	[M_CHECKS] = {"Checks", "Các phép kiểm tra"},
 	[M_NO_ROWS_SHORT] = {"no rows", "không có dòng nào"},
 	[M_SCORE_WORD] = {"score", "điểm"},
+	[M_TREND] = {"Trend", "Xu hướng"},
+	[M_TREND_RUNS] = {"earlier runs from", "lần chạy trước, từ"},
+	[M_TREND_TO] = {"to", "đến"},
+	[M_TREND_THIS_RUN] = {"then this run", "rồi lần chạy này"},
+	[M_TREND_SCALE] = {"each line is scaled to its own range (at least 10 points)",
+			   "mỗi đường theo khoảng điểm riêng của nó (ít nhất 10 điểm)"},
+	[M_NO_EARLIER_RUNS] = {"The history has no earlier run of this dataset: the lines start "
+			       "with this run.",
+			       "Lịch sử chưa có lần chạy nào trước của bộ dữ liệu này: đường xu "
+			       "hướng bắt đầu từ lần chạy này."},
+	[M_DROPS] = {"Largest drops since the previous run",
+		     "Giảm nhiều nhất so với lần chạy trước"},
+	[M_NO_DROPS] = {"No unit dropped since the previous run.",
+			"Không đơn vị nào giảm điểm so với lần chạy trước."},
+	[M_PREVIOUS] = {"Previous run", "Lần chạy trước"},
+	[M_CHANGE] = {"Change", "Thay đổi"},
 };
 
 static const struct text criteria[DQA_CRITERIA] = {

@@ -9,13 +9,30 @@
 #include "../dqa.h"
 #include "../strbuf.h"
 
+/* Trend lines from a history (unit_trends.c): per unit, then one row for
+ * the dataset, TREND_POINTS slots of which the first npoints are used,
+ * oldest first, the last being this report's score; NaN: no score. */
+enum { TREND_POINTS = 30 };
+
+struct report_trend {
+	double *points;
+	size_t npoints;
+	int64_t first_run, last_run;    /* the earlier runs shown (npoints > 1) */
+};
+
 struct dqa_report {
 	json_t *doc;
 	char *json;              /* the document's text, written to result.json unchanged */
 	size_t json_len;
 	json_t *units;           /* doc.units, an array (possibly empty) */
 	char **unit_files;       /* per unit: its page's file name under units/, unique */
+	struct report_trend *trend;   /* NULL without a history */
 };
+
+/* A unit's trend points (row = its index), or the dataset's (row = the
+ * number of units). Only when rep->trend is set. */
+const double *report_trend_points(const struct dqa_report *rep, size_t row);
+void report_trend_free(struct report_trend *rt);
 
 /* "" when missing or not a string. */
 const char *doc_str(const json_t *obj, const char *key);

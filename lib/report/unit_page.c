@@ -57,7 +57,8 @@ static dqa_status check_status(const json_t *c)
 
 static void check_table(const json_t *checks, dqa_lang lang, struct strbuf *out)
 {
-	strbuf_printf(out, "<h2>%s</h2>\n<div class=\"scroll\"><table>\n", msg(lang, M_CHECKS));
+	strbuf_printf(out, "<h2>%s</h2>\n<div class=\"scroll\"><table class=\"stack\">\n",
+		      msg(lang, M_CHECKS));
 	const char *const labels[] = {msg(lang, M_CHECK), msg(lang, M_CRITERION),
 				      msg(lang, M_COLUMNS), msg(lang, M_EVALUATED),
 				      msg(lang, M_FAILED), msg(lang, M_SCORE),
@@ -71,19 +72,30 @@ static void check_table(const json_t *checks, dqa_lang lang, struct strbuf *out)
 		dqa_status st = check_status(c);
 		strbuf_puts(out, "<tr><td>");
 		html_put_id(out, doc_str(c, "id"));
-		strbuf_puts(out, "</td><td>");
+		strbuf_puts(out, "</td><td");
+		html_label(out, msg(lang, M_CRITERION));
+		strbuf_putc(out, '>');
 		for (int k = 0; k < DQA_CRITERIA; k++)
 			if (!strcmp(doc_str(c, "criterion"), dqa_criterion_name(k)))
 				html_put(out, msg_criterion(lang, k));
-		strbuf_puts(out, "</td><td>");
+		strbuf_puts(out, "</td><td");
+		html_label(out, msg(lang, M_COLUMNS));
+		strbuf_putc(out, '>');
 		put_columns(out, c);
-		strbuf_printf(out, "</td><td class=\"n\">%llu</td><td class=\"n\">%llu</td>",
-			      (unsigned long long)doc_count(c, "evaluated"),
-			      (unsigned long long)doc_count(c, "failed"));
-		html_score_cell(out, doc_num(c, "score"), st, 2, lang);
-		strbuf_puts(out, "<td class=\"n\">&ge; ");
+		strbuf_puts(out, "</td><td class=\"n\"");
+		html_label(out, msg(lang, M_EVALUATED));
+		strbuf_printf(out, ">%llu</td><td class=\"n\"",
+			      (unsigned long long)doc_count(c, "evaluated"));
+		html_label(out, msg(lang, M_FAILED));
+		strbuf_printf(out, ">%llu</td>", (unsigned long long)doc_count(c, "failed"));
+		html_score_cell(out, msg(lang, M_SCORE), doc_num(c, "score"), st, 2, lang);
+		strbuf_puts(out, "<td class=\"n\"");
+		html_label(out, msg(lang, M_THRESHOLD));
+		strbuf_puts(out, ">&ge; ");
 		put_score(out, 100 * doc_num(c, "min_ratio"), 2, lang);
-		strbuf_puts(out, "</td><td class=\"n\">");
+		strbuf_puts(out, "</td><td class=\"n\"");
+		html_label(out, msg(lang, M_COST));
+		strbuf_putc(out, '>');
 		put_score(out, doc_num(c, "cost"), 2, lang);
 		strbuf_puts(out, "</td><td>");
 		html_badge(out, lang, st);

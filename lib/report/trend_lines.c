@@ -1,0 +1,187 @@
+/* Trend lines in index.html when a history is given: an inline SVG
+ * sparkline per unit in the unit table, and a section with the dataset's
+ * line and the units that dropped most since the previous run. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../timeparse.h"
+#include "escape.h"
+#include "html.h"
+#include "messages.h"
+#include "trend_lines.h"
+
+enum { MIN_SPAN = 10, DROPS_SHOWN = 10, SPARK_W = 90, SPARK_H = 22, BIG_W = 640, BIG_H = 120 };
+
+static double point_y(double v, double lo, double hi, int h)
+{
+	return 2 + (h - 4) * (hi - v) / (hi - lo);
+}
+
+/* A line through the points (a gap where there is no score), scaled from
+ * lo to hi, and a dot on the newest point coloured by its status. */
+static void sparkline(struct strbuf *out, const struct dqa_report *rep, const double *p,
+		      size_t n, int w, int h, double lo, double hi)
+{
+	strbuf_printf(out, "<svg class=\"spark\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+			   "aria-hidden=\"true\">", w, h, w, h);
+	double step = n > 1 ? (double)(w - 6) / (double)(n - 1) : 0;
+	bool open = false;
+	for (size_t i = 0; i < n; i++) {
+		if (isnan(p[i])) {
+			strbuf_puts(out, open ? "\"/>" : "");
+			open = false;
+			continue;
+		}
+		strbuf_printf(out, "%s%.1f,%.1f", open ? " " : "<polyline points=\"", 3 + step * (double)i,
+			      point_y(p[i], lo, hi, h));
+		open = true;
+	}
+	strbuf_puts(out, open ? "\"/>" : "");
+	double last = p[n - 1];
+	if (!isnan(last))
+		strbuf_printf(out, "<circle class=\"h-%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\"/>",
+			      html_status_class(doc_status_of(rep, last)), 3 + step * (double)(n - 1),
+			      point_y(last, lo, hi, h));
+	strbuf_puts(out, "</svg>");
+}
+
+/* A unit's own range, at least MIN_SPAN points tall and inside 0-100, so
+ * that noise of a tenth of a point does not look like a cliff. */
+static void own_range(const double *p, size_t n, double *lo, double *hi)
+{
+	*lo = INFINITY;
+	*hi = -INFINITY;
+	for (size_t i = 0; i < n; i++) {
+		if (isnan(p[i]))
+			continue;
+		*lo = fmin(*lo, p[i]);
+		*hi = fmax(*hi, p[i]);
+	}
+	if (*hi < *lo)
+		*lo = 0, *hi = 100;
+	if (*hi - *lo < MIN_SPAN) {
+		double mid = (*lo + *hi) / 2;
+		*lo = fmax(0, mid - MIN_SPAN / 2.0);
+		*hi = *lo + MIN_SPAN;
+		if (*hi > 100)
+			*hi = 100, *lo = 100 - MIN_SPAN;
+	}
+}
+
+/* The change since the previous run, NaN when either has no score. */
+static double change(const struct dqa_report *rep, size_t row)
+{
+	size_t n = rep->trend->npoints;
+	const double *p = report_trend_points(rep, row);
+	return n > 1 ? p[n - 1] - p[n - 2] : NAN;
+}
+
+static void put_change(struct strbuf *out, double v, dqa_lang lang)
+{
+	if (round(v * 100) > 0)
+		strbuf_putc(out, '+');
+	put_score(out, v, 2, lang);
+}
+
+void trend_cell(struct strbuf *out, const struct dqa_report *rep, size_t unit, dqa_lang lang)
+{
+	const double *p = report_trend_points(rep, unit);
+	double lo, hi, d = change(rep, unit);
+	own_range(p, rep->trend->npoints, &lo, &hi);
+	strbuf_printf(out, "<td class=\"n spark\" data-v=\"%.2f\">", isnan(d) ? 0 : d);
+	sparkline(out, rep, p, rep->trend->npoints, SPARK_W, SPARK_H, lo, hi);
+	if (!isnan(d)) {
+		strbuf_puts(out, "<small>");
+		put_change(out, d, lang);
+		strbuf_puts(out, "</small>");
+	}
+	strbuf_puts(out, "</td>");
+}
+
+struct drop {
+	double change;
+	size_t unit;
+};
+
+static int biggest_drop_first(const void *a, const void *b)
+{
+	const struct drop *x = a, *y = b;
+	if (x->change != y->change)
+		return x->change < y->change ? -1 : 1;
+	return (x->unit > y->unit) - (x->unit < y->unit);
+}
+
+static void drops_table(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out)
+{
+	size_t n = json_array_size(rep->units), ndrops = 0;
+	struct drop *drops = malloc((n + 1) * sizeof *drops);
+	if (!drops) {
+		out->failed = true;
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		double d = change(rep, i);
+		if (round(d * 100) < 0)
+			drops[ndrops++] = (struct drop){d, i};
+	}
+	qsort(drops, ndrops, sizeof *drops, biggest_drop_first);
+	strbuf_printf(out, "<h3>%s</h3>\n", msg(lang, M_DROPS));
+	if (!ndrops)
+		strbuf_printf(out, "<p>%s</p>\n", msg(lang, M_NO_DROPS));
+	else
+		strbuf_puts(out, "<table class=\"drops\">\n");
+	const char *const labels[] = {msg(lang, M_UNIT), msg(lang, M_PREVIOUS), msg(lang, M_SCORE),
+				      msg(lang, M_CHANGE), NULL};
+	if (ndrops)
+		html_head_row(out, labels, "tnnn", false);
+	for (size_t i = 0; i < ndrops && i < DROPS_SHOWN; i++) {
+		size_t u = drops[i].unit;
+		const double *p = report_trend_points(rep, u);
+		size_t last = rep->trend->npoints - 1;
+		strbuf_puts(out, "<tr><td><a href=\"units/");
+		html_put(out, rep->unit_files[u]);
+		strbuf_puts(out, "\">");
+		html_put(out, unit_label(json_array_get(rep->units, u), lang));
+		strbuf_puts(out, "</a></td><td class=\"n\">");
+		put_score(out, p[last - 1], 2, lang);
+		strbuf_puts(out, "</td><td class=\"n\">");
+		put_score(out, p[last], 2, lang);
+		strbuf_puts(out, "</td><td class=\"n c-fail\">");
+		put_change(out, drops[i].change, lang);
+		strbuf_puts(out, "</td></tr>\n");
+	}
+	if (ndrops)
+		strbuf_puts(out, "</table>\n");
+	free(drops);
+}
+
+void trend_section(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out)
+{
+	if (!rep->trend)
+		return;
+	size_t n = rep->trend->npoints;
+	strbuf_printf(out, "<section class=\"trend\">\n<h2>%s</h2>\n", msg(lang, M_TREND));
+	if (n < 2) {
+		strbuf_printf(out, "<p>%s</p>\n</section>\n", msg(lang, M_NO_EARLIER_RUNS));
+		return;
+	}
+	char first[21], last[21];
+	time_format_iso(rep->trend->first_run, first);
+	time_format_iso(rep->trend->last_run, last);
+	strbuf_printf(out, "<p class=\"meta\">%zu %s %.10s %s %.10s, %s; %s.</p>\n", n - 1,
+		      msg(lang, M_TREND_RUNS), first, msg(lang, M_TREND_TO), last,
+		      msg(lang, M_TREND_THIS_RUN), msg(lang, M_TREND_SCALE));
+	const double *overall = report_trend_points(rep, json_array_size(rep->units));
+	double lo, hi;
+	own_range(overall, n, &lo, &hi);
+	strbuf_printf(out, "<figure><figcaption>%s (", msg(lang, M_OVERALL));
+	put_score(out, lo, 2, lang);
+	strbuf_puts(out, " \u2013 ");
+	put_score(out, hi, 2, lang);
+	strbuf_puts(out, ")</figcaption>");
+	sparkline(out, rep, overall, n, BIG_W, BIG_H, lo, hi);
+	strbuf_puts(out, "</figure>\n");
+	drops_table(rep, lang, out);
+	strbuf_puts(out, "</section>\n");
+}
