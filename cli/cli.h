@@ -39,6 +39,9 @@ struct command_help;
 int cli_color_option(const struct command_help *help, const char *value, int *setting);
 /* Colour for a setting: auto means a terminal without NO_COLOR or TERM=dumb. */
 bool cli_use_color(int setting);
+/* Loads the history at path into *h, warning on stderr about what loading
+ * skipped. Returns an exit status (*h NULL unless 0). */
+int cli_history_load(const char *path, dqa_history **h);
 /* Loads the history at path, warns on stderr about what loading skipped,
  * runs view(h, ctx, err) writing to stdout, and flushes. Returns the exit
  * status. */

@@ -26,9 +26,7 @@ int cli_add_history(dqa_report *rep, const char *path, bool may_be_missing)
 		return 0;
 	dqa_history *h = NULL;
 	dqa_error err = {0};
-	int rc = dqa_history_load(&h, path, &err) < 0 ? report_error(&err) : 0;
-	if (rc == 0 && dqa_history_notice(h))
-		fprintf(stderr, "dqa: warning: %s\n", dqa_history_notice(h));
+	int rc = cli_history_load(path, &h);
 	if (rc == 0 && dqa_report_add_history(rep, h, &err) < 0)
 		rc = report_error(&err);
 	dqa_history_free(h);
