@@ -89,56 +89,136 @@ static void on_record(int terminator, void *opaque)
 	strbuf_reset(&c->bytes);
 }
 
-/* A line with no quote and no CR but a final one: its fields are the runs
- * between delimiters, NUL-terminated in place. An empty line is no record,
- * as in libcsv. */
-static void split_simple(struct csv_chunk *c, char *s, size_t n)
+/* A simple line has no quote and no CR but a final one: its fields are the
+ * runs between delimiters, NUL-terminated in place. An empty line is no
+ * record, as in libcsv. delims holds the delimiters' offsets in s. */
+static void emit_simple(struct csv_chunk *c, char *s, size_t n, size_t ndelims)
 {
-	if (n == 0)
+	if (n == 0 || (ndelims + 1 > c->cap && !grow_fields(c)))
 		return;
-	s[n] = '\0';
-	char *end = s + n;
-	c->nfields = 0;
-	for (;;) {
-		if (c->nfields == c->cap && !grow_fields(c))
-			return;
-		char *d = memchr(s, c->delimiter, (size_t)(end - s));
-		char *stop = d ? d : end;
-		*stop = '\0';
-		c->fields[c->nfields] = s;
-		c->lens[c->nfields++] = (size_t)(stop - s);
-		if (!d)
-			break;
-		s = d + 1;
+	size_t start = 0;
+	for (size_t k = 0; k <= ndelims; k++) {
+		size_t stop = k < ndelims ? c->offsets[k] : n;
+		s[stop] = '\0';
+		c->fields[k] = s + start;
+		c->lens[k] = stop - start;
+		start = stop + 1;
 	}
+	c->nfields = ndelims + 1;
 	emit(c);
 }
 
-static bool is_simple(const struct csv_chunk *c, const char *s, size_t *n)
+/* Remembers a delimiter's offset (in c->offsets, which grows with the
+ * field arrays, keeping room for the field after the last delimiter). */
+static bool note_delimiter(struct csv_chunk *c, size_t *ndelims, size_t at)
 {
-	if (c->parser.pstate != CSV_ROW_NOT_BEGUN || memchr(s, c->quote, *n))
+	if (*ndelims + 1 >= c->cap && !grow_fields(c))
 		return false;
-	if (*n && s[*n - 1] == '\r')
-		(*n)--;
-	return !memchr(s, '\r', *n);
+	c->offsets[(*ndelims)++] = at;
+	return true;
+}
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* Finds the end of the line at p (a '\n', or end) 16 bytes at a time, with
+ * its delimiters and its first quote or CR. */
+static size_t scan_line(struct csv_chunk *c, const char *p, size_t avail, size_t *ndelims,
+			size_t *special, bool *newline)
+{
+	const __m128i nl = _mm_set1_epi8('\n'), quote = _mm_set1_epi8(c->quote),
+		      cr = _mm_set1_epi8('\r'), delim = _mm_set1_epi8(c->delimiter);
+	size_t i = 0;
+	for (; i + 16 <= avail; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(p + i));
+		unsigned ends = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, nl));
+		unsigned odd = (unsigned)_mm_movemask_epi8(
+			_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, cr)));
+		unsigned delims = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, delim));
+		unsigned before = ends ? (ends & -ends) - 1 : 0xFFFFu;
+		odd &= before;
+		delims &= before;
+		if (odd && *special == SIZE_MAX)
+			*special = i + (size_t)__builtin_ctz(odd);
+		/* Room for this block's delimiters and the field after them. */
+		if (delims && *ndelims + 17 > c->cap && !grow_fields(c))
+			return avail;
+		for (; delims; delims &= delims - 1)
+			c->offsets[(*ndelims)++] = i + (size_t)__builtin_ctz(delims);
+		if (ends) {
+			*newline = true;
+			return i + (size_t)__builtin_ctz(ends);
+		}
+	}
+	for (; i < avail; i++) {
+		char ch = p[i];
+		if (ch == '\n') {
+			*newline = true;
+			return i;
+		}
+		if ((ch == c->quote || ch == '\r') && *special == SIZE_MAX)
+			*special = i;
+		if (ch == c->delimiter && !note_delimiter(c, ndelims, i))
+			return avail;
+	}
+	return avail;
+}
+#else
+/* The same with memchr, where SSE2 is not available. */
+static size_t scan_line(struct csv_chunk *c, const char *p, size_t avail, size_t *ndelims,
+			size_t *special, bool *newline)
+{
+	const char *nl = memchr(p, '\n', avail);
+	size_t n = nl ? (size_t)(nl - p) : avail;
+	*newline = nl != NULL;
+	const char *q = memchr(p, c->quote, n), *r = memchr(p, '\r', n);
+	if (q || r)
+		*special = (size_t)((q && (!r || q < r) ? q : r) - p);
+	for (const char *d = p; (d = memchr(d, c->delimiter, n - (size_t)(d - p))); d++)
+		if (!note_delimiter(c, ndelims, (size_t)(d - p)))
+			break;
+	return n;
+}
+#endif
+
+/* Parses the line at p: split in place when simple, else through libcsv.
+ * Returns where the next line starts; *newline tells whether a '\n' (now
+ * perhaps overwritten) ended this one. */
+static char *parse_line(struct csv_chunk *c, char *p, char *end, bool *newline)
+{
+	size_t ndelims = 0, special = SIZE_MAX;
+	*newline = false;
+	size_t n = scan_line(c, p, (size_t)(end - p), &ndelims, &special, newline);
+	char *next = p + n + *newline;
+	if (c->rc)
+		return next;
+	/* A CR right before the newline ends the record as the newline would. */
+	if (special == n - 1 && n > 0 && p[n - 1] == '\r')
+		special = SIZE_MAX, n--;
+	if (special == SIZE_MAX)
+		emit_simple(c, p, n, ndelims);
+	else
+		csv_parse(&c->parser, p, (size_t)(next - p), on_field, on_record, c);
+	return next;
 }
 
 static void feed(struct csv_chunk *c, char *p, size_t len)
 {
 	char *end = p + len;
 	while (p < end && !c->rc) {
-		char *nl = memchr(p, '\n', (size_t)(end - p));
-		char *stop = nl ? nl + 1 : end;
-		size_t n = (size_t)((nl ? nl : end) - p);
-		if (c->parser.pstate == CSV_ROW_NOT_BEGUN)
-			c->record_line = c->line;
-		if (is_simple(c, p, &n))
-			split_simple(c, p, n);
-		else
-			csv_parse(&c->parser, p, (size_t)(stop - p), on_field, on_record, c);
-		if (nl)
-			c->line++;
-		p = stop;
+		c->record_line = c->parser.pstate == CSV_ROW_NOT_BEGUN ? c->line : c->record_line;
+		char *next;
+		bool newline;
+		if (c->parser.pstate == CSV_ROW_NOT_BEGUN) {
+			next = parse_line(c, p, end, &newline);
+		} else {
+			char *nl = memchr(p, '\n', (size_t)(end - p));
+			newline = nl != NULL;
+			next = nl ? nl + 1 : end;
+			csv_parse(&c->parser, p, (size_t)(next - p), on_field, on_record, c);
+		}
+		c->line += newline;
+		p = next;
 	}
 }
 
