@@ -31,7 +31,7 @@ struct unique_state {
 	size_t *lens;
 };
 
-enum { WHERE_INPUT_SHIFT = 48 };
+enum { WHERE_INPUT_SHIFT = 48, PREFETCH_AHEAD = 8 };
 
 static uint64_t where_of(uint32_t input, uint64_t line)
 {
@@ -174,12 +174,21 @@ static int renote(struct bound_check *b, dqa_error *err)
 static int unique_merge(struct bound_check *into, struct bound_check *from, dqa_error *err)
 {
 	struct unique_state *s = into->state, *f = from->state;
-	size_t pos = 0;
-	struct key_record *fr;
-	while (keyset_next(&f->seen, &pos, &fr)) {
+	RETURN_IF_NOMEM(keyset_reserve(&s->seen, s->seen.count + f->seen.count) == 0 ? s : NULL,
+			err);
+	/* A second cursor hashes keys PREFETCH_AHEAD records ahead, so each
+	 * slot is on its way from memory before it is probed. */
+	uint64_t hashes[PREFETCH_AHEAD];
+	size_t pos = 0, lead = 0, hashed = 0;
+	struct key_record *fr, *next;
+	for (size_t i = 0; keyset_next(&f->seen, &pos, &fr); i++) {
+		for (; hashed < i + PREFETCH_AHEAD && keyset_next(&f->seen, &lead, &next); hashed++) {
+			hashes[hashed % PREFETCH_AHEAD] = keyset_hash(next->key, next->len);
+			keyset_prefetch(&s->seen, hashes[hashed % PREFETCH_AHEAD]);
+		}
 		bool added;
-		struct key_record *r = keyset_put(&s->seen, fr->key, fr->len, fr->where, fr->unit,
-						  &added);
+		struct key_record *r = keyset_put_hashed(&s->seen, hashes[i % PREFETCH_AHEAD], fr->key,
+							 fr->len, fr->where, fr->unit, &added);
 		RETURN_IF_NOMEM(r, err);
 		if (added)
 			continue;
