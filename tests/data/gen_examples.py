@@ -73,6 +73,20 @@ def dmy(day, padded=True):
     return ("%02d/%02d/%04d" if padded else "%d/%d/%04d") % (day.day, day.month, day.year)
 
 
+def plant_defects(rng, row, rates, factor, plant, taken, planted):
+    """Each defect with probability rate x factor, at most one per field (the defect's
+    first word); duplicates are planted later, in file order."""
+    spoilt = set()
+    for defect, rate in rates.items():
+        field = defect.split("_")[0]
+        if "duplicate" in defect or field in spoilt or rng.random() >= rate * factor:
+            continue
+        if plant(rng, row, defect, taken):
+            spoilt.add(field)
+            planted[defect] += 1
+    row["_factor"] = factor
+
+
 def write_csv(path, header, records):
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
@@ -287,15 +301,7 @@ def generate_health(rng, wards, people, taken):
             if code in HEALTH_STALE:
                 row["updated_at"] = day_between(rng, NOW - datetime.timedelta(days=500),
                                                 NOW - datetime.timedelta(days=91)).isoformat()
-            done = set()
-            for defect, rate in HEALTH_RATES.items():
-                column = defect.split("_")[0]
-                if defect == "duplicate_code" or column in done or rng.random() >= rate * factor:
-                    continue
-                if plant_health(rng, row, defect, taken):
-                    done.add(column)
-                    planted[defect] += 1
-            row["_factor"] = factor
+            plant_defects(rng, row, HEALTH_RATES, factor, plant_health, taken, planted)
             rows.append(row)
     # Units outside the ward list: a mistyped code and an empty one.
     for code, count in (("00002", 4), ("", 2)):
@@ -528,15 +534,7 @@ def generate_businesses(rng, wards, people, taken):
         factor = 12.0 if code in BUSINESS_MESSY else rng.uniform(0.3, 1.7)
         for _ in range(count):
             row = business_row(rng, ward, owners, tax_used)
-            done = set()
-            for defect, rate in BUSINESS_RATES.items():
-                column = defect.split("_")[0]
-                if defect == "tax_duplicate" or column in done or rng.random() >= rate * factor:
-                    continue
-                if plant_business(rng, row, defect, taken):
-                    done.add(column)
-                    planted[defect] += 1
-            row["_factor"] = factor
+            plant_defects(rng, row, BUSINESS_RATES, factor, plant_business, taken, planted)
             rows.append(row)
     # Ward codes the population register never uses: a typo and a code from another city.
     for code, count in (("00005", 3), ("79001", 2)):

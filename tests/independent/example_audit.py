@@ -12,8 +12,10 @@ A rule set is mirrored by hand as a list of checks:
 import csv
 import gzip
 import io
+import json
 import os
 import re
+import sys
 
 from expected_citizens import (check_score, days_from_civil, parse_date, status_of,
                                weighted_mean)
@@ -241,3 +243,12 @@ def audit(rules_path, data_path, root, unit_column, expected_units, make_checks,
     return {"rules": rules_path, "inputs": [data_path], "now": now, "rows": len(rows),
             "score": score, "status": status_of(score), "criteria": dataset_criteria,
             "units": units, "missing_units": missing}
+
+
+def print_expectation(expect):
+    """The main of expected_*.py: prints expect(SOURCE_ROOT) as JSON; the root is the
+    first argument, else the repository holding this file."""
+    root = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(
+        os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    json.dump(expect(root), sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")

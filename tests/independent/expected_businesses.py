@@ -7,13 +7,13 @@ now = 2026-11-22T00:00:00Z and the earlier runs of testdata/history/businesses.c
 usage: expected_businesses.py [SOURCE_ROOT]     prints the expectation as JSON
 """
 
-import json
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from example_audit import (as_day, as_integer, audit, column_values, dataset_level, epoch,  # noqa: E402
-                           parse_when, per_unit, read_csv, row, unique)
+                           parse_when, per_unit, print_expectation, read_csv, row,
+                           unique)
 import dataset_rules as ds  # noqa: E402
 import value_rules as v  # noqa: E402
 
@@ -119,12 +119,5 @@ def expect(root):
     return audit(RULES_PATH, DATA_PATH, root, "ward_code", wards, checks(root))
 
 
-def main():
-    root = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(
-        os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    json.dump(expect(root), sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
-
-
 if __name__ == "__main__":
-    main()
+    print_expectation(expect)

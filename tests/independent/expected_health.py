@@ -7,13 +7,12 @@ example_audit.py, with now = 2026-11-22T00:00:00Z.
 usage: expected_health.py [SOURCE_ROOT]     prints the expectation as JSON
 """
 
-import json
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from example_audit import (as_day, as_integer, column_values, dataset_level, epoch, per_unit,  # noqa: E402
-                           row, unique, audit, parse_when)
+                           row, unique, audit, parse_when, print_expectation)
 import dataset_rules as ds  # noqa: E402
 import value_rules as v  # noqa: E402
 
@@ -112,12 +111,5 @@ def expect(root):
     return audit(RULES_PATH, DATA_PATH, root, "ward_code", wards, make)
 
 
-def main():
-    root = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(
-        os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    json.dump(expect(root), sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
-
-
 if __name__ == "__main__":
-    main()
+    print_expectation(expect)
