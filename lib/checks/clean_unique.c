@@ -175,6 +175,13 @@ static int renote(struct bound_check *b, dqa_error *err)
 static int unique_merge(struct bound_check *into, struct bound_check *from, dqa_error *err)
 {
 	struct unique_state *s = into->state, *f = from->state;
+	if (!s->seen.count && !s->nsampled) {
+		/* Nothing to compare with (a merge's first shard): take its keys
+		 * whole instead of inserting them one by one. */
+		into->state = f;
+		from->state = s;
+		return 0;
+	}
 	size_t pos = 0;
 	struct key_record *fr;
 	while (keyset_next(&f->seen, &pos, &fr)) {
