@@ -183,6 +183,8 @@ struct producer {
 	struct source src;
 	struct block *b;
 	size_t target;              /* read until the block holds this much */
+	uint64_t offset;            /* bytes read from the source so far */
+	uint64_t end;               /* stop reading at this offset */
 	bool eof, started, header_done, header_seen;
 	char delimiter;
 	uint64_t line;
@@ -193,10 +195,14 @@ static int fill(struct producer *pr)
 {
 	struct block *b = pr->b;
 	while (!pr->eof && b->len < pr->target) {
-		ssize_t n = source_read(&pr->src, b->buf + b->len, b->cap - 1 - b->len, pr->err);
+		size_t room = b->cap - 1 - b->len;
+		if (pr->end - pr->offset < room)
+			room = (size_t)(pr->end - pr->offset);
+		ssize_t n = room ? source_read(&pr->src, b->buf + b->len, room, pr->err) : 0;
 		if (n < 0)
 			return (int)n;
 		pr->eof = n == 0;
+		pr->offset += (uint64_t)n;
 		b->len += (size_t)n;
 		if (!pr->started && b->len > 0) {
 			pr->started = true;
@@ -226,7 +232,7 @@ static int on_header(void *ctx, const struct record *rec)
 	struct producer *pr = ctx;
 	struct plan *p = pr->s->first;
 	pr->header_seen = true;
-	if (pr->input > 0)
+	if (p->checks)
 		return plan_same_header(p, rec, pr->s->names[pr->input], pr->err);
 	FORWARD_IF_ERROR(plan_bind(p, rec, pr->s->names[0], pr->err));
 	FORWARD_IF_ERROR(start_workers(pr->s, pr->err));
@@ -331,13 +337,38 @@ static int read_blocks(struct producer *pr)
 	}
 }
 
-static int read_input(struct scan *s, uint32_t input, dqa_error *err)
+/* After the header: goes to the part's first record and reads no further
+ * than its end. A part starting at (or before) the data reads on. */
+static int seek_part(struct producer *pr, const struct scan_part *part)
 {
-	struct producer pr = {.s = s, .input = input, .line = 1, .target = s->block_size,
-			      .err = err};
-	FORWARD_IF_ERROR(source_open(&pr.src, s->first->inputs[input], err));
+	uint64_t data_start = pr->offset - pr->b->len;
+	if (part->start > data_start) {
+		if (source_seek(&pr->src, part->start) < 0)
+			return dqa_fail(pr->err, DQA_EINPUT, pr->s->names[pr->input], DQA_NOPOS, NULL,
+					"cannot seek to byte %llu", (unsigned long long)part->start);
+		pr->b->len = 0;
+		pr->offset = part->start;
+		pr->line = part->line;
+		pr->eof = false;
+	}
+	pr->end = part->end > pr->offset - pr->b->len ? part->end : pr->offset - pr->b->len;
+	if (pr->offset > pr->end) {
+		pr->b->len -= (size_t)(pr->offset - pr->end);
+		pr->offset = pr->end;
+	}
+	pr->eof = pr->eof || pr->offset == pr->end;
+	return 0;
+}
+
+static int read_input(struct scan *s, const struct scan_part *part, dqa_error *err)
+{
+	struct producer pr = {.s = s, .input = part->input, .line = 1, .target = s->block_size,
+			      .end = SCAN_TO_END, .err = err};
+	FORWARD_IF_ERROR(source_open(&pr.src, s->first->inputs[part->input], err));
 	pr.b = take_block(s);
 	int rc = pr.b ? read_header(&pr) : 0;
+	if (rc == 0 && pr.b && (part->start > 0 || part->end != SCAN_TO_END))
+		rc = seek_part(&pr, part);
 	if (rc == 0 && pr.b)
 		rc = read_blocks(&pr);
 	if (pr.b)
@@ -401,7 +432,8 @@ static unsigned thread_count(unsigned threads)
 	return threads < MAX_THREADS ? threads : MAX_THREADS;
 }
 
-int scan_run(struct plan *p, unsigned threads, size_t block_size, dqa_error *err)
+int scan_run(struct plan *p, const struct scan_part *parts, size_t nparts, unsigned threads,
+	     size_t block_size, dqa_error *err)
 {
 	struct scan s = {.first = p, .block_size = block_size ? block_size : SCAN_BLOCK_SIZE,
 			 .nworkers = thread_count(threads)};
@@ -415,9 +447,12 @@ int scan_run(struct plan *p, unsigned threads, size_t block_size, dqa_error *err
 						      "out of memory");
 	for (size_t i = 0; rc == 0 && i < p->ninputs; i++)
 		s.names[i] = strcmp(p->inputs[i], "-") ? p->inputs[i] : "<stdin>";
-	for (uint32_t i = 0; rc == 0 && i < p->ninputs && !s.stop; i++)
-		if ((rc = read_input(&s, i, err)) < 0)
+	size_t n = parts ? nparts : p->ninputs;
+	for (size_t i = 0; rc == 0 && i < n && !s.stop; i++) {
+		struct scan_part whole = {(uint32_t)i, 0, SCAN_TO_END, 1};
+		if ((rc = read_input(&s, parts ? &parts[i] : &whole, err)) < 0)
 			fail(&s, s.next_seq, err);
+	}
 	stop_workers(&s);
 	if (s.failed) {
 		*err = s.err;

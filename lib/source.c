@@ -141,6 +141,16 @@ ssize_t source_read(struct source *src, void *buf, size_t cap, dqa_error *err)
 	return src->z ? read_gzip(src, buf, cap, err) : read_plain(src, buf, cap, err);
 }
 
+int source_seek(struct source *src, uint64_t offset)
+{
+	if (src->z || lseek(src->fd, (off_t)offset, SEEK_SET) < 0)
+		return -1;
+	src->in_at = src->in_len = 0;
+	src->eof = false;
+	src->position = offset;
+	return 0;
+}
+
 uint64_t source_position(struct source *src)
 {
 	return src->position;

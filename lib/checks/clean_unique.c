@@ -12,6 +12,7 @@
 
 #include "check.h"
 #include "../keyset.h"
+#include "../state/codec.h"
 #include "../strbuf.h"
 
 /* A failed row this check has a sample of, to correct its note later. */
@@ -174,6 +175,13 @@ static int renote(struct bound_check *b, dqa_error *err)
 static int unique_merge(struct bound_check *into, struct bound_check *from, dqa_error *err)
 {
 	struct unique_state *s = into->state, *f = from->state;
+	if (!s->seen.count && !s->nsampled) {
+		/* Nothing to compare with (a merge's first shard): take its keys
+		 * whole instead of inserting them one by one. */
+		into->state = f;
+		from->state = s;
+		return 0;
+	}
 	RETURN_IF_NOMEM(keyset_reserve(&s->seen, s->seen.count + f->seen.count) == 0 ? s : NULL,
 			err);
 	/* A second cursor hashes keys PREFETCH_AHEAD records ahead, so each
@@ -216,6 +224,63 @@ static size_t unique_memory(const struct bound_check *b, uint64_t *entries)
 	return keyset_memory(&s->seen);
 }
 
+/* Every distinct key with its first occurrence, then the sampled rows. */
+static void unique_save(const struct bound_check *b, struct strbuf *out)
+{
+	const struct unique_state *s = b->state;
+	state_put_u64(out, s->seen.count);
+	size_t pos = 0;
+	struct key_record *r;
+	while (keyset_next(&s->seen, &pos, &r)) {
+		state_put_u64(out, r->where);
+		state_put_u64(out, r->unit);
+		state_put_bytes(out, r->key, r->len);
+	}
+	state_put_u64(out, s->nsampled);
+	for (size_t i = 0; i < s->nsampled; i++) {
+		const struct sampled *e = &s->sampled[i];
+		state_put_u64(out, e->unit);
+		state_put_u64(out, e->input);
+		state_put_u64(out, e->line);
+		state_put_u64(out, e->ref);
+		state_put_bytes(out, s->keys.buf + e->key_at, e->key_len);
+	}
+}
+
+static int unique_load(struct bound_check *b, struct state_in *in, const size_t *units,
+		       size_t nunits, dqa_error *err)
+{
+	struct unique_state *s = b->state;
+	size_t nkeys = state_get_count(in, 3);
+	for (size_t i = 0; i < nkeys && !in->bad; i++) {
+		uint64_t where = state_get_u64(in);
+		size_t unit = state_get_unit(in, units, nunits);
+		size_t len;
+		const unsigned char *key = state_get_bytes(in, &len);
+		in->bad |= len > UINT32_MAX;
+		if (in->bad)
+			break;
+		bool added;
+		RETURN_IF_NOMEM(keyset_put(&s->seen, key, (uint32_t)len, where, (uint32_t)unit,
+					   &added), err);
+		in->bad |= !added;   /* a key twice in one key set */
+	}
+	size_t nsampled = state_get_count(in, 5);
+	for (size_t i = 0; i < nsampled && !in->bad; i++) {
+		size_t unit = state_get_unit(in, units, nunits);
+		uint64_t input = state_get_u64(in), line = state_get_u64(in);
+		uint64_t ref = state_get_u64(in);
+		size_t len;
+		const unsigned char *key = state_get_bytes(in, &len);
+		in->bad |= input > UINT32_MAX;
+		if (in->bad)
+			break;
+		RETURN_IF_NOMEM(remember_sample(s, (uint32_t)unit, (uint32_t)input, line, ref, key,
+						len) ? s : NULL, err);
+	}
+	return 0;
+}
+
 static void unique_unbind(struct bound_check *b)
 {
 	struct unique_state *s = b->state;
@@ -233,5 +298,5 @@ static void unique_unbind(struct bound_check *b)
 const struct check_ops check_unique = {
 	.kind = "unique", .scope = SCOPE_ROW, .shape = SHAPE_KEY, .bind = unique_bind,
 	.row = unique_row, .merge = unique_merge, .memory = unique_memory,
-	.unbind = unique_unbind,
+	.save = unique_save, .load = unique_load, .unbind = unique_unbind,
 };
