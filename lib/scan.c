@@ -152,7 +152,8 @@ static int start_workers(struct scan *s, dqa_error *err)
 		struct worker *w = &s->workers[i];
 		w->scan = s;
 		w->plan = i == 0 ? s->first : &w->own;
-		FORWARD_IF_ERROR(csv_chunk_init(&w->chunk, s->first->rules->dialect.quote, err));
+		const struct dialect *d = &s->first->rules->dialect;
+		FORWARD_IF_ERROR(csv_chunk_init(&w->chunk, d->quote, d->limits, err));
 		w->chunk_ready = true;
 		if (i > 0)
 			FORWARD_IF_ERROR(plan_fork(&w->own, s->first, &w->out, err));
@@ -208,10 +209,15 @@ static int fill(struct producer *pr)
 	return 0;
 }
 
-/* Doubles the block when a record does not fit in it. */
+/* Doubles the block when a record does not fit in it, up to the record
+ * size limit. */
 static int grow(struct producer *pr)
 {
 	struct block *b = pr->b;
+	size_t max_record = pr->s->first->rules->limits.max_record;
+	if (b->len > max_record)
+		return csv_chunk_record_too_large(pr->err, pr->s->names[pr->input], pr->line,
+						  max_record);
 	char *buf = realloc(b->buf, b->cap * 2);
 	RETURN_IF_NOMEM(buf, pr->err);
 	b->buf = buf;
@@ -245,7 +251,7 @@ static int read_header(struct producer *pr)
 {
 	const struct dialect *d = &pr->s->first->rules->dialect;
 	struct csv_chunk chunk;
-	FORWARD_IF_ERROR(csv_chunk_init(&chunk, d->quote, pr->err));
+	FORWARD_IF_ERROR(csv_chunk_init(&chunk, d->quote, d->limits, pr->err));
 	int rc = 0;
 	while (rc == 0 && !pr->header_seen) {
 		struct block *b = pr->b;
