@@ -88,6 +88,19 @@ static void append_excerpt(struct strbuf *sb, const dqa_error *err)
 	strbuf_putc(sb, '\n');
 }
 
+/* Text from data (a header, a value) may hold control characters: shown
+ * as \xNN (tabs excepted) so that no escape sequence reaches the terminal. */
+static void put_visible(struct strbuf *sb, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c < 0x20 && c != '\t') || c == 0x7f)
+			strbuf_printf(sb, "\\x%02x", c);
+		else
+			strbuf_putc(sb, (char)c);
+	}
+}
+
 char *dqa_error_format(const dqa_error *err)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -100,10 +113,15 @@ char *dqa_error_format(const dqa_error *err)
 		}
 		strbuf_puts(&sb, ": ");
 	}
-	strbuf_printf(&sb, "error: %s\n", err->message);
+	strbuf_puts(&sb, "error: ");
+	put_visible(&sb, err->message);
+	strbuf_putc(&sb, '\n');
 	if (err->code == DQA_ERULES && err->file[0] && err->line && err->column)
 		append_excerpt(&sb, err);
-	if (err->hint[0])
-		strbuf_printf(&sb, "hint: %s\n", err->hint);
+	if (err->hint[0]) {
+		strbuf_puts(&sb, "hint: ");
+		put_visible(&sb, err->hint);
+		strbuf_putc(&sb, '\n');
+	}
 	return strbuf_detach(&sb);
 }

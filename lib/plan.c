@@ -229,8 +229,29 @@ static int bind_units(struct plan *p, const char *input, dqa_error *err)
 	return 0;
 }
 
+/* Two columns of one name would make every check on it ambiguous. */
+static int unique_names(const struct record *header, const char *input, dqa_error *err)
+{
+	struct strset seen = STRSET_INIT;
+	int rc = 0;
+	for (size_t i = 0; i < header->n && rc == 0; i++) {
+		uint64_t first = i;
+		int added = strset_put(&seen, header->fields[i], header->lens[i], &first);
+		if (added < 0)
+			rc = dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		else if (!added)
+			rc = dqa_fail(err, DQA_EINPUT, input, (struct dqa_pos){(unsigned)header->line, 1, 1},
+				      "rename one of them in the extract",
+				      "duplicate column '%s' in the header: fields %llu and %zu",
+				      header->fields[i], (unsigned long long)first + 1, i + 1);
+	}
+	strset_release(&seen);
+	return rc;
+}
+
 int plan_bind(struct plan *p, const struct record *header, const char *input, dqa_error *err)
 {
+	FORWARD_IF_ERROR(unique_names(header, input, err));
 	p->nheader = header->n;
 	p->header = arena_alloc(p->out, (header->n + 1) * sizeof *p->header);
 	RETURN_IF_NOMEM(p->header, err);

@@ -81,6 +81,10 @@ static int scan_source(struct source *src, const struct dialect *dialect, record
 	bool first = true;
 	int rc = 0;
 	for (;;) {
+		if (dqa_cancelled()) {
+			rc = dqa_fail(err, DQA_ECANCELED, NULL, DQA_NOPOS, NULL, "interrupted");
+			break;
+		}
 		ssize_t n = fill_more(&f, src, err);
 		if (n < 0) {
 			rc = (int)n;

@@ -1,5 +1,6 @@
 #include "scan.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -146,23 +147,35 @@ static void *work(void *arg)
 	return NULL;
 }
 
+static int start_worker(struct scan *s, unsigned i, dqa_error *err)
+{
+	struct worker *w = &s->workers[i];
+	w->scan = s;
+	w->plan = i == 0 ? s->first : &w->own;
+	const struct dialect *d = &s->first->rules->dialect;
+	FORWARD_IF_ERROR(csv_chunk_init(&w->chunk, d->quote, d->limits, err));
+	w->chunk_ready = true;
+	if (i > 0)
+		FORWARD_IF_ERROR(plan_fork(&w->own, s->first, &w->out, err));
+	if (pthread_create(&w->thread, NULL, work, w) != 0)
+		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL,
+				"cannot start a worker thread");
+	w->started = true;
+	return 0;
+}
+
+/* Workers block every signal (they inherit the mask they are created
+ * with), so a SIGINT interrupts the reading thread's blocking read. */
 static int start_workers(struct scan *s, dqa_error *err)
 {
-	for (unsigned i = 0; i < s->nworkers; i++) {
-		struct worker *w = &s->workers[i];
-		w->scan = s;
-		w->plan = i == 0 ? s->first : &w->own;
-		const struct dialect *d = &s->first->rules->dialect;
-		FORWARD_IF_ERROR(csv_chunk_init(&w->chunk, d->quote, d->limits, err));
-		w->chunk_ready = true;
-		if (i > 0)
-			FORWARD_IF_ERROR(plan_fork(&w->own, s->first, &w->out, err));
-		if (pthread_create(&w->thread, NULL, work, w) != 0)
-			return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL,
-					"cannot start a worker thread");
-		w->started = true;
-	}
-	return 0;
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	int rc = 0;
+	for (unsigned i = 0; i < s->nworkers && rc == 0; i++)
+		rc = start_worker(s, i, err);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return rc;
 }
 
 static uint64_t count_newlines(const char *p, size_t len)
@@ -284,6 +297,7 @@ static int read_blocks(struct producer *pr)
 {
 	const struct dialect *d = &pr->s->first->rules->dialect;
 	for (;;) {
+		RETURN_IF_CANCELLED(pr->err);
 		struct block *b = pr->b;
 		FORWARD_IF_ERROR(fill(pr));
 		size_t cut = pr->eof ? b->len : csv_last_boundary(b->buf, b->len, pr->delimiter, d->quote);

@@ -45,6 +45,9 @@ ssize_t source_read(struct source *src, void *buf, size_t cap, dqa_error *err)
 		return n;
 	if (n == 0)
 		msg = "unexpected end of file";
+	/* A signal that cancels the audit interrupts a blocking read. */
+	if (zerr == Z_ERRNO && errno == EINTR)
+		RETURN_IF_CANCELLED(err);
 	if (zerr == Z_ERRNO)
 		return dqa_fail(err, DQA_EINPUT, src->name, DQA_NOPOS, NULL,
 				"cannot read: %s", strerror(errno));
