@@ -71,6 +71,10 @@ static void append_excerpt(struct strbuf *sb, const dqa_error *err)
 	char text[EXCERPT_MAX + 1];
 	if (!read_line(err->file, err->line, text, sizeof text))
 		return;
+	/* One '?' per control character keeps the caret in its column. */
+	for (char *p = text; *p; p++)
+		if (((unsigned char)*p < 0x20 && *p != '\t') || *p == 0x7f)
+			*p = '?';
 	strbuf_printf(sb, "%5u | %s\n      | ", err->line, text);
 	/* The caret goes under the column counted in characters: copy the
 	 * prefix's tabs so it lines up, and skip UTF-8 continuation bytes. */

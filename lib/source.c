@@ -51,6 +51,9 @@ ssize_t source_read(struct source *src, void *buf, size_t cap, dqa_error *err)
 	if (zerr == Z_ERRNO)
 		return dqa_fail(err, DQA_EINPUT, src->name, DQA_NOPOS, NULL,
 				"cannot read: %s", strerror(errno));
+	/* zlib names the stream "<fd:N>: "; the message names the file already. */
+	if (strncmp(msg, "<fd:", 4) == 0 && strstr(msg, ": "))
+		msg = strstr(msg, ": ") + 2;
 	return dqa_fail(err, DQA_EINPUT, src->name, DQA_NOPOS,
 			"the gzip file is truncated or damaged; fetch it again",
 			"corrupt gzip data: %s", msg);
