@@ -51,7 +51,11 @@ struct scan {
 	unsigned nworkers;
 };
 
-static void fail(struct scan *s, uint64_t seq, const dqa_error *err)
+/* Records a failure in block seq (the earliest one wins). stop also ends
+ * the scan at once; without it, the blocks already queued are still
+ * parsed, so that an error in them, earlier in the file, is the one
+ * reported, whatever the thread count. */
+static void fail(struct scan *s, uint64_t seq, const dqa_error *err, bool stop)
 {
 	pthread_mutex_lock(&s->lock);
 	if (!s->failed || seq < s->failed_seq) {
@@ -59,7 +63,7 @@ static void fail(struct scan *s, uint64_t seq, const dqa_error *err)
 		s->failed_seq = seq;
 		s->failed = true;
 	}
-	s->stop = true;
+	s->stop |= stop;
 	pthread_cond_broadcast(&s->work);
 	pthread_cond_broadcast(&s->room);
 	pthread_mutex_unlock(&s->lock);
@@ -141,7 +145,7 @@ static void *work(void *arg)
 		int rc = csv_chunk_parse(&w->chunk, b->buf, b->len, b->line, b->delimiter, b->last,
 					 on_row, w, s->names[b->input], &w->err);
 		if (rc < 0)
-			fail(s, b->seq, &w->err);
+			fail(s, b->seq, &w->err, true);
 		give_back(s, b);
 	}
 	return NULL;
@@ -419,7 +423,7 @@ int scan_run(struct plan *p, unsigned threads, size_t block_size, dqa_error *err
 		s.names[i] = strcmp(p->inputs[i], "-") ? p->inputs[i] : "<stdin>";
 	for (uint32_t i = 0; rc == 0 && i < p->ninputs && !s.stop; i++)
 		if ((rc = read_input(&s, i, err)) < 0)
-			fail(&s, s.next_seq, err);
+			fail(&s, s.next_seq, err, rc != DQA_EINPUT);
 	stop_workers(&s);
 	if (s.failed) {
 		*err = s.err;
