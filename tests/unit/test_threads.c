@@ -157,6 +157,24 @@ static void same_error(const dqa_rules *rules, const char *input, unsigned line,
 	}
 }
 
+/* 600 rows with ragged rows on lines 390 (and 302 when early_ragged) and
+ * 400-byte records on lines 350 and 500. */
+static void write_ragged(const char *name, bool early_ragged)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_puts(&sb, "id,ward,name,note\n");
+	for (int row = 1; row < 600; row++) {
+		if ((row == 301 && early_ragged) || row == 389)
+			strbuf_printf(&sb, "%d,W%d\n", row, row % 7);
+		else if (row == 349 || row == 499)
+			strbuf_printf(&sb, "%d,W1,\"%0400d\",n\n", row, 0);
+		else
+			strbuf_printf(&sb, "%d,W%d,name %d,n\n", row, row % 7, row);
+	}
+	write_file(name, sb.buf, sb.len, false);
+	strbuf_release(&sb);
+}
+
 static void strict_errors(void)
 {
 	write_file("strict.yaml", strict_rules_text, strlen(strict_rules_text), false);
@@ -169,32 +187,11 @@ static void strict_errors(void)
 	}
 	/* line = row + 1: ragged rows on lines 302 and 390, a 400-byte
 	 * record on line 350 (after the first ragged row) and on line 500. */
-	struct strbuf sb = STRBUF_INIT;
-	strbuf_puts(&sb, "id,ward,name,note\n");
-	for (int row = 1; row < 600; row++) {
-		if (row == 301 || row == 389)
-			strbuf_printf(&sb, "%d,W%d\n", row, row % 7);
-		else if (row == 349 || row == 499)
-			strbuf_printf(&sb, "%d,W1,\"%0400d\",n\n", row, 0);
-		else
-			strbuf_printf(&sb, "%d,W%d,name %d,n\n", row, row % 7, row);
-	}
-	write_file("ragged.csv", sb.buf, sb.len, false);
+	write_ragged("ragged.csv", true);
 	same_error(rules, path_of("ragged.csv"), 302, "ragged row: 2 fields");
 	/* Without the first ragged row, the long record comes first. */
-	strbuf_reset(&sb);
-	strbuf_puts(&sb, "id,ward,name,note\n");
-	for (int row = 1; row < 600; row++) {
-		if (row == 389)
-			strbuf_printf(&sb, "%d,W%d\n", row, row % 7);
-		else if (row == 349 || row == 499)
-			strbuf_printf(&sb, "%d,W1,\"%0400d\",n\n", row, 0);
-		else
-			strbuf_printf(&sb, "%d,W%d,name %d,n\n", row, row % 7, row);
-	}
-	write_file("long.csv", sb.buf, sb.len, false);
+	write_ragged("long.csv", false);
 	same_error(rules, path_of("long.csv"), 350, "record larger than 300 bytes");
-	strbuf_release(&sb);
 	dqa_rules_free(rules);
 	remove(path_of("strict.yaml"));
 	remove(path_of("ragged.csv"));
