@@ -43,6 +43,13 @@ int cli_history_view(const char *path, history_view_fn view, void *ctx);
 /* Flushes stdout; EXIT_INPUT (with a message) when it could not be written. */
 int cli_flush_stdout(void);
 
+/* Installs the SIGINT/SIGTERM handlers (which call dqa_cancel) and
+ * restores SIGPIPE's default. */
+void cli_signals_init(void);
+/* status, or when a signal was caught 128 + its number (after saying so
+ * on stderr). */
+int cli_interrupted(int status);
+
 /* Prints err on stderr the way editors read it and returns its exit status. */
 int report_error(const dqa_error *err);
 

@@ -76,5 +76,9 @@ int main(int argc, char **argv)
 		print_usage(stderr);
 		return EXIT_USAGE;
 	}
-	return c->fn(argc - 2, argv + 2);
+	cli_signals_init();
+	int rc = c->fn(argc - 2, argv + 2);
+	/* Interrupted after the last check of the flag: the work is complete,
+	 * but the caller asked to stop and learns it did. */
+	return dqa_cancelled() && rc < 128 ? cli_interrupted(rc) : rc;
 }

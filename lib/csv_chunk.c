@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "limits.h"
+
 /* libcsv's parser states (libcsv.c): before any field of a record, and
  * inside a field. */
 enum { CSV_ROW_NOT_BEGUN = 0, CSV_FIELD_BEGUN = 2 };
@@ -13,9 +15,10 @@ static int no_space(unsigned char c)
 	return 0;   /* keep every byte: trimming is the clean criterion's job */
 }
 
-int csv_chunk_init(struct csv_chunk *c, char quote, dqa_error *err)
+int csv_chunk_init(struct csv_chunk *c, char quote, const struct limits *limits, dqa_error *err)
 {
-	*c = (struct csv_chunk){.quote = quote, .bytes = STRBUF_INIT};
+	*c = (struct csv_chunk){.quote = quote, .bytes = STRBUF_INIT,
+				.limits = limits ? limits : &limits_default};
 	if (csv_init(&c->parser, 0) != 0)
 		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
 	csv_set_space_func(&c->parser, no_space);
@@ -53,6 +56,25 @@ static bool grow_fields(struct csv_chunk *c)
 	return true;
 }
 
+/* Stops the parse with an input error at the current record. */
+static void over_limit(struct csv_chunk *c, const char *hint, const char *fmt, size_t limit)
+{
+	c->rc = dqa_fail(c->err, DQA_EINPUT, c->name,
+			 (struct dqa_pos){(unsigned)c->record_line, 1, 1}, hint, fmt, limit);
+}
+
+static bool field_fits(struct csv_chunk *c, size_t len)
+{
+	if (len > c->limits->max_field)
+		over_limit(c, "check the quoting, or raise limits: max_field in the rule file",
+			   "field larger than %zu bytes (limits: max_field)", c->limits->max_field);
+	else if (c->nfields >= c->limits->max_columns)
+		over_limit(c, "check the delimiter, or raise limits: max_columns in the rule file",
+			   "record with more than %zu fields (limits: max_columns)",
+			   c->limits->max_columns);
+	return c->rc == 0;
+}
+
 static void emit(struct csv_chunk *c)
 {
 	struct record rec = {c->fields, c->lens, c->nfields, c->record_line};
@@ -63,7 +85,7 @@ static void emit(struct csv_chunk *c)
 static void on_field(void *data, size_t len, void *opaque)
 {
 	struct csv_chunk *c = opaque;
-	if (c->rc || (c->nfields == c->cap && !grow_fields(c)))
+	if (c->rc || !field_fits(c, len) || (c->nfields == c->cap && !grow_fields(c)))
 		return;
 	c->offsets[c->nfields] = c->bytes.len;
 	c->lens[c->nfields] = len;
@@ -99,6 +121,9 @@ static void emit_simple(struct csv_chunk *c, char *s, size_t n, size_t ndelims)
 	size_t start = 0;
 	for (size_t k = 0; k <= ndelims; k++) {
 		size_t stop = k < ndelims ? c->offsets[k] : n;
+		c->nfields = k;
+		if (!field_fits(c, stop - start))
+			return;
 		s[stop] = '\0';
 		c->fields[k] = s + start;
 		c->lens[k] = stop - start;
@@ -106,6 +131,18 @@ static void emit_simple(struct csv_chunk *c, char *s, size_t n, size_t ndelims)
 	}
 	c->nfields = ndelims + 1;
 	emit(c);
+}
+
+/* Counts a line into the current record; false (the parse stopped with an
+ * input error) when the record passes limits: max_record. */
+static bool record_fits(struct csv_chunk *c, size_t bytes)
+{
+	c->record_bytes += bytes;
+	if (c->record_bytes <= c->limits->max_record)
+		return true;
+	csv_chunk_record_too_large(c->err, c->name, c->record_line, c->limits->max_record);
+	c->rc = DQA_EINPUT;
+	return false;
 }
 
 /* Remembers a delimiter's offset (in c->offsets, which grows with the
@@ -190,7 +227,8 @@ static char *parse_line(struct csv_chunk *c, char *p, char *end, bool *newline)
 	*newline = false;
 	size_t n = scan_line(c, p, (size_t)(end - p), &ndelims, &special, newline);
 	char *next = p + n + *newline;
-	if (c->rc)
+	/* Measured before parsing, so libcsv never buffers more than this. */
+	if (c->rc || !record_fits(c, (size_t)(next - p)))
 		return next;
 	/* A CR right before the newline ends the record as the newline would. */
 	if (special == n - 1 && n > 0 && p[n - 1] == '\r')
@@ -206,7 +244,10 @@ static void feed(struct csv_chunk *c, char *p, size_t len)
 {
 	char *end = p + len;
 	while (p < end && !c->rc) {
-		c->record_line = c->parser.pstate == CSV_ROW_NOT_BEGUN ? c->line : c->record_line;
+		if (c->parser.pstate == CSV_ROW_NOT_BEGUN) {
+			c->record_line = c->line;
+			c->record_bytes = 0;
+		}
 		char *next;
 		bool newline;
 		if (c->parser.pstate == CSV_ROW_NOT_BEGUN) {
@@ -215,7 +256,8 @@ static void feed(struct csv_chunk *c, char *p, size_t len)
 			char *nl = memchr(p, '\n', (size_t)(end - p));
 			newline = nl != NULL;
 			next = nl ? nl + 1 : end;
-			csv_parse(&c->parser, p, (size_t)(next - p), on_field, on_record, c);
+			if (record_fits(c, (size_t)(next - p)))
+				csv_parse(&c->parser, p, (size_t)(next - p), on_field, on_record, c);
 		}
 		c->line += newline;
 		p = next;
@@ -240,6 +282,14 @@ static int finish(struct csv_chunk *c, bool last, const char *name, dqa_error *e
 	return c->rc;
 }
 
+int csv_chunk_record_too_large(dqa_error *err, const char *name, uint64_t line, size_t limit)
+{
+	return dqa_fail(err, DQA_EINPUT, name, (struct dqa_pos){(unsigned)line, 1, 1},
+			"a quote left open makes the rest of the file one record; check the "
+			"quoting, or raise limits: max_record in the rule file",
+			"record larger than %zu bytes (limits: max_record)", limit);
+}
+
 int csv_chunk_parse(struct csv_chunk *c, char *buf, size_t len, uint64_t line, char delimiter,
 		    bool last, record_fn fn, void *ctx, const char *name, dqa_error *err)
 {
@@ -248,6 +298,9 @@ int csv_chunk_parse(struct csv_chunk *c, char *buf, size_t len, uint64_t line, c
 		csv_set_delim(&c->parser, (unsigned char)delimiter);
 	}
 	c->line = c->record_line = line;
+	c->record_bytes = 0;
+	c->name = name;
+	c->err = err;
 	c->fn = fn;
 	c->ctx = ctx;
 	c->rc = 0;

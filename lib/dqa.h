@@ -23,7 +23,8 @@ enum {
 	DQA_EINPUT = -3,   /* a data file cannot be read or parsed */
 	DQA_EIO = -4,      /* writing a report failed */
 	DQA_ENOMEM = -5,
-	DQA_EARG = -6      /* a caller passed a bad argument (e.g. a malformed --now) */
+	DQA_EARG = -6,     /* a caller passed a bad argument (e.g. a malformed --now) */
+	DQA_ECANCELED = -7 /* dqa_cancel was called: the work stopped early */
 };
 
 /* A failure: filled by the function that fails, read by the caller.
@@ -214,6 +215,18 @@ int dqa_report_write_dir(const dqa_report *rep, const char *dir, dqa_lang lang,
 			 size_t *nfiles, dqa_error *err);
 
 void dqa_report_free(dqa_report *rep);
+
+/* --- cancelling ---------------------------------------------------------- */
+
+/* Asks every running and later audit, rule load and report write of this
+ * process to stop at its next check (between blocks of input, between
+ * report files); they fail with DQA_ECANCELED, leaving no temporary file.
+ * Async-signal-safe: meant for a SIGINT or SIGTERM handler. Worker threads
+ * of an audit block signals, so a signal interrupts the caller's thread. */
+void dqa_cancel(void);
+
+/* True once dqa_cancel has been called. */
+bool dqa_cancelled(void);
 
 /* --- files ---------------------------------------------------------------- */
 

@@ -36,6 +36,7 @@ static int make_dirs(const char *dir, dqa_error *err)
 int dqa_write_file_atomic(const char *dir, const char *name, const char *data, size_t len,
 			  dqa_error *err)
 {
+	RETURN_IF_CANCELLED(err);
 	FORWARD_IF_ERROR(make_dirs(dir, err));
 	char target[4096], temp[4096];
 	if (snprintf(target, sizeof target, "%s/%s", dir, name) >= (int)sizeof target ||

@@ -94,7 +94,7 @@ static int chunked(const char *data, size_t len, char delim, size_t cut_below,
 	*cut = csv_last_boundary(buf, cut_below, delim, '"');
 	struct csv_chunk c;
 	dqa_error err = {0};
-	int rc = csv_chunk_init(&c, '"', &err);
+	int rc = csv_chunk_init(&c, '"', NULL, &err);
 	if (rc == 0 && *cut)
 		rc = csv_chunk_parse(&c, buf, *cut, 1, delim, false, collect, out, "t", &err);
 	char *rest = malloc(len - *cut + 1);

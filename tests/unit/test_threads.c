@@ -242,6 +242,78 @@ static void state_errors(const dqa_rules *rules, const char *const *plain)
 	dqa_rules_free(other);
 }
 
+/* The first error in file order is reported, whatever worker reaches
+ * which error first: strict's ragged rows and the record size limit. */
+static const char strict_rules_text[] =
+	"version: 1\n"
+	"limits: {max_record: 300}\n"
+	"dataset: {name: t, unit: ward, strict: true}\n"
+	"sufficient:\n"
+	"  - not_null: name\n";
+
+static void same_error(const dqa_rules *rules, const char *input, unsigned line,
+		       const char *message)
+{
+	static const size_t blocks[] = {1, 7, 64, 333, 4096};
+	for (unsigned threads = 1; threads <= 4; threads++) {
+		for (size_t b = 0; b < sizeof blocks / sizeof *blocks; b++) {
+			dqa_audit_options opts = DQA_AUDIT_OPTIONS_INIT;
+			opts.threads = threads;
+			opts.block_size = blocks[b];
+			dqa_result *res = NULL;
+			dqa_error err = {0};
+			int rc = dqa_audit_run(&res, rules, &input, 1, &opts, &err);
+			if (rc != DQA_EINPUT || err.line != line || !strstr(err.message, message)) {
+				fprintf(stderr, "%s: %u threads, %zu-byte blocks: %d at line %u: %s\n",
+					input, threads, blocks[b], rc, err.line, err.message);
+				tap_failures++;
+			}
+			dqa_result_free(res);
+		}
+	}
+}
+
+/* 600 rows with ragged rows on lines 390 (and 302 when early_ragged) and
+ * 400-byte records on lines 350 and 500. */
+static void write_ragged(const char *name, bool early_ragged)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_puts(&sb, "id,ward,name,note\n");
+	for (int row = 1; row < 600; row++) {
+		if ((row == 301 && early_ragged) || row == 389)
+			strbuf_printf(&sb, "%d,W%d\n", row, row % 7);
+		else if (row == 349 || row == 499)
+			strbuf_printf(&sb, "%d,W1,\"%0400d\",n\n", row, 0);
+		else
+			strbuf_printf(&sb, "%d,W%d,name %d,n\n", row, row % 7, row);
+	}
+	write_file(name, sb.buf, sb.len, false);
+	strbuf_release(&sb);
+}
+
+static void strict_errors(void)
+{
+	write_file("strict.yaml", strict_rules_text, strlen(strict_rules_text), false);
+	dqa_rules *rules;
+	dqa_error err;
+	if (dqa_rules_load(&rules, path_of("strict.yaml"), &err) != 0) {
+		fprintf(stderr, "%s\n", err.message);
+		tap_failures++;
+		return;
+	}
+	/* line = row + 1: ragged rows on lines 302 and 390, a 400-byte
+	 * record on line 350 (after the first ragged row) and on line 500. */
+	write_ragged("ragged.csv", true);
+	same_error(rules, path_of("ragged.csv"), 302, "ragged row: 2 fields");
+	/* Without the first ragged row, the long record comes first. */
+	write_ragged("long.csv", false);
+	same_error(rules, path_of("long.csv"), 350, "record larger than 300 bytes");
+	dqa_rules_free(rules);
+	remove(path_of("strict.yaml"));
+	remove(path_of("ragged.csv"));
+	remove(path_of("long.csv"));
+}
+
 int main(void)
 {
 	if (!mkdtemp(dir))
@@ -285,6 +357,8 @@ int main(void)
 	free(json);
 
 	state_errors(rules, (const char *[]){path_of("plain.csv")});
+	strict_errors();
+
 	dqa_rules_free(rules);
 	strbuf_release(&data);
 	strbuf_release(&big);
