@@ -15,6 +15,10 @@ enum { STATE_FORMAT = 1 };
  * the payload's length (u64), little-endian. */
 enum { STATE_HEADER = 24 };
 
+/* The most samples per unit and check a state may hold: dqa audit's
+ * --samples limit. */
+enum { STATE_MAX_SAMPLES = 1000 };
+
 /* What a state says about the audit it belongs to. Strings live in the
  * state_file's arena. */
 struct state_meta {

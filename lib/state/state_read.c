@@ -134,6 +134,14 @@ static int read_meta(struct state_file *f, struct state_in *in, dqa_error *err)
 	for (size_t i = 0; i < m->ninputs; i++)
 		if (!m->inputs[i])
 			return corrupt(f, "bad input name", err);
+	for (size_t i = 0; i < m->nheader; i++)
+		if (!m->header[i])
+			return corrupt(f, "bad column name", err);
+	for (size_t i = 0; i < nids; i++)
+		if (!m->check_ids[i])
+			return corrupt(f, "bad check id", err);
+	if (m->samples > STATE_MAX_SAMPLES)
+		return corrupt(f, "bad number of samples", err);
 	if (strcmp(m->dqa_version, DQA_VERSION) != 0)
 		return dqa_fail(err, DQA_EARG, f->path, DQA_NOPOS,
 				"audit the shards and merge them with the same dqa",
@@ -215,7 +223,8 @@ static int load_tallies(struct state_in *in, struct plan *w, const size_t *units
 			in->bad |= nsamples > w->opts.samples || t->failed > t->evaluated;
 			if (in->bad || !nsamples)
 				continue;
-			t->samples = arena_alloc(w->out, w->opts.samples * sizeof *t->samples);
+			/* A loaded plan is only read by plan_merge: room for its own. */
+			t->samples = arena_alloc(w->out, nsamples * sizeof *t->samples);
 			RETURN_IF_NOMEM(t->samples, err);
 			for (t->nsamples = 0; t->nsamples < nsamples && !in->bad; t->nsamples++)
 				FORWARD_IF_ERROR(load_sample(in, w, &w->checks[check],
