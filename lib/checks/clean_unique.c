@@ -24,7 +24,8 @@ struct sampled {
 
 struct unique_state {
 	struct keyset seen;
-	struct strbuf key;        /* the current row's key */
+	struct strbuf key;        /* the current row's key (made by prefetch) */
+	uint64_t hash;            /* and its keyset_hash */
 	struct sampled *sampled;
 	size_t nsampled, sampled_cap;
 	struct strbuf keys;       /* keys of the sampled rows */
@@ -110,14 +111,23 @@ static bool remember_sample(struct unique_state *s, uint32_t unit, uint32_t inpu
 	return !s->keys.failed;
 }
 
-static bool unique_row(struct bound_check *b, const struct plan_row *row, char *note, size_t cap)
+/* The key's slot is usually far away in a large table: ask for it now and
+ * probe it after the row's other checks. */
+static void unique_prefetch(struct bound_check *b, const struct plan_row *row)
 {
 	struct unique_state *s = b->state;
 	make_key(s, b, row);
+	s->hash = keyset_hash(s->key.buf ? s->key.buf : "", (uint32_t)s->key.len);
+	keyset_prefetch(&s->seen, s->hash);
+}
+
+static bool unique_row(struct bound_check *b, const struct plan_row *row, char *note, size_t cap)
+{
+	struct unique_state *s = b->state;
 	bool added;
-	struct key_record *r = keyset_put(&s->seen, s->key.buf ? s->key.buf : "",
-					  (uint32_t)s->key.len, where_of(row->input, row->line),
-					  (uint32_t)row->unit, &added);
+	struct key_record *r = keyset_put_hashed(&s->seen, s->hash, s->key.buf ? s->key.buf : "",
+						 (uint32_t)s->key.len, where_of(row->input, row->line),
+						 (uint32_t)row->unit, &added);
 	if (!r || added)
 		return true;   /* a new key (or out of memory: never a false duplicate) */
 	if (note) {
@@ -297,6 +307,7 @@ static void unique_unbind(struct bound_check *b)
 
 const struct check_ops check_unique = {
 	.kind = "unique", .scope = SCOPE_ROW, .shape = SHAPE_KEY, .bind = unique_bind,
-	.row = unique_row, .merge = unique_merge, .memory = unique_memory,
+	.prefetch = unique_prefetch, .row = unique_row, .merge = unique_merge,
+	.memory = unique_memory,
 	.save = unique_save, .load = unique_load, .unbind = unique_unbind,
 };
