@@ -118,11 +118,15 @@ static void emit_simple(struct csv_chunk *c, char *s, size_t n, size_t ndelims)
 {
 	if (n == 0 || (ndelims + 1 > c->cap && !grow_fields(c)))
 		return;
-	size_t start = 0;
+	if (ndelims >= c->limits->max_columns) {
+		c->nfields = c->limits->max_columns;
+		field_fits(c, 0);
+		return;
+	}
+	size_t start = 0, max_field = c->limits->max_field;
 	for (size_t k = 0; k <= ndelims; k++) {
 		size_t stop = k < ndelims ? c->offsets[k] : n;
-		c->nfields = k;
-		if (!field_fits(c, stop - start))
+		if (stop - start > max_field && (c->nfields = k, !field_fits(c, stop - start)))
 			return;
 		s[stop] = '\0';
 		c->fields[k] = s + start;
