@@ -15,6 +15,7 @@ enum {
 int cmd_audit(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 /* The report language LC_ALL, LC_MESSAGES or LANG asks for (first one
  * set): Vietnamese when it starts with "vi", else English. */
@@ -49,6 +50,13 @@ typedef int (*history_view_fn)(const dqa_history *h, void *ctx, dqa_error *err);
 int cli_history_view(const char *path, history_view_fn view, void *ctx);
 /* Flushes stdout; EXIT_INPUT (with a message) when it could not be written. */
 int cli_flush_stdout(void);
+
+/* Installs the SIGINT/SIGTERM handlers (which call dqa_cancel) and
+ * restores SIGPIPE's default. */
+void cli_signals_init(void);
+/* status, or when a signal was caught 128 + its number (after saying so
+ * on stderr). */
+int cli_interrupted(int status);
 
 /* Prints err on stderr the way editors read it and returns its exit status. */
 int report_error(const dqa_error *err);

@@ -13,6 +13,7 @@ struct command {
 static const struct command commands[] = {
 	{"audit", cmd_audit, "audit a dataset against a rule file and score every unit"},
 	{"lint", cmd_lint, "check a rule file (and data headers) without auditing"},
+	{"merge", cmd_merge, "merge the states of a sharded audit into one result"},
 	{"report", cmd_report, "render the reports of a saved result.json again"},
 	{"trend", cmd_trend, "show each unit's score over time from a history file"},
 	{"warnings", cmd_warnings, "the weekly warning list from a history file"},
@@ -75,5 +76,9 @@ int main(int argc, char **argv)
 		print_usage(stderr);
 		return EXIT_USAGE;
 	}
-	return c->fn(argc - 2, argv + 2);
+	cli_signals_init();
+	int rc = c->fn(argc - 2, argv + 2);
+	/* Interrupted after the last check of the flag: the work is complete,
+	 * but the caller asked to stop and learns it did. */
+	return dqa_cancelled() && rc < 128 ? cli_interrupted(rc) : rc;
 }

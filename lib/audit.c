@@ -3,10 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "checks/check.h"
-#include "plan.h"
-#include "result.h"
-#include "scan.h"
+#include "shard.h"
+#include "state/state.h"
 
 /* Lint reads nothing but the header of each input. */
 struct header_ctx {
@@ -119,8 +119,8 @@ static int build_result(struct dqa_result *r, struct plan *p, dqa_error *err)
 	return 0;
 }
 
-static int run(struct dqa_result *r, struct plan *p, const char *const *inputs,
-	       size_t ninputs, dqa_error *err)
+int audit_inputs(struct dqa_result *r, struct plan *p, const char *const *inputs,
+		 size_t ninputs, dqa_error *err)
 {
 	r->inputs = arena_alloc(&r->arena, (ninputs + 1) * sizeof *r->inputs);
 	RETURN_IF_NOMEM(r->inputs, err);
@@ -129,12 +129,24 @@ static int run(struct dqa_result *r, struct plan *p, const char *const *inputs,
 	r->ninputs = ninputs;
 	p->inputs = r->inputs;
 	p->ninputs = ninputs;
-	FORWARD_IF_ERROR(scan_run(p, p->opts.threads, p->opts.block_size, err));
+	return 0;
+}
+
+int audit_finish(struct dqa_result *r, struct plan *p, dqa_error *err)
+{
 	FORWARD_IF_ERROR(plan_merge_done(p, err));
 	FORWARD_IF_ERROR(plan_finish(p, err));
 	FORWARD_IF_ERROR(build_result(r, p, err));
 	result_score(r);
 	return 0;
+}
+
+static int run(struct dqa_result *r, struct plan *p, const char *const *inputs,
+	       size_t ninputs, dqa_error *err)
+{
+	FORWARD_IF_ERROR(audit_inputs(r, p, inputs, ninputs, err));
+	FORWARD_IF_ERROR(scan_run(p, NULL, 0, p->opts.threads, p->opts.block_size, err));
+	return audit_finish(r, p, err);
 }
 
 /* Inputs are numbered in 16 bits where first occurrences are remembered. */
@@ -164,15 +176,23 @@ int dqa_rules_check_data(const dqa_rules *rules, const char *const *inputs, size
 	return rc;
 }
 
+struct dqa_result *audit_result_new(const dqa_audit_options *opts)
+{
+	struct dqa_result *r = calloc(1, sizeof *r);
+	if (r) {
+		r->now = opts->now;
+		r->generated_at = opts->generated_at;
+	}
+	return r;
+}
+
 int dqa_audit_run(dqa_result **out, const dqa_rules *rules, const char *const *inputs,
 		  size_t ninputs, const dqa_audit_options *opts, dqa_error *err)
 {
 	*out = NULL;
 	FORWARD_IF_ERROR(check_input_count(ninputs, err));
-	struct dqa_result *r = calloc(1, sizeof *r);
+	struct dqa_result *r = audit_result_new(opts);
 	RETURN_IF_NOMEM(r, err);
-	r->now = opts->now;
-	r->generated_at = opts->generated_at;
 	struct plan p;
 	plan_init(&p, rules, opts, &r->arena);
 	int rc = run(r, &p, inputs, ninputs, err);
@@ -183,6 +203,33 @@ int dqa_audit_run(dqa_result **out, const dqa_rules *rules, const char *const *i
 	}
 	*out = r;
 	return 0;
+}
+
+int dqa_audit_shard(const dqa_rules *rules, const char *const *inputs, size_t ninputs,
+		    const dqa_audit_options *opts, unsigned index, unsigned count,
+		    const char *state_path, uint64_t *rows, dqa_error *err)
+{
+	FORWARD_IF_ERROR(check_input_count(ninputs, err));
+	struct scan_part *parts;
+	size_t nparts;
+	int rc = shard_parts(inputs, ninputs, &rules->dialect, index, count, &parts, &nparts, err);
+	struct arena out = ARENA_INIT;
+	struct plan p;
+	plan_init(&p, rules, opts, &out);
+	p.inputs = inputs;
+	p.ninputs = ninputs;
+	if (rc == 0)
+		rc = scan_run(&p, parts, nparts, opts->threads, opts->block_size, err);
+	if (rc == 0)
+		rc = plan_merge_done(&p, err);
+	if (rc == 0)
+		rc = state_write(&p, index, count, state_path, err);
+	if (rows)
+		*rows = p.rows;
+	plan_release(&p);
+	arena_release(&out);
+	free(parts);
+	return rc;
 }
 
 void dqa_result_free(dqa_result *res)

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "limits.h"
+
 /* libcsv's parser states (libcsv.c): before any field of a record, and
  * inside a field. */
 enum { CSV_ROW_NOT_BEGUN = 0, CSV_FIELD_BEGUN = 2 };
@@ -13,9 +15,10 @@ static int no_space(unsigned char c)
 	return 0;   /* keep every byte: trimming is the clean criterion's job */
 }
 
-int csv_chunk_init(struct csv_chunk *c, char quote, dqa_error *err)
+int csv_chunk_init(struct csv_chunk *c, char quote, const struct limits *limits, dqa_error *err)
 {
-	*c = (struct csv_chunk){.quote = quote, .bytes = STRBUF_INIT};
+	*c = (struct csv_chunk){.quote = quote, .bytes = STRBUF_INIT,
+				.limits = limits ? limits : &limits_default};
 	if (csv_init(&c->parser, 0) != 0)
 		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
 	csv_set_space_func(&c->parser, no_space);
@@ -53,6 +56,25 @@ static bool grow_fields(struct csv_chunk *c)
 	return true;
 }
 
+/* Stops the parse with an input error at the current record. */
+static void over_limit(struct csv_chunk *c, const char *hint, const char *fmt, size_t limit)
+{
+	c->rc = dqa_fail(c->err, DQA_EINPUT, c->name,
+			 (struct dqa_pos){(unsigned)c->record_line, 1, 1}, hint, fmt, limit);
+}
+
+static bool field_fits(struct csv_chunk *c, size_t len)
+{
+	if (len > c->limits->max_field)
+		over_limit(c, "check the quoting, or raise limits: max_field in the rule file",
+			   "field larger than %zu bytes (limits: max_field)", c->limits->max_field);
+	else if (c->nfields >= c->limits->max_columns)
+		over_limit(c, "check the delimiter, or raise limits: max_columns in the rule file",
+			   "record with more than %zu fields (limits: max_columns)",
+			   c->limits->max_columns);
+	return c->rc == 0;
+}
+
 static void emit(struct csv_chunk *c)
 {
 	struct record rec = {c->fields, c->lens, c->nfields, c->record_line};
@@ -63,7 +85,7 @@ static void emit(struct csv_chunk *c)
 static void on_field(void *data, size_t len, void *opaque)
 {
 	struct csv_chunk *c = opaque;
-	if (c->rc || (c->nfields == c->cap && !grow_fields(c)))
+	if (c->rc || !field_fits(c, len) || (c->nfields == c->cap && !grow_fields(c)))
 		return;
 	c->offsets[c->nfields] = c->bytes.len;
 	c->lens[c->nfields] = len;
@@ -89,56 +111,160 @@ static void on_record(int terminator, void *opaque)
 	strbuf_reset(&c->bytes);
 }
 
-/* A line with no quote and no CR but a final one: its fields are the runs
- * between delimiters, NUL-terminated in place. An empty line is no record,
- * as in libcsv. */
-static void split_simple(struct csv_chunk *c, char *s, size_t n)
+/* A simple line has no quote and no CR but a final one: its fields are the
+ * runs between delimiters, NUL-terminated in place. An empty line is no
+ * record, as in libcsv. delims holds the delimiters' offsets in s. */
+static void emit_simple(struct csv_chunk *c, char *s, size_t n, size_t ndelims)
 {
-	if (n == 0)
+	if (n == 0 || (ndelims + 1 > c->cap && !grow_fields(c)))
 		return;
-	s[n] = '\0';
-	char *end = s + n;
-	c->nfields = 0;
-	for (;;) {
-		if (c->nfields == c->cap && !grow_fields(c))
-			return;
-		char *d = memchr(s, c->delimiter, (size_t)(end - s));
-		char *stop = d ? d : end;
-		*stop = '\0';
-		c->fields[c->nfields] = s;
-		c->lens[c->nfields++] = (size_t)(stop - s);
-		if (!d)
-			break;
-		s = d + 1;
+	if (ndelims >= c->limits->max_columns) {
+		c->nfields = c->limits->max_columns;
+		field_fits(c, 0);
+		return;
 	}
+	size_t start = 0, max_field = c->limits->max_field;
+	for (size_t k = 0; k <= ndelims; k++) {
+		size_t stop = k < ndelims ? c->offsets[k] : n;
+		if (stop - start > max_field && (c->nfields = k, !field_fits(c, stop - start)))
+			return;
+		s[stop] = '\0';
+		c->fields[k] = s + start;
+		c->lens[k] = stop - start;
+		start = stop + 1;
+	}
+	c->nfields = ndelims + 1;
 	emit(c);
 }
 
-static bool is_simple(const struct csv_chunk *c, const char *s, size_t *n)
+/* Counts a line into the current record; false (the parse stopped with an
+ * input error) when the record passes limits: max_record. */
+static bool record_fits(struct csv_chunk *c, size_t bytes)
 {
-	if (c->parser.pstate != CSV_ROW_NOT_BEGUN || memchr(s, c->quote, *n))
+	c->record_bytes += bytes;
+	if (c->record_bytes <= c->limits->max_record)
+		return true;
+	csv_chunk_record_too_large(c->err, c->name, c->record_line, c->limits->max_record);
+	c->rc = DQA_EINPUT;
+	return false;
+}
+
+/* Remembers a delimiter's offset (in c->offsets, which grows with the
+ * field arrays, keeping room for the field after the last delimiter). */
+static bool note_delimiter(struct csv_chunk *c, size_t *ndelims, size_t at)
+{
+	if (*ndelims + 1 >= c->cap && !grow_fields(c))
 		return false;
-	if (*n && s[*n - 1] == '\r')
-		(*n)--;
-	return !memchr(s, '\r', *n);
+	c->offsets[(*ndelims)++] = at;
+	return true;
+}
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* Finds the end of the line at p (a '\n', or end) 16 bytes at a time, with
+ * its delimiters and its first quote or CR. */
+static size_t scan_line(struct csv_chunk *c, const char *p, size_t avail, size_t *ndelims,
+			size_t *special, bool *newline)
+{
+	const __m128i nl = _mm_set1_epi8('\n'), quote = _mm_set1_epi8(c->quote),
+		      cr = _mm_set1_epi8('\r'), delim = _mm_set1_epi8(c->delimiter);
+	size_t i = 0;
+	for (; i + 16 <= avail; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(p + i));
+		unsigned ends = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, nl));
+		unsigned odd = (unsigned)_mm_movemask_epi8(
+			_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, cr)));
+		unsigned delims = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, delim));
+		unsigned before = ends ? (ends & -ends) - 1 : 0xFFFFu;
+		odd &= before;
+		delims &= before;
+		if (odd && *special == SIZE_MAX)
+			*special = i + (size_t)__builtin_ctz(odd);
+		/* Room for this block's delimiters and the field after them. */
+		if (delims && *ndelims + 17 > c->cap && !grow_fields(c))
+			return avail;
+		for (; delims; delims &= delims - 1)
+			c->offsets[(*ndelims)++] = i + (size_t)__builtin_ctz(delims);
+		if (ends) {
+			*newline = true;
+			return i + (size_t)__builtin_ctz(ends);
+		}
+	}
+	for (; i < avail; i++) {
+		char ch = p[i];
+		if (ch == '\n') {
+			*newline = true;
+			return i;
+		}
+		if ((ch == c->quote || ch == '\r') && *special == SIZE_MAX)
+			*special = i;
+		if (ch == c->delimiter && !note_delimiter(c, ndelims, i))
+			return avail;
+	}
+	return avail;
+}
+#else
+/* The same with memchr, where SSE2 is not available. */
+static size_t scan_line(struct csv_chunk *c, const char *p, size_t avail, size_t *ndelims,
+			size_t *special, bool *newline)
+{
+	const char *nl = memchr(p, '\n', avail);
+	size_t n = nl ? (size_t)(nl - p) : avail;
+	*newline = nl != NULL;
+	const char *q = memchr(p, c->quote, n), *r = memchr(p, '\r', n);
+	if (q || r)
+		*special = (size_t)((q && (!r || q < r) ? q : r) - p);
+	for (const char *d = p; (d = memchr(d, c->delimiter, n - (size_t)(d - p))); d++)
+		if (!note_delimiter(c, ndelims, (size_t)(d - p)))
+			break;
+	return n;
+}
+#endif
+
+/* Parses the line at p: split in place when simple, else through libcsv.
+ * Returns where the next line starts; *newline tells whether a '\n' (now
+ * perhaps overwritten) ended this one. */
+static char *parse_line(struct csv_chunk *c, char *p, char *end, bool *newline)
+{
+	size_t ndelims = 0, special = SIZE_MAX;
+	*newline = false;
+	size_t n = scan_line(c, p, (size_t)(end - p), &ndelims, &special, newline);
+	char *next = p + n + *newline;
+	/* Measured before parsing, so libcsv never buffers more than this. */
+	if (c->rc || !record_fits(c, (size_t)(next - p)))
+		return next;
+	/* A CR right before the newline ends the record as the newline would. */
+	if (special == n - 1 && n > 0 && p[n - 1] == '\r')
+		special = SIZE_MAX, n--;
+	if (special == SIZE_MAX)
+		emit_simple(c, p, n, ndelims);
+	else
+		csv_parse(&c->parser, p, (size_t)(next - p), on_field, on_record, c);
+	return next;
 }
 
 static void feed(struct csv_chunk *c, char *p, size_t len)
 {
 	char *end = p + len;
 	while (p < end && !c->rc) {
-		char *nl = memchr(p, '\n', (size_t)(end - p));
-		char *stop = nl ? nl + 1 : end;
-		size_t n = (size_t)((nl ? nl : end) - p);
-		if (c->parser.pstate == CSV_ROW_NOT_BEGUN)
+		if (c->parser.pstate == CSV_ROW_NOT_BEGUN) {
 			c->record_line = c->line;
-		if (is_simple(c, p, &n))
-			split_simple(c, p, n);
-		else
-			csv_parse(&c->parser, p, (size_t)(stop - p), on_field, on_record, c);
-		if (nl)
-			c->line++;
-		p = stop;
+			c->record_bytes = 0;
+		}
+		char *next;
+		bool newline;
+		if (c->parser.pstate == CSV_ROW_NOT_BEGUN) {
+			next = parse_line(c, p, end, &newline);
+		} else {
+			char *nl = memchr(p, '\n', (size_t)(end - p));
+			newline = nl != NULL;
+			next = nl ? nl + 1 : end;
+			if (record_fits(c, (size_t)(next - p)))
+				csv_parse(&c->parser, p, (size_t)(next - p), on_field, on_record, c);
+		}
+		c->line += newline;
+		p = next;
 	}
 }
 
@@ -160,6 +286,14 @@ static int finish(struct csv_chunk *c, bool last, const char *name, dqa_error *e
 	return c->rc;
 }
 
+int csv_chunk_record_too_large(dqa_error *err, const char *name, uint64_t line, size_t limit)
+{
+	return dqa_fail(err, DQA_EINPUT, name, (struct dqa_pos){(unsigned)line, 1, 1},
+			"a quote left open makes the rest of the file one record; check the "
+			"quoting, or raise limits: max_record in the rule file",
+			"record larger than %zu bytes (limits: max_record)", limit);
+}
+
 int csv_chunk_parse(struct csv_chunk *c, char *buf, size_t len, uint64_t line, char delimiter,
 		    bool last, record_fn fn, void *ctx, const char *name, dqa_error *err)
 {
@@ -168,6 +302,9 @@ int csv_chunk_parse(struct csv_chunk *c, char *buf, size_t len, uint64_t line, c
 		csv_set_delim(&c->parser, (unsigned char)delimiter);
 	}
 	c->line = c->record_line = line;
+	c->record_bytes = 0;
+	c->name = name;
+	c->err = err;
 	c->fn = fn;
 	c->ctx = ctx;
 	c->rc = 0;

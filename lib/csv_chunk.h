@@ -22,9 +22,15 @@ struct csv_chunk {
 	void *ctx;
 	int rc;                    /* first non-zero callback result */
 	bool failed_alloc;
+	const struct limits *limits;
+	size_t record_bytes;       /* of the lines the current record spans */
+	const char *name;          /* for errors while parsing */
+	dqa_error *err;
 };
 
-int csv_chunk_init(struct csv_chunk *c, char quote, dqa_error *err);
+/* limits NULL: the defaults (limits.h). A field, record or record width
+ * beyond them makes csv_chunk_parse fail with DQA_EINPUT at the record. */
+int csv_chunk_init(struct csv_chunk *c, char quote, const struct limits *limits, dqa_error *err);
 void csv_chunk_release(struct csv_chunk *c);
 
 /* Parses buf[0..len) whose first byte starts a record on physical line
@@ -36,5 +42,9 @@ void csv_chunk_release(struct csv_chunk *c);
  * negative code with err filled. */
 int csv_chunk_parse(struct csv_chunk *c, char *buf, size_t len, uint64_t line, char delimiter,
 		    bool last, record_fn fn, void *ctx, const char *name, dqa_error *err);
+
+/* The error for a record spanning more than limit bytes of lines from
+ * `line` on (readers use it before growing a buffer). Returns DQA_EINPUT. */
+int csv_chunk_record_too_large(dqa_error *err, const char *name, uint64_t line, size_t limit);
 
 #endif

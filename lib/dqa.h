@@ -23,7 +23,8 @@ enum {
 	DQA_EINPUT = -3,   /* a data file cannot be read or parsed */
 	DQA_EIO = -4,      /* writing a report failed */
 	DQA_ENOMEM = -5,
-	DQA_EARG = -6      /* a caller passed a bad argument (e.g. a malformed --now) */
+	DQA_EARG = -6,     /* a caller passed a bad argument (e.g. a malformed --now) */
+	DQA_ECANCELED = -7 /* dqa_cancel was called: the work stopped early */
 };
 
 /* A failure: filled by the function that fails, read by the caller.
@@ -116,6 +117,37 @@ int dqa_audit_run(dqa_result **out, const dqa_rules *rules,
 		  const char *const *inputs, size_t ninputs,
 		  const dqa_audit_options *opts, dqa_error *err);
 
+/* --- shards: one audit split across processes or machines --------------- */
+
+/* Audits shard `index` (1-based) of `count`: of a single plain file, the
+ * records from the first record boundary at or after (index-1)/count of its
+ * size up to the one at or after index/count; of several files, every
+ * count-th file (input index-1, index-1+count, ...). Writes everything a
+ * merge needs (counts, samples, units, key sets and other check state) to
+ * state_path atomically; *rows (when non-NULL) gets the rows audited.
+ * Standard input and a single gzip file cannot be split (DQA_EARG) unless
+ * count is 1. */
+int dqa_audit_shard(const dqa_rules *rules, const char *const *inputs, size_t ninputs,
+		    const dqa_audit_options *opts, unsigned index, unsigned count,
+		    const char *state_path, uint64_t *rows, dqa_error *err);
+
+typedef struct dqa_merge_options {
+	const char *rules;        /* NULL: the rule file the states name */
+	int64_t generated_at;     /* stamped into the result, epoch seconds */
+	const char *history;      /* past runs for stalled and rows_change, or NULL */
+} dqa_merge_options;
+
+#define DQA_MERGE_OPTIONS_INIT { NULL, 0, NULL }
+
+/* Merges the states of all shards of one audit into the result the
+ * unsharded audit gives (same counts, samples, scores). States of another
+ * rule set, inputs, --now, --samples or --unit, or of another state format
+ * or dqa version, a missing or repeated shard, and a rule file changed
+ * since the shards ran fail with DQA_EARG; a state that is not one, is
+ * truncated or fails its checksum fails with DQA_EINPUT. */
+int dqa_merge_run(dqa_result **out, const char *const *states, size_t nstates,
+		  const dqa_merge_options *opts, dqa_error *err);
+
 typedef enum dqa_status {
 	DQA_PASS, DQA_WARN, DQA_FAIL, DQA_MISSING, DQA_NO_SCORE
 } dqa_status;
@@ -195,6 +227,18 @@ typedef struct dqa_history dqa_history;
  * then the report's own score. A history without such runs is fine (the
  * lines then hold this run only). Returns 0 or DQA_ENOMEM. */
 int dqa_report_add_history(dqa_report *rep, const dqa_history *h, dqa_error *err);
+
+/* --- cancelling ---------------------------------------------------------- */
+
+/* Asks every running and later audit, rule load and report write of this
+ * process to stop at its next check (between blocks of input, between
+ * report files); they fail with DQA_ECANCELED, leaving no temporary file.
+ * Async-signal-safe: meant for a SIGINT or SIGTERM handler. Worker threads
+ * of an audit block signals, so a signal interrupts the caller's thread. */
+void dqa_cancel(void);
+
+/* True once dqa_cancel has been called. */
+bool dqa_cancelled(void);
 
 /* --- files ---------------------------------------------------------------- */
 

@@ -71,6 +71,10 @@ static void append_excerpt(struct strbuf *sb, const dqa_error *err)
 	char text[EXCERPT_MAX + 1];
 	if (!read_line(err->file, err->line, text, sizeof text))
 		return;
+	/* One '?' per control character keeps the caret in its column. */
+	for (char *p = text; *p; p++)
+		if (((unsigned char)*p < 0x20 && *p != '\t') || *p == 0x7f)
+			*p = '?';
 	strbuf_printf(sb, "%5u | %s\n      | ", err->line, text);
 	/* The caret goes under the column counted in characters: copy the
 	 * prefix's tabs so it lines up, and skip UTF-8 continuation bytes. */
@@ -88,6 +92,19 @@ static void append_excerpt(struct strbuf *sb, const dqa_error *err)
 	strbuf_putc(sb, '\n');
 }
 
+/* Text from data (a header, a value) may hold control characters: shown
+ * as \xNN (tabs excepted) so that no escape sequence reaches the terminal. */
+static void put_visible(struct strbuf *sb, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c < 0x20 && c != '\t') || c == 0x7f)
+			strbuf_printf(sb, "\\x%02x", c);
+		else
+			strbuf_putc(sb, (char)c);
+	}
+}
+
 char *dqa_error_format(const dqa_error *err)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -100,10 +117,15 @@ char *dqa_error_format(const dqa_error *err)
 		}
 		strbuf_puts(&sb, ": ");
 	}
-	strbuf_printf(&sb, "error: %s\n", err->message);
+	strbuf_puts(&sb, "error: ");
+	put_visible(&sb, err->message);
+	strbuf_putc(&sb, '\n');
 	if (err->code == DQA_ERULES && err->file[0] && err->line && err->column)
 		append_excerpt(&sb, err);
-	if (err->hint[0])
-		strbuf_printf(&sb, "hint: %s\n", err->hint);
+	if (err->hint[0]) {
+		strbuf_puts(&sb, "hint: ");
+		put_visible(&sb, err->hint);
+		strbuf_putc(&sb, '\n');
+	}
 	return strbuf_detach(&sb);
 }

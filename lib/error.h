@@ -37,4 +37,12 @@ void dqa_error_hint(dqa_error *err, const char *fmt, ...)
 					NULL, "out of memory");                \
 	} while (0)
 
+/* Returns DQA_ECANCELED once dqa_cancel has been called. */
+#define RETURN_IF_CANCELLED(err)                                               \
+	do {                                                                   \
+		if (dqa_cancelled())                                           \
+			return dqa_fail((err), DQA_ECANCELED, NULL, DQA_NOPOS, \
+					NULL, "interrupted");                  \
+	} while (0)
+
 #endif

@@ -93,6 +93,7 @@ static int grow(struct file_batch *b)
 int file_batch_add(struct file_batch *b, const char *dir, const char *name, const char *data,
 		   size_t len, dqa_error *err)
 {
+	RETURN_IF_CANCELLED(err);
 	FORWARD_IF_ERROR(note_dir(b, dir, err));
 	RETURN_IF_NOMEM(grow(b) == 0 ? b : NULL, err);
 	struct batch_file *f = &b->files[b->n];
@@ -160,6 +161,9 @@ int file_batch_commit(struct file_batch *b, dqa_error *err)
 {
 	if (b->n == 0)
 		return 0;
+	/* Cancelled before anything is renamed: release removes every
+	 * temporary and no file of this batch replaces an old one. */
+	RETURN_IF_CANCELLED(err);
 	FORWARD_IF_ERROR(flush_files(b, err));
 	while (b->done < b->n) {
 		struct batch_file *f = &b->files[b->done];

@@ -2,10 +2,12 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "strset.h"
 
 enum { RECORD_ALIGN = 8 };
+#define HUGE_PAGE ((size_t)2 << 20)
 /* Offsets are stored divided by 8 in 32 bits. */
 #define MAX_RECORDS ((size_t)UINT32_MAX * RECORD_ALIGN)
 
@@ -29,10 +31,23 @@ static size_t find(const struct keyset *k, uint64_t hash, const void *key, uint3
 	return i;
 }
 
-static int grow(struct keyset *k)
+/* Tables of 2 MiB and more ask for huge pages: a lookup in a table of
+ * millions of keys otherwise misses the TLB as well as the cache. */
+static uint64_t *alloc_slots(size_t cap)
 {
-	size_t cap = k->cap ? k->cap * 2 : 1024;
-	uint64_t *slots = calloc(cap, sizeof *slots);
+	size_t bytes = cap * sizeof(uint64_t);
+	if (bytes < HUGE_PAGE)
+		return calloc(cap, sizeof(uint64_t));
+	void *p;
+	if (posix_memalign(&p, HUGE_PAGE, bytes) != 0)
+		return NULL;
+	madvise(p, bytes, MADV_HUGEPAGE);
+	return memset(p, 0, bytes);
+}
+
+static int grow_to(struct keyset *k, size_t cap)
+{
+	uint64_t *slots = alloc_slots(cap);
 	if (!slots)
 		return -1;
 	for (size_t i = 0; i < k->cap; i++) {
@@ -47,6 +62,36 @@ static int grow(struct keyset *k)
 	k->slots = slots;
 	k->cap = cap;
 	return 0;
+}
+
+static int grow(struct keyset *k)
+{
+	return grow_to(k, k->cap ? k->cap * 2 : 1024);
+}
+
+/* Linear probing stays short below 70% load. */
+static bool fits(size_t count, size_t cap)
+{
+	return count * 10 <= cap * 7;
+}
+
+int keyset_reserve(struct keyset *k, size_t count)
+{
+	size_t cap = k->cap ? k->cap : 1024;
+	while (!fits(count, cap))
+		cap *= 2;
+	return cap == k->cap ? 0 : grow_to(k, cap);
+}
+
+uint64_t keyset_hash(const void *key, uint32_t len)
+{
+	return strset_hash(key, len);
+}
+
+void keyset_prefetch(const struct keyset *k, uint64_t hash)
+{
+	if (k->cap)
+		__builtin_prefetch(&k->slots[(hash >> 32) & (k->cap - 1)]);
 }
 
 static long append_record(struct keyset *k, const void *key, uint32_t len, uint64_t where,
@@ -78,10 +123,14 @@ static long append_record(struct keyset *k, const void *key, uint32_t len, uint6
 struct key_record *keyset_put(struct keyset *k, const void *key, uint32_t len, uint64_t where,
 			      uint32_t unit, bool *added)
 {
-	/* Linear probing stays short below 70% load. */
-	if ((k->count + 1) * 10 > k->cap * 7 && grow(k) < 0)
+	return keyset_put_hashed(k, strset_hash(key, len), key, len, where, unit, added);
+}
+
+struct key_record *keyset_put_hashed(struct keyset *k, uint64_t hash, const void *key,
+				     uint32_t len, uint64_t where, uint32_t unit, bool *added)
+{
+	if (!fits(k->count + 1, k->cap) && grow(k) < 0)
 		return NULL;
-	uint64_t hash = strset_hash(key, len);
 	size_t i = find(k, hash, key, len);
 	*added = !k->slots[i];
 	if (!*added)

@@ -31,6 +31,14 @@ struct keyset {
  * of memory, or when the buffer would pass 32 GiB. */
 struct key_record *keyset_put(struct keyset *k, const void *key, uint32_t len, uint64_t where,
 			      uint32_t unit, bool *added);
+/* keyset_put with the key's keyset_hash already known. */
+struct key_record *keyset_put_hashed(struct keyset *k, uint64_t hash, const void *key,
+				     uint32_t len, uint64_t where, uint32_t unit, bool *added);
+uint64_t keyset_hash(const void *key, uint32_t len);
+/* Starts loading the slot a key will probe first (for batched inserts). */
+void keyset_prefetch(const struct keyset *k, uint64_t hash);
+/* Grows the table ahead for count keys; 0 or -1 out of memory. */
+int keyset_reserve(struct keyset *k, size_t count);
 struct key_record *keyset_get(const struct keyset *k, const void *key, uint32_t len);
 /* Visits every record: start with *pos = 0; false when done. */
 bool keyset_next(const struct keyset *k, size_t *pos, struct key_record **rec);

@@ -46,12 +46,15 @@ static void registry_free(struct unit_registry *r)
 	free(r);
 }
 
-/* The registry index of a unit name, adding it if new; -1 out of memory. */
-static long registry_unit(struct unit_registry *r, const char *name, size_t len)
+/* The registry index of a unit name, adding it if new; -1 out of memory,
+ * -2 when it would be unit max_units + 1. */
+static long registry_unit(struct unit_registry *r, const char *name, size_t len,
+			  size_t max_units)
 {
 	pthread_mutex_lock(&r->lock);
 	uint64_t index = r->count;
-	long rc = strset_put(&r->index, name, len, &index);
+	long rc = r->count < max_units ? strset_put(&r->index, name, len, &index)
+				       : strset_get(&r->index, name, len, &index) ? 0 : -2;
 	if (rc == 1 && r->count == r->cap) {
 		size_t cap = r->cap ? r->cap * 2 : 64;
 		const char **names = realloc(r->names, cap * sizeof *names);
@@ -65,7 +68,7 @@ static long registry_unit(struct unit_registry *r, const char *name, size_t len)
 	if (rc == 1)
 		r->count++;
 	pthread_mutex_unlock(&r->lock);
-	return rc < 0 ? -1 : (long)index;
+	return rc < 0 ? rc : (long)index;
 }
 
 /* Grows this plan's per-unit arrays to cover `units` units. */
@@ -99,8 +102,10 @@ long plan_unit(struct plan *p, const char *name, size_t len)
 	uint64_t index;
 	if (strset_get(&p->unit_cache, name, len, &index))
 		return (long)index;
-	long u = registry_unit(p->registry, name, len);
-	if (u < 0 || cover_units(p, (size_t)u + 1) < 0)
+	long u = registry_unit(p->registry, name, len, p->rules->limits.max_units);
+	if (u < 0)
+		return u;
+	if (cover_units(p, (size_t)u + 1) < 0)
 		return -1;
 	index = (uint64_t)u;
 	return strset_put(&p->unit_cache, name, len, &index) < 0 ? -1 : u;
@@ -162,8 +167,12 @@ static int alloc_scratch(struct plan *p, dqa_error *err)
 	p->sample_lens = calloc(widest + 1, sizeof *p->sample_lens);
 	p->nchecks = p->rules->nchecks;
 	p->checks = calloc(p->nchecks + 1, sizeof *p->checks);
+	p->prefetching = calloc(p->nchecks + 1, sizeof *p->prefetching);
 	RETURN_IF_NOMEM(p->pad_fields && p->pad_lens && p->sample_values && p->sample_lens &&
-			p->checks ? p : NULL, err);
+			p->checks && p->prefetching ? p : NULL, err);
+	for (size_t i = 0; i < p->nchecks; i++)
+		if (p->rules->checks[i]->ops->prefetch)
+			p->prefetching[p->nprefetching++] = i;
 	return 0;
 }
 
@@ -193,6 +202,19 @@ static int bind_checks(struct plan *p, const char *input, dqa_error *err)
 	return 0;
 }
 
+/* The error for a failed plan_unit (u < 0) on `line` of input; 0 otherwise. */
+static int unit_error(const struct plan *p, long u, const char *input, uint64_t line,
+		      dqa_error *err)
+{
+	if (u >= 0)
+		return 0;
+	RETURN_IF_NOMEM(u == -2 ? p : NULL, err);
+	return dqa_fail(err, DQA_EINPUT, input, (struct dqa_pos){(unsigned)line, 1, 1},
+			"raise limits: max_units in the rule file, or check the unit column",
+			"more than %zu distinct units (limits: max_units)",
+			p->rules->limits.max_units);
+}
+
 static int bind_units(struct plan *p, const char *input, dqa_error *err)
 {
 	const struct dqa_rules *r = p->rules;
@@ -201,18 +223,39 @@ static int bind_units(struct plan *p, const char *input, dqa_error *err)
 	RETURN_IF_NOMEM(p->registry, err);
 	if (p->opts.unit || !r->unit.name) {
 		const char *name = p->opts.unit ? p->opts.unit : r->name;
-		RETURN_IF_NOMEM(plan_unit(p, name, strlen(name)) >= 0 ? p : NULL, err);
-		return 0;
+		return unit_error(p, plan_unit(p, name, strlen(name)), input, 1, err);
 	}
 	FORWARD_IF_ERROR(plan_resolve(p, &r->unit, input, &p->unit_col, err));
 	for (size_t i = 0; i < r->nexpected; i++)
-		RETURN_IF_NOMEM(plan_unit(p, r->expected_units[i], strlen(r->expected_units[i])) >= 0
-				? p : NULL, err);
+		FORWARD_IF_ERROR(unit_error(p, plan_unit(p, r->expected_units[i],
+							 strlen(r->expected_units[i])),
+					    input, 1, err));
 	return 0;
+}
+
+/* Two columns of one name would make every check on it ambiguous. */
+static int unique_names(const struct record *header, const char *input, dqa_error *err)
+{
+	struct strset seen = STRSET_INIT;
+	int rc = 0;
+	for (size_t i = 0; i < header->n && rc == 0; i++) {
+		uint64_t first = i;
+		int added = strset_put(&seen, header->fields[i], header->lens[i], &first);
+		if (added < 0)
+			rc = dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		else if (!added)
+			rc = dqa_fail(err, DQA_EINPUT, input, (struct dqa_pos){(unsigned)header->line, 1, 1},
+				      "rename one of them in the extract",
+				      "duplicate column '%s' in the header: fields %llu and %zu",
+				      header->fields[i], (unsigned long long)first + 1, i + 1);
+	}
+	strset_release(&seen);
+	return rc;
 }
 
 int plan_bind(struct plan *p, const struct record *header, const char *input, dqa_error *err)
 {
+	FORWARD_IF_ERROR(unique_names(header, input, err));
 	p->nheader = header->n;
 	p->header = arena_alloc(p->out, (header->n + 1) * sizeof *p->header);
 	RETURN_IF_NOMEM(p->header, err);
@@ -369,6 +412,21 @@ static bool all_empty(const struct bound_check *b, const struct plan_row *row)
 	return b->def->ncols > 0;
 }
 
+static const char *input_name(const struct plan *p, uint32_t input)
+{
+	return strcmp(p->inputs[input], "-") ? p->inputs[input] : "<stdin>";
+}
+
+/* dataset: strict: true makes a row with the wrong number of fields fatal. */
+static int ragged_row(const struct plan *p, const struct record *rec, uint32_t input,
+		      dqa_error *err)
+{
+	return dqa_fail(err, DQA_EINPUT, input_name(p, input), (struct dqa_pos){(unsigned)rec->line, 1, 1},
+			"fix the row, or drop 'strict: true' to count it against correct.structure",
+			"ragged row: %zu fields, the header has %zu (dataset: strict)", rec->n,
+			p->nheader);
+}
+
 int plan_row(struct plan *p, const struct record *rec, uint32_t input, dqa_error *err)
 {
 	const char *const *fields = rec->fields;
@@ -381,11 +439,17 @@ int plan_row(struct plan *p, const struct record *rec, uint32_t input, dqa_error
 		fields = p->pad_fields;
 		lens = p->pad_lens;
 	}
+	if (rec->n != p->nheader && p->rules->strict)
+		return ragged_row(p, rec, input, err);
 	long unit = p->unit_col < 0 ? 0 : plan_unit(p, fields[p->unit_col], lens[p->unit_col]);
-	RETURN_IF_NOMEM(unit >= 0 ? p : NULL, err);
+	FORWARD_IF_ERROR(unit_error(p, unit, input_name(p, input), rec->line, err));
 	struct plan_row row = {fields, lens, rec->line, input, (size_t)unit, rec->n};
 	p->unit_rows[unit]++;
 	p->rows++;
+	for (size_t k = 0; k < p->nprefetching; k++) {
+		struct bound_check *b = &p->checks[p->prefetching[k]];
+		b->def->ops->prefetch(b, &row);
+	}
 	char note[NOTE_CAP];
 	for (size_t i = 0; i < p->nchecks; i++) {
 		struct bound_check *b = &p->checks[i];
@@ -473,6 +537,7 @@ void plan_release(struct plan *p)
 	free(p->pad_lens);
 	free(p->sample_values);
 	free(p->sample_lens);
+	free(p->prefetching);
 	free(p->unit_rows);
 	free(p->tallies);
 	strset_release(&p->unit_cache);

@@ -8,6 +8,7 @@
 
 #include "csv_boundary.h"
 #include "csv_chunk.h"
+#include "limits.h"
 #include "source.h"
 
 enum { READ_CHUNK = 256 * 1024 };
@@ -72,13 +73,18 @@ static int scan_source(struct source *src, const struct dialect *dialect, record
 		       void *ctx, dqa_error *err)
 {
 	struct csv_chunk chunk;
-	FORWARD_IF_ERROR(csv_chunk_init(&chunk, dialect->quote, err));
+	FORWARD_IF_ERROR(csv_chunk_init(&chunk, dialect->quote, dialect->limits, err));
+	const struct limits *limits = dialect->limits ? dialect->limits : &limits_default;
 	struct fill f = {0};
 	char delimiter = dialect->delimiter;
 	uint64_t line = 1;
 	bool first = true;
 	int rc = 0;
 	for (;;) {
+		if (dqa_cancelled()) {
+			rc = dqa_fail(err, DQA_ECANCELED, NULL, DQA_NOPOS, NULL, "interrupted");
+			break;
+		}
 		ssize_t n = fill_more(&f, src, err);
 		if (n < 0) {
 			rc = (int)n;
@@ -96,6 +102,10 @@ static int scan_source(struct source *src, const struct dialect *dialect, record
 			break;
 		}
 		size_t cut = csv_last_boundary(f.buf, f.len, delimiter, dialect->quote);
+		if (!cut && f.len > limits->max_record) {
+			rc = csv_chunk_record_too_large(err, src->name, line, limits->max_record);
+			break;
+		}
 		if (!cut)
 			continue;
 		rc = csv_chunk_parse(&chunk, f.buf, cut, line, delimiter, false, fn, ctx,

@@ -9,12 +9,15 @@
 
 #include "error.h"
 
+struct limits;
+
 struct dialect {
 	char delimiter;   /* 0: sniff among , ; TAB | on the first line */
 	char quote;
+	const struct limits *limits;   /* field, record and column bounds; NULL: defaults */
 };
 
-#define DIALECT_INIT { 0, '"' }
+#define DIALECT_INIT { 0, '"', NULL }
 
 /* One record. fields[i] is NUL-terminated at fields[i][lens[i]]; both arrays
  * live only until the callback returns. */

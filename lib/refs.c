@@ -15,6 +15,7 @@ struct ref_load {
 	int col, paired_col;     /* -1 until the header is read */
 	struct ref_table *out;
 	size_t cap;
+	const char *path;        /* as resolved, for messages */
 };
 
 static int header_col(const struct record *rec, const char *name)
@@ -69,6 +70,11 @@ static int on_ref_record(void *opaque, const struct record *rec)
 	}
 	int added = strset_put(&l->out->keys, value, len, &paired);
 	RETURN_IF_NOMEM(added >= 0 ? l : NULL, l->ctx->err);
+	size_t max_values = l->ctx->rules->limits.max_ref_values;
+	if (added && l->out->keys.count > max_values)
+		return dqa_fail(l->ctx->err, DQA_EINPUT, l->path, (struct dqa_pos){(unsigned)rec->line, 1, 1},
+				NULL, "more than %zu distinct values (limits: max_ref_values)",
+				max_values);
 	if (added && l->src->keep_order) {
 		if (arena_reserve(a, (void **)&l->out->ordered, &l->cap, l->out->n,
 				  sizeof *l->out->ordered) < 0 ||
@@ -98,8 +104,9 @@ int rules_load_ref(struct rules_ctx *ctx, const struct ref_source *src, struct r
 {
 	const char *path = rules_path(ctx, src->path);
 	RETURN_IF_NOMEM(path, ctx->err);
-	struct ref_load l = {ctx, src, -1, -1, out, 0};
+	struct ref_load l = {ctx, src, -1, -1, out, 0, path};
 	struct dialect dialect = DIALECT_INIT;
+	dialect.limits = &ctx->rules->limits;
 	int rc = reader_scan(path, &dialect, on_ref_record, &l, ctx->err);
 	if (rc < 0)
 		ref_table_release(out);

@@ -265,7 +265,7 @@ static int parse_expected_units(struct rules_ctx *ctx, const struct ynode *node)
 static int parse_dataset(struct rules_ctx *ctx, const struct ynode *map)
 {
 	static const char *const keys[] = {"name", "unit", "expected_units", "key",
-					   "delimiter", "quote", "header"};
+					   "delimiter", "quote", "header", "strict"};
 	struct dqa_rules *r = ctx->rules;
 	FORWARD_IF_ERROR(expect_kind(ctx, map, YNODE_MAP, "dataset"));
 	FORWARD_IF_ERROR(expect_keys(ctx, map, "dataset", keys, sizeof keys / sizeof *keys));
@@ -302,6 +302,8 @@ static int parse_dataset(struct rules_ctx *ctx, const struct ynode *map)
 			return rules_error(ctx, v, "add a header row to the extract",
 					   "files without a header row are not supported yet");
 	}
+	if ((v = ymap_get(map, "strict")))
+		FORWARD_IF_ERROR(param_bool(ctx, v, "strict", &r->strict));
 	return 0;
 }
 
@@ -462,7 +464,7 @@ static int parse_root(struct rules_ctx *ctx, const struct ynode *root)
 {
 	static const char *const keys[] = {"version", "dataset", "columns", "correct",
 					   "sufficient", "clean", "alive", "unified",
-					   "shared", "scoring"};
+					   "shared", "scoring", "limits"};
 	if (root->kind != YNODE_MAP)
 		return rules_error(ctx, root, "start with 'version: 1' and a 'dataset:' section",
 				   "a rule file must be a mapping, not %s",
@@ -473,6 +475,9 @@ static int parse_root(struct rules_ctx *ctx, const struct ynode *root)
 		return rules_error(ctx, root, "add 'version: 1' at the top",
 				   "missing 'version'");
 	FORWARD_IF_ERROR(parse_version(ctx, v));
+	/* Limits first: reference files named below are read within them. */
+	if ((v = ymap_get(root, "limits")))
+		FORWARD_IF_ERROR(limits_parse(ctx, v, &ctx->rules->limits));
 	if (!(v = ymap_get(root, "dataset")))
 		return rules_error(ctx, root, "add a 'dataset:' section with at least a name",
 				   "missing 'dataset'");
@@ -502,6 +507,8 @@ int dqa_rules_load(dqa_rules **out, const char *path, dqa_error *err)
 		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
 	}
 	r->dialect = (struct dialect)DIALECT_INIT;
+	r->limits = limits_default;
+	r->dialect.limits = &r->limits;
 	r->header = true;
 	for (int c = 0; c < DQA_CRITERIA; c++)
 		r->weights[c] = 1;

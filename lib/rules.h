@@ -7,6 +7,7 @@
 #include "dqa.h"
 #include "arena.h"
 #include "error.h"
+#include "limits.h"
 #include "reader.h"
 #include "strset.h"
 #include "yaml_tree.h"
@@ -56,8 +57,10 @@ struct dqa_rules {
 	size_t nexpected;
 	struct colref *key;
 	size_t nkey;
-	struct dialect dialect;
+	struct dialect dialect;       /* its limits point at `limits` below */
 	bool header;
+	bool strict;                 /* a ragged row is an input error */
+	struct limits limits;
 	struct column_decl *columns;
 	size_t ncolumns;
 	struct check **checks;       /* declared checks, then the implicit ones */

@@ -1,5 +1,6 @@
 #include "scan.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -51,7 +52,11 @@ struct scan {
 	unsigned nworkers;
 };
 
-static void fail(struct scan *s, uint64_t seq, const dqa_error *err)
+/* Records a failure in block seq (the earliest one wins). stop also ends
+ * the scan at once; without it, the blocks already queued are still
+ * parsed, so that an error in them, earlier in the file, is the one
+ * reported, whatever the thread count. */
+static void fail(struct scan *s, uint64_t seq, const dqa_error *err, bool stop)
 {
 	pthread_mutex_lock(&s->lock);
 	if (!s->failed || seq < s->failed_seq) {
@@ -59,7 +64,7 @@ static void fail(struct scan *s, uint64_t seq, const dqa_error *err)
 		s->failed_seq = seq;
 		s->failed = true;
 	}
-	s->stop = true;
+	s->stop |= stop;
 	pthread_cond_broadcast(&s->work);
 	pthread_cond_broadcast(&s->room);
 	pthread_mutex_unlock(&s->lock);
@@ -141,28 +146,41 @@ static void *work(void *arg)
 		int rc = csv_chunk_parse(&w->chunk, b->buf, b->len, b->line, b->delimiter, b->last,
 					 on_row, w, s->names[b->input], &w->err);
 		if (rc < 0)
-			fail(s, b->seq, &w->err);
+			fail(s, b->seq, &w->err, true);
 		give_back(s, b);
 	}
 	return NULL;
 }
 
+static int start_worker(struct scan *s, unsigned i, dqa_error *err)
+{
+	struct worker *w = &s->workers[i];
+	w->scan = s;
+	w->plan = i == 0 ? s->first : &w->own;
+	const struct dialect *d = &s->first->rules->dialect;
+	FORWARD_IF_ERROR(csv_chunk_init(&w->chunk, d->quote, d->limits, err));
+	w->chunk_ready = true;
+	if (i > 0)
+		FORWARD_IF_ERROR(plan_fork(&w->own, s->first, &w->out, err));
+	if (pthread_create(&w->thread, NULL, work, w) != 0)
+		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL,
+				"cannot start a worker thread");
+	w->started = true;
+	return 0;
+}
+
+/* Workers block every signal (they inherit the mask they are created
+ * with), so a SIGINT interrupts the reading thread's blocking read. */
 static int start_workers(struct scan *s, dqa_error *err)
 {
-	for (unsigned i = 0; i < s->nworkers; i++) {
-		struct worker *w = &s->workers[i];
-		w->scan = s;
-		w->plan = i == 0 ? s->first : &w->own;
-		FORWARD_IF_ERROR(csv_chunk_init(&w->chunk, s->first->rules->dialect.quote, err));
-		w->chunk_ready = true;
-		if (i > 0)
-			FORWARD_IF_ERROR(plan_fork(&w->own, s->first, &w->out, err));
-		if (pthread_create(&w->thread, NULL, work, w) != 0)
-			return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL,
-					"cannot start a worker thread");
-		w->started = true;
-	}
-	return 0;
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	int rc = 0;
+	for (unsigned i = 0; i < s->nworkers && rc == 0; i++)
+		rc = start_worker(s, i, err);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return rc;
 }
 
 static uint64_t count_newlines(const char *p, size_t len)
@@ -183,6 +201,8 @@ struct producer {
 	struct source src;
 	struct block *b;
 	size_t target;              /* read until the block holds this much */
+	uint64_t offset;            /* bytes read from the source so far */
+	uint64_t end;               /* stop reading at this offset */
 	bool eof, started, header_done, header_seen;
 	char delimiter;
 	uint64_t line;
@@ -193,10 +213,14 @@ static int fill(struct producer *pr)
 {
 	struct block *b = pr->b;
 	while (!pr->eof && b->len < pr->target) {
-		ssize_t n = source_read(&pr->src, b->buf + b->len, b->cap - 1 - b->len, pr->err);
+		size_t room = b->cap - 1 - b->len;
+		if (pr->end - pr->offset < room)
+			room = (size_t)(pr->end - pr->offset);
+		ssize_t n = room ? source_read(&pr->src, b->buf + b->len, room, pr->err) : 0;
 		if (n < 0)
 			return (int)n;
 		pr->eof = n == 0;
+		pr->offset += (uint64_t)n;
 		b->len += (size_t)n;
 		if (!pr->started && b->len > 0) {
 			pr->started = true;
@@ -209,10 +233,15 @@ static int fill(struct producer *pr)
 	return 0;
 }
 
-/* Doubles the block when a record does not fit in it. */
+/* Doubles the block when a record does not fit in it, up to the record
+ * size limit. */
 static int grow(struct producer *pr)
 {
 	struct block *b = pr->b;
+	size_t max_record = pr->s->first->rules->limits.max_record;
+	if (b->len > max_record)
+		return csv_chunk_record_too_large(pr->err, pr->s->names[pr->input], pr->line,
+						  max_record);
 	char *buf = realloc(b->buf, b->cap * 2);
 	RETURN_IF_NOMEM(buf, pr->err);
 	b->buf = buf;
@@ -226,7 +255,7 @@ static int on_header(void *ctx, const struct record *rec)
 	struct producer *pr = ctx;
 	struct plan *p = pr->s->first;
 	pr->header_seen = true;
-	if (pr->input > 0)
+	if (p->checks)
 		return plan_same_header(p, rec, pr->s->names[pr->input], pr->err);
 	FORWARD_IF_ERROR(plan_bind(p, rec, pr->s->names[0], pr->err));
 	FORWARD_IF_ERROR(start_workers(pr->s, pr->err));
@@ -246,7 +275,7 @@ static int read_header(struct producer *pr)
 {
 	const struct dialect *d = &pr->s->first->rules->dialect;
 	struct csv_chunk chunk;
-	FORWARD_IF_ERROR(csv_chunk_init(&chunk, d->quote, pr->err));
+	FORWARD_IF_ERROR(csv_chunk_init(&chunk, d->quote, d->limits, pr->err));
 	int rc = 0;
 	while (rc == 0 && !pr->header_seen) {
 		struct block *b = pr->b;
@@ -294,6 +323,7 @@ static int read_blocks(struct producer *pr)
 {
 	const struct dialect *d = &pr->s->first->rules->dialect;
 	for (;;) {
+		RETURN_IF_CANCELLED(pr->err);
 		struct block *b = pr->b;
 		FORWARD_IF_ERROR(fill(pr));
 		size_t cut = pr->eof ? b->len : csv_last_boundary(b->buf, b->len, pr->delimiter, d->quote);
@@ -331,13 +361,38 @@ static int read_blocks(struct producer *pr)
 	}
 }
 
-static int read_input(struct scan *s, uint32_t input, dqa_error *err)
+/* After the header: goes to the part's first record and reads no further
+ * than its end. A part starting at (or before) the data reads on. */
+static int seek_part(struct producer *pr, const struct scan_part *part)
 {
-	struct producer pr = {.s = s, .input = input, .line = 1, .target = s->block_size,
-			      .err = err};
-	FORWARD_IF_ERROR(source_open(&pr.src, s->first->inputs[input], err));
+	uint64_t data_start = pr->offset - pr->b->len;
+	if (part->start > data_start) {
+		if (source_seek(&pr->src, part->start) < 0)
+			return dqa_fail(pr->err, DQA_EINPUT, pr->s->names[pr->input], DQA_NOPOS, NULL,
+					"cannot seek to byte %llu", (unsigned long long)part->start);
+		pr->b->len = 0;
+		pr->offset = part->start;
+		pr->line = part->line;
+		pr->eof = false;
+	}
+	pr->end = part->end > pr->offset - pr->b->len ? part->end : pr->offset - pr->b->len;
+	if (pr->offset > pr->end) {
+		pr->b->len -= (size_t)(pr->offset - pr->end);
+		pr->offset = pr->end;
+	}
+	pr->eof = pr->eof || pr->offset == pr->end;
+	return 0;
+}
+
+static int read_input(struct scan *s, const struct scan_part *part, dqa_error *err)
+{
+	struct producer pr = {.s = s, .input = part->input, .line = 1, .target = s->block_size,
+			      .end = SCAN_TO_END, .err = err};
+	FORWARD_IF_ERROR(source_open(&pr.src, s->first->inputs[part->input], err));
 	pr.b = take_block(s);
 	int rc = pr.b ? read_header(&pr) : 0;
+	if (rc == 0 && pr.b && (part->start > 0 || part->end != SCAN_TO_END))
+		rc = seek_part(&pr, part);
 	if (rc == 0 && pr.b)
 		rc = read_blocks(&pr);
 	if (pr.b)
@@ -401,7 +456,8 @@ static unsigned thread_count(unsigned threads)
 	return threads < MAX_THREADS ? threads : MAX_THREADS;
 }
 
-int scan_run(struct plan *p, unsigned threads, size_t block_size, dqa_error *err)
+int scan_run(struct plan *p, const struct scan_part *parts, size_t nparts, unsigned threads,
+	     size_t block_size, dqa_error *err)
 {
 	struct scan s = {.first = p, .block_size = block_size ? block_size : SCAN_BLOCK_SIZE,
 			 .nworkers = thread_count(threads)};
@@ -415,9 +471,12 @@ int scan_run(struct plan *p, unsigned threads, size_t block_size, dqa_error *err
 						      "out of memory");
 	for (size_t i = 0; rc == 0 && i < p->ninputs; i++)
 		s.names[i] = strcmp(p->inputs[i], "-") ? p->inputs[i] : "<stdin>";
-	for (uint32_t i = 0; rc == 0 && i < p->ninputs && !s.stop; i++)
-		if ((rc = read_input(&s, i, err)) < 0)
-			fail(&s, s.next_seq, err);
+	size_t n = parts ? nparts : p->ninputs;
+	for (size_t i = 0; rc == 0 && i < n && !s.stop; i++) {
+		struct scan_part whole = {(uint32_t)i, 0, SCAN_TO_END, 1};
+		if ((rc = read_input(&s, parts ? &parts[i] : &whole, err)) < 0)
+			fail(&s, s.next_seq, err, rc != DQA_EINPUT);
+	}
 	stop_workers(&s);
 	if (s.failed) {
 		*err = s.err;

@@ -10,8 +10,22 @@
 /* Default bytes per block handed to a worker. */
 enum { SCAN_BLOCK_SIZE = 1 << 20 };
 
-/* Scans p->inputs into p (not yet bound: the first input's header binds
- * it). threads 0 means one per online core. block_size 0 means the default. */
-int scan_run(struct plan *p, unsigned threads, size_t block_size, dqa_error *err);
+/* What a scan reads of one input: its header, then the records that start
+ * at file offsets in [start, end) (a shard's byte range, always at record
+ * boundaries; end SCAN_TO_END: to the end). line is the physical line at
+ * start. Offsets count raw file bytes, so a range needs a plain file. */
+struct scan_part {
+	uint32_t input;
+	uint64_t start, end, line;
+};
+
+#define SCAN_TO_END UINT64_MAX
+
+/* Scans parts of p->inputs into p (not yet bound: the first part's header
+ * binds it; later parts' headers must equal it). parts NULL means every
+ * input whole. threads 0 means one per online core. block_size 0 means
+ * the default. */
+int scan_run(struct plan *p, const struct scan_part *parts, size_t nparts, unsigned threads,
+	     size_t block_size, dqa_error *err);
 
 #endif

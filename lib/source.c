@@ -21,18 +21,25 @@ static int read_error(struct source *src, dqa_error *err)
 			strerror(errno));
 }
 
+/* read(2), retried when a signal interrupts it, unless the signal
+ * cancelled the audit (dqa_cancel). */
+static ssize_t read_some(struct source *src, void *buf, size_t cap, dqa_error *err)
+{
+	ssize_t n;
+	while ((n = read(src->fd, buf, cap)) < 0 && errno == EINTR)
+		RETURN_IF_CANCELLED(err);
+	return n < 0 ? read_error(src, err) : n;
+}
+
 /* Moves unused bytes to the front and reads more after them. */
 static int fill(struct source *src, dqa_error *err)
 {
 	memmove(src->in, src->in + src->in_at, src->in_len - src->in_at);
 	src->in_len -= src->in_at;
 	src->in_at = 0;
-	ssize_t n;
-	do
-		n = read(src->fd, src->in + src->in_len, SOURCE_BUFFER - src->in_len);
-	while (n < 0 && errno == EINTR);
+	ssize_t n = read_some(src, src->in + src->in_len, SOURCE_BUFFER - src->in_len, err);
 	if (n < 0)
-		return read_error(src, err);
+		return (int)n;
 	src->eof = n == 0;
 	src->in_len += (size_t)n;
 	src->position += (uint64_t)n;
@@ -88,13 +95,9 @@ static ssize_t read_plain(struct source *src, void *buf, size_t cap, dqa_error *
 		src->in_at += n;
 		return (ssize_t)n;
 	}
-	ssize_t n;
-	do
-		n = read(src->fd, buf, cap);
-	while (n < 0 && errno == EINTR);
-	if (n < 0)
-		return read_error(src, err);
-	src->position += (uint64_t)n;
+	ssize_t n = read_some(src, buf, cap, err);
+	if (n > 0)
+		src->position += (uint64_t)n;
 	return n;
 }
 
@@ -139,6 +142,16 @@ static ssize_t read_gzip(struct source *src, void *buf, size_t cap, dqa_error *e
 ssize_t source_read(struct source *src, void *buf, size_t cap, dqa_error *err)
 {
 	return src->z ? read_gzip(src, buf, cap, err) : read_plain(src, buf, cap, err);
+}
+
+int source_seek(struct source *src, uint64_t offset)
+{
+	if (src->z || lseek(src->fd, (off_t)offset, SEEK_SET) < 0)
+		return -1;
+	src->in_at = src->in_len = 0;
+	src->eof = false;
+	src->position = offset;
+	return 0;
 }
 
 uint64_t source_position(struct source *src)

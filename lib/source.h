@@ -29,6 +29,8 @@ int source_open(struct source *src, const char *path, dqa_error *err);
 /* Reads up to cap bytes; returns the count, 0 at the end, or a negative
  * DQA_EINPUT with err filled. */
 ssize_t source_read(struct source *src, void *buf, size_t cap, dqa_error *err);
+/* Moves a plain (not gzip) file to byte offset; 0 or -1 (errno set). */
+int source_seek(struct source *src, uint64_t offset);
 /* Bytes of the file read so far (compressed bytes for gzip). */
 uint64_t source_position(struct source *src);
 void source_close(struct source *src);

@@ -42,8 +42,9 @@ uint64_t strset_hash(const void *data, size_t len)
 static bool slot_matches(const struct strset *s, const struct strset_slot *slot,
 			 uint64_t hash, const void *key, size_t len)
 {
+	/* An empty key may be the only one: then no key buffer exists. */
 	return slot->hash == hash && slot->len == len &&
-	       memcmp(s->keys + slot->offset, key, len) == 0;
+	       (len == 0 || memcmp(s->keys + slot->offset, key, len) == 0);
 }
 
 static int grow(struct strset *s)

@@ -9,6 +9,7 @@
 #include "check.h"
 #include "per_unit.h"
 #include "when.h"
+#include "../state/codec.h"
 #include "../timeparse.h"
 
 struct fresh_config {
@@ -90,6 +91,37 @@ static int newest_merge(struct bound_check *into, struct bound_check *from, dqa_
 	return 0;
 }
 
+/* The units with a date, each with its newest. */
+static void newest_save(const struct bound_check *b, struct strbuf *out)
+{
+	const struct per_unit *pu = b->state;
+	size_t dated = 0;
+	for (size_t u = 0; u < pu->n; u++)
+		dated += ((const struct newest *)per_unit_get(pu, u))->seen;
+	state_put_u64(out, dated);
+	for (size_t u = 0; u < pu->n; u++) {
+		const struct newest *n = per_unit_get(pu, u);
+		if (!n->seen)
+			continue;
+		state_put_u64(out, u);
+		state_put_i64(out, n->t);
+	}
+}
+
+static int newest_load(struct bound_check *b, struct state_in *in, const size_t *units,
+		       size_t nunits, dqa_error *err)
+{
+	size_t dated = state_get_count(in, 2);
+	for (size_t i = 0; i < dated && !in->bad; i++) {
+		size_t u = state_get_unit(in, units, nunits);
+		int64_t t = state_get_i64(in);
+		if (!in->bad)
+			newest_keep(b->state, u, t);
+	}
+	RETURN_IF_NOMEM(((struct per_unit *)b->state)->failed ? NULL : b, err);
+	return 0;
+}
+
 static int newest_dataset(struct bound_check *b, struct plan *plan, dqa_error *err)
 {
 	const struct fresh_config *cfg = b->def->config;
@@ -134,6 +166,7 @@ const struct check_ops check_fresh = {
 const struct check_ops check_fresh_newest = {
 	.kind = "fresh", .scope = SCOPE_DATASET, .shape = SHAPE_COLUMN, .mapping_only = true,
 	.params = fresh_params, .configure = fresh_configure, .bind = newest_bind,
-	.observe = newest_observe, .merge = newest_merge, .dataset = newest_dataset,
+	.observe = newest_observe, .merge = newest_merge, .save = newest_save,
+	.load = newest_load, .dataset = newest_dataset,
 	.unbind = newest_unbind,
 };

@@ -9,6 +9,7 @@
 
 #include "check.h"
 #include "../history/past.h"
+#include "../state/codec.h"
 #include "../timeparse.h"
 
 struct stalled_config {
@@ -138,6 +139,43 @@ static int stalled_merge(struct bound_check *into, struct bound_check *from, dqa
 	return 0;
 }
 
+/* The units seen, each with its content sum and newest date. */
+static void stalled_save(const struct bound_check *b, struct strbuf *out)
+{
+	const struct stalled_state *s = b->state;
+	size_t seen = 0;
+	for (size_t u = 0; u < s->cap; u++)
+		seen += s->units[u].content || s->units[u].dated;
+	state_put_u64(out, seen);
+	for (size_t u = 0; u < s->cap; u++) {
+		const struct unit_mark *m = &s->units[u];
+		if (!m->content && !m->dated)
+			continue;
+		state_put_u64(out, u);
+		state_put_u64(out, m->content);
+		state_put_bool(out, m->dated);
+		state_put_i64(out, m->newest);
+	}
+}
+
+static int stalled_load(struct bound_check *b, struct state_in *in, const size_t *units,
+			size_t nunits, dqa_error *err)
+{
+	size_t seen = state_get_count(in, 4);
+	for (size_t i = 0; i < seen && !in->bad; i++) {
+		size_t u = state_get_unit(in, units, nunits);
+		struct unit_mark m = {.content = state_get_u64(in)};
+		m.dated = state_get_bool(in);
+		m.newest = state_get_i64(in);
+		if (in->bad)
+			break;
+		struct unit_mark *into = mark_of(b->state, u);
+		RETURN_IF_NOMEM(into, err);
+		*into = m;
+	}
+	return 0;
+}
+
 /* The unit's marker as the history stores it, or NULL (no date found). */
 static const char *marker_text(const struct bound_check *b, size_t u, struct arena *a)
 {
@@ -237,6 +275,7 @@ static const char *const stalled_params[] = {"runs", "column", "format", "histor
 const struct check_ops check_stalled = {
 	.kind = "stalled", .scope = SCOPE_DATASET, .shape = SHAPE_NONE,
 	.params = stalled_params, .configure = stalled_configure, .bind = stalled_bind,
-	.observe = stalled_observe, .merge = stalled_merge, .dataset = stalled_dataset,
+	.observe = stalled_observe, .merge = stalled_merge, .save = stalled_save,
+	.load = stalled_load, .dataset = stalled_dataset,
 	.unbind = stalled_unbind,
 };

@@ -7,6 +7,9 @@
 #include "../plan.h"
 #include "../rules.h"
 
+struct state_in;
+struct strbuf;
+
 /* How a check entry names its columns. */
 enum check_shape {
 	SHAPE_COLUMN,      /* one column: `kind: COL` or {column: COL} */
@@ -39,6 +42,10 @@ struct check_ops {
 	 * just before `row` for the same row, so it may leave what it looked up
 	 * in b->state for `row`. */
 	bool (*applies)(struct bound_check *b, const struct plan_row *row);
+	/* Optional, row scope: called for every row before any check runs on
+	 * it, so the check can start loading memory it will need (a key set's
+	 * slot); the other checks' work then hides the cache miss. */
+	void (*prefetch)(struct bound_check *b, const struct plan_row *row);
 	/* Row scope: true when the row passes. On failure the check may write a
 	 * short explanation into note (when non-NULL, note_cap bytes). */
 	bool (*row)(struct bound_check *b, const struct plan_row *row, char *note,
@@ -53,6 +60,16 @@ struct check_ops {
 	 * are the same in every worker.
 	 * Returns 0 or a negative code with err filled. */
 	int (*merge)(struct bound_check *into, struct bound_check *from, dqa_error *err);
+	/* Shard state files (lib/state/): every kind with `merge` has both.
+	 * save appends b->state after the scan (before `dataset`) to out, in
+	 * the encoding of lib/state/codec.h, unit indices as they are in
+	 * b->plan. load reads it back into the state of a freshly bound b:
+	 * a unit k of the file is units[k] in b->plan (nunits of them). What
+	 * does not fit sets in->bad (the caller reports the file as corrupt);
+	 * load returns 0, or a negative code (out of memory) with err filled. */
+	void (*save)(const struct bound_check *b, struct strbuf *out);
+	int (*load)(struct bound_check *b, struct state_in *in, const size_t *units,
+		    size_t nunits, dqa_error *err);
 	/* Dataset scope: fills the tallies of every unit after the scan (and
 	 * after merging), from the merged state. A row-scope check may have one
 	 * too, to add notes to the tallies its rows filled. */

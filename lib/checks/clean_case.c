@@ -9,6 +9,7 @@
 
 #include "check.h"
 #include "text.h"
+#include "../state/codec.h"
 
 /* The styles a value satisfies, as a bit set: "A" is upper and title. */
 enum { UPPER = 1, LOWER = 2, TITLE = 4, NSTYLES = 3, NMASKS = 8, CONSISTENT = 0 };
@@ -147,6 +148,53 @@ static int case_merge(struct bound_check *into, struct bound_check *from, dqa_er
 	return 0;
 }
 
+/* The units with a cased value, each with its counts and firsts. */
+static void case_save(const struct bound_check *b, struct strbuf *out)
+{
+	const struct case_state *st = b->state;
+	size_t used = 0;
+	for (size_t u = 0; u < st->nunits; u++)
+		for (size_t m = 0; m < NMASKS; m++)
+			if (st->units[u].values[m]) {
+				used++;
+				break;
+			}
+	state_put_u64(out, used);
+	for (size_t u = 0; u < st->nunits; u++) {
+		const struct case_counts *c = &st->units[u];
+		size_t m = 0;
+		while (m < NMASKS && !c->values[m])
+			m++;
+		if (m == NMASKS)
+			continue;
+		state_put_u64(out, u);
+		for (m = 0; m < NMASKS; m++) {
+			state_put_u64(out, c->values[m]);
+			state_put_u64(out, c->first[m]);
+		}
+	}
+}
+
+static int case_load(struct bound_check *b, struct state_in *in, const size_t *units,
+		     size_t nunits, dqa_error *err)
+{
+	struct case_state *st = b->state;
+	size_t used = state_get_count(in, 1 + 2 * NMASKS);
+	for (size_t i = 0; i < used && !in->bad; i++) {
+		size_t u = state_get_unit(in, units, nunits);
+		if (in->bad)
+			break;
+		if (!reserve_unit(st, u))
+			return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		struct case_counts *c = &st->units[u];
+		for (size_t m = 0; m < NMASKS && !in->bad; m++) {
+			c->values[m] = state_get_u64(in);
+			c->first[m] = state_get_u64(in);
+		}
+	}
+	return 0;
+}
+
 /* The style most values satisfy (ties: title, then upper, then lower). */
 static unsigned dominant_style(const struct case_state *st, uint64_t *count, uint64_t *total)
 {
@@ -250,6 +298,7 @@ static const char *const case_params[] = {"style", NULL};
 const struct check_ops check_case = {
 	.kind = "case", .scope = SCOPE_DATASET, .shape = SHAPE_PER_COLUMN,
 	.params = case_params, .configure = case_configure, .bind = case_bind,
-	.observe = case_observe, .merge = case_merge, .dataset = case_dataset,
+	.observe = case_observe, .merge = case_merge, .save = case_save, .load = case_load,
+	.dataset = case_dataset,
 	.unbind = case_unbind,
 };

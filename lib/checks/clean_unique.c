@@ -12,6 +12,7 @@
 
 #include "check.h"
 #include "../keyset.h"
+#include "../state/codec.h"
 #include "../strbuf.h"
 
 /* A failed row this check has a sample of, to correct its note later. */
@@ -23,7 +24,8 @@ struct sampled {
 
 struct unique_state {
 	struct keyset seen;
-	struct strbuf key;        /* the current row's key */
+	struct strbuf key;        /* the current row's key (made by prefetch) */
+	uint64_t hash;            /* and its keyset_hash */
 	struct sampled *sampled;
 	size_t nsampled, sampled_cap;
 	struct strbuf keys;       /* keys of the sampled rows */
@@ -31,7 +33,7 @@ struct unique_state {
 	size_t *lens;
 };
 
-enum { WHERE_INPUT_SHIFT = 48 };
+enum { WHERE_INPUT_SHIFT = 48, PREFETCH_AHEAD = 8 };
 
 static uint64_t where_of(uint32_t input, uint64_t line)
 {
@@ -109,14 +111,23 @@ static bool remember_sample(struct unique_state *s, uint32_t unit, uint32_t inpu
 	return !s->keys.failed;
 }
 
-static bool unique_row(struct bound_check *b, const struct plan_row *row, char *note, size_t cap)
+/* The key's slot is usually far away in a large table: ask for it now and
+ * probe it after the row's other checks. */
+static void unique_prefetch(struct bound_check *b, const struct plan_row *row)
 {
 	struct unique_state *s = b->state;
 	make_key(s, b, row);
+	s->hash = keyset_hash(s->key.buf ? s->key.buf : "", (uint32_t)s->key.len);
+	keyset_prefetch(&s->seen, s->hash);
+}
+
+static bool unique_row(struct bound_check *b, const struct plan_row *row, char *note, size_t cap)
+{
+	struct unique_state *s = b->state;
 	bool added;
-	struct key_record *r = keyset_put(&s->seen, s->key.buf ? s->key.buf : "",
-					  (uint32_t)s->key.len, where_of(row->input, row->line),
-					  (uint32_t)row->unit, &added);
+	struct key_record *r = keyset_put_hashed(&s->seen, s->hash, s->key.buf ? s->key.buf : "",
+						 (uint32_t)s->key.len, where_of(row->input, row->line),
+						 (uint32_t)row->unit, &added);
 	if (!r || added)
 		return true;   /* a new key (or out of memory: never a false duplicate) */
 	if (note) {
@@ -174,12 +185,28 @@ static int renote(struct bound_check *b, dqa_error *err)
 static int unique_merge(struct bound_check *into, struct bound_check *from, dqa_error *err)
 {
 	struct unique_state *s = into->state, *f = from->state;
-	size_t pos = 0;
-	struct key_record *fr;
-	while (keyset_next(&f->seen, &pos, &fr)) {
+	if (!s->seen.count && !s->nsampled) {
+		/* Nothing to compare with (a merge's first shard): take its keys
+		 * whole instead of inserting them one by one. */
+		into->state = f;
+		from->state = s;
+		return 0;
+	}
+	RETURN_IF_NOMEM(keyset_reserve(&s->seen, s->seen.count + f->seen.count) == 0 ? s : NULL,
+			err);
+	/* A second cursor hashes keys PREFETCH_AHEAD records ahead, so each
+	 * slot is on its way from memory before it is probed. */
+	uint64_t hashes[PREFETCH_AHEAD];
+	size_t pos = 0, lead = 0, hashed = 0;
+	struct key_record *fr, *next;
+	for (size_t i = 0; keyset_next(&f->seen, &pos, &fr); i++) {
+		for (; hashed < i + PREFETCH_AHEAD && keyset_next(&f->seen, &lead, &next); hashed++) {
+			hashes[hashed % PREFETCH_AHEAD] = keyset_hash(next->key, next->len);
+			keyset_prefetch(&s->seen, hashes[hashed % PREFETCH_AHEAD]);
+		}
 		bool added;
-		struct key_record *r = keyset_put(&s->seen, fr->key, fr->len, fr->where, fr->unit,
-						  &added);
+		struct key_record *r = keyset_put_hashed(&s->seen, hashes[i % PREFETCH_AHEAD], fr->key,
+							 fr->len, fr->where, fr->unit, &added);
 		RETURN_IF_NOMEM(r, err);
 		if (added)
 			continue;
@@ -207,6 +234,63 @@ static size_t unique_memory(const struct bound_check *b, uint64_t *entries)
 	return keyset_memory(&s->seen);
 }
 
+/* Every distinct key with its first occurrence, then the sampled rows. */
+static void unique_save(const struct bound_check *b, struct strbuf *out)
+{
+	const struct unique_state *s = b->state;
+	state_put_u64(out, s->seen.count);
+	size_t pos = 0;
+	struct key_record *r;
+	while (keyset_next(&s->seen, &pos, &r)) {
+		state_put_u64(out, r->where);
+		state_put_u64(out, r->unit);
+		state_put_bytes(out, r->key, r->len);
+	}
+	state_put_u64(out, s->nsampled);
+	for (size_t i = 0; i < s->nsampled; i++) {
+		const struct sampled *e = &s->sampled[i];
+		state_put_u64(out, e->unit);
+		state_put_u64(out, e->input);
+		state_put_u64(out, e->line);
+		state_put_u64(out, e->ref);
+		state_put_bytes(out, s->keys.buf + e->key_at, e->key_len);
+	}
+}
+
+static int unique_load(struct bound_check *b, struct state_in *in, const size_t *units,
+		       size_t nunits, dqa_error *err)
+{
+	struct unique_state *s = b->state;
+	size_t nkeys = state_get_count(in, 3);
+	for (size_t i = 0; i < nkeys && !in->bad; i++) {
+		uint64_t where = state_get_u64(in);
+		size_t unit = state_get_unit(in, units, nunits);
+		size_t len;
+		const unsigned char *key = state_get_bytes(in, &len);
+		in->bad |= len > UINT32_MAX;
+		if (in->bad)
+			break;
+		bool added;
+		RETURN_IF_NOMEM(keyset_put(&s->seen, key, (uint32_t)len, where, (uint32_t)unit,
+					   &added), err);
+		in->bad |= !added;   /* a key twice in one key set */
+	}
+	size_t nsampled = state_get_count(in, 5);
+	for (size_t i = 0; i < nsampled && !in->bad; i++) {
+		size_t unit = state_get_unit(in, units, nunits);
+		uint64_t input = state_get_u64(in), line = state_get_u64(in);
+		uint64_t ref = state_get_u64(in);
+		size_t len;
+		const unsigned char *key = state_get_bytes(in, &len);
+		in->bad |= input > UINT32_MAX;
+		if (in->bad)
+			break;
+		RETURN_IF_NOMEM(remember_sample(s, (uint32_t)unit, (uint32_t)input, line, ref, key,
+						len) ? s : NULL, err);
+	}
+	return 0;
+}
+
 static void unique_unbind(struct bound_check *b)
 {
 	struct unique_state *s = b->state;
@@ -223,6 +307,7 @@ static void unique_unbind(struct bound_check *b)
 
 const struct check_ops check_unique = {
 	.kind = "unique", .scope = SCOPE_ROW, .shape = SHAPE_KEY, .bind = unique_bind,
-	.row = unique_row, .merge = unique_merge, .memory = unique_memory,
-	.unbind = unique_unbind,
+	.prefetch = unique_prefetch, .row = unique_row, .merge = unique_merge,
+	.memory = unique_memory,
+	.save = unique_save, .load = unique_load, .unbind = unique_unbind,
 };

@@ -6,9 +6,6 @@
 
 #include "check.h"
 
-/* Bounds a runaway pattern: the row fails with a note instead of hanging. */
-enum { REGEX_MATCH_LIMIT = 10000000, REGEX_DEPTH_LIMIT = 100000 };
-
 struct regex_config {
 	pcre2_code *code;
 	pcre2_match_context *mctx;
@@ -40,8 +37,9 @@ static int regex_configure(struct check *c, const struct ynode *map, struct rule
 	cfg->jit = pcre2_jit_compile(cfg->code, PCRE2_JIT_COMPLETE) == 0;
 	cfg->mctx = pcre2_match_context_create(NULL);
 	RETURN_IF_NOMEM(cfg->mctx, ctx->err);
-	pcre2_set_match_limit(cfg->mctx, REGEX_MATCH_LIMIT);
-	pcre2_set_depth_limit(cfg->mctx, REGEX_DEPTH_LIMIT);
+	/* Bounds a runaway pattern: the row fails with a note instead of hanging. */
+	pcre2_set_match_limit(cfg->mctx, ctx->rules->limits.regex_match);
+	pcre2_set_depth_limit(cfg->mctx, ctx->rules->limits.regex_depth);
 	return 0;
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "../state/codec.h"
 
 /* Missing codes named in the note before "...". */
 enum { NOTE_CODES = 10 };
@@ -71,6 +72,28 @@ static int covers_merge(struct bound_check *into, struct bound_check *from, dqa_
 	return 0;
 }
 
+/* The seen flags, one byte each (a state file has few codes). */
+static void covers_save(const struct bound_check *b, struct strbuf *out)
+{
+	const struct covers_config *cfg = b->def->config;
+	state_put_bytes(out, b->state, cfg->codes.n);
+}
+
+static int covers_load(struct bound_check *b, struct state_in *in, const size_t *units,
+		       size_t nunits, dqa_error *err)
+{
+	(void)units, (void)nunits, (void)err;
+	const struct covers_config *cfg = b->def->config;
+	size_t n;
+	const unsigned char *seen = state_get_bytes(in, &n);
+	in->bad |= n != cfg->codes.n;
+	for (size_t i = 0; i < n && !in->bad; i++) {
+		in->bad |= seen[i] > 1;
+		((unsigned char *)b->state)[i] = seen[i];
+	}
+	return 0;
+}
+
 static int covers_dataset(struct bound_check *b, struct plan *plan, dqa_error *err)
 {
 	const struct covers_config *cfg = b->def->config;
@@ -113,6 +136,7 @@ static const char *const covers_params[] = {"ref", NULL};
 const struct check_ops check_covers = {
 	.kind = "covers", .scope = SCOPE_DATASET, .shape = SHAPE_COLUMN, .mapping_only = true,
 	.params = covers_params, .configure = covers_configure, .bind = covers_bind,
-	.observe = covers_observe, .merge = covers_merge, .dataset = covers_dataset,
+	.observe = covers_observe, .merge = covers_merge, .save = covers_save,
+	.load = covers_load, .dataset = covers_dataset,
 	.unbind = covers_unbind, .release = covers_release,
 };

@@ -12,6 +12,7 @@
 #include "check.h"
 #include "per_unit.h"
 #include "when.h"
+#include "../state/codec.h"
 #include "../values.h"
 
 struct agrees_config {
@@ -207,6 +208,50 @@ static int agrees_merge(struct bound_check *into, struct bound_check *from, dqa_
 	return 0;
 }
 
+static bool counted(const struct agree_counts *n)
+{
+	return n->matched || n->mismatched || n->missing;
+}
+
+/* The units with counts, each with its three. */
+static void agrees_save(const struct bound_check *b, struct strbuf *out)
+{
+	const struct agrees_state *s = b->state;
+	size_t used = 0;
+	for (size_t u = 0; u < s->units.n; u++)
+		used += counted(per_unit_get(&s->units, u));
+	state_put_u64(out, used);
+	for (size_t u = 0; u < s->units.n; u++) {
+		const struct agree_counts *n = per_unit_get(&s->units, u);
+		if (!counted(n))
+			continue;
+		state_put_u64(out, u);
+		state_put_u64(out, n->matched);
+		state_put_u64(out, n->mismatched);
+		state_put_u64(out, n->missing);
+	}
+}
+
+static int agrees_load(struct bound_check *b, struct state_in *in, const size_t *units,
+		       size_t nunits, dqa_error *err)
+{
+	struct agrees_state *s = b->state;
+	size_t used = state_get_count(in, 4);
+	for (size_t i = 0; i < used && !in->bad; i++) {
+		size_t u = state_get_unit(in, units, nunits);
+		struct agree_counts c;
+		c.matched = state_get_u64(in);
+		c.mismatched = state_get_u64(in);
+		c.missing = state_get_u64(in);
+		if (in->bad)
+			break;
+		struct agree_counts *into = per_unit_at(&s->units, u);
+		RETURN_IF_NOMEM(into, err);
+		*into = c;
+	}
+	return 0;
+}
+
 /* After the scan: each unit's note gives the three counts. */
 static int agrees_dataset(struct bound_check *b, struct plan *plan, dqa_error *err)
 {
@@ -251,5 +296,6 @@ const struct check_ops check_agrees_with = {
 	.kind = "agrees_with", .scope = SCOPE_ROW, .shape = SHAPE_COLUMN, .mapping_only = true,
 	.params = agrees_params, .configure = agrees_configure, .bind = agrees_bind,
 	.applies = agrees_applies, .row = agrees_row, .merge = agrees_merge,
+	.save = agrees_save, .load = agrees_load,
 	.dataset = agrees_dataset, .unbind = agrees_unbind, .release = agrees_release,
 };

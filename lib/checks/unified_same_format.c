@@ -9,6 +9,7 @@
 
 #include "check.h"
 #include "per_unit.h"
+#include "../state/codec.h"
 
 /* Longest shape kept; longer ones end in "..." (so huge values group). */
 enum { SHAPE_MAX = 40, SHAPE_CAP = SHAPE_MAX + 4 };
@@ -77,6 +78,47 @@ static int format_merge(struct bound_check *into, struct bound_check *from, dqa_
 	uint64_t rows;
 	while (strset_next(&more->counts, &pos, &key, &len, &rows)) {
 		uint64_t *count = strset_upsert(&s->counts, key, len);
+		RETURN_IF_NOMEM(count, err);
+		*count += rows;
+	}
+	return 0;
+}
+
+/* Every (unit, shape) with its rows. */
+static void format_save(const struct bound_check *b, struct strbuf *out)
+{
+	const struct format_state *s = b->state;
+	state_put_bool(out, s->failed);
+	state_put_u64(out, s->counts.count);
+	const char *key;
+	size_t len, pos = 0;
+	uint64_t rows, unit;
+	while (strset_next(&s->counts, &pos, &key, &len, &rows)) {
+		memcpy(&unit, key, sizeof unit);
+		state_put_u64(out, unit);
+		state_put_bytes(out, key + sizeof unit, len - sizeof unit);
+		state_put_u64(out, rows);
+	}
+}
+
+static int format_load(struct bound_check *b, struct state_in *in, const size_t *units,
+		       size_t nunits, dqa_error *err)
+{
+	struct format_state *s = b->state;
+	s->failed = state_get_bool(in);
+	size_t n = state_get_count(in, 3);
+	for (size_t i = 0; i < n && !in->bad; i++) {
+		uint64_t unit = state_get_unit(in, units, nunits);
+		size_t len;
+		const unsigned char *shape = state_get_bytes(in, &len);
+		uint64_t rows = state_get_u64(in);
+		in->bad |= len > SHAPE_CAP;
+		if (in->bad)
+			break;
+		char key[sizeof unit + SHAPE_CAP];
+		memcpy(key, &unit, sizeof unit);
+		memcpy(key + sizeof unit, shape, len);
+		uint64_t *count = strset_upsert(&s->counts, key, sizeof unit + len);
 		RETURN_IF_NOMEM(count, err);
 		*count += rows;
 	}
@@ -200,5 +242,6 @@ static void format_unbind(struct bound_check *b)
 const struct check_ops check_same_format = {
 	.kind = "same_format", .scope = SCOPE_DATASET, .shape = SHAPE_COLUMN,
 	.bind = format_bind, .observe = format_observe, .merge = format_merge,
+	.save = format_save, .load = format_load,
 	.dataset = format_dataset, .unbind = format_unbind,
 };

@@ -42,6 +42,8 @@ int expr_compile(struct rules_ctx *ctx, const struct ynode *node, const char *wh
 		return dqa_fail(ctx->err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
 	}
 	e->text = node->text;
+	e->regex_match = ctx->rules->limits.regex_match;
+	e->regex_depth = ctx->rules->limits.regex_depth;
 	int rc = expr_parse(&src, t);
 	if (rc == 0)
 		rc = expr_typecheck(&src, t);

@@ -12,7 +12,6 @@
 #include "../values.h"
 
 /* Bounds a runaway pattern, as the regex check does. */
-enum { REGEX_MATCH_LIMIT = 10000000, REGEX_DEPTH_LIMIT = 100000 };
 /* Scratch blocks for case-mapped strings; a block is never moved while an
  * evaluation may point into it. */
 enum { SCRATCH_BLOCKS = 16, SCRATCH_MIN = 256 };
@@ -49,8 +48,8 @@ int expr_run_new(struct expr_run **out, const struct expr *e, const int *cols, i
 		run->match = pcre2_match_data_create(1, NULL);
 		run->mctx = pcre2_match_context_create(NULL);
 		RETURN_IF_NOMEM(run->match && run->mctx ? run : NULL, err);
-		pcre2_set_match_limit(run->mctx, REGEX_MATCH_LIMIT);
-		pcre2_set_depth_limit(run->mctx, REGEX_DEPTH_LIMIT);
+		pcre2_set_match_limit(run->mctx, e->regex_match);
+		pcre2_set_depth_limit(run->mctx, e->regex_depth);
 	}
 	return 0;
 }

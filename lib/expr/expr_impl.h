@@ -173,6 +173,7 @@ struct expr {
 	size_t ncols;
 	pcre2_code **regexes;
 	size_t nregexes;
+	uint32_t regex_match, regex_depth;   /* the rule file's limits */
 	size_t max_stack;
 };
 

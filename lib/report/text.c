@@ -2,8 +2,8 @@
  * report (so `dqa report --format text` repeats what `dqa audit` printed):
  * the overall line, one row per unit worst first with its six criterion
  * scores, then the warning list. Always in English. */
-#include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,9 +49,9 @@ static size_t lead_length(unsigned char c)
 
 /* Writes at most max characters of s, control characters and invalid UTF-8
  * as '?'. Returns the number of characters written. */
-static int put_safe(FILE *out, const char *s, int max)
+static size_t put_safe(FILE *out, const char *s, size_t max)
 {
-	int shown = 0;
+	size_t shown = 0;
 	size_t len = strlen(s), i = 0;
 	for (; i < len && shown < max; shown++) {
 		unsigned char c = (unsigned char)s[i];
@@ -70,8 +70,8 @@ static int put_safe(FILE *out, const char *s, int max)
 
 static void put_name(FILE *out, const char *name, int width)
 {
-	int shown = put_safe(out, name[0] ? name : "(empty)", width);
-	fprintf(out, "%*s", width - shown, "");
+	size_t shown = put_safe(out, name[0] ? name : "(empty)", (size_t)width);
+	fprintf(out, "%*s", width - (int)shown, "");
 }
 
 /* Half away from zero, as result.json rounds: printf alone would show an
@@ -208,7 +208,7 @@ static void write_warnings(FILE *out, const json_t *doc, const struct style *st)
 			const char *s = json_string_value(reason);
 			fputs(j ? ", " : "", out);
 			/* a hand-edited file's control characters stay off the terminal */
-			put_safe(out, s ? s : "", INT_MAX);
+			put_safe(out, s ? s : "", SIZE_MAX);
 		}
 		fputc('\n', out);
 	}

@@ -15,6 +15,7 @@ environment (SOURCE_DATE_EPOCH, no colour, C locale), so outputs are stable.
   run.py --list                       case names, one per line
   run.py --dqa BIN CASE [CASE...]     run cases, exit 1 on any mismatch
   run.py --dqa BIN --update CASE...   rewrite expectations after a deliberate change
+  run.py --cases DIR ...              cases in DIR instead (testdata/bad: bad input)
 """
 import argparse
 import difflib
@@ -27,11 +28,12 @@ import tempfile
 
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
+CASES = HERE
 EXPECTATIONS = ("cmd", "stdout", "stderr", "exit")
 
 
 def cases():
-    return sorted(p.name for p in HERE.iterdir() if (p / "cmd").is_file())
+    return sorted(p.name for p in CASES.iterdir() if (p / "cmd").is_file())
 
 
 def environment(dqa):
@@ -58,7 +60,7 @@ def diff(name, expected, actual):
 
 
 def run_case(dqa, name, update):
-    case = HERE / name
+    case = CASES / name
     with tempfile.TemporaryDirectory(prefix=f"dqa-{name}-") as tmp:
         work = pathlib.Path(tmp) / name
         shutil.copytree(case, work, ignore=shutil.ignore_patterns(*EXPECTATIONS, "expected"))
@@ -101,8 +103,12 @@ def main():
     ap.add_argument("--list", action="store_true")
     ap.add_argument("--dqa")
     ap.add_argument("--update", action="store_true")
+    ap.add_argument("--cases", dest="root", type=pathlib.Path)
     ap.add_argument("cases", nargs="*")
     args = ap.parse_args()
+    if args.root:
+        global CASES
+        CASES = args.root.resolve()
     if args.list:
         print("\n".join(cases()))
         return 0

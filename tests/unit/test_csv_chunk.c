@@ -11,7 +11,7 @@
 #include "strbuf.h"
 #include "tap.h"
 
-enum { ROUNDS = 40000, MAX_LEN = 80 };
+enum { ROUNDS = 40000, MAX_LEN = 240 };
 
 static uint64_t rng = 0x9E3779B97F4A7C15ULL;
 
@@ -94,7 +94,7 @@ static int chunked(const char *data, size_t len, char delim, size_t cut_below,
 	*cut = csv_last_boundary(buf, cut_below, delim, '"');
 	struct csv_chunk c;
 	dqa_error err = {0};
-	int rc = csv_chunk_init(&c, '"', &err);
+	int rc = csv_chunk_init(&c, '"', NULL, &err);
 	if (rc == 0 && *cut)
 		rc = csv_chunk_parse(&c, buf, *cut, 1, delim, false, collect, out, "t", &err);
 	char *rest = malloc(len - *cut + 1);
@@ -111,12 +111,17 @@ static int chunked(const char *data, size_t len, char delim, size_t cut_below,
 int main(void)
 {
 	static const char alphabet[] = "ab,;\"\"\n\n\r  ";
+	/* Long lines too, so the 16-byte scan meets every byte class at
+	 * every offset of a block. */
+	static const char long_lines[] = "abcdefgh,,,;;  \"\n\r";
 	char data[MAX_LEN];
 	bool boundary_after[MAX_LEN];
 	for (int round = 0; round < ROUNDS; round++) {
-		size_t len = next(MAX_LEN);
+		bool long_round = round % 2;
+		size_t len = next(long_round ? MAX_LEN : 80);
 		for (size_t i = 0; i < len; i++)
-			data[i] = alphabet[next(sizeof alphabet - 1)];
+			data[i] = long_round ? long_lines[next(sizeof long_lines - 1)]
+					     : alphabet[next(sizeof alphabet - 1)];
 		char delim = round % 3 ? ',' : ';';
 		memset(boundary_after, 0, sizeof boundary_after);
 		struct strbuf want;

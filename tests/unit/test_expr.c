@@ -17,7 +17,8 @@ static const char *const header[] = {"n", "x", "d", "f", "b", "s", "t", "my col"
 enum { NHEADER = sizeof header / sizeof *header };
 
 static struct dqa_rules rules = {.path = "rules.yaml", .columns = columns,
-				 .ncolumns = sizeof columns / sizeof *columns};
+				 .ncolumns = sizeof columns / sizeof *columns,
+				 .limits = LIMITS_DEFAULT};
 static dqa_error err;
 
 /* Compiles text as if it were a plain scalar on line 1 from column 1 (its

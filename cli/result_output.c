@@ -1,0 +1,152 @@
+/* The end of `dqa audit` and `dqa merge` (result_output.h). */
+#include "result_output.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+void result_output_init(struct result_output *o)
+{
+	*o = (struct result_output){.format = "text", .lang = cli_default_lang(), .color = -1,
+				    .fail_under = -1};
+}
+
+int result_output_option(const struct command_help *help, struct result_output *o, int id,
+			 const char *value)
+{
+	char *end;
+	switch (id) {
+	case OPT_OUT: o->out = value; return 0;
+	case OPT_QUIET: o->quiet = true; return 0;
+	case OPT_HISTORY: o->history = value; return 0;
+	case OPT_BASELINE: o->baseline = value; return 0;
+	case OPT_MAX_DROP:
+		o->max_drop = strtod(value, &end);
+		if (!*value || *end || !(o->max_drop >= 0 && o->max_drop <= 100))
+			return usage_error(help, "invalid --max-drop '%s': expected points from 0 to 100", value);
+		return 0;
+	case OPT_FORMAT:
+		if (strcmp(value, "text") && !dqa_report_format_known(value))
+			return usage_error(help, "invalid --format '%s': use text, json, csv, "
+					   "md, junit or html", value);
+		o->format = value;
+		return 0;
+	case OPT_LANG:
+		if (dqa_lang_parse(value, &o->lang) < 0)
+			return usage_error(help, "invalid --lang '%s': use vi or en", value);
+		return 0;
+	case OPT_COLOR: return cli_color_option(help, value, &o->color);
+	case OPT_FAIL_UNDER:
+		o->fail_under = strtod(value, &end);
+		if (!*value || *end || !(o->fail_under >= 0 && o->fail_under <= 100))
+			return usage_error(help, "invalid --fail-under '%s': expected a score from 0 to 100", value);
+		return 0;
+	}
+	return -1;
+}
+
+int64_t cli_generated_at(void)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	if (epoch && *epoch) {
+		long long t = strtoll(epoch, &end, 10);
+		if (!*end)
+			return t;
+	}
+	return (int64_t)time(NULL);
+}
+
+/* Every output goes through the result's JSON document, as `dqa report`
+ * renders it: the text summary, a report format and the report folder. */
+static int emit(const dqa_result *res, const struct result_output *o)
+{
+	const char *format = o->quiet ? NULL : o->format;
+	if (!o->out && !format)
+		return 0;
+	dqa_report *rep = NULL;
+	dqa_error err = {0};
+	if (dqa_report_from_result(&rep, res, &err) < 0)
+		return report_error(&err);
+	/* Trend lines for index.html; the history does not hold this run yet. */
+	bool html = o->out || (format && !strcmp(format, "html"));
+	int rc = o->history && html ? cli_add_history(rep, o->history, true) : 0;
+	if (rc == 0)
+		rc = cli_write_reports(rep, o->out, format, o->lang, o->quiet, o->color);
+	dqa_report_free(rep);
+	return rc;
+}
+
+static int gate(const dqa_result *res, const struct result_output *o)
+{
+	/* Judge and print the score as the reports show it (two decimals, half
+	 * away from zero): 89.996 shows as 90.00 and passes --fail-under 90. */
+	double score = round(dqa_result_score(res) * 100) / 100;
+	if (dqa_result_status(res) == DQA_FAIL) {
+		fprintf(stderr, "dqa: quality gate failed: overall status is fail (score %.2f)\n", score);
+		return EXIT_GATE;
+	}
+	if (o->fail_under < 0)
+		return EXIT_PASS;
+	if (isnan(score)) {
+		fputs("dqa: quality gate failed: nothing was scored, so no score reaches --fail-under\n",
+		      stderr);
+		return EXIT_GATE;
+	}
+	if (score < o->fail_under) {
+		fprintf(stderr, "dqa: quality gate failed: overall score %.2f is below --fail-under %g\n",
+			score, o->fail_under);
+		return EXIT_GATE;
+	}
+	return EXIT_PASS;
+}
+
+/* Reads the baseline before --history appends to what may be the same file.
+ * When both name one file that does not exist yet, this is the first run
+ * (a nightly job or CI, day one): nothing to compare, so a note, no gate. A
+ * baseline named alone must exist, or a typo would switch the gate off. */
+static int compare_baseline(const dqa_result *res, const struct result_output *o,
+			    char **message)
+{
+	if (o->history && !strcmp(o->baseline, o->history) && access(o->baseline, F_OK) < 0 &&
+	    errno == ENOENT) {
+		const char *fmt = "dqa: note: %s does not exist yet (first run): no regression gate\n";
+		size_t size = strlen(fmt) + strlen(o->baseline);
+		*message = malloc(size);
+		if (*message)
+			snprintf(*message, size, fmt, o->baseline);
+		return 0;
+	}
+	dqa_error err = {0};
+	int rc = dqa_baseline_compare(res, o->baseline, o->max_drop, message, &err);
+	return rc < 0 ? report_error(&err) : rc;
+}
+
+static int append_history(const dqa_result *res, const struct result_output *o)
+{
+	dqa_error err = {0};
+	return dqa_history_append(o->history, res, &err) < 0 ? report_error(&err) : 0;
+}
+
+int result_output_write(const dqa_result *res, const struct result_output *o)
+{
+	char *regression = NULL;
+	int rc = 0, dropped = 0;
+	if (o->baseline && (dropped = compare_baseline(res, o, &regression)) > EXIT_GATE)
+		rc = dropped;
+	if (rc == 0)
+		rc = emit(res, o);
+	if (rc == 0 && o->history)
+		rc = append_history(res, o);
+	if (rc == 0)
+		rc = gate(res, o);
+	if (regression)
+		fputs(regression, stderr);
+	if (rc == 0 && dropped)
+		rc = EXIT_GATE;
+	free(regression);
+	return rc;
+}

@@ -1,0 +1,53 @@
+/* What `dqa audit` and `dqa merge` do with a scored result, and the options
+ * that steer it: the baseline comparison, the report on stdout and the
+ * report folder, the history, and the quality gate. */
+#ifndef DQA_CLI_RESULT_OUTPUT_H
+#define DQA_CLI_RESULT_OUTPUT_H
+
+#include "cli.h"
+#include "options.h"
+
+/* Option ids of the shared options; a command's own ids stay below. */
+enum { OPT_OUT = 100, OPT_FORMAT, OPT_LANG, OPT_FAIL_UNDER, OPT_COLOR, OPT_QUIET, OPT_HISTORY,
+       OPT_BASELINE, OPT_MAX_DROP };
+
+/* The rows of the shared options, for a command's option table. */
+#define RESULT_OUTPUT_OPTIONS                                                                  \
+	{OPT_OUT, 'o', "out", "DIR", "write the report folder DIR (created if missing)"},      \
+	{OPT_FORMAT, 'f', "format", "FMT", "report on stdout: text (default), json, csv, md, " \
+					   "junit or html"},                                   \
+	{OPT_LANG, 0, "lang", "LANG", "reports in vi or en (default: from LC_ALL, "            \
+				      "LC_MESSAGES, LANG)"},                                   \
+	{OPT_FAIL_UNDER, 0, "fail-under", "SCORE", "exit 1 when the overall score is below "   \
+						   "SCORE"},                                   \
+	{OPT_COLOR, 0, "color", "WHEN", "auto (default), always or never"},                    \
+	{OPT_QUIET, 'q', "quiet", NULL, "print no report on stdout"},                          \
+	{OPT_HISTORY, 0, "history", "FILE", "append this run's scores to FILE (CSV)"},         \
+	{OPT_BASELINE, 0, "baseline", "FILE", "exit 1 on a drop against FILE (history or "     \
+					      "JSON)"},                                        \
+	{OPT_MAX_DROP, 0, "max-drop", "N", "points a unit may drop against --baseline "        \
+					   "(default 0)"}
+
+struct result_output {
+	const char *out;
+	const char *format;       /* "text" (the summary), "json", ... */
+	dqa_lang lang;
+	bool quiet;
+	int color;                /* -1 auto, 0 never, 1 always */
+	double fail_under;        /* < 0: no gate besides status */
+	const char *history, *baseline;
+	double max_drop;
+};
+
+void result_output_init(struct result_output *o);
+/* Takes one shared option; returns 0, an exit status after a usage error,
+ * or -1 when id is not a shared option. */
+int result_output_option(const struct command_help *help, struct result_output *o, int id,
+			 const char *value);
+/* Compares with the baseline, writes the reports, appends the history and
+ * applies the gate. Returns the exit status. */
+int result_output_write(const dqa_result *res, const struct result_output *o);
+/* SOURCE_DATE_EPOCH (reproducible builds, tests) or the current time. */
+int64_t cli_generated_at(void);
+
+#endif

@@ -1,0 +1,18 @@
+/* The end of an audit, shared by dqa_audit_run and dqa_merge_run: a plan
+ * scanned (or merged from shard states) through the dataset checks into a
+ * scored result. */
+#ifndef DQA_AUDIT_H
+#define DQA_AUDIT_H
+
+#include "plan.h"
+#include "result.h"
+
+/* A result stamped with opts' now and generated_at, or NULL (no memory). */
+struct dqa_result *audit_result_new(const dqa_audit_options *opts);
+/* Copies the input names into the result and points the plan at them. */
+int audit_inputs(struct dqa_result *r, struct plan *p, const char *const *inputs,
+		 size_t ninputs, dqa_error *err);
+/* Dataset checks, then the result built from the plan and scored. */
+int audit_finish(struct dqa_result *r, struct plan *p, dqa_error *err);
+
+#endif

@@ -1,0 +1,183 @@
+/* dqa merge: the state files of every shard of one audit, checked to
+ * belong together, folded into one plan with the same plan_merge that
+ * merges the threads of one scan, then finished like an unsharded audit. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "state.h"
+#include "../audit.h"
+#include "../checks/check.h"
+
+static bool same_strings(const char *const *a, size_t na, const char *const *b, size_t nb)
+{
+	if (na != nb)
+		return false;
+	for (size_t i = 0; i < na; i++)
+		if ((a[i] == NULL) != (b[i] == NULL) || (a[i] && strcmp(a[i], b[i]) != 0))
+			return false;
+	return true;
+}
+
+static bool same_string(const char *a, const char *b)
+{
+	return same_strings(&a, 1, &b, 1);
+}
+
+/* What differs between two states of the audit, or NULL. */
+static const char *difference(const struct state_meta *a, const struct state_meta *b)
+{
+	if (a->rules_hash != b->rules_hash || !same_string(a->rules_path, b->rules_path))
+		return "another rule set";
+	if (!same_strings(a->inputs, a->ninputs, b->inputs, b->ninputs))
+		return "other inputs";
+	if (a->count != b->count)
+		return "another shard count";
+	if (a->now != b->now)
+		return "another --now";
+	if (a->samples != b->samples)
+		return "another --samples";
+	if (!same_string(a->unit, b->unit))
+		return "another --unit";
+	if (!same_strings(a->header, a->nheader, b->header, b->nheader))
+		return "another header";
+	if (!same_strings(a->check_ids, 2 * a->nchecks, b->check_ids, 2 * b->nchecks))
+		return "other checks";
+	return NULL;
+}
+
+/* Every shard once: sorts files by shard index. */
+static int check_set(struct state_file *files, size_t n, dqa_error *err)
+{
+	const struct state_meta *first = &files[0].meta;
+	for (size_t i = 1; i < n; i++) {
+		const char *what = difference(first, &files[i].meta);
+		if (what)
+			return dqa_fail(err, DQA_EARG, files[i].path, DQA_NOPOS,
+					"merge the states of one audit: same rules, inputs and options",
+					"state of %s than %s", what, files[0].path);
+	}
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && files[j].meta.index < files[j - 1].meta.index; j--) {
+			struct state_file t = files[j];
+			files[j] = files[j - 1];
+			files[j - 1] = t;
+		}
+	for (size_t i = 1; i < n; i++)
+		if (files[i].meta.index == files[i - 1].meta.index)
+			return dqa_fail(err, DQA_EARG, files[i].path, DQA_NOPOS, NULL,
+					"shard %u/%u given twice (also %s)", files[i].meta.index,
+					first->count, files[i - 1].path);
+	for (unsigned want = 1; want <= first->count; want++)
+		if (want > n || files[want - 1].meta.index != want)
+			return dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS,
+					"merge every shard's state: a result needs all of them",
+					"shard %u/%u is missing", want, first->count);
+	return 0;
+}
+
+/* The rule file, as the shards used it. */
+static int load_rules(dqa_rules **rules, const struct state_meta *m, const char *override,
+		      dqa_error *err)
+{
+	const char *path = override ? override : m->rules_path;
+	FORWARD_IF_ERROR(dqa_rules_load(rules, path, err));
+	uint64_t hash;
+	FORWARD_IF_ERROR(state_rules_hash((*rules)->path, &hash, err));
+	if (hash != m->rules_hash)
+		return dqa_fail(err, DQA_EARG, path, DQA_NOPOS,
+				"audit the shards again with the rule file as it is now",
+				"rule file changed since the shards were audited");
+	bool same = (*rules)->nchecks == m->nchecks;
+	for (size_t i = 0; same && i < m->nchecks; i++)
+		same = strcmp((*rules)->checks[i]->id, m->check_ids[2 * i]) == 0 &&
+		       strcmp((*rules)->checks[i]->ops->kind, m->check_ids[2 * i + 1]) == 0;
+	if (!same)
+		return dqa_fail(err, DQA_EARG, path, DQA_NOPOS, NULL,
+				"the rule file's checks differ from the states'");
+	return 0;
+}
+
+/* Binds p to the header the states recorded. */
+static int bind_header(struct plan *p, const struct state_meta *m, dqa_error *err)
+{
+	size_t *lens = calloc(m->nheader + 1, sizeof *lens);
+	RETURN_IF_NOMEM(lens, err);
+	for (size_t i = 0; i < m->nheader; i++)
+		lens[i] = strlen(m->header[i]);
+	struct record header = {m->header, lens, m->nheader, 1};
+	int rc = plan_bind(p, &header, p->inputs[0], err);
+	free(lens);
+	return rc;
+}
+
+static int fold(struct plan *p, struct state_file *f, dqa_error *err)
+{
+	struct arena out = ARENA_INIT;
+	struct plan w;
+	int rc = plan_fork(&w, p, &out, err);
+	if (rc == 0)
+		rc = state_load(f, &w, err);
+	if (rc == 0)
+		rc = plan_merge(p, &w, err);
+	arena_adopt(p->out, &out);
+	plan_release(&w);
+	return rc;
+}
+
+static int merge(struct dqa_result *r, const dqa_rules *rules, struct state_file *files,
+		 size_t n, const dqa_merge_options *mopts, dqa_error *err)
+{
+	const struct state_meta *m = &files[0].meta;
+	dqa_audit_options opts = DQA_AUDIT_OPTIONS_INIT;
+	opts.now = m->now;
+	opts.generated_at = mopts->generated_at;
+	opts.samples = m->samples;
+	opts.unit = m->unit;
+	opts.history = mopts->history;
+	r->now = opts.now;
+	r->generated_at = opts.generated_at;
+	struct plan p;
+	plan_init(&p, rules, &opts, &r->arena);
+	int rc = audit_inputs(r, &p, m->inputs, m->ninputs, err);
+	if (rc == 0)
+		rc = bind_header(&p, m, err);
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		rc = fold(&p, &files[i], err);
+	if (rc == 0)
+		rc = audit_finish(r, &p, err);
+	plan_release(&p);
+	return rc;
+}
+
+int dqa_merge_run(dqa_result **out, const char *const *paths, size_t n,
+		  const dqa_merge_options *opts, dqa_error *err)
+{
+	*out = NULL;
+	if (n == 0)
+		return dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS, NULL, "no state files given");
+	struct state_file *files = calloc(n, sizeof *files);
+	RETURN_IF_NOMEM(files, err);
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		rc = state_open(&files[i], paths[i], err);
+	if (rc == 0)
+		rc = check_set(files, n, err);
+	dqa_rules *rules = NULL;
+	if (rc == 0)
+		rc = load_rules(&rules, &files[0].meta, opts->rules, err);
+	struct dqa_result *r = NULL;
+	if (rc == 0 && !(r = audit_result_new(&(dqa_audit_options)DQA_AUDIT_OPTIONS_INIT)))
+		rc = dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+	if (rc == 0)
+		rc = merge(r, rules, files, n, opts, err);
+	for (size_t i = 0; i < n; i++)
+		state_close(&files[i]);
+	free(files);
+	dqa_rules_free(rules);
+	if (rc < 0) {
+		dqa_result_free(r);
+		return rc;
+	}
+	*out = r;
+	return 0;
+}

@@ -1,0 +1,273 @@
+/* Reading a state file back (state.h): the header is checked before a
+ * byte of the payload is believed, and every read after it is bounded. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "state.h"
+#include "../checks/check.h"
+
+/* The whole file into *data (malloc'd). */
+static int read_whole(const char *path, unsigned char **data, size_t *len, dqa_error *err)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return dqa_fail(err, DQA_EINPUT, path, DQA_NOPOS, "check the path and its permissions",
+				"cannot open: %s", strerror(errno));
+	struct strbuf sb = STRBUF_INIT;
+	char buf[1 << 16];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		strbuf_add(&sb, buf, n);
+	int failed = ferror(f);
+	fclose(f);
+	if (failed) {
+		strbuf_release(&sb);
+		return dqa_fail(err, DQA_EINPUT, path, DQA_NOPOS, NULL, "cannot read: %s",
+				strerror(errno));
+	}
+	*len = sb.len;
+	*data = (unsigned char *)strbuf_detach(&sb);
+	if (!*data && !sb.failed)
+		*data = calloc(1, 1);
+	RETURN_IF_NOMEM(*data, err);
+	return 0;
+}
+
+int state_rules_hash(const char *path, uint64_t *out, dqa_error *err)
+{
+	unsigned char *data;
+	size_t len;
+	FORWARD_IF_ERROR(read_whole(path, &data, &len, err));
+	*out = strset_hash(data, len);
+	free(data);
+	return 0;
+}
+
+static uint64_t little_endian(const unsigned char *p, int bytes)
+{
+	uint64_t v = 0;
+	for (int i = bytes - 1; i >= 0; i--)
+		v = v << 8 | p[i];
+	return v;
+}
+
+static int corrupt(const struct state_file *f, const char *what, dqa_error *err)
+{
+	return dqa_fail(err, DQA_EINPUT, f->path, DQA_NOPOS,
+			"write it again with dqa audit --shard ... --state", "corrupt state file: %s",
+			what);
+}
+
+static int check_header(struct state_file *f, dqa_error *err)
+{
+	if (f->len < 8 || memcmp(f->data, "DQASTATE", 8) != 0)
+		return dqa_fail(err, DQA_EINPUT, f->path, DQA_NOPOS,
+				"state files are written by dqa audit --shard I/N --state FILE",
+				"not a dqa state file");
+	if (f->len < STATE_HEADER)
+		return corrupt(f, "truncated header", err);
+	uint64_t version = little_endian(f->data + 8, 4);
+	if (version != STATE_FORMAT)
+		return dqa_fail(err, DQA_EARG, f->path, DQA_NOPOS,
+				"audit the shards again with this dqa",
+				"state format %llu, this dqa reads format %d",
+				(unsigned long long)version, STATE_FORMAT);
+	uint64_t want = little_endian(f->data + 16, 8), have = f->len - STATE_HEADER;
+	if (have != want) {
+		char what[96];
+		snprintf(what, sizeof what, "%s: %llu of %llu payload bytes",
+			 have < want ? "truncated" : "trailing bytes", (unsigned long long)have,
+			 (unsigned long long)want);
+		return corrupt(f, what, err);
+	}
+	if (crc32_z(0, f->data + STATE_HEADER, have) != little_endian(f->data + 12, 4))
+		return corrupt(f, "checksum mismatch", err);
+	return 0;
+}
+
+/* A list of strings, each read as a count first. */
+static const char **get_strings(struct state_file *f, struct state_in *in, size_t *n,
+				bool *oom)
+{
+	*n = state_get_count(in, 1);
+	const char **list = arena_alloc(&f->arena, (*n + 1) * sizeof *list);
+	if (!list) {
+		*oom = true;
+		return NULL;
+	}
+	for (size_t i = 0; i < *n && !in->bad; i++)
+		list[i] = state_get_str(in, &f->arena, oom);
+	return list;
+}
+
+static unsigned get_unsigned(struct state_in *in)
+{
+	uint64_t v = state_get_u64(in);
+	in->bad |= v > UINT32_MAX;
+	return (unsigned)v;
+}
+
+static int read_meta(struct state_file *f, struct state_in *in, dqa_error *err)
+{
+	struct state_meta *m = &f->meta;
+	bool oom = false;
+	m->dqa_version = state_get_str(in, &f->arena, &oom);
+	m->rules_path = state_get_str(in, &f->arena, &oom);
+	m->rules_hash = state_get_u64(in);
+	m->inputs = get_strings(f, in, &m->ninputs, &oom);
+	m->index = get_unsigned(in);
+	m->count = get_unsigned(in);
+	m->now = state_get_i64(in);
+	m->samples = get_unsigned(in);
+	m->unit = state_get_str(in, &f->arena, &oom);
+	m->header = get_strings(f, in, &m->nheader, &oom);
+	size_t nids;
+	m->check_ids = get_strings(f, in, &nids, &oom);
+	m->nchecks = nids / 2;
+	RETURN_IF_NOMEM(oom ? NULL : f, err);
+	if (in->bad || !m->dqa_version || !m->rules_path || nids % 2 || !m->ninputs ||
+	    !m->nheader || m->index < 1 || m->index > m->count)
+		return corrupt(f, "bad description of the audit", err);
+	for (size_t i = 0; i < m->ninputs; i++)
+		if (!m->inputs[i])
+			return corrupt(f, "bad input name", err);
+	for (size_t i = 0; i < m->nheader; i++)
+		if (!m->header[i])
+			return corrupt(f, "bad column name", err);
+	for (size_t i = 0; i < nids; i++)
+		if (!m->check_ids[i])
+			return corrupt(f, "bad check id", err);
+	if (m->samples > STATE_MAX_SAMPLES)
+		return corrupt(f, "bad number of samples", err);
+	if (strcmp(m->dqa_version, DQA_VERSION) != 0)
+		return dqa_fail(err, DQA_EARG, f->path, DQA_NOPOS,
+				"audit the shards and merge them with the same dqa",
+				"written by dqa %s, this is dqa %s", m->dqa_version, DQA_VERSION);
+	return 0;
+}
+
+int state_open(struct state_file *f, const char *path, dqa_error *err)
+{
+	*f = (struct state_file){.path = path};
+	FORWARD_IF_ERROR(read_whole(path, &f->data, &f->len, err));
+	FORWARD_IF_ERROR(check_header(f, err));
+	f->plan_part = (struct state_in){f->data + STATE_HEADER, f->data + f->len, false};
+	return read_meta(f, &f->plan_part, err);
+}
+
+/* Maps the state's units to w's, adding their rows. */
+static int load_units(struct state_in *in, struct plan *w, size_t **units, size_t *nunits,
+		      dqa_error *err)
+{
+	w->rows += state_get_u64(in);
+	*nunits = state_get_count(in, 2);
+	*units = calloc(*nunits + 1, sizeof **units);
+	RETURN_IF_NOMEM(*units, err);
+	for (size_t k = 0; k < *nunits && !in->bad; k++) {
+		size_t len;
+		const char *name = state_get_view(in, &len);
+		uint64_t rows = state_get_u64(in);
+		in->bad |= !name;
+		if (in->bad)
+			break;
+		long u = plan_unit(w, name, len);
+		RETURN_IF_NOMEM(u >= 0 ? w : NULL, err);
+		(*units)[k] = (size_t)u;
+		w->unit_rows[u] += rows;
+	}
+	return 0;
+}
+
+static int load_sample(struct state_in *in, struct plan *w, const struct bound_check *b,
+		       struct res_sample *s, dqa_error *err)
+{
+	bool oom = false;
+	uint64_t input = state_get_u64(in);
+	*s = (struct res_sample){.line = state_get_u64(in), .input_index = (uint32_t)input,
+				 .nvalues = b->def->ncols};
+	s->note = state_get_str(in, w->out, &oom);
+	in->bad |= input >= w->ninputs;
+	if (in->bad)
+		return 0;
+	if (w->ninputs > 1)
+		s->input = w->inputs[input];
+	s->names = arena_alloc(w->out, (s->nvalues + 1) * sizeof *s->names);
+	s->values = arena_alloc(w->out, (s->nvalues + 1) * sizeof *s->values);
+	RETURN_IF_NOMEM(s->names && s->values ? s : NULL, err);
+	for (size_t v = 0; v < s->nvalues; v++) {
+		s->names[v] = w->header[b->cols[v]];
+		s->values[v] = state_get_str(in, w->out, &oom);
+		in->bad |= !s->values[v] && !oom;
+	}
+	RETURN_IF_NOMEM(oom ? NULL : s, err);
+	return 0;
+}
+
+static int load_tallies(struct state_in *in, struct plan *w, const size_t *units,
+			size_t nunits, dqa_error *err)
+{
+	for (size_t k = 0; k < nunits && !in->bad; k++) {
+		size_t used = state_get_count(in, 4);
+		for (size_t j = 0; j < used && !in->bad; j++) {
+			uint64_t check = state_get_u64(in);
+			in->bad |= check >= w->nchecks;
+			if (in->bad)
+				break;
+			struct tally *t = plan_tally(w, units[k], (size_t)check);
+			t->evaluated = state_get_u64(in);
+			t->failed = state_get_u64(in);
+			uint64_t nsamples = state_get_u64(in);
+			in->bad |= nsamples > w->opts.samples || t->failed > t->evaluated;
+			if (in->bad || !nsamples)
+				continue;
+			/* A loaded plan is only read by plan_merge: room for its own. */
+			t->samples = arena_alloc(w->out, nsamples * sizeof *t->samples);
+			RETURN_IF_NOMEM(t->samples, err);
+			for (t->nsamples = 0; t->nsamples < nsamples && !in->bad; t->nsamples++)
+				FORWARD_IF_ERROR(load_sample(in, w, &w->checks[check],
+							     &t->samples[t->nsamples], err));
+		}
+	}
+	return 0;
+}
+
+static int load_checks(struct state_in *in, struct plan *w, const size_t *units,
+		       size_t nunits, dqa_error *err)
+{
+	for (size_t i = 0; i < w->nchecks && !in->bad; i++) {
+		struct bound_check *b = &w->checks[i];
+		if (!b->def->ops->load)
+			continue;
+		struct state_in blob = state_get_blob(in);
+		if (blob.bad)
+			break;
+		FORWARD_IF_ERROR(b->def->ops->load(b, &blob, units, nunits, err));
+		in->bad |= blob.bad || blob.p != blob.end;
+	}
+	return 0;
+}
+
+int state_load(struct state_file *f, struct plan *w, dqa_error *err)
+{
+	struct state_in *in = &f->plan_part;
+	size_t *units = NULL, nunits = 0;
+	int rc = load_units(in, w, &units, &nunits, err);
+	if (rc == 0)
+		rc = load_tallies(in, w, units, nunits, err);
+	if (rc == 0)
+		rc = load_checks(in, w, units, nunits, err);
+	free(units);
+	if (rc == 0 && (in->bad || in->p != in->end))
+		rc = corrupt(f, "its counts do not fit the rule set", err);
+	return rc;
+}
+
+void state_close(struct state_file *f)
+{
+	free(f->data);
+	arena_release(&f->arena);
+	*f = (struct state_file){0};
+}

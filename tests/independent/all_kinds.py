@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""The three shipped examples together use every check kind: the kinds registered in
+lib/checks/registry.c, the kinds documented in man/dqa-rules.5 (its CHECKS section)
+and the kinds named in rules/examples/{citizens,health-facilities,businesses}.yaml
+must be the same set.
+
+usage: all_kinds.py SOURCE_ROOT
+"""
+
+import os
+import re
+import sys
+
+EXAMPLES = ["citizens.yaml", "health-facilities.yaml", "businesses.yaml"]
+CRITERIA = ("correct", "sufficient", "clean", "alive", "unified", "shared")
+# .SS headings of the CHECKS section that are not check kinds a rule file may name
+NOT_KINDS = {"Common parameters", "structure (implicit)", "Expected units"}
+
+
+def registry_kinds(root):
+    with open(os.path.join(root, "lib/checks/registry.c"), encoding="utf-8") as f:
+        text = f.read()
+    table = text[text.index("kinds[] = {"):]
+    table = table[:table.index("};")]
+    return set(re.findall(r"&check_(\w+)", table))
+
+
+def manual_kinds(root):
+    with open(os.path.join(root, "man/dqa-rules.5"), encoding="utf-8") as f:
+        text = f.read()
+    section = text[text.index("\n.SH CHECKS"):]
+    section = section[:section.index("\n.SH ", 1)]
+    headings = [h.strip().strip('"') for h in re.findall(r"^\.SS (.*)$", section, re.M)]
+    return {h.replace("\\_", "_") for h in headings if h not in NOT_KINDS}
+
+
+def example_kinds(path):
+    """Kinds of the check items of the criterion lists: `  - KIND:` lines."""
+    kinds, in_criterion = set(), False
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if re.match(r"[a-z_]+:", line):
+                in_criterion = line.split(":")[0] in CRITERIA
+            m = re.match(r"\s+-\s+([a-z_0-9]+):", line)
+            if in_criterion and m:
+                kinds.add(m.group(1))
+    return kinds
+
+
+def main():
+    root = sys.argv[1]
+    registered, documented = registry_kinds(root), manual_kinds(root)
+    used = {}
+    for name in EXAMPLES:
+        for kind in example_kinds(os.path.join(root, "rules/examples", name)):
+            used.setdefault(kind, []).append(name)
+    problems = []
+    if registered != documented:
+        problems.append("registry.c and dqa-rules(5) differ: only registered %s, only documented %s"
+                        % (sorted(registered - documented), sorted(documented - registered)))
+    if set(used) - registered:
+        problems.append("examples name unknown kinds %s" % sorted(set(used) - registered))
+    if registered - set(used):
+        problems.append("no shipped example uses %s" % sorted(registered - set(used)))
+    if problems:
+        print("all_kinds: " + "\nall_kinds: ".join(problems))
+        return 1
+    print("all_kinds: ok: the %d kinds of registry.c and dqa-rules(5) are all used by %s"
+          % (len(registered), ", ".join(EXAMPLES)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
