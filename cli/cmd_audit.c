@@ -26,8 +26,9 @@ static const struct option_spec audit_options[] = {
 
 static const struct command_help audit_help = {
 	"audit RULES DATA... [options]",
-	"Audit DATA (CSV files, gzip or '-' for stdin, read as one dataset) against\n"
-	"the rule file RULES and score every unit on the six criteria.",
+	"Audit DATA (CSV files, gzip, folders of them or '-' for stdin, read as one\n"
+	"dataset) against the rule file RULES and score every unit on the six\n"
+	"criteria.",
 	audit_options, sizeof audit_options / sizeof *audit_options,
 };
 
@@ -154,6 +155,10 @@ int cmd_audit(int argc, char **argv)
 	dqa_error err = {0};
 	if (rc == 0 && dqa_rules_load(&rules, positional[0], &err) < 0)
 		rc = report_error(&err);
+	char **inputs = NULL;
+	size_t ninputs = 0;
+	if (rc == 0 && dqa_inputs_expand(&inputs, &ninputs, positional + 1, (size_t)n - 1, &err) < 0)
+		rc = report_error(&err);
 	struct progress progress;
 	progress_start(&progress);
 	if (progress_wanted(a.output.quiet)) {
@@ -161,10 +166,10 @@ int cmd_audit(int argc, char **argv)
 		opts.progress_ctx = &progress;
 	}
 	if (rc == 0 && a.state) {
-		rc = audit_shard(rules, positional + 1, (size_t)n - 1, &opts, &a);
+		rc = audit_shard(rules, (const char *const *)inputs, ninputs, &opts, &a);
 		progress_finish(&progress);
 	} else if (rc == 0) {
-		int ran = dqa_audit_run(&res, rules, positional + 1, (size_t)n - 1, &opts, &err);
+		int ran = dqa_audit_run(&res, rules, (const char *const *)inputs, ninputs, &opts, &err);
 		progress_finish(&progress);
 		if (ran < 0)
 			rc = report_error(&err);
@@ -174,6 +179,7 @@ int cmd_audit(int argc, char **argv)
 			rc = result_output_write(res, &a.output);
 	}
 	dqa_result_free(res);
+	dqa_inputs_free(inputs, ninputs);
 	dqa_rules_free(rules);
 	free(positional);
 	return rc < 0 ? EXIT_PASS : rc;

@@ -117,6 +117,19 @@ int dqa_audit_run(dqa_result **out, const dqa_rules *rules,
 		  const char *const *inputs, size_t ninputs,
 		  const dqa_audit_options *opts, dqa_error *err);
 
+/* The data files that DATA operands name, in order: a directory stands for
+ * every *.csv and *.csv.gz file under it (sub-folders included, names
+ * starting with '.' skipped), sorted by path; any other operand ("-", a
+ * file, a path that does not exist) passes unchanged, to be opened by the
+ * audit. *out gets a malloc'd array of *nout malloc'd paths, freed with
+ * dqa_inputs_free. A folder without CSV files, or one that cannot be read,
+ * fails with DQA_EINPUT. */
+int dqa_inputs_expand(char ***out, size_t *nout, const char *const *operands, size_t n,
+		      dqa_error *err);
+
+/* Frees what dqa_inputs_expand returned; NULL is a no-op. */
+void dqa_inputs_free(char **paths, size_t n);
+
 /* --- shards: one audit split across processes or machines --------------- */
 
 /* Audits shard `index` (1-based) of `count`: of a single plain file, the
