@@ -527,6 +527,11 @@ int dqa_rules_load(dqa_rules **out, const char *path, dqa_error *err)
 	return 0;
 }
 
+const char *dqa_rules_dataset_name(const dqa_rules *rules)
+{
+	return rules->name;
+}
+
 size_t dqa_rules_check_count(const dqa_rules *rules)
 {
 	size_t n = 0;
