@@ -10,7 +10,8 @@
 #include "progress.h"
 #include "result_output.h"
 
-enum { OPT_THREADS, OPT_SAMPLES, OPT_NOW, OPT_UNIT, OPT_SHARD, OPT_STATE, OPT_VERBOSE };
+enum { OPT_THREADS, OPT_SAMPLES, OPT_NOW, OPT_UNIT, OPT_SHARD, OPT_STATE, OPT_VERBOSE,
+       OPT_SUITE };
 
 static const struct option_spec audit_options[] = {
 	RESULT_OUTPUT_OPTIONS,
@@ -19,21 +20,23 @@ static const struct option_spec audit_options[] = {
 	{OPT_NOW, 0, "now", "WHEN", "reference time, ISO 8601 (default: now)"},
 	{OPT_UNIT, 'u', "unit", "NAME", "treat every row as belonging to unit NAME"},
 	{OPT_VERBOSE, 'v', "verbose", NULL, "on stderr: time, threads, memory of key sets"},
+	{OPT_SUITE, 0, "suite", "FILE", "audit the datasets suite FILE lists, one city report"},
 	{OPT_SHARD, 0, "shard", "I/N", "audit only shard I of N (with --state)"},
 	{OPT_STATE, 0, "state", "FILE", "save the shard's state to FILE for 'dqa merge' "
 					"instead of reporting"},
 };
 
 static const struct command_help audit_help = {
-	"audit RULES DATA... [options]",
-	"Audit DATA (CSV files, gzip or '-' for stdin, read as one dataset) against\n"
-	"the rule file RULES and score every unit on the six criteria.",
+	"audit (RULES DATA... | --suite FILE) [options]",
+	"Audit DATA (CSV files, gzip, folders of them or '-' for stdin, read as one\n"
+	"dataset) against the rule file RULES and score every unit on the six\n"
+	"criteria.",
 	audit_options, sizeof audit_options / sizeof *audit_options,
 };
 
 struct audit_args {
 	struct result_output output;
-	const char *unit, *now, *state;
+	const char *unit, *now, *state, *suite;
 	unsigned samples, threads;
 	unsigned shard, shards;   /* shard I of N; 1/1 unless --shard */
 	bool verbose;
@@ -79,6 +82,7 @@ static int on_option(void *ctx, int id, const char *value)
 	case OPT_UNIT: a->unit = value; return 0;
 	case OPT_NOW: a->now = value; return 0;
 	case OPT_STATE: a->state = value; return 0;
+	case OPT_SUITE: a->suite = value; return 0;
 	case OPT_VERBOSE: a->verbose = true; return 0;
 	case OPT_SHARD: return parse_shard(a, value);
 	case OPT_SAMPLES: return parse_count(value, "--samples", 1000, &a->samples);
@@ -87,6 +91,23 @@ static int on_option(void *ctx, int id, const char *value)
 			return EXIT_USAGE;
 		return a->threads ? 0 : usage_error(&audit_help, "invalid --threads '0': use at least 1");
 	}
+	return 0;
+}
+
+/* A suite names its own rule files and data; it is sharded by running one
+ * dqa audit per dataset (docs/sharding.md). */
+static int check_suite_args(const struct audit_args *a, int npositional)
+{
+	const struct result_output *o = &a->output;
+	if (npositional)
+		return usage_error(&audit_help, "--suite takes no RULES or DATA: the suite file "
+				   "lists them");
+	if (a->state || a->shards > 1 || a->unit)
+		return usage_error(&audit_help, "--suite cannot be combined with --shard, --state "
+				   "or --unit; shard a suite by dataset (see docs/sharding.md)");
+	if (o->baseline || (o->format && strcmp(o->format, "text") && strcmp(o->format, "json")))
+		return usage_error(&audit_help, "with --suite, --format is text or json, and "
+				   "--baseline is not available");
 	return 0;
 }
 
@@ -137,7 +158,9 @@ int cmd_audit(int argc, char **argv)
 	if (!positional)
 		return EXIT_INPUT;
 	int n, rc = options_parse(argc, argv, &audit_help, on_option, &a, positional, &n);
-	if (rc == 0 && n < 2)
+	if (rc == 0 && a.suite)
+		rc = check_suite_args(&a, n);
+	else if (rc == 0 && n < 2)
 		rc = usage_error(&audit_help, n ? "no data files given" : "no rule file given");
 	if (rc == 0)
 		rc = check_shard_args(&a);
@@ -150,10 +173,18 @@ int cmd_audit(int argc, char **argv)
 	opts.now = opts.generated_at;
 	if (rc == 0 && a.now && dqa_time_parse(a.now, &opts.now) < 0)
 		rc = usage_error(&audit_help, "invalid --now '%s': expected an ISO 8601 date such as 2026-11-22 or 2026-11-22T00:00:00Z", a.now);
+	if (rc == 0 && a.suite) {
+		free(positional);
+		return audit_suite(a.suite, &opts, &a.output);
+	}
 	dqa_rules *rules = NULL;
 	dqa_result *res = NULL;
 	dqa_error err = {0};
 	if (rc == 0 && dqa_rules_load(&rules, positional[0], &err) < 0)
+		rc = report_error(&err);
+	char **inputs = NULL;
+	size_t ninputs = 0;
+	if (rc == 0 && dqa_inputs_expand(&inputs, &ninputs, positional + 1, (size_t)n - 1, &err) < 0)
 		rc = report_error(&err);
 	struct progress progress;
 	progress_start(&progress);
@@ -162,10 +193,10 @@ int cmd_audit(int argc, char **argv)
 		opts.progress_ctx = &progress;
 	}
 	if (rc == 0 && a.state) {
-		rc = audit_shard(rules, positional + 1, (size_t)n - 1, &opts, &a);
+		rc = audit_shard(rules, (const char *const *)inputs, ninputs, &opts, &a);
 		progress_finish(&progress);
 	} else if (rc == 0) {
-		int ran = dqa_audit_run(&res, rules, positional + 1, (size_t)n - 1, &opts, &err);
+		int ran = dqa_audit_run(&res, rules, (const char *const *)inputs, ninputs, &opts, &err);
 		progress_finish(&progress);
 		if (ran < 0)
 			rc = report_error(&err);
@@ -175,6 +206,7 @@ int cmd_audit(int argc, char **argv)
 			rc = result_output_write(res, &a.output);
 	}
 	dqa_result_free(res);
+	dqa_inputs_free(inputs, ninputs);
 	dqa_rules_free(rules);
 	free(positional);
 	return rc < 0 ? EXIT_PASS : rc;

@@ -31,12 +31,18 @@ int cmd_lint(int argc, char **argv)
 	dqa_error err = {0};
 	if (rc == 0 && dqa_rules_load(&rules, positional[0], &err) < 0)
 		rc = report_error(&err);
-	if (rc == 0 && n > 1 && dqa_rules_check_data(rules, positional + 1, (size_t)n - 1, &err) < 0)
+	char **inputs = NULL;
+	size_t ninputs = 0;
+	if (rc == 0 && dqa_inputs_expand(&inputs, &ninputs, positional + 1, (size_t)n - 1, &err) < 0)
+		rc = report_error(&err);
+	if (rc == 0 && ninputs && dqa_rules_check_data(rules, (const char *const *)inputs, ninputs,
+							&err) < 0)
 		rc = report_error(&err);
 	if (rc == 0) {
 		size_t n_checks = dqa_rules_check_count(rules);
 		printf("%s: ok (%zu check%s)\n", positional[0], n_checks, n_checks == 1 ? "" : "s");
 	}
+	dqa_inputs_free(inputs, ninputs);
 	dqa_rules_free(rules);
 	free(positional);
 	return rc < 0 ? EXIT_PASS : rc;

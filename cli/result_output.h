@@ -47,6 +47,9 @@ int result_output_option(const struct command_help *help, struct result_output *
 /* Compares with the baseline, writes the reports, appends the history and
  * applies the gate. Returns the exit status. */
 int result_output_write(const dqa_result *res, const struct result_output *o);
+/* dqa audit --suite: loads and audits the suite at path, writes its reports
+ * and history, applies the gate. Returns the exit status. */
+int audit_suite(const char *path, const dqa_audit_options *opts, const struct result_output *o);
 /* SOURCE_DATE_EPOCH (reproducible builds, tests) or the current time. */
 int64_t cli_generated_at(void);
 

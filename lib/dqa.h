@@ -76,6 +76,10 @@ int dqa_rules_check_data(const dqa_rules *rules, const char *const *inputs,
  * per-column kinds), not counting the implicit structure check. */
 size_t dqa_rules_check_count(const dqa_rules *rules);
 
+/* The dataset's name: dataset: name, or the rule file's name without its
+ * extension. Valid while rules lives. */
+const char *dqa_rules_dataset_name(const dqa_rules *rules);
+
 void dqa_rules_free(dqa_rules *rules);
 
 /* --- audits --------------------------------------------------------------- */
@@ -116,6 +120,19 @@ typedef struct dqa_result dqa_result;
 int dqa_audit_run(dqa_result **out, const dqa_rules *rules,
 		  const char *const *inputs, size_t ninputs,
 		  const dqa_audit_options *opts, dqa_error *err);
+
+/* The data files that DATA operands name, in order: a directory stands for
+ * every *.csv and *.csv.gz file under it (sub-folders included, names
+ * starting with '.' skipped), sorted by path; any other operand ("-", a
+ * file, a path that does not exist) passes unchanged, to be opened by the
+ * audit. *out gets a malloc'd array of *nout malloc'd paths, freed with
+ * dqa_inputs_free. A folder without CSV files, or one that cannot be read,
+ * fails with DQA_EINPUT. */
+int dqa_inputs_expand(char ***out, size_t *nout, const char *const *operands, size_t n,
+		      dqa_error *err);
+
+/* Frees what dqa_inputs_expand returned; NULL is a no-op. */
+void dqa_inputs_free(char **paths, size_t n);
 
 /* --- shards: one audit split across processes or machines --------------- */
 
@@ -227,6 +244,46 @@ typedef struct dqa_history dqa_history;
  * then the report's own score. A history without such runs is fine (the
  * lines then hold this run only). Returns 0 or DQA_ENOMEM. */
 int dqa_report_add_history(dqa_report *rep, const dqa_history *h, dqa_error *err);
+
+/* --- suites: many datasets of one city in one report ---------------------- */
+
+/* A suite file lists datasets, each a rule file and data paths or globs
+ * (relative to the suite file; folders stand for their CSV files, as in
+ * dqa_inputs_expand); see dqa(1), SUITES. */
+typedef struct dqa_suite dqa_suite;
+
+/* Loads the suite file, every rule file it names, expands the data globs
+ * and checks every dataset's headers against its rules, so no audit starts
+ * when one dataset is wrong. Errors in the suite file are DQA_ERULES at its
+ * line and column; a glob without a match is DQA_EINPUT. */
+int dqa_suite_load(dqa_suite **out, const char *path, dqa_error *err);
+
+/* Audits every dataset in turn with opts and builds the suite document.
+ * Stops at the first dataset that fails (its error in err). */
+int dqa_suite_run(dqa_suite *suite, const dqa_audit_options *opts, dqa_error *err);
+
+/* After dqa_suite_run: the mean of the datasets' overall scores (NaN when
+ * none has one) and the worst of their statuses (fail, warn, pass). */
+double dqa_suite_score(const dqa_suite *suite);
+dqa_status dqa_suite_status(const dqa_suite *suite);
+
+/* The suite document (see dqa(1), SUITES), ending in a newline; malloc'd,
+ * NULL when out of memory. */
+char *dqa_suite_json(const dqa_suite *suite);
+
+/* The terminal summary: datasets, then units x datasets. 0 or DQA_EIO. */
+int dqa_suite_write_text(const dqa_suite *suite, FILE *out);
+
+/* Writes DIR/NAME/ (each dataset's report folder), then suite.json,
+ * summary.md and index.html of the city, each atomically. */
+int dqa_suite_write_dir(const dqa_suite *suite, const char *dir, dqa_lang lang, size_t *nfiles,
+			dqa_error *err);
+
+/* Appends every dataset's result to the history file (dqa_history_append),
+ * dataset by dataset in suite order. */
+int dqa_suite_history_append(const dqa_suite *suite, const char *path, dqa_error *err);
+
+void dqa_suite_free(dqa_suite *suite);
 
 /* --- cancelling ---------------------------------------------------------- */
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "checks/check.h"
+#include "unit_path.h"
 #include "expr/expr.h"
 #include "values.h"
 
@@ -215,22 +216,42 @@ static int unit_error(const struct plan *p, long u, const char *input, uint64_t 
 			p->rules->limits.max_units);
 }
 
+/* Units from paths: every input's unit is registered now, before any row,
+ * so a file without rows still shows its unit (missing) and every shard of
+ * a sharded audit knows every unit. */
+static int bind_input_units(struct plan *p, dqa_error *err)
+{
+	const struct dqa_rules *r = p->rules;
+	p->input_units = calloc(p->ninputs + 1, sizeof *p->input_units);
+	RETURN_IF_NOMEM(p->input_units, err);
+	for (size_t i = 0; i < p->ninputs; i++) {
+		const char *name;
+		size_t len;
+		FORWARD_IF_ERROR(unit_path_match(r->unit_path, r, p->inputs[i], &name, &len, err));
+		long u = plan_unit(p, name, len);
+		FORWARD_IF_ERROR(unit_error(p, u, p->inputs[i], 1, err));
+		p->input_units[i] = (size_t)u;
+	}
+	return 0;
+}
+
 static int bind_units(struct plan *p, const char *input, dqa_error *err)
 {
 	const struct dqa_rules *r = p->rules;
 	p->registry = registry_new();
 	p->owns_registry = true;
 	RETURN_IF_NOMEM(p->registry, err);
-	if (p->opts.unit || !r->unit.name) {
+	if (p->opts.unit || (!r->unit.name && !r->unit_path)) {
 		const char *name = p->opts.unit ? p->opts.unit : r->name;
 		return unit_error(p, plan_unit(p, name, strlen(name)), input, 1, err);
 	}
-	FORWARD_IF_ERROR(plan_resolve(p, &r->unit, input, &p->unit_col, err));
+	if (r->unit.name)
+		FORWARD_IF_ERROR(plan_resolve(p, &r->unit, input, &p->unit_col, err));
 	for (size_t i = 0; i < r->nexpected; i++)
 		FORWARD_IF_ERROR(unit_error(p, plan_unit(p, r->expected_units[i],
 							 strlen(r->expected_units[i])),
 					    input, 1, err));
-	return 0;
+	return r->unit_path ? bind_input_units(p, err) : 0;
 }
 
 /* Two columns of one name would make every check on it ambiguous. */
@@ -274,6 +295,7 @@ int plan_fork(struct plan *w, const struct plan *first, struct arena *out, dqa_e
 	w->header = first->header;
 	w->nheader = first->nheader;
 	w->unit_col = first->unit_col;
+	w->input_units = first->input_units;
 	w->registry = first->registry;
 	w->inputs = first->inputs;
 	w->ninputs = first->ninputs;
@@ -441,7 +463,8 @@ int plan_row(struct plan *p, const struct record *rec, uint32_t input, dqa_error
 	}
 	if (rec->n != p->nheader && p->rules->strict)
 		return ragged_row(p, rec, input, err);
-	long unit = p->unit_col < 0 ? 0 : plan_unit(p, fields[p->unit_col], lens[p->unit_col]);
+	long unit = p->input_units ? (long)p->input_units[input]
+		  : p->unit_col < 0 ? 0 : plan_unit(p, fields[p->unit_col], lens[p->unit_col]);
 	FORWARD_IF_ERROR(unit_error(p, unit, input_name(p, input), rec->line, err));
 	struct plan_row row = {fields, lens, rec->line, input, (size_t)unit, rec->n};
 	p->unit_rows[unit]++;
@@ -541,6 +564,8 @@ void plan_release(struct plan *p)
 	free(p->unit_rows);
 	free(p->tallies);
 	strset_release(&p->unit_cache);
-	if (p->owns_registry)
+	if (p->owns_registry) {
 		registry_free(p->registry);
+		free(p->input_units);
+	}
 }

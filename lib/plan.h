@@ -58,6 +58,8 @@ struct plan {
 	char **header;                /* names live in the result arena */
 	size_t nheader;
 	int unit_col;                 /* -1: one unit for every row */
+	size_t *input_units;          /* units from paths: each input's unit,
+					 owned with the registry; or NULL */
 	struct bound_check *checks;
 	size_t nchecks;
 	struct unit_registry *registry;  /* owned by the first plan */

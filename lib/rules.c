@@ -11,6 +11,7 @@
 #include "expr/expr.h"
 #include "strset.h"
 #include "timeparse.h"
+#include "unit_path.h"
 
 static const char *const criterion_names[DQA_CRITERIA] = {
 	"correct", "sufficient", "clean", "alive", "unified", "shared",
@@ -274,12 +275,12 @@ static int parse_dataset(struct rules_ctx *ctx, const struct ynode *map)
 		FORWARD_IF_ERROR(param_string(ctx, v, "name", &r->name));
 	if ((v = ymap_get(map, "unit"))) {
 		if (v->kind == YNODE_MAP)
-			return rules_error(ctx, v, "name the column that holds the unit code",
-					   "units taken from file paths are not supported yet");
-		FORWARD_IF_ERROR(colref_from(ctx, v, "unit", &r->unit));
+			FORWARD_IF_ERROR(unit_path_parse(ctx, v, &r->unit_path));
+		else
+			FORWARD_IF_ERROR(colref_from(ctx, v, "unit", &r->unit));
 	}
 	if ((v = ymap_get(map, "expected_units"))) {
-		if (!r->unit.name)
+		if (!r->unit.name && !r->unit_path)
 			return rules_error(ctx, v, "add unit: COLUMN, the column naming each row's unit",
 					   "'expected_units' needs 'unit'");
 		FORWARD_IF_ERROR(parse_expected_units(ctx, v));
@@ -526,6 +527,11 @@ int dqa_rules_load(dqa_rules **out, const char *path, dqa_error *err)
 	return 0;
 }
 
+const char *dqa_rules_dataset_name(const dqa_rules *rules)
+{
+	return rules->name;
+}
+
 size_t dqa_rules_check_count(const dqa_rules *rules)
 {
 	size_t n = 0;
@@ -544,6 +550,7 @@ void dqa_rules_free(dqa_rules *rules)
 		/* idempotent: checks expanded per column share one filter */
 		expr_release(rules->checks[i]->where);
 	}
+	unit_path_release(rules->unit_path);
 	ydoc_release(&rules->doc);
 	arena_release(&rules->arena);
 	free(rules);

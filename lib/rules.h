@@ -30,6 +30,7 @@ struct colref {
 };
 
 struct check_ops;
+struct unit_path;
 struct expr;
 
 struct check {
@@ -53,6 +54,7 @@ struct dqa_rules {
 	const char *dir;             /* relative paths resolve against it */
 	const char *name;
 	struct colref unit;          /* name NULL: the whole input is one unit */
+	struct unit_path *unit_path; /* units from file paths, or NULL */
 	const char **expected_units;
 	size_t nexpected;
 	struct colref *key;

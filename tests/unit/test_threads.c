@@ -314,6 +314,37 @@ static void strict_errors(void)
 	remove(path_of("long.csv"));
 }
 
+/* dataset: unit from the file path: each input's rows go to its own unit,
+ * whatever the threads, blocks or shards (shards take whole files). */
+static void units_from_paths(void)
+{
+	char text[sizeof rules_text + 64];
+	const char *at = strstr(rules_text, "unit: ward}");
+	snprintf(text, sizeof text, "%.*sunit: {from: path, pattern: '/([a-z]+)[.]csv'}}%s",
+		 (int)(at - rules_text), rules_text, at + strlen("unit: ward}"));
+	write_file("paths.yaml", text, strlen(text), false);
+	dqa_rules *rules;
+	dqa_error err;
+	if (dqa_rules_load(&rules, path_of("paths.yaml"), &err) != 0) {
+		fprintf(stderr, "%s\n", err.message);
+		EXPECT(0);
+		return;
+	}
+	/* Own buffers: path_of has fewer than five. */
+	static const char *const names[] = {"plain.csv", "data.csv.gz", "huge.csv", "tiny.csv",
+					    "header.csv"};
+	char paths[5][256];
+	const char *all[5];
+	for (size_t i = 0; i < 5; i++)
+		all[i] = strcpy(paths[i], path_of(names[i]));
+	same_everywhere(rules, all, 5, "units from paths");
+	char *json = audit(rules, all, 5, 2, 64);
+	EXPECT(json && strstr(json, "\"unit\": \"huge\"") && strstr(json, "\"unit\": \"header\""));
+	free(json);
+	dqa_rules_free(rules);
+	remove(path_of("paths.yaml"));
+}
+
 int main(void)
 {
 	if (!mkdtemp(dir))
@@ -358,6 +389,7 @@ int main(void)
 
 	state_errors(rules, (const char *[]){path_of("plain.csv")});
 	strict_errors();
+	units_from_paths();
 
 	dqa_rules_free(rules);
 	strbuf_release(&data);

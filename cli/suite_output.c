@@ -1,0 +1,65 @@
+/* dqa audit --suite FILE: every dataset of the suite audited, then the
+ * city-wide summary on stdout (text or json), the report folder, the
+ * history rows and the quality gate over the whole suite. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "result_output.h"
+
+static int emit(const dqa_suite *s, const struct result_output *o)
+{
+	dqa_error err = {0};
+	size_t nfiles;
+	if (o->out && dqa_suite_write_dir(s, o->out, o->lang, &nfiles, &err) < 0)
+		return report_error(&err);
+	if (o->out && !o->quiet)
+		fprintf(stderr, "dqa: wrote %zu files to %s\n", nfiles, o->out);
+	if (o->quiet)
+		return 0;
+	if (o->format && strcmp(o->format, "json") == 0) {
+		char *json = dqa_suite_json(s);
+		if (!json)
+			return EXIT_INPUT;
+		fputs(json, stdout);
+		free(json);
+	} else {
+		dqa_suite_write_text(s, stdout);
+	}
+	return cli_flush_stdout();
+}
+
+/* As for one dataset: status fail (here: of any dataset) or a score (here:
+ * the mean of the datasets') below --fail-under fails the gate. */
+static int gate(const dqa_suite *s, const struct result_output *o)
+{
+	double score = round(dqa_suite_score(s) * 100) / 100;
+	if (dqa_suite_status(s) == DQA_FAIL) {
+		fprintf(stderr, "dqa: quality gate failed: a dataset's status is fail "
+				"(suite score %.2f)\n", score);
+		return EXIT_GATE;
+	}
+	if (o->fail_under >= 0 && (isnan(score) || score < o->fail_under)) {
+		fprintf(stderr, "dqa: quality gate failed: suite score %.2f is below --fail-under %g\n",
+			score, o->fail_under);
+		return EXIT_GATE;
+	}
+	return EXIT_PASS;
+}
+
+int audit_suite(const char *path, const dqa_audit_options *opts, const struct result_output *o)
+{
+	dqa_suite *s = NULL;
+	dqa_error err = {0};
+	int rc = 0;
+	if (dqa_suite_load(&s, path, &err) < 0 || dqa_suite_run(s, opts, &err) < 0)
+		rc = report_error(&err);
+	if (rc == 0)
+		rc = emit(s, o);
+	if (rc == 0 && o->history && dqa_suite_history_append(s, o->history, &err) < 0)
+		rc = report_error(&err);
+	if (rc == 0)
+		rc = gate(s, o);
+	dqa_suite_free(s);
+	return rc;
+}

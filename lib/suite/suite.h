@@ -1,0 +1,35 @@
+/* A suite: many datasets of one city (a rule file and data files each),
+ * audited one after the other into one city-wide document: every dataset's
+ * result plus a summary table datasets x units x criteria. */
+#ifndef DQA_SUITE_H
+#define DQA_SUITE_H
+
+#include <jansson.h>
+
+#include "../dqa.h"
+#include "../arena.h"
+#include "../yaml_tree.h"
+
+struct suite_dataset {
+	const char *name;             /* also its report sub-folder */
+	dqa_rules *rules;
+	char **inputs;                /* globs and folders expanded */
+	size_t ninputs;
+	dqa_result *result;           /* after dqa_suite_run */
+};
+
+struct dqa_suite {
+	struct ydoc doc;
+	struct arena arena;
+	const char *path, *name;
+	struct suite_dataset *datasets;
+	size_t ndatasets;
+	json_t *json;                 /* the suite document, after dqa_suite_run */
+	double score;
+	dqa_status status;
+};
+
+/* The suite document of the datasets' results (suite_doc.c). */
+int suite_build_doc(struct dqa_suite *s, int64_t now, int64_t generated_at, dqa_error *err);
+
+#endif
