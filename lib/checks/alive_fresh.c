@@ -25,7 +25,7 @@ static int fresh_configure(struct check *c, const struct ynode *map, struct rule
 	RETURN_IF_NOMEM(cfg, ctx->err);
 	c->config = cfg;
 	FORWARD_IF_ERROR(when_duration(ctx, c, map, "max_age", true, &cfg->max_age_s));
-	FORWARD_IF_ERROR(when_format(ctx, c, map, &cfg->format));
+	FORWARD_IF_ERROR(rules_check_date_format(ctx, c->cols[0].name, map, &cfg->format));
 	const struct ynode *v = ymap_get(map, "measure");
 	if (!v || yscalar_eq(v, "rows"))
 		return 0;
@@ -43,7 +43,7 @@ static bool fresh_row(struct bound_check *b, const struct plan_row *row, char *n
 	const struct fresh_config *cfg = b->def->config;
 	int col = b->cols[0];
 	int64_t t;
-	return when_parse(cfg->format, row->fields[col], row->lens[col], &t) &&
+	return time_parse_as(cfg->format, row->fields[col], row->lens[col], &t) &&
 	       b->plan->opts.now - t <= cfg->max_age_s;
 }
 
@@ -75,7 +75,7 @@ static void newest_observe(struct bound_check *b, const struct plan_row *row)
 	const struct fresh_config *cfg = b->def->config;
 	int col = b->cols[0];
 	int64_t t;
-	if (when_parse(cfg->format, row->fields[col], row->lens[col], &t))
+	if (time_parse_as(cfg->format, row->fields[col], row->lens[col], &t))
 		newest_keep(b->state, row->unit, t);
 }
 

@@ -5,6 +5,7 @@
 
 #include "check.h"
 #include "when.h"
+#include "../timeparse.h"
 
 struct future_config {
 	int64_t tolerance_s;
@@ -17,7 +18,7 @@ static int future_configure(struct check *c, const struct ynode *map, struct rul
 	RETURN_IF_NOMEM(cfg, ctx->err);
 	c->config = cfg;
 	FORWARD_IF_ERROR(when_duration(ctx, c, map, "tolerance", false, &cfg->tolerance_s));
-	return when_format(ctx, c, map, &cfg->format);
+	return rules_check_date_format(ctx, c->cols[0].name, map, &cfg->format);
 }
 
 static bool future_row(struct bound_check *b, const struct plan_row *row, char *note,
@@ -26,7 +27,7 @@ static bool future_row(struct bound_check *b, const struct plan_row *row, char *
 	const struct future_config *cfg = b->def->config;
 	int col = b->cols[0];
 	int64_t t;
-	if (!when_parse(cfg->format, row->fields[col], row->lens[col], &t)) {
+	if (!time_parse_as(cfg->format, row->fields[col], row->lens[col], &t)) {
 		if (note)
 			snprintf(note, cap, "not a date");
 		return false;

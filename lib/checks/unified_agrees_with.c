@@ -11,8 +11,8 @@
 
 #include "check.h"
 #include "per_unit.h"
-#include "when.h"
 #include "../state/codec.h"
+#include "../timeparse.h"
 #include "../values.h"
 
 struct agrees_config {
@@ -154,8 +154,8 @@ static bool same_value(const struct agrees_config *cfg, const char *mine, size_t
 	double da, db;
 	switch (cfg->type) {
 	case VT_DATE:
-		return when_parse(cfg->format, mine, len, &ia) &&
-		       when_parse(cfg->with_format, other, other_len, &ib) && ia == ib;
+		return time_parse_as(cfg->format, mine, len, &ia) &&
+		       time_parse_as(cfg->with_format, other, other_len, &ib) && ia == ib;
 	case VT_INTEGER:
 		return value_integer(mine, len, &ia) && value_integer(other, other_len, &ib) &&
 		       ia == ib;

@@ -1,25 +1,8 @@
-/* Date formats, durations and spans shared by fresh, future_dates and
- * file_age. */
+/* Durations and spans shared by fresh, future_dates and file_age. */
 #include <stdio.h>
 
 #include "when.h"
 #include "../timeparse.h"
-
-int when_format(struct rules_ctx *ctx, const struct check *c, const struct ynode *map,
-		const char **format)
-{
-	*format = NULL;
-	const struct column_decl *decl = rules_column(ctx->rules, c->cols[0].name);
-	if (decl && decl->type == VT_DATE)
-		*format = decl->format;
-	const struct ynode *v = map ? ymap_get(map, "format") : NULL;
-	return v ? rules_date_format(ctx, v, format) : 0;
-}
-
-bool when_parse(const char *format, const char *s, size_t len, int64_t *t)
-{
-	return format ? time_parse_format(format, s, len, t) : time_parse_iso(s, len, t);
-}
 
 int when_duration(struct rules_ctx *ctx, const struct check *c, const struct ynode *map,
 		  const char *name, bool required, int64_t *seconds)

@@ -1,15 +1,10 @@
-/* Time helpers of the alive checks: which date format a check reads its
- * column with, parsing with it, durations as parameters and in notes. */
+/* Time helpers of the alive checks: durations as parameters and in notes.
+ * (Date formats: rules_check_date_format; parsing: time_parse_as.) */
 #ifndef DQA_CHECKS_WHEN_H
 #define DQA_CHECKS_WHEN_H
 
 #include "check.h"
 
-/* The check's `format` parameter (map may be NULL), else the column's
- * declared date format, else NULL (ISO 8601). */
-int when_format(struct rules_ctx *ctx, const struct check *c, const struct ynode *map,
-		const char **format);
-bool when_parse(const char *format, const char *s, size_t len, int64_t *t);
 /* A required or optional duration parameter such as 7d; *seconds is left
  * alone when an optional one is absent. */
 int when_duration(struct rules_ctx *ctx, const struct check *c, const struct ynode *map,
