@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "progress.h"
@@ -140,13 +139,10 @@ static int audit_shard(const dqa_rules *rules, const char *const *inputs, size_t
 static void write_verbose(const dqa_result *res, const struct progress *progress,
 			  unsigned threads)
 {
-	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	double seconds = (double)(now.tv_sec - progress->start.tv_sec) +
-			 (double)(now.tv_nsec - progress->start.tv_nsec) / 1e9;
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	fprintf(stderr, "dqa: audited in %.2f s with %u worker thread%s\n", seconds,
-		threads ? threads : (unsigned)(cores > 0 ? cores : 1), threads == 1 ? "" : "s");
+	unsigned workers = threads ? threads : (unsigned)(cores > 0 ? cores : 1);
+	fprintf(stderr, "dqa: audited in %.2f s with %u worker thread%s\n",
+		progress_elapsed(progress), workers, workers == 1 ? "" : "s");
 	dqa_result_write_memory(res, stderr);
 }
 

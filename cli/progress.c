@@ -14,11 +14,12 @@ bool progress_wanted(bool quiet)
 	return !quiet && isatty(STDERR_FILENO) && !(ci && ci[0]) && !(term && !strcmp(term, "dumb"));
 }
 
-static double since(const struct timespec *start)
+double progress_elapsed(const struct progress *p)
 {
 	struct timespec now;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+	return (double)(now.tv_sec - p->start.tv_sec) +
+	       (double)(now.tv_nsec - p->start.tv_nsec) / 1e9;
 }
 
 void progress_start(struct progress *p)
@@ -30,7 +31,7 @@ void progress_start(struct progress *p)
 void progress_update(void *ctx, const dqa_progress *s)
 {
 	struct progress *p = ctx;
-	double elapsed = since(&p->start);
+	double elapsed = progress_elapsed(p);
 	if (elapsed < 1.0 || elapsed - p->last_drawn < REDRAW_EVERY)
 		return;
 	p->last_drawn = elapsed;

@@ -21,5 +21,7 @@ void progress_start(struct progress *p);
 /* A dqa_progress_fn; ctx is the struct progress. */
 void progress_update(void *ctx, const dqa_progress *status);
 void progress_finish(struct progress *p);
+/* Seconds since progress_start. */
+double progress_elapsed(const struct progress *p);
 
 #endif

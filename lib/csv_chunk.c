@@ -248,13 +248,11 @@ static void feed(struct csv_chunk *c, char *p, size_t len)
 {
 	char *end = p + len;
 	while (p < end && !c->rc) {
-		if (c->parser.pstate == CSV_ROW_NOT_BEGUN) {
-			c->record_line = c->line;
-			c->record_bytes = 0;
-		}
 		char *next;
 		bool newline;
 		if (c->parser.pstate == CSV_ROW_NOT_BEGUN) {
+			c->record_line = c->line;
+			c->record_bytes = 0;
 			next = parse_line(c, p, end, &newline);
 		} else {
 			char *nl = memchr(p, '\n', (size_t)(end - p));
