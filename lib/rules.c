@@ -443,8 +443,7 @@ static const char *dir_of(struct arena *a, const char *path)
 	return slash == path ? "/" : arena_strndup(a, path, (size_t)(slash - path));
 }
 
-/* The file name without folder and extension: the default dataset name. */
-static const char *stem_of(struct arena *a, const char *path)
+const char *path_stem(struct arena *a, const char *path)
 {
 	const char *base = strrchr(path, '/');
 	base = base ? base + 1 : path;
@@ -502,7 +501,7 @@ int dqa_rules_load(dqa_rules **out, const char *path, dqa_error *err)
 	RETURN_IF_NOMEM(r, err);
 	r->path = arena_strdup(&r->arena, path);
 	r->dir = r->path ? dir_of(&r->arena, r->path) : NULL;
-	r->name = r->path ? stem_of(&r->arena, r->path) : NULL;
+	r->name = r->path ? path_stem(&r->arena, r->path) : NULL;
 	if (!r->path || !r->dir || !r->name) {
 		dqa_rules_free(r);
 		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");

@@ -79,6 +79,10 @@ struct rules_ctx {
 
 const struct column_decl *rules_column(const struct dqa_rules *r, const char *name);
 
+/* The file name of path without folder and extension (in a): the default
+ * name of a dataset or a suite. NULL when out of memory. */
+const char *path_stem(struct arena *a, const char *path);
+
 /* Resolves a path written in the rule file against the rule file's folder. */
 const char *rules_path(struct rules_ctx *ctx, const char *path);
 

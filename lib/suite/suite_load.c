@@ -7,6 +7,7 @@
 
 #include "suite.h"
 #include "../error.h"
+#include "../rules.h"
 
 struct loader {
 	struct dqa_suite *s;
@@ -142,15 +143,6 @@ static int load_root(struct loader *l, const struct ynode *root)
 	return 0;
 }
 
-/* The file name without folder and extension: the default suite name. */
-static const char *stem(struct arena *a, const char *path)
-{
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	const char *dot = strchr(base, '.');
-	return arena_strndup(a, base, dot ? (size_t)(dot - base) : strlen(base));
-}
-
 int dqa_suite_load(dqa_suite **out, const char *path, dqa_error *err)
 {
 	*out = NULL;
@@ -158,7 +150,7 @@ int dqa_suite_load(dqa_suite **out, const char *path, dqa_error *err)
 	RETURN_IF_NOMEM(s, err);
 	struct loader l = {s, err};
 	s->path = arena_strdup(&s->arena, path);
-	s->name = s->path ? stem(&s->arena, s->path) : NULL;
+	s->name = s->path ? path_stem(&s->arena, s->path) : NULL;
 	int rc = s->name ? ydoc_load(&s->doc, path, err)
 			 : dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
 	if (rc == 0)
