@@ -101,7 +101,7 @@ static long append_record(struct keyset *k, const void *key, uint32_t len, uint6
 	if (k->records_len + size > MAX_RECORDS)
 		return -1;
 	if (k->records_len + size > k->records_cap) {
-		size_t cap = k->records_cap ? k->records_cap * 2 : 64 * 1024;
+		size_t cap = k->records_cap ? k->records_cap * 2 : 4096;
 		while (cap < k->records_len + size)
 			cap *= 2;
 		unsigned char *records = realloc(k->records, cap);
