@@ -23,18 +23,33 @@
 
 enum {
 	PARTS = 64,                  /* a partition's key set stays cache-sized */
-	COMPACT_BLOCKS = 4,          /* a chunk is compacted past this many scan
-					blocks' bytes (tests' tiny blocks compact often) */
+	/* A chunk is first compacted past a quarter of a scan block (so a
+	 * worker holds about PARTS / 4 blocks of occurrences above its
+	 * distinct keys; tests' tiny blocks compact often), then whenever it
+	 * doubles, or grows 8-fold after a compaction that removed little (most
+	 * keys distinct: compacting again would mostly be wasted). */
+	COMPACT_BLOCK_DIVISOR = 4,
+	COMPACT_GROWTH = 2,
+	COMPACT_GROWTH_DISTINCT = 8,
 	RECORD_ALIGN = 8,
 	WHERE_INPUT_SHIFT = 48,
 };
 
-/* Occurrences in one worker's (or one shard's) file order, as key_records
- * (where, unit, len, key) one after the other, RECORD_ALIGN-aligned. */
+/* One row's key and where it is. tag: the high half of the key's
+ * keyset_hash (all a key set needs), so that compacting and resolving do
+ * not hash every key again. */
+struct occurrence {
+	uint64_t where;
+	uint32_t unit, len, tag;
+	unsigned char key[];
+};
+
+/* Occurrences in one worker's (or one shard's) file order, one after the
+ * other, RECORD_ALIGN-aligned. */
 struct chunk {
 	unsigned char *buf;
 	size_t len, cap, count;
-	size_t compacted;            /* len after the last compaction */
+	size_t compact_at;           /* a full buffer this large is compacted */
 };
 
 /* A partition: the chunk this state appends to, then those merged in. */
@@ -53,7 +68,7 @@ struct sampled {
 
 /* What resolving one partition found, applied serially afterwards. */
 struct dup {
-	const struct key_record *rec;    /* its key bytes (equal for every occurrence) */
+	const struct occurrence *rec;    /* its key bytes (equal for every occurrence) */
 	uint64_t where, first;
 	uint32_t unit;
 };
@@ -79,9 +94,10 @@ struct unique_state {
 	struct sampled *sampled;
 	size_t nsampled, sampled_cap;
 	struct strbuf keys;          /* keys of the sampled rows */
+	struct keyset scratch;       /* compaction's, kept between compactions */
 	const char **values;         /* a key split back into column values */
 	size_t *lens;
-	size_t compact_min;          /* bytes of a chunk before it is compacted */
+	size_t compact_min;          /* a chunk's first compact_at */
 	bool oom;                    /* an occurrence was lost: the audit fails */
 	uint64_t distinct;           /* after `dataset`, for --verbose */
 	size_t peak_bytes;
@@ -99,12 +115,17 @@ static uint32_t part_of(uint64_t hash)
 
 static size_t record_size(uint32_t len)
 {
-	return (sizeof(struct key_record) + len + RECORD_ALIGN - 1) & ~(size_t)(RECORD_ALIGN - 1);
+	return (sizeof(struct occurrence) + len + RECORD_ALIGN - 1) & ~(size_t)(RECORD_ALIGN - 1);
 }
 
-static struct key_record *record_at(const struct chunk *c, size_t pos)
+static uint64_t hash_of(const struct occurrence *rec)
 {
-	return (struct key_record *)(c->buf + pos);
+	return (uint64_t)rec->tag << 32;
+}
+
+static struct occurrence *record_at(const struct chunk *c, size_t pos)
+{
+	return (struct occurrence *)(c->buf + pos);
 }
 
 static void describe(const struct bound_check *b, uint64_t ref, uint32_t row_input, char *note,
@@ -125,7 +146,7 @@ static int unique_bind(struct bound_check *b, const struct plan *plan, dqa_error
 	RETURN_IF_NOMEM(s, err);
 	b->state = s;
 	size_t block = plan->opts.block_size ? plan->opts.block_size : SCAN_BLOCK_SIZE;
-	s->compact_min = COMPACT_BLOCKS * block;
+	s->compact_min = block / COMPACT_BLOCK_DIVISOR;
 	s->values = calloc(b->def->ncols + 1, sizeof *s->values);
 	s->lens = calloc(b->def->ncols + 1, sizeof *s->lens);
 	RETURN_IF_NOMEM(s->values && s->lens ? s : NULL, err);
@@ -189,7 +210,7 @@ static bool remember_sample(struct unique_state *s, uint32_t unit, uint32_t inpu
  * more failure in its unit, and a sample when it is among the first. A
  * sample whose note may still change is remembered when renote is set.
  * false when out of memory. */
-static bool fail_occurrence(struct bound_check *b, const struct key_record *rec, uint64_t where,
+static bool fail_occurrence(struct bound_check *b, const struct occurrence *rec, uint64_t where,
 			    uint32_t unit, uint64_t first, bool renote)
 {
 	struct unique_state *s = b->state;
@@ -197,6 +218,8 @@ static bool fail_occurrence(struct bound_check *b, const struct key_record *rec,
 	t->failed++;
 	uint32_t input = (uint32_t)(where >> WHERE_INPUT_SHIFT);
 	uint64_t line = where & ((1ULL << WHERE_INPUT_SHIFT) - 1);
+	if (!plan_sample_fits(b->plan, t, input, line))
+		return true;
 	char note[128];
 	describe(b, first, input, note, sizeof note);
 	split_key(s, b, rec->key, rec->len);
@@ -212,16 +235,17 @@ static bool fail_occurrence(struct bound_check *b, const struct key_record *rec,
 static void compact(struct bound_check *b, struct chunk *c)
 {
 	struct unique_state *s = b->state;
-	struct keyset seen = KEYSET_INIT;
-	if (keyset_reserve(&seen, c->count) < 0)
+	struct keyset *seen = &s->scratch;
+	keyset_clear(seen);
+	if (keyset_reserve(seen, c->count) < 0)
 		return;   /* it stays uncompacted: correct, only larger */
 	size_t kept = 0, count = 0;
 	for (size_t pos = 0; pos < c->len;) {
-		struct key_record *rec = record_at(c, pos);
+		struct occurrence *rec = record_at(c, pos);
 		size_t size = record_size(rec->len);
 		bool added;
-		struct key_record *first = keyset_put(&seen, rec->key, rec->len, rec->where,
-						      rec->unit, &added);
+		struct key_record *first = keyset_put_hashed(seen, hash_of(rec), rec->key, rec->len,
+							     rec->where, rec->unit, &added);
 		if (!first) {
 			s->oom = true;
 			break;
@@ -235,15 +259,16 @@ static void compact(struct bound_check *b, struct chunk *c)
 		}
 		pos += size;
 	}
-	keyset_release(&seen);
 	if (s->oom)
 		return;
-	c->len = c->compacted = kept;
+	size_t growth = count > c->count - c->count / 8 ? COMPACT_GROWTH_DISTINCT : COMPACT_GROWTH;
+	c->len = kept;
 	c->count = count;
+	c->compact_at = growth * kept > s->compact_min ? growth * kept : s->compact_min;
 }
 
-static bool chunk_append(struct chunk *c, uint64_t where, uint32_t unit, const void *key,
-			 uint32_t len)
+static bool chunk_append(struct chunk *c, uint64_t hash, uint64_t where, uint32_t unit,
+			 const void *key, uint32_t len)
 {
 	size_t size = record_size(len);
 	if (c->len + size > c->cap) {
@@ -256,10 +281,11 @@ static bool chunk_append(struct chunk *c, uint64_t where, uint32_t unit, const v
 		c->buf = buf;
 		c->cap = cap;
 	}
-	struct key_record *r = (struct key_record *)(c->buf + c->len);
+	struct occurrence *r = record_at(c, c->len);
 	r->where = where;
 	r->unit = unit;
 	r->len = len;
+	r->tag = (uint32_t)(hash >> 32);
 	if (len)
 		memcpy(r->key, key, len);
 	c->len += size;
@@ -267,18 +293,19 @@ static bool chunk_append(struct chunk *c, uint64_t where, uint32_t unit, const v
 	return true;
 }
 
-/* Files one occurrence under its partition (hash: the key's keyset_hash). */
+/* Files one occurrence under its partition (hash: the key's keyset_hash).
+ * Compaction is tried only when the chunk is full, so a chunk of repeats
+ * keeps its buffer instead of growing it. */
 static void file_occurrence(struct bound_check *b, uint64_t hash, uint64_t where, uint32_t unit,
 			    const void *key, uint32_t len)
 {
 	struct unique_state *s = b->state;
 	struct chunk *c = &s->parts[part_of(hash)].chunks[0];
-	if (!chunk_append(c, where, unit, key, len)) {
-		s->oom = true;
-		return;
-	}
-	if (c->len >= s->compact_min && c->len >= 2 * c->compacted)
+	if (c->len + record_size(len) > c->cap && c->cap >= s->compact_min &&
+	    c->cap >= c->compact_at)
 		compact(b, c);
+	if (!chunk_append(c, hash, where, unit, key, len))
+		s->oom = true;
 }
 
 static void unique_prefetch(struct bound_check *b, const struct plan_row *row)
@@ -319,7 +346,7 @@ static int unique_merge(struct bound_check *into, struct bound_check *from, dqa_
 	return 0;
 }
 
-static bool push_dup(struct resolved *r, const struct key_record *rec, uint64_t where,
+static bool push_dup(struct resolved *r, const struct occurrence *rec, uint64_t where,
 		     uint32_t unit)
 {
 	if (r->ndups == r->dups_cap) {
@@ -367,10 +394,11 @@ static bool resolve(const struct unique_state *s, size_t part, struct resolved *
 	for (size_t c = 0; c < p->nchunks; c++) {
 		const struct chunk *ch = &p->chunks[c];
 		for (size_t pos = 0; pos < ch->len; pos += record_size(record_at(ch, pos)->len)) {
-			const struct key_record *rec = record_at(ch, pos);
+			const struct occurrence *rec = record_at(ch, pos);
 			bool added;
-			struct key_record *first = keyset_put(seen, rec->key, rec->len, rec->where,
-							      rec->unit, &added);
+			struct key_record *first = keyset_put_hashed(seen, hash_of(rec), rec->key,
+								     rec->len, rec->where, rec->unit,
+								     &added);
 			if (!first)
 				return false;
 			if (added)
@@ -386,7 +414,8 @@ static bool resolve(const struct unique_state *s, size_t part, struct resolved *
 		}
 	}
 	for (size_t i = 0; i < r->ndups; i++)
-		r->dups[i].first = keyset_get(seen, r->dups[i].rec->key, r->dups[i].rec->len)->where;
+		r->dups[i].first = keyset_get_hashed(seen, hash_of(r->dups[i].rec), r->dups[i].rec->key,
+						     r->dups[i].rec->len)->where;
 	for (size_t i = 0; i < s->nsampled; i++) {
 		const struct sampled *e = &s->sampled[i];
 		if (e->part != part)
@@ -499,7 +528,7 @@ static void unique_save(const struct bound_check *b, struct strbuf *out)
 		for (size_t c = 0; c < s->parts[i].nchunks; c++) {
 			const struct chunk *ch = &s->parts[i].chunks[c];
 			for (size_t pos = 0; pos < ch->len; pos += record_size(record_at(ch, pos)->len)) {
-				const struct key_record *r = record_at(ch, pos);
+				const struct occurrence *r = record_at(ch, pos);
 				state_put_u64(out, r->where);
 				state_put_u64(out, r->unit);
 				state_put_bytes(out, r->key, r->len);
@@ -556,6 +585,7 @@ static void unique_unbind(struct bound_check *b)
 	if (!s)
 		return;
 	release_parts(s);
+	keyset_release(&s->scratch);
 	strbuf_release(&s->key);
 	strbuf_release(&s->keys);
 	free(s->sampled);
