@@ -9,7 +9,7 @@
 #include "codec.h"
 
 /* Bumped whenever the payload changes shape: other versions are refused. */
-enum { STATE_FORMAT = 1 };
+enum { STATE_FORMAT = 2 };
 
 /* Magic "DQASTATE", format version (u32), CRC-32 of the payload (u32) and
  * the payload's length (u64), little-endian. */
