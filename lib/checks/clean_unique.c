@@ -473,7 +473,7 @@ static int apply(struct bound_check *b, struct resolved *out, dqa_error *err)
 		s->distinct += r->distinct;
 		largest_set = r->set_bytes > largest_set ? r->set_bytes : largest_set;
 		for (size_t c = 0; c < s->parts[i].nchunks; c++)
-			chunk_bytes += s->parts[i].chunks[c].cap;
+			chunk_bytes += s->parts[i].chunks[c].len;
 	}
 	s->peak_bytes = chunk_bytes + largest_set * parallel_threads(b->plan->opts.threads);
 	return 0;
