@@ -251,7 +251,8 @@ static void compact(struct bound_check *b, struct chunk *c)
 			break;
 		}
 		if (added) {
-			memmove(c->buf + kept, rec, size);
+			if (kept != pos)
+				memmove(c->buf + kept, rec, size);
 			kept += size;
 			count++;
 		} else if (!fail_occurrence(b, rec, rec->where, rec->unit, first->where, true)) {
@@ -294,14 +295,14 @@ static bool chunk_append(struct chunk *c, uint64_t hash, uint64_t where, uint32_
 }
 
 /* Files one occurrence under its partition (hash: the key's keyset_hash).
- * Compaction is tried only when the chunk is full, so a chunk of repeats
- * keeps its buffer instead of growing it. */
+ * Compaction (when may_compact) is tried only when the chunk is full, so
+ * a chunk of repeats keeps its buffer instead of growing it. */
 static void file_occurrence(struct bound_check *b, uint64_t hash, uint64_t where, uint32_t unit,
-			    const void *key, uint32_t len)
+			    const void *key, uint32_t len, bool may_compact)
 {
 	struct unique_state *s = b->state;
 	struct chunk *c = &s->parts[part_of(hash)].chunks[0];
-	if (c->len + record_size(len) > c->cap && c->cap >= s->compact_min &&
+	if (may_compact && c->len + record_size(len) > c->cap && c->cap >= s->compact_min &&
 	    c->cap >= c->compact_at)
 		compact(b, c);
 	if (!chunk_append(c, hash, where, unit, key, len))
@@ -321,7 +322,7 @@ static bool unique_row(struct bound_check *b, const struct plan_row *row, char *
 	(void)note, (void)cap;
 	struct unique_state *s = b->state;
 	file_occurrence(b, s->hash, where_of(row->input, row->line), (uint32_t)row->unit,
-			s->key.buf, (uint32_t)s->key.len);
+			s->key.buf, (uint32_t)s->key.len, true);
 	return true;
 }
 
@@ -546,6 +547,7 @@ static void unique_save(const struct bound_check *b, struct strbuf *out)
 	}
 }
 
+/* A shard compacted its occurrences already: loading only files them. */
 static int unique_load(struct bound_check *b, struct state_in *in, const size_t *units,
 		       size_t nunits, dqa_error *err)
 {
@@ -560,7 +562,7 @@ static int unique_load(struct bound_check *b, struct state_in *in, const size_t 
 		if (in->bad)
 			break;
 		file_occurrence(b, keyset_hash(len ? key : (const void *)"", (uint32_t)len), where,
-				(uint32_t)unit, key, (uint32_t)len);
+				(uint32_t)unit, key, (uint32_t)len, false);
 		RETURN_IF_NOMEM(!s->oom ? s : NULL, err);
 	}
 	size_t nsampled = state_get_count(in, 5);
