@@ -106,6 +106,15 @@ int frame_open(const struct state_kind *kind, const char *path, const unsigned c
 	return 0;
 }
 
+int frame_check_dqa_version(const char *path, const char *version, dqa_error *err)
+{
+	if (strcmp(version, DQA_VERSION) == 0)
+		return 0;
+	return dqa_fail(err, DQA_EARG, path, DQA_NOPOS,
+			"audit the shards and merge them with the same dqa",
+			"written by dqa %s, this is dqa %s", version, DQA_VERSION);
+}
+
 int state_read_file(const char *path, unsigned char **data, size_t *len, dqa_error *err)
 {
 	FILE *f = fopen(path, "rb");

@@ -42,6 +42,9 @@ int frame_open(const struct state_kind *kind, const char *path, const unsigned c
 int frame_corrupt(const struct state_kind *kind, const char *path, const char *what,
 		  dqa_error *err);
 
+/* DQA_EARG unless the state at path was written by this version of dqa. */
+int frame_check_dqa_version(const char *path, const char *version, dqa_error *err);
+
 /* The whole file into *data (malloc'd, caller frees). */
 int state_read_file(const char *path, unsigned char **data, size_t *len, dqa_error *err);
 /* Writes len bytes of data to path atomically. */

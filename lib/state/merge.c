@@ -66,9 +66,13 @@ static int reorder(void *items, size_t n, size_t size, const struct shard_ref *r
 	return 0;
 }
 
-int state_check_shards(struct shard_ref *refs, size_t n, unsigned count, void *items,
-		       size_t size, dqa_error *err)
+static int check_refs(struct shard_ref *refs, size_t n, const char *hint, dqa_error *err)
 {
+	unsigned count = refs[0].count;
+	for (size_t i = 1; i < n; i++)
+		if (refs[i].differs)
+			return dqa_fail(err, DQA_EARG, refs[i].path, DQA_NOPOS, hint,
+					"state of %s than %s", refs[i].differs, refs[0].path);
 	qsort(refs, n, sizeof *refs, by_index);
 	for (size_t i = 1; i < n; i++)
 		if (refs[i].index == refs[i - 1].index)
@@ -80,26 +84,36 @@ int state_check_shards(struct shard_ref *refs, size_t n, unsigned count, void *i
 			return dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS,
 					"merge every shard's state: a result needs all of them",
 					"shard %u/%u is missing", want, count);
-	return reorder(items, n, size, refs, err);
+	return 0;
+}
+
+int state_check_shards(void *items, size_t n, size_t size, shard_ref_fn ref_of,
+		       const char *hint, dqa_error *err)
+{
+	struct shard_ref *refs = calloc(n + 1, sizeof *refs);
+	RETURN_IF_NOMEM(refs, err);
+	for (size_t i = 0; i < n; i++) {
+		refs[i] = ref_of(items, (const char *)items + i * size);
+		refs[i].at = i;
+	}
+	int rc = check_refs(refs, n, hint, err);
+	if (rc == 0)
+		rc = reorder(items, n, size, refs, err);
+	free(refs);
+	return rc;
+}
+
+static struct shard_ref ref_of(const void *first, const void *item)
+{
+	const struct state_file *f = item;
+	return (struct shard_ref){f->meta.index, f->meta.count, f->path, 0,
+				  difference(&((const struct state_file *)first)->meta, &f->meta)};
 }
 
 int state_check_set(struct state_file *files, size_t n, dqa_error *err)
 {
-	const struct state_meta *first = &files[0].meta;
-	for (size_t i = 1; i < n; i++) {
-		const char *what = difference(first, &files[i].meta);
-		if (what)
-			return dqa_fail(err, DQA_EARG, files[i].path, DQA_NOPOS,
-					"merge the states of one audit: same rules, inputs and options",
-					"state of %s than %s", what, files[0].path);
-	}
-	struct shard_ref *refs = calloc(n, sizeof *refs);
-	RETURN_IF_NOMEM(refs, err);
-	for (size_t i = 0; i < n; i++)
-		refs[i] = (struct shard_ref){files[i].meta.index, files[i].path, i};
-	int rc = state_check_shards(refs, n, first->count, files, sizeof *files, err);
-	free(refs);
-	return rc;
+	return state_check_shards(files, n, sizeof *files, ref_of,
+				  "merge the states of one audit: same rules, inputs and options", err);
 }
 
 /* The rule file, loaded by the caller, as the shards used it. */

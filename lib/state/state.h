@@ -61,19 +61,25 @@ int state_open_buffer(struct state_file *f, const char *path, const unsigned cha
 int state_load(struct state_file *f, struct plan *w, dqa_error *err);
 void state_close(struct state_file *f);
 
-/* A shard as the merge checks it: its index, its file, its place in the
- * caller's list. */
+/* A shard as the merge checks it: its index and count, its file, its
+ * place in the caller's list, and what differs from the first shard's run
+ * (NULL: the same run). */
 struct shard_ref {
-	unsigned index;
+	unsigned index, count;
 	const char *path;
 	size_t at;
+	const char *differs;
 };
 
-/* Checks every shard 1..count is among the n refs once (DQA_EARG naming a
- * repeated or missing shard), then sorts refs and the caller's items (n of
- * `size` bytes, refs[k].at being item k's place) by shard index. */
-int state_check_shards(struct shard_ref *refs, size_t n, unsigned count, void *items,
-		       size_t size, dqa_error *err);
+/* The shard_ref of item, compared with first (at is filled by the caller). */
+typedef struct shard_ref (*shard_ref_fn)(const void *first, const void *item);
+
+/* Checks the n items (of `size` bytes; ref_of describes each) are shards of
+ * one run (DQA_EARG naming the first that differs, with hint) and every
+ * shard 1..count is among them once (DQA_EARG naming a repeated or missing
+ * shard), then sorts them by shard index. */
+int state_check_shards(void *items, size_t n, size_t size, shard_ref_fn ref_of,
+		       const char *hint, dqa_error *err);
 
 /* Checks the n opened states are every shard of one audit (same rule set,
  * inputs, options), each once, and sorts them by shard index: DQA_EARG

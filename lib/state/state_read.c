@@ -26,13 +26,6 @@ static const char **get_strings(struct state_file *f, struct state_in *in, size_
 	return list;
 }
 
-static unsigned get_unsigned(struct state_in *in)
-{
-	uint64_t v = state_get_u64(in);
-	in->bad |= v > UINT32_MAX;
-	return (unsigned)v;
-}
-
 static int read_meta(struct state_file *f, struct state_in *in, dqa_error *err)
 {
 	struct state_meta *m = &f->meta;
@@ -41,10 +34,10 @@ static int read_meta(struct state_file *f, struct state_in *in, dqa_error *err)
 	m->rules_path = state_get_str(in, &f->arena, &oom);
 	m->rules_hash = state_get_u64(in);
 	m->inputs = get_strings(f, in, &m->ninputs, &oom);
-	m->index = get_unsigned(in);
-	m->count = get_unsigned(in);
+	m->index = state_get_u32(in);
+	m->count = state_get_u32(in);
 	m->now = state_get_i64(in);
-	m->samples = get_unsigned(in);
+	m->samples = state_get_u32(in);
 	m->unit = state_get_str(in, &f->arena, &oom);
 	m->header = get_strings(f, in, &m->nheader, &oom);
 	size_t nids;
@@ -65,11 +58,7 @@ static int read_meta(struct state_file *f, struct state_in *in, dqa_error *err)
 			return corrupt(f, "bad check id", err);
 	if (m->samples > STATE_MAX_SAMPLES)
 		return corrupt(f, "bad number of samples", err);
-	if (strcmp(m->dqa_version, DQA_VERSION) != 0)
-		return dqa_fail(err, DQA_EARG, f->path, DQA_NOPOS,
-				"audit the shards and merge them with the same dqa",
-				"written by dqa %s, this is dqa %s", m->dqa_version, DQA_VERSION);
-	return 0;
+	return frame_check_dqa_version(f->path, m->dqa_version, err);
 }
 
 int state_open_buffer(struct state_file *f, const char *path, const unsigned char *data,

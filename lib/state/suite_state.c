@@ -41,13 +41,6 @@ static int corrupt(const struct suite_state *f, const char *what, dqa_error *err
 	return frame_corrupt(&state_suite_kind, f->path, what, err);
 }
 
-static unsigned get_unsigned(struct state_in *in)
-{
-	uint64_t v = state_get_u64(in);
-	in->bad |= v > UINT32_MAX;
-	return (unsigned)v;
-}
-
 static int read_meta(struct suite_state *f, struct state_in *in, dqa_error *err)
 {
 	struct suite_state_meta *m = &f->meta;
@@ -55,20 +48,16 @@ static int read_meta(struct suite_state *f, struct state_in *in, dqa_error *err)
 	m->dqa_version = state_get_str(in, &f->arena, &oom);
 	m->suite_path = state_get_str(in, &f->arena, &oom);
 	m->suite_hash = state_get_u64(in);
-	m->index = get_unsigned(in);
-	m->count = get_unsigned(in);
+	m->index = state_get_u32(in);
+	m->count = state_get_u32(in);
 	m->ndatasets = state_get_u64(in);
 	m->now = state_get_i64(in);
-	m->samples = get_unsigned(in);
+	m->samples = state_get_u32(in);
 	RETURN_IF_NOMEM(oom ? NULL : f, err);
 	if (in->bad || !m->dqa_version || !m->suite_path || m->index < 1 || m->index > m->count ||
 	    m->samples > STATE_MAX_SAMPLES)
 		return corrupt(f, "bad description of the suite run", err);
-	if (strcmp(m->dqa_version, DQA_VERSION) != 0)
-		return dqa_fail(err, DQA_EARG, f->path, DQA_NOPOS,
-				"audit the shards and merge them with the same dqa",
-				"written by dqa %s, this is dqa %s", m->dqa_version, DQA_VERSION);
-	return 0;
+	return frame_check_dqa_version(f->path, m->dqa_version, err);
 }
 
 /* The datasets of shard I of N are I-1, I-1+N, ... (0-based), in order. */

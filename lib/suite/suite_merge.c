@@ -26,24 +26,11 @@ static const char *difference(const struct suite_state_meta *a, const struct sui
 	return NULL;
 }
 
-/* Every shard once, of one suite run: sorts files by shard index. */
-static int check_set(struct suite_state *files, size_t n, dqa_error *err)
+static struct shard_ref ref_of(const void *first, const void *item)
 {
-	const struct suite_state_meta *first = &files[0].meta;
-	for (size_t i = 1; i < n; i++) {
-		const char *what = difference(first, &files[i].meta);
-		if (what)
-			return dqa_fail(err, DQA_EARG, files[i].path, DQA_NOPOS,
-					"merge the states of one suite run: same suite file and options",
-					"state of %s than %s", what, files[0].path);
-	}
-	struct shard_ref *refs = calloc(n, sizeof *refs);
-	RETURN_IF_NOMEM(refs, err);
-	for (size_t i = 0; i < n; i++)
-		refs[i] = (struct shard_ref){files[i].meta.index, files[i].path, i};
-	int rc = state_check_shards(refs, n, first->count, files, sizeof *files, err);
-	free(refs);
-	return rc;
+	const struct suite_state *f = item;
+	return (struct shard_ref){f->meta.index, f->meta.count, f->path, 0,
+				  difference(&((const struct suite_state *)first)->meta, &f->meta)};
 }
 
 /* The suite file, as the shards read it; its datasets without their data. */
@@ -110,7 +97,9 @@ int dqa_suite_merge(dqa_suite **out, const char *const *paths, size_t n,
 	for (size_t i = 0; rc == 0 && i < n; i++)
 		rc = suite_state_open(&files[i], paths[i], err);
 	if (rc == 0)
-		rc = check_set(files, n, err);
+		rc = state_check_shards(files, n, sizeof *files, ref_of,
+					"merge the states of one suite run: same suite file and options",
+					err);
 	struct dqa_suite *s = NULL;
 	if (rc == 0)
 		rc = load_suite(&s, &files[0].meta, err);
