@@ -101,7 +101,7 @@ static long append_record(struct keyset *k, const void *key, uint32_t len, uint6
 	if (k->records_len + size > MAX_RECORDS)
 		return -1;
 	if (k->records_len + size > k->records_cap) {
-		size_t cap = k->records_cap ? k->records_cap * 2 : 64 * 1024;
+		size_t cap = k->records_cap ? k->records_cap * 2 : 4096;
 		while (cap < k->records_len + size)
 			cap *= 2;
 		unsigned char *records = realloc(k->records, cap);
@@ -145,9 +145,15 @@ struct key_record *keyset_put_hashed(struct keyset *k, uint64_t hash, const void
 
 struct key_record *keyset_get(const struct keyset *k, const void *key, uint32_t len)
 {
+	return keyset_get_hashed(k, strset_hash(key, len), key, len);
+}
+
+struct key_record *keyset_get_hashed(const struct keyset *k, uint64_t hash, const void *key,
+				     uint32_t len)
+{
 	if (!k->cap)
 		return NULL;
-	size_t i = find(k, strset_hash(key, len), key, len);
+	size_t i = find(k, hash, key, len);
 	return k->slots[i] ? record_at(k, k->slots[i]) : NULL;
 }
 
@@ -164,6 +170,14 @@ bool keyset_next(const struct keyset *k, size_t *pos, struct key_record **rec)
 size_t keyset_memory(const struct keyset *k)
 {
 	return k->cap * sizeof *k->slots + k->records_cap;
+}
+
+void keyset_clear(struct keyset *k)
+{
+	if (k->cap)
+		memset(k->slots, 0, k->cap * sizeof *k->slots);
+	k->count = 0;
+	k->records_len = 0;
 }
 
 void keyset_release(struct keyset *k)

@@ -40,9 +40,13 @@ void keyset_prefetch(const struct keyset *k, uint64_t hash);
 /* Grows the table ahead for count keys; 0 or -1 out of memory. */
 int keyset_reserve(struct keyset *k, size_t count);
 struct key_record *keyset_get(const struct keyset *k, const void *key, uint32_t len);
+struct key_record *keyset_get_hashed(const struct keyset *k, uint64_t hash, const void *key,
+				     uint32_t len);
 /* Visits every record: start with *pos = 0; false when done. */
 bool keyset_next(const struct keyset *k, size_t *pos, struct key_record **rec);
 size_t keyset_memory(const struct keyset *k);
+/* Empties the set, keeping its memory for reuse. */
+void keyset_clear(struct keyset *k);
 void keyset_release(struct keyset *k);
 
 #endif

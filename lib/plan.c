@@ -348,6 +348,13 @@ static bool sample_before(const struct res_sample *s, uint32_t input, uint64_t l
 	return s->input_index < input || (s->input_index == input && s->line < line);
 }
 
+bool plan_sample_fits(const struct plan *p, const struct tally *t, uint32_t input, uint64_t line)
+{
+	if (t->nsamples < p->opts.samples)
+		return true;
+	return t->nsamples && !sample_before(&t->samples[t->nsamples - 1], input, line);
+}
+
 /* Where a sample at (input, line) goes among the first --samples, making
  * room for it; NULL when it comes too late (or out of memory: *oom). */
 static struct res_sample *sample_slot(struct plan *p, struct tally *t, uint32_t input,

@@ -103,6 +103,10 @@ int plan_row(struct plan *p, const struct record *rec, uint32_t input, dqa_error
 /* Runs the dataset-scope checks after the scan. */
 int plan_finish(struct plan *p, dqa_error *err);
 struct tally *plan_tally(struct plan *p, size_t unit, size_t check);
+/* Whether a failed-row sample at (input, line) would be among the first
+ * --samples of t (and kept by plan_add_sample): callers skip making its
+ * note when not. */
+bool plan_sample_fits(const struct plan *p, const struct tally *t, uint32_t input, uint64_t line);
 /* Keeps a failed-row sample when it is among the first --samples of the
  * tally in (input, line) order. values are the check's columns, in order.
  * Returns 1 when kept, 0 when it comes too late, -1 out of memory. */

@@ -3,13 +3,12 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "csv_boundary.h"
 #include "csv_chunk.h"
+#include "newlines.h"
+#include "parallel.h"
 #include "source.h"
-
-enum { MAX_THREADS = 256 };
 
 struct block {
 	struct block *next;
@@ -173,25 +172,13 @@ static int start_worker(struct scan *s, unsigned i, dqa_error *err)
  * with), so a SIGINT interrupts the reading thread's blocking read. */
 static int start_workers(struct scan *s, dqa_error *err)
 {
-	sigset_t all, old;
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
+	sigset_t old;
+	parallel_block_signals(&old);
 	int rc = 0;
 	for (unsigned i = 0; i < s->nworkers && rc == 0; i++)
 		rc = start_worker(s, i, err);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	return rc;
-}
-
-static uint64_t count_newlines(const char *p, size_t len)
-{
-	uint64_t n = 0;
-	const char *end = p + len;
-	while ((p = memchr(p, '\n', (size_t)(end - p)))) {
-		n++;
-		p++;
-	}
-	return n;
 }
 
 /* Reading one input. */
@@ -447,20 +434,11 @@ static void release(struct scan *s)
 	pthread_mutex_destroy(&s->lock);
 }
 
-static unsigned thread_count(unsigned threads)
-{
-	if (threads == 0) {
-		long cores = sysconf(_SC_NPROCESSORS_ONLN);
-		threads = cores > 0 ? (unsigned)cores : 1;
-	}
-	return threads < MAX_THREADS ? threads : MAX_THREADS;
-}
-
 int scan_run(struct plan *p, const struct scan_part *parts, size_t nparts, unsigned threads,
 	     size_t block_size, dqa_error *err)
 {
 	struct scan s = {.first = p, .block_size = block_size ? block_size : SCAN_BLOCK_SIZE,
-			 .nworkers = thread_count(threads)};
+			 .nworkers = parallel_threads(threads)};
 	s.max_blocks = 2 * (size_t)s.nworkers + 2;
 	pthread_mutex_init(&s.lock, NULL);
 	pthread_cond_init(&s.work, NULL);

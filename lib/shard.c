@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "csv_boundary.h"
+#include "newlines.h"
 
 /* Bytes read at a time while looking for a cut; doubled for longer records. */
 enum { CUT_WINDOW = 1 << 20 };
@@ -44,14 +45,6 @@ static int read_at(struct cutter *c, uint64_t from, size_t len)
 		done += (size_t)n;
 	}
 	return 0;
-}
-
-static uint64_t count_newlines(const char *p, size_t len)
-{
-	uint64_t n = 0;
-	for (const char *end = p + len; (p = memchr(p, '\n', (size_t)(end - p))); p++)
-		n++;
-	return n;
 }
 
 static void move_to(struct cutter *c, size_t cut)

@@ -2,42 +2,130 @@
  * occurred earlier in the dataset, in file order; the first occurrence
  * passes and the failure belongs to the later row's unit.
  *
- * In a parallel scan each worker judges its own rows against the keys it
- * has seen. Merging two workers, a key both saw has its later first
- * occurrence turned into a failure, and every kept sample's "duplicate of"
- * is pointed at the key's true first occurrence. */
+ * Workers judge nothing during the scan: each files every row's key and
+ * position under one of PARTS partitions of the key hash. Merging workers
+ * or shards only hands the partitions over. After the scan the partitions
+ * are resolved in parallel, each with one small key set that finds every
+ * key's first occurrence; all other occurrences then fail, serially.
+ * A worker whose partition grows large compacts it on the way (keeping
+ * each key's first occurrence it has seen, failing the repeats), so memory
+ * follows the distinct keys rather than the rows. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
 #include "../keyset.h"
+#include "../parallel.h"
+#include "../scan.h"
 #include "../state/codec.h"
 #include "../strbuf.h"
 
-/* A failed row this check has a sample of, to correct its note later. */
+enum {
+	PARTS = 64,                  /* a partition's key set stays cache-sized */
+	/* A chunk is first compacted past a quarter of a scan block (so a
+	 * worker holds about PARTS / 4 blocks of occurrences above its
+	 * distinct keys; tests' tiny blocks compact often), then whenever it
+	 * doubles, or grows 8-fold after a compaction that removed little (most
+	 * keys distinct: compacting again would mostly be wasted). */
+	COMPACT_BLOCK_DIVISOR = 4,
+	COMPACT_GROWTH = 2,
+	COMPACT_GROWTH_DISTINCT = 8,
+	RECORD_ALIGN = 8,
+	WHERE_INPUT_SHIFT = 48,
+};
+
+/* One row's key and where it is. tag: the high half of the key's
+ * keyset_hash (all a key set needs), so that compacting and resolving do
+ * not hash every key again. */
+struct occurrence {
+	uint64_t where;
+	uint32_t unit, len, tag;
+	unsigned char key[];
+};
+
+/* Occurrences in one worker's (or one shard's) file order, one after the
+ * other, RECORD_ALIGN-aligned. */
+struct chunk {
+	unsigned char *buf;
+	size_t len, cap, count;
+	size_t compact_at;           /* a full buffer this large is compacted */
+};
+
+/* A partition: the chunk this state appends to, then those merged in. */
+struct part {
+	struct chunk *chunks;
+	size_t nchunks;
+};
+
+/* A failed row kept as a sample before the key's first occurrence in the
+ * whole dataset was known: its note may have to name another line. */
 struct sampled {
-	uint32_t unit, input;
-	uint64_t line, ref;       /* ref: the occurrence the note names */
-	size_t key_at, key_len;   /* in keys */
+	uint32_t unit, input, part;
+	uint64_t line, ref;          /* ref: the occurrence the note names */
+	size_t key_at, key_len;      /* in keys */
+};
+
+/* What resolving one partition found, applied serially afterwards. */
+struct dup {
+	const struct occurrence *rec;    /* its key bytes (equal for every occurrence) */
+	uint64_t where, first;
+	uint32_t unit;
+};
+
+struct renote {
+	size_t sampled;
+	uint64_t first;
+};
+
+struct resolved {
+	struct dup *dups;
+	size_t ndups, dups_cap;
+	struct renote *renotes;
+	size_t nrenotes, renotes_cap;
+	size_t distinct, set_bytes;
+	bool oom;
 };
 
 struct unique_state {
-	struct keyset seen;
-	struct strbuf key;        /* the current row's key (made by prefetch) */
-	uint64_t hash;            /* and its keyset_hash */
+	struct part parts[PARTS];
+	struct strbuf key;           /* the current row's key (made by prefetch) */
+	uint64_t hash;               /* and its keyset_hash */
 	struct sampled *sampled;
 	size_t nsampled, sampled_cap;
-	struct strbuf keys;       /* keys of the sampled rows */
-	const char **values;      /* a key split back into column values */
+	struct strbuf keys;          /* keys of the sampled rows */
+	struct keyset scratch;       /* compaction's, kept between compactions */
+	const char **values;         /* a key split back into column values */
 	size_t *lens;
+	size_t compact_min;          /* a chunk's first compact_at */
+	bool oom;                    /* an occurrence was lost: the audit fails */
+	uint64_t distinct;           /* after `dataset`, for --verbose */
+	size_t peak_bytes;
 };
-
-enum { WHERE_INPUT_SHIFT = 48, PREFETCH_AHEAD = 8 };
 
 static uint64_t where_of(uint32_t input, uint64_t line)
 {
 	return (uint64_t)input << WHERE_INPUT_SHIFT | line;
+}
+
+static uint32_t part_of(uint64_t hash)
+{
+	return (uint32_t)(hash & (PARTS - 1));
+}
+
+static size_t record_size(uint32_t len)
+{
+	return (sizeof(struct occurrence) + len + RECORD_ALIGN - 1) & ~(size_t)(RECORD_ALIGN - 1);
+}
+
+static uint64_t hash_of(const struct occurrence *rec)
+{
+	return (uint64_t)rec->tag << 32;
+}
+
+static struct occurrence *record_at(const struct chunk *c, size_t pos)
+{
+	return (struct occurrence *)(c->buf + pos);
 }
 
 static void describe(const struct bound_check *b, uint64_t ref, uint32_t row_input, char *note,
@@ -54,13 +142,19 @@ static void describe(const struct bound_check *b, uint64_t ref, uint32_t row_inp
 
 static int unique_bind(struct bound_check *b, const struct plan *plan, dqa_error *err)
 {
-	(void)plan;
 	struct unique_state *s = calloc(1, sizeof *s);
 	RETURN_IF_NOMEM(s, err);
 	b->state = s;
+	size_t block = plan->opts.block_size ? plan->opts.block_size : SCAN_BLOCK_SIZE;
+	s->compact_min = block / COMPACT_BLOCK_DIVISOR;
 	s->values = calloc(b->def->ncols + 1, sizeof *s->values);
 	s->lens = calloc(b->def->ncols + 1, sizeof *s->lens);
 	RETURN_IF_NOMEM(s->values && s->lens ? s : NULL, err);
+	for (size_t i = 0; i < PARTS; i++) {
+		s->parts[i].chunks = calloc(1, sizeof *s->parts[i].chunks);
+		RETURN_IF_NOMEM(s->parts[i].chunks, err);
+		s->parts[i].nchunks = 1;
+	}
 	return 0;
 }
 
@@ -106,145 +200,340 @@ static bool remember_sample(struct unique_state *s, uint32_t unit, uint32_t inpu
 		s->sampled = grown;
 		s->sampled_cap = cap;
 	}
-	s->sampled[s->nsampled++] = (struct sampled){unit, input, line, ref, s->keys.len, len};
+	uint32_t part = part_of(keyset_hash(len ? key : "", (uint32_t)len));
+	s->sampled[s->nsampled++] = (struct sampled){unit, input, part, line, ref, s->keys.len, len};
 	strbuf_add(&s->keys, key, len);
 	return !s->keys.failed;
 }
 
-/* The key's slot is usually far away in a large table: ask for it now and
- * probe it after the row's other checks. */
-static void unique_prefetch(struct bound_check *b, const struct plan_row *row)
-{
-	struct unique_state *s = b->state;
-	make_key(s, b, row);
-	s->hash = keyset_hash(s->key.buf ? s->key.buf : "", (uint32_t)s->key.len);
-	keyset_prefetch(&s->seen, s->hash);
-}
-
-static bool unique_row(struct bound_check *b, const struct plan_row *row, char *note, size_t cap)
-{
-	struct unique_state *s = b->state;
-	bool added;
-	struct key_record *r = keyset_put_hashed(&s->seen, s->hash, s->key.buf ? s->key.buf : "",
-						 (uint32_t)s->key.len, where_of(row->input, row->line),
-						 (uint32_t)row->unit, &added);
-	if (!r || added)
-		return true;   /* a new key (or out of memory: never a false duplicate) */
-	if (note) {
-		describe(b, r->where, row->input, note, cap);
-		remember_sample(s, (uint32_t)row->unit, row->input, row->line, r->where,
-				s->key.buf, s->key.len);
-	}
-	return false;
-}
-
-/* A first occurrence that another worker saw earlier becomes a duplicate. */
-static int demote(struct bound_check *b, uint64_t where, uint32_t unit, uint64_t first,
-		  const unsigned char *key, size_t len, dqa_error *err)
+/* Fails the occurrence rec of a key whose first occurrence is first: one
+ * more failure in its unit, and a sample when it is among the first. A
+ * sample whose note may still change is remembered when renote is set.
+ * false when out of memory. */
+static bool fail_occurrence(struct bound_check *b, const struct occurrence *rec, uint64_t where,
+			    uint32_t unit, uint64_t first, bool renote)
 {
 	struct unique_state *s = b->state;
 	struct tally *t = plan_tally(b->plan, unit, b->index);
 	t->failed++;
 	uint32_t input = (uint32_t)(where >> WHERE_INPUT_SHIFT);
 	uint64_t line = where & ((1ULL << WHERE_INPUT_SHIFT) - 1);
+	if (!plan_sample_fits(b->plan, t, input, line))
+		return true;
 	char note[128];
 	describe(b, first, input, note, sizeof note);
-	split_key(s, b, key, len);
+	split_key(s, b, rec->key, rec->len);
 	int kept = plan_add_sample(b->plan, t, b, input, line, s->values, s->lens, note);
-	RETURN_IF_NOMEM(kept >= 0 ? s : NULL, err);
-	if (kept)
-		RETURN_IF_NOMEM(remember_sample(s, unit, input, line, first, key, len) ? s : NULL, err);
-	return 0;
+	if (kept < 0)
+		return false;
+	return !kept || !renote || remember_sample(s, unit, input, line, first, rec->key, rec->len);
 }
 
-/* Points the note of every kept sample at its key's first occurrence. */
-static int renote(struct bound_check *b, dqa_error *err)
+/* Keeps the first occurrence of each key in the chunk (it is in file
+ * order) and fails the others now; the survivors may still turn out to be
+ * repeats of another worker's rows when the partitions are resolved. */
+static void compact(struct bound_check *b, struct chunk *c)
 {
 	struct unique_state *s = b->state;
-	for (size_t i = 0; i < s->nsampled; i++) {
-		struct sampled *e = &s->sampled[i];
-		const struct key_record *r = keyset_get(&s->seen, s->keys.buf + e->key_at,
-							(uint32_t)e->key_len);
-		if (!r || r->where == e->ref)
-			continue;
-		e->ref = r->where;
-		struct tally *t = plan_tally(b->plan, e->unit, b->index);
-		for (size_t k = 0; k < t->nsamples; k++) {
-			struct res_sample *sample = &t->samples[k];
-			if (sample->input_index != e->input || sample->line != e->line)
-				continue;
-			char note[128];
-			describe(b, r->where, e->input, note, sizeof note);
-			sample->note = arena_strdup(b->plan->out, note);
-			RETURN_IF_NOMEM(sample->note, err);
+	struct keyset *seen = &s->scratch;
+	keyset_clear(seen);
+	if (keyset_reserve(seen, c->count) < 0)
+		return;   /* it stays uncompacted: correct, only larger */
+	size_t kept = 0, count = 0;
+	for (size_t pos = 0; pos < c->len;) {
+		struct occurrence *rec = record_at(c, pos);
+		size_t size = record_size(rec->len);
+		bool added;
+		struct key_record *first = keyset_put_hashed(seen, hash_of(rec), rec->key, rec->len,
+							     rec->where, rec->unit, &added);
+		if (!first) {
+			s->oom = true;
+			break;
 		}
+		if (added) {
+			memmove(c->buf + kept, rec, size);
+			kept += size;
+			count++;
+		} else if (!fail_occurrence(b, rec, rec->where, rec->unit, first->where, true)) {
+			s->oom = true;
+		}
+		pos += size;
 	}
-	return 0;
+	if (s->oom)
+		return;
+	size_t growth = count > c->count - c->count / 8 ? COMPACT_GROWTH_DISTINCT : COMPACT_GROWTH;
+	c->len = kept;
+	c->count = count;
+	c->compact_at = growth * kept > s->compact_min ? growth * kept : s->compact_min;
+}
+
+static bool chunk_append(struct chunk *c, uint64_t hash, uint64_t where, uint32_t unit,
+			 const void *key, uint32_t len)
+{
+	size_t size = record_size(len);
+	if (c->len + size > c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 4096;
+		while (cap < c->len + size)
+			cap *= 2;
+		unsigned char *buf = realloc(c->buf, cap);
+		if (!buf)
+			return false;
+		c->buf = buf;
+		c->cap = cap;
+	}
+	struct occurrence *r = record_at(c, c->len);
+	r->where = where;
+	r->unit = unit;
+	r->len = len;
+	r->tag = (uint32_t)(hash >> 32);
+	if (len)
+		memcpy(r->key, key, len);
+	c->len += size;
+	c->count++;
+	return true;
+}
+
+/* Files one occurrence under its partition (hash: the key's keyset_hash).
+ * Compaction is tried only when the chunk is full, so a chunk of repeats
+ * keeps its buffer instead of growing it. */
+static void file_occurrence(struct bound_check *b, uint64_t hash, uint64_t where, uint32_t unit,
+			    const void *key, uint32_t len)
+{
+	struct unique_state *s = b->state;
+	struct chunk *c = &s->parts[part_of(hash)].chunks[0];
+	if (c->len + record_size(len) > c->cap && c->cap >= s->compact_min &&
+	    c->cap >= c->compact_at)
+		compact(b, c);
+	if (!chunk_append(c, hash, where, unit, key, len))
+		s->oom = true;
+}
+
+static void unique_prefetch(struct bound_check *b, const struct plan_row *row)
+{
+	struct unique_state *s = b->state;
+	make_key(s, b, row);
+	s->hash = keyset_hash(s->key.buf ? s->key.buf : "", (uint32_t)s->key.len);
+}
+
+/* Every row passes for now: its verdict waits for the other workers'. */
+static bool unique_row(struct bound_check *b, const struct plan_row *row, char *note, size_t cap)
+{
+	(void)note, (void)cap;
+	struct unique_state *s = b->state;
+	file_occurrence(b, s->hash, where_of(row->input, row->line), (uint32_t)row->unit,
+			s->key.buf, (uint32_t)s->key.len);
+	return true;
 }
 
 static int unique_merge(struct bound_check *into, struct bound_check *from, dqa_error *err)
 {
 	struct unique_state *s = into->state, *f = from->state;
-	if (!s->seen.count && !s->nsampled) {
-		/* Nothing to compare with (a merge's first shard): take its keys
-		 * whole instead of inserting them one by one. */
-		into->state = f;
-		from->state = s;
-		return 0;
-	}
-	RETURN_IF_NOMEM(keyset_reserve(&s->seen, s->seen.count + f->seen.count) == 0 ? s : NULL,
-			err);
-	/* A second cursor hashes keys PREFETCH_AHEAD records ahead, so each
-	 * slot is on its way from memory before it is probed. */
-	uint64_t hashes[PREFETCH_AHEAD];
-	size_t pos = 0, lead = 0, hashed = 0;
-	struct key_record *fr, *next;
-	for (size_t i = 0; keyset_next(&f->seen, &pos, &fr); i++) {
-		for (; hashed < i + PREFETCH_AHEAD && keyset_next(&f->seen, &lead, &next); hashed++) {
-			hashes[hashed % PREFETCH_AHEAD] = keyset_hash(next->key, next->len);
-			keyset_prefetch(&s->seen, hashes[hashed % PREFETCH_AHEAD]);
-		}
-		bool added;
-		struct key_record *r = keyset_put_hashed(&s->seen, hashes[i % PREFETCH_AHEAD], fr->key,
-							 fr->len, fr->where, fr->unit, &added);
-		RETURN_IF_NOMEM(r, err);
-		if (added)
-			continue;
-		uint64_t later = fr->where, first = r->where;
-		uint32_t later_unit = fr->unit;
-		if (fr->where < r->where) {
-			later = r->where, later_unit = r->unit, first = fr->where;
-			r->where = fr->where;
-			r->unit = fr->unit;
-		}
-		FORWARD_IF_ERROR(demote(into, later, later_unit, first, fr->key, fr->len, err));
+	s->oom |= f->oom;
+	for (size_t i = 0; i < PARTS; i++) {
+		struct part *p = &s->parts[i], *q = &f->parts[i];
+		struct chunk *chunks = realloc(p->chunks, (p->nchunks + q->nchunks) * sizeof *chunks);
+		RETURN_IF_NOMEM(chunks, err);
+		memcpy(chunks + p->nchunks, q->chunks, q->nchunks * sizeof *chunks);
+		p->chunks = chunks;
+		p->nchunks += q->nchunks;
+		q->nchunks = 0;   /* the buffers are into's now */
 	}
 	for (size_t i = 0; i < f->nsampled; i++) {
 		const struct sampled *e = &f->sampled[i];
 		RETURN_IF_NOMEM(remember_sample(s, e->unit, e->input, e->line, e->ref,
 						f->keys.buf + e->key_at, e->key_len) ? s : NULL, err);
 	}
-	return renote(into, err);
+	return 0;
+}
+
+static bool push_dup(struct resolved *r, const struct occurrence *rec, uint64_t where,
+		     uint32_t unit)
+{
+	if (r->ndups == r->dups_cap) {
+		size_t cap = r->dups_cap ? r->dups_cap * 2 : 64;
+		struct dup *grown = realloc(r->dups, cap * sizeof *grown);
+		if (!grown)
+			return false;
+		r->dups = grown;
+		r->dups_cap = cap;
+	}
+	r->dups[r->ndups++] = (struct dup){rec, where, 0, unit};
+	return true;
+}
+
+static bool push_renote(struct resolved *r, size_t sampled, uint64_t first)
+{
+	if (r->nrenotes == r->renotes_cap) {
+		size_t cap = r->renotes_cap ? r->renotes_cap * 2 : 16;
+		struct renote *grown = realloc(r->renotes, cap * sizeof *grown);
+		if (!grown)
+			return false;
+		r->renotes = grown;
+		r->renotes_cap = cap;
+	}
+	r->renotes[r->nrenotes++] = (struct renote){sampled, first};
+	return true;
+}
+
+struct resolve_job {
+	const struct unique_state *s;
+	struct resolved *out;        /* one per partition */
+};
+
+/* Every key of the partition with its earliest occurrence; all the others
+ * become dups, and remembered samples that name a later one, renotes. */
+static bool resolve(const struct unique_state *s, size_t part, struct resolved *r,
+		    struct keyset *seen)
+{
+	const struct part *p = &s->parts[part];
+	size_t count = 0;
+	for (size_t c = 0; c < p->nchunks; c++)
+		count += p->chunks[c].count;
+	if (keyset_reserve(seen, count) < 0)
+		return false;
+	for (size_t c = 0; c < p->nchunks; c++) {
+		const struct chunk *ch = &p->chunks[c];
+		for (size_t pos = 0; pos < ch->len; pos += record_size(record_at(ch, pos)->len)) {
+			const struct occurrence *rec = record_at(ch, pos);
+			bool added;
+			struct key_record *first = keyset_put_hashed(seen, hash_of(rec), rec->key,
+								     rec->len, rec->where, rec->unit,
+								     &added);
+			if (!first)
+				return false;
+			if (added)
+				continue;
+			uint64_t where = rec->where;
+			uint32_t unit = rec->unit;
+			if (where < first->where) {
+				where = first->where, unit = first->unit;
+				first->where = rec->where, first->unit = rec->unit;
+			}
+			if (!push_dup(r, rec, where, unit))
+				return false;
+		}
+	}
+	for (size_t i = 0; i < r->ndups; i++)
+		r->dups[i].first = keyset_get_hashed(seen, hash_of(r->dups[i].rec), r->dups[i].rec->key,
+						     r->dups[i].rec->len)->where;
+	for (size_t i = 0; i < s->nsampled; i++) {
+		const struct sampled *e = &s->sampled[i];
+		if (e->part != part)
+			continue;
+		const struct key_record *first = keyset_get(seen, s->keys.buf + e->key_at,
+							    (uint32_t)e->key_len);
+		if (first && first->where != e->ref && !push_renote(r, i, first->where))
+			return false;
+	}
+	r->distinct = seen->count;
+	r->set_bytes = keyset_memory(seen);
+	return true;
+}
+
+static void resolve_one(void *ctx, size_t part)
+{
+	struct resolve_job *job = ctx;
+	struct keyset seen = KEYSET_INIT;
+	job->out[part].oom = !resolve(job->s, part, &job->out[part], &seen);
+	keyset_release(&seen);
+}
+
+/* Points a kept sample's note at the key's true first occurrence. */
+static int apply_renote(struct bound_check *b, const struct renote *n, dqa_error *err)
+{
+	struct unique_state *s = b->state;
+	const struct sampled *e = &s->sampled[n->sampled];
+	struct tally *t = plan_tally(b->plan, e->unit, b->index);
+	for (size_t k = 0; k < t->nsamples; k++) {
+		struct res_sample *sample = &t->samples[k];
+		if (sample->input_index != e->input || sample->line != e->line)
+			continue;
+		char note[128];
+		describe(b, n->first, e->input, note, sizeof note);
+		sample->note = arena_strdup(b->plan->out, note);
+		RETURN_IF_NOMEM(sample->note, err);
+	}
+	return 0;
+}
+
+static int apply(struct bound_check *b, struct resolved *out, dqa_error *err)
+{
+	struct unique_state *s = b->state;
+	size_t chunk_bytes = 0, largest_set = 0;
+	for (size_t i = 0; i < PARTS; i++) {
+		struct resolved *r = &out[i];
+		RETURN_IF_NOMEM(!r->oom ? s : NULL, err);
+		for (size_t k = 0; k < r->ndups; k++) {
+			const struct dup *d = &r->dups[k];
+			RETURN_IF_NOMEM(fail_occurrence(b, d->rec, d->where, d->unit, d->first, false)
+					? s : NULL, err);
+		}
+		for (size_t k = 0; k < r->nrenotes; k++)
+			FORWARD_IF_ERROR(apply_renote(b, &r->renotes[k], err));
+		s->distinct += r->distinct;
+		largest_set = r->set_bytes > largest_set ? r->set_bytes : largest_set;
+		for (size_t c = 0; c < s->parts[i].nchunks; c++)
+			chunk_bytes += s->parts[i].chunks[c].cap;
+	}
+	s->peak_bytes = chunk_bytes + largest_set * parallel_threads(b->plan->opts.threads);
+	return 0;
+}
+
+static void release_parts(struct unique_state *s)
+{
+	for (size_t i = 0; i < PARTS; i++) {
+		for (size_t c = 0; c < s->parts[i].nchunks; c++)
+			free(s->parts[i].chunks[c].buf);
+		free(s->parts[i].chunks);
+		s->parts[i] = (struct part){NULL, 0};
+	}
+}
+
+static int unique_dataset(struct bound_check *b, struct plan *plan, dqa_error *err)
+{
+	(void)plan;
+	struct unique_state *s = b->state;
+	RETURN_IF_NOMEM(!s->oom ? s : NULL, err);
+	struct resolved *out = calloc(PARTS, sizeof *out);
+	RETURN_IF_NOMEM(out, err);
+	struct resolve_job job = {s, out};
+	parallel_for(b->plan->opts.threads, PARTS, resolve_one, &job);
+	int rc = apply(b, out, err);
+	for (size_t i = 0; i < PARTS; i++) {
+		free(out[i].dups);
+		free(out[i].renotes);
+	}
+	free(out);
+	release_parts(s);
+	return rc;
 }
 
 static size_t unique_memory(const struct bound_check *b, uint64_t *entries)
 {
 	const struct unique_state *s = b->state;
-	*entries = s->seen.count;
-	return keyset_memory(&s->seen);
+	*entries = s->distinct;
+	return s->peak_bytes;
 }
 
-/* Every distinct key with its first occurrence, then the sampled rows. */
+/* Every occurrence still filed, then the remembered samples. */
 static void unique_save(const struct bound_check *b, struct strbuf *out)
 {
 	const struct unique_state *s = b->state;
-	state_put_u64(out, s->seen.count);
-	size_t pos = 0;
-	struct key_record *r;
-	while (keyset_next(&s->seen, &pos, &r)) {
-		state_put_u64(out, r->where);
-		state_put_u64(out, r->unit);
-		state_put_bytes(out, r->key, r->len);
+	uint64_t count = 0;
+	for (size_t i = 0; i < PARTS; i++)
+		for (size_t c = 0; c < s->parts[i].nchunks; c++)
+			count += s->parts[i].chunks[c].count;
+	state_put_u64(out, count);
+	for (size_t i = 0; i < PARTS; i++) {
+		for (size_t c = 0; c < s->parts[i].nchunks; c++) {
+			const struct chunk *ch = &s->parts[i].chunks[c];
+			for (size_t pos = 0; pos < ch->len; pos += record_size(record_at(ch, pos)->len)) {
+				const struct occurrence *r = record_at(ch, pos);
+				state_put_u64(out, r->where);
+				state_put_u64(out, r->unit);
+				state_put_bytes(out, r->key, r->len);
+			}
+		}
 	}
 	state_put_u64(out, s->nsampled);
 	for (size_t i = 0; i < s->nsampled; i++) {
@@ -261,8 +550,8 @@ static int unique_load(struct bound_check *b, struct state_in *in, const size_t 
 		       size_t nunits, dqa_error *err)
 {
 	struct unique_state *s = b->state;
-	size_t nkeys = state_get_count(in, 3);
-	for (size_t i = 0; i < nkeys && !in->bad; i++) {
+	size_t count = state_get_count(in, 3);
+	for (size_t i = 0; i < count && !in->bad; i++) {
 		uint64_t where = state_get_u64(in);
 		size_t unit = state_get_unit(in, units, nunits);
 		size_t len;
@@ -270,10 +559,9 @@ static int unique_load(struct bound_check *b, struct state_in *in, const size_t 
 		in->bad |= len > UINT32_MAX;
 		if (in->bad)
 			break;
-		bool added;
-		RETURN_IF_NOMEM(keyset_put(&s->seen, key, (uint32_t)len, where, (uint32_t)unit,
-					   &added), err);
-		in->bad |= !added;   /* a key twice in one key set */
+		file_occurrence(b, keyset_hash(len ? key : (const void *)"", (uint32_t)len), where,
+				(uint32_t)unit, key, (uint32_t)len);
+		RETURN_IF_NOMEM(!s->oom ? s : NULL, err);
 	}
 	size_t nsampled = state_get_count(in, 5);
 	for (size_t i = 0; i < nsampled && !in->bad; i++) {
@@ -296,7 +584,8 @@ static void unique_unbind(struct bound_check *b)
 	struct unique_state *s = b->state;
 	if (!s)
 		return;
-	keyset_release(&s->seen);
+	release_parts(s);
+	keyset_release(&s->scratch);
 	strbuf_release(&s->key);
 	strbuf_release(&s->keys);
 	free(s->sampled);
@@ -308,6 +597,6 @@ static void unique_unbind(struct bound_check *b)
 const struct check_ops check_unique = {
 	.kind = "unique", .scope = SCOPE_ROW, .shape = SHAPE_KEY, .bind = unique_bind,
 	.prefetch = unique_prefetch, .row = unique_row, .merge = unique_merge,
-	.memory = unique_memory,
+	.memory = unique_memory, .dataset = unique_dataset,
 	.save = unique_save, .load = unique_load, .unbind = unique_unbind,
 };

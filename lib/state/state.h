@@ -10,7 +10,7 @@
 #include "frame.h"
 
 /* Bumped whenever the payload changes shape: other versions are refused. */
-enum { STATE_FORMAT = 1 };
+enum { STATE_FORMAT = 2 };
 
 /* The most samples per unit and check a state may hold: dqa audit's
  * --samples limit. */

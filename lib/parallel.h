@@ -1,0 +1,29 @@
+/* Running independent pieces of work on several threads: the scan's
+ * worker count, and a parallel for-loop for work after the scan (a check
+ * resolving its key partitions). */
+#ifndef DQA_PARALLEL_H
+#define DQA_PARALLEL_H
+
+#include <signal.h>
+#include <stddef.h>
+
+enum { PARALLEL_MAX_THREADS = 256 };
+
+/* The number of threads for a requested count: 0 means one per online
+ * core; never more than PARALLEL_MAX_THREADS. */
+unsigned parallel_threads(unsigned requested);
+
+/* Calls run(ctx, i) once for every i in [0, n), on up to `threads` threads
+ * (parallel_threads' meaning of 0), the calling thread among them. Items
+ * are taken in increasing order but finish in any order, so run must only
+ * write what belongs to item i. Helper threads block every signal. When a
+ * helper cannot be started, the others (at least the caller) do its
+ * share: the loop always completes. */
+void parallel_for(unsigned threads, size_t n, void (*run)(void *ctx, size_t i), void *ctx);
+
+/* Blocks every signal in the calling thread, saving the old mask in old:
+ * threads started meanwhile inherit it, so a SIGINT reaches only the
+ * thread that reads the input. */
+void parallel_block_signals(sigset_t *old);
+
+#endif
