@@ -1,6 +1,7 @@
 /* dqa audit RULES DATA...: audit one dataset, print the summary or one
  * report, write the report folder DIR, and apply the quality gate; or,
- * with --state, audit one shard and save its state for dqa merge. */
+ * with --state, audit one shard and save its state for dqa merge. With
+ * --suite FILE, the same for every dataset of a suite. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,7 +39,7 @@ struct audit_args {
 	const char *unit, *now, *state, *suite;
 	unsigned samples, threads;
 	unsigned shard, shards;   /* shard I of N; 1/1 unless --shard */
-	bool verbose;
+	bool shard_given, verbose;
 };
 
 static int parse_count(const char *value, const char *what, unsigned max, unsigned *out)
@@ -68,6 +69,7 @@ static int parse_shard(struct audit_args *a, const char *value)
 				   "such as 2/8", value);
 	a->shard = (unsigned)i;
 	a->shards = (unsigned)n;
+	a->shard_given = true;
 	return 0;
 }
 
@@ -93,21 +95,19 @@ static int on_option(void *ctx, int id, const char *value)
 	return 0;
 }
 
-/* A suite names its own rule files and data; it is sharded by running one
- * dqa audit per dataset (docs/sharding.md). */
+/* A suite names its own rule files and data; it is sharded by dataset,
+ * and a shard of it is always named (docs/sharding.md). */
 static int check_suite_args(const struct audit_args *a, int npositional)
 {
-	const struct result_output *o = &a->output;
 	if (npositional)
 		return usage_error(&audit_help, "--suite takes no RULES or DATA: the suite file "
 				   "lists them");
-	if (a->state || a->shards > 1 || a->unit)
-		return usage_error(&audit_help, "--suite cannot be combined with --shard, --state "
-				   "or --unit; shard a suite by dataset (see docs/sharding.md)");
-	if (o->baseline || (o->format && strcmp(o->format, "text") && strcmp(o->format, "json")))
-		return usage_error(&audit_help, "with --suite, --format is text or json, and "
-				   "--baseline is not available");
-	return 0;
+	if (a->unit)
+		return usage_error(&audit_help, "--suite cannot be combined with --unit");
+	if (a->shard_given != (a->state != NULL))
+		return usage_error(&audit_help, "with --suite, --shard I/N and --state FILE go "
+				   "together");
+	return suite_output_check(&audit_help, &a->output);
 }
 
 /* A shard reports nothing: the merge does, once for all shards. */
@@ -171,7 +171,9 @@ int cmd_audit(int argc, char **argv)
 		rc = usage_error(&audit_help, "invalid --now '%s': expected an ISO 8601 date such as 2026-11-22 or 2026-11-22T00:00:00Z", a.now);
 	if (rc == 0 && a.suite) {
 		free(positional);
-		return audit_suite(a.suite, &opts, &a.output);
+		return a.state ? audit_suite_shard(a.suite, &opts, a.shard, a.shards, a.state,
+						   a.output.quiet)
+			       : audit_suite(a.suite, &opts, &a.output);
 	}
 	dqa_rules *rules = NULL;
 	dqa_result *res = NULL;

@@ -1,5 +1,6 @@
 /* dqa merge STATE...: fold the states of every shard of one audit into the
- * result, reports and exit status of the unsharded audit. */
+ * result, reports and exit status of the unsharded audit; or the suite
+ * states of every shard of one suite into what dqa audit --suite gives. */
 #include <stdlib.h>
 
 #include "result_output.h"
@@ -16,7 +17,9 @@ static const struct command_help merge_help = {
 	"merge STATE... [options]",
 	"Merge the state files written by 'dqa audit ... --shard I/N --state FILE'\n"
 	"(one per shard, any order) into one result: the same scores, reports and\n"
-	"exit status as auditing the whole dataset at once.",
+	"exit status as auditing the whole dataset at once. Suite states (written\n"
+	"by 'dqa audit --suite FILE --shard I/N --state FILE') merge into the suite's\n"
+	"city-wide report.",
 	merge_options, sizeof merge_options / sizeof *merge_options,
 };
 
@@ -36,6 +39,17 @@ static int on_option(void *ctx, int id, const char *value)
 	return 0;
 }
 
+/* Suite states name their suite file, and it names the rule files. */
+static int merge_suite_states(const struct merge_args *a, const char **states, size_t n,
+			      const dqa_merge_options *opts)
+{
+	if (a->rules)
+		return usage_error(&merge_help, "suite states take no --rules: the suite file "
+				   "names the rule files");
+	int rc = suite_output_check(&merge_help, &a->output);
+	return rc ? rc : merge_suite(states, n, opts, &a->output);
+}
+
 int cmd_merge(int argc, char **argv)
 {
 	struct merge_args a = {0};
@@ -50,6 +64,11 @@ int cmd_merge(int argc, char **argv)
 	opts.rules = a.rules;
 	opts.history = a.output.history;
 	opts.generated_at = cli_generated_at();
+	if (rc == 0 && dqa_state_is_suite(positional[0])) {
+		rc = merge_suite_states(&a, positional, (size_t)n, &opts);
+		free(positional);
+		return rc;
+	}
 	dqa_result *res = NULL;
 	dqa_error err = {0};
 	if (rc == 0 && dqa_merge_run(&res, positional, (size_t)n, &opts, &err) < 0)

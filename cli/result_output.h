@@ -47,9 +47,20 @@ int result_output_option(const struct command_help *help, struct result_output *
 /* Compares with the baseline, writes the reports, appends the history and
  * applies the gate. Returns the exit status. */
 int result_output_write(const dqa_result *res, const struct result_output *o);
+/* The output options a suite takes (--format text or json, no --baseline):
+ * 0, or the exit status of a usage error. */
+int suite_output_check(const struct command_help *help, const struct result_output *o);
 /* dqa audit --suite: loads and audits the suite at path, writes its reports
  * and history, applies the gate. Returns the exit status. */
 int audit_suite(const char *path, const dqa_audit_options *opts, const struct result_output *o);
+/* dqa audit --suite --shard --state: audits the shard's datasets of the
+ * suite at path into the suite state file state. Returns the exit status. */
+int audit_suite_shard(const char *path, const dqa_audit_options *opts, unsigned shard,
+		      unsigned shards, const char *state, bool quiet);
+/* dqa merge of suite states: merges them, then as audit_suite. Returns the
+ * exit status. */
+int merge_suite(const char *const *states, size_t n, const dqa_merge_options *opts,
+		const struct result_output *o);
 /* SOURCE_DATE_EPOCH (reproducible builds, tests) or the current time. */
 int64_t cli_generated_at(void);
 

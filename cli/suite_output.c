@@ -1,6 +1,8 @@
-/* dqa audit --suite FILE: every dataset of the suite audited, then the
- * city-wide summary on stdout (text or json), the report folder, the
- * history rows and the quality gate over the whole suite. */
+/* dqa audit --suite FILE: every dataset of the suite audited (or, with
+ * --shard and --state, a shard's datasets saved as a suite state), then
+ * the city-wide summary on stdout (text or json), the report folder, the
+ * history rows and the quality gate over the whole suite; dqa merge of
+ * suite states ends the same way. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +49,26 @@ static int gate(const dqa_suite *s, const struct result_output *o)
 	return EXIT_PASS;
 }
 
+int suite_output_check(const struct command_help *help, const struct result_output *o)
+{
+	if (o->baseline || (o->format && strcmp(o->format, "text") && strcmp(o->format, "json")))
+		return usage_error(help, "a suite's report is --format text or json, and it "
+				   "takes no --baseline");
+	return 0;
+}
+
+/* The suite's reports, history rows and gate: the exit status. */
+static int finish(const dqa_suite *s, const struct result_output *o)
+{
+	dqa_error err = {0};
+	int rc = emit(s, o);
+	if (rc == 0 && o->history && dqa_suite_history_append(s, o->history, &err) < 0)
+		rc = report_error(&err);
+	if (rc == 0)
+		rc = gate(s, o);
+	return rc;
+}
+
 int audit_suite(const char *path, const dqa_audit_options *opts, const struct result_output *o)
 {
 	dqa_suite *s = NULL;
@@ -55,11 +77,40 @@ int audit_suite(const char *path, const dqa_audit_options *opts, const struct re
 	if (dqa_suite_load(&s, path, &err) < 0 || dqa_suite_run(s, opts, &err) < 0)
 		rc = report_error(&err);
 	if (rc == 0)
-		rc = emit(s, o);
-	if (rc == 0 && o->history && dqa_suite_history_append(s, o->history, &err) < 0)
+		rc = finish(s, o);
+	dqa_suite_free(s);
+	return rc;
+}
+
+int audit_suite_shard(const char *path, const dqa_audit_options *opts, unsigned shard,
+		      unsigned shards, const char *state, bool quiet)
+{
+	dqa_suite *s = NULL;
+	dqa_error err = {0};
+	size_t ndatasets = 0;
+	uint64_t rows = 0;
+	int rc = 0;
+	if (dqa_suite_load_shard(&s, path, shard, shards, &err) < 0 ||
+	    dqa_suite_shard(s, opts, state, &ndatasets, &rows, &err) < 0)
+		rc = report_error(&err);
+	if (rc == 0 && !quiet)
+		fprintf(stderr, "dqa: suite shard %u/%u: %zu dataset%s, %llu rows, state in %s\n",
+			shard, shards, ndatasets, ndatasets == 1 ? "" : "s", (unsigned long long)rows,
+			state);
+	dqa_suite_free(s);
+	return rc;
+}
+
+int merge_suite(const char *const *states, size_t n, const dqa_merge_options *opts,
+		const struct result_output *o)
+{
+	dqa_suite *s = NULL;
+	dqa_error err = {0};
+	int rc = 0;
+	if (dqa_suite_merge(&s, states, n, opts, &err) < 0)
 		rc = report_error(&err);
 	if (rc == 0)
-		rc = gate(s, o);
+		rc = finish(s, o);
 	dqa_suite_free(s);
 	return rc;
 }

@@ -2,6 +2,7 @@
  * dataset-scope checks, and turns the counts into a scored result. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "audit.h"
 #include "checks/check.h"
@@ -166,6 +167,9 @@ int dqa_rules_check_data(const dqa_rules *rules, const char *const *inputs, size
 	FORWARD_IF_ERROR(check_input_count(ninputs, err));
 	struct arena scratch = ARENA_INIT;
 	dqa_audit_options opts = DQA_AUDIT_OPTIONS_INIT;
+	/* Binding resolves relative date bounds ("max: today"): against today,
+	 * not against 1970, which would put them before any fixed 'min'. */
+	opts.now = (int64_t)time(NULL);
 	struct plan p;
 	plan_init(&p, rules, &opts, &scratch);
 	p.inputs = inputs;
@@ -205,17 +209,17 @@ int dqa_audit_run(dqa_result **out, const dqa_rules *rules, const char *const *i
 	return 0;
 }
 
-int dqa_audit_shard(const dqa_rules *rules, const char *const *inputs, size_t ninputs,
-		    const dqa_audit_options *opts, unsigned index, unsigned count,
-		    const char *state_path, uint64_t *rows, dqa_error *err)
+int audit_shard_encode(const dqa_rules *rules, const char *const *inputs, size_t ninputs,
+		       const dqa_audit_options *opts, unsigned index, unsigned count,
+		       struct strbuf *out, uint64_t *rows, dqa_error *err)
 {
 	FORWARD_IF_ERROR(check_input_count(ninputs, err));
 	struct scan_part *parts;
 	size_t nparts;
 	int rc = shard_parts(inputs, ninputs, &rules->dialect, index, count, &parts, &nparts, err);
-	struct arena out = ARENA_INIT;
+	struct arena arena = ARENA_INIT;
 	struct plan p;
-	plan_init(&p, rules, opts, &out);
+	plan_init(&p, rules, opts, &arena);
 	p.inputs = inputs;
 	p.ninputs = ninputs;
 	if (rc == 0)
@@ -223,12 +227,24 @@ int dqa_audit_shard(const dqa_rules *rules, const char *const *inputs, size_t ni
 	if (rc == 0)
 		rc = plan_merge_done(&p, err);
 	if (rc == 0)
-		rc = state_write(&p, index, count, state_path, err);
+		rc = state_encode(&p, index, count, out, err);
 	if (rows)
 		*rows = p.rows;
 	plan_release(&p);
-	arena_release(&out);
+	arena_release(&arena);
 	free(parts);
+	return rc;
+}
+
+int dqa_audit_shard(const dqa_rules *rules, const char *const *inputs, size_t ninputs,
+		    const dqa_audit_options *opts, unsigned index, unsigned count,
+		    const char *state_path, uint64_t *rows, dqa_error *err)
+{
+	struct strbuf state = STRBUF_INIT;
+	int rc = audit_shard_encode(rules, inputs, ninputs, opts, index, count, &state, rows, err);
+	if (rc == 0)
+		rc = state_save(state_path, state.buf, state.len, err);
+	strbuf_release(&state);
 	return rc;
 }
 

@@ -6,6 +6,7 @@
 
 #include "plan.h"
 #include "result.h"
+#include "strbuf.h"
 
 /* A result stamped with opts' now and generated_at, or NULL (no memory). */
 struct dqa_result *audit_result_new(const dqa_audit_options *opts);
@@ -14,5 +15,11 @@ int audit_inputs(struct dqa_result *r, struct plan *p, const char *const *inputs
 		 size_t ninputs, dqa_error *err);
 /* Dataset checks, then the result built from the plan and scored. */
 int audit_finish(struct dqa_result *r, struct plan *p, dqa_error *err);
+/* Audits shard index of count of the inputs (as dqa_audit_shard) and
+ * appends its state (state_encode) to out; *rows (when non-NULL) gets the
+ * rows audited. */
+int audit_shard_encode(const dqa_rules *rules, const char *const *inputs, size_t ninputs,
+		       const dqa_audit_options *opts, unsigned index, unsigned count,
+		       struct strbuf *out, uint64_t *rows, dqa_error *err);
 
 #endif

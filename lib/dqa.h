@@ -283,6 +283,38 @@ int dqa_suite_write_dir(const dqa_suite *suite, const char *dir, dqa_lang lang, 
  * dataset by dataset in suite order. */
 int dqa_suite_history_append(const dqa_suite *suite, const char *path, dqa_error *err);
 
+/* A suite sharded by dataset: shard `index` (1-based) of `count` audits
+ * datasets index, index+count, index+2*count, ... in suite order, each
+ * whole. Loads the suite as dqa_suite_load does, but expands and checks
+ * the data of the shard's own datasets only. */
+int dqa_suite_load_shard(dqa_suite **out, const char *path, unsigned index, unsigned count,
+			 dqa_error *err);
+
+/* Audits the datasets of the shard the suite was loaded for and writes one
+ * suite state to state_path atomically: the suite file's path and a hash of
+ * its bytes, the shard, opts' now and samples, and each dataset's state as
+ * dqa_audit_shard writes it for shard 1 of 1 (a shard without datasets
+ * writes a state of none). *ndatasets and *rows (when non-NULL) get what
+ * the shard audited. */
+int dqa_suite_shard(dqa_suite *suite, const dqa_audit_options *opts, const char *state_path,
+		    size_t *ndatasets, uint64_t *rows, dqa_error *err);
+
+/* True when the file at path starts as a suite state (for dqa_suite_merge)
+ * rather than a dataset state (for dqa_merge_run). */
+bool dqa_state_is_suite(const char *path);
+
+/* Merges the suite states of all shards of one suite run into the suite
+ * dqa_suite_run gives (its document, datasets' results, score and status;
+ * opts->generated_at stamped, opts->history read as the audit reads it).
+ * Reads the suite file and its rule files again from the paths the states
+ * name. States of another suite file or of another version of it, shard
+ * count, now or samples, a missing or repeated shard, a dataset state among
+ * them, a suite or rule file changed since the shards ran, and
+ * opts->rules set fail with DQA_EARG; a state that is not one, is
+ * truncated or fails its checksum fails with DQA_EINPUT. */
+int dqa_suite_merge(dqa_suite **out, const char *const *states, size_t nstates,
+		    const dqa_merge_options *opts, dqa_error *err);
+
 void dqa_suite_free(dqa_suite *suite);
 
 /* --- cancelling ---------------------------------------------------------- */

@@ -59,6 +59,13 @@ uint64_t state_get_u64(struct state_in *in)
 	return 0;
 }
 
+unsigned state_get_u32(struct state_in *in)
+{
+	uint64_t v = state_get_u64(in);
+	in->bad |= v > UINT32_MAX;
+	return (unsigned)v;
+}
+
 int64_t state_get_i64(struct state_in *in)
 {
 	uint64_t z = state_get_u64(in);

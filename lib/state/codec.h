@@ -28,6 +28,8 @@ struct state_in {
  * not hold what it reads. */
 uint64_t state_get_u64(struct state_in *in);
 int64_t state_get_i64(struct state_in *in);
+/* A varint that must fit 32 bits (bad otherwise). */
+unsigned state_get_u32(struct state_in *in);
 bool state_get_bool(struct state_in *in);
 const unsigned char *state_get_bytes(struct state_in *in, size_t *len);
 /* A string copied into a (NUL-terminated); NULL for a NULL string, or on

@@ -45,54 +45,92 @@ static const char *difference(const struct state_meta *a, const struct state_met
 	return NULL;
 }
 
-/* Every shard once: sorts files by shard index. */
-static int check_set(struct state_file *files, size_t n, dqa_error *err)
+static int by_index(const void *a, const void *b)
 {
-	const struct state_meta *first = &files[0].meta;
-	for (size_t i = 1; i < n; i++) {
-		const char *what = difference(first, &files[i].meta);
-		if (what)
-			return dqa_fail(err, DQA_EARG, files[i].path, DQA_NOPOS,
-					"merge the states of one audit: same rules, inputs and options",
-					"state of %s than %s", what, files[0].path);
-	}
-	for (size_t i = 1; i < n; i++)
-		for (size_t j = i; j > 0 && files[j].meta.index < files[j - 1].meta.index; j--) {
-			struct state_file t = files[j];
-			files[j] = files[j - 1];
-			files[j - 1] = t;
-		}
-	for (size_t i = 1; i < n; i++)
-		if (files[i].meta.index == files[i - 1].meta.index)
-			return dqa_fail(err, DQA_EARG, files[i].path, DQA_NOPOS, NULL,
-					"shard %u/%u given twice (also %s)", files[i].meta.index,
-					first->count, files[i - 1].path);
-	for (unsigned want = 1; want <= first->count; want++)
-		if (want > n || files[want - 1].meta.index != want)
-			return dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS,
-					"merge every shard's state: a result needs all of them",
-					"shard %u/%u is missing", want, first->count);
+	const struct shard_ref *x = a, *y = b;
+	if (x->index != y->index)
+		return x->index < y->index ? -1 : 1;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* Puts items (n of `size` bytes) in the order of the sorted refs. */
+static int reorder(void *items, size_t n, size_t size, const struct shard_ref *refs,
+		   dqa_error *err)
+{
+	char *sorted = malloc(n * size + 1);
+	RETURN_IF_NOMEM(sorted, err);
+	for (size_t i = 0; i < n; i++)
+		memcpy(sorted + i * size, (const char *)items + refs[i].at * size, size);
+	memcpy(items, sorted, n * size);
+	free(sorted);
 	return 0;
 }
 
-/* The rule file, as the shards used it. */
-static int load_rules(dqa_rules **rules, const struct state_meta *m, const char *override,
-		      dqa_error *err)
+static int check_refs(struct shard_ref *refs, size_t n, const char *hint, dqa_error *err)
 {
-	const char *path = override ? override : m->rules_path;
-	FORWARD_IF_ERROR(dqa_rules_load(rules, path, err));
+	unsigned count = refs[0].count;
+	for (size_t i = 1; i < n; i++)
+		if (refs[i].differs)
+			return dqa_fail(err, DQA_EARG, refs[i].path, DQA_NOPOS, hint,
+					"state of %s than %s", refs[i].differs, refs[0].path);
+	qsort(refs, n, sizeof *refs, by_index);
+	for (size_t i = 1; i < n; i++)
+		if (refs[i].index == refs[i - 1].index)
+			return dqa_fail(err, DQA_EARG, refs[i].path, DQA_NOPOS, NULL,
+					"shard %u/%u given twice (also %s)", refs[i].index, count,
+					refs[i - 1].path);
+	for (unsigned want = 1; want <= count; want++)
+		if (want > n || refs[want - 1].index != want)
+			return dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS,
+					"merge every shard's state: a result needs all of them",
+					"shard %u/%u is missing", want, count);
+	return 0;
+}
+
+int state_check_shards(void *items, size_t n, size_t size, shard_ref_fn ref_of,
+		       const char *hint, dqa_error *err)
+{
+	struct shard_ref *refs = calloc(n + 1, sizeof *refs);
+	RETURN_IF_NOMEM(refs, err);
+	for (size_t i = 0; i < n; i++) {
+		refs[i] = ref_of(items, (const char *)items + i * size);
+		refs[i].at = i;
+	}
+	int rc = check_refs(refs, n, hint, err);
+	if (rc == 0)
+		rc = reorder(items, n, size, refs, err);
+	free(refs);
+	return rc;
+}
+
+static struct shard_ref ref_of(const void *first, const void *item)
+{
+	const struct state_file *f = item;
+	return (struct shard_ref){f->meta.index, f->meta.count, f->path, 0,
+				  difference(&((const struct state_file *)first)->meta, &f->meta)};
+}
+
+int state_check_set(struct state_file *files, size_t n, dqa_error *err)
+{
+	return state_check_shards(files, n, sizeof *files, ref_of,
+				  "merge the states of one audit: same rules, inputs and options", err);
+}
+
+/* The rule file, loaded by the caller, as the shards used it. */
+static int check_rules(const dqa_rules *rules, const struct state_meta *m, dqa_error *err)
+{
 	uint64_t hash;
-	FORWARD_IF_ERROR(state_rules_hash((*rules)->path, &hash, err));
+	FORWARD_IF_ERROR(state_hash_file(rules->path, &hash, err));
 	if (hash != m->rules_hash)
-		return dqa_fail(err, DQA_EARG, path, DQA_NOPOS,
+		return dqa_fail(err, DQA_EARG, rules->path, DQA_NOPOS,
 				"audit the shards again with the rule file as it is now",
 				"rule file changed since the shards were audited");
-	bool same = (*rules)->nchecks == m->nchecks;
+	bool same = rules->nchecks == m->nchecks;
 	for (size_t i = 0; same && i < m->nchecks; i++)
-		same = strcmp((*rules)->checks[i]->id, m->check_ids[2 * i]) == 0 &&
-		       strcmp((*rules)->checks[i]->ops->kind, m->check_ids[2 * i + 1]) == 0;
+		same = strcmp(rules->checks[i]->id, m->check_ids[2 * i]) == 0 &&
+		       strcmp(rules->checks[i]->ops->kind, m->check_ids[2 * i + 1]) == 0;
 	if (!same)
-		return dqa_fail(err, DQA_EARG, path, DQA_NOPOS, NULL,
+		return dqa_fail(err, DQA_EARG, rules->path, DQA_NOPOS, NULL,
 				"the rule file's checks differ from the states'");
 	return 0;
 }
@@ -149,6 +187,22 @@ static int merge(struct dqa_result *r, const dqa_rules *rules, struct state_file
 	return rc;
 }
 
+int state_merge(dqa_result **out, const dqa_rules *rules, struct state_file *files, size_t n,
+		const dqa_merge_options *opts, dqa_error *err)
+{
+	*out = NULL;
+	FORWARD_IF_ERROR(check_rules(rules, &files[0].meta, err));
+	struct dqa_result *r = audit_result_new(&(dqa_audit_options)DQA_AUDIT_OPTIONS_INIT);
+	RETURN_IF_NOMEM(r, err);
+	int rc = merge(r, rules, files, n, opts, err);
+	if (rc < 0) {
+		dqa_result_free(r);
+		return rc;
+	}
+	*out = r;
+	return 0;
+}
+
 int dqa_merge_run(dqa_result **out, const char *const *paths, size_t n,
 		  const dqa_merge_options *opts, dqa_error *err)
 {
@@ -161,23 +215,15 @@ int dqa_merge_run(dqa_result **out, const char *const *paths, size_t n,
 	for (size_t i = 0; rc == 0 && i < n; i++)
 		rc = state_open(&files[i], paths[i], err);
 	if (rc == 0)
-		rc = check_set(files, n, err);
+		rc = state_check_set(files, n, err);
 	dqa_rules *rules = NULL;
 	if (rc == 0)
-		rc = load_rules(&rules, &files[0].meta, opts->rules, err);
-	struct dqa_result *r = NULL;
-	if (rc == 0 && !(r = audit_result_new(&(dqa_audit_options)DQA_AUDIT_OPTIONS_INIT)))
-		rc = dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		rc = dqa_rules_load(&rules, opts->rules ? opts->rules : files[0].meta.rules_path, err);
 	if (rc == 0)
-		rc = merge(r, rules, files, n, opts, err);
+		rc = state_merge(out, rules, files, n, opts, err);
 	for (size_t i = 0; i < n; i++)
 		state_close(&files[i]);
 	free(files);
 	dqa_rules_free(rules);
-	if (rc < 0) {
-		dqa_result_free(r);
-		return rc;
-	}
-	*out = r;
-	return 0;
+	return rc;
 }

@@ -7,13 +7,10 @@
 
 #include "../plan.h"
 #include "codec.h"
+#include "frame.h"
 
 /* Bumped whenever the payload changes shape: other versions are refused. */
 enum { STATE_FORMAT = 2 };
-
-/* Magic "DQASTATE", format version (u32), CRC-32 of the payload (u32) and
- * the payload's length (u64), little-endian. */
-enum { STATE_HEADER = 24 };
 
 /* The most samples per unit and check a state may hold: dqa audit's
  * --samples limit. */
@@ -38,28 +35,62 @@ struct state_meta {
 
 struct state_file {
 	const char *path;
-	unsigned char *data;          /* the whole file */
-	size_t len;
+	unsigned char *owned;         /* the whole file, when read by state_open */
 	struct state_in plan_part;    /* the payload after the meta */
 	struct state_meta meta;
 	struct arena arena;
 };
 
-/* 64-bit hash of the rule file's bytes (rules fingerprint). */
-int state_rules_hash(const char *path, uint64_t *out, dqa_error *err);
-
-/* Writes p (scanned, merged across threads, plan_merge_done called, no
- * dataset checks run yet) to path atomically, as shard index of count. */
-int state_write(struct plan *p, unsigned index, unsigned count, const char *path,
-		dqa_error *err);
+/* Appends p (scanned, merged across threads, plan_merge_done called, no
+ * dataset checks run yet) to out as the state file of shard index of count,
+ * frame included: what state_save writes, or a suite state holds per
+ * dataset. */
+int state_encode(struct plan *p, unsigned index, unsigned count, struct strbuf *out,
+		 dqa_error *err);
 
 /* Reads path whole and checks it: a file that is not a state, is cut
- * short or fails its checksum is DQA_EINPUT; a state of another format
- * version or dqa version is DQA_EARG. Fills f->meta. */
+ * short or fails its checksum is DQA_EINPUT; a state of another kind,
+ * format version or dqa version is DQA_EARG. Fills f->meta. */
 int state_open(struct state_file *f, const char *path, dqa_error *err);
+/* The same for a state held in memory (data must outlive f); path names it
+ * in messages. */
+int state_open_buffer(struct state_file *f, const char *path, const unsigned char *data,
+		      size_t len, dqa_error *err);
 /* Loads the counts, samples and check states of f into w (a plan forked
  * from the merge's plan). DQA_EINPUT when the contents do not fit. */
 int state_load(struct state_file *f, struct plan *w, dqa_error *err);
 void state_close(struct state_file *f);
+
+/* A shard as the merge checks it: its index and count, its file, its
+ * place in the caller's list, and what differs from the first shard's run
+ * (NULL: the same run). */
+struct shard_ref {
+	unsigned index, count;
+	const char *path;
+	size_t at;
+	const char *differs;
+};
+
+/* The shard_ref of item, compared with first (at is filled by the caller). */
+typedef struct shard_ref (*shard_ref_fn)(const void *first, const void *item);
+
+/* Checks the n items (of `size` bytes; ref_of describes each) are shards of
+ * one run (DQA_EARG naming the first that differs, with hint) and every
+ * shard 1..count is among them once (DQA_EARG naming a repeated or missing
+ * shard), then sorts them by shard index. */
+int state_check_shards(void *items, size_t n, size_t size, shard_ref_fn ref_of,
+		       const char *hint, dqa_error *err);
+
+/* Checks the n opened states are every shard of one audit (same rule set,
+ * inputs, options), each once, and sorts them by shard index: DQA_EARG
+ * naming the file that differs. */
+int state_check_set(struct state_file *files, size_t n, dqa_error *err);
+
+/* Merges the states of every shard of one audit (files, n of them, passed
+ * by state_check_set) into *out, finished and scored, after checking that
+ * rules (loaded by the caller from the path they name) has the bytes and
+ * the checks they were audited with. */
+int state_merge(dqa_result **out, const dqa_rules *rules, struct state_file *files, size_t n,
+		const dqa_merge_options *opts, dqa_error *err);
 
 #endif

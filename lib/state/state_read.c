@@ -1,91 +1,14 @@
 /* Reading a state file back (state.h): the header is checked before a
  * byte of the payload is believed, and every read after it is bounded. */
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 #include "state.h"
 #include "../checks/check.h"
 
-/* The whole file into *data (malloc'd). */
-static int read_whole(const char *path, unsigned char **data, size_t *len, dqa_error *err)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return dqa_fail(err, DQA_EINPUT, path, DQA_NOPOS, "check the path and its permissions",
-				"cannot open: %s", strerror(errno));
-	struct strbuf sb = STRBUF_INIT;
-	char buf[1 << 16];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		strbuf_add(&sb, buf, n);
-	int failed = ferror(f);
-	fclose(f);
-	if (failed) {
-		strbuf_release(&sb);
-		return dqa_fail(err, DQA_EINPUT, path, DQA_NOPOS, NULL, "cannot read: %s",
-				strerror(errno));
-	}
-	*len = sb.len;
-	*data = (unsigned char *)strbuf_detach(&sb);
-	if (!*data && !sb.failed)
-		*data = calloc(1, 1);
-	RETURN_IF_NOMEM(*data, err);
-	return 0;
-}
-
-int state_rules_hash(const char *path, uint64_t *out, dqa_error *err)
-{
-	unsigned char *data;
-	size_t len;
-	FORWARD_IF_ERROR(read_whole(path, &data, &len, err));
-	*out = strset_hash(data, len);
-	free(data);
-	return 0;
-}
-
-static uint64_t little_endian(const unsigned char *p, int bytes)
-{
-	uint64_t v = 0;
-	for (int i = bytes - 1; i >= 0; i--)
-		v = v << 8 | p[i];
-	return v;
-}
-
 static int corrupt(const struct state_file *f, const char *what, dqa_error *err)
 {
-	return dqa_fail(err, DQA_EINPUT, f->path, DQA_NOPOS,
-			"write it again with dqa audit --shard ... --state", "corrupt state file: %s",
-			what);
-}
-
-static int check_header(struct state_file *f, dqa_error *err)
-{
-	if (f->len < 8 || memcmp(f->data, "DQASTATE", 8) != 0)
-		return dqa_fail(err, DQA_EINPUT, f->path, DQA_NOPOS,
-				"state files are written by dqa audit --shard I/N --state FILE",
-				"not a dqa state file");
-	if (f->len < STATE_HEADER)
-		return corrupt(f, "truncated header", err);
-	uint64_t version = little_endian(f->data + 8, 4);
-	if (version != STATE_FORMAT)
-		return dqa_fail(err, DQA_EARG, f->path, DQA_NOPOS,
-				"audit the shards again with this dqa",
-				"state format %llu, this dqa reads format %d",
-				(unsigned long long)version, STATE_FORMAT);
-	uint64_t want = little_endian(f->data + 16, 8), have = f->len - STATE_HEADER;
-	if (have != want) {
-		char what[96];
-		snprintf(what, sizeof what, "%s: %llu of %llu payload bytes",
-			 have < want ? "truncated" : "trailing bytes", (unsigned long long)have,
-			 (unsigned long long)want);
-		return corrupt(f, what, err);
-	}
-	if (crc32_z(0, f->data + STATE_HEADER, have) != little_endian(f->data + 12, 4))
-		return corrupt(f, "checksum mismatch", err);
-	return 0;
+	return frame_corrupt(&state_dataset_kind, f->path, what, err);
 }
 
 /* A list of strings, each read as a count first. */
@@ -103,13 +26,6 @@ static const char **get_strings(struct state_file *f, struct state_in *in, size_
 	return list;
 }
 
-static unsigned get_unsigned(struct state_in *in)
-{
-	uint64_t v = state_get_u64(in);
-	in->bad |= v > UINT32_MAX;
-	return (unsigned)v;
-}
-
 static int read_meta(struct state_file *f, struct state_in *in, dqa_error *err)
 {
 	struct state_meta *m = &f->meta;
@@ -118,10 +34,10 @@ static int read_meta(struct state_file *f, struct state_in *in, dqa_error *err)
 	m->rules_path = state_get_str(in, &f->arena, &oom);
 	m->rules_hash = state_get_u64(in);
 	m->inputs = get_strings(f, in, &m->ninputs, &oom);
-	m->index = get_unsigned(in);
-	m->count = get_unsigned(in);
+	m->index = state_get_u32(in);
+	m->count = state_get_u32(in);
 	m->now = state_get_i64(in);
-	m->samples = get_unsigned(in);
+	m->samples = state_get_u32(in);
 	m->unit = state_get_str(in, &f->arena, &oom);
 	m->header = get_strings(f, in, &m->nheader, &oom);
 	size_t nids;
@@ -142,20 +58,25 @@ static int read_meta(struct state_file *f, struct state_in *in, dqa_error *err)
 			return corrupt(f, "bad check id", err);
 	if (m->samples > STATE_MAX_SAMPLES)
 		return corrupt(f, "bad number of samples", err);
-	if (strcmp(m->dqa_version, DQA_VERSION) != 0)
-		return dqa_fail(err, DQA_EARG, f->path, DQA_NOPOS,
-				"audit the shards and merge them with the same dqa",
-				"written by dqa %s, this is dqa %s", m->dqa_version, DQA_VERSION);
-	return 0;
+	return frame_check_dqa_version(f->path, m->dqa_version, err);
+}
+
+int state_open_buffer(struct state_file *f, const char *path, const unsigned char *data,
+		      size_t len, dqa_error *err)
+{
+	*f = (struct state_file){.path = path};
+	FORWARD_IF_ERROR(frame_open(&state_dataset_kind, path, data, len, &f->plan_part, err));
+	return read_meta(f, &f->plan_part, err);
 }
 
 int state_open(struct state_file *f, const char *path, dqa_error *err)
 {
-	*f = (struct state_file){.path = path};
-	FORWARD_IF_ERROR(read_whole(path, &f->data, &f->len, err));
-	FORWARD_IF_ERROR(check_header(f, err));
-	f->plan_part = (struct state_in){f->data + STATE_HEADER, f->data + f->len, false};
-	return read_meta(f, &f->plan_part, err);
+	unsigned char *data;
+	size_t len;
+	FORWARD_IF_ERROR(state_read_file(path, &data, &len, err));
+	int rc = state_open_buffer(f, path, data, len, err);
+	f->owned = data;
+	return rc;
 }
 
 /* Maps the state's units to w's, adding their rows. */
@@ -267,7 +188,7 @@ int state_load(struct state_file *f, struct plan *w, dqa_error *err)
 
 void state_close(struct state_file *f)
 {
-	free(f->data);
+	free(f->owned);
 	arena_release(&f->arena);
 	*f = (struct state_file){0};
 }

@@ -1,10 +1,5 @@
-/* Writing a shard's plan as a state file (state.h): a fixed header (magic,
- * format version, CRC-32 and length of the payload), then the payload:
+/* Encoding a shard's plan as a state (state.h): in its frame (frame.h),
  * what audit it belongs to, then units, tallies and check states. */
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <zlib.h>
 
 #include "state.h"
 #include "../checks/check.h"
@@ -99,51 +94,16 @@ static int put_checks(struct strbuf *out, const struct plan *p, dqa_error *err)
 	return 0;
 }
 
-/* The fixed header: magic, format version, CRC-32 and payload length. */
-static void put_header(unsigned char *h, const struct strbuf *payload)
-{
-	uint32_t version = STATE_FORMAT;
-	uint32_t crc = (uint32_t)crc32_z(0, (const unsigned char *)payload->buf, payload->len);
-	uint64_t len = payload->len;
-	memcpy(h, "DQASTATE", 8);
-	for (int i = 0; i < 4; i++) {
-		h[8 + i] = (unsigned char)(version >> (8 * i));
-		h[12 + i] = (unsigned char)(crc >> (8 * i));
-	}
-	for (int i = 0; i < 8; i++)
-		h[16 + i] = (unsigned char)(len >> (8 * i));
-}
-
-static int write_at(const char *path, const char *data, size_t len, dqa_error *err)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return dqa_write_file_atomic(".", path, data, len, err);
-	char *dir = strndup(path, slash == path ? 1 : (size_t)(slash - path));
-	RETURN_IF_NOMEM(dir, err);
-	int rc = dqa_write_file_atomic(dir, slash + 1, data, len, err);
-	free(dir);
-	return rc;
-}
-
-int state_write(struct plan *p, unsigned index, unsigned count, const char *path,
-		dqa_error *err)
+int state_encode(struct plan *p, unsigned index, unsigned count, struct strbuf *out,
+		 dqa_error *err)
 {
 	uint64_t rules_hash;
-	FORWARD_IF_ERROR(state_rules_hash(p->rules->path, &rules_hash, err));
-	struct strbuf out = STRBUF_INIT;
-	static const char room[STATE_HEADER];
-	strbuf_add(&out, room, sizeof room);   /* the header, once the payload is known */
-	put_meta(&out, p, rules_hash, index, count);
-	put_units(&out, p);
-	int rc = put_checks(&out, p, err);
-	if (rc == 0 && out.failed)
-		rc = dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
-	if (rc == 0) {
-		struct strbuf payload = {out.buf + STATE_HEADER, out.len - STATE_HEADER, 0, false};
-		put_header((unsigned char *)out.buf, &payload);
-		rc = write_at(path, out.buf, out.len, err);
-	}
-	strbuf_release(&out);
-	return rc;
+	FORWARD_IF_ERROR(state_hash_file(p->rules->path, &rules_hash, err));
+	size_t start = frame_start(out);
+	put_meta(out, p, rules_hash, index, count);
+	put_units(out, p);
+	FORWARD_IF_ERROR(put_checks(out, p, err));
+	RETURN_IF_NOMEM(out->failed ? NULL : out, err);
+	frame_seal(out, start, &state_dataset_kind);
+	return 0;
 }

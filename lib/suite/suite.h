@@ -22,12 +22,20 @@ struct dqa_suite {
 	struct ydoc doc;
 	struct arena arena;
 	const char *path, *name;
+	unsigned shard, shards;       /* whose data was loaded; 0 shards: none */
 	struct suite_dataset *datasets;
 	size_t ndatasets;
 	json_t *json;                 /* the suite document, after dqa_suite_run */
 	double score;
 	dqa_status status;
 };
+
+/* Loads the suite file at path and every rule file it names; expands and
+ * checks the data of the datasets of shard `shard` of `shards` only (those
+ * whose 0-based index is shard - 1 modulo shards), of none when shards is 0
+ * (suite_load.c). */
+int suite_load(dqa_suite **out, const char *path, unsigned shard, unsigned shards,
+	       dqa_error *err);
 
 /* The suite document of the datasets' results (suite_doc.c). */
 int suite_build_doc(struct dqa_suite *s, int64_t now, int64_t generated_at, dqa_error *err);

@@ -11,6 +11,7 @@
 
 struct loader {
 	struct dqa_suite *s;
+	unsigned shard, shards;       /* whose data to expand: 0 shards, none */
 	dqa_error *err;
 };
 
@@ -80,7 +81,8 @@ static int expand_data(struct loader *l, const struct ynode *data, struct suite_
 	return rc;
 }
 
-static int load_dataset(struct loader *l, const struct ynode *map, struct suite_dataset *d)
+static int load_dataset(struct loader *l, const struct ynode *map, size_t index,
+			struct suite_dataset *d)
 {
 	if (map->kind != YNODE_MAP)
 		return fail_at(l, map, "write {rules: FILE, data: [GLOB...]}",
@@ -110,6 +112,8 @@ static int load_dataset(struct loader *l, const struct ynode *map, struct suite_
 		return fail_at(l, name ? name : rules,
 			       "names the report folder: letters, digits, '.', '_' and '-'",
 			       name ? "unusable dataset name" : "unusable dataset name: give name:");
+	if (!l->shards || index % l->shards != l->shard - 1)
+		return 0;
 	FORWARD_IF_ERROR(expand_data(l, data, d));
 	return dqa_rules_check_data(d->rules, (const char *const *)d->inputs, d->ninputs, l->err);
 }
@@ -134,7 +138,7 @@ static int load_root(struct loader *l, const struct ynode *root)
 	memset(s->datasets, 0, list->n * sizeof *s->datasets);
 	for (size_t i = 0; i < list->n; i++) {
 		s->ndatasets = i + 1;
-		FORWARD_IF_ERROR(load_dataset(l, list->items[i], &s->datasets[i]));
+		FORWARD_IF_ERROR(load_dataset(l, list->items[i], i, &s->datasets[i]));
 		for (size_t k = 0; k < i; k++)
 			if (strcmp(s->datasets[k].name, s->datasets[i].name) == 0)
 				return fail_at(l, list->items[i], "give one of them another name:",
@@ -143,12 +147,15 @@ static int load_root(struct loader *l, const struct ynode *root)
 	return 0;
 }
 
-int dqa_suite_load(dqa_suite **out, const char *path, dqa_error *err)
+int suite_load(dqa_suite **out, const char *path, unsigned shard, unsigned shards,
+	       dqa_error *err)
 {
 	*out = NULL;
 	struct dqa_suite *s = calloc(1, sizeof *s);
 	RETURN_IF_NOMEM(s, err);
-	struct loader l = {s, err};
+	struct loader l = {s, shard, shards, err};
+	s->shard = shard;
+	s->shards = shards;
 	s->path = arena_strdup(&s->arena, path);
 	s->name = s->path ? path_stem(&s->arena, s->path) : NULL;
 	int rc = s->name ? ydoc_load(&s->doc, path, err)
@@ -161,6 +168,20 @@ int dqa_suite_load(dqa_suite **out, const char *path, dqa_error *err)
 	}
 	*out = s;
 	return 0;
+}
+
+int dqa_suite_load(dqa_suite **out, const char *path, dqa_error *err)
+{
+	return suite_load(out, path, 1, 1, err);
+}
+
+int dqa_suite_load_shard(dqa_suite **out, const char *path, unsigned index, unsigned count,
+			 dqa_error *err)
+{
+	if (index < 1 || index > count)
+		return dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS, NULL, "no shard %u of %u", index,
+				count);
+	return suite_load(out, path, index, count, err);
 }
 
 void dqa_suite_free(dqa_suite *s)
