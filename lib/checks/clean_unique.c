@@ -189,17 +189,25 @@ static void split_key(struct unique_state *s, const struct bound_check *b,
 	}
 }
 
+/* Makes room in a growing array of n items of size bytes for one more. */
+static bool room_for_one(void **items, size_t *cap, size_t n, size_t size)
+{
+	if (n < *cap)
+		return true;
+	size_t grown_cap = *cap ? *cap * 2 : 16;
+	void *grown = realloc(*items, grown_cap * size);
+	if (!grown)
+		return false;
+	*items = grown;
+	*cap = grown_cap;
+	return true;
+}
+
 static bool remember_sample(struct unique_state *s, uint32_t unit, uint32_t input,
 			    uint64_t line, uint64_t ref, const void *key, size_t len)
 {
-	if (s->nsampled == s->sampled_cap) {
-		size_t cap = s->sampled_cap ? s->sampled_cap * 2 : 16;
-		struct sampled *grown = realloc(s->sampled, cap * sizeof *grown);
-		if (!grown)
-			return false;
-		s->sampled = grown;
-		s->sampled_cap = cap;
-	}
+	if (!room_for_one((void **)&s->sampled, &s->sampled_cap, s->nsampled, sizeof *s->sampled))
+		return false;
 	uint32_t part = part_of(keyset_hash(len ? key : "", (uint32_t)len));
 	s->sampled[s->nsampled++] = (struct sampled){unit, input, part, line, ref, s->keys.len, len};
 	strbuf_add(&s->keys, key, len);
@@ -350,28 +358,16 @@ static int unique_merge(struct bound_check *into, struct bound_check *from, dqa_
 static bool push_dup(struct resolved *r, const struct occurrence *rec, uint64_t where,
 		     uint32_t unit)
 {
-	if (r->ndups == r->dups_cap) {
-		size_t cap = r->dups_cap ? r->dups_cap * 2 : 64;
-		struct dup *grown = realloc(r->dups, cap * sizeof *grown);
-		if (!grown)
-			return false;
-		r->dups = grown;
-		r->dups_cap = cap;
-	}
+	if (!room_for_one((void **)&r->dups, &r->dups_cap, r->ndups, sizeof *r->dups))
+		return false;
 	r->dups[r->ndups++] = (struct dup){rec, where, 0, unit};
 	return true;
 }
 
 static bool push_renote(struct resolved *r, size_t sampled, uint64_t first)
 {
-	if (r->nrenotes == r->renotes_cap) {
-		size_t cap = r->renotes_cap ? r->renotes_cap * 2 : 16;
-		struct renote *grown = realloc(r->renotes, cap * sizeof *grown);
-		if (!grown)
-			return false;
-		r->renotes = grown;
-		r->renotes_cap = cap;
-	}
+	if (!room_for_one((void **)&r->renotes, &r->renotes_cap, r->nrenotes, sizeof *r->renotes))
+		return false;
 	r->renotes[r->nrenotes++] = (struct renote){sampled, first};
 	return true;
 }
