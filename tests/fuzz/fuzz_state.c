@@ -8,9 +8,11 @@
 #include <zlib.h>
 
 #include "dqa.h"
+#include "state/frame.h"
+#include "state/state.h"
 #include "tempfile.h"
 
-enum { HEADER = 24, FORMAT = 1 };
+enum { HEADER = STATE_HEADER, FORMAT = STATE_FORMAT };
 
 static void put_le(uint8_t *at, uint64_t v, int bytes)
 {
