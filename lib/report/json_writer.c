@@ -1,0 +1,226 @@
+/* The streaming JSON writer: separators, indentation, string escaping and
+ * number formatting exactly as jansson 2.14's json_dumps lays them out, so
+ * the result document did not change when the tree went away. */
+#include "json_writer.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../values.h"
+
+#define INDENT_WIDTH 2
+
+void jw_init(struct json_writer *w, struct strbuf *out)
+{
+	*w = (struct json_writer){.out = out};
+}
+
+static void indent(struct json_writer *w, unsigned depth)
+{
+	static const char spaces[] = "                                ";
+	size_t n = (size_t)depth * INDENT_WIDTH;
+	while (n) {
+		size_t chunk = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+		strbuf_add(w->out, spaces, chunk);
+		n -= chunk;
+	}
+}
+
+/* Every item of a container starts on its own line; all but the first
+ * end the previous one with a comma. A key's value follows on its line. */
+static void before_item(struct json_writer *w)
+{
+	if (w->after_key) {
+		w->after_key = false;
+		return;
+	}
+	if (w->depth == 0)
+		return;
+	if (w->empty)
+		strbuf_putc(w->out, '\n');
+	else
+		strbuf_add(w->out, ",\n", 2);
+	indent(w, w->depth);
+	w->empty = false;
+}
+
+static void begin(struct json_writer *w, char open)
+{
+	before_item(w);
+	strbuf_putc(w->out, open);
+	w->depth++;
+	w->empty = true;
+}
+
+/* An empty container closes on its opening line: [] and {}. */
+static void end(struct json_writer *w, char close)
+{
+	w->depth--;
+	if (!w->empty) {
+		strbuf_putc(w->out, '\n');
+		indent(w, w->depth);
+	}
+	strbuf_putc(w->out, close);
+	w->empty = false;
+}
+
+void jw_begin_object(struct json_writer *w)
+{
+	begin(w, '{');
+}
+
+void jw_end_object(struct json_writer *w)
+{
+	end(w, '}');
+}
+
+void jw_begin_array(struct json_writer *w)
+{
+	begin(w, '[');
+}
+
+void jw_end_array(struct json_writer *w)
+{
+	end(w, ']');
+}
+
+/* Quote, backslash and the C0 controls are escaped (short forms where JSON
+ * has them, else \u00XX in upper case); DEL and all UTF-8 stay raw. */
+static void put_escape(struct strbuf *sb, unsigned char c)
+{
+	static const char short_form[0x20] = {['\b'] = 'b', ['\f'] = 'f', ['\n'] = 'n',
+					       ['\r'] = 'r', ['\t'] = 't'};
+	static const char hex[] = "0123456789ABCDEF";
+	if (c == '"' || c == '\\' || short_form[c]) {
+		char esc[2] = {'\\', c >= 0x20 ? (char)c : short_form[c]};
+		strbuf_add(sb, esc, 2);
+		return;
+	}
+	char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
+	strbuf_add(sb, esc, 6);
+}
+
+/* Valid UTF-8 in, escaped text out, in runs between the bytes to escape. */
+static void put_escaped(struct strbuf *sb, const char *s, size_t len)
+{
+	size_t run = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		strbuf_add(sb, s + run, i - run);
+		put_escape(sb, c);
+		run = i + 1;
+	}
+	strbuf_add(sb, s + run, len - run);
+}
+
+static void put_string(struct strbuf *sb, const char *s)
+{
+	size_t len = strlen(s);
+	strbuf_putc(sb, '"');
+	for (;;) {
+		size_t ok = utf8_valid_prefix(s, len);
+		put_escaped(sb, s, ok);
+		if (ok == len)
+			break;
+		strbuf_add(sb, "\xEF\xBF\xBD", 3);
+		s += ok + 1;
+		len -= ok + 1;
+	}
+	strbuf_putc(sb, '"');
+}
+
+void jw_key(struct json_writer *w, const char *key)
+{
+	before_item(w);
+	put_string(w->out, key);
+	strbuf_add(w->out, ": ", 2);
+	w->after_key = true;
+}
+
+void jw_string(struct json_writer *w, const char *s)
+{
+	before_item(w);
+	put_string(w->out, s);
+}
+
+void jw_integer(struct json_writer *w, long long v)
+{
+	char buf[24];
+	char *p = buf + sizeof buf;
+	unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	before_item(w);
+	strbuf_add(w->out, p, (size_t)(buf + sizeof buf - p));
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* "%.15g" made locale-independent: whatever the locale prints for the
+ * decimal point becomes '.'; a number with neither point nor exponent gets
+ * ".0"; the exponent loses its '+' and leading zeros (1e+20 -> 1e20). */
+static size_t format_real(char *out, double v)
+{
+	char buf[64];
+	int n = snprintf(buf, sizeof buf, "%.15g", v);
+	int i = 0;
+	size_t len = 0;
+	bool point = false;
+	while (i < n && buf[i] != 'e') {
+		if (is_digit(buf[i]) || buf[i] == '-') {
+			out[len++] = buf[i++];
+			continue;
+		}
+		out[len++] = '.';
+		point = true;
+		while (i < n && !is_digit(buf[i]) && buf[i] != 'e')
+			i++;
+	}
+	if (i == n) {
+		if (!point) {
+			memcpy(out + len, ".0", 2);
+			len += 2;
+		}
+		return len;
+	}
+	out[len++] = 'e';
+	if (buf[++i] == '-')
+		out[len++] = '-';
+	for (i++; i < n - 1 && buf[i] == '0'; i++)
+		;
+	memcpy(out + len, buf + i, (size_t)(n - i));
+	return len + (size_t)(n - i);
+}
+
+void jw_real(struct json_writer *w, double v)
+{
+	if (!isfinite(v)) {
+		jw_null(w);
+		return;
+	}
+	char text[64];
+	size_t len = format_real(text, v);
+	before_item(w);
+	strbuf_add(w->out, text, len);
+}
+
+void jw_null(struct json_writer *w)
+{
+	before_item(w);
+	strbuf_add(w->out, "null", 4);
+}
+
+void jw_bool(struct json_writer *w, bool v)
+{
+	before_item(w);
+	strbuf_add(w->out, v ? "true" : "false", v ? 4 : 5);
+}
