@@ -146,18 +146,24 @@ void jw_string(struct json_writer *w, const char *s)
 	put_string(w->out, s);
 }
 
+/* Writes u in decimal backwards, ending at `end`; returns the first digit. */
+static char *digits_before(char *end, unsigned long long u)
+{
+	do
+		*--end = (char)('0' + u % 10);
+	while (u /= 10);
+	return end;
+}
+
 void jw_integer(struct json_writer *w, long long v)
 {
 	char buf[24];
-	char *p = buf + sizeof buf;
-	unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
-	do
-		*--p = (char)('0' + u % 10);
-	while (u /= 10);
+	char *end = buf + sizeof buf;
+	char *p = digits_before(end, v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v);
 	if (v < 0)
 		*--p = '-';
 	before_item(w);
-	strbuf_add(w->out, p, (size_t)(buf + sizeof buf - p));
+	strbuf_add(w->out, p, (size_t)(end - p));
 }
 
 static bool is_digit(char c)
@@ -201,6 +207,33 @@ static size_t format_real(char *out, double v)
 	return len + (size_t)(n - i);
 }
 
+/* Most reals in a result are scores and weights of at most two decimals,
+ * written here without printf. Below 1e12 such a value has at most 14
+ * significant digits and the double nearest to n/100 lies within half an
+ * ulp, far inside "%.15g"'s rounding step: that prints n/100 exactly, with
+ * trailing zeros dropped. Returns 0 for any other value. */
+static size_t format_cents(char *out, double v)
+{
+	if (!(fabs(v) < 1e12) || v == 0)
+		return 0;
+	long long n = llround(v * 100);
+	if ((double)n / 100 != v)
+		return 0;
+	char buf[24];
+	char *end = buf + sizeof buf, *p = end;
+	unsigned long long a = n < 0 ? 0 - (unsigned long long)n : (unsigned long long)n;
+	unsigned cents = (unsigned)(a % 100);
+	if (cents % 10)
+		*--p = (char)('0' + cents % 10);
+	*--p = (char)('0' + cents / 10);
+	*--p = '.';
+	p = digits_before(p, a / 100);
+	if (n < 0)
+		*--p = '-';
+	memcpy(out, p, (size_t)(end - p));
+	return (size_t)(end - p);
+}
+
 void jw_real(struct json_writer *w, double v)
 {
 	if (!isfinite(v)) {
@@ -208,7 +241,9 @@ void jw_real(struct json_writer *w, double v)
 		return;
 	}
 	char text[64];
-	size_t len = format_real(text, v);
+	size_t len = format_cents(text, v);
+	if (!len)
+		len = format_real(text, v);
 	before_item(w);
 	strbuf_add(w->out, text, len);
 }

@@ -171,7 +171,7 @@ static uint64_t next(void)
 
 static double random_real(void)
 {
-	switch (next() % 4) {
+	switch (next() % 5) {
 	case 0: { /* any finite bit pattern */
 		double v;
 		do {
@@ -184,6 +184,8 @@ static double random_real(void)
 		return round((double)(next() % 1000001) / 100) / 100;
 	case 2: /* a decimal of up to 17 digits, point anywhere */
 		return (double)(next() % 100000000000000000u) / pow(10, (double)(next() % 25));
+	case 3: /* cents of any size, around the writer's shortcut for them */
+		return (next() % 2 ? -1 : 1) * (double)(next() % (uint64_t)pow(10, (double)(next() % 19))) / 100;
 	default: /* a power of ten around the %g switch to exponents */
 		return (next() % 2 ? -1 : 1) * pow(10, (double)(next() % 50) - 25);
 	}
