@@ -11,6 +11,19 @@
 
 #define INDENT_WIDTH 2
 
+/* The writer appends many short pieces: they are copied in place while the
+ * buffer has room, and strbuf_add grows it (or records the failure). */
+static inline void put(struct strbuf *sb, const void *data, size_t len)
+{
+	if (len < sb->cap - sb->len) {
+		memcpy(sb->buf + sb->len, data, len);
+		sb->len += len;
+		sb->buf[sb->len] = '\0';
+		return;
+	}
+	strbuf_add(sb, data, len);
+}
+
 void jw_init(struct json_writer *w, struct strbuf *out)
 {
 	*w = (struct json_writer){.out = out};
@@ -22,7 +35,7 @@ static void indent(struct json_writer *w, unsigned depth)
 	size_t n = (size_t)depth * INDENT_WIDTH;
 	while (n) {
 		size_t chunk = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
-		strbuf_add(w->out, spaces, chunk);
+		put(w->out, spaces, chunk);
 		n -= chunk;
 	}
 }
@@ -38,9 +51,9 @@ static void before_item(struct json_writer *w)
 	if (w->depth == 0)
 		return;
 	if (w->empty)
-		strbuf_putc(w->out, '\n');
+		put(w->out, "\n", 1);
 	else
-		strbuf_add(w->out, ",\n", 2);
+		put(w->out, ",\n", 2);
 	indent(w, w->depth);
 	w->empty = false;
 }
@@ -48,7 +61,7 @@ static void before_item(struct json_writer *w)
 static void begin(struct json_writer *w, char open)
 {
 	before_item(w);
-	strbuf_putc(w->out, open);
+	put(w->out, &open, 1);
 	w->depth++;
 	w->empty = true;
 }
@@ -58,10 +71,10 @@ static void end(struct json_writer *w, char close)
 {
 	w->depth--;
 	if (!w->empty) {
-		strbuf_putc(w->out, '\n');
+		put(w->out, "\n", 1);
 		indent(w, w->depth);
 	}
-	strbuf_putc(w->out, close);
+	put(w->out, &close, 1);
 	w->empty = false;
 }
 
@@ -94,11 +107,11 @@ static void put_escape(struct strbuf *sb, unsigned char c)
 	static const char hex[] = "0123456789ABCDEF";
 	if (c == '"' || c == '\\' || short_form[c]) {
 		char esc[2] = {'\\', c >= 0x20 ? (char)c : short_form[c]};
-		strbuf_add(sb, esc, 2);
+		put(sb, esc, 2);
 		return;
 	}
 	char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
-	strbuf_add(sb, esc, 6);
+	put(sb, esc, 6);
 }
 
 /* Valid UTF-8 in, escaped text out, in runs between the bytes to escape. */
@@ -109,34 +122,34 @@ static void put_escaped(struct strbuf *sb, const char *s, size_t len)
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 0x20 && c != '"' && c != '\\')
 			continue;
-		strbuf_add(sb, s + run, i - run);
+		put(sb, s + run, i - run);
 		put_escape(sb, c);
 		run = i + 1;
 	}
-	strbuf_add(sb, s + run, len - run);
+	put(sb, s + run, len - run);
 }
 
 static void put_string(struct strbuf *sb, const char *s)
 {
 	size_t len = strlen(s);
-	strbuf_putc(sb, '"');
+	put(sb, "\"", 1);
 	for (;;) {
 		size_t ok = utf8_valid_prefix(s, len);
 		put_escaped(sb, s, ok);
 		if (ok == len)
 			break;
-		strbuf_add(sb, "\xEF\xBF\xBD", 3);
+		put(sb, "\xEF\xBF\xBD", 3);
 		s += ok + 1;
 		len -= ok + 1;
 	}
-	strbuf_putc(sb, '"');
+	put(sb, "\"", 1);
 }
 
 void jw_key(struct json_writer *w, const char *key)
 {
 	before_item(w);
 	put_string(w->out, key);
-	strbuf_add(w->out, ": ", 2);
+	put(w->out, ": ", 2);
 	w->after_key = true;
 }
 
@@ -163,7 +176,7 @@ void jw_integer(struct json_writer *w, long long v)
 	if (v < 0)
 		*--p = '-';
 	before_item(w);
-	strbuf_add(w->out, p, (size_t)(end - p));
+	put(w->out, p, (size_t)(end - p));
 }
 
 static bool is_digit(char c)
@@ -245,17 +258,17 @@ void jw_real(struct json_writer *w, double v)
 	if (!len)
 		len = format_real(text, v);
 	before_item(w);
-	strbuf_add(w->out, text, len);
+	put(w->out, text, len);
 }
 
 void jw_null(struct json_writer *w)
 {
 	before_item(w);
-	strbuf_add(w->out, "null", 4);
+	put(w->out, "null", 4);
 }
 
 void jw_bool(struct json_writer *w, bool v)
 {
 	before_item(w);
-	strbuf_add(w->out, v ? "true" : "false", v ? 4 : 5);
+	put(w->out, v ? "true" : "false", v ? 4 : 5);
 }
