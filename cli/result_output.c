@@ -60,6 +60,20 @@ int64_t cli_generated_at(void)
 	return (int64_t)time(NULL);
 }
 
+/* --format json alone is the result document itself: parsing it back into
+ * a report would only cost time (tens of ms for 126 units). */
+static int emit_json(const dqa_result *res)
+{
+	char *text = dqa_result_json(res);
+	if (!text) {
+		const dqa_error err = {.code = DQA_ENOMEM, .message = "out of memory"};
+		return report_error(&err);
+	}
+	fputs(text, stdout);
+	free(text);
+	return cli_flush_stdout();
+}
+
 /* Every output goes through the result's JSON document, as `dqa report`
  * renders it: the text summary, a report format and the report folder. */
 static int emit(const dqa_result *res, const struct result_output *o)
@@ -67,6 +81,8 @@ static int emit(const dqa_result *res, const struct result_output *o)
 	const char *format = o->quiet ? NULL : o->format;
 	if (!o->out && !format)
 		return 0;
+	if (!o->out && !strcmp(format, "json"))
+		return emit_json(res);
 	dqa_report *rep = NULL;
 	dqa_error err = {0};
 	if (dqa_report_from_result(&rep, res, &err) < 0)

@@ -1,197 +1,225 @@
 /* The result as the versioned JSON contract (format 1): scores rounded to
- * two decimals, NaN as null, keys in a fixed order. */
-#include <jansson.h>
+ * two decimals, NaN as null, keys in a fixed order. Written straight into
+ * one buffer: the layout is the one jansson's json_dumps gave (indent 2,
+ * 15 significant digits), which the golden tests pin. */
 #include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
+#include "json_writer.h"
 #include "../result.h"
 #include "../strbuf.h"
 #include "../timeparse.h"
 #include "../values.h"
 
-/* A JSON string of any bytes: invalid UTF-8 becomes U+FFFD, so a damaged
- * value from the data still shows instead of vanishing. */
-static json_t *text(const char *s)
+static void string_member(struct json_writer *w, const char *key, const char *s)
 {
-	size_t len = strlen(s);
-	size_t ok = utf8_valid_prefix(s, len);
-	if (ok == len)
-		return json_stringn(s, len);
-	struct strbuf sb = STRBUF_INIT;
-	while (len) {
-		strbuf_add(&sb, s, ok);
-		if (ok == len)
-			break;
-		strbuf_puts(&sb, "\xEF\xBF\xBD");
-		s += ok + 1;
-		len -= ok + 1;
-		ok = utf8_valid_prefix(s, len);
+	jw_key(w, key);
+	jw_string(w, s);
+}
+
+static void integer_member(struct json_writer *w, const char *key, uint64_t v)
+{
+	jw_key(w, key);
+	jw_integer(w, (long long)v);
+}
+
+/* jansson could not hold a non-finite real and left the member out; the
+ * format keeps that (a rule file may say `weight: inf`). */
+static void real_member(struct json_writer *w, const char *key, double v)
+{
+	if (!isfinite(v))
+		return;
+	jw_key(w, key);
+	jw_real(w, v);
+}
+
+static void score_member(struct json_writer *w, const char *key, double v)
+{
+	if (isnan(v)) {
+		jw_key(w, key);
+		jw_null(w);
+		return;
 	}
-	json_t *v = json_stringn(sb.buf ? sb.buf : "", sb.len);
-	strbuf_release(&sb);
-	return v;
+	real_member(w, key, round(v * 100) / 100);
 }
 
-static json_t *score_value(double v)
-{
-	return isnan(v) ? json_null() : json_real(round(v * 100) / 100);
-}
-
-static json_t *time_value(int64_t t)
+static void time_member(struct json_writer *w, const char *key, int64_t t)
 {
 	char buf[21];
 	time_format_iso(t, buf);
-	return json_string(buf);
+	string_member(w, key, buf);
 }
 
-static json_t *criteria_object(const struct dqa_result *r, const double *criteria)
+static void string_array_member(struct json_writer *w, const char *key,
+				const char *const *items, size_t n)
 {
-	json_t *obj = json_object();
+	jw_key(w, key);
+	jw_begin_array(w);
+	for (size_t i = 0; i < n; i++)
+		jw_string(w, items[i]);
+	jw_end_array(w);
+}
+
+static void criteria_member(struct json_writer *w, const struct dqa_result *r,
+			    const double *criteria)
+{
+	jw_key(w, "criteria");
+	jw_begin_object(w);
 	for (int k = 0; k < DQA_CRITERIA; k++)
-		json_object_set_new(obj, dqa_criterion_name(k),
-				    r->criterion_used[k] ? score_value(criteria[k]) : json_null());
-	return obj;
+		score_member(w, dqa_criterion_name(k), r->criterion_used[k] ? criteria[k] : NAN);
+	jw_end_object(w);
 }
 
-static json_t *sample_object(const struct res_sample *s)
+/* Column name -> value. As a JSON object these keep what jansson's object
+ * kept: a name that is not UTF-8 is left out, and a repeated name stays at
+ * its first place with its last value. */
+static void sample_values(struct json_writer *w, const struct res_sample *s)
 {
-	json_t *obj = json_object();
-	json_object_set_new(obj, "line", json_integer((json_int_t)s->line));
+	jw_key(w, "values");
+	jw_begin_object(w);
+	for (size_t i = 0; i < s->nvalues; i++) {
+		const char *name = s->names[i];
+		size_t len = strlen(name), last = i;
+		bool seen = utf8_valid_prefix(name, len) != len;
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = strcmp(s->names[j], name) == 0;
+		if (seen)
+			continue;
+		for (size_t j = i + 1; j < s->nvalues; j++)
+			if (strcmp(s->names[j], name) == 0)
+				last = j;
+		string_member(w, name, s->values[last]);
+	}
+	jw_end_object(w);
+}
+
+static void sample_object(struct json_writer *w, const struct res_sample *s)
+{
+	jw_begin_object(w);
+	integer_member(w, "line", s->line);
 	if (s->input)
-		json_object_set_new(obj, "file", text(s->input));
-	json_t *values = json_object();
-	for (size_t i = 0; i < s->nvalues; i++)
-		json_object_set_new(values, s->names[i], text(s->values[i]));
-	json_object_set_new(obj, "values", values);
+		string_member(w, "file", s->input);
+	sample_values(w, s);
 	if (s->note)
-		json_object_set_new(obj, "note", text(s->note));
-	return obj;
+		string_member(w, "note", s->note);
+	jw_end_object(w);
 }
 
-static json_t *check_object(const struct res_check *c)
+static void check_object(struct json_writer *w, const struct res_check *c)
 {
-	json_t *obj = json_object();
-	json_object_set_new(obj, "id", text(c->id));
-	json_object_set_new(obj, "criterion", json_string(dqa_criterion_name(c->criterion)));
-	json_object_set_new(obj, "kind", json_string(c->kind));
-	json_t *cols = json_array();
-	for (size_t i = 0; i < c->ncolumns; i++)
-		json_array_append_new(cols, text(c->columns[i]));
-	json_object_set_new(obj, "columns", cols);
-	json_object_set_new(obj, "weight", json_real(c->weight));
-	json_object_set_new(obj, "min_ratio", json_real(c->min_ratio));
-	json_object_set_new(obj, "evaluated", json_integer((json_int_t)c->evaluated));
-	json_object_set_new(obj, "failed", json_integer((json_int_t)c->failed));
-	json_object_set_new(obj, "score", score_value(c->score));
-	json_object_set_new(obj, "status", json_string(isnan(c->score) ? "n/a"
-							: c->passed ? "pass" : "fail"));
-	json_object_set_new(obj, "cost", score_value(c->cost));
+	jw_begin_object(w);
+	string_member(w, "id", c->id);
+	string_member(w, "criterion", dqa_criterion_name(c->criterion));
+	string_member(w, "kind", c->kind);
+	string_array_member(w, "columns", c->columns, c->ncolumns);
+	real_member(w, "weight", c->weight);
+	real_member(w, "min_ratio", c->min_ratio);
+	integer_member(w, "evaluated", c->evaluated);
+	integer_member(w, "failed", c->failed);
+	score_member(w, "score", c->score);
+	string_member(w, "status", isnan(c->score) ? "n/a" : c->passed ? "pass" : "fail");
+	score_member(w, "cost", c->cost);
 	if (c->note)
-		json_object_set_new(obj, "note", text(c->note));
+		string_member(w, "note", c->note);
 	if (c->message)
-		json_object_set_new(obj, "message", text(c->message));
-	json_t *samples = json_array();
+		string_member(w, "message", c->message);
+	jw_key(w, "samples");
+	jw_begin_array(w);
 	for (size_t i = 0; i < c->nsamples; i++)
-		json_array_append_new(samples, sample_object(&c->samples[i]));
-	json_object_set_new(obj, "samples", samples);
-	return obj;
+		sample_object(w, &c->samples[i]);
+	jw_end_array(w);
+	jw_end_object(w);
 }
 
-static json_t *unit_object(const struct dqa_result *r, const struct res_unit *u)
+static void unit_object(struct json_writer *w, const struct dqa_result *r,
+			const struct res_unit *u)
 {
-	json_t *obj = json_object();
-	json_object_set_new(obj, "unit", text(u->name));
-	json_object_set_new(obj, "rows", json_integer((json_int_t)u->rows));
-	json_object_set_new(obj, "score", score_value(u->score));
-	json_object_set_new(obj, "status", json_string(dqa_status_name(u->status)));
-	json_object_set_new(obj, "criteria", criteria_object(r, u->criteria));
-	json_t *checks = json_array();
+	jw_begin_object(w);
+	string_member(w, "unit", u->name);
+	integer_member(w, "rows", u->rows);
+	score_member(w, "score", u->score);
+	string_member(w, "status", dqa_status_name(u->status));
+	criteria_member(w, r, u->criteria);
+	jw_key(w, "checks");
+	jw_begin_array(w);
 	for (size_t i = 0; i < u->nchecks; i++)
-		json_array_append_new(checks, check_object(&u->checks[i]));
-	json_object_set_new(obj, "checks", checks);
-	return obj;
+		check_object(w, &u->checks[i]);
+	jw_end_array(w);
+	jw_end_object(w);
 }
 
 /* "ID SCORE" for each check that pulled the unit down, or "no rows". */
-static json_t *reasons_array(const struct res_unit *u)
+static void reasons_member(struct json_writer *w, const struct res_unit *u)
 {
-	json_t *arr = json_array();
-	if (u->missing) {
-		json_array_append_new(arr, json_string("no rows"));
-		return arr;
-	}
-	for (size_t i = 0; i < u->nreasons; i++) {
+	jw_key(w, "reasons");
+	jw_begin_array(w);
+	if (u->missing)
+		jw_string(w, "no rows");
+	for (size_t i = 0; i < u->nreasons && !u->missing; i++) {
 		const struct res_check *c = &u->checks[u->reasons[i]];
 		char line[600];
 		/* round() like every score in the file, not printf's half-even */
 		snprintf(line, sizeof line, "%s %.1f", c->id, round(c->score * 10) / 10);
-		json_array_append_new(arr, text(line));
+		jw_string(w, line);
 	}
-	return arr;
+	jw_end_array(w);
 }
 
-static json_t *result_object(const struct dqa_result *r)
+static void warning_object(struct json_writer *w, const struct res_unit *u)
 {
-	json_t *obj = json_object();
-	json_object_set_new(obj, "format", json_integer(DQA_RESULT_FORMAT));
-	json_object_set_new(obj, "dqa_version", json_string(DQA_VERSION));
-	json_object_set_new(obj, "rules", text(r->rules_path));
-	json_object_set_new(obj, "dataset", text(r->dataset));
-	json_t *inputs = json_array();
-	for (size_t i = 0; i < r->ninputs; i++)
-		json_array_append_new(inputs, text(r->inputs[i]));
-	json_object_set_new(obj, "inputs", inputs);
-	json_object_set_new(obj, "generated_at", time_value(r->generated_at));
-	json_object_set_new(obj, "now", time_value(r->now));
-	json_object_set_new(obj, "rows", json_integer((json_int_t)r->rows));
-	json_object_set_new(obj, "score", score_value(r->score));
-	json_object_set_new(obj, "status", json_string(dqa_status_name(r->status)));
-	json_t *thresholds = json_object();
-	json_object_set_new(thresholds, "warn_below", json_real(r->warn_below));
-	json_object_set_new(thresholds, "fail_below", json_real(r->fail_below));
-	json_object_set_new(obj, "thresholds", thresholds);
-	json_t *weights = json_object();
+	jw_begin_object(w);
+	string_member(w, "unit", u->name);
+	score_member(w, "score", u->score);
+	string_member(w, "status", dqa_status_name(u->status));
+	reasons_member(w, u);
+	jw_end_object(w);
+}
+
+static void result_object(struct json_writer *w, const struct dqa_result *r)
+{
+	jw_begin_object(w);
+	integer_member(w, "format", DQA_RESULT_FORMAT);
+	string_member(w, "dqa_version", DQA_VERSION);
+	string_member(w, "rules", r->rules_path);
+	string_member(w, "dataset", r->dataset);
+	string_array_member(w, "inputs", r->inputs, r->ninputs);
+	time_member(w, "generated_at", r->generated_at);
+	time_member(w, "now", r->now);
+	integer_member(w, "rows", r->rows);
+	score_member(w, "score", r->score);
+	string_member(w, "status", dqa_status_name(r->status));
+	jw_key(w, "thresholds");
+	jw_begin_object(w);
+	real_member(w, "warn_below", r->warn_below);
+	real_member(w, "fail_below", r->fail_below);
+	jw_end_object(w);
+	jw_key(w, "weights");
+	jw_begin_object(w);
 	for (int k = 0; k < DQA_CRITERIA; k++)
-		json_object_set_new(weights, dqa_criterion_name(k), json_real(r->weights[k]));
-	json_object_set_new(obj, "weights", weights);
-	json_object_set_new(obj, "criteria", criteria_object(r, r->criteria));
-	json_t *units = json_array();
+		real_member(w, dqa_criterion_name(k), r->weights[k]);
+	jw_end_object(w);
+	criteria_member(w, r, r->criteria);
+	jw_key(w, "units");
+	jw_begin_array(w);
 	for (size_t i = 0; i < r->nunits; i++)
-		json_array_append_new(units, unit_object(r, &r->units[i]));
-	json_object_set_new(obj, "units", units);
-	json_t *warnings = json_array();
-	for (size_t i = 0; i < r->nwarnings; i++) {
-		const struct res_unit *u = &r->units[r->warnings[i]];
-		json_t *w = json_object();
-		json_object_set_new(w, "unit", text(u->name));
-		json_object_set_new(w, "score", score_value(u->score));
-		json_object_set_new(w, "status", json_string(dqa_status_name(u->status)));
-		json_object_set_new(w, "reasons", reasons_array(u));
-		json_array_append_new(warnings, w);
-	}
-	json_object_set_new(obj, "warnings", warnings);
-	return obj;
+		unit_object(w, r, &r->units[i]);
+	jw_end_array(w);
+	jw_key(w, "warnings");
+	jw_begin_array(w);
+	for (size_t i = 0; i < r->nwarnings; i++)
+		warning_object(w, &r->units[r->warnings[i]]);
+	jw_end_array(w);
+	jw_end_object(w);
 }
 
 char *dqa_result_json(const dqa_result *res)
 {
-	json_t *obj = result_object(res);
-	if (!obj)
-		return NULL;
-	char *text = json_dumps(obj, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-				     JSON_REAL_PRECISION(15));
-	json_decref(obj);
-	if (!text)
-		return NULL;
+	struct strbuf sb = STRBUF_INIT;
+	struct json_writer w;
+	jw_init(&w, &sb);
+	result_object(&w, res);
 	/* A text file ends with a newline, result.json included. */
-	size_t len = strlen(text);
-	char *line = realloc(text, len + 2);
-	if (!line) {
-		free(text);
-		return NULL;
-	}
-	memcpy(line + len, "\n", 2);
-	return line;
+	strbuf_putc(&sb, '\n');
+	return strbuf_detach(&sb);
 }
