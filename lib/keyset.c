@@ -94,6 +94,18 @@ void keyset_prefetch(const struct keyset *k, uint64_t hash)
 		__builtin_prefetch(&k->slots[(hash >> 32) & (k->cap - 1)]);
 }
 
+int keyset_reserve_records(struct keyset *k, size_t bytes)
+{
+	if (bytes <= k->records_cap)
+		return 0;
+	unsigned char *records = realloc(k->records, bytes);
+	if (!records)
+		return -1;
+	k->records = records;
+	k->records_cap = bytes;
+	return 0;
+}
+
 static long append_record(struct keyset *k, const void *key, uint32_t len, uint64_t where,
 			  uint32_t unit)
 {

@@ -39,6 +39,9 @@ uint64_t keyset_hash(const void *key, uint32_t len);
 void keyset_prefetch(const struct keyset *k, uint64_t hash);
 /* Grows the table ahead for count keys; 0 or -1 out of memory. */
 int keyset_reserve(struct keyset *k, size_t count);
+/* Grows the record buffer ahead to bytes: a key takes its length plus 16,
+ * rounded up to 8. 0 or -1 out of memory. */
+int keyset_reserve_records(struct keyset *k, size_t bytes);
 struct key_record *keyset_get(const struct keyset *k, const void *key, uint32_t len);
 struct key_record *keyset_get_hashed(const struct keyset *k, uint64_t hash, const void *key,
 				     uint32_t len);

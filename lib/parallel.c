@@ -7,8 +7,14 @@
 struct loop {
 	atomic_size_t next;
 	size_t n;
-	void (*run)(void *ctx, size_t i);
+	void (*run)(void *ctx, size_t i, unsigned worker);
 	void *ctx;
+};
+
+struct helper {
+	struct loop *loop;
+	unsigned worker;
+	pthread_t thread;
 };
 
 unsigned parallel_threads(unsigned requested)
@@ -29,28 +35,34 @@ void parallel_block_signals(sigset_t *old)
 
 static void *take_items(void *arg)
 {
-	struct loop *l = arg;
+	struct helper *h = arg;
+	struct loop *l = h->loop;
 	for (size_t i; (i = atomic_fetch_add(&l->next, 1)) < l->n;)
-		l->run(l->ctx, i);
+		l->run(l->ctx, i, h->worker);
 	return NULL;
 }
 
-void parallel_for(unsigned threads, size_t n, void (*run)(void *ctx, size_t i), void *ctx)
+void parallel_for(unsigned threads, size_t n, void (*run)(void *ctx, size_t i, unsigned worker),
+		  void *ctx)
 {
 	struct loop l = {.n = n, .run = run, .ctx = ctx};
 	atomic_init(&l.next, 0);
 	threads = parallel_threads(threads);
 	if (threads > n)
 		threads = n ? (unsigned)n : 1;
-	pthread_t helpers[PARALLEL_MAX_THREADS];
-	unsigned started = 0;
+	/* helpers[0] is the calling thread */
+	struct helper helpers[PARALLEL_MAX_THREADS];
+	unsigned started = 1;
 	sigset_t old;
 	parallel_block_signals(&old);
-	while (started + 1 < threads &&
-	       pthread_create(&helpers[started], NULL, take_items, &l) == 0)
-		started++;
+	for (; started < threads; started++) {
+		helpers[started] = (struct helper){&l, started, 0};
+		if (pthread_create(&helpers[started].thread, NULL, take_items, &helpers[started]))
+			break;
+	}
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	take_items(&l);
-	for (unsigned i = 0; i < started; i++)
-		pthread_join(helpers[i], NULL);
+	helpers[0] = (struct helper){&l, 0, 0};
+	take_items(&helpers[0]);
+	for (unsigned i = 1; i < started; i++)
+		pthread_join(helpers[i].thread, NULL);
 }

@@ -13,13 +13,17 @@ enum { PARALLEL_MAX_THREADS = 256 };
  * core; never more than PARALLEL_MAX_THREADS. */
 unsigned parallel_threads(unsigned requested);
 
-/* Calls run(ctx, i) once for every i in [0, n), on up to `threads` threads
- * (parallel_threads' meaning of 0), the calling thread among them. Items
- * are taken in increasing order but finish in any order, so run must only
- * write what belongs to item i. Helper threads block every signal. When a
- * helper cannot be started, the others (at least the caller) do its
- * share: the loop always completes. */
-void parallel_for(unsigned threads, size_t n, void (*run)(void *ctx, size_t i), void *ctx);
+/* Calls run(ctx, i, worker) once for every i in [0, n), on up to `threads`
+ * threads (parallel_threads' meaning of 0), the calling thread among them.
+ * worker, below parallel_threads(threads), tells which thread runs the
+ * item: one thread's items run one after the other, so run may keep
+ * scratch memory per worker. Items are taken in increasing order but
+ * finish in any order, so run must only write what belongs to item i or
+ * to its worker. Helper threads block every signal. When a helper cannot
+ * be started, the others (at least the caller) do its share: the loop
+ * always completes. */
+void parallel_for(unsigned threads, size_t n, void (*run)(void *ctx, size_t i, unsigned worker),
+		  void *ctx);
 
 /* Blocks every signal in the calling thread, saving the old mask in old:
  * threads started meanwhile inherit it, so a SIGINT reaches only the

@@ -375,6 +375,7 @@ static bool push_renote(struct resolved *r, size_t sampled, uint64_t first)
 struct resolve_job {
 	const struct unique_state *s;
 	struct resolved *out;        /* one per partition */
+	struct keyset *sets;         /* one per worker, reused from partition to partition */
 };
 
 /* Every key of the partition with its earliest occurrence; all the others
@@ -383,10 +384,13 @@ static bool resolve(const struct unique_state *s, size_t part, struct resolved *
 		    struct keyset *seen)
 {
 	const struct part *p = &s->parts[part];
-	size_t count = 0;
-	for (size_t c = 0; c < p->nchunks; c++)
+	size_t count = 0, bytes = 0;
+	for (size_t c = 0; c < p->nchunks; c++) {
 		count += p->chunks[c].count;
-	if (keyset_reserve(seen, count) < 0)
+		bytes += p->chunks[c].len;
+	}
+	/* an occurrence is never smaller than the key set's record of it */
+	if (keyset_reserve(seen, count) < 0 || keyset_reserve_records(seen, bytes) < 0)
 		return false;
 	for (size_t c = 0; c < p->nchunks; c++) {
 		const struct chunk *ch = &p->chunks[c];
@@ -427,12 +431,12 @@ static bool resolve(const struct unique_state *s, size_t part, struct resolved *
 	return true;
 }
 
-static void resolve_one(void *ctx, size_t part)
+static void resolve_one(void *ctx, size_t part, unsigned worker)
 {
 	struct resolve_job *job = ctx;
-	struct keyset seen = KEYSET_INIT;
-	job->out[part].oom = !resolve(job->s, part, &job->out[part], &seen);
-	keyset_release(&seen);
+	struct keyset *seen = &job->sets[worker];
+	keyset_clear(seen);
+	job->out[part].oom = !resolve(job->s, part, &job->out[part], seen);
 }
 
 /* Points a kept sample's note at the key's true first occurrence. */
@@ -491,12 +495,19 @@ static int unique_dataset(struct bound_check *b, struct plan *plan, dqa_error *e
 	(void)plan;
 	struct unique_state *s = b->state;
 	RETURN_IF_NOMEM(!s->oom ? s : NULL, err);
+	unsigned workers = parallel_threads(b->plan->opts.threads);
 	struct resolved *out = calloc(PARTS, sizeof *out);
-	RETURN_IF_NOMEM(out, err);
-	struct resolve_job job = {s, out};
-	parallel_for(b->plan->opts.threads, PARTS, resolve_one, &job);
-	int rc = apply(b, out, err);
-	for (size_t i = 0; i < PARTS; i++) {
+	struct keyset *sets = calloc(workers, sizeof *sets);
+	struct resolve_job job = {s, out, sets};
+	int rc = out && sets ? 0 : dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+	if (rc == 0) {
+		parallel_for(b->plan->opts.threads, PARTS, resolve_one, &job);
+		rc = apply(b, out, err);
+	}
+	for (unsigned w = 0; sets && w < workers; w++)
+		keyset_release(&sets[w]);
+	free(sets);
+	for (size_t i = 0; out && i < PARTS; i++) {
 		free(out[i].dups);
 		free(out[i].renotes);
 	}
