@@ -7,6 +7,7 @@
 #include "state.h"
 #include "../audit.h"
 #include "../checks/check.h"
+#include "../parallel.h"
 
 static bool same_strings(const char *const *a, size_t na, const char *const *b, size_t nb)
 {
@@ -148,17 +149,51 @@ static int bind_header(struct plan *p, const struct state_meta *m, dqa_error *er
 	return rc;
 }
 
-static int fold(struct plan *p, struct state_file *f, dqa_error *err)
+/* Every state loaded into its own fork of p. */
+struct loads {
+	struct state_file *files;
+	struct plan *forks;
+	int *rcs;
+	dqa_error *errs;
+};
+
+static void load_one(void *ctx, size_t i, unsigned worker)
 {
-	struct arena out = ARENA_INIT;
-	struct plan w;
-	int rc = plan_fork(&w, p, &out, err);
+	(void)worker;
+	struct loads *l = ctx;
+	l->rcs[i] = state_load(&l->files[i], &l->forks[i], &l->errs[i]);
+}
+
+/* Loads the states on all cores (a state of millions of keys takes a
+ * while to decode), then folds them into p in file order with the
+ * plan_merge that merges threads; the first error in file order wins. */
+static int fold_all(struct plan *p, struct state_file *files, size_t n, dqa_error *err)
+{
+	struct loads l = {files, calloc(n, sizeof *l.forks), calloc(n, sizeof *l.rcs),
+			  calloc(n, sizeof *l.errs)};
+	struct arena *outs = calloc(n, sizeof *outs);
+	int rc = l.forks && l.rcs && l.errs && outs ? 0 : dqa_fail(err, DQA_ENOMEM, NULL,
+								     DQA_NOPOS, NULL, "out of memory");
+	size_t forked = 0;
+	for (; rc == 0 && forked < n; forked++)
+		rc = plan_fork(&l.forks[forked], p, &outs[forked], err);
 	if (rc == 0)
-		rc = state_load(f, &w, err);
-	if (rc == 0)
-		rc = plan_merge(p, &w, err);
-	arena_adopt(p->out, &out);
-	plan_release(&w);
+		parallel_for(p->opts.threads, n, load_one, &l);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		rc = l.rcs[i];
+		if (rc < 0)
+			*err = l.errs[i];
+		else
+			rc = plan_merge(p, &l.forks[i], err);
+	}
+	for (size_t i = 0; i < forked; i++) {
+		arena_adopt(p->out, &outs[i]);
+		plan_release(&l.forks[i]);
+	}
+	free(outs);
+	free(l.forks);
+	free(l.rcs);
+	free(l.errs);
 	return rc;
 }
 
@@ -179,8 +214,8 @@ static int merge(struct dqa_result *r, const dqa_rules *rules, struct state_file
 	int rc = audit_inputs(r, &p, m->inputs, m->ninputs, err);
 	if (rc == 0)
 		rc = bind_header(&p, m, err);
-	for (size_t i = 0; rc == 0 && i < n; i++)
-		rc = fold(&p, &files[i], err);
+	if (rc == 0)
+		rc = fold_all(&p, files, n, err);
 	if (rc == 0)
 		rc = audit_finish(r, &p, err);
 	plan_release(&p);
