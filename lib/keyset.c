@@ -98,7 +98,16 @@ int keyset_reserve_records(struct keyset *k, size_t bytes)
 {
 	if (bytes <= k->records_cap)
 		return 0;
-	unsigned char *records = realloc(k->records, bytes);
+	/* An empty buffer (a cleared set reused) has nothing worth copying. */
+	unsigned char *records;
+	if (k->records_len == 0) {
+		free(k->records);
+		k->records = NULL;
+		k->records_cap = 0;
+		records = malloc(bytes);
+	} else {
+		records = realloc(k->records, bytes);
+	}
 	if (!records)
 		return -1;
 	k->records = records;
