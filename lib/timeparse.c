@@ -108,8 +108,40 @@ bool time_parse_iso(const char *s, size_t len, int64_t *out)
 	return p == end && civil_to_epoch(&c, out);
 }
 
+static bool two_digits(const char *p, unsigned *v)
+{
+	unsigned tens = (unsigned)(unsigned char)p[0] - '0', ones = (unsigned)(unsigned char)p[1] - '0';
+	*v = tens * 10 + ones;
+	return tens < 10 && ones < 10;
+}
+
+/* The two layouts most extracts use, "%Y-%m-%d" and "%Y-%m-%d %H:%M:%S",
+ * with every field at full width, read at fixed offsets: false when s is
+ * not such a text (a one-digit month, another format), which the general
+ * loop then reads exactly as before. */
+static bool fixed_layout(const char *fmt, const char *s, size_t len, struct civil *c)
+{
+	static const char date[] = "%Y-%m-%d", date_time[] = "%Y-%m-%d %H:%M:%S";
+	enum { DATE_LEN = 10, DATE_TIME_LEN = 19 };
+	bool with_time = len == DATE_TIME_LEN;
+	if (!(len == DATE_LEN && strcmp(fmt, date) == 0) &&
+	    !(with_time && strcmp(fmt, date_time) == 0))
+		return false;
+	unsigned century, year;
+	if (!two_digits(s, &century) || !two_digits(s + 2, &year) || s[4] != '-' ||
+	    !two_digits(s + 5, &c->month) || s[7] != '-' || !two_digits(s + 8, &c->day))
+		return false;
+	c->year = century * 100 + year;
+	return !with_time || (s[10] == ' ' && two_digits(s + 11, &c->hour) && s[13] == ':' &&
+			      two_digits(s + 14, &c->minute) && s[16] == ':' &&
+			      two_digits(s + 17, &c->second));
+}
+
 bool time_parse_format(const char *fmt, const char *s, size_t len, int64_t *out)
 {
+	struct civil fixed = {0};
+	if (fixed_layout(fmt, s, len, &fixed))
+		return civil_to_epoch(&fixed, out);
 	const char *p = s, *end = s + len;
 	struct civil c = {.year = 1970, .month = 1, .day = 1};
 	for (const char *f = fmt; *f; f++) {

@@ -33,6 +33,21 @@ int main(void)
 	EXPECT(fmt("%Y%m%d %H%M%S", "20261122 000001") == 1795305601);
 	EXPECT(fmt("%Y-%m-%d", "2026-11-22 ") == -1);
 	EXPECT(fmt("100%% %Y", "100% 1970") == 0);
+	/* the full-width layouts are read at fixed offsets: the same answers */
+	EXPECT(fmt("%Y-%m-%d", "2026-11-22") == 1795305600);
+	EXPECT(fmt("%Y-%m-%d", "2024-02-29") == fmt("%Y-%m-%d", "2024-2-29"));
+	EXPECT(fmt("%Y-%m-%d", "2023-02-29") == -1 && fmt("%Y-%m-%d", "2026-13-01") == -1);
+	EXPECT(fmt("%Y-%m-%d", "2026-00-10") == -1 && fmt("%Y-%m-%d", "2026-01-00") == -1);
+	EXPECT(fmt("%Y-%m-%d", "2026/11-22") == -1 && fmt("%Y-%m-%d", "2026-11/22") == -1);
+	EXPECT(fmt("%Y-%m-%d", "2026-1a-22") == -1 && fmt("%Y-%m-%d", "20x6-11-22") == -1);
+	EXPECT(fmt("%Y-%m-%d", "0000-01-01") == days_from_civil(0, 1, 1) * 86400);
+	EXPECT(fmt("%Y-%m-%d %H:%M:%S", "2026-11-22 00:00:01") == 1795305601);
+	EXPECT(fmt("%Y-%m-%d %H:%M:%S", "2026-11-22 23:59:59") == 1795305600 + 86399);
+	EXPECT(fmt("%Y-%m-%d %H:%M:%S", "2026-11-22 24:00:00") == -1);
+	EXPECT(fmt("%Y-%m-%d %H:%M:%S", "2026-11-22 12:60:00") == -1);
+	EXPECT(fmt("%Y-%m-%d %H:%M:%S", "2026-11-22T00:00:01") == -1);
+	EXPECT(fmt("%Y-%m-%d %H:%M:%S", "2026-11-22 0:00:01") == 1795305601);
+	EXPECT(fmt("%Y-%m-%d %H:%M:%S", "2026-11-22") == -1);
 
 	EXPECT(time_format_problem("%Y-%m-%d") == NULL);
 	const char *f = "%Y-%q";
