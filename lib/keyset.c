@@ -88,12 +88,6 @@ uint64_t keyset_hash(const void *key, uint32_t len)
 	return strset_hash(key, len);
 }
 
-void keyset_prefetch(const struct keyset *k, uint64_t hash)
-{
-	if (k->cap)
-		__builtin_prefetch(&k->slots[(hash >> 32) & (k->cap - 1)]);
-}
-
 int keyset_reserve_records(struct keyset *k, size_t bytes)
 {
 	if (bytes <= k->records_cap)
@@ -141,12 +135,6 @@ static long append_record(struct keyset *k, const void *key, uint32_t len, uint6
 	return (long)(offset / RECORD_ALIGN);
 }
 
-struct key_record *keyset_put(struct keyset *k, const void *key, uint32_t len, uint64_t where,
-			      uint32_t unit, bool *added)
-{
-	return keyset_put_hashed(k, strset_hash(key, len), key, len, where, unit, added);
-}
-
 struct key_record *keyset_put_hashed(struct keyset *k, uint64_t hash, const void *key,
 				     uint32_t len, uint64_t where, uint32_t unit, bool *added)
 {
@@ -176,16 +164,6 @@ struct key_record *keyset_get_hashed(const struct keyset *k, uint64_t hash, cons
 		return NULL;
 	size_t i = find(k, hash, key, len);
 	return k->slots[i] ? record_at(k, k->slots[i]) : NULL;
-}
-
-bool keyset_next(const struct keyset *k, size_t *pos, struct key_record **rec)
-{
-	if (*pos >= k->records_len)
-		return false;
-	*rec = (struct key_record *)(k->records + *pos);
-	*pos += (sizeof(struct key_record) + (*rec)->len + RECORD_ALIGN - 1) &
-		~(size_t)(RECORD_ALIGN - 1);
-	return true;
 }
 
 size_t keyset_memory(const struct keyset *k)

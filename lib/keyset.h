@@ -26,17 +26,12 @@ struct keyset {
 
 #define KEYSET_INIT { NULL, 0, 0, NULL, 0, 0 }
 
-/* The record of key, added with where and unit when absent (*added tells
- * which). The pointer is valid until the next keyset_put. NULL when out
- * of memory, or when the buffer would pass 32 GiB. */
-struct key_record *keyset_put(struct keyset *k, const void *key, uint32_t len, uint64_t where,
-			      uint32_t unit, bool *added);
-/* keyset_put with the key's keyset_hash already known. */
+/* The record of key (hash: its keyset_hash), added with where and unit
+ * when absent (*added tells which). The pointer is valid until the next
+ * put. NULL when out of memory, or when the buffer would pass 32 GiB. */
 struct key_record *keyset_put_hashed(struct keyset *k, uint64_t hash, const void *key,
 				     uint32_t len, uint64_t where, uint32_t unit, bool *added);
 uint64_t keyset_hash(const void *key, uint32_t len);
-/* Starts loading the slot a key will probe first (for batched inserts). */
-void keyset_prefetch(const struct keyset *k, uint64_t hash);
 /* Grows the table ahead for count keys; 0 or -1 out of memory. */
 int keyset_reserve(struct keyset *k, size_t count);
 /* Grows the record buffer ahead to bytes: a key takes its length plus 16,
@@ -45,8 +40,6 @@ int keyset_reserve_records(struct keyset *k, size_t bytes);
 struct key_record *keyset_get(const struct keyset *k, const void *key, uint32_t len);
 struct key_record *keyset_get_hashed(const struct keyset *k, uint64_t hash, const void *key,
 				     uint32_t len);
-/* Visits every record: start with *pos = 0; false when done. */
-bool keyset_next(const struct keyset *k, size_t *pos, struct key_record **rec);
 size_t keyset_memory(const struct keyset *k);
 /* Empties the set, keeping its memory for reuse. */
 void keyset_clear(struct keyset *k);

@@ -168,12 +168,8 @@ static int alloc_scratch(struct plan *p, dqa_error *err)
 	p->sample_lens = calloc(widest + 1, sizeof *p->sample_lens);
 	p->nchecks = p->rules->nchecks;
 	p->checks = calloc(p->nchecks + 1, sizeof *p->checks);
-	p->prefetching = calloc(p->nchecks + 1, sizeof *p->prefetching);
 	RETURN_IF_NOMEM(p->pad_fields && p->pad_lens && p->sample_values && p->sample_lens &&
-			p->checks && p->prefetching ? p : NULL, err);
-	for (size_t i = 0; i < p->nchecks; i++)
-		if (p->rules->checks[i]->ops->prefetch)
-			p->prefetching[p->nprefetching++] = i;
+			p->checks ? p : NULL, err);
 	return 0;
 }
 
@@ -476,10 +472,6 @@ int plan_row(struct plan *p, const struct record *rec, uint32_t input, dqa_error
 	struct plan_row row = {fields, lens, rec->line, input, (size_t)unit, rec->n};
 	p->unit_rows[unit]++;
 	p->rows++;
-	for (size_t k = 0; k < p->nprefetching; k++) {
-		struct bound_check *b = &p->checks[p->prefetching[k]];
-		b->def->ops->prefetch(b, &row);
-	}
 	char note[NOTE_CAP];
 	for (size_t i = 0; i < p->nchecks; i++) {
 		struct bound_check *b = &p->checks[i];
@@ -567,7 +559,6 @@ void plan_release(struct plan *p)
 	free(p->pad_lens);
 	free(p->sample_values);
 	free(p->sample_lens);
-	free(p->prefetching);
 	free(p->unit_rows);
 	free(p->tallies);
 	strset_release(&p->unit_cache);

@@ -77,8 +77,6 @@ struct plan {
 	size_t *pad_lens;
 	const char **sample_values;
 	size_t *sample_lens;
-	size_t *prefetching;          /* indices of checks with a prefetch op */
-	size_t nprefetching;
 };
 
 void plan_init(struct plan *p, const struct dqa_rules *rules,

@@ -42,10 +42,6 @@ struct check_ops {
 	 * just before `row` for the same row, so it may leave what it looked up
 	 * in b->state for `row`. */
 	bool (*applies)(struct bound_check *b, const struct plan_row *row);
-	/* Optional, row scope: called for every row before any check runs on
-	 * it, so the check can start loading memory it will need (a key set's
-	 * slot); the other checks' work then hides the cache miss. */
-	void (*prefetch)(struct bound_check *b, const struct plan_row *row);
 	/* Row scope: true when the row passes. On failure the check may write a
 	 * short explanation into note (when non-NULL, note_cap bytes). */
 	bool (*row)(struct bound_check *b, const struct plan_row *row, char *note,

@@ -89,8 +89,7 @@ struct resolved {
 
 struct unique_state {
 	struct part parts[PARTS];
-	struct strbuf key;           /* the current row's key (made by prefetch) */
-	uint64_t hash;               /* and its keyset_hash */
+	struct strbuf key;           /* the current row's key */
 	struct sampled *sampled;
 	size_t nsampled, sampled_cap;
 	struct strbuf keys;          /* keys of the sampled rows */
@@ -317,20 +316,15 @@ static void file_occurrence(struct bound_check *b, uint64_t hash, uint64_t where
 		s->oom = true;
 }
 
-static void unique_prefetch(struct bound_check *b, const struct plan_row *row)
-{
-	struct unique_state *s = b->state;
-	make_key(s, b, row);
-	s->hash = keyset_hash(s->key.buf ? s->key.buf : "", (uint32_t)s->key.len);
-}
-
 /* Every row passes for now: its verdict waits for the other workers'. */
 static bool unique_row(struct bound_check *b, const struct plan_row *row, char *note, size_t cap)
 {
 	(void)note, (void)cap;
 	struct unique_state *s = b->state;
-	file_occurrence(b, s->hash, where_of(row->input, row->line), (uint32_t)row->unit,
-			s->key.buf, (uint32_t)s->key.len, true);
+	make_key(s, b, row);
+	const char *key = s->key.buf ? s->key.buf : "";
+	file_occurrence(b, keyset_hash(key, (uint32_t)s->key.len), where_of(row->input, row->line),
+			(uint32_t)row->unit, key, (uint32_t)s->key.len, true);
 	return true;
 }
 
@@ -605,7 +599,7 @@ static void unique_unbind(struct bound_check *b)
 
 const struct check_ops check_unique = {
 	.kind = "unique", .scope = SCOPE_ROW, .shape = SHAPE_KEY, .bind = unique_bind,
-	.prefetch = unique_prefetch, .row = unique_row, .merge = unique_merge,
+	.row = unique_row, .merge = unique_merge,
 	.memory = unique_memory, .dataset = unique_dataset,
 	.save = unique_save, .load = unique_load, .unbind = unique_unbind,
 };
