@@ -22,6 +22,7 @@ static const char *const linkable_params[] = {"with", NULL};
 
 const struct check_ops check_linkable = {
 	.kind = "linkable", .scope = SCOPE_ROW, .shape = SHAPE_COLUMN, .mapping_only = true,
-	.params = linkable_params, .configure = linkable_configure, .row = member_row,
+	.params = linkable_params, .configure = linkable_configure,
+	.bind = member_bind, .row = member_row, .unbind = member_unbind,
 	.memory = member_memory, .release = member_release,
 };

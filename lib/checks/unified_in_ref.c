@@ -22,6 +22,7 @@ static const char *const in_ref_params[] = {"ref", NULL};
 
 const struct check_ops check_in_ref = {
 	.kind = "in_ref", .scope = SCOPE_ROW, .shape = SHAPE_COLUMN, .mapping_only = true,
-	.params = in_ref_params, .configure = in_ref_configure, .row = member_row,
+	.params = in_ref_params, .configure = in_ref_configure,
+	.bind = member_bind, .row = member_row, .unbind = member_unbind,
 	.memory = member_memory, .release = member_release,
 };
