@@ -6,26 +6,29 @@
 
 #include "strset.h"
 
-enum { RECORD_ALIGN = 8 };
 #define HUGE_PAGE ((size_t)2 << 20)
-/* Offsets are stored divided by 8 in 32 bits. */
-#define MAX_RECORDS ((size_t)UINT32_MAX * RECORD_ALIGN)
 
-static struct key_record *record_at(const struct keyset *k, uint64_t slot)
+uint64_t occurrence_where(const struct occurrence *o)
 {
-	return (struct key_record *)(k->records + ((slot & UINT32_MAX) - 1) * RECORD_ALIGN);
+	uint64_t where;
+	memcpy(&where, o->where_halves, sizeof where);
+	return where;
+}
+
+static const struct occurrence *entry_of(const struct keyset *k, uint64_t slot)
+{
+	return k->entries[(slot & UINT32_MAX) - 1];
 }
 
 /* The slot index comes from the tag, so growing never rehashes a key. */
-static size_t find(const struct keyset *k, uint64_t hash, const void *key, uint32_t len)
+static size_t find(const struct keyset *k, uint32_t tag, const void *key, uint32_t len)
 {
-	uint64_t tag = hash >> 32;
 	size_t i = tag & (k->cap - 1);
 	for (; k->slots[i]; i = (i + 1) & (k->cap - 1)) {
 		if (k->slots[i] >> 32 != tag)
 			continue;
-		const struct key_record *r = record_at(k, k->slots[i]);
-		if (r->len == len && memcmp(r->key, key, len) == 0)
+		const struct occurrence *o = entry_of(k, k->slots[i]);
+		if (o->len == len && memcmp(o->key, key, len) == 0)
 			break;
 	}
 	return i;
@@ -64,15 +67,28 @@ static int grow_to(struct keyset *k, size_t cap)
 	return 0;
 }
 
-static int grow(struct keyset *k)
-{
-	return grow_to(k, k->cap ? k->cap * 2 : 1024);
-}
-
 /* Linear probing stays short below 70% load. */
 static bool fits(size_t count, size_t cap)
 {
 	return count * 10 <= cap * 7;
+}
+
+static int reserve_entries(struct keyset *k, size_t count)
+{
+	if (count <= k->entries_cap)
+		return 0;
+	size_t cap = k->entries_cap ? k->entries_cap : 1024;
+	while (cap < count)
+		cap *= 2;
+	/* Entry numbers are 32 bits, one taken by the empty mark. */
+	if (cap > UINT32_MAX - 1)
+		return -1;
+	const struct occurrence **entries = realloc(k->entries, cap * sizeof *entries);
+	if (!entries)
+		return -1;
+	k->entries = entries;
+	k->entries_cap = cap;
+	return 0;
 }
 
 int keyset_reserve(struct keyset *k, size_t count)
@@ -80,7 +96,9 @@ int keyset_reserve(struct keyset *k, size_t count)
 	size_t cap = k->cap ? k->cap : 1024;
 	while (!fits(count, cap))
 		cap *= 2;
-	return cap == k->cap ? 0 : grow_to(k, cap);
+	if (cap != k->cap && grow_to(k, cap) < 0)
+		return -1;
+	return reserve_entries(k, count);
 }
 
 uint64_t keyset_hash(const void *key, uint32_t len)
@@ -88,87 +106,33 @@ uint64_t keyset_hash(const void *key, uint32_t len)
 	return strset_hash(key, len);
 }
 
-int keyset_reserve_records(struct keyset *k, size_t bytes)
+const struct occurrence **keyset_put(struct keyset *k, const struct occurrence *o, bool *added)
 {
-	if (bytes <= k->records_cap)
-		return 0;
-	/* An empty buffer (a cleared set reused) has nothing worth copying. */
-	unsigned char *records;
-	if (k->records_len == 0) {
-		free(k->records);
-		k->records = NULL;
-		k->records_cap = 0;
-		records = malloc(bytes);
-	} else {
-		records = realloc(k->records, bytes);
-	}
-	if (!records)
-		return -1;
-	k->records = records;
-	k->records_cap = bytes;
-	return 0;
-}
-
-static long append_record(struct keyset *k, const void *key, uint32_t len, uint64_t where,
-			  uint32_t unit)
-{
-	size_t size = (sizeof(struct key_record) + len + RECORD_ALIGN - 1) & ~(size_t)(RECORD_ALIGN - 1);
-	if (k->records_len + size > MAX_RECORDS)
-		return -1;
-	if (k->records_len + size > k->records_cap) {
-		size_t cap = k->records_cap ? k->records_cap * 2 : 4096;
-		while (cap < k->records_len + size)
-			cap *= 2;
-		unsigned char *records = realloc(k->records, cap);
-		if (!records)
-			return -1;
-		k->records = records;
-		k->records_cap = cap;
-	}
-	struct key_record *r = (struct key_record *)(k->records + k->records_len);
-	r->where = where;
-	r->unit = unit;
-	r->len = len;
-	memcpy(r->key, key, len);
-	size_t offset = k->records_len;
-	k->records_len += size;
-	return (long)(offset / RECORD_ALIGN);
-}
-
-struct key_record *keyset_put_hashed(struct keyset *k, uint64_t hash, const void *key,
-				     uint32_t len, uint64_t where, uint32_t unit, bool *added)
-{
-	if (!fits(k->count + 1, k->cap) && grow(k) < 0)
+	if ((!fits(k->count + 1, k->cap) || k->count == k->entries_cap) &&
+	    keyset_reserve(k, k->count + 1) < 0)
 		return NULL;
-	size_t i = find(k, hash, key, len);
+	size_t i = find(k, o->tag, o->key, o->len);
 	*added = !k->slots[i];
-	if (!*added)
-		return record_at(k, k->slots[i]);
-	long offset = append_record(k, key, len, where, unit);
-	if (offset < 0)
-		return NULL;
-	k->slots[i] = (hash >> 32) << 32 | ((uint64_t)offset + 1);
-	k->count++;
-	return record_at(k, k->slots[i]);
+	if (*added) {
+		k->entries[k->count] = o;
+		k->slots[i] = (uint64_t)o->tag << 32 | (k->count + 1);
+		k->count++;
+	}
+	return &k->entries[(k->slots[i] & UINT32_MAX) - 1];
 }
 
-struct key_record *keyset_get(const struct keyset *k, const void *key, uint32_t len)
-{
-	return keyset_get_hashed(k, strset_hash(key, len), key, len);
-}
-
-struct key_record *keyset_get_hashed(const struct keyset *k, uint64_t hash, const void *key,
-				     uint32_t len)
+const struct occurrence *keyset_get(const struct keyset *k, uint64_t hash, const void *key,
+				    uint32_t len)
 {
 	if (!k->cap)
 		return NULL;
-	size_t i = find(k, hash, key, len);
-	return k->slots[i] ? record_at(k, k->slots[i]) : NULL;
+	size_t i = find(k, (uint32_t)(hash >> 32), key, len);
+	return k->slots[i] ? entry_of(k, k->slots[i]) : NULL;
 }
 
 size_t keyset_memory(const struct keyset *k)
 {
-	return k->cap * sizeof *k->slots + k->records_cap;
+	return k->cap * sizeof *k->slots + k->entries_cap * sizeof *k->entries;
 }
 
 void keyset_clear(struct keyset *k)
@@ -176,12 +140,11 @@ void keyset_clear(struct keyset *k)
 	if (k->cap)
 		memset(k->slots, 0, k->cap * sizeof *k->slots);
 	k->count = 0;
-	k->records_len = 0;
 }
 
 void keyset_release(struct keyset *k)
 {
 	free(k->slots);
-	free(k->records);
+	free(k->entries);
 	*k = (struct keyset)KEYSET_INIT;
 }

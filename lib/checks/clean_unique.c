@@ -35,17 +35,6 @@ enum {
 	WHERE_INPUT_SHIFT = 48,
 };
 
-/* One row's key and where it is. tag: the high half of the key's
- * keyset_hash (all a key set needs), so that compacting and resolving do
- * not hash every key again. where (input << 48 | line) is kept in two
- * halves so that records need only 4-byte alignment: a 12-byte key then
- * takes 32 bytes instead of 40, and memory is most of unique's cost. */
-struct occurrence {
-	uint32_t unit, len, tag;
-	uint32_t where_halves[2];
-	unsigned char key[];
-};
-
 /* Occurrences in one worker's (or one shard's) file order, one after the
  * other, RECORD_ALIGN-aligned. */
 struct chunk {
@@ -117,18 +106,6 @@ static uint32_t part_of(uint64_t hash)
 static size_t record_size(uint32_t len)
 {
 	return (sizeof(struct occurrence) + len + RECORD_ALIGN - 1) & ~(size_t)(RECORD_ALIGN - 1);
-}
-
-static uint64_t where_at(const struct occurrence *rec)
-{
-	uint64_t where;
-	memcpy(&where, rec->where_halves, sizeof where);
-	return where;
-}
-
-static uint64_t hash_of(const struct occurrence *rec)
-{
-	return (uint64_t)rec->tag << 32;
 }
 
 static struct occurrence *record_at(const struct chunk *c, size_t pos)
@@ -264,19 +241,21 @@ static void compact(struct bound_check *b, struct chunk *c)
 	for (size_t pos = 0; pos < c->len;) {
 		struct occurrence *rec = record_at(c, pos);
 		size_t size = record_size(rec->len);
+		/* Moved first, so that the set points at where it stays. */
+		if (kept != pos)
+			memmove(c->buf + kept, rec, size);
+		rec = record_at(c, kept);
 		bool added;
-		struct key_record *first = keyset_put_hashed(seen, hash_of(rec), rec->key, rec->len,
-							     where_at(rec), rec->unit, &added);
+		const struct occurrence **first = keyset_put(seen, rec, &added);
 		if (!first) {
 			s->oom = true;
 			break;
 		}
 		if (added) {
-			if (kept != pos)
-				memmove(c->buf + kept, rec, size);
 			kept += size;
 			count++;
-		} else if (!fail_occurrence(b, rec, where_at(rec), rec->unit, first->where, true)) {
+		} else if (!fail_occurrence(b, rec, occurrence_where(rec), rec->unit,
+					    occurrence_where(*first), true)) {
 			s->oom = true;
 		}
 		pos += size;
@@ -392,47 +371,45 @@ static bool resolve(const struct unique_state *s, size_t part, struct resolved *
 		    struct keyset *seen)
 {
 	const struct part *p = &s->parts[part];
-	size_t count = 0, bytes = 0;
-	for (size_t c = 0; c < p->nchunks; c++) {
+	size_t count = 0;
+	for (size_t c = 0; c < p->nchunks; c++)
 		count += p->chunks[c].count;
-		bytes += p->chunks[c].len;
-	}
-	/* an occurrence is never smaller than the key set's record of it */
-	if (keyset_reserve(seen, count) < 0 || keyset_reserve_records(seen, bytes) < 0)
+	if (keyset_reserve(seen, count) < 0)
 		return false;
 	for (size_t c = 0; c < p->nchunks; c++) {
 		const struct chunk *ch = &p->chunks[c];
 		for (size_t pos = 0; pos < ch->len; pos += record_size(record_at(ch, pos)->len)) {
 			const struct occurrence *rec = record_at(ch, pos);
 			bool added;
-			struct key_record *first = keyset_put_hashed(seen, hash_of(rec), rec->key,
-								     rec->len, where_at(rec), rec->unit,
-								     &added);
+			const struct occurrence **first = keyset_put(seen, rec, &added);
 			if (!first)
 				return false;
 			if (added)
 				continue;
-			uint64_t where = where_at(rec);
-			uint32_t unit = rec->unit;
-			if (where < first->where) {
-				uint64_t earlier = where;
-				where = first->where, unit = first->unit;
-				first->where = earlier, first->unit = rec->unit;
+			/* Chunks are not in file order: the earlier one stands. */
+			const struct occurrence *later = rec;
+			if (occurrence_where(rec) < occurrence_where(*first)) {
+				later = *first;
+				*first = rec;
 			}
-			if (!push_dup(r, rec, where, unit))
+			if (!push_dup(r, later, occurrence_where(later), later->unit))
 				return false;
 		}
 	}
-	for (size_t i = 0; i < r->ndups; i++)
-		r->dups[i].first = keyset_get_hashed(seen, hash_of(r->dups[i].rec), r->dups[i].rec->key,
-						     r->dups[i].rec->len)->where;
+	for (size_t i = 0; i < r->ndups; i++) {
+		const struct occurrence *dup = r->dups[i].rec;
+		r->dups[i].first = occurrence_where(
+			keyset_get(seen, (uint64_t)dup->tag << 32, dup->key, dup->len));
+	}
 	for (size_t i = 0; i < s->nsampled; i++) {
 		const struct sampled *e = &s->sampled[i];
 		if (e->part != part)
 			continue;
-		const struct key_record *first = keyset_get(seen, s->keys.buf + e->key_at,
-							    (uint32_t)e->key_len);
-		if (first && first->where != e->ref && !push_renote(r, i, first->where))
+		const char *key = s->keys.buf + e->key_at;
+		const struct occurrence *first = keyset_get(
+			seen, keyset_hash(key, (uint32_t)e->key_len), key, (uint32_t)e->key_len);
+		if (first && occurrence_where(first) != e->ref &&
+		    !push_renote(r, i, occurrence_where(first)))
 			return false;
 	}
 	r->distinct = seen->count;
@@ -546,7 +523,7 @@ static void unique_save(const struct bound_check *b, struct strbuf *out)
 			const struct chunk *ch = &s->parts[i].chunks[c];
 			for (size_t pos = 0; pos < ch->len; pos += record_size(record_at(ch, pos)->len)) {
 				const struct occurrence *r = record_at(ch, pos);
-				state_put_u64(out, where_at(r));
+				state_put_u64(out, occurrence_where(r));
 				state_put_u64(out, r->unit);
 				state_put_bytes(out, r->key, r->len);
 			}
