@@ -16,6 +16,7 @@
 
 #include "check.h"
 #include "../keyset.h"
+#include "unique_store.h"
 #include "../parallel.h"
 #include "../scan.h"
 #include "../state/codec.h"
@@ -31,16 +32,7 @@ enum {
 	COMPACT_BLOCK_DIVISOR = 4,
 	COMPACT_GROWTH = 2,
 	COMPACT_GROWTH_DISTINCT = 8,
-	RECORD_ALIGN = 4,
 	WHERE_INPUT_SHIFT = 48,
-};
-
-/* Occurrences in one worker's (or one shard's) file order, one after the
- * other, RECORD_ALIGN-aligned. */
-struct chunk {
-	unsigned char *buf;
-	size_t len, cap, count;
-	size_t compact_at;           /* a full buffer this large is compacted */
 };
 
 /* A partition: the chunk this state appends to, then those merged in. */
@@ -80,6 +72,7 @@ struct resolved {
 
 struct unique_state {
 	struct part parts[PARTS];
+	struct unique_store store;   /* the segments of the chunks in parts */
 	struct strbuf key;           /* the current row's key */
 	struct sampled *sampled;
 	size_t nsampled, sampled_cap;
@@ -101,16 +94,6 @@ static uint64_t where_of(uint32_t input, uint64_t line)
 static uint32_t part_of(uint64_t hash)
 {
 	return (uint32_t)(hash & (PARTS - 1));
-}
-
-static size_t record_size(uint32_t len)
-{
-	return (sizeof(struct occurrence) + len + RECORD_ALIGN - 1) & ~(size_t)(RECORD_ALIGN - 1);
-}
-
-static struct occurrence *record_at(const struct chunk *c, size_t pos)
-{
-	return (struct occurrence *)(c->buf + pos);
 }
 
 static void describe(const struct bound_check *b, uint64_t ref, uint32_t row_input, char *note,
@@ -227,6 +210,30 @@ static bool fail_occurrence(struct bound_check *b, const struct occurrence *rec,
 	return !kept || !renote || remember_sample(s, unit, input, line, first, rec->key, rec->len);
 }
 
+struct compaction {
+	struct bound_check *b;
+	struct keyset *seen;
+};
+
+/* chunk_filter's test: the first occurrence of its key in the chunk. */
+static bool first_in_chunk(void *ctx, const struct occurrence *o)
+{
+	struct compaction *job = ctx;
+	struct unique_state *s = job->b->state;
+	if (s->oom)
+		return true;
+	bool added;
+	const struct occurrence **first = keyset_put(job->seen, o, &added);
+	if (!first) {
+		s->oom = true;
+		return true;
+	}
+	if (!added && !fail_occurrence(job->b, o, occurrence_where(o), o->unit,
+				       occurrence_where(*first), true))
+		s->oom = true;
+	return added;
+}
+
 /* Keeps the first occurrence of each key in the chunk (it is in file
  * order) and fails the others now; the survivors may still turn out to be
  * repeats of another worker's rows when the partitions are resolved. */
@@ -237,75 +244,25 @@ static void compact(struct bound_check *b, struct chunk *c)
 	keyset_clear(seen);
 	if (keyset_reserve(seen, c->count) < 0)
 		return;   /* it stays uncompacted: correct, only larger */
-	size_t kept = 0, count = 0;
-	for (size_t pos = 0; pos < c->len;) {
-		struct occurrence *rec = record_at(c, pos);
-		size_t size = record_size(rec->len);
-		/* Moved first, so that the set points at where it stays. */
-		if (kept != pos)
-			memmove(c->buf + kept, rec, size);
-		rec = record_at(c, kept);
-		bool added;
-		const struct occurrence **first = keyset_put(seen, rec, &added);
-		if (!first) {
-			s->oom = true;
-			break;
-		}
-		if (added) {
-			kept += size;
-			count++;
-		} else if (!fail_occurrence(b, rec, occurrence_where(rec), rec->unit,
-					    occurrence_where(*first), true)) {
-			s->oom = true;
-		}
-		pos += size;
-	}
-	if (s->oom)
-		return;
-	size_t growth = count > c->count - c->count / 8 ? COMPACT_GROWTH_DISTINCT : COMPACT_GROWTH;
-	c->len = kept;
-	c->count = count;
-	c->compact_at = growth * kept > s->compact_min ? growth * kept : s->compact_min;
-}
-
-static bool chunk_append(struct chunk *c, uint64_t hash, uint64_t where, uint32_t unit,
-			 const void *key, uint32_t len)
-{
-	size_t size = record_size(len);
-	if (c->len + size > c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 4096;
-		while (cap < c->len + size)
-			cap *= 2;
-		unsigned char *buf = realloc(c->buf, cap);
-		if (!buf)
-			return false;
-		c->buf = buf;
-		c->cap = cap;
-	}
-	struct occurrence *r = record_at(c, c->len);
-	memcpy(r->where_halves, &where, sizeof where);
-	r->unit = unit;
-	r->len = len;
-	r->tag = (uint32_t)(hash >> 32);
-	if (len)
-		memcpy(r->key, key, len);
-	c->len += size;
-	c->count++;
-	return true;
+	size_t before = c->count;
+	struct compaction job = {b, seen};
+	chunk_filter(&s->store, c, first_in_chunk, &job);
+	size_t growth = c->count > before - before / 8 ? COMPACT_GROWTH_DISTINCT : COMPACT_GROWTH;
+	c->compact_at = growth * c->len > s->compact_min ? growth * c->len : s->compact_min;
 }
 
 /* Files one occurrence under its partition (hash: the key's keyset_hash).
  * Compaction (when may_compact) is tried only when the chunk is full, so
- * a chunk of repeats keeps its buffer instead of growing it. */
+ * a chunk of repeats keeps its segments instead of adding more. */
 static void file_occurrence(struct bound_check *b, uint64_t hash, uint64_t where, uint32_t unit,
 			    const void *key, uint32_t len, bool may_compact)
 {
 	struct unique_state *s = b->state;
 	struct chunk *c = &s->parts[part_of(hash)].chunks[0];
-	if (may_compact && c->len + record_size(len) > c->cap && c->cap >= s->compact_min &&
-	    c->cap >= c->compact_at)
+	if (may_compact && c->len >= s->compact_min && c->len >= c->compact_at &&
+	    chunk_full(c, len))
 		compact(b, c);
-	if (!chunk_append(c, hash, where, unit, key, len))
+	if (!chunk_append(&s->store, c, (uint32_t)(hash >> 32), where, unit, key, len))
 		s->oom = true;
 }
 
@@ -332,8 +289,9 @@ static int unique_merge(struct bound_check *into, struct bound_check *from, dqa_
 		memcpy(chunks + p->nchunks, q->chunks, q->nchunks * sizeof *chunks);
 		p->chunks = chunks;
 		p->nchunks += q->nchunks;
-		q->nchunks = 0;   /* the buffers are into's now */
+		q->nchunks = 0;   /* the segments are into's now */
 	}
+	RETURN_IF_NOMEM(unique_store_adopt(&s->store, &f->store) ? s : NULL, err);
 	for (size_t i = 0; i < f->nsampled; i++) {
 		const struct sampled *e = &f->sampled[i];
 		RETURN_IF_NOMEM(remember_sample(s, e->unit, e->input, e->line, e->ref,
@@ -378,8 +336,9 @@ static bool resolve(const struct unique_state *s, size_t part, struct resolved *
 		return false;
 	for (size_t c = 0; c < p->nchunks; c++) {
 		const struct chunk *ch = &p->chunks[c];
-		for (size_t pos = 0; pos < ch->len; pos += record_size(record_at(ch, pos)->len)) {
-			const struct occurrence *rec = record_at(ch, pos);
+		struct chunk_cursor at;
+		for (const struct occurrence *rec = chunk_first(ch, &at); rec;
+		     rec = chunk_next(&at, rec)) {
 			bool added;
 			const struct occurrence **first = keyset_put(seen, rec, &added);
 			if (!first)
@@ -470,10 +429,11 @@ static void release_parts(struct unique_state *s)
 {
 	for (size_t i = 0; i < PARTS; i++) {
 		for (size_t c = 0; c < s->parts[i].nchunks; c++)
-			free(s->parts[i].chunks[c].buf);
+			chunk_release(&s->parts[i].chunks[c]);
 		free(s->parts[i].chunks);
 		s->parts[i] = (struct part){NULL, 0};
 	}
+	unique_store_release(&s->store);
 }
 
 static int unique_dataset(struct bound_check *b, struct plan *plan, dqa_error *err)
@@ -521,8 +481,9 @@ static void unique_save(const struct bound_check *b, struct strbuf *out)
 	for (size_t i = 0; i < PARTS; i++) {
 		for (size_t c = 0; c < s->parts[i].nchunks; c++) {
 			const struct chunk *ch = &s->parts[i].chunks[c];
-			for (size_t pos = 0; pos < ch->len; pos += record_size(record_at(ch, pos)->len)) {
-				const struct occurrence *r = record_at(ch, pos);
+			struct chunk_cursor at;
+			for (const struct occurrence *r = chunk_first(ch, &at); r;
+			     r = chunk_next(&at, r)) {
 				state_put_u64(out, occurrence_where(r));
 				state_put_u64(out, r->unit);
 				state_put_bytes(out, r->key, r->len);
