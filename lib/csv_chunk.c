@@ -137,6 +137,53 @@ static void emit_simple(struct csv_chunk *c, char *s, size_t n, size_t ndelims)
 	emit(c);
 }
 
+/* A line whose quotes only wrap whole fields ("a,b" with no quote, CR or
+ * newline inside; n > 0) is split in place like a simple line, its quotes
+ * dropped. false, with the line untouched, for any other line (or one at a
+ * limit): libcsv parses those. delims holds every delimiter's offset. */
+static bool emit_quoted(struct csv_chunk *c, char *s, size_t n, size_t ndelims)
+{
+	/* A final CR ends the record as the newline would (as in libcsv). */
+	if (s[n - 1] == '\r')
+		n--;
+	if (memchr(s, '\r', n) || (ndelims + 1 > c->cap && !grow_fields(c)))
+		return false;
+	size_t k = 0, d = 0, start = 0;
+	for (;;) {
+		size_t stop, begin = start, len;
+		if (start < n && s[start] == c->quote) {
+			const char *close = memchr(s + start + 1, c->quote, n - start - 1);
+			if (!close)
+				return false;
+			begin = start + 1;
+			len = (size_t)(close - s) - begin;
+			stop = (size_t)(close - s) + 1;
+			if (stop < n && s[stop] != c->delimiter)
+				return false;
+			while (d < ndelims && c->offsets[d] < stop)
+				d++;
+		} else {
+			stop = d < ndelims ? c->offsets[d] : n;
+			len = stop - start;
+			if (memchr(s + start, c->quote, len))
+				return false;
+		}
+		if (k == c->limits->max_columns || len > c->limits->max_field)
+			return false;
+		c->fields[k] = s + begin;
+		c->lens[k++] = len;
+		if (stop >= n)
+			break;
+		d++;
+		start = stop + 1;
+	}
+	for (size_t i = 0; i < k; i++)
+		((char *)c->fields[i])[c->lens[i]] = '\0';
+	c->nfields = k;
+	emit(c);
+	return true;
+}
+
 /* Counts a line into the current record; false (the parse stopped with an
  * input error) when the record passes limits: max_record. */
 static bool record_fits(struct csv_chunk *c, size_t bytes)
@@ -239,7 +286,7 @@ static char *parse_line(struct csv_chunk *c, char *p, char *end, bool *newline)
 		special = SIZE_MAX, n--;
 	if (special == SIZE_MAX)
 		emit_simple(c, p, n, ndelims);
-	else
+	else if (p[special] != c->quote || !emit_quoted(c, p, n, ndelims))
 		csv_parse(&c->parser, p, (size_t)(next - p), on_field, on_record, c);
 	return next;
 }
