@@ -147,7 +147,13 @@ int plan_resolve(const struct plan *p, const struct colref *ref, const char *inp
 static int bind_check_state(struct plan *p, size_t i, const int *cols, dqa_error *err)
 {
 	struct bound_check *b = &p->checks[i];
-	*b = (struct bound_check){.def = p->rules->checks[i], .plan = p, .index = i};
+	const struct check *def = p->rules->checks[i];
+	bool row_scope = def->ops->scope == SCOPE_ROW;
+	*b = (struct bound_check){.def = def, .plan = p, .index = i,
+				  .row = row_scope ? def->ops->row : NULL,
+				  .applies = def->ops->applies,
+				  .observe = row_scope ? NULL : def->ops->observe,
+				  .allow_empty = def->allow_empty};
 	b->cols = calloc(b->def->ncols + 1, sizeof *b->cols);
 	RETURN_IF_NOMEM(b->cols, err);
 	if (cols)
@@ -468,29 +474,30 @@ int plan_row(struct plan *p, const struct record *rec, uint32_t input, dqa_error
 		return ragged_row(p, rec, input, err);
 	long unit = p->input_units ? (long)p->input_units[input]
 		  : p->unit_col < 0 ? 0 : plan_unit(p, fields[p->unit_col], lens[p->unit_col]);
-	FORWARD_IF_ERROR(unit_error(p, unit, input_name(p, input), rec->line, err));
+	if (unit < 0)
+		return unit_error(p, unit, input_name(p, input), rec->line, err);
 	struct plan_row row = {fields, lens, rec->line, input, (size_t)unit, rec->n};
 	p->unit_rows[unit]++;
 	p->rows++;
+	struct tally *tallies = plan_tally(p, (size_t)unit, 0);
 	char note[NOTE_CAP];
 	for (size_t i = 0; i < p->nchecks; i++) {
 		struct bound_check *b = &p->checks[i];
-		if (b->def->ops->scope != SCOPE_ROW) {
-			if (b->def->ops->observe)
-				b->def->ops->observe(b, &row);
+		if (!b->row) {
+			if (b->observe)
+				b->observe(b, &row);
 			continue;
 		}
 		note[0] = '\0';
 		enum expr_result selected = where_selects(b, &row, note);
-		if (selected == EXPR_FALSE || (b->def->allow_empty && all_empty(b, &row)))
+		if (selected == EXPR_FALSE || (b->allow_empty && all_empty(b, &row)))
 			continue;
-		if (b->def->ops->applies && !b->def->ops->applies(b, &row))
+		if (b->applies && !b->applies(b, &row))
 			continue;
-		struct tally *t = plan_tally(p, (size_t)unit, i);
+		struct tally *t = &tallies[i];
 		bool sampling = t->nsamples < p->opts.samples;
 		t->evaluated++;
-		if (selected == EXPR_TRUE && b->def->ops->row(b, &row, sampling ? note : NULL,
-							      sizeof note))
+		if (selected == EXPR_TRUE && b->row(b, &row, sampling ? note : NULL, sizeof note))
 			continue;
 		t->failed++;
 		if (sampling && sample_row(p, t, b, &row, note) < 0)

@@ -32,6 +32,8 @@ struct unit_registry {
 	size_t count, cap;
 };
 
+struct plan_row;
+
 struct bound_check {
 	const struct check *def;
 	struct plan *plan;
@@ -39,6 +41,12 @@ struct bound_check {
 	int *cols;                    /* header index of each of def->cols */
 	void *state;
 	struct expr_run *where;       /* def->where bound to this worker, or NULL */
+	/* def->ops' hooks for plan_row's loop, copied when bound: row is NULL
+	 * unless the check has row scope. */
+	bool (*row)(struct bound_check *b, const struct plan_row *row, char *note, size_t cap);
+	bool (*applies)(struct bound_check *b, const struct plan_row *row);
+	void (*observe)(struct bound_check *b, const struct plan_row *row);
+	bool allow_empty;
 };
 
 /* A data row as checks see it: always as wide as the header. */
