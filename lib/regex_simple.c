@@ -20,25 +20,30 @@ static bool printable_ascii(unsigned c)
 	return c >= ' ' && c < 0x7f;
 }
 
-static void set_add(uint64_t bytes[4], unsigned c)
+/* Where an item's class goes: the program's table, and the item's bit. */
+struct class_out {
+	uint32_t *classes;
+	uint32_t bit;
+};
+
+static void set_add(struct class_out out, unsigned c)
 {
-	bytes[c >> 6] |= UINT64_C(1) << (c & 63);
+	out.classes[c] |= out.bit;
 }
 
-static void set_range(uint64_t bytes[4], unsigned lo, unsigned hi)
+static void set_range(struct class_out out, unsigned lo, unsigned hi)
 {
 	for (unsigned c = lo; c <= hi; c++)
-		set_add(bytes, c);
+		set_add(out, c);
 }
 
-static bool set_has(const uint64_t bytes[4], unsigned char c)
+static bool classes_meet(const struct regex_simple *re, uint32_t i, uint32_t j)
 {
-	return bytes[c >> 6] >> (c & 63) & 1;
-}
-
-static bool sets_meet(const uint64_t a[4], const uint64_t b[4])
-{
-	return (a[0] & b[0]) | (a[1] & b[1]) | (a[2] & b[2]) | (a[3] & b[3]);
+	const uint32_t both = UINT32_C(1) << i | UINT32_C(1) << j;
+	for (unsigned c = 0; c < 256; c++)
+		if ((re->classes[c] & both) == both)
+			return true;
+	return false;
 }
 
 static bool next_is(const struct cursor *cur, unsigned char c)
@@ -48,24 +53,24 @@ static bool next_is(const struct cursor *cur, unsigned char c)
 
 /* After a backslash: \d or an escaped punctuation mark. Letters and digits
  * (\w, \n, \x41, \1, \Q, ...) mean more than one byte of syntax to copy. */
-static bool parse_escape(struct cursor *cur, uint64_t bytes[4])
+static bool parse_escape(struct cursor *cur, struct class_out out)
 {
 	if (cur->at == cur->end)
 		return false;
 	unsigned c = *cur->at++;
 	if (c == 'd') {
-		set_range(bytes, '0', '9');
+		set_range(out, '0', '9');
 		return true;
 	}
 	if (!ascii_punct(c))
 		return false;
-	set_add(bytes, c);
+	set_add(out, c);
 	return true;
 }
 
 /* After '['. A '-' is taken only first, last or between two plain bytes,
  * and '[' (POSIX classes) and escapes as range ends not at all. */
-static bool parse_class(struct cursor *cur, uint64_t bytes[4])
+static bool parse_class(struct cursor *cur, struct class_out out)
 {
 	/* '[^' negates, ']' first is a literal to PCRE2, and '[:', '[.' or '[='
 	 * may open a POSIX class or an error: all left to it. */
@@ -77,7 +82,7 @@ static bool parse_class(struct cursor *cur, uint64_t bytes[4])
 		if (c == ']')
 			return true;
 		if (c == '\\') {
-			if (!parse_escape(cur, bytes))
+			if (!parse_escape(cur, out))
 				return false;
 			/* '[\d-z]' is an error to PCRE2 and '[\.-z]' a range. */
 			if (next_is(cur, '-') && !(cur->at + 1 < cur->end && cur->at[1] == ']'))
@@ -87,32 +92,32 @@ static bool parse_class(struct cursor *cur, uint64_t bytes[4])
 		} else if (c == '-') {
 			if (!first && !next_is(cur, ']'))
 				return false;
-			set_add(bytes, c);
+			set_add(out, c);
 		} else if (next_is(cur, '-') && cur->at + 1 < cur->end && cur->at[1] != ']') {
 			unsigned hi = cur->at[1];
 			if (hi == '\\' || hi == '[' || hi == '-' || !printable_ascii(hi) || hi < c)
 				return false;
-			set_range(bytes, c, hi);
+			set_range(out, c, hi);
 			cur->at += 2;
 		} else {
-			set_add(bytes, c);
+			set_add(out, c);
 		}
 		first = false;
 	}
 	return false;
 }
 
-static bool parse_atom(struct cursor *cur, uint64_t bytes[4])
+static bool parse_atom(struct cursor *cur, struct class_out out)
 {
 	unsigned c = *cur->at++;
 	if (c == '\\')
-		return parse_escape(cur, bytes);
+		return parse_escape(cur, out);
 	if (c == '[')
-		return parse_class(cur, bytes);
+		return parse_class(cur, out);
 	/* ']' and '}' alone are literals to PCRE2 but read as typos: left to it. */
 	if (!printable_ascii(c) || memchr("^$.[]|()?*+{}\\", (int)c, 15))
 		return false;
-	set_add(bytes, c);
+	set_add(out, c);
 	return true;
 }
 
@@ -180,7 +185,7 @@ static bool deterministic(const struct regex_simple *re)
 		if (item->min == item->max)
 			continue;
 		for (uint32_t j = i + 1; j < re->nitems; j++) {
-			if (sets_meet(item->bytes, re->items[j].bytes))
+			if (classes_meet(re, i, j))
 				return false;
 			if (re->items[j].min > 0)
 				break;
@@ -214,8 +219,9 @@ bool regex_simple_compile(struct regex_simple *re, const char *pattern, size_t l
 		}
 		if (re->nitems == REGEX_SIMPLE_MAX_ITEMS)
 			return false;
+		struct class_out out = {re->classes, UINT32_C(1) << re->nitems};
 		struct regex_simple_item *item = &re->items[re->nitems++];
-		if (!parse_atom(&cur, item->bytes) || !parse_quantifier(&cur, item))
+		if (!parse_atom(&cur, out) || !parse_quantifier(&cur, item))
 			return false;
 	}
 	return deterministic(re) && needs_a_byte(re);
@@ -243,13 +249,21 @@ bool regex_simple_match(const struct regex_simple *re, const char *subject, size
 	size_t at = 0;
 	for (uint32_t i = 0; i < re->nitems; i++) {
 		const struct regex_simple_item *item = &re->items[i];
+		const uint32_t bit = UINT32_C(1) << i;
 		size_t room = len - at;
-		size_t limit = item->max == REGEX_SIMPLE_UNBOUNDED || item->max > room ? room : item->max;
-		size_t n = 0;
-		while (n < limit && set_has(item->bytes, s[at + n]))
-			n++;
-		if (n < item->min)
+		if (room < item->min)
 			return false;
+		/* The bytes the item must have, then as many more as it may take. */
+		size_t n = 0;
+		for (; n < item->min; n++)
+			if (!(re->classes[s[at + n]] & bit))
+				return false;
+		if (item->max > item->min) {
+			size_t limit = item->max == REGEX_SIMPLE_UNBOUNDED || item->max > room
+					       ? room : item->max;
+			while (n < limit && re->classes[s[at + n]] & bit)
+				n++;
+		}
 		at += n;
 	}
 	/* No DOLLAR_ENDONLY: '$' holds before a \n that ends the subject too. */

@@ -9,17 +9,18 @@
 #include <stdint.h>
 
 enum {
-	REGEX_SIMPLE_MAX_ITEMS = 32,
+	REGEX_SIMPLE_MAX_ITEMS = 32,       /* one bit each in classes[] */
 	REGEX_SIMPLE_MAX_COUNT = 1000,     /* the largest n or m of {n,m} taken */
 };
 #define REGEX_SIMPLE_UNBOUNDED UINT32_MAX
 
 struct regex_simple_item {
-	uint64_t bytes[4];                 /* the class as a bit per byte value */
 	uint32_t min, max;                 /* max: REGEX_SIMPLE_UNBOUNDED for * and + */
 };
 
+/* One table lookup tests a byte against any item's class. */
 struct regex_simple {
+	uint32_t classes[256];             /* bit i of [byte]: in item i's class */
 	struct regex_simple_item items[REGEX_SIMPLE_MAX_ITEMS];
 	uint32_t nitems;
 	bool dollar;                       /* ends in $: the end, or before a final \n */
@@ -28,8 +29,9 @@ struct regex_simple {
 /* Compiles pattern (len bytes, no NUL needed) into *re when it is simple:
  * '^', then items (an ASCII literal, an escaped ASCII punctuation mark,
  * \d, or a class [...] of those and ranges, with an optional greedy ?, *,
- * +, {n}, {n,} or {n,m}), then an optional '$', and no variable-count item
- * whose class meets a class that could match the byte after it. False
+ * +, {n}, {n,} or {n,m}), then an optional '$' (without one, some item
+ * must need a byte), and no variable-count item whose class meets a class
+ * that could match the byte after it. False
  * otherwise: the pattern then needs PCRE2, and *re is unspecified. */
 bool regex_simple_compile(struct regex_simple *re, const char *pattern, size_t len);
 

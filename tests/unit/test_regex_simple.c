@@ -268,12 +268,12 @@ static void gen_pattern(struct text *t)
 		puts_text(t, "$");
 }
 
-/* One byte the item matches, found by trying random ASCII bytes. */
-static char byte_of(const struct regex_simple_item *item)
+/* One byte item i matches, found by trying random ASCII bytes. */
+static char byte_of(const struct regex_simple *re, uint32_t i)
 {
 	for (;;) {
 		unsigned c = below(128);
-		if (item->bytes[c >> 6] >> (c & 63) & 1)
+		if (re->classes[c] >> i & 1)
 			return (char)c;
 	}
 }
@@ -298,7 +298,7 @@ static void gen_subject(const struct regex_simple *re, struct text *t)
 		if (item->max != REGEX_SIMPLE_UNBOUNDED && count > item->max)
 			count = item->max;
 		for (uint32_t k = 0; k < count; k++)
-			put(t, &(char){byte_of(item)}, 1);
+			put(t, &(char){byte_of(re, i)}, 1);
 	}
 	for (unsigned m = below(3); m > 0; m--) {
 		size_t at = t->len ? below((unsigned)t->len) : 0;
