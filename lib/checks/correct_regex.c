@@ -1,15 +1,19 @@
 /* correct.regex: a PCRE2 pattern (UTF, JIT-compiled once) must match
- * somewhere in the value; anchor it with ^...$ to match the whole value. */
+ * somewhere in the value; anchor it with ^...$ to match the whole value.
+ * A simple pattern such as '^0[0-9]{9}$' runs on regex_simple instead. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdio.h>
 
 #include "check.h"
+#include "../regex_simple.h"
 
 struct regex_config {
 	pcre2_code *code;
 	pcre2_match_context *mctx;
 	bool jit;
+	const struct regex_simple *simple;   /* NULL: the pattern needs PCRE2 */
+	size_t simple_reach;                 /* values shorter run on simple */
 };
 
 static int regex_configure(struct check *c, const struct ynode *map, struct rules_ctx *ctx)
@@ -34,6 +38,15 @@ static int regex_configure(struct check *c, const struct ynode *map, struct rule
 				       "bad regex at offset %zu: %s", (size_t)offset, message);
 	}
 	c->config = cfg;
+	struct regex_simple simple;
+	if (regex_simple_compile(&simple, pattern, v->len)) {
+		struct regex_simple *copy = arena_alloc(&ctx->rules->arena, sizeof *copy);
+		RETURN_IF_NOMEM(copy, ctx->err);
+		*copy = simple;
+		cfg->simple = copy;
+		cfg->simple_reach = regex_simple_reach(copy, ctx->rules->limits.regex_match,
+						       ctx->rules->limits.regex_depth);
+	}
 	cfg->jit = pcre2_jit_compile(cfg->code, PCRE2_JIT_COMPLETE) == 0;
 	cfg->mctx = pcre2_match_context_create(NULL);
 	RETURN_IF_NOMEM(cfg->mctx, ctx->err);
@@ -56,6 +69,8 @@ static bool regex_row(struct bound_check *b, const struct plan_row *row, char *n
 {
 	const struct regex_config *cfg = b->def->config;
 	int col = b->cols[0];
+	if (row->lens[col] < cfg->simple_reach)
+		return regex_simple_match(cfg->simple, row->fields[col], row->lens[col]);
 	PCRE2_SPTR subject = (PCRE2_SPTR)row->fields[col];
 	int rc = cfg->jit
 		? pcre2_jit_match(cfg->code, subject, row->lens[col], 0, 0, b->state, cfg->mctx)

@@ -63,7 +63,7 @@ void expr_release(struct expr *e)
 	if (!e)
 		return;
 	for (size_t i = 0; i < e->nregexes; i++)
-		pcre2_code_free(e->regexes[i]);
+		pcre2_code_free(e->regexes[i].code);
 	e->nregexes = 0;
 }
 

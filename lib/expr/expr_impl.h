@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "expr.h"
+#include "../regex_simple.h"
 
 /* Value types. Dates are days since 1970-01-01 and booleans 0 or 1, both in
  * `i`, so integer code serves them. */
@@ -162,6 +163,13 @@ struct insn {
 	int32_t arg;                  /* slot, constant, jump target or regex */
 };
 
+/* A matches() pattern: PCRE2's, and when it is simple, regex_simple's too. */
+struct expr_regex {
+	pcre2_code *code;
+	const struct regex_simple *simple;   /* NULL: the pattern needs PCRE2 */
+	size_t simple_reach;                 /* values shorter run on simple */
+};
+
 struct expr {
 	const char *text;
 	struct insn *code;
@@ -171,7 +179,7 @@ struct expr {
 	struct colref *cols;
 	struct expr_column *coltypes;
 	size_t ncols;
-	pcre2_code **regexes;
+	struct expr_regex *regexes;
 	size_t nregexes;
 	uint32_t regex_match, regex_depth;   /* the rule file's limits */
 	size_t max_stack;
