@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
 """Turns the `/usr/bin/time -v` reports that bench/run wrote into the results
 table (Markdown) and the issue-7 target lines. A case measured several times
-(--repeat) counts its fastest run, and the peak RSS of that run.
+(--repeat) counts its fastest run, and the peak RSS of that run. The ratios
+between dqa's thread counts and against the bare parse are also given per
+run (bench/run takes those moments apart), as the median over the runs:
+this machine's speed drifts over minutes, which the fastest runs of cases
+taken at different times do not cancel.
 
 usage: table.py RESULTS_DIR CSV_BYTES THREADS...
 """
 import glob
 import os
 import re
+import statistics
 import sys
 
 MB = 1e6
@@ -28,12 +33,31 @@ def read_time(path):
     return seconds, int(rss.group(1)) * 1024 / MB, sum(map(float, cpu))
 
 
-def best(results, name):
-    """The fastest of the runs results/name.N.time."""
-    runs = [read_time(p) for p in glob.glob(os.path.join(results, f"{name}.*.time"))]
-    if not runs:
+def runs(results, name):
+    """{run number: read_time(...)} of the reports results/name.N.time."""
+    found = {}
+    for path in glob.glob(os.path.join(results, f"{name}.*.time")):
+        found[int(path.rsplit(".", 2)[-2])] = read_time(path)
+    if not found:
         sys.exit(f"table.py: no measurements of {name} in {results}")
-    return min(runs)
+    return found
+
+
+def best(results, name):
+    """The fastest of the runs of name."""
+    return min(runs(results, name).values())
+
+
+def paired(results, a, b, pick):
+    """pick(a's report, b's report) for every run measuring both, in run order."""
+    ra, rb = runs(results, a), runs(results, b)
+    return [pick(ra[r], rb[r]) for r in sorted(ra) if r in rb]
+
+
+def spread(values):
+    """'median (all values)' of per-run ratios."""
+    text = ", ".join(f"{v:.2f}" for v in values)
+    return f"{statistics.median(values):.2f} (runs: {text})"
 
 
 def main():
@@ -60,8 +84,14 @@ def main():
     print()
     lo, hi = threads[0], threads[-1]
     if lo != hi:
+        pairs = paired(results, f"dqa-csv-{lo}", f"dqa-csv-{hi}", lambda a, b: a[0] / b[0])
         print(f"dqa speed-up from {lo} to {hi} threads on plain CSV: "
-              f"{wall['csv', lo] / wall['csv', hi]:.2f}x")
+              f"{wall['csv', lo] / wall['csv', hi]:.2f}x fastest against fastest; "
+              f"back to back {spread(pairs)}")
+    for kind in ("csv", "gz"):
+        for t in threads:
+            pairs = paired(results, f"csvparse-{kind}", f"dqa-{kind}-{t}", lambda a, b: a[2] / b[2])
+            print(f"dqa/libcsv per core, {kind} {t}t, run by run: {spread(pairs)}")
     for t in threads:
         print(f"dqa time on gzip / on plain CSV, {t} thread(s): {wall['gz', t] / wall['csv', t]:.2f}")
 

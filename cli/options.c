@@ -86,9 +86,13 @@ int options_parse(int argc, char **argv, const struct command_help *help, option
 				return usage_error(help, "option '--%s' takes no value", o->long_name);
 			value = eq ? eq + 1 : NULL;
 		} else {
-			o = arg[2] == '\0' ? find_short(help, arg[1]) : NULL;
+			/* -j2 as well as -j 2; flags do not group (-qv is unknown) */
+			o = find_short(help, arg[1]);
+			if (o && arg[2] != '\0' && !o->arg)
+				o = NULL;
 			if (!o)
 				return usage_error(help, "unknown option '%s'", arg);
+			value = arg[2] != '\0' ? arg + 2 : NULL;
 		}
 		if (o->arg && !value) {
 			if (i + 1 >= argc)

@@ -11,7 +11,6 @@
 #include "../timeparse.h"
 #include "../values.h"
 
-/* Bounds a runaway pattern, as the regex check does. */
 /* Scratch blocks for case-mapped strings; a block is never moved while an
  * evaluation may point into it. */
 enum { SCRATCH_BLOCKS = 16, SCRATCH_MIN = 256 };
@@ -48,6 +47,7 @@ int expr_run_new(struct expr_run **out, const struct expr *e, const int *cols, i
 		run->match = pcre2_match_data_create(1, NULL);
 		run->mctx = pcre2_match_context_create(NULL);
 		RETURN_IF_NOMEM(run->match && run->mctx ? run : NULL, err);
+		/* Bounds a runaway pattern, as the regex check does. */
 		pcre2_set_match_limit(run->mctx, e->regex_match);
 		pcre2_set_depth_limit(run->mctx, e->regex_depth);
 	}
