@@ -2,6 +2,7 @@
  * declarations and scoring; the criterion lists go to check_parse.c. */
 #include "rules.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -159,10 +160,15 @@ int param_number(struct rules_ctx *ctx, const struct ynode *node, const char *wh
 	if (node->kind == YNODE_SCALAR && node->plain && node->len > 0) {
 		char *end;
 		double v = strtod(node->text, &end);
-		if (*end == '\0' && v == v) {
+		if (*end == '\0' && isfinite(v)) {
 			*out = v;
 			return 0;
 		}
+		/* inf, nan and 1e999 parse, but no weight, ratio or bound is
+		 * served by them (leave a bound out for no limit) */
+		if (*end == '\0')
+			return rules_error(ctx, node, "write a plain number such as 10 or 0.95",
+					   "'%s' must be a finite number", what);
 	}
 	return rules_error(ctx, node, "write a plain number such as 10 or 0.95",
 			   "'%s' must be a number", what);
