@@ -16,13 +16,11 @@ size_t occurrence_size(uint32_t len)
 	return (sizeof(struct occurrence) + len + RECORD_ALIGN - 1) & ~(size_t)(RECORD_ALIGN - 1);
 }
 
-static struct segment *alone(size_t bytes, size_t *counted)
+static struct segment *alone(size_t bytes)
 {
 	struct segment *seg = malloc(bytes);
-	if (!seg)
-		return NULL;
-	*seg = (struct segment){.cap = bytes - sizeof *seg, .own = true};
-	*counted += bytes;
+	if (seg)
+		*seg = (struct segment){.cap = bytes - sizeof *seg, .own = true};
 	return seg;
 }
 
@@ -51,15 +49,14 @@ static bool new_block(struct unique_store *st)
 /* A segment with room for a record of size bytes. */
 static struct segment *new_segment(struct unique_store *st, size_t size)
 {
-	if (size > SEGMENT_BYTES - sizeof(struct segment)) {
-		size_t ignored = 0;
-		return alone(sizeof(struct segment) + size, &ignored);
-	}
+	if (size > SEGMENT_BYTES - sizeof(struct segment))
+		return alone(sizeof(struct segment) + size);
 	struct segment *seg = st->spare;
 	if (seg) {
 		st->spare = seg->next;
 	} else if (st->alone_bytes < ALONE_LIMIT) {
-		seg = alone(SEGMENT_BYTES, &st->alone_bytes);
+		seg = alone(SEGMENT_BYTES);
+		st->alone_bytes += SEGMENT_BYTES;
 	} else {
 		if (st->carve_left < SEGMENT_BYTES && !new_block(st))
 			return NULL;
