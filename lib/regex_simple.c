@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "arena.h"
+
 struct cursor {
 	const unsigned char *at, *end;
 };
@@ -268,4 +270,19 @@ bool regex_simple_match(const struct regex_simple *re, const char *subject, size
 	}
 	/* No DOLLAR_ENDONLY: '$' holds before a \n that ends the subject too. */
 	return !re->dollar || at == len || (at + 1 == len && s[at] == '\n');
+}
+
+bool regex_shortcut_init(struct regex_shortcut *out, struct arena *a, const char *pattern,
+			 size_t len, uint32_t match_limit, uint32_t depth_limit)
+{
+	*out = (struct regex_shortcut){NULL, 0};
+	struct regex_simple simple;
+	if (!regex_simple_compile(&simple, pattern, len))
+		return true;
+	struct regex_simple *kept = arena_alloc(a, sizeof *kept);
+	if (!kept)
+		return false;
+	*kept = simple;
+	*out = (struct regex_shortcut){kept, regex_simple_reach(kept, match_limit, depth_limit)};
+	return true;
 }

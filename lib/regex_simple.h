@@ -46,4 +46,29 @@ size_t regex_simple_reach(const struct regex_simple *re, uint32_t match_limit,
  * PCRE2_MATCH_INVALID_UTF. No allocation. */
 bool regex_simple_match(const struct regex_simple *re, const char *subject, size_t len);
 
+/* A pattern's stand-in for PCRE2 where it has one: its simple program,
+ * answering for subjects shorter than reach (0 when the pattern is not
+ * simple, so that PCRE2 answers for every subject). */
+struct regex_shortcut {
+	const struct regex_simple *simple;
+	size_t reach;
+};
+
+struct arena;
+
+/* Sets *out for pattern (len bytes) as PCRE2 runs it with these limits,
+ * the program kept in arena a. false only when out of memory. */
+bool regex_shortcut_init(struct regex_shortcut *out, struct arena *a, const char *pattern,
+			 size_t len, uint32_t match_limit, uint32_t depth_limit);
+/* True when the shortcut answers for subject; *matched is then the answer.
+ * Inline: it is on every row of a regex check. */
+static inline bool regex_shortcut_try(const struct regex_shortcut *s, const char *subject,
+				      size_t len, bool *matched)
+{
+	if (len >= s->reach)
+		return false;
+	*matched = regex_simple_match(s->simple, subject, len);
+	return true;
+}
+
 #endif

@@ -12,8 +12,7 @@ struct regex_config {
 	pcre2_code *code;
 	pcre2_match_context *mctx;
 	bool jit;
-	const struct regex_simple *simple;   /* NULL: the pattern needs PCRE2 */
-	size_t simple_reach;                 /* values shorter run on simple */
+	struct regex_shortcut shortcut;
 };
 
 static int regex_configure(struct check *c, const struct ynode *map, struct rules_ctx *ctx)
@@ -38,15 +37,10 @@ static int regex_configure(struct check *c, const struct ynode *map, struct rule
 				       "bad regex at offset %zu: %s", (size_t)offset, message);
 	}
 	c->config = cfg;
-	struct regex_simple simple;
-	if (regex_simple_compile(&simple, pattern, v->len)) {
-		struct regex_simple *copy = arena_alloc(&ctx->rules->arena, sizeof *copy);
-		RETURN_IF_NOMEM(copy, ctx->err);
-		*copy = simple;
-		cfg->simple = copy;
-		cfg->simple_reach = regex_simple_reach(copy, ctx->rules->limits.regex_match,
-						       ctx->rules->limits.regex_depth);
-	}
+	RETURN_IF_NOMEM(regex_shortcut_init(&cfg->shortcut, &ctx->rules->arena, pattern, v->len,
+					    ctx->rules->limits.regex_match,
+					    ctx->rules->limits.regex_depth) ? cfg : NULL,
+			ctx->err);
 	cfg->jit = pcre2_jit_compile(cfg->code, PCRE2_JIT_COMPLETE) == 0;
 	cfg->mctx = pcre2_match_context_create(NULL);
 	RETURN_IF_NOMEM(cfg->mctx, ctx->err);
@@ -69,8 +63,9 @@ static bool regex_row(struct bound_check *b, const struct plan_row *row, char *n
 {
 	const struct regex_config *cfg = b->def->config;
 	int col = b->cols[0];
-	if (row->lens[col] < cfg->simple_reach)
-		return regex_simple_match(cfg->simple, row->fields[col], row->lens[col]);
+	bool matched;
+	if (regex_shortcut_try(&cfg->shortcut, row->fields[col], row->lens[col], &matched))
+		return matched;
 	PCRE2_SPTR subject = (PCRE2_SPTR)row->fields[col];
 	int rc = cfg->jit
 		? pcre2_jit_match(cfg->code, subject, row->lens[col], 0, 0, b->state, cfg->mctx)

@@ -143,14 +143,10 @@ static int gen_regex(struct gen *g, const struct node *pattern)
 	int32_t index = (int32_t)e->nregexes++;
 	struct expr_regex *regex = &e->regexes[index];
 	regex->code = code;
-	struct regex_simple simple;
-	if (regex_simple_compile(&simple, pattern->lit.str.s, pattern->lit.str.len)) {
-		struct regex_simple *copy = arena_alloc(&g->src->ctx->rules->arena, sizeof *copy);
-		RETURN_IF_NOMEM(copy, g->src->ctx->err);
-		*copy = simple;
-		regex->simple = copy;
-		regex->simple_reach = regex_simple_reach(copy, e->regex_match, e->regex_depth);
-	}
+	RETURN_IF_NOMEM(regex_shortcut_init(&regex->shortcut, &g->src->ctx->rules->arena,
+					    pattern->lit.str.s, pattern->lit.str.len,
+					    e->regex_match, e->regex_depth) ? regex : NULL,
+			g->src->ctx->err);
 	emit(g, OP_MATCHES, index);
 	return 0;
 }

@@ -226,8 +226,9 @@ static int match(const struct expr *e, struct expr_run *run, int32_t regex,
 		 const struct value *v)
 {
 	const struct expr_regex *r = &e->regexes[regex];
-	if (v->str.len < r->simple_reach)
-		return regex_simple_match(r->simple, v->str.s, v->str.len) ? 1 : PCRE2_ERROR_NOMATCH;
+	bool matched;
+	if (regex_shortcut_try(&r->shortcut, v->str.s, v->str.len, &matched))
+		return matched ? 1 : PCRE2_ERROR_NOMATCH;
 	return pcre2_match(r->code, (PCRE2_SPTR)v->str.s, v->str.len, 0, 0,
 			   run->match, run->mctx);
 }

@@ -166,8 +166,7 @@ struct insn {
 /* A matches() pattern: PCRE2's, and when it is simple, regex_simple's too. */
 struct expr_regex {
 	pcre2_code *code;
-	const struct regex_simple *simple;   /* NULL: the pattern needs PCRE2 */
-	size_t simple_reach;                 /* values shorter run on simple */
+	struct regex_shortcut shortcut;
 };
 
 struct expr {
