@@ -2,11 +2,9 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
+#include "hugepage.h"
 #include "strset.h"
-
-#define HUGE_PAGE ((size_t)2 << 20)
 
 uint64_t occurrence_where(const struct occurrence *o)
 {
@@ -34,18 +32,15 @@ static size_t find(const struct keyset *k, uint32_t tag, const void *key, uint32
 	return i;
 }
 
-/* Tables of 2 MiB and more ask for huge pages: a lookup in a table of
+/* Tables of a huge page and more use huge pages: a lookup in a table of
  * millions of keys otherwise misses the TLB as well as the cache. */
 static uint64_t *alloc_slots(size_t cap)
 {
 	size_t bytes = cap * sizeof(uint64_t);
-	if (bytes < HUGE_PAGE)
+	if (bytes < HUGE_PAGE_BYTES)
 		return calloc(cap, sizeof(uint64_t));
-	void *p;
-	if (posix_memalign(&p, HUGE_PAGE, bytes) != 0)
-		return NULL;
-	madvise(p, bytes, MADV_HUGEPAGE);
-	return memset(p, 0, bytes);
+	void *p = hugepage_alloc(bytes);
+	return p ? memset(p, 0, bytes) : NULL;
 }
 
 static int grow_to(struct keyset *k, size_t cap)

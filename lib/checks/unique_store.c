@@ -2,11 +2,12 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
+
+#include "../hugepage.h"
 
 enum {
 	SEGMENT_BYTES = 16 * 1024,
-	BLOCK_BYTES = 2 * 1024 * 1024,   /* one huge page */
+	BLOCK_BYTES = HUGE_PAGE_BYTES,
 	ALONE_LIMIT = 1024 * 1024,       /* small audits never touch a block */
 	RECORD_ALIGN = 4,
 };
@@ -34,12 +35,9 @@ static bool new_block(struct unique_store *st)
 		st->blocks = blocks;
 		st->blocks_cap = cap;
 	}
-	void *block;
-	if (posix_memalign(&block, BLOCK_BYTES, BLOCK_BYTES) != 0)
+	void *block = hugepage_alloc(BLOCK_BYTES);
+	if (!block)
 		return false;
-#ifdef MADV_HUGEPAGE
-	madvise(block, BLOCK_BYTES, MADV_HUGEPAGE);
-#endif
 	st->blocks[st->nblocks++] = block;
 	st->carve = block;
 	st->carve_left = BLOCK_BYTES;
