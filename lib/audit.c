@@ -53,7 +53,8 @@ static int copy_check(struct dqa_result *r, const struct bound_check *b, const s
 	const struct check *def = b->def;
 	*out = (struct res_check){
 		.id = def->id, .kind = def->ops->kind, .criterion = def->criterion,
-		.ncolumns = def->ncols, .weight = def->weight, .min_ratio = def->min_ratio,
+		.ncolumns = def->ncols, .counts = def->counts, .weight = def->weight,
+		.min_ratio = def->min_ratio,
 		.evaluated = t->evaluated, .failed = t->failed, .samples = t->samples,
 		.nsamples = t->nsamples, .note = t->note, .marker = t->marker,
 	};
@@ -68,6 +69,49 @@ static int copy_check(struct dqa_result *r, const struct bound_check *b, const s
 	for (size_t k = 0; k < def->ncols; k++)
 		if (!(out->columns[k] = arena_strdup(&r->arena, def->cols[k].name)))
 			return -1;
+	return 0;
+}
+
+/* The implicit dataset-level check of an extract without records. */
+static const struct res_check no_rows_check = {
+	.id = "sufficient.not_empty", .kind = "not_empty", .criterion = DQA_SUFFICIENT,
+	.counts = "datasets", .weight = 1, .min_ratio = 1, .evaluated = 1, .failed = 1,
+	.note = "the extract has no rows",
+};
+
+static int unit_checks(struct dqa_result *r, struct plan *p, size_t u, struct res_unit *unit,
+		       dqa_error *err)
+{
+	unit->checks = arena_alloc(&r->arena, (p->nchecks + 1) * sizeof *unit->checks);
+	RETURN_IF_NOMEM(unit->checks, err);
+	for (size_t i = 0; i < p->nchecks; i++)
+		if (!p->checks[i].def->dataset_level)
+			RETURN_IF_NOMEM(copy_check(r, &p->checks[i], plan_tally(p, u, i),
+						   &unit->checks[unit->nchecks++]) == 0 ? r : NULL,
+					err);
+	return 0;
+}
+
+static int dataset_checks(struct dqa_result *r, struct plan *p, dqa_error *err)
+{
+	r->dataset_checks = arena_alloc(&r->arena, (p->nchecks + 1) * sizeof *r->dataset_checks);
+	RETURN_IF_NOMEM(r->dataset_checks, err);
+	for (size_t i = 0; i < p->nchecks; i++) {
+		const struct check *def = p->checks[i].def;
+		if (!def->dataset_level) {
+			if (def->weight > 0)
+				r->unit_weights[def->criterion] += def->weight;
+			continue;
+		}
+		RETURN_IF_NOMEM(copy_check(r, &p->checks[i], plan_dataset_tally(p, i),
+					   &r->dataset_checks[r->ndataset_checks++]) == 0 ? r : NULL,
+				err);
+	}
+	r->empty_fails = p->rows == 0 && !p->rules->allow_empty;
+	if (r->empty_fails) {
+		r->dataset_checks[r->ndataset_checks++] = no_rows_check;
+		r->criterion_used[DQA_SUFFICIENT] = true;
+	}
 	return 0;
 }
 
@@ -106,16 +150,11 @@ static int build_result(struct dqa_result *r, struct plan *p, dqa_error *err)
 		unit->name = p->unit_names[u];
 		unit->rows = p->unit_rows[u];
 		unit->missing = p->unit_rows[u] == 0;
-		if (unit->missing)
-			continue;
-		unit->nchecks = p->nchecks;
-		unit->checks = arena_alloc(&r->arena, p->nchecks * sizeof *unit->checks);
-		RETURN_IF_NOMEM(unit->checks, err);
-		for (size_t i = 0; i < p->nchecks; i++)
-			RETURN_IF_NOMEM(copy_check(r, &p->checks[i], plan_tally(p, u, i),
-						   &unit->checks[i]) == 0 ? r : NULL, err);
+		if (!unit->missing)
+			FORWARD_IF_ERROR(unit_checks(r, p, u, unit, err));
 	}
 	qsort(r->units, r->nunits, sizeof *r->units, unit_by_name);
+	FORWARD_IF_ERROR(dataset_checks(r, p, err));
 	FORWARD_IF_ERROR(note_memory(r, p, err));
 	return 0;
 }

@@ -168,7 +168,8 @@ static int parse_entry(struct rules_ctx *ctx, dqa_criterion criterion,
 		       const struct ynode *value)
 {
 	struct check base = {.ops = ops, .criterion = criterion, .pos = kind_node->pos,
-			     .weight = 1, .min_ratio = 1};
+			     .weight = 1, .min_ratio = 1, .dataset_level = ops->dataset_level,
+			     .counts = ops->counts ? ops->counts : "rows"};
 	const struct ynode *params = NULL, *columns = NULL;
 	if (value->kind == YNODE_MAP) {
 		FORWARD_IF_ERROR(check_keys(ctx, ops, value));

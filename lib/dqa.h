@@ -14,7 +14,7 @@ extern "C" {
 #endif
 
 #define DQA_VERSION "0.1.0"
-#define DQA_RESULT_FORMAT 1
+#define DQA_RESULT_FORMAT 2
 
 /* Return codes of every libdqa function: 0 or one of these (negative). */
 enum {

@@ -26,6 +26,11 @@ struct tally *plan_tally(struct plan *p, size_t unit, size_t check)
 	return &p->tallies[unit * p->nchecks + check];
 }
 
+struct tally *plan_dataset_tally(struct plan *p, size_t check)
+{
+	return &p->dataset_tallies[check];
+}
+
 static struct unit_registry *registry_new(void)
 {
 	struct unit_registry *r = calloc(1, sizeof *r);
@@ -546,6 +551,8 @@ int plan_merge_done(struct plan *p, dqa_error *err)
 
 int plan_finish(struct plan *p, dqa_error *err)
 {
+	p->dataset_tallies = arena_alloc(p->out, (p->nchecks + 1) * sizeof *p->dataset_tallies);
+	RETURN_IF_NOMEM(p->dataset_tallies, err);
 	for (size_t i = 0; i < p->nchecks; i++)
 		if (p->checks[i].def->ops->dataset)
 			FORWARD_IF_ERROR(p->checks[i].def->ops->dataset(&p->checks[i], p, err));

@@ -76,6 +76,8 @@ struct plan {
 	uint64_t *unit_rows;
 	size_t nunits, units_cap;     /* this worker's arrays cover nunits */
 	struct tally *tallies;        /* [unit * nchecks + check] */
+	struct tally *dataset_tallies;   /* [check], dataset-level checks' verdicts,
+					    in `out`, made by plan_finish */
 	uint64_t rows;
 	const char *const *inputs;
 	size_t ninputs;
@@ -109,6 +111,8 @@ int plan_row(struct plan *p, const struct record *rec, uint32_t input, dqa_error
 /* Runs the dataset-scope checks after the scan. */
 int plan_finish(struct plan *p, dqa_error *err);
 struct tally *plan_tally(struct plan *p, size_t unit, size_t check);
+/* The verdict of a dataset-level check (during plan_finish). */
+struct tally *plan_dataset_tally(struct plan *p, size_t check);
 /* Whether a failed-row sample at (input, line) would be among the first
  * --samples of t (and kept by plan_add_sample): callers skip making its
  * note when not. */

@@ -20,11 +20,13 @@ struct res_check {
 	dqa_criterion criterion;
 	const char **columns;
 	size_t ncolumns;
+	const char *counts;           /* what evaluated counts: rows, fields... */
 	double weight, min_ratio;
 	uint64_t evaluated, failed;
 	double score;                 /* NaN: nothing evaluated */
 	bool passed;
-	double cost;                  /* points it took off the unit score */
+	double cost;                  /* points it took off the unit's score (the
+					 dataset's, for a dataset-level check) */
 	struct res_sample *samples;
 	size_t nsamples;
 	const char *note;
@@ -63,6 +65,13 @@ struct dqa_result {
 	double criteria[DQA_CRITERIA];
 	bool criterion_used[DQA_CRITERIA];   /* has at least one check */
 	double weights[DQA_CRITERIA];
+	/* Per criterion, the summed weights of the rule set's unit-level
+	 * checks: the units' roll-up counts with this weight in the dataset's
+	 * criterion score, beside each dataset-level check's own weight. */
+	double unit_weights[DQA_CRITERIA];
+	struct res_check *dataset_checks;   /* dataset-level checks, rule order */
+	size_t ndataset_checks;
+	bool empty_fails;             /* no records, not allowed: the dataset fails */
 	double warn_below, fail_below;
 	struct res_unit *units;       /* sorted by name */
 	size_t nunits;

@@ -272,7 +272,7 @@ static int parse_expected_units(struct rules_ctx *ctx, const struct ynode *node)
 static int parse_dataset(struct rules_ctx *ctx, const struct ynode *map)
 {
 	static const char *const keys[] = {"name", "unit", "expected_units", "key",
-					   "delimiter", "quote", "header", "strict"};
+					   "delimiter", "quote", "header", "strict", "allow_empty"};
 	struct dqa_rules *r = ctx->rules;
 	FORWARD_IF_ERROR(expect_kind(ctx, map, YNODE_MAP, "dataset"));
 	FORWARD_IF_ERROR(expect_keys(ctx, map, "dataset", keys, sizeof keys / sizeof *keys));
@@ -311,6 +311,8 @@ static int parse_dataset(struct rules_ctx *ctx, const struct ynode *map)
 	}
 	if ((v = ymap_get(map, "strict")))
 		FORWARD_IF_ERROR(param_bool(ctx, v, "strict", &r->strict));
+	if ((v = ymap_get(map, "allow_empty")))
+		FORWARD_IF_ERROR(param_bool(ctx, v, "allow_empty", &r->allow_empty));
 	return 0;
 }
 
@@ -462,7 +464,8 @@ static int add_implicit_checks(struct rules_ctx *ctx)
 	struct check *c = arena_alloc(&ctx->rules->arena, sizeof *c);
 	RETURN_IF_NOMEM(c, ctx->err);
 	*c = (struct check){.ops = &check_structure, .criterion = DQA_CORRECT,
-			    .id = "correct.structure", .weight = 1, .min_ratio = 1};
+			    .id = "correct.structure", .weight = 1, .min_ratio = 1,
+			    .counts = "rows"};
 	return rules_add_check(ctx, c, NULL);
 }
 

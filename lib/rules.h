@@ -40,6 +40,8 @@ struct check {
 	struct dqa_pos pos;          /* the kind key in the rule file */
 	double weight, min_ratio;
 	bool allow_empty;
+	bool dataset_level;          /* from ops, or as configured */
+	const char *counts;          /* what `evaluated` counts: "rows", "fields"... */
 	const char *severity, *message;
 	struct expr *where;          /* row filter, NULL: every row */
 	struct colref *cols;         /* data columns the check reads */
@@ -62,6 +64,7 @@ struct dqa_rules {
 	struct dialect dialect;       /* its limits point at `limits` below */
 	bool header;
 	bool strict;                 /* a ragged row is an input error */
+	bool allow_empty;            /* an extract without records is no finding */
 	struct limits limits;
 	struct column_decl *columns;
 	size_t ncolumns;

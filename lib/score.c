@@ -1,6 +1,9 @@
-/* Scoring: check ratios roll up to criteria (check weights), criteria to
- * units (criterion weights), units to the dataset (each unit counts once).
- * Everything here is derived from the counts in the result. */
+/* Scoring, as dqa-rules(5) SCORING states it: a unit's unit-level checks
+ * roll up to its criteria (check weights), its criteria to its score
+ * (criterion weights). A dataset criterion is the weighted mean of the
+ * units' roll-up (each unit once; weight: the criterion's unit-level check
+ * weights) and of each dataset-level check (its own weight); criteria roll
+ * up to the dataset's score. Everything here is derived from the counts. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,20 +39,27 @@ static double weighted_mean(const double *values, const double *weights, size_t 
 	return total > 0 ? sum / total : NAN;
 }
 
+/* A check's score is its pass share; NaN (n/a) when nothing was evaluated. */
+static void score_check(struct res_check *c)
+{
+	c->score = NAN;
+	c->passed = true;
+	c->cost = 0;
+	if (!c->evaluated)
+		return;
+	double ratio = (double)(c->evaluated - c->failed) / (double)c->evaluated;
+	c->score = 100 * ratio;
+	c->passed = ratio >= c->min_ratio;
+}
+
 static void score_checks(struct res_unit *u, double crit_weight[DQA_CRITERIA])
 {
 	double sums[DQA_CRITERIA] = {0};
 	memset(crit_weight, 0, DQA_CRITERIA * sizeof *crit_weight);
 	for (size_t i = 0; i < u->nchecks; i++) {
 		struct res_check *c = &u->checks[i];
-		c->score = NAN;
-		c->passed = true;
-		if (!c->evaluated)
-			continue;
-		double ratio = (double)(c->evaluated - c->failed) / (double)c->evaluated;
-		c->score = 100 * ratio;
-		c->passed = ratio >= c->min_ratio;
-		if (c->weight > 0) {
+		score_check(c);
+		if (!isnan(c->score) && c->weight > 0) {
 			sums[c->criterion] += c->weight * c->score;
 			crit_weight[c->criterion] += c->weight;
 		}
@@ -75,32 +85,103 @@ static void pick_reasons(struct res_unit *u)
 	}
 }
 
-static void score_unit(const struct dqa_result *r, struct res_unit *u)
+/* The summed weight of the criteria that have a score. */
+static double scored_weight(const struct dqa_result *r, const double *criteria)
 {
-	if (u->missing) {
-		for (int k = 0; k < DQA_CRITERIA; k++)
-			u->criteria[k] = r->criterion_used[k] ? 0 : NAN;
-		u->score = 0;
-		u->status = DQA_MISSING;
-		return;
-	}
+	double total = 0;
+	for (int k = 0; k < DQA_CRITERIA; k++)
+		if (!isnan(criteria[k]) && r->weights[k] > 0)
+			total += r->weights[k];
+	return total;
+}
+
+/* Points a check took off a score: its shortfall times its share of its
+ * criterion's weight times the criterion's share of the criteria weight. */
+static void set_cost(const struct dqa_result *r, struct res_check *c, double crit_weight,
+		     double total_w)
+{
+	int k = c->criterion;
+	c->cost = 0;
+	if (!isnan(c->score) && crit_weight > 0 && total_w > 0)
+		c->cost = (100 - c->score) * (c->weight / crit_weight) * (r->weights[k] / total_w);
+}
+
+static void score_present_unit(const struct dqa_result *r, struct res_unit *u)
+{
 	double crit_weight[DQA_CRITERIA];
 	score_checks(u, crit_weight);
 	u->score = weighted_mean(u->criteria, r->weights, DQA_CRITERIA);
 	u->status = status_of(r, u->score);
-	double total_w = 0;
-	for (int k = 0; k < DQA_CRITERIA; k++)
-		if (!isnan(u->criteria[k]) && r->weights[k] > 0)
-			total_w += r->weights[k];
-	for (size_t i = 0; i < u->nchecks; i++) {
-		struct res_check *c = &u->checks[i];
-		int k = c->criterion;
-		c->cost = 0;
-		if (!isnan(c->score) && crit_weight[k] > 0 && total_w > 0)
-			c->cost = (100 - c->score) * (c->weight / crit_weight[k]) *
-				  (r->weights[k] / total_w);
-	}
+	double total_w = scored_weight(r, u->criteria);
+	for (size_t i = 0; i < u->nchecks; i++)
+		set_cost(r, &u->checks[i], crit_weight[u->checks[i].criterion], total_w);
 	pick_reasons(u);
+}
+
+/* A missing unit scores 0 in the criteria some present unit scores (no
+ * score is not zero: elsewhere it has none) and 0 overall. */
+static void score_missing_unit(const bool scored[DQA_CRITERIA], struct res_unit *u)
+{
+	for (int k = 0; k < DQA_CRITERIA; k++)
+		u->criteria[k] = scored[k] ? 0 : NAN;
+	u->score = 0;
+	u->status = DQA_MISSING;
+	u->nreasons = 0;
+}
+
+/* The units' roll-up: per criterion, the plain mean over the units that
+ * score it (each unit counts once); NaN when none does. */
+static void unit_rollup(struct dqa_result *r, double rollup[DQA_CRITERIA])
+{
+	double sums[DQA_CRITERIA] = {0};
+	size_t counts[DQA_CRITERIA] = {0};
+	bool scored[DQA_CRITERIA] = {false};
+	for (size_t i = 0; i < r->nunits; i++) {
+		struct res_unit *u = &r->units[i];
+		if (u->missing)
+			continue;
+		score_present_unit(r, u);
+		for (int k = 0; k < DQA_CRITERIA; k++)
+			scored[k] |= !isnan(u->criteria[k]);
+	}
+	for (size_t i = 0; i < r->nunits; i++) {
+		struct res_unit *u = &r->units[i];
+		if (u->missing)
+			score_missing_unit(scored, u);
+		for (int k = 0; k < DQA_CRITERIA; k++) {
+			if (isnan(u->criteria[k]))
+				continue;
+			sums[k] += u->criteria[k];
+			counts[k]++;
+		}
+	}
+	for (int k = 0; k < DQA_CRITERIA; k++)
+		rollup[k] = counts[k] ? sums[k] / (double)counts[k] : NAN;
+}
+
+/* Dataset criteria: the units' roll-up weighted by the unit-level check
+ * weights, beside each scored dataset-level check with its own weight. */
+static void score_dataset(struct dqa_result *r, const double rollup[DQA_CRITERIA],
+			  double total[DQA_CRITERIA])
+{
+	double sums[DQA_CRITERIA] = {0};
+	for (int k = 0; k < DQA_CRITERIA; k++) {
+		total[k] = 0;
+		if (!isnan(rollup[k]) && r->unit_weights[k] > 0) {
+			sums[k] = r->unit_weights[k] * rollup[k];
+			total[k] = r->unit_weights[k];
+		}
+	}
+	for (size_t i = 0; i < r->ndataset_checks; i++) {
+		struct res_check *c = &r->dataset_checks[i];
+		score_check(c);
+		if (!isnan(c->score) && c->weight > 0) {
+			sums[c->criterion] += c->weight * c->score;
+			total[c->criterion] += c->weight;
+		}
+	}
+	for (int k = 0; k < DQA_CRITERIA; k++)
+		r->criteria[k] = total[k] > 0 ? sums[k] / total[k] : NAN;
 }
 
 struct warning_key {
@@ -139,22 +220,17 @@ static void build_warnings(struct dqa_result *r)
 
 void result_score(struct dqa_result *r)
 {
-	double sums[DQA_CRITERIA] = {0};
-	size_t counts[DQA_CRITERIA] = {0};
-	for (size_t i = 0; i < r->nunits; i++) {
-		struct res_unit *u = &r->units[i];
-		score_unit(r, u);
-		for (int k = 0; k < DQA_CRITERIA; k++) {
-			if (isnan(u->criteria[k]))
-				continue;
-			sums[k] += u->criteria[k];
-			counts[k]++;
-		}
-	}
-	for (int k = 0; k < DQA_CRITERIA; k++)
-		r->criteria[k] = counts[k] ? sums[k] / (double)counts[k] : NAN;
+	double rollup[DQA_CRITERIA], total[DQA_CRITERIA];
+	unit_rollup(r, rollup);
+	score_dataset(r, rollup, total);
 	r->score = weighted_mean(r->criteria, r->weights, DQA_CRITERIA);
-	r->status = status_of(r, r->score);
+	/* no records is a finding whatever the weights make of it */
+	r->status = r->empty_fails ? DQA_FAIL : status_of(r, r->score);
+	double total_w = scored_weight(r, r->criteria);
+	for (size_t i = 0; i < r->ndataset_checks; i++) {
+		struct res_check *c = &r->dataset_checks[i];
+		set_cost(r, c, total[c->criterion], total_w);
+	}
 	build_warnings(r);
 }
 

@@ -1,7 +1,7 @@
 /* alive.file_age: each input file was modified at most max_age before --now.
  * Standard input has no modification time and is not evaluated. Dataset
- * scope: evaluated = files, failed = files too old; every unit gets the same
- * counts. */
+ * level: evaluated = files, failed = files too old, judged once for the
+ * dataset. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -55,7 +55,8 @@ static int file_age_dataset(struct bound_check *b, struct plan *plan, dqa_error 
 static const char *const file_age_params[] = {"max_age", NULL};
 
 const struct check_ops check_file_age = {
-	.kind = "file_age", .scope = SCOPE_DATASET, .shape = SHAPE_NONE,
+	.kind = "file_age", .scope = SCOPE_DATASET, .dataset_level = true,
+	.counts = "files", .shape = SHAPE_NONE,
 	.params = file_age_params, .configure = file_age_configure,
 	.dataset = file_age_dataset,
 };

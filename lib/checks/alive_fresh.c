@@ -164,7 +164,8 @@ const struct check_ops check_fresh = {
 };
 
 const struct check_ops check_fresh_newest = {
-	.kind = "fresh", .scope = SCOPE_DATASET, .shape = SHAPE_COLUMN, .mapping_only = true,
+	.kind = "fresh", .scope = SCOPE_DATASET, .counts = "units",
+	.shape = SHAPE_COLUMN, .mapping_only = true,
 	.params = fresh_params, .configure = fresh_configure, .bind = newest_bind,
 	.observe = newest_observe, .merge = newest_merge, .save = newest_save,
 	.load = newest_load, .dataset = newest_dataset,

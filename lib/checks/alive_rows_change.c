@@ -99,7 +99,7 @@ static int rows_change_dataset(struct bound_check *b, struct plan *plan, dqa_err
 static const char *const rows_change_params[] = {"max_percent", "history", NULL};
 
 const struct check_ops check_rows_change = {
-	.kind = "rows_change", .scope = SCOPE_DATASET, .shape = SHAPE_NONE,
+	.kind = "rows_change", .scope = SCOPE_DATASET, .counts = "units", .shape = SHAPE_NONE,
 	.params = rows_change_params, .configure = rows_change_configure,
 	.dataset = rows_change_dataset,
 };

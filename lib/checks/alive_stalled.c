@@ -273,7 +273,7 @@ static void stalled_unbind(struct bound_check *b)
 static const char *const stalled_params[] = {"runs", "column", "format", "history", NULL};
 
 const struct check_ops check_stalled = {
-	.kind = "stalled", .scope = SCOPE_DATASET, .shape = SHAPE_NONE,
+	.kind = "stalled", .scope = SCOPE_DATASET, .counts = "units", .shape = SHAPE_NONE,
 	.params = stalled_params, .configure = stalled_configure, .bind = stalled_bind,
 	.observe = stalled_observe, .merge = stalled_merge, .save = stalled_save,
 	.load = stalled_load, .dataset = stalled_dataset,

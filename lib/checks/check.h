@@ -29,6 +29,11 @@ struct check_ops {
 	enum check_shape shape;
 	bool mapping_only;            /* shorthand not allowed: needs parameters */
 	bool implicit;                /* added by dqa, never written in a rule file */
+	/* Judged once for the dataset (its verdict is not about a unit's rows):
+	 * scored apart from the units, never in a unit's score (dqa-rules(5),
+	 * SCORING). configure may change it (rows per_unit). */
+	bool dataset_level;
+	const char *counts;           /* what `evaluated` counts; NULL: rows */
 	const char *const *params;    /* kind-specific mapping keys, NULL-terminated */
 	/* Reads the kind's parameters from value (the mapping, or the shorthand
 	 * scalar/list for SHAPE_NONE kinds; NULL for column shorthand) into
@@ -78,8 +83,8 @@ struct check_ops {
 	void (*release)(struct check *c);
 };
 
-/* A dataset-wide verdict: every unit with rows gets these counts and the
- * note (copied into the result; NULL or "" for none). */
+/* A dataset-level verdict: the check's dataset tally gets these counts and
+ * the note (copied into the result; NULL or "" for none). */
 int check_tally_all(const struct bound_check *b, struct plan *plan, uint64_t evaluated,
 		    uint64_t failed, const char *note, dqa_error *err);
 

@@ -141,7 +141,8 @@ static int catalog_dataset(struct bound_check *b, struct plan *plan, dqa_error *
 static const char *const catalog_params[] = {"file", "id_column", "required", NULL};
 
 const struct check_ops check_catalog = {
-	.kind = "catalog", .scope = SCOPE_DATASET, .shape = SHAPE_NONE,
+	.kind = "catalog", .scope = SCOPE_DATASET, .dataset_level = true,
+	.counts = "fields", .shape = SHAPE_NONE,
 	.params = catalog_params, .configure = catalog_configure,
 	.dataset = catalog_dataset,
 };

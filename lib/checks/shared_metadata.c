@@ -140,7 +140,8 @@ static int metadata_dataset(struct bound_check *b, struct plan *plan, dqa_error 
 static const char *const metadata_params[] = {"file", "require", NULL};
 
 const struct check_ops check_metadata = {
-	.kind = "metadata", .scope = SCOPE_DATASET, .shape = SHAPE_NONE,
+	.kind = "metadata", .scope = SCOPE_DATASET, .dataset_level = true,
+	.counts = "fields", .shape = SHAPE_NONE,
 	.params = metadata_params, .configure = metadata_configure,
 	.dataset = metadata_dataset,
 };

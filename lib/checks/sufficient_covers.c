@@ -134,7 +134,8 @@ static void covers_release(struct check *c)
 static const char *const covers_params[] = {"ref", NULL};
 
 const struct check_ops check_covers = {
-	.kind = "covers", .scope = SCOPE_DATASET, .shape = SHAPE_COLUMN, .mapping_only = true,
+	.kind = "covers", .scope = SCOPE_DATASET, .dataset_level = true,
+	.counts = "codes", .shape = SHAPE_COLUMN, .mapping_only = true,
 	.params = covers_params, .configure = covers_configure, .bind = covers_bind,
 	.observe = covers_observe, .merge = covers_merge, .save = covers_save,
 	.load = covers_load, .dataset = covers_dataset,

@@ -46,7 +46,8 @@ static int required_dataset(struct bound_check *b, struct plan *plan, dqa_error 
 static const char *const required_params[] = {"columns", NULL};
 
 const struct check_ops check_required_columns = {
-	.kind = "required_columns", .scope = SCOPE_DATASET, .shape = SHAPE_NONE,
+	.kind = "required_columns", .scope = SCOPE_DATASET, .dataset_level = true,
+	.counts = "columns", .shape = SHAPE_NONE,
 	.params = required_params, .configure = required_configure,
 	.dataset = required_dataset,
 };

@@ -1,5 +1,5 @@
 /* sufficient.rows: the row count lies within [min, max], for the whole
- * dataset (the same verdict for every unit) or per unit. */
+ * dataset (a dataset-level check) or per unit (unit-level). */
 #include <stdio.h>
 
 #include "bounds.h"
@@ -21,26 +21,43 @@ static int rows_configure(struct check *c, const struct ynode *value, struct rul
 	}
 	FORWARD_IF_ERROR(bounds_read(ctx, c, value, &cfg->bounds));
 	const struct ynode *v = ymap_get(value, "per_unit");
-	return v ? param_bool(ctx, v, "per_unit", &cfg->per_unit) : 0;
+	if (v)
+		FORWARD_IF_ERROR(param_bool(ctx, v, "per_unit", &cfg->per_unit));
+	if (cfg->per_unit) {
+		c->dataset_level = false;
+		c->counts = "units";
+	}
+	return 0;
+}
+
+static int rows_note(struct plan *plan, struct tally *t, uint64_t rows, const char *where,
+		     dqa_error *err)
+{
+	char note[96];
+	snprintf(note, sizeof note, "%llu row%s in %s", (unsigned long long)rows,
+		 rows == 1 ? "" : "s", where);
+	t->note = arena_strdup(plan->out, note);
+	RETURN_IF_NOMEM(t->note, err);
+	return 0;
 }
 
 static int rows_dataset(struct bound_check *b, struct plan *plan, dqa_error *err)
 {
 	const struct rows_config *cfg = b->def->config;
+	if (!cfg->per_unit) {
+		struct tally *t = plan_dataset_tally(plan, b->index);
+		t->evaluated = 1;
+		t->failed = !bounds_hold(&cfg->bounds, (double)plan->rows);
+		return t->failed ? rows_note(plan, t, plan->rows, "the dataset", err) : 0;
+	}
 	for (size_t u = 0; u < plan->nunits; u++) {
 		if (!plan->unit_rows[u])
 			continue;
-		uint64_t rows = cfg->per_unit ? plan->unit_rows[u] : plan->rows;
 		struct tally *t = plan_tally(plan, u, b->index);
 		t->evaluated = 1;
-		t->failed = !bounds_hold(&cfg->bounds, (double)rows);
-		if (t->failed) {
-			char note[96];
-			snprintf(note, sizeof note, "%llu row%s in %s", (unsigned long long)rows,
-				 rows == 1 ? "" : "s", cfg->per_unit ? "this unit" : "the dataset");
-			t->note = arena_strdup(plan->out, note);
-			RETURN_IF_NOMEM(t->note, err);
-		}
+		t->failed = !bounds_hold(&cfg->bounds, (double)plan->unit_rows[u]);
+		if (t->failed)
+			FORWARD_IF_ERROR(rows_note(plan, t, plan->unit_rows[u], "this unit", err));
 	}
 	return 0;
 }
@@ -48,6 +65,7 @@ static int rows_dataset(struct bound_check *b, struct plan *plan, dqa_error *err
 static const char *const rows_params[] = {"min", "max", "per_unit", NULL};
 
 const struct check_ops check_rows = {
-	.kind = "rows", .scope = SCOPE_DATASET, .shape = SHAPE_NONE, .params = rows_params,
+	.kind = "rows", .scope = SCOPE_DATASET, .dataset_level = true,
+	.counts = "datasets", .shape = SHAPE_NONE, .params = rows_params,
 	.configure = rows_configure, .dataset = rows_dataset,
 };

@@ -123,7 +123,8 @@ void put_failure_summary(struct strbuf *sb, const json_t *check, dqa_lang lang)
 {
 	strbuf_printf(sb, "%s: %llu %s %llu %s (%s ", msg(lang, M_FAILED),
 		      (unsigned long long)doc_count(check, "failed"), msg(lang, M_OF),
-		      (unsigned long long)doc_count(check, "evaluated"), msg(lang, M_ROWS_WORD),
+		      (unsigned long long)doc_count(check, "evaluated"),
+		      msg_counts(lang, doc_str(check, "counts")[0] ? doc_str(check, "counts") : "rows"),
 		      msg(lang, M_SCORE_WORD));
 	put_score(sb, doc_num(check, "score"), 2, lang);
 	strbuf_printf(sb, ", %s \u2265 ", msg(lang, M_NEEDS));
@@ -133,8 +134,9 @@ void put_failure_summary(struct strbuf *sb, const json_t *check, dqa_lang lang)
 		strbuf_printf(sb, ": %s", doc_str(check, "note"));
 }
 
-/* What the renderers need: an object of format 1 whose units are objects
- * naming their unit. Everything else is read leniently. */
+/* What the renderers need: an object of the current format whose units are
+ * objects naming their unit, and a list of dataset checks (when present).
+ * Everything else is read leniently. */
 static int check_shape(const json_t *doc, const char *file, dqa_error *err)
 {
 	const char *hint = "give a result.json written by 'dqa audit --out' or '--format json'";
@@ -145,16 +147,22 @@ static int check_shape(const json_t *doc, const char *file, dqa_error *err)
 	if (!json_is_integer(format))
 		return dqa_fail(err, DQA_EINPUT, file, DQA_NOPOS, hint,
 				"not a dqa result: no \"format\" number");
-	if (json_integer_value(format) != DQA_RESULT_FORMAT)
+	/* Format 1 differs only by what it lacks (dataset_checks, counts), which
+	 * the renderers read as empty, so saved results still render. */
+	json_int_t version = json_integer_value(format);
+	if (version < 1 || version > DQA_RESULT_FORMAT)
 		return dqa_fail(err, DQA_EINPUT, file, DQA_NOPOS,
 				"re-render it with the dqa version that wrote it",
-				"result format %lld is not supported (dqa %s reads format %d)",
-				(long long)json_integer_value(format), DQA_VERSION,
-				DQA_RESULT_FORMAT);
+				"result format %lld is not supported (dqa %s reads formats 1 to %d)",
+				(long long)version, DQA_VERSION, DQA_RESULT_FORMAT);
 	json_t *units = json_object_get(doc, "units");
 	if (!json_is_array(units))
 		return dqa_fail(err, DQA_EINPUT, file, DQA_NOPOS, hint,
 				"not a dqa result: \"units\" is not a list");
+	json_t *dataset_checks = json_object_get(doc, "dataset_checks");
+	if (dataset_checks && !json_is_array(dataset_checks))
+		return dqa_fail(err, DQA_EINPUT, file, DQA_NOPOS, hint,
+				"not a dqa result: \"dataset_checks\" is not a list");
 	size_t i;
 	json_t *u;
 	json_array_foreach(units, i, u)
@@ -169,6 +177,7 @@ static int finish(dqa_report **out, dqa_report *rep, const char *file, dqa_error
 	int rc = check_shape(rep->doc, file, err);
 	if (rc == 0) {
 		rep->units = json_object_get(rep->doc, "units");
+		rep->dataset_checks = json_object_get(rep->doc, "dataset_checks");
 		if (report_name_units(rep) < 0)
 			rc = dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
 	}

@@ -1,6 +1,7 @@
 /* index.html: the overview a head of department opens. One self-contained
  * file (inline CSS, SVG and a small script, nothing fetched): overall and
- * criterion scores, score histogram, failures by check, the warning list
+ * criterion scores, the dataset-level checks, score histogram, failures by
+ * check, the warning list
  * and the unit table, which doubles as a units x criteria heatmap and can
  * be sorted and filtered. Sections are rows of one table, in page order. */
 #include <math.h>
@@ -171,13 +172,28 @@ static size_t unit_index(const struct dqa_report *rep, const char *name)
 	return json_array_size(rep->units);
 }
 
+/* The dataset-level checks and their fix list: for whoever publishes the
+ * dataset, apart from the units. */
+static void dataset_checks(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out)
+{
+	if (!json_array_size(rep->dataset_checks))
+		return;
+	strbuf_printf(out, "<section>\n<p class=\"meta\">%s</p>\n",
+		      msg(lang, M_DATASET_CHECKS_NOTE));
+	html_check_details(rep->dataset_checks, msg(lang, M_DATASET_CHECKS), lang, out);
+	strbuf_puts(out, "</section>\n");
+}
+
 static void warnings(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out)
 {
 	const json_t *list = json_object_get(rep->doc, "warnings");
 	strbuf_printf(out, "<section>\n<h2>%s (%zu)</h2>\n", msg(lang, M_WARNINGS),
 		      json_array_size(list));
 	if (!json_array_size(list)) {
-		strbuf_printf(out, "<p>%s.</p>\n</section>\n", msg(lang, M_NO_WARNINGS));
+		if (json_array_size(rep->units))
+			strbuf_printf(out, "<p>%s.</p>\n</section>\n", msg(lang, M_NO_WARNINGS));
+		else
+			strbuf_printf(out, "<p>%s</p>\n</section>\n", msg(lang, M_NO_UNITS));
 		return;
 	}
 	strbuf_puts(out, "<div class=\"scroll\"><table class=\"stack\">\n");
@@ -306,7 +322,7 @@ static void footer(const struct dqa_report *rep, dqa_lang lang, struct strbuf *o
 }
 
 static section_fn *const sections[] = {
-	overview, trend_section, charts, warnings, unit_table, footer,
+	overview, dataset_checks, trend_section, charts, warnings, unit_table, footer,
 };
 
 void render_html_index(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out)

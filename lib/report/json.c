@@ -1,4 +1,4 @@
-/* The result as the versioned JSON contract (format 1): scores rounded to
+/* The result as the versioned JSON contract (format 2): scores rounded to
  * two decimals, NaN as null, keys in a fixed order. Written straight into
  * one buffer: the layout is the one jansson's json_dumps gave (indent 2,
  * 15 significant digits), which the golden tests pin. */
@@ -117,6 +117,7 @@ static void check_object(struct json_writer *w, const struct res_check *c)
 	real_member(w, "min_ratio", c->min_ratio);
 	integer_member(w, "evaluated", c->evaluated);
 	integer_member(w, "failed", c->failed);
+	string_member(w, "counts", c->counts ? c->counts : "rows");
 	score_member(w, "score", c->score);
 	string_member(w, "status", isnan(c->score) ? "n/a" : c->passed ? "pass" : "fail");
 	score_member(w, "cost", c->cost);
@@ -132,6 +133,16 @@ static void check_object(struct json_writer *w, const struct res_check *c)
 	jw_end_object(w);
 }
 
+static void checks_member(struct json_writer *w, const char *key, const struct res_check *checks,
+			  size_t n)
+{
+	jw_key(w, key);
+	jw_begin_array(w);
+	for (size_t i = 0; i < n; i++)
+		check_object(w, &checks[i]);
+	jw_end_array(w);
+}
+
 static void unit_object(struct json_writer *w, const struct dqa_result *r,
 			const struct res_unit *u)
 {
@@ -141,11 +152,7 @@ static void unit_object(struct json_writer *w, const struct dqa_result *r,
 	score_member(w, "score", u->score);
 	string_member(w, "status", dqa_status_name(u->status));
 	criteria_member(w, r, u->criteria);
-	jw_key(w, "checks");
-	jw_begin_array(w);
-	for (size_t i = 0; i < u->nchecks; i++)
-		check_object(w, &u->checks[i]);
-	jw_end_array(w);
+	checks_member(w, "checks", u->checks, u->nchecks);
 	jw_end_object(w);
 }
 
@@ -200,6 +207,7 @@ static void result_object(struct json_writer *w, const struct dqa_result *r)
 		real_member(w, dqa_criterion_name(k), r->weights[k]);
 	jw_end_object(w);
 	criteria_member(w, r, r->criteria);
+	checks_member(w, "dataset_checks", r->dataset_checks, r->ndataset_checks);
 	jw_key(w, "units");
 	jw_begin_array(w);
 	for (size_t i = 0; i < r->nunits; i++)

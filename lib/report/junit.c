@@ -1,7 +1,8 @@
 /* junit.xml: one test suite per unit and one test case per unit x check,
  * failed when the check is below its threshold, with the reason and the
  * failed-row samples; checks that evaluated nothing are skipped. A missing
- * unit is one failed test case. The shape is the common Jenkins/Surefire
+ * unit is one failed test case. The dataset-level checks come first, as a
+ * suite of their own named "dataset" (classname dqa.DATASET). The shape is the common Jenkins/Surefire
  * one (tests/report/junit.xsd). */
 #include <math.h>
 #include <string.h>
@@ -94,18 +95,21 @@ static size_t count(const json_t *checks, bool (*pred)(const json_t *))
 	return n;
 }
 
+/* A unit's suite (unit set), or the dataset's (unit NULL). */
 static void test_suite(struct strbuf *out, const struct dqa_report *rep, const json_t *unit,
 		       dqa_lang lang)
 {
-	const json_t *checks = json_object_get(unit, "checks");
-	bool missing = doc_status(unit, "status") == DQA_MISSING;
+	const json_t *checks = unit ? json_object_get(unit, "checks") : rep->dataset_checks;
+	bool missing = unit && doc_status(unit, "status") == DQA_MISSING;
 	size_t tests = missing ? 1 : json_array_size(checks);
 	size_t failures = missing ? 1 : count(checks, check_failed);
 	struct strbuf classname = STRBUF_INIT;
-	strbuf_printf(&classname, "dqa.%s.%s", doc_str(rep->doc, "dataset"), doc_str(unit, "unit"));
+	strbuf_printf(&classname, "dqa.%s", doc_str(rep->doc, "dataset"));
+	if (unit)
+		strbuf_printf(&classname, ".%s", doc_str(unit, "unit"));
 	const char *cls = classname.buf ? classname.buf : "dqa";
 	strbuf_puts(out, "  <testsuite");
-	attr(out, "name", doc_str(unit, "unit"));
+	attr(out, "name", unit ? doc_str(unit, "unit") : "dataset");
 	strbuf_printf(out, " tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\" time=\"0\"",
 		      tests, failures, missing ? 0 : count(checks, check_skipped));
 	attr(out, "timestamp", doc_str(rep->doc, "generated_at"));
@@ -128,7 +132,8 @@ static void test_suite(struct strbuf *out, const struct dqa_report *rep, const j
 
 void render_junit(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out)
 {
-	size_t tests = 0, failures = 0, i;
+	size_t tests = json_array_size(rep->dataset_checks);
+	size_t failures = count(rep->dataset_checks, check_failed), i;
 	json_t *u;
 	json_array_foreach(rep->units, i, u) {
 		const json_t *checks = json_object_get(u, "checks");
@@ -147,6 +152,8 @@ void render_junit(const struct dqa_report *rep, dqa_lang lang, struct strbuf *ou
 	strbuf_release(&name);
 	strbuf_printf(out, " tests=\"%zu\" failures=\"%zu\" errors=\"0\" time=\"0\">\n", tests,
 		      failures);
+	if (json_array_size(rep->dataset_checks))
+		test_suite(out, rep, NULL, lang);
 	json_array_foreach(rep->units, i, u)
 		test_suite(out, rep, u, lang);
 	strbuf_puts(out, "</testsuites>\n");

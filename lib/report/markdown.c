@@ -2,6 +2,7 @@
  * request comment. Long lists are cut so the comment stays readable (and
  * under the size limits CI systems put on summaries). */
 #include <stdlib.h>
+#include <string.h>
 
 #include "escape.h"
 #include "messages.h"
@@ -38,12 +39,46 @@ static void overview(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 	}
 }
 
+/* The dataset-level checks, with why each failing one failed: the fix list
+ * of whoever publishes the dataset. */
+static void dataset_checks(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out)
+{
+	size_t n = json_array_size(rep->dataset_checks), i;
+	if (!n)
+		return;
+	strbuf_printf(out, "\n## %s\n\n%s\n\n| %s | %s | %s | %s |\n|---|---:|---|---|\n",
+		      msg(lang, M_DATASET_CHECKS), msg(lang, M_DATASET_CHECKS_NOTE),
+		      msg(lang, M_CHECK), msg(lang, M_SCORE), msg(lang, M_STATUS),
+		      msg(lang, M_REASONS));
+	const json_t *c;
+	json_array_foreach(rep->dataset_checks, i, c) {
+		bool failed = strcmp(doc_str(c, "status"), "fail") == 0;
+		strbuf_puts(out, "| ");
+		md_put(out, doc_str(c, "id"));
+		strbuf_puts(out, " | ");
+		put_score(out, doc_num(c, "score"), 2, lang);
+		strbuf_printf(out, " | %s | ", msg_status(lang, doc_status(c, "status")));
+		if (failed) {
+			struct strbuf why = STRBUF_INIT;
+			put_failure_summary(&why, c, lang);
+			md_put(out, why.buf ? why.buf : "");
+			out->failed |= why.failed;
+			strbuf_release(&why);
+		}
+		strbuf_puts(out, " |\n");
+	}
+}
+
 static void warnings(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out)
 {
 	const json_t *list = json_object_get(rep->doc, "warnings");
 	size_t n = json_array_size(list);
 	strbuf_printf(out, "\n## %s (%zu, %s)\n\n", msg(lang, M_WARNINGS), n,
 		      msg(lang, M_WORST_FIRST));
+	if (!n && !json_array_size(rep->units)) {
+		strbuf_printf(out, "%s\n", msg(lang, M_NO_UNITS));
+		return;
+	}
 	if (!n) {
 		strbuf_printf(out, "%s.\n", msg(lang, M_NO_WARNINGS));
 		return;
@@ -72,6 +107,10 @@ static void checks(const struct dqa_report *rep, dqa_lang lang, struct strbuf *o
 		out->failed = true;
 		return;
 	}
+	if (!n) {
+		free(totals);
+		return;
+	}
 	strbuf_printf(out, "\n## %s\n\n| %s | %s | %s | %s |\n|---|---:|---:|---:|\n",
 		      msg(lang, M_CHECK_BARS), msg(lang, M_CHECK), msg(lang, M_FAILED),
 		      msg(lang, M_EVALUATED), msg(lang, M_UNITS_BELOW));
@@ -89,6 +128,7 @@ static void checks(const struct dqa_report *rep, dqa_lang lang, struct strbuf *o
 void render_markdown(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out)
 {
 	overview(rep, lang, out);
+	dataset_checks(rep, lang, out);
 	warnings(rep, lang, out);
 	checks(rep, lang, out);
 	strbuf_printf(out, "\n_%s result.json._\n", msg(lang, M_MADE_BY));

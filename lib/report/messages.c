@@ -65,7 +65,6 @@ static const struct text messages[M_COUNT] = {
 	[M_WORST_FIRST] = {"worst first", "thấp nhất trước"},
 	[M_NO_CHECKS] = {"No checks", "Không có phép kiểm tra"},
 	[M_OF] = {"of", "trên"},
-	[M_ROWS_WORD] = {"rows", "dòng"},
 	[M_NEEDS] = {"needs", "cần"},
 	[M_FAILED_UNIT_CHECKS] = {"checks below threshold", "phép kiểm tra dưới ngưỡng"},
 	[M_CHECKS] = {"Checks", "Các phép kiểm tra"},
@@ -87,6 +86,27 @@ static const struct text messages[M_COUNT] = {
 			"Không đơn vị nào giảm điểm so với lần chạy trước."},
 	[M_PREVIOUS] = {"Previous run", "Lần chạy trước"},
 	[M_CHANGE] = {"Change", "Thay đổi"},
+	[M_DATASET_CHECKS] = {"Dataset checks", "Các phép kiểm tra bộ dữ liệu"},
+	[M_DATASET_CHECKS_NOTE] = {"Judged once for the whole dataset: they count in the "
+				   "dataset's scores, never in a unit's, and are fixed by "
+				   "whoever publishes the dataset.",
+				   "Được đánh giá một lần cho cả bộ dữ liệu: tính vào điểm của "
+				   "bộ dữ liệu, không tính vào điểm của đơn vị nào, và do đơn "
+				   "vị công bố bộ dữ liệu khắc phục."},
+	[M_NO_UNITS] = {"No units: the extract has no rows.",
+			"Không có đơn vị nào: tệp trích xuất không có dòng nào."},
+};
+
+struct counts_word {
+	const char *key;
+	struct text text;
+};
+
+static const struct counts_word counts_words[] = {
+	{"rows", {"rows", "dòng"}},           {"units", {"units", "đơn vị"}},
+	{"datasets", {"datasets", "bộ dữ liệu"}}, {"fields", {"fields", "trường"}},
+	{"columns", {"columns", "cột"}},      {"files", {"files", "tệp"}},
+	{"codes", {"codes", "mã"}},
 };
 
 static const struct text criteria[DQA_CRITERIA] = {
@@ -131,6 +151,9 @@ static const struct hint hints[] = {
 			      "Bổ sung các cột còn thiếu vào tệp trích xuất, đúng tên tiêu đề."}},
 	{"not_null", {"Fill in the empty required values at the source.",
 		      "Điền đầy đủ các giá trị bắt buộc còn trống ngay từ nguồn."}},
+	{"not_empty", {"Send the extract with its records: it has a header and no rows.",
+		       "Gửi tệp trích xuất kèm các bản ghi: tệp chỉ có dòng tiêu đề, không có "
+		       "dòng dữ liệu nào."}},
 	{"rows", {"Send the unit's complete data: it has fewer rows than required.",
 		  "Gửi đầy đủ dữ liệu của đơn vị: số dòng ít hơn mức yêu cầu."}},
 	{"unique", {"Remove or merge duplicate records: each key may appear only once.",
@@ -174,6 +197,14 @@ const char *msg_criterion(dqa_lang lang, dqa_criterion c)
 const char *msg_status(dqa_lang lang, dqa_status s)
 {
 	return pick(lang, &statuses[(unsigned)s <= DQA_NO_SCORE ? s : DQA_NO_SCORE]);
+}
+
+const char *msg_counts(dqa_lang lang, const char *counts)
+{
+	for (size_t i = 0; i < sizeof counts_words / sizeof *counts_words; i++)
+		if (strcmp(counts_words[i].key, counts) == 0)
+			return pick(lang, &counts_words[i].text);
+	return counts;
 }
 
 const char *msg_hint(dqa_lang lang, const char *kind)

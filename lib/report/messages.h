@@ -13,16 +13,20 @@ enum msg {
 	M_REASONS, M_CHECK, M_KIND, M_COLUMNS, M_EVALUATED, M_FAILED, M_THRESHOLD,
 	M_COST, M_SAMPLES, M_LINE, M_FILE, M_VALUES, M_HOW_TO_FIX, M_RULE_MESSAGE,
 	M_NOTE, M_NO_ROWS, M_BACK, M_FAILING_CHECKS, M_ALL_PASS, M_MASKED, M_MADE_BY,
-	M_EMPTY_NAME, M_AND_MORE, M_WORST_FIRST, M_NO_CHECKS, M_OF, M_ROWS_WORD,
+	M_EMPTY_NAME, M_AND_MORE, M_WORST_FIRST, M_NO_CHECKS, M_OF,
 	M_NEEDS, M_FAILED_UNIT_CHECKS, M_CHECKS, M_NO_ROWS_SHORT, M_SCORE_WORD,
 	M_TREND, M_TREND_RUNS, M_TREND_TO, M_TREND_THIS_RUN, M_TREND_SCALE, M_NO_EARLIER_RUNS,
-	M_DROPS, M_NO_DROPS, M_PREVIOUS, M_CHANGE,
+	M_DROPS, M_NO_DROPS, M_PREVIOUS, M_CHANGE, M_DATASET_CHECKS, M_DATASET_CHECKS_NOTE,
+	M_NO_UNITS,
 	M_COUNT
 };
 
 const char *msg(dqa_lang lang, enum msg id);
 const char *msg_criterion(dqa_lang lang, dqa_criterion c);
 const char *msg_status(dqa_lang lang, dqa_status s);
+/* What a check's counts count ("rows", "fields", ... as in result.json),
+ * as a plural noun; an unknown word is returned as it is. */
+const char *msg_counts(dqa_lang lang, const char *counts);
 /* A plain-language hint for fixing a failed check of this kind. */
 const char *msg_hint(dqa_lang lang, const char *kind);
 

@@ -25,6 +25,7 @@ struct dqa_report {
 	char *json;              /* the document's text, written to result.json unchanged */
 	size_t json_len;
 	json_t *units;           /* doc.units, an array (possibly empty) */
+	json_t *dataset_checks;  /* doc.dataset_checks, an array or NULL (read as empty) */
 	char **unit_files;       /* per unit: its page's file name under units/, unique */
 	struct report_trend *trend;   /* NULL without a history */
 };
@@ -58,7 +59,8 @@ void put_reasons(struct strbuf *sb, const json_t *warning, dqa_lang lang,
  * criteria, else by score (n/a for a criterion without checks). */
 dqa_status doc_criterion_status(const struct dqa_report *rep, const json_t *unit, double score);
 /* Why a check failed, as plain text: "Failed: 3 of 31 rows (score 90.32,
- * needs >= 100.00)", then ": NOTE" when the check has a note. */
+ * needs >= 100.00)" naming what the check counts (rows, fields...), then
+ * ": NOTE" when the check has a note. */
 void put_failure_summary(struct strbuf *sb, const json_t *check, dqa_lang lang);
 /* Scores as result.json rounds them, "-" when NaN; decimal comma in vi. */
 void put_score(struct strbuf *sb, double v, int decimals, dqa_lang lang);

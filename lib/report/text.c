@@ -1,7 +1,7 @@
 /* The terminal summary, rendered from the result document like every
  * report (so `dqa report --format text` repeats what `dqa audit` printed):
- * the overall line, one row per unit worst first with its six criterion
- * scores, then the warning list. Always in English. */
+ * the overall line, the dataset-level checks, one row per unit worst first
+ * with its six criterion scores, then the warning list. Always in English. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -142,14 +142,59 @@ static void write_header(FILE *out, const json_t *doc, const struct style *st)
 	fputc(' ', out);
 	put_status(out, st, doc_status(doc, "status"));
 	fputs("\n ", out);
+	int scored = 0;
 	for (int k = 0; k < DQA_CRITERIA; k++) {
 		double score = doc_criterion(doc, k);
 		if (isnan(score))
-			continue;     /* no checks */
+			continue;     /* no score: not zero, so not shown */
 		fprintf(out, " %s ", dqa_criterion_name(k));
 		put_padded_score(out, score, 1, 1);
+		scored++;
 	}
-	fputs("\n\n", out);
+	fputs(scored ? "\n\n" : " no criterion has a score\n\n", out);
+}
+
+/* The dataset-level checks, each with its score and, when it cost the
+ * dataset points, why: the dataset's own fix list. */
+static void write_dataset_checks(FILE *out, const json_t *checks, const struct style *st)
+{
+	size_t n = json_array_size(checks), i;
+	if (!n)
+		return;
+	int width = 5;
+	const json_t *c;
+	json_array_foreach(checks, i, c) {
+		const char *id = doc_str(c, "id");
+		int w = (int)utf8_length(id, strlen(id));
+		width = w > width ? w : width;
+	}
+	width = width > 2 * UNIT_WIDTH_MAX ? 2 * UNIT_WIDTH_MAX : width;
+	fputs("dataset checks (judged once for the dataset, never charged to a unit)\n", out);
+	json_array_foreach(checks, i, c) {
+		fputs("  ", out);
+		put_name(out, doc_str(c, "id"), width);
+		fputc(' ', out);
+		put_padded_score(out, doc_num(c, "score"), 6, 2);
+		fputc(' ', out);
+		const char *status = doc_str(c, "status");
+		dqa_status shown = strcmp(status, "fail") == 0	? DQA_FAIL
+				   : strcmp(status, "pass") == 0 ? DQA_PASS
+								 : DQA_NO_SCORE;
+		put_status(out, st, shown);
+		fprintf(out, "%*s%llu of %llu %s failed", 5 - (int)strlen(dqa_status_name(shown)), "",
+			(unsigned long long)doc_count(c, "failed"),
+			(unsigned long long)doc_count(c, "evaluated"), doc_str(c, "counts"));
+		if (doc_num(c, "cost") > 0) {
+			fputs(", cost ", out);
+			put_padded_score(out, doc_num(c, "cost"), 1, 2);
+		}
+		if (doc_str(c, "note")[0]) {
+			fputs(": ", out);
+			put_safe(out, doc_str(c, "note"), SIZE_MAX);
+		}
+		fputc('\n', out);
+	}
+	fputc('\n', out);
 }
 
 static void write_units(FILE *out, const json_t *units, const struct style *st)
@@ -187,6 +232,10 @@ static void write_warnings(FILE *out, const json_t *doc, const struct style *st)
 	const json_t *list = json_object_get(doc, "warnings");
 	size_t n = json_array_size(list);
 	double warn_below = doc_num(json_object_get(doc, "thresholds"), "warn_below");
+	if (!n && !json_array_size(json_object_get(doc, "units"))) {
+		fputs("\nno units: the extract has no rows\n", out);
+		return;
+	}
 	if (!n) {
 		fprintf(out, "\nno warnings: every unit scores at least %g\n", warn_below);
 		return;
@@ -228,6 +277,7 @@ int dqa_report_write_text(const dqa_report *rep, FILE *out, bool color)
 {
 	struct style st = {color};
 	write_header(out, rep->doc, &st);
+	write_dataset_checks(out, rep->dataset_checks, &st);
 	write_units(out, rep->units, &st);
 	write_warnings(out, rep->doc, &st);
 	return ferror(out) ? DQA_EIO : 0;

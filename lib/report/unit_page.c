@@ -55,10 +55,11 @@ static dqa_status check_status(const json_t *c)
 	return !strcmp(s, "pass") ? DQA_PASS : !strcmp(s, "fail") ? DQA_FAIL : DQA_NO_SCORE;
 }
 
-static void check_table(const json_t *checks, dqa_lang lang, struct strbuf *out)
+static void check_table(const json_t *checks, const char *title, dqa_lang lang,
+			struct strbuf *out)
 {
 	strbuf_printf(out, "<h2>%s</h2>\n<div class=\"scroll\"><table class=\"stack\">\n",
-		      msg(lang, M_CHECKS));
+		      title);
 	const char *const labels[] = {msg(lang, M_CHECK), msg(lang, M_CRITERION),
 				      msg(lang, M_COLUMNS), msg(lang, M_EVALUATED),
 				      msg(lang, M_FAILED), msg(lang, M_SCORE),
@@ -184,6 +185,23 @@ static void failing_check(const json_t *c, dqa_lang lang, struct strbuf *out)
 	strbuf_puts(out, "</section>\n");
 }
 
+void html_check_details(const json_t *checks, const char *title, dqa_lang lang,
+			struct strbuf *out)
+{
+	check_table(checks, title, lang, out);
+	strbuf_printf(out, "<h2>%s</h2>\n", msg(lang, M_FAILING_CHECKS));
+	size_t failing = 0, i;
+	json_t *c;
+	json_array_foreach(checks, i, c) {
+		if (check_status(c) != DQA_FAIL)
+			continue;
+		failing++;
+		failing_check(c, lang, out);
+	}
+	if (!failing)
+		strbuf_printf(out, "<p>%s</p>\n", msg(lang, M_ALL_PASS));
+}
+
 void render_html_unit(const struct dqa_report *rep, size_t unit, dqa_lang lang,
 		      struct strbuf *out)
 {
@@ -191,20 +209,8 @@ void render_html_unit(const struct dqa_report *rep, size_t unit, dqa_lang lang,
 	const json_t *checks = json_object_get(u, "checks");
 	html_begin(out, lang, unit_label(u, lang), doc_str(rep->doc, "dataset"));
 	head(rep, u, lang, out);
-	if (json_array_size(checks)) {
-		check_table(checks, lang, out);
-		strbuf_printf(out, "<h2>%s</h2>\n", msg(lang, M_FAILING_CHECKS));
-		size_t failing = 0, i;
-		json_t *c;
-		json_array_foreach(checks, i, c) {
-			if (check_status(c) != DQA_FAIL)
-				continue;
-			failing++;
-			failing_check(c, lang, out);
-		}
-		if (!failing)
-			strbuf_printf(out, "<p>%s</p>\n", msg(lang, M_ALL_PASS));
-	}
+	if (json_array_size(checks))
+		html_check_details(checks, msg(lang, M_CHECKS), lang, out);
 	strbuf_printf(out, "</main>\n<footer><a href=\"../index.html\">%s</a></footer>\n",
 		      msg(lang, M_BACK));
 	html_end(out);

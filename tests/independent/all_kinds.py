@@ -2,7 +2,8 @@
 """The three shipped examples together use every check kind: the kinds registered in
 lib/checks/registry.c, the kinds documented in man/dqa-rules.5 (its CHECKS section)
 and the kinds named in rules/examples/{citizens,health-facilities,businesses}.yaml
-must be the same set.
+must be the same set; and the scope each kind's section states (\"Scope\": unit-level or
+dataset-level, dqa-rules(5) SCORING) must be the one its check_ops declares.
 
 usage: all_kinds.py SOURCE_ROOT
 """
@@ -14,7 +15,8 @@ import sys
 EXAMPLES = ["citizens.yaml", "health-facilities.yaml", "businesses.yaml"]
 CRITERIA = ("correct", "sufficient", "clean", "alive", "unified", "shared")
 # .SS headings of the CHECKS section that are not check kinds a rule file may name
-NOT_KINDS = {"Common parameters", "structure (implicit)", "Expected units"}
+NOT_KINDS = {"Common parameters", "structure (implicit)", "not_empty (implicit)",
+             "Expected units"}
 
 
 def registry_kinds(root):
@@ -32,6 +34,37 @@ def manual_kinds(root):
     section = section[:section.index("\n.SH ", 1)]
     headings = [h.strip().strip('"') for h in re.findall(r"^\.SS (.*)$", section, re.M)]
     return {h.replace("\\_", "_") for h in headings if h not in NOT_KINDS}
+
+
+def registry_scopes(root):
+    """kind -> "dataset-level" or "unit-level", from the check_ops definitions."""
+    scopes = {}
+    folder = os.path.join(root, "lib/checks")
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".c"):
+            continue
+        with open(os.path.join(folder, name), encoding="utf-8") as f:
+            text = f.read()
+        for ops in re.findall(r"const struct check_ops check_\w+ = \{(.*?)\};", text, re.S):
+            kind = re.search(r'\.kind = "(\w+)"', ops).group(1)
+            level = "dataset-level" if ".dataset_level = true" in ops else "unit-level"
+            if scopes.setdefault(kind, level) != level:
+                scopes[kind] = "both"
+    return scopes
+
+
+def manual_scopes(root):
+    """kind -> the first word of its section's Scope entry."""
+    with open(os.path.join(root, "man/dqa-rules.5"), encoding="utf-8") as f:
+        text = f.read()
+    section = text[text.index("\n.SH CHECKS"):]
+    section = section[:section.index("\n.SH ", 1)]
+    scopes = {}
+    for heading, body in re.findall(r"^\.SS (.*)\n((?:(?!^\.SS ).*\n)*)", section, re.M):
+        m = re.search(r"^\.TP\nScope\n([a-z-]+)", body, re.M)
+        if m:
+            scopes[heading.strip().replace("\\_", "_")] = m.group(1).rstrip(";,")
+    return scopes
 
 
 def example_kinds(path):
@@ -62,6 +95,11 @@ def main():
         problems.append("examples name unknown kinds %s" % sorted(set(used) - registered))
     if registered - set(used):
         problems.append("no shipped example uses %s" % sorted(registered - set(used)))
+    declared, stated = registry_scopes(root), manual_scopes(root)
+    for kind in sorted(registered):
+        if declared.get(kind) != stated.get(kind):
+            problems.append("%s: check_ops say %s, dqa-rules(5) Scope says %s"
+                            % (kind, declared.get(kind), stated.get(kind)))
     if problems:
         print("all_kinds: " + "\nall_kinds: ".join(problems))
         return 1

@@ -17,8 +17,8 @@ import os
 import re
 import sys
 
-from expected_citizens import (check_score, days_from_civil, parse_date, status_of,
-                               weighted_mean)
+from expected_citizens import days_from_civil, parse_date, status_of
+from rollup import roll_up
 
 CRITERIA = ["correct", "sufficient", "clean", "alive", "unified", "shared"]
 
@@ -157,8 +157,16 @@ def per_unit(check_id, criterion, judge):
     return UnitCheck(check_id, criterion, judge)
 
 
+class DatasetCheck(Check):
+    """Judged once for the dataset (dqa-rules(5): scope): never in a unit's checks."""
+
+    def __init__(self, check_id, criterion, evaluated, failed):
+        super().__init__(check_id, criterion)
+        self.counts = (evaluated, failed)
+
+
 def dataset_level(check_id, criterion, evaluated, failed):
-    return UnitCheck(check_id, criterion, lambda unit, rows, dataset: (evaluated, failed))
+    return DatasetCheck(check_id, criterion, evaluated, failed)
 
 
 def structure(header_len):
@@ -212,37 +220,27 @@ def audit(rules_path, data_path, root, unit_column, expected_units, make_checks,
                     c[check.id][0] += 1
                     c[check.id][1] += not verdict
 
-    units, unit_criteria = [], {}
-    used_criteria = {check.criterion for check in checks}
+    unit_checks = [c for c in checks if not isinstance(c, DatasetCheck)]
+    present = []
     for unit in sorted(counts):
         c = counts[unit]
-        for check in checks:
+        for check in unit_checks:
             if isinstance(check, UnitCheck):
                 c[check.id] = list(check.judge_unit(unit, unit_rows[unit], dataset))
-        results = [{"id": check.id, "criterion": check.criterion, "evaluated": c[check.id][0],
-                    "failed": c[check.id][1], "score": check_score(*c[check.id])} for check in checks]
-        criteria = {crit: weighted_mean((ch["score"], 1) for ch in results if ch["criterion"] == crit)
-                    for crit in CRITERIA}
-        score = weighted_mean((criteria[k], 1) for k in CRITERIA)
-        units.append({"unit": unit, "rows": len(unit_rows[unit]), "score": score,
-                      "status": status_of(score), "criteria": criteria, "checks": results})
-        unit_criteria[unit] = criteria
-
+        present.append((unit, len(unit_rows[unit]), [
+            {"id": check.id, "criterion": check.criterion, "evaluated": c[check.id][0],
+             "failed": c[check.id][1]} for check in unit_checks]))
+    dataset_checks = [{"id": check.id, "criterion": check.criterion,
+                       "evaluated": check.counts[0], "failed": check.counts[1]}
+                      for check in checks if isinstance(check, DatasetCheck)]
+    # every check of the shipped examples has weight 1, every criterion too
+    unit_weights = {k: sum(1 for c in unit_checks if c.criterion == k) for k in CRITERIA}
     missing = sorted(set(expected_units) - set(counts))
-    for unit in missing:
-        criteria = {crit: (0.0 if crit in used_criteria else None) for crit in CRITERIA}
-        units.append({"unit": unit, "rows": 0, "score": 0.0, "status": "missing",
-                      "criteria": criteria, "checks": []})
-        unit_criteria[unit] = criteria
-
-    dataset_criteria = {}
-    for crit in CRITERIA:
-        scores = [uc[crit] for uc in unit_criteria.values() if uc[crit] is not None]
-        dataset_criteria[crit] = sum(scores) / len(scores) if scores else None
-    score = weighted_mean((dataset_criteria[k], 1) for k in CRITERIA)
+    units, criteria, score, dataset_checks = roll_up(
+        present, missing, dataset_checks, unit_weights, {k: 1 for k in CRITERIA}, status_of)
     return {"rules": rules_path, "inputs": [data_path], "now": now, "rows": len(rows),
-            "score": score, "status": status_of(score), "criteria": dataset_criteria,
-            "units": units, "missing_units": missing}
+            "score": score, "status": status_of(score), "criteria": criteria,
+            "units": units, "dataset_checks": dataset_checks, "missing_units": missing}
 
 
 def print_expectation(expect):

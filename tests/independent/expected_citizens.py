@@ -14,6 +14,9 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from rollup import roll_up  # noqa: E402
+
 NOW_EPOCH = 1795305600     # --now 2026-11-22 means 2026-11-22T00:00:00Z
 
 # ---------------------------------------------------------------------------------------
@@ -58,21 +61,23 @@ ROWS_MIN = 10                                   # rows: {min: 10, per_unit: true
 METADATA_FILE = "rules/examples/citizens.meta.yaml"
 METADATA_REQUIRE = ["owner", "license", "description", "update_frequency", "contact"]
 
-# Every check of every unit: the row-level ones plus the implicit correct.structure and
-# the dataset-level required_columns, rows and metadata. The criterion is the id's prefix.
+# Every unit-level check of every unit: the row-level ones plus the implicit
+# correct.structure and the per-unit rows. The criterion is the id's prefix.
 CHECK_IDS = [
     "correct.structure",
     "correct.type.birth_date", "correct.type.household_size", "correct.type.income",
     "correct.regex.citizen_id", "correct.regex.phone", "correct.enum.gender",
     "correct.range.household_size", "correct.length.full_name",
-    "sufficient.required_columns", "sufficient.not_null.citizen_id",
+    "sufficient.not_null.citizen_id",
     "sufficient.not_null.full_name", "sufficient.not_null.birth_date", "sufficient.rows",
     "clean.unique.citizen_id", "clean.trimmed.full_name", "clean.trimmed.address",
     "alive.fresh.updated_at",
     "unified.in_ref.ward_code",
-    "shared.metadata",
 ]
 assert {c[0] for c in ROW_CHECKS} <= set(CHECK_IDS)
+# Judged once for the dataset (dqa-rules(5): scope): required_columns counts columns,
+# metadata counts fields.
+DATASET_CHECK_IDS = ["sufficient.required_columns", "shared.metadata"]
 
 
 def criterion_of(check_id):
@@ -243,20 +248,11 @@ def metadata_failures(path, require):
 
 
 # ---------------------------------------------------------------------------------------
-# Scoring (spec: "Scoring").
+# Scoring: rollup.py, from dqa-rules(5) SCORING.
 # ---------------------------------------------------------------------------------------
-def check_score(evaluated, failed):
-    return None if evaluated == 0 else 100.0 * (evaluated - failed) / evaluated
-
-
-def weighted_mean(pairs):
-    """Weighted mean of (score, weight) pairs, ignoring null scores; null if none."""
-    pairs = [(s, w) for s, w in pairs if s is not None]
-    total = sum(w for _, w in pairs)
-    return None if not pairs or total == 0 else sum(s * w for s, w in pairs) / total
-
-
 def status_of(score):
+    if score is None:
+        return "n/a"
     if score >= WARN_BELOW:
         return "pass"
     return "warn" if score >= FAIL_BELOW else "fail"
@@ -297,38 +293,28 @@ def expect(root):
             c[check_id][0] += 1
             c[check_id][1] += not ok
 
-    units = []
-    unit_criteria = {}
+    present = []
     for unit in sorted(counts):
         c = counts[unit]
-        # dataset-level checks, the same counts in every unit
-        c["sufficient.required_columns"] = [len(REQUIRED_COLUMNS), required_missing]
-        c["sufficient.rows"] = [1, int(rows[unit] < ROWS_MIN)]
-        c["shared.metadata"] = [len(METADATA_REQUIRE), metadata_failed]
-        checks = [{"id": cid, "criterion": criterion_of(cid), "evaluated": c[cid][0],
-                   "failed": c[cid][1], "score": check_score(*c[cid])} for cid in CHECK_IDS]
-        criteria = {crit: weighted_mean((ch["score"], 1) for ch in checks if ch["criterion"] == crit)
-                    for crit in CRITERIA}
-        score = weighted_mean((criteria[k], CRITERION_WEIGHTS[k]) for k in CRITERIA)
-        units.append({"unit": unit, "rows": rows[unit], "score": score, "status": status_of(score),
-                      "criteria": criteria, "checks": checks})
-        unit_criteria[unit] = criteria
-
+        c["sufficient.rows"] = [1, int(rows[unit] < ROWS_MIN)]      # per_unit: unit-level
+        present.append((unit, rows[unit], [
+            {"id": cid, "criterion": criterion_of(cid), "evaluated": c[cid][0],
+             "failed": c[cid][1]} for cid in CHECK_IDS]))
+    dataset_checks = [
+        {"id": "sufficient.required_columns", "criterion": "sufficient",
+         "evaluated": len(REQUIRED_COLUMNS), "failed": required_missing},
+        {"id": "shared.metadata", "criterion": "shared",
+         "evaluated": len(METADATA_REQUIRE), "failed": metadata_failed},
+    ]
+    assert [c["id"] for c in dataset_checks] == DATASET_CHECK_IDS
+    unit_weights = {k: sum(1 for cid in CHECK_IDS if criterion_of(cid) == k) for k in CRITERIA}
     missing = sorted(expected_units - set(counts))
-    for unit in missing:
-        criteria = {crit: 0.0 for crit in CRITERIA}     # every criterion here has checks
-        units.append({"unit": unit, "rows": 0, "score": 0.0, "status": "missing",
-                      "criteria": criteria, "checks": []})
-        unit_criteria[unit] = criteria
-
-    dataset_criteria = {}
-    for crit in CRITERIA:
-        scores = [uc[crit] for uc in unit_criteria.values() if uc[crit] is not None]
-        dataset_criteria[crit] = sum(scores) / len(scores) if scores else None
-    score = weighted_mean((dataset_criteria[k], CRITERION_WEIGHTS[k]) for k in CRITERIA)
+    units, criteria, score, dataset_checks = roll_up(
+        present, missing, dataset_checks, unit_weights, CRITERION_WEIGHTS, status_of)
     return {"rules": RULES_PATH, "inputs": [DATA_PATH], "now": "2026-11-22T00:00:00Z",
             "rows": len(records), "score": score, "status": status_of(score),
-            "criteria": dataset_criteria, "units": units, "missing_units": missing}
+            "criteria": criteria, "units": units, "dataset_checks": dataset_checks,
+            "missing_units": missing}
 
 
 def main():

@@ -92,14 +92,19 @@ def compare_unit(exp, act, diff):
     diff.exact(where + " status", exp["status"], field(act, "status", where, diff))
     compare_criteria(where + " criteria", exp["criteria"], field(act, "criteria", where, diff), diff)
 
-    checks = act.get("checks") or []
+    compare_checks(where, exp["checks"], act.get("checks") or [], diff)
+
+
+def compare_checks(where, expected, actual, diff):
+    """Every expected check by id: counts exactly, score (and cost, when expected)
+    within the tolerance; no other check."""
     by_id = {}
-    for check in checks:
+    for check in actual:
         cid = check.get("id") if isinstance(check, dict) else None
         if cid in by_id:
             diff.add(where, "check %r listed twice" % cid)
         by_id[cid] = check
-    for ec in exp["checks"]:
+    for ec in expected:
         cwhere = "%s %s" % (where, ec["id"])
         ac = by_id.pop(ec["id"], None)
         if ac is None:
@@ -108,6 +113,8 @@ def compare_unit(exp, act, diff):
         diff.exact(cwhere + " evaluated", ec["evaluated"], field(ac, "evaluated", cwhere, diff))
         diff.exact(cwhere + " failed", ec["failed"], field(ac, "failed", cwhere, diff))
         diff.score(cwhere + " score", ec["score"], field(ac, "score", cwhere, diff))
+        if "cost" in ec:
+            diff.score(cwhere + " cost", ec["cost"], field(ac, "cost", cwhere, diff))
     for cid in by_id:
         diff.add(where, "unexpected check %r in dqa's result" % (cid,))
 
@@ -119,6 +126,11 @@ def compare(expected, actual):
     diff.exact("dataset status", expected["status"], field(actual, "status", "dataset", diff))
     compare_criteria("dataset criteria", expected["criteria"],
                      field(actual, "criteria", "dataset", diff), diff)
+    # dataset-level checks: listed once, never in a unit's checks (compare_unit
+    # finds them there as unexpected)
+    dataset_checks = field(actual, "dataset_checks", "dataset", diff)
+    compare_checks("dataset", expected["dataset_checks"],
+                   dataset_checks if isinstance(dataset_checks, list) else [], diff)
 
     units = field(actual, "units", "dataset", diff)
     actual_units = {}
@@ -154,9 +166,10 @@ def main():
             print("  " + line)
         return 1
     n_checks = sum(len(u["checks"]) for u in expected["units"])
-    print("verify_citizens: ok: %d rows, %d units (%d missing), %d unit checks, score %.2f %s"
+    print("verify_citizens: ok: %d rows, %d units (%d missing), %d unit checks, "
+          "%d dataset checks, score %.2f %s"
           % (expected["rows"], len(expected["units"]), len(expected["missing_units"]),
-             n_checks, expected["score"], expected["status"]))
+             n_checks, len(expected["dataset_checks"]), expected["score"], expected["status"]))
     return 0
 
 

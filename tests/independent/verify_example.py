@@ -49,9 +49,10 @@ def main():
             print("  " + line)
         return 1
     n_checks = sum(len(u["checks"]) for u in expected["units"])
-    print("verify_example %s: ok: %d rows, %d units (%d missing), %d unit checks, score %.2f %s"
+    print("verify_example %s: ok: %d rows, %d units (%d missing), %d unit checks, "
+          "%d dataset checks, score %.2f %s"
           % (name, expected["rows"], len(expected["units"]), len(expected["missing_units"]),
-             n_checks, expected["score"], expected["status"]))
+             n_checks, len(expected["dataset_checks"]), expected["score"], expected["status"]))
     return 0
 
 

@@ -9,7 +9,8 @@ against its own result.json, with tools other than dqa:
   - index.html and the unit pages pass `tidy -e -q` without a warning, and no
     page carries a script but the one index.html table script;
   - junit.xml validates against tests/report/junit.xsd (xmllint) and its
-    counts are those of result.json;
+    counts are those of result.json: a "dataset" suite of the dataset-level
+    checks (when there are any), then one suite per unit;
   - the CSV files parse, have the row counts result.json implies, and no
     cell starts with a formula character;
   - summary.md carries no raw HTML.
@@ -96,17 +97,19 @@ def check_junit(folder, result):
     cases = root.findall("./testsuite/testcase")
     failures = root.findall("./testsuite/testcase/failure")
     missing = [u for u in result["units"] if u["status"] == "missing"]
+    dataset_checks = result["dataset_checks"]
     want_cases = sum(len(u["checks"]) for u in result["units"]) + len(missing)
+    want_cases += len(dataset_checks)
     want_failures = sum(c["status"] == "fail" for u in result["units"] for c in u["checks"])
-    want_failures += len(missing)
+    want_failures += len(missing) + sum(c["status"] == "fail" for c in dataset_checks)
     if (len(cases), len(failures)) != (want_cases, want_failures):
         problem(f"junit.xml has {len(cases)} cases, {len(failures)} failures; "
                 f"result.json implies {want_cases}, {want_failures}")
     if (root.get("tests"), root.get("failures")) != (str(want_cases), str(want_failures)):
         problem("junit.xml totals disagree with its test cases")
     names = [s.get("name") for s in root.findall("./testsuite")]
-    if names != [u["unit"] for u in result["units"]]:
-        problem("junit.xml suites are not the units of result.json, in order")
+    if names != ["dataset"] * bool(dataset_checks) + [u["unit"] for u in result["units"]]:
+        problem("junit.xml suites are not the dataset and the units of result.json, in order")
 
 
 def read_csv(path):
@@ -127,17 +130,23 @@ def undefused(cell):
 
 def check_csv(folder, result):
     _, scores = read_csv(folder / "scores.csv")
-    units = [u["unit"] for u in result["units"]]
-    if [undefused(r[1]) for r in scores[::7]] != units or len(scores) != 7 * len(units):
-        problem("scores.csv does not hold 7 rows per unit, in result.json order")
-    for row, unit in zip(scores[::7], result["units"]):
+    units = [None] + [u["unit"] for u in result["units"]]
+    keys = [None if r[1] == "dataset" else undefused(r[2]) for r in scores[::7]]
+    if keys != units or len(scores) != 7 * len(units):
+        problem("scores.csv does not hold 7 rows for the dataset, then per unit, in "
+                "result.json order")
+    for row, unit in zip(scores[::7], [result] + result["units"]):
         want = "" if unit["score"] is None else f"{unit['score']:.2f}"
-        if row[3] != want:
-            problem(f"scores.csv: unit {unit['unit']!r} scores {row[3]}, result.json {want}")
+        if row[4] != want:
+            problem(f"scores.csv: {unit.get('unit', 'the dataset')!r} scores {row[4]}, "
+                    f"result.json {want}")
             break
     _, checks = read_csv(folder / "checks.csv")
-    if len(checks) != sum(len(u["checks"]) for u in result["units"]):
-        problem("checks.csv does not hold one row per unit and check")
+    want = [("dataset", c["id"]) for c in result["dataset_checks"]]
+    want += [("unit", c["id"]) for u in result["units"] for c in u["checks"]]
+    if [(r[1], r[3]) for r in checks] != want:
+        problem("checks.csv does not hold one row per dataset-level check, then per unit "
+                "and check")
     _, warnings = read_csv(folder / "warnings.csv")
     if [undefused(r[1]) for r in warnings] != [w["unit"] for w in result["warnings"]]:
         problem("warnings.csv is not the warning list of result.json")

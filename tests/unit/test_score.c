@@ -1,6 +1,7 @@
 /* Scoring maths on a hand-built result: check scores, weighted criteria,
- * unit and dataset roll-ups, costs, statuses and the warning list. The
- * expected numbers are worked out in the comments. */
+ * unit and dataset roll-ups with dataset-level checks, costs, statuses,
+ * the warning list and the empty extract. The expected numbers are worked
+ * out in the comments (the formula is dqa-rules(5) SCORING). */
 #include <math.h>
 
 #include "result.h"
@@ -18,6 +19,21 @@ int main(void)
 		r.weights[k] = 1;
 	r.weights[DQA_ALIVE] = 2;
 	r.criterion_used[DQA_CORRECT] = r.criterion_used[DQA_ALIVE] = true;
+	r.criterion_used[DQA_CLEAN] = r.criterion_used[DQA_UNIFIED] = true;
+	/* the rule set's unit-level check weights: correct c1 + c2, alive a1 */
+	r.unit_weights[DQA_CORRECT] = 4;
+	r.unit_weights[DQA_ALIVE] = 1;
+	/* Dataset-level: d1 in correct (w2) 1 of 2 fields fail -> 50; d2 the only
+	 * clean check 3/4 -> 75; d3 in unified evaluated nothing -> n/a. */
+	struct res_check d_checks[] = {
+		{.id = "d1", .criterion = DQA_CORRECT, .weight = 2, .min_ratio = 1,
+		 .evaluated = 2, .failed = 1},
+		{.id = "d2", .criterion = DQA_CLEAN, .weight = 1, .min_ratio = 0.5,
+		 .evaluated = 4, .failed = 1},
+		{.id = "d3", .criterion = DQA_UNIFIED, .weight = 1, .min_ratio = 1},
+	};
+	r.dataset_checks = d_checks;
+	r.ndataset_checks = 3;
 
 	/* Unit A: correct has checks 9/10 (w1) and 4/4 (w3) -> (90 + 300)/4 = 97.5;
 	 * alive 1/2 -> 50. Unit score (97.5*1 + 50*2)/3 = 65.8333 -> fail. */
@@ -65,15 +81,59 @@ int main(void)
 	EXPECT(units[2].status == DQA_MISSING && units[2].score == 0);
 	EXPECT(units[2].criteria[DQA_CORRECT] == 0 && isnan(units[2].criteria[DQA_CLEAN]));
 
-	/* Dataset: correct mean(97.5, 100, 0) = 65.8333; alive mean(50, 0) = 25
-	 * (B has no alive score); score (65.8333 + 2*25)/3 = 38.6111. */
-	EXPECT(near(r.criteria[DQA_CORRECT], 197.5 / 3));
+	/* Dataset-level checks never reach a unit: A's numbers above are what
+	 * its own checks make. Units' roll-up: correct mean(97.5, 100, 0) =
+	 * 65.8333; alive mean(50, 0) = 25 (B has no alive score).
+	 * Dataset correct (4*65.8333 + 2*50)/6 = 60.5556; clean 75 (d2 alone);
+	 * alive 25; unified: no score (d3 n/a, no unit check), so not 0.
+	 * Score (60.5556 + 75 + 2*25)/4 = 46.3889. */
+	double correct = (4 * 197.5 / 3 + 2 * 50) / 6;
+	EXPECT(near(d_checks[0].score, 50) && !d_checks[0].passed);
+	EXPECT(near(d_checks[1].score, 75) && d_checks[1].passed);
+	EXPECT(isnan(d_checks[2].score) && d_checks[2].cost == 0);
+	EXPECT(near(r.criteria[DQA_CORRECT], correct));
+	EXPECT(near(r.criteria[DQA_CLEAN], 75));
 	EXPECT(near(r.criteria[DQA_ALIVE], 25));
-	EXPECT(near(r.score, (197.5 / 3 + 50) / 3));
+	EXPECT(isnan(r.criteria[DQA_UNIFIED]));
+	EXPECT(near(r.score, (correct + 75 + 50) / 4));
 	EXPECT(r.status == DQA_FAIL);
+	/* A dataset-level check's cost is what it took off the dataset score:
+	 * d1 50*(2/6)*(1/4), d2 25*(1/1)*(1/4). */
+	EXPECT(near(d_checks[0].cost, 50.0 * 2 / 6 / 4));
+	EXPECT(near(d_checks[1].cost, 25.0 / 4));
 
 	/* Warnings: C (0, missing) before A (65.83); B passes. */
 	EXPECT(r.nwarnings == 2 && r.warnings[0] == 2 && r.warnings[1] == 0);
 	arena_release(&r.arena);
+
+	/* No score is not zero: when no present unit scores alive (B's alive
+	 * check is n/a), the missing unit C takes no part in alive. */
+	struct dqa_result s = {.warn_below = 90, .fail_below = 75};
+	for (int k = 0; k < DQA_CRITERIA; k++)
+		s.weights[k] = 1;
+	s.criterion_used[DQA_CORRECT] = s.criterion_used[DQA_ALIVE] = true;
+	s.unit_weights[DQA_CORRECT] = s.unit_weights[DQA_ALIVE] = 1;
+	struct res_unit s_units[] = {
+		{.name = "B", .rows = 3, .checks = b_checks, .nchecks = 2},
+		{.name = "C", .missing = true},
+	};
+	s.units = s_units;
+	s.nunits = 2;
+	result_score(&s);
+	EXPECT(s_units[1].criteria[DQA_CORRECT] == 0 && isnan(s_units[1].criteria[DQA_ALIVE]));
+	EXPECT(near(s.criteria[DQA_CORRECT], 50) && isnan(s.criteria[DQA_ALIVE]));
+	EXPECT(near(s.score, 50));
+	arena_release(&s.arena);
+
+	/* An empty extract: no units, no score but the failed dataset check;
+	 * the dataset fails even when that criterion weighs nothing. */
+	struct dqa_result e = {.warn_below = 90, .fail_below = 75, .empty_fails = true};
+	struct res_check no_rows = {.id = "sufficient.not_empty", .criterion = DQA_SUFFICIENT,
+				    .weight = 1, .min_ratio = 1, .evaluated = 1, .failed = 1};
+	e.dataset_checks = &no_rows;
+	e.ndataset_checks = 1;
+	result_score(&e);
+	EXPECT(isnan(e.score) && e.status == DQA_FAIL && e.nwarnings == 0);
+	arena_release(&e.arena);
 	return TAP_DONE();
 }
