@@ -43,6 +43,10 @@ int result_output_option(const struct command_help *help, struct result_output *
 		o->fail_under = strtod(value, &end);
 		if (!*value || *end || !(o->fail_under >= 0 && o->fail_under <= 100))
 			return usage_error(help, "invalid --fail-under '%s': expected a score from 0 to 100", value);
+		/* min_ratio runs 0-1, so 0.9 here is a likely slip for 90. */
+		if (o->fail_under > 0 && o->fail_under < 1)
+			return usage_error(help, "invalid --fail-under '%s': scores run 0\u2013100: "
+					   "did you mean %g?", value, o->fail_under * 100);
 		return 0;
 	}
 	return -1;

@@ -398,6 +398,10 @@ static int parse_percent(struct rules_ctx *ctx, const struct ynode *node, const 
 	if (*out < 0 || *out > 100)
 		return rules_error(ctx, node, "scores run from 0 to 100",
 				   "'%s' must be between 0 and 100", what);
+	/* min_ratio runs 0-1, so 0.9 here is a likely slip for 90. */
+	if (*out > 0 && *out < 1)
+		return rules_error(ctx, node, NULL, "'%s' %g: scores run 0\u2013100: did you mean %g?",
+				   what, *out, *out * 100);
 	return 0;
 }
 
