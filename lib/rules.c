@@ -223,6 +223,16 @@ const char *rules_path(struct rules_ctx *ctx, const char *path)
 	return full;
 }
 
+int rules_note_file(struct rules_ctx *ctx, const char *path)
+{
+	struct dqa_rules *r = ctx->rules;
+	if (arena_reserve(&r->arena, (void **)&r->files, &r->files_cap, r->nfiles,
+			  sizeof *r->files) < 0)
+		return dqa_fail(ctx->err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+	r->files[r->nfiles++] = path;
+	return 0;
+}
+
 const struct column_decl *rules_column(const struct dqa_rules *r, const char *name)
 {
 	for (size_t i = 0; i < r->ncolumns; i++)
