@@ -11,7 +11,18 @@
 void result_output_init(struct result_output *o)
 {
 	*o = (struct result_output){.format = "text", .lang = cli_default_lang(), .color = -1,
-				    .fail_under = -1};
+				    .fail_under = -1, .max_overall_drop = -1};
+}
+
+static int parse_points(const struct command_help *help, const char *option, const char *value,
+			double *out)
+{
+	char *end;
+	*out = strtod(value, &end);
+	if (!*value || *end || !(*out >= 0 && *out <= 100))
+		return usage_error(help, "invalid %s '%s': expected points from 0 to 100", option,
+				   value);
+	return 0;
 }
 
 int result_output_option(const struct command_help *help, struct result_output *o, int id,
@@ -24,10 +35,10 @@ int result_output_option(const struct command_help *help, struct result_output *
 	case OPT_HISTORY: o->history = value; return 0;
 	case OPT_BASELINE: o->baseline = value; return 0;
 	case OPT_MAX_DROP:
-		o->max_drop = strtod(value, &end);
-		if (!*value || *end || !(o->max_drop >= 0 && o->max_drop <= 100))
-			return usage_error(help, "invalid --max-drop '%s': expected points from 0 to 100", value);
-		return 0;
+		o->max_drop_given = true;
+		return parse_points(help, "--max-drop", value, &o->max_drop);
+	case OPT_MAX_OVERALL_DROP:
+		return parse_points(help, "--max-overall-drop", value, &o->max_overall_drop);
 	case OPT_FORMAT:
 		if (strcmp(value, "text") && !dqa_report_format_known(value))
 			return usage_error(help, "invalid --format '%s': use text, json, csv, "
@@ -43,6 +54,10 @@ int result_output_option(const struct command_help *help, struct result_output *
 		o->fail_under = strtod(value, &end);
 		if (!*value || *end || !(o->fail_under >= 0 && o->fail_under <= 100))
 			return usage_error(help, "invalid --fail-under '%s': expected a score from 0 to 100", value);
+		/* min_ratio runs 0-1, so 0.9 here is a likely slip for 90. */
+		if (o->fail_under > 0 && o->fail_under < 1)
+			return usage_error(help, "invalid --fail-under '%s': scores run 0\u2013100: "
+					   "did you mean %g?", value, o->fail_under * 100);
 		return 0;
 	}
 	return -1;
@@ -89,6 +104,8 @@ static int emit(const dqa_result *res, const struct result_output *o)
 		return report_error(&err);
 	/* Trend lines for index.html; the history does not hold this run yet. */
 	bool html = o->out || (format && !strcmp(format, "html"));
+	if (o->max_drop_given)
+		dqa_report_set_drop_alert(rep, o->max_drop);
 	int rc = o->history && html ? cli_add_history(rep, o->history, true) : 0;
 	if (rc == 0)
 		rc = cli_write_reports(rep, o->out, format, o->lang, o->quiet, o->color);
@@ -137,7 +154,9 @@ static int compare_baseline(const dqa_result *res, const struct result_output *o
 		return 0;
 	}
 	dqa_error err = {0};
-	int rc = dqa_baseline_compare(res, o->baseline, o->max_drop, message, &err);
+	dqa_baseline_options opts = {o->max_drop,
+				     o->max_overall_drop < 0 ? o->max_drop : o->max_overall_drop};
+	int rc = dqa_baseline_compare(res, o->baseline, &opts, message, &err);
 	return rc < 0 ? report_error(&err) : rc;
 }
 

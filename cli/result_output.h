@@ -9,7 +9,7 @@
 
 /* Option ids of the shared options; a command's own ids stay below. */
 enum { OPT_OUT = 100, OPT_FORMAT, OPT_LANG, OPT_FAIL_UNDER, OPT_COLOR, OPT_QUIET, OPT_HISTORY,
-       OPT_BASELINE, OPT_MAX_DROP };
+       OPT_BASELINE, OPT_MAX_DROP, OPT_MAX_OVERALL_DROP };
 
 /* The rows of the shared options, for a command's option table. */
 #define RESULT_OUTPUT_OPTIONS                                                                  \
@@ -25,8 +25,10 @@ enum { OPT_OUT = 100, OPT_FORMAT, OPT_LANG, OPT_FAIL_UNDER, OPT_COLOR, OPT_QUIET
 	{OPT_HISTORY, 0, "history", "FILE", "append this run's scores to FILE (CSV)"},         \
 	{OPT_BASELINE, 0, "baseline", "FILE", "exit 1 on a drop against FILE (history or "     \
 					      "JSON)"},                                        \
-	{OPT_MAX_DROP, 0, "max-drop", "N", "points a unit may drop against --baseline "        \
-					   "(default 0)"}
+	{OPT_MAX_DROP, 0, "max-drop", "N", "points a unit or the overall score may drop "       \
+					   "(default 0)"},                                     \
+	{OPT_MAX_OVERALL_DROP, 0, "max-overall-drop", "N", "points the overall score may drop "  \
+							   "(default: --max-drop)"}
 
 struct result_output {
 	const char *out;
@@ -37,6 +39,8 @@ struct result_output {
 	double fail_under;        /* < 0: no gate besides status */
 	const char *history, *baseline;
 	double max_drop;
+	bool max_drop_given;      /* also the red line of index.html's drops */
+	double max_overall_drop;  /* < 0: as max_drop */
 };
 
 void result_output_init(struct result_output *o);

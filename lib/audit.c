@@ -6,6 +6,7 @@
 
 #include "audit.h"
 #include "checks/check.h"
+#include "rules_digest.h"
 #include "shard.h"
 #include "state/state.h"
 
@@ -130,6 +131,21 @@ static int note_memory(struct dqa_result *r, const struct plan *p, dqa_error *er
 	return 0;
 }
 
+/* What the history records about the rules: their digest and check ids. */
+static int note_rules(struct dqa_result *r, const struct dqa_rules *rules, dqa_error *err)
+{
+	char digest[RULES_DIGEST_LEN + 1];
+	FORWARD_IF_ERROR(rules_digest(rules, digest, err));
+	r->rules_hash = arena_strdup(&r->arena, digest);
+	r->check_ids = arena_alloc(&r->arena, (rules->nchecks + 1) * sizeof *r->check_ids);
+	RETURN_IF_NOMEM(r->rules_hash && r->check_ids ? r : NULL, err);
+	for (size_t i = 0; i < rules->nchecks; i++)
+		RETURN_IF_NOMEM(r->check_ids[i] = arena_strdup(&r->arena, rules->checks[i]->id),
+				err);
+	r->ncheck_ids = rules->nchecks;
+	return 0;
+}
+
 static int build_result(struct dqa_result *r, struct plan *p, dqa_error *err)
 {
 	const struct dqa_rules *rules = p->rules;
@@ -142,6 +158,7 @@ static int build_result(struct dqa_result *r, struct plan *p, dqa_error *err)
 		r->criterion_used[rules->checks[i]->criterion] = true;
 	r->warn_below = rules->warn_below;
 	r->fail_below = rules->fail_below;
+	FORWARD_IF_ERROR(note_rules(r, rules, err));
 	r->nunits = p->nunits;
 	r->units = arena_alloc(&r->arena, (p->nunits + 1) * sizeof *r->units);
 	RETURN_IF_NOMEM(r->units, err);

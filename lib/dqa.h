@@ -245,6 +245,10 @@ typedef struct dqa_history dqa_history;
  * lines then hold this run only). Returns 0 or DQA_ENOMEM. */
 int dqa_report_add_history(dqa_report *rep, const dqa_history *h, dqa_error *err);
 
+/* Drops since the previous run larger than points show red in index.html
+ * (the audit's --max-drop); without this call, drops beyond 1 point. */
+void dqa_report_set_drop_alert(dqa_report *rep, double points);
+
 /* --- suites: many datasets of one city in one report ---------------------- */
 
 /* A suite file lists datasets, each a rule file and data paths or globs
@@ -409,13 +413,26 @@ typedef struct dqa_weekly_options {
 int dqa_weekly_write(const dqa_history *h, const dqa_weekly_options *opts,
 		     dqa_view_format format, FILE *out, dqa_error *err);
 
+/* How far scores may fall against a baseline, in points, judged on scores
+ * as printed (two decimals). */
+typedef struct {
+	double max_drop;            /* any unit's score (or a check's, see below) */
+	double max_overall_drop;    /* the dataset's overall score */
+} dqa_baseline_options;
+
+#define DQA_BASELINE_OPTIONS_INIT {0, 0}
+
 /* Compares res with a baseline (a history file: its latest run of the same
  * dataset; or a result.json). Returns 0 when no unit dropped more than
- * max_drop points and the overall score did not drop, 1 when something did
- * (*message then holds the malloc'd explanation naming the units and the
- * checks or criteria that got worse), or a negative code. */
-int dqa_baseline_compare(const dqa_result *res, const char *baseline, double max_drop,
-			 char **message, dqa_error *err);
+ * max_drop points and the overall score no more than max_overall_drop, 1
+ * when something did, or a negative code. When the baseline ran other rules
+ * (another rules hash in the history, or other check ids), only the checks
+ * both runs have are compared, each unit's check by check, against
+ * max_drop. *message is NULL or a malloc'd text for stderr: notes (no
+ * earlier run, rules changed) first, then the explanation naming the units
+ * and the checks or criteria that got worse. */
+int dqa_baseline_compare(const dqa_result *res, const char *baseline,
+			 const dqa_baseline_options *opts, char **message, dqa_error *err);
 
 #ifdef __cplusplus
 }

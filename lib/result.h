@@ -79,6 +79,9 @@ struct dqa_result {
 	size_t nmemory;
 	size_t *warnings;             /* unit indices, worst first */
 	size_t nwarnings;
+	const char *rules_hash;       /* rules_digest: the rules and files they read */
+	const char **check_ids;       /* every check of the rules, in order */
+	size_t ncheck_ids;
 };
 
 /* Computes every score, status, cost and the warning list from the counts. */

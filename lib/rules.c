@@ -223,6 +223,16 @@ const char *rules_path(struct rules_ctx *ctx, const char *path)
 	return full;
 }
 
+int rules_note_file(struct rules_ctx *ctx, const char *path)
+{
+	struct dqa_rules *r = ctx->rules;
+	if (arena_reserve(&r->arena, (void **)&r->files, &r->files_cap, r->nfiles,
+			  sizeof *r->files) < 0)
+		return dqa_fail(ctx->err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+	r->files[r->nfiles++] = path;
+	return 0;
+}
+
 const struct column_decl *rules_column(const struct dqa_rules *r, const char *name)
 {
 	for (size_t i = 0; i < r->ncolumns; i++)
@@ -400,6 +410,10 @@ static int parse_percent(struct rules_ctx *ctx, const struct ynode *node, const 
 	if (*out < 0 || *out > 100)
 		return rules_error(ctx, node, "scores run from 0 to 100",
 				   "'%s' must be between 0 and 100", what);
+	/* min_ratio runs 0-1, so 0.9 here is a likely slip for 90. */
+	if (*out > 0 && *out < 1)
+		return rules_error(ctx, node, NULL, "'%s' %g: scores run 0\u2013100: did you mean %g?",
+				   what, *out, *out * 100);
 	return 0;
 }
 

@@ -72,6 +72,8 @@ struct dqa_rules {
 	size_t nchecks, checks_cap;
 	double weights[DQA_CRITERIA];
 	double warn_below, fail_below;
+	const char **files;          /* reference, catalog and sidecar files named */
+	size_t nfiles, files_cap;
 };
 
 /* Context handed to check kinds while they read their parameters. */
@@ -88,6 +90,10 @@ const char *path_stem(struct arena *a, const char *path);
 
 /* Resolves a path written in the rule file against the rule file's folder. */
 const char *rules_path(struct rules_ctx *ctx, const char *path);
+/* Records a file whose content the rules' verdicts depend on (a reference
+ * list, a catalog, a metadata sidecar), for rules_digest. path is kept, not
+ * copied. 0 or DQA_ENOMEM. */
+int rules_note_file(struct rules_ctx *ctx, const char *path);
 
 /* Error at a node of the rule file (code DQA_ERULES). */
 int rules_error(struct rules_ctx *ctx, const struct ynode *at, const char *hint,

@@ -199,26 +199,57 @@ const char *time_format_problem(const char *fmt)
 	return NULL;
 }
 
-bool duration_parse(const char *s, size_t len, int64_t *seconds)
+/* Spans far beyond any data's lifetime are a typo; the bound also keeps
+ * amount * seconds within int64_t. */
+enum { DURATION_MAX_AMOUNT = 1000000 };
+
+enum duration_parse_result duration_parse(const char *s, size_t len, struct duration *out)
 {
-	if (len < 2)
-		return false;
-	int64_t n = 0;
-	for (size_t i = 0; i + 1 < len; i++) {
-		if (s[i] < '0' || s[i] > '9' || n > INT64_MAX / 1000000)
-			return false;
-		n = n * 10 + (s[i] - '0');
-	}
-	static const struct { char unit; int64_t seconds; } units[] = {
-		{'s', 1}, {'m', 60}, {'h', 3600}, {'d', 86400}, {'w', 7 * 86400},
+	static const struct { const char *name; enum duration_unit unit; } units[] = {
+		{"s", DUR_S}, {"min", DUR_MIN}, {"h", DUR_H}, {"d", DUR_D},
+		{"w", DUR_W}, {"mo", DUR_MO}, {"y", DUR_Y},
 	};
-	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
-		if (s[len - 1] == units[i].unit) {
-			*seconds = n * units[i].seconds;
-			return true;
-		}
+	size_t digits = 0;
+	int64_t n = 0;
+	for (; digits < len && s[digits] >= '0' && s[digits] <= '9'; digits++) {
+		n = n * 10 + (s[digits] - '0');
+		if (n > DURATION_MAX_AMOUNT)
+			return DURATION_BAD;
 	}
-	return false;
+	const char *unit = s + digits;
+	size_t unit_len = len - digits;
+	if (!digits || !unit_len)
+		return DURATION_BAD;
+	if (unit_len == 1 && (*unit == 'm' || *unit == 'M'))
+		return DURATION_AMBIGUOUS;
+	for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+		if (strlen(units[i].name) == unit_len && !memcmp(units[i].name, unit, unit_len)) {
+			*out = (struct duration){n, units[i].unit};
+			return DURATION_OK;
+		}
+	return DURATION_BAD;
+}
+
+int64_t duration_seconds(struct duration d)
+{
+	static const int64_t seconds[] = {
+		[DUR_S] = 1, [DUR_MIN] = 60, [DUR_H] = 3600, [DUR_D] = 86400,
+		[DUR_W] = 7 * 86400, [DUR_MO] = 30 * 86400, [DUR_Y] = 365 * 86400,
+	};
+	return d.amount * seconds[d.unit];
+}
+
+int64_t time_add_months(int64_t day, int64_t months)
+{
+	enum { MONTHS_PER_YEAR = 12 };
+	int64_t y;
+	unsigned m, d;
+	civil_from_days(day, &y, &m, &d);
+	int64_t index = y * MONTHS_PER_YEAR + (m - 1) + months;
+	int64_t ny = index >= 0 ? index / MONTHS_PER_YEAR : (index - 11) / MONTHS_PER_YEAR;
+	unsigned nm = (unsigned)(index - ny * MONTHS_PER_YEAR) + 1;
+	unsigned last = days_in_month(ny, nm);
+	return days_from_civil(ny, nm, 1) + (d < last ? d : last) - 1;
 }
 
 void time_format_iso(int64_t t, char buf[21])

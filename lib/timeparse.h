@@ -1,5 +1,5 @@
 /* Dates and times without locale or sscanf: ISO 8601, strftime-like formats
- * (%Y %m %d %H %M %S %%) and durations such as 7d or 36h. */
+ * (%Y %m %d %H %M %S %%) and durations such as 7d, 36h or 6mo. */
 #ifndef DQA_TIMEPARSE_H
 #define DQA_TIMEPARSE_H
 
@@ -34,8 +34,29 @@ int64_t time_year(int64_t t);
  * unsupported '%'. */
 const char *time_format_problem(const char *fmt);
 
-/* "36h", "7d", "2w", "90m", "45s" to seconds. */
-bool duration_parse(const char *s, size_t len, int64_t *seconds);
+/* The one duration grammar of rule files (dqa-rules(5), VALUE GRAMMARS): a
+ * whole number and a unit, s min h d w mo y. */
+enum duration_unit { DUR_S, DUR_MIN, DUR_H, DUR_D, DUR_W, DUR_MO, DUR_Y };
+
+struct duration {
+	int64_t amount;
+	enum duration_unit unit;
+};
+
+enum duration_parse_result { DURATION_OK, DURATION_BAD, DURATION_AMBIGUOUS };
+
+/* Parses all of s (len bytes). DURATION_AMBIGUOUS: the unit is a bare 'm' or
+ * 'M', which could mean minutes or months. */
+enum duration_parse_result duration_parse(const char *s, size_t len, struct duration *out);
+
+/* The duration as a span of seconds, a month counted as 30 days and a year
+ * as 365 (calendar arithmetic: time_add_months). */
+int64_t duration_seconds(struct duration d);
+
+/* Moves a day (since 1970-01-01) by whole months, keeping the day of the
+ * month where it exists and clamping it to the month's last day where not
+ * (Feb 29 + 12 months = Feb 28). */
+int64_t time_add_months(int64_t day, int64_t months);
 
 /* Formats epoch seconds as 2026-11-22T23:00:00Z into buf (21 bytes). */
 void time_format_iso(int64_t t, char buf[21]);

@@ -9,6 +9,7 @@
 #include <yaml.h>
 
 #include "strbuf.h"
+#include "strset.h"
 #include "values.h"
 
 struct builder {
@@ -180,13 +181,14 @@ static int read_file(const char *path, struct strbuf *sb, dqa_error *err)
 
 int ydoc_load(struct ydoc *doc, const char *path, dqa_error *err)
 {
-	*doc = (struct ydoc){ARENA_INIT, NULL};
+	*doc = (struct ydoc){ARENA_INIT, NULL, 0};
 	struct strbuf text = STRBUF_INIT;
 	int rc = read_file(path, &text, err);
 	if (rc < 0) {
 		strbuf_release(&text);
 		return rc;
 	}
+	doc->hash = strset_hash(text.buf ? text.buf : "", text.len);
 	struct builder b = {.arena = &doc->arena, .path = path, .text = text.buf,
 			    .len = text.len, .err = err};
 	yaml_parser_initialize(&b.parser);

@@ -26,6 +26,7 @@ struct ynode {
 struct ydoc {
 	struct arena arena;
 	const struct ynode *root;
+	uint64_t hash;            /* strset_hash of the file's bytes */
 };
 
 /* Deepest nesting accepted, and the largest file, so hostile input cannot

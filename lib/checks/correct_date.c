@@ -1,21 +1,22 @@
 /* correct.date: a date in the column's format (or `format`) within [min,
  * max], whole days, where a bound is an ISO date or relative to --now:
- * today, today-30d, today+2w, today-6m, today+1y. */
+ * today, today-30d, today+2w, today-6mo, today+1y (the duration grammar of
+ * when.h, months and years moving the calendar). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
 #include "note.h"
+#include "when.h"
 #include "../timeparse.h"
 
-enum { SECONDS_PER_DAY = 86400, MONTHS_PER_YEAR = 12, DAYS_PER_WEEK = 7 };
+enum { SECONDS_PER_DAY = 86400, MONTHS_PER_YEAR = 12 };
 
 struct day_bound {
 	bool present, relative;
 	int64_t day;          /* absolute: days since 1970-01-01 */
-	int64_t amount;       /* relative: signed count of `unit` from today */
-	char unit;            /* d w m y */
+	struct duration offset;   /* relative: signed, from today */
 };
 
 struct date_config {
@@ -30,7 +31,7 @@ struct date_state {
 
 static const char bound_hint[] =
 	"write an ISO date (2026-01-01), today, or today with an offset: today-30d, today+2w, "
-	"today-6m, today+1y";
+	"today-6mo, today+1y";
 
 static int read_bound(struct rules_ctx *ctx, const struct ynode *v, const char *what,
 		      struct day_bound *out)
@@ -47,20 +48,18 @@ static int read_bound(struct rules_ctx *ctx, const struct ynode *v, const char *
 	if (strncmp(text, today, 5) != 0)
 		return rules_error(ctx, v, bound_hint, "'%s' must be a date or today-relative", what);
 	out->relative = true;
-	out->unit = 'd';
+	out->offset = (struct duration){0, DUR_D};
 	const char *p = text + 5;
 	if (!*p)
 		return 0;
-	bool minus = *p == '-';
-	size_t digits = 0;
-	int64_t n = 0;
-	if (*p == '+' || *p == '-')
-		for (p++; *p >= '0' && *p <= '9' && n < 1000000; p++, digits++)
-			n = n * 10 + (*p - '0');
-	if (!digits || !p[0] || p[1] || !strchr("dwmy", p[0]))
+	enum duration_parse_result parsed = *p == '+' || *p == '-'
+		? duration_parse(p + 1, v->len - 6, &out->offset) : DURATION_BAD;
+	if (parsed == DURATION_AMBIGUOUS)
+		return when_ambiguous(ctx, v);
+	if (parsed != DURATION_OK)
 		return rules_error(ctx, v, bound_hint, "bad relative date '%s'", text);
-	out->amount = minus ? -n : n;
-	out->unit = p[0];
+	if (*p == '-')
+		out->offset.amount = -out->offset.amount;
 	return 0;
 }
 
@@ -85,32 +84,16 @@ static int date_configure(struct check *c, const struct ynode *map, struct rules
 	return rules_check_date_format(ctx, c->cols[0].name, map, &cfg->format);
 }
 
-/* Moves a day by whole months, keeping the day of the month where it
- * exists and clamping it to the month's last day where not (Feb 29 + 1y =
- * Feb 28). */
-static int64_t add_months(int64_t day, int64_t months)
-{
-	int64_t y;
-	unsigned m, d;
-	civil_from_days(day, &y, &m, &d);
-	int64_t index = y * MONTHS_PER_YEAR + (m - 1) + months;
-	int64_t ny = index >= 0 ? index / MONTHS_PER_YEAR : (index - 11) / MONTHS_PER_YEAR;
-	unsigned nm = (unsigned)(index - ny * MONTHS_PER_YEAR) + 1;
-	int64_t first = days_from_civil(ny, nm, 1);
-	int64_t next = nm == 12 ? days_from_civil(ny + 1, 1, 1) : days_from_civil(ny, nm + 1, 1);
-	int64_t last_day = next - first;
-	return first + ((int64_t)d < last_day ? (int64_t)d : last_day) - 1;
-}
-
+/* Whole days; months and years move the calendar, shorter units count as
+ * the days they span (rounded toward today). */
 static int64_t resolve(const struct day_bound *b, int64_t today)
 {
 	if (!b->relative)
 		return b->day;
-	switch (b->unit) {
-	case 'w': return today + b->amount * DAYS_PER_WEEK;
-	case 'm': return add_months(today, b->amount);
-	case 'y': return add_months(today, b->amount * MONTHS_PER_YEAR);
-	default: return today + b->amount;
+	switch (b->offset.unit) {
+	case DUR_MO: return time_add_months(today, b->offset.amount);
+	case DUR_Y: return time_add_months(today, b->offset.amount * MONTHS_PER_YEAR);
+	default: return today + duration_seconds(b->offset) / SECONDS_PER_DAY;
 	}
 }
 

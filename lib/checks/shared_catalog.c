@@ -105,6 +105,7 @@ static int catalog_configure(struct check *c, const struct ynode *value, struct 
 	RETURN_IF_NOMEM(cfg->filled && l.required_cols ? cfg : NULL, ctx->err);
 	const char *path = rules_path(ctx, cfg->file);
 	RETURN_IF_NOMEM(path, ctx->err);
+	FORWARD_IF_ERROR(rules_note_file(ctx, path));
 	struct dialect dialect = DIALECT_INIT;
 	const struct ynode *file_at = value->kind == YNODE_MAP ? ymap_get(value, "file") : value;
 	int rc = reader_scan(path, &dialect, on_catalog_record, &l, ctx->err);

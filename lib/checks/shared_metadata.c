@@ -45,7 +45,7 @@ static int metadata_configure(struct check *c, const struct ynode *value,
 	FORWARD_IF_ERROR(param_string(ctx, file, "file", &name));
 	cfg->path = rules_path(ctx, name);
 	RETURN_IF_NOMEM(cfg->path, ctx->err);
-	return 0;
+	return rules_note_file(ctx, cfg->path);
 }
 
 static bool has_suffix(const char *s, const char *suffix)
@@ -83,7 +83,7 @@ static long count_missing(const struct metadata_config *cfg, char *note, size_t 
 	long missing = 0;
 	size_t len = 0;
 	json_t *json = NULL;
-	struct ydoc doc = {ARENA_INIT, NULL};
+	struct ydoc doc = {ARENA_INIT, NULL, 0};
 	if (has_suffix(cfg->path, ".json")) {
 		json_error_t jerr;
 		json = json_load_file(cfg->path, 0, &jerr);

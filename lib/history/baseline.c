@@ -1,31 +1,17 @@
 /* The regression gate: this run against a baseline, a history file (its
  * latest earlier run of the dataset) or an earlier result.json. Scores are
- * compared as printed (two decimals). */
+ * compared as printed (two decimals), so 98.21 -> 98.20 is a drop of 0.01. */
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "baseline.h"
 #include "history.h"
 #include "../result.h"
 #include "../strbuf.h"
 #include "../timeparse.h"
-
-/* A score of the baseline: a unit's total, or one of its checks/criteria. */
-struct base_score {
-	const char *unit, *part;   /* part NULL: the unit's score */
-	double score;
-};
-
-struct baseline {
-	struct arena arena;
-	struct base_score *scores;
-	size_t n, cap;
-	double overall;
-	int64_t run_at;
-	bool found;
-};
 
 enum { MAX_REASONS = 3 };
 
@@ -37,9 +23,33 @@ static int add(struct baseline *b, const char *unit, const char *part, double sc
 	return 0;
 }
 
-static double rounded(double v)
+double baseline_rounded(double v)
 {
 	return round(v * 100) / 100;
+}
+
+int baseline_add_id(struct baseline *b, const char *id)
+{
+	for (size_t i = 0; i < b->nids; i++)
+		if (strcmp(b->ids[i], id) == 0)
+			return 0;
+	const char *copy = arena_strdup(&b->arena, id);
+	if (!copy || arena_reserve(&b->arena, (void **)&b->ids, &b->ids_cap, b->nids,
+				   sizeof *b->ids) < 0)
+		return -1;
+	b->ids[b->nids++] = copy;
+	return 0;
+}
+
+/* A unit's check score, for the comparison after a change of rules. */
+static int add_check(struct baseline *b, const char *unit, const char *id, double score)
+{
+	const char *copy = arena_strdup(&b->arena, id);
+	if (!copy || arena_reserve(&b->arena, (void **)&b->checks, &b->checks_cap, b->nchecks,
+				   sizeof *b->checks) < 0)
+		return -1;
+	b->checks[b->nchecks++] = (struct base_score){unit, copy, score};
+	return 0;
 }
 
 static double json_score(const json_t *v)
@@ -71,12 +81,28 @@ static int from_json(struct baseline *b, const json_t *root, const char *path, d
 			const char *id = json_string_value(json_object_get(c, "id"));
 			if (!id)
 				continue;
-			RETURN_IF_NOMEM(id = arena_strdup(&b->arena, id), err);
-			RETURN_IF_NOMEM(add(b, name, id, json_score(json_object_get(c, "score"))) == 0
+			double score = json_score(json_object_get(c, "score"));
+			RETURN_IF_NOMEM(baseline_add_id(b, id) == 0 && add_check(b, name, id, score) == 0
 					? b : NULL, err);
+			RETURN_IF_NOMEM(id = arena_strdup(&b->arena, id), err);
+			RETURN_IF_NOMEM(add(b, name, id, score) == 0 ? b : NULL, err);
 		}
 	}
 	return 0;
+}
+
+/* A checks field of the history: the run's ids (unit NULL, the dataset's
+ * row) or a unit's check scores. 0 or -1 (out of memory). */
+static int read_checks(struct baseline *b, const char *unit, const char *field)
+{
+	struct strbuf id = STRBUF_INIT;
+	double score;
+	int rc = 0;
+	while (rc == 0 && history_checks_next(&field, &id, &score))
+		rc = id.failed ? -1 : unit ? add_check(b, unit, id.buf, score)
+					   : baseline_add_id(b, id.buf);
+	strbuf_release(&id);
+	return rc;
 }
 
 static int from_history(struct baseline *b, const char *path, const struct dqa_result *res,
@@ -86,6 +112,7 @@ static int from_history(struct baseline *b, const char *path, const struct dqa_r
 	FORWARD_IF_ERROR(dqa_history_load(&h, path, err));
 	const char *dataset = history_lookup(h, res->dataset);
 	b->run_at = INT64_MIN;
+	b->rules_hash = "";
 	for (size_t i = 0; dataset && i < h->n; i++) {
 		const struct hist_entry *e = &h->entries[i];
 		if (e->dataset == dataset && e->run_at < res->now && e->run_at > b->run_at)
@@ -100,13 +127,19 @@ static int from_history(struct baseline *b, const char *path, const struct dqa_r
 		const char *part = e->criterion == HISTORY_CRITERION_OVERALL
 			? NULL : dqa_criterion_name(e->criterion);
 		if (e->dataset_scope) {
-			if (!part)
+			if (!part) {
 				b->overall = e->score;
-			continue;
+				b->rules_hash = arena_strdup(&b->arena, e->rules_hash);
+				rc = b->rules_hash ? read_checks(b, NULL, e->checks) : -1;
+			}
+		} else {
+			const char *unit = arena_strdup(&b->arena, e->unit);
+			rc = unit && add(b, unit, part, e->score) == 0 ? 0 : -1;
+			if (rc == 0 && !part)
+				rc = read_checks(b, unit, e->checks);
 		}
-		const char *unit = arena_strdup(&b->arena, e->unit);
-		rc = unit && add(b, unit, part, e->score) == 0
-			? 0 : dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		if (rc < 0)
+			rc = dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
 	}
 	dqa_history_free(h);
 	return rc;
@@ -137,7 +170,7 @@ static int load(struct baseline *b, const char *path, const struct dqa_result *r
 	return rc;
 }
 
-static const struct res_unit *find_unit(const struct dqa_result *r, const char *name)
+const struct res_unit *baseline_find_unit(const struct dqa_result *r, const char *name)
 {
 	for (size_t lo = 0, hi = r->nunits; lo < hi;) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -175,7 +208,7 @@ static void put_reasons(struct strbuf *sb, const struct baseline *b, const struc
 		if (!b->scores[i].part || strcmp(b->scores[i].unit, u->name) != 0)
 			continue;
 		double now = current_part(u, b->scores[i].part);
-		double drop = rounded(b->scores[i].score) - rounded(now);
+		double drop = baseline_rounded(b->scores[i].score) - baseline_rounded(now);
 		if (isnan(drop) || drop <= 0)
 			continue;
 		size_t pos = n < MAX_REASONS ? n++ : MAX_REASONS;
@@ -199,14 +232,16 @@ static size_t dropped_units(const struct baseline *b, const struct dqa_result *r
 	for (size_t i = 0; i < b->n; i++) {
 		if (b->scores[i].part)
 			continue;
-		const struct res_unit *u = find_unit(res, b->scores[i].unit);
-		double drop = u ? rounded(b->scores[i].score) - rounded(u->score) : NAN;
+		const struct res_unit *u = baseline_find_unit(res, b->scores[i].unit);
+		double drop = u ? baseline_rounded(b->scores[i].score) - baseline_rounded(u->score)
+				: NAN;
 		if (!(drop > max_drop + 1e-9))
 			continue;
 		size_t pos = n++;
 		for (; pos > 0; pos--) {
 			const struct base_score *prev = &b->scores[found[pos - 1]];
-			double prev_drop = rounded(prev->score) - rounded(find_unit(res, prev->unit)->score);
+			double prev_drop = baseline_rounded(prev->score) -
+					   baseline_rounded(baseline_find_unit(res, prev->unit)->score);
 			if (prev_drop >= drop)
 				break;
 			found[pos] = found[pos - 1];
@@ -216,36 +251,49 @@ static size_t dropped_units(const struct baseline *b, const struct dqa_result *r
 	return n;
 }
 
-static char *explain(const struct baseline *b, const struct dqa_result *res, const char *path,
-		     double max_drop, const size_t *found, size_t nfound, bool overall_dropped)
+static void put_head(struct strbuf *sb, const struct baseline *b, const char *path)
 {
-	struct strbuf sb = STRBUF_INIT;
 	char when[21] = "?";
 	if (b->run_at != INT64_MIN)
 		time_format_iso(b->run_at, when);
-	strbuf_printf(&sb, "dqa: regression gate failed against %s (run of %s): ", path, when);
+	strbuf_printf(sb, "dqa: regression gate failed against %s (run of %s): ", path, when);
+}
+
+static char *explain(const struct baseline *b, const struct dqa_result *res, const char *path,
+		     const dqa_baseline_options *opts, const size_t *found, size_t nfound,
+		     bool overall_dropped)
+{
+	struct strbuf sb = STRBUF_INIT;
+	put_head(&sb, b, path);
 	if (nfound)
 		strbuf_printf(&sb, "%zu unit%s dropped more than %g point%s", nfound,
-			      nfound == 1 ? "" : "s", max_drop, max_drop == 1 ? "" : "s");
-	strbuf_printf(&sb, "%s%s\n", nfound && overall_dropped ? ", and " : "",
-		      overall_dropped ? "the overall score dropped" : "");
+			      nfound == 1 ? "" : "s", opts->max_drop, opts->max_drop == 1 ? "" : "s");
+	if (nfound && overall_dropped)
+		strbuf_puts(&sb, ", and ");
+	if (overall_dropped && opts->max_overall_drop > 0)
+		strbuf_printf(&sb, "the overall score dropped more than %g point%s",
+			      opts->max_overall_drop, opts->max_overall_drop == 1 ? "" : "s");
+	else if (overall_dropped)
+		strbuf_puts(&sb, "the overall score dropped");
+	strbuf_putc(&sb, '\n');
 	for (size_t i = 0; i < nfound; i++) {
 		const struct base_score *s = &b->scores[found[i]];
-		const struct res_unit *u = find_unit(res, s->unit);
+		const struct res_unit *u = baseline_find_unit(res, s->unit);
 		strbuf_printf(&sb, "  %-10s %6.2f -> %6.2f (%+.2f)", s->unit[0] ? s->unit : "(empty)",
-			      rounded(s->score), rounded(u->score),
-			      rounded(u->score) - rounded(s->score));
+			      baseline_rounded(s->score), baseline_rounded(u->score),
+			      baseline_rounded(u->score) - baseline_rounded(s->score));
 		put_reasons(&sb, b, u);
 		strbuf_putc(&sb, '\n');
 	}
 	if (overall_dropped)
-		strbuf_printf(&sb, "  %-10s %6.2f -> %6.2f (%+.2f)\n", "overall", rounded(b->overall),
-			      rounded(res->score), rounded(res->score) - rounded(b->overall));
+		strbuf_printf(&sb, "  %-10s %6.2f -> %6.2f (%+.2f)\n", "overall",
+			      baseline_rounded(b->overall), baseline_rounded(res->score),
+			      baseline_rounded(res->score) - baseline_rounded(b->overall));
 	return strbuf_detach(&sb);
 }
 
-int dqa_baseline_compare(const dqa_result *res, const char *path, double max_drop,
-			 char **message, dqa_error *err)
+int dqa_baseline_compare(const dqa_result *res, const char *path,
+			 const dqa_baseline_options *opts, char **message, dqa_error *err)
 {
 	*message = NULL;
 	struct baseline b = {.overall = NAN};
@@ -258,11 +306,23 @@ int dqa_baseline_compare(const dqa_result *res, const char *path, double max_dro
 		strbuf_printf(&sb, "dqa: note: %s has no earlier run of dataset '%s': no regression gate\n",
 			      path, res->dataset);
 		*message = strbuf_detach(&sb);
+	} else if (rc == 0 && baseline_rules_changed(&b, res)) {
+		struct strbuf head = STRBUF_INIT, sb = STRBUF_INIT;
+		put_head(&head, &b, path);
+		int dropped = baseline_compare_common(&b, res, opts->max_drop,
+						      head.buf ? head.buf : "", &sb);
+		if (head.failed)
+			sb.failed = true;
+		strbuf_release(&head);
+		*message = strbuf_detach(&sb);
+		rc = *message ? dropped : dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL,
+						   "out of memory");
 	} else if (rc == 0) {
-		size_t nfound = dropped_units(&b, res, max_drop, found);
-		bool overall_dropped = rounded(b.overall) - rounded(res->score) > 1e-9;
+		size_t nfound = dropped_units(&b, res, opts->max_drop, found);
+		bool overall_dropped = baseline_rounded(b.overall) - baseline_rounded(res->score) >
+				       opts->max_overall_drop + 1e-9;
 		if (nfound || overall_dropped) {
-			*message = explain(&b, res, path, max_drop, found, nfound, overall_dropped);
+			*message = explain(&b, res, path, opts, found, nfound, overall_dropped);
 			rc = *message ? 1 : dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
 		}
 	}

@@ -8,10 +8,14 @@
 #include "../error.h"
 #include "../strset.h"
 
-/* The header line, and the criterion name of a unit's or dataset's total. */
-#define HISTORY_HEADER "run_at,rules,dataset,scope,unit,criterion,score,status,rows,fingerprint,marker"
+/* The header line, and the criterion name of a unit's or dataset's total.
+ * Files begun before the rules were recorded have the shorter header; they
+ * are read as they are, and appended to in their own layout. */
+#define HISTORY_HEADER_V1 \
+	"run_at,rules,dataset,scope,unit,criterion,score,status,rows,fingerprint,marker"
+#define HISTORY_HEADER HISTORY_HEADER_V1 ",rules_hash,checks"
 #define HISTORY_OVERALL "overall"
-enum { HISTORY_FIELDS = 11, HISTORY_CRITERION_OVERALL = DQA_CRITERIA };
+enum { HISTORY_FIELDS_V1 = 11, HISTORY_FIELDS = 13, HISTORY_CRITERION_OVERALL = DQA_CRITERIA };
 
 struct hist_entry {
 	int64_t run_at;
@@ -22,6 +26,11 @@ struct hist_entry {
 	dqa_status status;                   /* DQA_NO_SCORE when not recorded */
 	uint64_t rows;
 	const char *fingerprint, *marker;    /* "" when not recorded */
+	const char *rules_hash;              /* rules_digest; "" when not recorded */
+	/* On a unit's total: "ID=SCORE ..." of its checks (score empty when
+	 * none); on the dataset's total: "ID ..." of every check of the run;
+	 * IDs escaped by history_check_id_put. "" elsewhere or not recorded. */
+	const char *checks;
 };
 
 struct dqa_history {
@@ -50,5 +59,16 @@ const char **history_datasets(const struct dqa_history *h, size_t *n);
 
 /* Index of t in the ascending runs, or -1. */
 long history_run_index(const int64_t *runs, size_t nruns, int64_t t);
+
+struct strbuf;
+
+/* Appends a check id to a checks field, with '%', ' ' and '=' written as
+ * %25, %20 and %3D so ids with spaces (from column names) stay one item. */
+void history_check_id_put(struct strbuf *sb, const char *id);
+
+/* One item of a checks field at *cursor: its decoded id into id (reset
+ * first; id->buf is set unless id->failed), and its score (NaN when empty,
+ * absent or not a score); advances *cursor. False at the end of the field. */
+bool history_checks_next(const char **cursor, struct strbuf *id, double *score);
 
 #endif

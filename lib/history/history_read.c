@@ -26,6 +26,7 @@ struct load_ctx {
 	struct dqa_history *h;
 	const char *path;
 	bool header_seen, last_parsed;
+	size_t nfields;                      /* of the header's layout */
 	uint64_t skipped, first_skipped;
 	struct last_value last[HISTORY_FIELDS];
 	int64_t last_run_at;
@@ -128,7 +129,7 @@ static bool parse_run_at(struct load_ctx *c, const struct record *rec, int64_t *
 static int parse_entry(struct load_ctx *c, const struct record *rec, struct hist_entry *e)
 {
 	const char *const *f = rec->fields;
-	if (rec->n != HISTORY_FIELDS)
+	if (rec->n != c->nfields)
 		return 1;
 	bool scope_ok = strcmp(f[3], "dataset") == 0 || strcmp(f[3], "unit") == 0;
 	e->dataset_scope = strcmp(f[3], "dataset") == 0;
@@ -141,7 +142,11 @@ static int parse_entry(struct load_ctx *c, const struct record *rec, struct hist
 	e->unit = intern_field(c, rec, 4);
 	e->fingerprint = intern_field(c, rec, 9);
 	e->marker = intern_field(c, rec, 10);
-	return e->rules && e->dataset && e->unit && e->fingerprint && e->marker ? 0 : -1;
+	bool v2 = c->nfields == HISTORY_FIELDS;
+	e->rules_hash = v2 ? intern_field(c, rec, 11) : "";
+	e->checks = v2 ? intern_field(c, rec, 12) : "";
+	return e->rules && e->dataset && e->unit && e->fingerprint && e->marker &&
+	       e->rules_hash && e->checks ? 0 : -1;
 }
 
 /* realloc, not the arena: a year of nightly runs is some 30 MB of entries,
@@ -170,7 +175,9 @@ static int on_record(void *opaque, const struct record *rec)
 		for (size_t i = 0; i < rec->n && len < sizeof line; i++)
 			len += (size_t)snprintf(line + len, sizeof line - len, "%s%s", i ? "," : "",
 						rec->fields[i]);
-		if (strcmp(line, HISTORY_HEADER) == 0)
+		c->nfields = strcmp(line, HISTORY_HEADER) == 0 ? HISTORY_FIELDS
+			   : strcmp(line, HISTORY_HEADER_V1) == 0 ? HISTORY_FIELDS_V1 : 0;
+		if (c->nfields)
 			return 0;
 		return dqa_fail(c->err, DQA_EINPUT, c->path, (struct dqa_pos){1, 1, 1},
 				"a history is written by 'dqa audit --history FILE'",

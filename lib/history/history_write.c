@@ -16,7 +16,8 @@
 #include "../timeparse.h"
 
 struct run_line {
-	const char *run_at, *rules, *dataset, *fingerprint;
+	const char *run_at, *rules, *dataset, *fingerprint, *rules_hash;
+	bool v1;                   /* the file has the layout without the rules */
 };
 
 /* RFC 4180: quote a field holding a delimiter, quote or line break. */
@@ -37,7 +38,7 @@ static void put_field(struct strbuf *sb, const char *s)
 
 static void put_line(struct strbuf *sb, const struct run_line *run, bool dataset_scope,
 		     const char *unit, const char *criterion, double score, const char *status,
-		     uint64_t rows, const char *marker)
+		     uint64_t rows, const char *marker, const char *checks)
 {
 	put_field(sb, run->run_at);
 	strbuf_putc(sb, ',');
@@ -51,6 +52,10 @@ static void put_line(struct strbuf *sb, const struct run_line *run, bool dataset
 		strbuf_printf(sb, "%.2f", round(score * 100) / 100);
 	strbuf_printf(sb, ",%s,%llu,%s,", status, (unsigned long long)rows, run->fingerprint);
 	put_field(sb, marker);
+	if (!run->v1) {
+		strbuf_printf(sb, ",%s,", run->rules_hash);
+		put_field(sb, checks);
+	}
 	strbuf_putc(sb, '\n');
 }
 
@@ -61,7 +66,7 @@ static void put_criteria(struct strbuf *sb, const struct dqa_result *r,
 	for (int k = 0; k < DQA_CRITERIA; k++)
 		if (r->criterion_used[k])
 			put_line(sb, run, dataset_scope, unit, dqa_criterion_name(k), criteria[k],
-				 "", rows, "");
+				 "", rows, "", "");
 }
 
 /* The markers of a unit's history-backed checks as "ID=VALUE ID=VALUE". */
@@ -75,40 +80,78 @@ static const char *unit_marker(const struct res_unit *u, struct strbuf *buf)
 	return buf->len && !buf->failed ? buf->buf : "";
 }
 
+/* A unit's check scores as "ID=SCORE ID=SCORE" (two decimals, empty when
+ * the check has no score), for a baseline after a change of rules. */
+static const char *unit_checks(const struct res_unit *u, struct strbuf *buf)
+{
+	strbuf_reset(buf);
+	for (size_t i = 0; i < u->nchecks; i++) {
+		if (i)
+			strbuf_putc(buf, ' ');
+		history_check_id_put(buf, u->checks[i].id);
+		strbuf_putc(buf, '=');
+		if (!isnan(u->checks[i].score))
+			strbuf_printf(buf, "%.2f", round(u->checks[i].score * 100) / 100);
+	}
+	return buf->len && !buf->failed ? buf->buf : "";
+}
+
+/* Every check id of the run, "ID ID". */
+static const char *run_checks(const struct dqa_result *r, struct strbuf *buf)
+{
+	strbuf_reset(buf);
+	for (size_t i = 0; i < r->ncheck_ids; i++) {
+		if (i)
+			strbuf_putc(buf, ' ');
+		history_check_id_put(buf, r->check_ids[i]);
+	}
+	return buf->len && !buf->failed ? buf->buf : "";
+}
+
 static void build_lines(struct strbuf *sb, const struct dqa_result *r, const struct run_line *run)
 {
-	struct strbuf marker = STRBUF_INIT;
+	struct strbuf marker = STRBUF_INIT, checks = STRBUF_INIT;
 	for (size_t i = 0; i < r->nunits; i++) {
 		const struct res_unit *u = &r->units[i];
 		put_criteria(sb, r, run, false, u->name, u->criteria, u->rows);
 		put_line(sb, run, false, u->name, HISTORY_OVERALL, u->score,
-			 dqa_status_name(u->status), u->rows, unit_marker(u, &marker));
+			 dqa_status_name(u->status), u->rows, unit_marker(u, &marker),
+			 unit_checks(u, &checks));
 	}
-	if (marker.failed)
-		sb->failed = true;
-	strbuf_release(&marker);
 	put_criteria(sb, r, run, true, "", r->criteria, r->rows);
 	put_line(sb, run, true, "", HISTORY_OVERALL, r->score, dqa_status_name(r->status),
-		 r->rows, "");
+		 r->rows, "", run_checks(r, &checks));
+	if (marker.failed || checks.failed)
+		sb->failed = true;
+	strbuf_release(&marker);
+	strbuf_release(&checks);
 }
 
 /* Under the lock: what must precede this run's lines. A new file gets the
  * header; a file whose last line was cut short gets the newline it lacks,
- * so the partial line stays one malformed line instead of swallowing ours. */
-static const char *prefix_for(int fd)
+ * so the partial line stays one malformed line instead of swallowing ours.
+ * *v1 tells whether the file has the layout without the rules columns. */
+static const char *prefix_for(int fd, bool *v1)
 {
 	struct stat st;
+	*v1 = false;
 	if (fstat(fd, &st) < 0 || st.st_size == 0)
 		return HISTORY_HEADER "\n";
+	static const char v1_header[] = HISTORY_HEADER_V1 "\n";
+	char head[sizeof v1_header - 1];
+	*v1 = pread(fd, head, sizeof head, 0) == (ssize_t)sizeof head &&
+	      memcmp(head, v1_header, sizeof head) == 0;
 	char last;
 	if (pread(fd, &last, 1, st.st_size - 1) == 1 && last != '\n')
 		return "\n";
 	return "";
 }
 
-static int append_locked(const char *path, const char *lines, size_t len, dqa_error *err)
+/* The lines are built under the lock: their layout follows the file's. */
+static int append_locked(const char *path, const struct dqa_result *res, struct run_line *run,
+			 dqa_error *err)
 {
-	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
+	int fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
 	if (fd < 0)
 		return dqa_fail(err, DQA_EIO, path, DQA_NOPOS, "check the folder and its permissions",
 				"cannot open the history: %s", strerror(errno));
@@ -122,8 +165,8 @@ static int append_locked(const char *path, const char *lines, size_t len, dqa_er
 	if (!saved) {
 		/* One buffer, one write: appenders that do not lock still never
 		 * see half of it on a local file system. */
-		strbuf_puts(&sb, prefix_for(fd));
-		strbuf_add(&sb, lines, len);
+		strbuf_puts(&sb, prefix_for(fd, &run->v1));
+		build_lines(&sb, res, run);
 		saved = sb.failed ? ENOMEM : fileio_write_all(fd, sb.buf, sb.len);
 	}
 	if (!saved && fsync(fd) < 0 && errno != EINVAL)
@@ -142,14 +185,7 @@ int dqa_history_append(const char *path, const dqa_result *res, dqa_error *err)
 	char fingerprint[17], run_at[21];
 	FORWARD_IF_ERROR(dqa_input_fingerprint(res->inputs, res->ninputs, fingerprint, err));
 	time_format_iso(res->now, run_at);
-	struct run_line run = {run_at, res->rules_path, res->dataset, fingerprint};
-	struct strbuf lines = STRBUF_INIT;
-	build_lines(&lines, res, &run);
-	if (lines.failed) {
-		strbuf_release(&lines);
-		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
-	}
-	int rc = append_locked(path, lines.buf, lines.len, err);
-	strbuf_release(&lines);
-	return rc;
+	struct run_line run = {run_at, res->rules_path, res->dataset, fingerprint,
+			       res->rules_hash ? res->rules_hash : "", false};
+	return append_locked(path, res, &run, err);
 }

@@ -154,6 +154,36 @@ static void fill_series(struct trend_dataset *d, const struct dqa_history *h, co
 	}
 }
 
+/* Marks the runs whose rules hash differs from the run before (both
+ * recorded), looking before `first` so the first run shown is judged too. */
+static int mark_rule_changes(struct trend *t, struct trend_dataset *d,
+			     const struct dqa_history *h, const int64_t *all, size_t nall,
+			     size_t first)
+{
+	const char **hashes = calloc(nall + 1, sizeof *hashes);
+	d->rules_changed = arena_alloc(&t->arena, (d->nruns + 1) * sizeof *d->rules_changed);
+	if (!hashes || !d->rules_changed) {
+		free(hashes);
+		return -1;
+	}
+	for (size_t i = 0; i < h->n; i++) {
+		const struct hist_entry *e = &h->entries[i];
+		long r = e->dataset == d->name && e->dataset_scope &&
+			 e->criterion == HISTORY_CRITERION_OVERALL
+			? history_run_index(all, nall, e->run_at) : -1;
+		if (r >= 0)
+			hashes[r] = e->rules_hash;
+	}
+	for (size_t r = 0; r < d->nruns; r++) {
+		size_t at = first + r;
+		d->rules_changed[r] = at > 0 && hashes[at] && hashes[at - 1] && hashes[at][0] &&
+				      hashes[at - 1][0] && hashes[at] != hashes[at - 1];
+		d->nrules_changed += d->rules_changed[r];
+	}
+	free(hashes);
+	return 0;
+}
+
 static int build_dataset(struct trend *t, struct trend_dataset *d, const struct dqa_history *h,
 			 const dqa_trend_options *opts)
 {
@@ -168,8 +198,9 @@ static int build_dataset(struct trend *t, struct trend_dataset *d, const struct 
 	d->runs = arena_alloc(&t->arena, (d->nruns + 1) * sizeof *d->runs);
 	if (d->runs)
 		memcpy(d->runs, all + first, d->nruns * sizeof *d->runs);
+	int marked = d->runs ? mark_rule_changes(t, d, h, all, nall, first) : -1;
 	free(all);
-	if (!d->runs)
+	if (marked < 0)
 		return -1;
 	const char *unit = NULL;
 	if (opts->unit && !(unit = history_lookup(h, opts->unit)))

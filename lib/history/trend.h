@@ -20,6 +20,8 @@ struct trend_dataset {
 	size_t nseries;
 	size_t *worse;             /* series that dropped since last week, worst first */
 	size_t nworse;
+	bool *rules_changed;       /* per run: other rules than the run before */
+	size_t nrules_changed;
 };
 
 struct trend {
@@ -39,7 +41,8 @@ void trend_json(const struct trend *t, FILE *out);
 void trend_md(const struct trend *t, const dqa_trend_options *opts, FILE *out);
 void trend_html(const struct trend *t, FILE *out);
 
-/* The sparkline of the last width values (NaN: a space) into buf. */
+/* The sparkline of the last width values (NaN: a space) into buf, on the
+ * scale of index.html's lines (spark_range: at least 10 points tall). */
 void trend_sparkline(const double *values, size_t n, size_t width, char *buf, size_t cap);
 
 enum { WEEK_SECONDS = 7 * 86400 };

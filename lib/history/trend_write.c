@@ -5,6 +5,7 @@
 
 #include "trend.h"
 #include "view.h"
+#include "../spark_scale.h"
 #include "../timeparse.h"
 
 static const char *const blocks[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
@@ -13,19 +14,14 @@ enum { LEVELS = 8, UNIT_WIDTH = 12 };
 void trend_sparkline(const double *values, size_t n, size_t width, char *buf, size_t cap)
 {
 	size_t from = n > width ? n - width : 0, len = 0;
-	double lo = INFINITY, hi = -INFINITY;
-	for (size_t i = from; i < n; i++)
-		if (!isnan(values[i]))
-			lo = fmin(lo, values[i]), hi = fmax(hi, values[i]);
+	double lo, hi;
+	/* The scale of index.html's lines: the values shown, at least 10 points tall. */
+	spark_range(values + from, n - from, &lo, &hi);
 	buf[0] = '\0';
 	for (size_t i = from; i < n && len + 4 < cap; i++) {
 		const char *cell = " ";
-		if (!isnan(values[i])) {
-			/* Scaled to the line's own range; a flat line sits mid-height. */
-			int level = hi > lo ? (int)lround((values[i] - lo) / (hi - lo) * (LEVELS - 1))
-					    : LEVELS / 2 - 1;
-			cell = blocks[level];
-		}
+		if (!isnan(values[i]))
+			cell = blocks[(int)lround((values[i] - lo) / (hi - lo) * (LEVELS - 1))];
 		size_t cl = strlen(cell);
 		memcpy(buf + len, cell, cl + 1);
 		len += cl;
@@ -38,6 +34,41 @@ static void iso_date(int64_t t, char *buf)
 	time_format_iso(t, full);
 	memcpy(buf, full, 10);
 	buf[10] = '\0';
+}
+
+/* "2026-11-20, 2026-11-21": the runs made with other rules than the run
+ * before (dqa audit records a hash of the rules in the history). */
+static void put_rule_changes(FILE *out, const struct trend_dataset *d)
+{
+	char day[11];
+	size_t listed = 0;
+	for (size_t r = 0; r < d->nruns; r++) {
+		if (!d->rules_changed[r])
+			continue;
+		iso_date(d->runs[r], day);
+		fprintf(out, "%s%s", listed++ ? ", " : "", day);
+	}
+}
+
+/* A caret under each sparkline cell of a run with changed rules, then the
+ * dates. */
+static void text_rule_changes(FILE *out, const struct trend_dataset *d, size_t width)
+{
+	if (!d->nrules_changed)
+		return;
+	size_t from = d->nruns > width ? d->nruns - width : 0, last = from;
+	for (size_t r = from; r < d->nruns; r++)
+		if (d->rules_changed[r])
+			last = r + 1;
+	if (last > from) {
+		fprintf(out, "%-*s %7s %9s %9s  ", UNIT_WIDTH, "(new rules)", "", "", "");
+		for (size_t r = from; r < last; r++)
+			fputc(d->rules_changed[r] ? '^' : ' ', out);
+		fputc('\n', out);
+	}
+	fputs("\nrules changed at the runs of ", out);
+	put_rule_changes(out, d);
+	fputs(": scores before and after measure other checks\n", out);
 }
 
 static const char *series_name(const struct trend_series *s)
@@ -77,6 +108,7 @@ void trend_text(const struct trend *t, const dqa_trend_options *opts, FILE *out)
 				paint(s->since_week, opts->color), view_num(c, s->since_week, true, "-"),
 				opts->color && *paint(s->since_week, true) ? "\033[0m" : "", spark);
 		}
+		text_rule_changes(out, d, width > 400 ? 400 : width);
 		if (!d->nworse)
 			continue;
 		fprintf(out, "\nworse than a week before: %zu unit%s, worst first\n", d->nworse,
@@ -94,8 +126,9 @@ void trend_text(const struct trend *t, const dqa_trend_options *opts, FILE *out)
 
 void trend_csv(const struct trend *t, FILE *out)
 {
-	char a[VIEW_NUM], b[VIEW_NUM], c[VIEW_NUM], when[21];
-	fputs("dataset,unit,runs,last_run,last,change_last_run,change_last_week,scores\n", out);
+	char a[VIEW_NUM], b[VIEW_NUM], c[VIEW_NUM], when[21], changed[21];
+	fputs("dataset,unit,runs,last_run,last,change_last_run,change_last_week,scores,"
+	      "rules_changed\n", out);
 	for (size_t i = 0; i < t->ndatasets; i++) {
 		const struct trend_dataset *d = &t->datasets[i];
 		time_format_iso(d->runs[d->nruns - 1], when);
@@ -109,6 +142,14 @@ void trend_csv(const struct trend *t, FILE *out)
 			/* Space-separated, one per run, "-" where the unit had no score. */
 			for (size_t r = 0; r < d->nruns; r++)
 				fprintf(out, "%s%s", r ? " " : "", view_num(a, s->scores[r], false, "-"));
+			/* The runs made with other rules than the run before, space-separated. */
+			fputc(',', out);
+			for (size_t r = 0, n = 0; r < d->nruns; r++) {
+				if (!d->rules_changed[r])
+					continue;
+				time_format_iso(d->runs[r], changed);
+				fprintf(out, "%s%s", n++ ? " " : "", changed);
+			}
 			fputc('\n', out);
 		}
 	}
@@ -142,6 +183,13 @@ void trend_json(const struct trend *t, FILE *out)
 		for (size_t r = 0; r < d->nruns; r++) {
 			time_format_iso(d->runs[r], when);
 			fprintf(out, "%s\"%s\"", r ? ", " : "", when);
+		}
+		fputs("],\n  \"rules_changed\": [", out);
+		for (size_t r = 0, n = 0; r < d->nruns; r++) {
+			if (!d->rules_changed[r])
+				continue;
+			time_format_iso(d->runs[r], when);
+			fprintf(out, "%s\"%s\"", n++ ? ", " : "", when);
 		}
 		fputs("],\n  \"series\": [", out);
 		for (size_t k = 0; k < d->nseries; k++) {
@@ -177,6 +225,11 @@ void trend_md(const struct trend *t, const dqa_trend_options *opts, FILE *out)
 				view_num(b, s->since_run, true, "-"), view_num(c, s->since_week, true, "-"),
 				spark);
 		}
+		if (d->nrules_changed) {
+			fputs("\nRules changed at the runs of ", out);
+			put_rule_changes(out, d);
+			fputs(": scores before and after measure other checks.\n", out);
+		}
 	}
 }
 
@@ -192,7 +245,13 @@ static void html_svg(FILE *out, const struct trend_dataset *d, const struct tren
 		double x = d->nruns > 1 ? (double)r * W / (double)(d->nruns - 1) : W / 2.0;
 		fprintf(out, "%.1f,%.1f ", x, H - s->scores[r] * H / 100);
 	}
-	fputs("\"/></svg>", out);
+	fputs("\"/>", out);
+	for (size_t r = 0; r < d->nruns; r++)
+		if (d->rules_changed[r] && d->nruns > 1)
+			fprintf(out, "<line x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"%d\" stroke=\"#888\" "
+				     "stroke-dasharray=\"2,2\"/>", (double)r * W / (double)(d->nruns - 1),
+				(double)r * W / (double)(d->nruns - 1), H);
+	fputs("</svg>", out);
 }
 
 void trend_html(const struct trend *t, FILE *out)
@@ -221,6 +280,11 @@ void trend_html(const struct trend *t, FILE *out)
 			fputs("</td></tr>\n", out);
 		}
 		fputs("</table>\n", out);
+		if (d->nrules_changed) {
+			fputs("<p class=\"rules\">Rules changed at the runs of ", out);
+			put_rule_changes(out, d);
+			fputs(" (dashed): scores before and after measure other checks.</p>\n", out);
+		}
 	}
 	fputs("</body></html>\n", out);
 }

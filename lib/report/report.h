@@ -28,7 +28,12 @@ struct dqa_report {
 	json_t *dataset_checks;  /* doc.dataset_checks, an array or NULL (read as empty) */
 	char **unit_files;       /* per unit: its page's file name under units/, unique */
 	struct report_trend *trend;   /* NULL without a history */
+	double drop_alert;       /* points a drop exceeds to show red, when set */
+	bool drop_alert_set;     /* else REPORT_DROP_ALERT */
 };
+
+/* Without --max-drop, a drop since the last run shows red beyond a point. */
+#define REPORT_DROP_ALERT 1.0
 
 /* A unit's trend points (row = its index), or the dataset's (row = the
  * number of units). Only when rep->trend is set. */

@@ -5,13 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../spark_scale.h"
 #include "../timeparse.h"
 #include "escape.h"
 #include "html.h"
 #include "messages.h"
 #include "trend_lines.h"
 
-enum { MIN_SPAN = 10, DROPS_SHOWN = 10, SPARK_W = 90, SPARK_H = 22, BIG_W = 640, BIG_H = 120 };
+enum { DROPS_SHOWN = 10, SPARK_W = 90, SPARK_H = 22, BIG_W = 640, BIG_H = 120 };
 
 static double point_y(double v, double lo, double hi, int h)
 {
@@ -46,29 +47,6 @@ static void sparkline(struct strbuf *out, const struct dqa_report *rep, const do
 	strbuf_puts(out, "</svg>");
 }
 
-/* A unit's own range, at least MIN_SPAN points tall and inside 0-100, so
- * that noise of a tenth of a point does not look like a cliff. */
-static void own_range(const double *p, size_t n, double *lo, double *hi)
-{
-	*lo = INFINITY;
-	*hi = -INFINITY;
-	for (size_t i = 0; i < n; i++) {
-		if (isnan(p[i]))
-			continue;
-		*lo = fmin(*lo, p[i]);
-		*hi = fmax(*hi, p[i]);
-	}
-	if (*hi < *lo)
-		*lo = 0, *hi = 100;
-	if (*hi - *lo < MIN_SPAN) {
-		double mid = (*lo + *hi) / 2;
-		*lo = fmax(0, mid - MIN_SPAN / 2.0);
-		*hi = *lo + MIN_SPAN;
-		if (*hi > 100)
-			*hi = 100, *lo = 100 - MIN_SPAN;
-	}
-}
-
 /* The change since the previous run, NaN when either has no score. */
 static double change(const struct dqa_report *rep, size_t row)
 {
@@ -88,7 +66,7 @@ void trend_cell(struct strbuf *out, const struct dqa_report *rep, size_t unit, d
 {
 	const double *p = report_trend_points(rep, unit);
 	double lo, hi, d = change(rep, unit);
-	own_range(p, rep->trend->npoints, &lo, &hi);
+	spark_range(p, rep->trend->npoints, &lo, &hi);
 	strbuf_printf(out, "<td class=\"n spark\" data-v=\"%.2f\">", isnan(d) ? 0 : d);
 	sparkline(out, rep, p, rep->trend->npoints, SPARK_W, SPARK_H, lo, hi);
 	if (!isnan(d)) {
@@ -147,13 +125,22 @@ static void drops_table(const struct dqa_report *rep, dqa_lang lang, struct strb
 		put_score(out, p[last - 1], 2, lang);
 		strbuf_puts(out, "</td><td class=\"n\">");
 		put_score(out, p[last], 2, lang);
-		strbuf_puts(out, "</td><td class=\"n c-fail\">");
+		/* Red only for a drop the gate would fail: noise stays plain. */
+		double alert = rep->drop_alert_set ? rep->drop_alert : REPORT_DROP_ALERT;
+		bool red = round(-drops[i].change * 100) > round(alert * 100);
+		strbuf_printf(out, "</td><td class=\"n%s\">", red ? " c-fail" : "");
 		put_change(out, drops[i].change, lang);
 		strbuf_puts(out, "</td></tr>\n");
 	}
 	if (ndrops)
 		strbuf_puts(out, "</table>\n");
 	free(drops);
+}
+
+void dqa_report_set_drop_alert(dqa_report *rep, double points)
+{
+	rep->drop_alert = points;
+	rep->drop_alert_set = true;
 }
 
 void trend_section(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out)
@@ -174,7 +161,7 @@ void trend_section(const struct dqa_report *rep, dqa_lang lang, struct strbuf *o
 		      msg(lang, M_TREND_THIS_RUN), msg(lang, M_TREND_SCALE));
 	const double *overall = report_trend_points(rep, json_array_size(rep->units));
 	double lo, hi;
-	own_range(overall, n, &lo, &hi);
+	spark_range(overall, n, &lo, &hi);
 	strbuf_printf(out, "<figure><figcaption>%s (", msg(lang, M_OVERALL));
 	put_score(out, lo, 2, lang);
 	strbuf_puts(out, " \u2013 ");

@@ -43,7 +43,8 @@ def main():
     if lines[-1] != "":
         problems.append("the file does not end with a newline")
     lines = lines[:-1]
-    if lines[0] != "run_at,rules,dataset,scope,unit,criterion,score,status,rows,fingerprint,marker":
+    if lines[0] != ("run_at,rules,dataset,scope,unit,criterion,score,status,rows,fingerprint,"
+                    "marker,rules_hash,checks"):
         problems.append("first line is not the header")
     if sum(1 for l in lines if l.startswith("run_at,")) != 1:
         problems.append("the header appears more than once")
@@ -53,7 +54,7 @@ def main():
         problems.append(f"{len(lines)} lines, expected {expected}")
     order = []
     for rec in csv.reader(io.StringIO("\n".join(lines[1:]))):
-        if len(rec) != 11:
+        if len(rec) != 13:
             problems.append(f"a line with {len(rec)} fields")
             break
         if not order or order[-1][0] != rec[0]:

@@ -10,14 +10,23 @@ warnings for ISO week W: a unit known by the end of W is listed when its
          below target (status warn/fail, or score < --target), or when its
          marker is the same in the last --stalled-runs runs; the streak counts
          weeks in a row listed, W included.
+rules    a history with the rules_hash column (nightly.csv with the column
+         added here, the hash changing twice): trend reads the same scores,
+         and marks as rules_changed exactly the runs whose dataset row has
+         another rules_hash than the run before. And the hash dqa audit
+         records follows the bytes of the rule file and of the files it
+         names, not their folder.
 
 usage: verify_history.py DQA ROOT
 """
 import csv
 import datetime
 import json
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 
 WEEK = datetime.timedelta(days=7)
 
@@ -111,6 +120,84 @@ def run(dqa, *args):
     return json.loads(out)
 
 
+def with_rules_hash(rows, path, changes):
+    """Writes rows as a history with the rules_hash and checks columns: the
+    hash is 'h0', then 'h1', ... from each run time in changes on."""
+    fields = list(rows[0].keys()) + ["rules_hash", "checks"]
+    with open(path, "w", newline="") as f:
+        w = csv.DictWriter(f, fields, lineterminator="\n")
+        w.writeheader()
+        for r in rows:
+            n = sum(1 for c in changes if when(r["run_at"]) >= c)
+            w.writerow({**r, "rules_hash": f"{n:016x}", "checks": ""})
+
+
+def expected_rule_changes(path):
+    runs = {}
+    for r in load(path):
+        if r["scope"] == "dataset" and r["criterion"] == "overall":
+            runs[when(r["run_at"])] = r["rules_hash"]
+    times = sorted(runs)
+    return [t.strftime("%Y-%m-%dT%H:%M:%SZ") for prev, t in zip(times, times[1:])
+            if runs[prev] and runs[t] and runs[prev] != runs[t]]
+
+
+def recorded_hash(dqa, folder, now):
+    history = os.path.join(folder, "history.csv")
+    subprocess.run([dqa, "audit", os.path.join(folder, "rules.yaml"),
+                    os.path.join(folder, "data.csv"), "--now", now, "-q",
+                    "--history", history], check=True, capture_output=True)
+    return load(history)[-1]["rules_hash"]
+
+
+def check_rule_hash(dqa, problems):
+    """The hash changes with the rule file's bytes and a reference file's
+    bytes, and not with the folder they are in."""
+    with tempfile.TemporaryDirectory() as tmp:
+        a = os.path.join(tmp, "a")
+        os.makedirs(os.path.join(a, "refs"))
+        with open(os.path.join(a, "rules.yaml"), "w") as f:
+            f.write("version: 1\ndataset: {name: d}\n"
+                    "unified:\n  - in_ref: {column: code, ref: refs/codes.csv#code}\n")
+        with open(os.path.join(a, "refs", "codes.csv"), "w") as f:
+            f.write("code\n1\n2\n")
+        with open(os.path.join(a, "data.csv"), "w") as f:
+            f.write("code\n1\n")
+        first = recorded_hash(dqa, a, "2026-11-20")
+        if len(first) != 16 or any(c not in "0123456789abcdef" for c in first):
+            problems.append(f"rules_hash: {first!r} is not 16 hex digits")
+        if recorded_hash(dqa, a, "2026-11-21") != first:
+            problems.append("rules_hash: changed with nothing changed")
+        b = os.path.join(tmp, "b")
+        shutil.copytree(a, b)
+        if recorded_hash(dqa, b, "2026-11-22") != first:
+            problems.append("rules_hash: changed with the folder")
+        with open(os.path.join(b, "refs", "codes.csv"), "a") as f:
+            f.write("3\n")
+        second = recorded_hash(dqa, b, "2026-11-23")
+        if second == first:
+            problems.append("rules_hash: same after the reference file changed")
+        with open(os.path.join(b, "rules.yaml"), "a") as f:
+            f.write("# a comment\n")
+        if recorded_hash(dqa, b, "2026-11-24") in (first, second):
+            problems.append("rules_hash: same after the rule file changed")
+
+
+def check_rule_changes(dqa, rows, problems):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "history.csv")
+        with_rules_hash(rows, path, [datetime.datetime(2026, 11, 10, 23),
+                                     datetime.datetime(2026, 11, 20, 23)])
+        got = run(dqa, "trend", path, "--format", "json")["datasets"][0]
+        want = expected_rule_changes(path)
+        if got["rules_changed"] != want or len(want) != 2:
+            problems.append(f"trend: rules_changed {got['rules_changed']} != {want}")
+        runs, series, _ = expected_trend(load(path))
+        for s in got["series"]:
+            if s["scores"] != series[s["unit"]][3]:
+                problems.append(f"trend with rules_hash: unit {s['unit']} scores differ")
+
+
 def main():
     dqa, root = sys.argv[1], sys.argv[2]
     path = f"{root}/testdata/history/nightly.csv"
@@ -144,6 +231,12 @@ def main():
         want_k = [{k: w[k] for k in keys} for w in want]
         if got_k != want_k:
             problems.append(f"warnings {week} target {target}:\n  got  {got_k}\n  want {want_k}")
+
+    got = run(dqa, "trend", path, "--format", "json")["datasets"][0]
+    if got["rules_changed"] != []:
+        problems.append("trend: a history without rules_hash marks rule changes")
+    check_rule_changes(dqa, rows, problems)
+    check_rule_hash(dqa, problems)
 
     for p in problems:
         print(p)

@@ -1,4 +1,6 @@
 /* Dates: ISO 8601, strftime-like formats, durations, formatting. */
+#include <string.h>
+
 #include "tap.h"
 #include "timeparse.h"
 
@@ -54,11 +56,26 @@ int main(void)
 	EXPECT(time_format_problem(f) == f + 3);
 	EXPECT(time_format_problem("%") != NULL);
 
-	int64_t s;
-	EXPECT(duration_parse("7d", 2, &s) && s == 7 * 86400);
-	EXPECT(duration_parse("36h", 3, &s) && s == 36 * 3600);
-	EXPECT(duration_parse("2w", 2, &s) && s == 14 * 86400);
-	EXPECT(!duration_parse("d", 1, &s) && !duration_parse("7x", 2, &s) && !duration_parse("-1d", 3, &s));
+	/* Every unit of the grammar, and what is refused. */
+	static const struct { const char *text; int64_t seconds; } spans[] = {
+		{"45s", 45}, {"90min", 90 * 60}, {"36h", 36 * 3600}, {"7d", 7 * 86400},
+		{"2w", 14 * 86400}, {"6mo", 180 * 86400}, {"1y", 365 * 86400},
+	};
+	struct duration dur;
+	for (size_t i = 0; i < sizeof spans / sizeof *spans; i++)
+		EXPECT(duration_parse(spans[i].text, strlen(spans[i].text), &dur) == DURATION_OK &&
+		       duration_seconds(dur) == spans[i].seconds);
+	EXPECT(duration_parse("6m", 2, &dur) == DURATION_AMBIGUOUS);
+	EXPECT(duration_parse("1M", 2, &dur) == DURATION_AMBIGUOUS);
+	static const char *const bad[] = {"d", "7", "7x", "-1d", "7D", "7 d", "7mi", "7mon",
+					  "7ms", "1000001d", ""};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		EXPECT(duration_parse(bad[i], strlen(bad[i]), &dur) == DURATION_BAD);
+
+	/* Months keep the day, or clamp it to the month's last. */
+	EXPECT(time_add_months(days_from_civil(2024, 2, 29), 12) == days_from_civil(2025, 2, 28));
+	EXPECT(time_add_months(days_from_civil(2024, 1, 31), 1) == days_from_civil(2024, 2, 29));
+	EXPECT(time_add_months(days_from_civil(2026, 1, 15), -13) == days_from_civil(2024, 12, 15));
 
 	char buf[21];
 	time_format_iso(1795305600 + 3661, buf);
