@@ -61,4 +61,7 @@ int cli_interrupted(int status);
 /* Prints err on stderr the way editors read it and returns its exit status. */
 int report_error(const dqa_error *err);
 
+/* SOURCE_DATE_EPOCH (reproducible builds, tests) or the current time. */
+int64_t cli_generated_at(void);
+
 #endif

@@ -9,7 +9,8 @@ enum { OPT_UNIT, OPT_SINCE, OPT_DATASET, OPT_FORMAT, OPT_WIDTH, OPT_COLOR };
 
 static const struct option_spec trend_options[] = {
 	{OPT_UNIT, 'u', "unit", "NAME", "only this unit"},
-	{OPT_SINCE, 0, "since", "WHEN", "only runs from WHEN on (ISO 8601 date or time)"},
+	{OPT_SINCE, 0, "since", "WHEN", "only runs from WHEN on (ISO 8601 date or time, or a "
+					"duration before now such as 30d)"},
 	{OPT_DATASET, 'd', "dataset", "NAME", "only this dataset (default: every one)"},
 	{OPT_FORMAT, 'f', "format", "FMT", "text (default), csv, json, md or html"},
 	{OPT_WIDTH, 'w', "width", "N", "sparkline of the last N runs (default 30)"},
@@ -30,6 +31,23 @@ struct trend_args {
 	int color;
 };
 
+/* An ISO 8601 time, or a duration of the rule files' grammar before now
+ * (SOURCE_DATE_EPOCH or the clock), so a window reads like a rule's max_age. */
+static int parse_since(const char *value, int64_t *since)
+{
+	if (dqa_time_parse(value, since) == 0)
+		return 0;
+	int64_t span;
+	const char *problem;
+	if (dqa_duration_parse(value, &span, &problem) == 0) {
+		*since = cli_generated_at() - span;
+		return 0;
+	}
+	return usage_error(&trend_help, "invalid --since '%s': %s", value,
+			   problem ? problem : "expected an ISO 8601 date such as 2026-11-01, "
+					       "or a duration such as 30d");
+}
+
 static int on_option(void *ctx, int id, const char *value)
 {
 	struct trend_args *a = ctx;
@@ -38,9 +56,7 @@ static int on_option(void *ctx, int id, const char *value)
 	case OPT_UNIT: a->opts.unit = value; return 0;
 	case OPT_DATASET: a->opts.dataset = value; return 0;
 	case OPT_SINCE:
-		if (dqa_time_parse(value, &a->opts.since) < 0)
-			return usage_error(&trend_help, "invalid --since '%s': expected an ISO 8601 date such as 2026-11-01", value);
-		return 0;
+		return parse_since(value, &a->opts.since);
 	case OPT_FORMAT:
 		if (!dqa_view_format_parse(value, &a->format))
 			return usage_error(&trend_help, "invalid --format '%s': use text, csv, json, md or html", value);

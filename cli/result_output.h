@@ -65,7 +65,5 @@ int audit_suite_shard(const char *path, const dqa_audit_options *opts, unsigned 
  * exit status. */
 int merge_suite(const char *const *states, size_t n, const dqa_merge_options *opts,
 		const struct result_output *o);
-/* SOURCE_DATE_EPOCH (reproducible builds, tests) or the current time. */
-int64_t cli_generated_at(void);
 
 #endif

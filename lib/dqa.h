@@ -58,6 +58,12 @@ const char *dqa_criterion_name(dqa_criterion c);
  * epoch. Returns 0, or DQA_EARG when the text is not such a time. */
 int dqa_time_parse(const char *text, int64_t *out);
 
+/* Parses a duration of the rule files' grammar ("90min", "30d", "6mo";
+ * dqa-rules(5), VALUE GRAMMARS) into seconds, a month counted as 30 days and
+ * a year as 365. Returns 0, or DQA_EARG with *problem NULL (not a duration)
+ * or a static text for the user (a bare 'm' or 'M', refused as ambiguous). */
+int dqa_duration_parse(const char *text, int64_t *seconds, const char **problem);
+
 /* --- rule sets ------------------------------------------------------------ */
 
 typedef struct dqa_rules dqa_rules;

@@ -282,3 +282,19 @@ int dqa_time_parse(const char *text, int64_t *out)
 {
 	return time_parse_iso(text, strlen(text), out) ? DQA_OK : DQA_EARG;
 }
+
+int dqa_duration_parse(const char *text, int64_t *seconds, const char **problem)
+{
+	struct duration d;
+	switch (duration_parse(text, strlen(text), &d)) {
+	case DURATION_OK:
+		*seconds = duration_seconds(d);
+		return DQA_OK;
+	case DURATION_AMBIGUOUS:
+		*problem = "write 'min' for minutes or 'mo' for months";
+		return DQA_EARG;
+	default:
+		*problem = NULL;
+		return DQA_EARG;
+	}
+}
