@@ -61,7 +61,7 @@ struct dqa_result {
 	double score;
 	dqa_status status;
 	double criteria[DQA_CRITERIA];
-	bool criterion_used[DQA_CRITERIA];   /* has at least one check */
+	bool criterion_used[DQA_CRITERIA];   /* has a check of weight > 0 */
 	double weights[DQA_CRITERIA];
 	double warn_below, fail_below;
 	struct res_unit *units;       /* sorted by name */

@@ -272,7 +272,7 @@ static int parse_expected_units(struct rules_ctx *ctx, const struct ynode *node)
 static int parse_dataset(struct rules_ctx *ctx, const struct ynode *map)
 {
 	static const char *const keys[] = {"name", "unit", "expected_units", "key",
-					   "delimiter", "quote", "header", "strict"};
+					   "delimiter", "quote", "header", "strict", "blank_rows"};
 	struct dqa_rules *r = ctx->rules;
 	FORWARD_IF_ERROR(expect_kind(ctx, map, YNODE_MAP, "dataset"));
 	FORWARD_IF_ERROR(expect_keys(ctx, map, "dataset", keys, sizeof keys / sizeof *keys));
@@ -311,6 +311,10 @@ static int parse_dataset(struct rules_ctx *ctx, const struct ynode *map)
 	}
 	if ((v = ymap_get(map, "strict")))
 		FORWARD_IF_ERROR(param_bool(ctx, v, "strict", &r->strict));
+	if ((v = ymap_get(map, "blank_rows")) && !yscalar_eq(v, "allow") && !yscalar_eq(v, "report"))
+		return rules_error(ctx, v, "blank_rows: allow (skip blank lines) or report (the default)",
+				   "'blank_rows' must be allow or report");
+	r->allow_blank_rows = v && yscalar_eq(v, "allow");
 	return 0;
 }
 
@@ -463,6 +467,13 @@ static int add_implicit_checks(struct rules_ctx *ctx)
 	RETURN_IF_NOMEM(c, ctx->err);
 	*c = (struct check){.ops = &check_structure, .criterion = DQA_CORRECT,
 			    .id = "correct.structure", .weight = 1, .min_ratio = 1};
+	FORWARD_IF_ERROR(rules_add_check(ctx, c, NULL));
+	if (ctx->rules->allow_blank_rows)
+		return 0;
+	c = arena_alloc(&ctx->rules->arena, sizeof *c);
+	RETURN_IF_NOMEM(c, ctx->err);
+	*c = (struct check){.ops = &check_blank_rows, .criterion = DQA_CLEAN,
+			    .id = "clean.blank_rows", .weight = 0, .min_ratio = 1};
 	return rules_add_check(ctx, c, NULL);
 }
 

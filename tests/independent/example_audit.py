@@ -166,6 +166,11 @@ def structure(header_len):
                lambda r: len(r.record) == header_len)
 
 
+def blank_rows():
+    """Implicit, weight 0: counted, in no mean."""
+    return row("clean.blank_rows", "clean", [], lambda r: any(r.record))
+
+
 def unique(check_id, columns):
     seen = set()
 
@@ -196,7 +201,7 @@ def audit(rules_path, data_path, root, unit_column, expected_units, make_checks,
     index = {name: i for i, name in enumerate(header)}
     rows = [Row(index, rec, n) for n, rec in enumerate(records)]
     dataset = Dataset(header, rows, unit_column)
-    checks = [structure(len(header))] + make_checks(header, dataset)
+    checks = [structure(len(header))] + make_checks(header, dataset) + [blank_rows()]
     ids = [c.id for c in checks]
     assert len(set(ids)) == len(ids), "duplicate check id"
 
@@ -213,7 +218,7 @@ def audit(rules_path, data_path, root, unit_column, expected_units, make_checks,
                     c[check.id][1] += not verdict
 
     units, unit_criteria = [], {}
-    used_criteria = {check.criterion for check in checks}
+    used_criteria = {check.criterion for check in checks if check.id != "clean.blank_rows"}
     for unit in sorted(counts):
         c = counts[unit]
         for check in checks:
@@ -221,7 +226,8 @@ def audit(rules_path, data_path, root, unit_column, expected_units, make_checks,
                 c[check.id] = list(check.judge_unit(unit, unit_rows[unit], dataset))
         results = [{"id": check.id, "criterion": check.criterion, "evaluated": c[check.id][0],
                     "failed": c[check.id][1], "score": check_score(*c[check.id])} for check in checks]
-        criteria = {crit: weighted_mean((ch["score"], 1) for ch in results if ch["criterion"] == crit)
+        criteria = {crit: weighted_mean((ch["score"], ch["id"] != "clean.blank_rows")
+                                        for ch in results if ch["criterion"] == crit)
                     for crit in CRITERIA}
         score = weighted_mean((criteria[k], 1) for k in CRITERIA)
         units.append({"unit": unit, "rows": len(unit_rows[unit]), "score": score,

@@ -304,7 +304,7 @@ static void strict_errors(void)
 	/* line = row + 1: ragged rows on lines 302 and 390, a 400-byte
 	 * record on line 350 (after the first ragged row) and on line 500. */
 	write_ragged("ragged.csv", true);
-	same_error(rules, path_of("ragged.csv"), 302, "ragged row: 2 fields");
+	same_error(rules, path_of("ragged.csv"), 302, "ragged row: 2 cells missing");
 	/* Without the first ragged row, the long record comes first. */
 	write_ragged("long.csv", false);
 	same_error(rules, path_of("long.csv"), 350, "record larger than 300 bytes");
