@@ -306,6 +306,7 @@ static char *slow_record(struct csv_chunk *c, char *p, char *end)
 	size_t field = 0;
 	uint64_t quote_line = 0;
 	size_t quote_col = 0;
+	bool after_quote = false;   /* in a field that went on after its quote */
 	strbuf_reset(&c->bytes);
 	c->nfields = 0;
 	for (; p < stop; p++) {
@@ -350,8 +351,12 @@ static char *slow_record(struct csv_chunk *c, char *p, char *end)
 				if (!save_field(c, &field))
 					return end;
 				s = START_FIELD;
+				after_quote = false;
 				break;
 			}
+			/* "ab" x: whitespace, then text, after the quote */
+			if (after_quote && ch != ' ' && ch != '\t' && c->rec.flaw == FLAW_SPACE_AFTER_QUOTE)
+				c->rec.flaw = FLAW_TEXT_AFTER_QUOTE;
 			if (ch == c->quote)
 				flaw(c, all_blank(c->bytes.buf + field, c->bytes.len - field)
 					? FLAW_SPACE_BEFORE_QUOTE : FLAW_QUOTE_IN_FIELD, c->line, col);
@@ -375,6 +380,8 @@ static char *slow_record(struct csv_chunk *c, char *p, char *end)
 				/* Python keeps the text and goes on unquoted. */
 				flaw(c, ch == ' ' || ch == '\t' ? FLAW_SPACE_AFTER_QUOTE
 								: FLAW_TEXT_AFTER_QUOTE, c->line, col);
+				/* this field's flaw, which text may make worse */
+				after_quote = c->rec.flaw_line == c->line && c->rec.flaw_col == col;
 				strbuf_putc(&c->bytes, ch);
 				s = IN_FIELD;
 			}

@@ -39,6 +39,7 @@ struct model {
 	struct strbuf field, fields;   /* the field being read; the record's */
 	uint64_t line, record_line, flaw_line, quote_line;
 	unsigned flaw, flaw_col, quote_col, style;
+	bool after_quote;              /* the field's own flaw is whitespace after its quote */
 	struct strbuf *out;
 };
 
@@ -63,6 +64,7 @@ static inline void model_emit(struct model *m)
 	strbuf_putc(m->out, '\n');
 	strbuf_reset(&m->fields);
 	m->flaw = 0, m->flaw_line = 0, m->flaw_col = 0;
+	m->after_quote = false;
 }
 
 static inline bool model_blank(const struct strbuf *s)
@@ -108,7 +110,10 @@ static inline void model_char(struct model *m, int c, unsigned col)
 		} else if (c == m->delim) {
 			model_save_field(m);
 			m->state = M_START_FIELD;
+			m->after_quote = false;
 		} else {
+			if (m->after_quote && c != ' ' && c != '\t' && m->flaw == FLAW_SPACE_AFTER_QUOTE)
+				m->flaw = FLAW_TEXT_AFTER_QUOTE;
 			if (c == m->quote)
 				model_flaw(m, model_blank(&m->field) ? FLAW_SPACE_BEFORE_QUOTE
 								     : FLAW_QUOTE_IN_FIELD, m->line, col);
@@ -136,6 +141,7 @@ static inline void model_char(struct model *m, int c, unsigned col)
 		} else {
 			model_flaw(m, c == ' ' || c == '\t' ? FLAW_SPACE_AFTER_QUOTE
 							    : FLAW_TEXT_AFTER_QUOTE, m->line, col);
+			m->after_quote = m->flaw_line == m->line && m->flaw_col == col;
 			strbuf_putc(&m->field, (char)c);
 			m->state = M_IN_FIELD;
 		}
