@@ -52,7 +52,8 @@ static inline void model_flaw(struct model *m, unsigned what, uint64_t line, uns
 static inline void model_save_field(struct model *m)
 {
 	strbuf_printf(&m->fields, "|%zu:", m->field.len);
-	strbuf_add(&m->fields, m->field.buf, m->field.len);
+	if (m->field.len)
+		strbuf_add(&m->fields, m->field.buf, m->field.len);
 	strbuf_reset(&m->field);
 }
 
@@ -60,7 +61,8 @@ static inline void model_emit(struct model *m)
 {
 	strbuf_printf(m->out, "@%llu %u %llu:%u", (unsigned long long)m->record_line, m->flaw,
 		      (unsigned long long)m->flaw_line, m->flaw_col);
-	strbuf_add(m->out, m->fields.buf, m->fields.len);
+	if (m->fields.len)
+		strbuf_add(m->out, m->fields.buf, m->fields.len);
 	strbuf_putc(m->out, '\n');
 	strbuf_reset(&m->fields);
 	m->flaw = 0, m->flaw_line = 0, m->flaw_col = 0;
