@@ -154,8 +154,10 @@ static int build_result(struct dqa_result *r, struct plan *p, dqa_error *err)
 	RETURN_IF_NOMEM(r->rules_path && r->dataset ? r : NULL, err);
 	r->rows = p->rows;
 	memcpy(r->weights, rules->weights, sizeof r->weights);
+	/* A check of weight 0 (clean.blank_rows) scores no criterion. */
 	for (size_t i = 0; i < rules->nchecks; i++)
-		r->criterion_used[rules->checks[i]->criterion] = true;
+		if (rules->checks[i]->weight > 0)
+			r->criterion_used[rules->checks[i]->criterion] = true;
 	r->warn_below = rules->warn_below;
 	r->fail_below = rules->fail_below;
 	FORWARD_IF_ERROR(note_rules(r, rules, err));

@@ -1,8 +1,10 @@
-/* libcsv's quote handling, reduced to the states that decide whether a
- * newline ends a record (see the differential test in tests/unit): a quote
- * opens a quoted field only at the start of a field; inside one, a quote
- * followed by anything but a quote, delimiter or line end is kept as data
- * and the field stays quoted; CR and LF both end records outside quotes. */
+/* Python's csv.reader grammar, reduced to the states that decide whether a
+ * line end ends a record (tests/unit/test_csv_chunk.c checks it against the
+ * parser): a quote opens a quoted field only at the start of a field; after
+ * a closing quote, anything but a quote, delimiter or line end goes on as an
+ * unquoted field; '\n', '\r' and "\r\n" all end records outside quotes. A
+ * CR is a boundary only once the next byte is known not to be '\n', so a
+ * CRLF is never split. */
 #include "csv_boundary.h"
 
 #include <stdbool.h>
@@ -26,23 +28,56 @@ static enum state step(enum state s, char c, char delimiter, char quote)
 	case QUOTE_SEEN:
 		if (c == quote)
 			return QUOTED;
-		return term ? ROW_START : c == delimiter ? FIELD_START : QUOTED;
+		return term ? ROW_START : c == delimiter ? FIELD_START : UNQUOTED;
 	}
 	return s;
 }
 
-/* From a record start at `from`, runs the state machine until a '\n' leaves
- * it at a record start; returns the offset past that '\n', or 0. */
+/* Is buf[i], a line end byte outside quotes, the last byte of its line end
+ * with the next byte in buf (so that a record surely starts after it)? */
+static bool ends_line(const char *buf, size_t i, size_t len)
+{
+	return buf[i] == '\n' || (i + 1 < len && buf[i + 1] != '\n');
+}
+
+/* From a record start at `from`, runs the state machine until a line end
+ * leaves it at a record start; returns the offset past it, or 0. */
 static size_t run_to_boundary(const char *buf, size_t from, size_t len, char delimiter,
 			      char quote)
 {
 	enum state s = ROW_START;
 	for (size_t i = from; i < len; i++) {
 		s = step(s, buf[i], delimiter, quote);
-		if (s == ROW_START && buf[i] == '\n')
+		if (s == ROW_START && (buf[i] == '\n' || buf[i] == '\r') && ends_line(buf, i, len))
 			return i + 1;
 	}
 	return 0;
+}
+
+/* The offset past the last line end in buf[from, to) (to <= len), or 0. */
+static size_t last_line_end(const char *buf, size_t from, size_t to, size_t len)
+{
+	const char *nl = memrchr(buf + from, '\n', to - from);
+	size_t after = nl ? (size_t)(nl - buf) + 1 : from;
+	for (const char *cr = memrchr(buf + after, '\r', to - after); cr;
+	     cr = memrchr(buf + after, '\r', (size_t)(cr - (buf + after)))) {
+		if (ends_line(buf, (size_t)(cr - buf), len))
+			return (size_t)(cr - buf) + 1;
+	}
+	return nl ? after : 0;
+}
+
+/* The offset past the first line end in buf[from, to) (to <= len), or 0. */
+static size_t first_line_end(const char *buf, size_t from, size_t to, size_t len)
+{
+	const char *nl = memchr(buf + from, '\n', to - from);
+	size_t before = nl ? (size_t)(nl - buf) : to;
+	const char *cr = memchr(buf + from, '\r', before - from);
+	if (!cr)
+		return nl ? before + 1 : 0;
+	if (cr + 1 == nl)   /* CRLF */
+		return before + 1;
+	return ends_line(buf, (size_t)(cr - buf), len) ? (size_t)(cr - buf) + 1 : 0;
 }
 
 /* Lines without a quote character cannot open a quoted field, so only lines
@@ -52,20 +87,19 @@ static size_t scan(const char *buf, size_t len, char delimiter, char quote, bool
 	size_t pos = 0, last = 0;
 	while (pos < len) {
 		const char *q = memchr(buf + pos, quote, len - pos);
-		const char *stop = q ? q : buf + len;
-		const char *nl = first ? memchr(buf + pos, '\n', (size_t)(stop - (buf + pos)))
-				       : memrchr(buf + pos, '\n', (size_t)(stop - (buf + pos)));
-		if (nl && (first || !q))
-			return (size_t)(nl - buf) + 1;
+		size_t stop = q ? (size_t)(q - buf) : len;
+		size_t end = first ? first_line_end(buf, pos, stop, len)
+				   : last_line_end(buf, pos, stop, len);
+		if (end && (first || !q))
+			return end;
 		if (!q)
 			return last;
-		size_t line_start = nl ? (size_t)(nl - buf) + 1 : pos;
-		size_t end = run_to_boundary(buf, line_start, len, delimiter, quote);
-		if (!end)
-			return nl ? line_start : last;
+		size_t after = run_to_boundary(buf, end ? end : pos, len, delimiter, quote);
+		if (!after)
+			return end ? end : last;
 		if (first)
-			return end;
-		last = pos = end;
+			return after;
+		last = pos = after;
 	}
 	return last;
 }

@@ -5,30 +5,19 @@
 
 #include "limits.h"
 
-/* libcsv's parser states (libcsv.c): before any field of a record, and
- * inside a field. */
-enum { CSV_ROW_NOT_BEGUN = 0, CSV_FIELD_BEGUN = 2 };
-
-static int no_space(unsigned char c)
-{
-	(void)c;
-	return 0;   /* keep every byte: trimming is the clean criterion's job */
-}
+/* Python's csv.reader states (Modules/_csv.c), strict=False. */
+enum state { START_RECORD, START_FIELD, IN_FIELD, IN_QUOTED, QUOTE_IN_QUOTED };
 
 int csv_chunk_init(struct csv_chunk *c, char quote, const struct limits *limits, dqa_error *err)
 {
+	(void)err;
 	*c = (struct csv_chunk){.quote = quote, .bytes = STRBUF_INIT,
 				.limits = limits ? limits : &limits_default};
-	if (csv_init(&c->parser, 0) != 0)
-		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
-	csv_set_space_func(&c->parser, no_space);
-	csv_set_quote(&c->parser, (unsigned char)quote);
 	return 0;
 }
 
 void csv_chunk_release(struct csv_chunk *c)
 {
-	csv_free(&c->parser);
 	strbuf_release(&c->bytes);
 	free(c->offsets);
 	free(c->lens);
@@ -48,8 +37,7 @@ static bool grow_fields(struct csv_chunk *c)
 	if (fields)
 		c->fields = fields;
 	if (!offsets || !lens || !fields) {
-		c->failed_alloc = true;
-		c->rc = DQA_ENOMEM;
+		c->rc = dqa_fail(c->err, DQA_ENOMEM, c->name, DQA_NOPOS, NULL, "out of memory");
 		return false;
 	}
 	c->cap = cap;
@@ -75,78 +63,83 @@ static bool field_fits(struct csv_chunk *c, size_t len)
 	return c->rc == 0;
 }
 
-static void emit(struct csv_chunk *c)
+/* The first flaw of the record wins; line and column are 1-based. */
+static void flaw(struct csv_chunk *c, unsigned what, uint64_t line, size_t col)
 {
-	struct record rec = {c->fields, c->lens, c->nfields, c->record_line};
-	c->rc = c->fn(c->ctx, &rec);
+	if (c->rec.flaw)
+		return;
+	c->rec.flaw = (unsigned char)what;
+	c->rec.flaw_line = line;
+	c->rec.flaw_col = (uint32_t)col;
+}
+
+/* A record ended by `eol`, its terminator at column col of the line:
+ * the file's first record sets the style, later ones are held to it. */
+static void check_eol(struct csv_chunk *c, unsigned eol, size_t col)
+{
+	c->rec.eol = (unsigned char)eol;
+	if (eol == EOL_NONE || eol == c->eol)
+		return;
+	if (c->eol == EOL_NONE)
+		c->eol = eol;
+	else
+		flaw(c, FLAW_LINE_ENDING, c->line, col);
+}
+
+static void emit(struct csv_chunk *c, const char *raw, size_t raw_len, bool in_place)
+{
+	c->rec.fields = c->fields;
+	c->rec.lens = c->lens;
+	c->rec.n = c->nfields;
+	c->rec.line = c->record_line;
+	c->rec.raw = raw;
+	c->rec.raw_len = raw_len;
+	c->rec.in_place = in_place;
+	c->rec.delimiter = c->delimiter;
+	c->rec.quote = c->quote;
+	c->rc = c->fn(c->ctx, &c->rec);
 	c->nfields = 0;
+	c->rec.flaw = FLAW_NONE;
+	c->rec.eol = EOL_NONE;
+	c->rec.flaw_line = 0;
+	c->rec.flaw_col = 0;
 }
 
-static void on_field(void *data, size_t len, void *opaque)
+/* A simple line has no quote: its fields are the runs between delimiters,
+ * NUL-terminated in place (a blank line has none, as in Python). delims
+ * holds the delimiters' offsets in s. false when a limit stopped the parse. */
+static bool split_simple(struct csv_chunk *c, char *s, size_t n, size_t ndelims)
 {
-	struct csv_chunk *c = opaque;
-	if (c->rc || !field_fits(c, len) || (c->nfields == c->cap && !grow_fields(c)))
-		return;
-	c->offsets[c->nfields] = c->bytes.len;
-	c->lens[c->nfields] = len;
-	strbuf_add(&c->bytes, data ? data : "", len);
-	strbuf_putc(&c->bytes, '\0');
-	c->nfields++;
-}
-
-static void on_record(int terminator, void *opaque)
-{
-	(void)terminator;
-	struct csv_chunk *c = opaque;
-	if (c->rc)
-		return;
-	if (c->bytes.failed) {
-		c->failed_alloc = true;
-		c->rc = DQA_ENOMEM;
-		return;
-	}
-	for (size_t i = 0; i < c->nfields; i++)
-		c->fields[i] = c->bytes.buf + c->offsets[i];
-	emit(c);
-	strbuf_reset(&c->bytes);
-}
-
-/* A simple line has no quote and no CR but a final one: its fields are the
- * runs between delimiters, NUL-terminated in place. An empty line is no
- * record, as in libcsv. delims holds the delimiters' offsets in s. */
-static void emit_simple(struct csv_chunk *c, char *s, size_t n, size_t ndelims)
-{
-	if (n == 0 || (ndelims + 1 > c->cap && !grow_fields(c)))
-		return;
+	c->nfields = 0;
+	if (n == 0)
+		return true;
+	if (ndelims + 1 > c->cap && !grow_fields(c))
+		return false;
 	if (ndelims >= c->limits->max_columns) {
 		c->nfields = c->limits->max_columns;
-		field_fits(c, 0);
-		return;
+		return field_fits(c, 0);
 	}
 	size_t start = 0, max_field = c->limits->max_field;
 	for (size_t k = 0; k <= ndelims; k++) {
 		size_t stop = k < ndelims ? c->offsets[k] : n;
 		if (stop - start > max_field && (c->nfields = k, !field_fits(c, stop - start)))
-			return;
+			return false;
 		s[stop] = '\0';
 		c->fields[k] = s + start;
 		c->lens[k] = stop - start;
 		start = stop + 1;
 	}
 	c->nfields = ndelims + 1;
-	emit(c);
+	return true;
 }
 
-/* A line whose quotes only wrap whole fields ("a,b" with no quote, CR or
- * newline inside; n > 0) is split in place like a simple line, its quotes
- * dropped. false, with the line untouched, for any other line (or one at a
- * limit): libcsv parses those. delims holds every delimiter's offset. */
-static bool emit_quoted(struct csv_chunk *c, char *s, size_t n, size_t ndelims)
+/* A line whose quotes only wrap whole fields ("a,b" with no quote inside;
+ * n > 0) is split in place like a simple line, its quotes dropped. false,
+ * with the line untouched, for any other line (or one at a limit): the
+ * state machine parses those. delims holds every delimiter's offset. */
+static bool split_quoted(struct csv_chunk *c, char *s, size_t n, size_t ndelims)
 {
-	/* A final CR ends the record as the newline would (as in libcsv). */
-	if (s[n - 1] == '\r')
-		n--;
-	if (memchr(s, '\r', n) || (ndelims + 1 > c->cap && !grow_fields(c)))
+	if (ndelims + 1 > c->cap && !grow_fields(c))
 		return false;
 	size_t k = 0, d = 0, start = 0;
 	for (;;) {
@@ -180,20 +173,7 @@ static bool emit_quoted(struct csv_chunk *c, char *s, size_t n, size_t ndelims)
 	for (size_t i = 0; i < k; i++)
 		((char *)c->fields[i])[c->lens[i]] = '\0';
 	c->nfields = k;
-	emit(c);
 	return true;
-}
-
-/* Counts a line into the current record; false (the parse stopped with an
- * input error) when the record passes limits: max_record. */
-static bool record_fits(struct csv_chunk *c, size_t bytes)
-{
-	c->record_bytes += bytes;
-	if (c->record_bytes <= c->limits->max_record)
-		return true;
-	csv_chunk_record_too_large(c->err, c->name, c->record_line, c->limits->max_record);
-	c->rc = DQA_EINPUT;
-	return false;
 }
 
 /* Remembers a delimiter's offset (in c->offsets, which grows with the
@@ -209,19 +189,19 @@ static bool note_delimiter(struct csv_chunk *c, size_t *ndelims, size_t at)
 #if defined(__SSE2__)
 #include <emmintrin.h>
 
-/* Finds the end of the line at p (a '\n', or end) 16 bytes at a time, with
- * its delimiters and its first quote or CR. */
+/* Finds the end of the line at p (its '\n' or '\r', or avail) 16 bytes at a
+ * time, with its delimiters and its first quote (in *special). */
 static size_t scan_line(struct csv_chunk *c, const char *p, size_t avail, size_t *ndelims,
-			size_t *special, bool *newline)
+			size_t *special)
 {
 	const __m128i nl = _mm_set1_epi8('\n'), quote = _mm_set1_epi8(c->quote),
 		      cr = _mm_set1_epi8('\r'), delim = _mm_set1_epi8(c->delimiter);
 	size_t i = 0;
 	for (; i + 16 <= avail; i += 16) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(p + i));
-		unsigned ends = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, nl));
-		unsigned odd = (unsigned)_mm_movemask_epi8(
-			_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, cr)));
+		unsigned ends = (unsigned)_mm_movemask_epi8(
+			_mm_or_si128(_mm_cmpeq_epi8(x, nl), _mm_cmpeq_epi8(x, cr)));
+		unsigned odd = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, quote));
 		unsigned delims = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, delim));
 		unsigned before = ends ? (ends & -ends) - 1 : 0xFFFFu;
 		odd &= before;
@@ -233,18 +213,14 @@ static size_t scan_line(struct csv_chunk *c, const char *p, size_t avail, size_t
 			return avail;
 		for (; delims; delims &= delims - 1)
 			c->offsets[(*ndelims)++] = i + (size_t)__builtin_ctz(delims);
-		if (ends) {
-			*newline = true;
+		if (ends)
 			return i + (size_t)__builtin_ctz(ends);
-		}
 	}
 	for (; i < avail; i++) {
 		char ch = p[i];
-		if (ch == '\n') {
-			*newline = true;
+		if (ch == '\n' || ch == '\r')
 			return i;
-		}
-		if ((ch == c->quote || ch == '\r') && *special == SIZE_MAX)
+		if (ch == c->quote && *special == SIZE_MAX)
 			*special = i;
 		if (ch == c->delimiter && !note_delimiter(c, ndelims, i))
 			return avail;
@@ -254,14 +230,15 @@ static size_t scan_line(struct csv_chunk *c, const char *p, size_t avail, size_t
 #else
 /* The same with memchr, where SSE2 is not available. */
 static size_t scan_line(struct csv_chunk *c, const char *p, size_t avail, size_t *ndelims,
-			size_t *special, bool *newline)
+			size_t *special)
 {
 	const char *nl = memchr(p, '\n', avail);
 	size_t n = nl ? (size_t)(nl - p) : avail;
-	*newline = nl != NULL;
-	const char *q = memchr(p, c->quote, n), *r = memchr(p, '\r', n);
-	if (q || r)
-		*special = (size_t)((q && (!r || q < r) ? q : r) - p);
+	const char *cr = memchr(p, '\r', n);
+	n = cr ? (size_t)(cr - p) : n;
+	const char *q = memchr(p, c->quote, n);
+	if (q)
+		*special = (size_t)(q - p);
 	for (const char *d = p; (d = memchr(d, c->delimiter, n - (size_t)(d - p))); d++)
 		if (!note_delimiter(c, ndelims, (size_t)(d - p)))
 			break;
@@ -269,66 +246,189 @@ static size_t scan_line(struct csv_chunk *c, const char *p, size_t avail, size_t
 }
 #endif
 
-/* Parses the line at p: split in place when simple, else through libcsv.
- * Returns where the next line starts; *newline tells whether a '\n' (now
- * perhaps overwritten) ended this one. */
-static char *parse_line(struct csv_chunk *c, char *p, char *end, bool *newline)
+/* The line end at p (end: none): its style and length. A CR as the chunk's
+ * last byte is a line end of its own: chunks never split a CRLF. */
+static unsigned line_end(const char *p, const char *end, size_t *len)
 {
-	size_t ndelims = 0, special = SIZE_MAX;
-	*newline = false;
-	size_t n = scan_line(c, p, (size_t)(end - p), &ndelims, &special, newline);
-	char *next = p + n + *newline;
-	/* Measured before parsing, so libcsv never buffers more than this. */
-	if (c->rc || !record_fits(c, (size_t)(next - p)))
-		return next;
-	/* A CR right before the newline ends the record as the newline would. */
-	if (special == n - 1 && n > 0 && p[n - 1] == '\r')
-		special = SIZE_MAX, n--;
-	if (special == SIZE_MAX)
-		emit_simple(c, p, n, ndelims);
-	else if (p[special] != c->quote || !emit_quoted(c, p, n, ndelims))
-		csv_parse(&c->parser, p, (size_t)(next - p), on_field, on_record, c);
-	return next;
+	*len = 0;
+	if (p == end)
+		return EOL_NONE;
+	if (*p == '\n')
+		return *len = 1, EOL_LF;
+	if (p + 1 < end && p[1] == '\n')
+		return *len = 2, EOL_CRLF;
+	return *len = 1, EOL_CR;
 }
 
-static void feed(struct csv_chunk *c, char *p, size_t len)
+/* Ends the slow path's current field (its bytes from *from in c->bytes);
+ * *from becomes the next field's start. */
+static bool save_field(struct csv_chunk *c, size_t *from)
 {
-	char *end = p + len;
-	while (p < end && !c->rc) {
-		char *next;
-		bool newline;
-		if (c->parser.pstate == CSV_ROW_NOT_BEGUN) {
-			c->record_line = c->line;
-			c->record_bytes = 0;
-			next = parse_line(c, p, end, &newline);
-		} else {
-			char *nl = memchr(p, '\n', (size_t)(end - p));
-			newline = nl != NULL;
-			next = nl ? nl + 1 : end;
-			if (record_fits(c, (size_t)(next - p)))
-				csv_parse(&c->parser, p, (size_t)(next - p), on_field, on_record, c);
-		}
-		c->line += newline;
-		p = next;
+	size_t len = c->bytes.len - *from;
+	if (!field_fits(c, len) || (c->nfields == c->cap && !grow_fields(c)))
+		return false;
+	c->offsets[c->nfields] = *from;
+	c->lens[c->nfields++] = len;
+	strbuf_putc(&c->bytes, '\0');
+	*from = c->bytes.len;
+	return true;
+}
+
+static bool all_blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return false;
+	return true;
+}
+
+static void emit_copied(struct csv_chunk *c, const char *raw, size_t raw_len)
+{
+	if (c->bytes.failed) {
+		c->rc = dqa_fail(c->err, DQA_ENOMEM, c->name, DQA_NOPOS, NULL, "out of memory");
+		return;
 	}
+	for (size_t i = 0; i < c->nfields; i++)
+		c->fields[i] = c->bytes.buf + c->offsets[i];
+	emit(c, raw, raw_len, false);
 }
 
-static int finish(struct csv_chunk *c, bool last, const char *name, dqa_error *err)
+/* One record by Python's state machine, byte by byte, from p (a record
+ * start) to its line end outside quotes or the end of a last chunk.
+ * Returns where the next record starts. */
+static char *slow_record(struct csv_chunk *c, char *p, char *end)
 {
-	/* libcsv only reports an open quote at the end in strict mode, which
-	 * would also reject stray quotes mid-field; check its state instead. */
-	bool open_quote = c->parser.pstate == CSV_FIELD_BEGUN && c->parser.quoted;
-	if (c->rc == 0 && last && (open_quote || csv_fini(&c->parser, on_field, on_record, c) != 0))
-		return dqa_fail(err, DQA_EINPUT, name, (struct dqa_pos){(unsigned)c->record_line, 1, 1},
-				"close the quote, or double a quote inside a quoted field (\"\")",
-				"unterminated quoted field: the record starting here runs to the end of the file");
-	if (c->failed_alloc)
-		return dqa_fail(err, DQA_ENOMEM, name, DQA_NOPOS, NULL, "out of memory");
-	if (c->rc == 0 && !last && c->parser.pstate != CSV_ROW_NOT_BEGUN)
-		return dqa_fail(err, DQA_EINPUT, name, (struct dqa_pos){(unsigned)c->record_line, 1, 1},
-				"this is a bug in dqa: please report it with the file",
-				"internal error: a chunk did not end at a record boundary");
-	return c->rc;
+	const char *start = p, *line_start = p;
+	/* A record past max_record bytes stops the parse: a quote left open
+	 * must not make the rest of the file one field in memory. */
+	char *stop = (size_t)(end - p) > c->limits->max_record ? p + c->limits->max_record : end;
+	enum state s = START_RECORD;
+	size_t field = 0;
+	uint64_t quote_line = 0;
+	size_t quote_col = 0;
+	bool after_quote = false;   /* in a field that went on after its quote */
+	strbuf_reset(&c->bytes);
+	c->nfields = 0;
+	for (; p < stop; p++) {
+		char ch = *p;
+		size_t col = (size_t)(p - line_start) + 1;
+		if (ch == '\n' || ch == '\r') {
+			size_t len;
+			unsigned eol = line_end(p, end, &len);
+			if (s == IN_QUOTED) {
+				strbuf_add(&c->bytes, p, len);
+				p += len - 1;
+				line_start = p + 1;
+				c->line++;
+				continue;
+			}
+			if ((size_t)(p + len - start) > c->limits->max_record)
+				break;   /* its line end makes it too large */
+			if (s != START_RECORD && !save_field(c, &field))
+				return end;
+			check_eol(c, eol, col);
+			c->line++;
+			emit_copied(c, start, (size_t)(p - start));
+			return p + len;
+		}
+		switch (s) {
+		case START_RECORD:
+		case START_FIELD:
+			if (ch == c->quote) {
+				s = IN_QUOTED;
+				quote_line = c->line, quote_col = col;
+			} else if (ch == c->delimiter) {
+				if (!save_field(c, &field))
+					return end;
+				s = START_FIELD;
+			} else {
+				strbuf_putc(&c->bytes, ch);
+				s = IN_FIELD;
+			}
+			break;
+		case IN_FIELD:
+			if (ch == c->delimiter) {
+				if (!save_field(c, &field))
+					return end;
+				s = START_FIELD;
+				after_quote = false;
+				break;
+			}
+			/* "ab" x: whitespace, then text, after the quote */
+			if (after_quote && ch != ' ' && ch != '\t' && c->rec.flaw == FLAW_SPACE_AFTER_QUOTE)
+				c->rec.flaw = FLAW_TEXT_AFTER_QUOTE;
+			if (ch == c->quote)
+				flaw(c, all_blank(c->bytes.buf + field, c->bytes.len - field)
+					? FLAW_SPACE_BEFORE_QUOTE : FLAW_QUOTE_IN_FIELD, c->line, col);
+			strbuf_putc(&c->bytes, ch);
+			break;
+		case IN_QUOTED:
+			if (ch == c->quote)
+				s = QUOTE_IN_QUOTED;
+			else
+				strbuf_putc(&c->bytes, ch);
+			break;
+		case QUOTE_IN_QUOTED:
+			if (ch == c->quote) {
+				strbuf_putc(&c->bytes, ch);
+				s = IN_QUOTED;
+			} else if (ch == c->delimiter) {
+				if (!save_field(c, &field))
+					return end;
+				s = START_FIELD;
+			} else {
+				/* Python keeps the text and goes on unquoted. */
+				flaw(c, ch == ' ' || ch == '\t' ? FLAW_SPACE_AFTER_QUOTE
+								: FLAW_TEXT_AFTER_QUOTE, c->line, col);
+				/* this field's flaw, which text may make worse */
+				after_quote = c->rec.flaw_line == c->line && c->rec.flaw_col == col;
+				strbuf_putc(&c->bytes, ch);
+				s = IN_FIELD;
+			}
+			break;
+		}
+	}
+	if (p < end) {
+		csv_chunk_record_too_large(c->err, c->name, c->record_line, c->limits->max_record);
+		c->rc = DQA_EINPUT;
+		return end;
+	}
+	if (!c->last) {
+		c->rc = dqa_fail(c->err, DQA_EINPUT, c->name,
+				 (struct dqa_pos){(unsigned)c->record_line, 1, 1},
+				 "this is a bug in dqa: please report it with the file",
+				 "internal error: a chunk did not end at a record boundary");
+		return end;
+	}
+	/* The end of the file ends the record, a quoted field too (Python). */
+	if (s == IN_QUOTED)
+		flaw(c, FLAW_OPEN_QUOTE, quote_line, quote_col);
+	if (save_field(c, &field))
+		emit_copied(c, start, (size_t)(end - start));
+	return end;
+}
+
+/* Parses the record at p: a line split in place when it can be, else by
+ * the state machine. Returns where the next record starts. */
+static char *parse_record(struct csv_chunk *c, char *p, char *end)
+{
+	size_t ndelims = 0, special = SIZE_MAX, term;
+	size_t n = scan_line(c, p, (size_t)(end - p), &ndelims, &special);
+	if (c->rc)
+		return end;
+	unsigned eol = line_end(p + n, end, &term);
+	/* Too long a line, or one cut by the chunk's end (a bug), is for the
+	 * slow path to report. */
+	if (n + term > c->limits->max_record || (eol == EOL_NONE && !c->last))
+		return slow_record(c, p, end);
+	bool split = special == SIZE_MAX ? split_simple(c, p, n, ndelims)
+					 : split_quoted(c, p, n, ndelims);
+	if (!split)
+		return c->rc ? end : slow_record(c, p, end);
+	check_eol(c, eol, n + 1);
+	c->line += eol != EOL_NONE;
+	emit(c, p, n, true);
+	return p + n + term;
 }
 
 int csv_chunk_record_too_large(dqa_error *err, const char *name, uint64_t line, size_t limit)
@@ -342,17 +442,19 @@ int csv_chunk_record_too_large(dqa_error *err, const char *name, uint64_t line, 
 int csv_chunk_parse(struct csv_chunk *c, char *buf, size_t len, uint64_t line, char delimiter,
 		    bool last, record_fn fn, void *ctx, const char *name, dqa_error *err)
 {
-	if (c->delimiter != delimiter) {
-		c->delimiter = delimiter;
-		csv_set_delim(&c->parser, (unsigned char)delimiter);
-	}
+	c->delimiter = delimiter;
 	c->line = c->record_line = line;
-	c->record_bytes = 0;
+	c->last = last;
 	c->name = name;
 	c->err = err;
 	c->fn = fn;
 	c->ctx = ctx;
 	c->rc = 0;
-	feed(c, buf, len);
-	return finish(c, last, name, err);
+	c->nfields = 0;
+	c->rec = (struct record){0};
+	for (char *p = buf, *end = buf + len; p < end && !c->rc;) {
+		c->record_line = c->line;
+		p = parse_record(c, p, end);
+	}
+	return c->rc;
 }

@@ -1,29 +1,37 @@
-/* Parses a chunk of CSV that starts at a record boundary into records. A
- * line without quote characters or stray CRs (most lines) is split in place
- * with memchr; any other line goes through libcsv, so results are exactly
- * libcsv's (tests/unit/test_csv_chunk.c checks this on random input). */
+/* Parses a chunk of CSV that starts at a record boundary into records, by
+ * Python's csv.reader grammar (reader.h, dqa-rules(5)). A line without a
+ * quote (most lines) is split in place with a 16-byte scan, and so is a line
+ * whose quotes only wrap whole fields; any other record goes through the
+ * byte-by-byte state machine (tests/unit/test_csv_chunk.c checks both
+ * against a reference model, and against libcsv on well-formed input).
+ * Why not libcsv for the slow path: its lenient mode keeps a field quoted
+ * after text follows the closing quote (merging the following records),
+ * and its strict mode only fails (CSV_EPARSE, no position), so recovering
+ * would mean parsing the record again with a second parser. Python's
+ * machine is five states; libcsv stays the oracle for well-formed records
+ * in the unit test. */
 #ifndef DQA_CSV_CHUNK_H
 #define DQA_CSV_CHUNK_H
-
-#include <csv.h>
 
 #include "reader.h"
 #include "strbuf.h"
 
 struct csv_chunk {
-	struct csv_parser parser;
 	char delimiter, quote;
-	struct strbuf bytes;       /* libcsv's fields, each followed by NUL */
+	struct strbuf bytes;       /* the slow path's fields, each followed by NUL */
 	size_t *offsets, *lens;
 	const char **fields;
 	size_t nfields, cap;
 	uint64_t line, record_line;
+	/* The file's line end style (EOL_*): set it before a chunk that does
+	 * not start the file; EOL_NONE learns it from the first record. */
+	unsigned eol;
+	struct record rec;         /* what emit passes on besides the fields */
 	record_fn fn;
 	void *ctx;
 	int rc;                    /* first non-zero callback result */
-	bool failed_alloc;
+	bool last;
 	const struct limits *limits;
-	size_t record_bytes;       /* of the lines the current record spans */
 	const char *name;          /* for errors while parsing */
 	dqa_error *err;
 };
@@ -36,8 +44,8 @@ void csv_chunk_release(struct csv_chunk *c);
 /* Parses buf[0..len) whose first byte starts a record on physical line
  * `line`. buf must have one writable byte past len; fields of simple lines
  * point into buf, which is modified. `last` marks the end of the input: a
- * final record without a newline is completed, and an open quoted field is
- * an error (named `name`). A chunk that is not last must end at a record
+ * final record without a line end is completed, and so is a quoted field
+ * left open (FLAW_OPEN_QUOTE). A chunk that is not last must end at a record
  * boundary (csv_boundary.h). Returns 0, 1 when fn asked to stop, or a
  * negative code with err filled. */
 int csv_chunk_parse(struct csv_chunk *c, char *buf, size_t len, uint64_t line, char delimiter,

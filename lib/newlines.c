@@ -2,6 +2,15 @@
 
 #include <string.h>
 
+/* A CR that is not the first half of a CRLF ends a line of its own. */
+static uint64_t count_bare_cr(const char *p, size_t len)
+{
+	uint64_t n = 0;
+	for (const char *end = p + len; (p = memchr(p, '\r', (size_t)(end - p))); p++)
+		n += p + 1 == end || p[1] != '\n';
+	return n;
+}
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 
@@ -12,7 +21,7 @@
  * one pass over the bytes whatever the line length. */
 enum { LANE_ROUNDS = 255 };
 
-uint64_t count_newlines(const char *p, size_t len)
+static uint64_t count_lf(const char *p, size_t len)
 {
 	const __m128i nl = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
 	uint64_t n = 0;
@@ -37,7 +46,7 @@ uint64_t count_newlines(const char *p, size_t len)
 
 #else
 
-uint64_t count_newlines(const char *p, size_t len)
+static uint64_t count_lf(const char *p, size_t len)
 {
 	uint64_t n = 0;
 	for (const char *end = p + len; (p = memchr(p, '\n', (size_t)(end - p))); p++)
@@ -46,3 +55,8 @@ uint64_t count_newlines(const char *p, size_t len)
 }
 
 #endif
+
+uint64_t count_line_ends(const char *p, size_t len)
+{
+	return count_lf(p, len) + count_bare_cr(p, len);
+}

@@ -7,7 +7,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The number of '\n' bytes in p[0, len). */
-uint64_t count_newlines(const char *p, size_t len);
+/* The number of line ends in p[0, len): '\n', "\r\n" and a CR not followed
+ * by '\n' count one each (a CR as the last byte too: blocks are cut so
+ * that a CRLF is never split). */
+uint64_t count_line_ends(const char *p, size_t len);
 
 #endif

@@ -453,14 +453,31 @@ static const char *input_name(const struct plan *p, uint32_t input)
 	return strcmp(p->inputs[input], "-") ? p->inputs[input] : "<stdin>";
 }
 
-/* dataset: strict: true makes a row with the wrong number of fields fatal. */
-static int ragged_row(const struct plan *p, const struct record *rec, uint32_t input,
-		      dqa_error *err)
+/* dataset: strict: true makes a record that is not well-formed fatal: a
+ * flaw at its place, a ragged row at its start. */
+static int strict_error(const struct plan *p, const struct record *rec, uint32_t input,
+			dqa_error *err)
 {
-	return dqa_fail(err, DQA_EINPUT, input_name(p, input), (struct dqa_pos){(unsigned)rec->line, 1, 1},
+	const char *name = input_name(p, input);
+	if (rec->flaw == FLAW_OPEN_QUOTE)
+		return dqa_fail(err, DQA_EINPUT, name,
+				(struct dqa_pos){(unsigned)rec->flaw_line, rec->flaw_col, 1},
+				"close the quote, or double a quote inside a quoted field (\"\")",
+				"quoted field open at the end of the file: the record starting on "
+				"line %llu runs to the end (dataset: strict)",
+				(unsigned long long)rec->line);
+	if (rec->flaw)
+		return dqa_fail(err, DQA_EINPUT, name,
+				(struct dqa_pos){(unsigned)rec->flaw_line, rec->flaw_col, 1},
+				"fix the record, or drop 'strict: true' to count it against "
+				"correct.structure", "%s (dataset: strict)", record_flaw_name(rec->flaw));
+	bool missing = rec->n < p->nheader;
+	size_t by = missing ? p->nheader - rec->n : rec->n - p->nheader;
+	return dqa_fail(err, DQA_EINPUT, name, (struct dqa_pos){(unsigned)rec->line, 1, 1},
 			"fix the row, or drop 'strict: true' to count it against correct.structure",
-			"ragged row: %zu fields, the header has %zu (dataset: strict)", rec->n,
-			p->nheader);
+			"ragged row: %zu %s, %zu fields where the header has %zu (dataset: strict)",
+			by, missing ? (by == 1 ? "cell missing" : "cells missing")
+				    : (by == 1 ? "extra cell" : "extra cells"), rec->n, p->nheader);
 }
 
 int plan_row(struct plan *p, const struct record *rec, uint32_t input, dqa_error *err)
@@ -475,13 +492,15 @@ int plan_row(struct plan *p, const struct record *rec, uint32_t input, dqa_error
 		fields = p->pad_fields;
 		lens = p->pad_lens;
 	}
-	if (rec->n != p->nheader && p->rules->strict)
-		return ragged_row(p, rec, input, err);
+	if (rec->n == 0 && p->rules->allow_blank_rows)
+		return 0;
+	if (p->rules->strict && (rec->flaw || (rec->n != p->nheader && rec->n != 0)))
+		return strict_error(p, rec, input, err);
 	long unit = p->input_units ? (long)p->input_units[input]
 		  : p->unit_col < 0 ? 0 : plan_unit(p, fields[p->unit_col], lens[p->unit_col]);
 	if (unit < 0)
 		return unit_error(p, unit, input_name(p, input), rec->line, err);
-	struct plan_row row = {fields, lens, rec->line, input, (size_t)unit, rec->n};
+	struct plan_row row = {fields, lens, rec->line, input, (size_t)unit, rec->n, rec};
 	p->unit_rows[unit]++;
 	p->rows++;
 	struct tally *tallies = plan_tally(p, (size_t)unit, 0);

@@ -57,6 +57,7 @@ struct plan_row {
 	uint32_t input;
 	size_t unit;
 	size_t nfields_read;          /* before padding, for the structure check */
+	const struct record *rec;     /* as read: flaw and raw text */
 };
 
 struct plan {

@@ -38,6 +38,39 @@ char reader_sniff_delimiter(const char *buf, size_t len, char quote)
 	return tie ? ',' : candidates[best];
 }
 
+size_t record_raw_text(const struct record *rec, char *out, size_t cap)
+{
+	size_t n = rec->raw_len < cap - 1 ? rec->raw_len : cap - 1;
+	memcpy(out, rec->raw, n);
+	out[n] = '\0';
+	if (!rec->in_place)
+		return n;
+	/* Split in place, each field's end became NUL: it was the closing
+	 * quote of a quoted field (one that follows a quote), else the
+	 * delimiter. */
+	for (size_t i = 0; i < rec->n; i++) {
+		size_t at = (size_t)(rec->fields[i] - rec->raw) + rec->lens[i];
+		bool quoted = rec->fields[i] > rec->raw && rec->fields[i][-1] == rec->quote;
+		if (at < n)
+			out[at] = quoted ? rec->quote : rec->delimiter;
+	}
+	return n;
+}
+
+const char *record_flaw_name(unsigned flaw)
+{
+	static const char *const names[] = {
+		[FLAW_NONE] = "well-formed",
+		[FLAW_TEXT_AFTER_QUOTE] = "text after a closing quote",
+		[FLAW_SPACE_AFTER_QUOTE] = "whitespace after a closing quote",
+		[FLAW_QUOTE_IN_FIELD] = "quote inside an unquoted field",
+		[FLAW_SPACE_BEFORE_QUOTE] = "whitespace before a quoted field",
+		[FLAW_OPEN_QUOTE] = "quoted field open at the end of the file",
+		[FLAW_LINE_ENDING] = "line ending unlike the first line's",
+	};
+	return flaw < sizeof names / sizeof *names ? names[flaw] : "?";
+}
+
 size_t reader_skip_bom(char *buf, size_t len)
 {
 	if (len < 3 || memcmp(buf, "\xEF\xBB\xBF", 3) != 0)
@@ -69,9 +102,23 @@ static ssize_t fill_more(struct fill *f, struct source *src, dqa_error *err)
 	return n;
 }
 
-static int scan_source(struct source *src, const struct dialect *dialect, record_fn fn,
-		       void *ctx, dqa_error *err)
+struct skip_blank {
+	record_fn fn;
+	void *ctx;
+};
+
+static int unless_blank(void *ctx, const struct record *rec)
 {
+	const struct skip_blank *s = ctx;
+	return rec->n ? s->fn(s->ctx, rec) : 0;
+}
+
+static int scan_source(struct source *src, const struct dialect *dialect, record_fn fn,
+		       void *fn_ctx, dqa_error *err)
+{
+	struct skip_blank skip = {fn, fn_ctx};
+	void *ctx = &skip;
+	fn = unless_blank;
 	struct csv_chunk chunk;
 	FORWARD_IF_ERROR(csv_chunk_init(&chunk, dialect->quote, dialect->limits, err));
 	const struct limits *limits = dialect->limits ? dialect->limits : &limits_default;

@@ -1,5 +1,7 @@
-/* CSV records from a source via libcsv: RFC 4180 quoting, LF or CRLF, BOM
- * stripped, delimiter sniffed, and the physical line where each record starts. */
+/* CSV records from a source, read as Python's csv.reader reads them (the
+ * grammar is in dqa-rules(5)): LF, CRLF or CR line ends, BOM stripped,
+ * delimiter sniffed, the physical line where each record starts, and what
+ * makes a record other than well-formed RFC 4180. */
 #ifndef DQA_READER_H
 #define DQA_READER_H
 
@@ -19,14 +21,46 @@ struct dialect {
 
 #define DIALECT_INIT { 0, '"', NULL }
 
+/* Why a record is not well-formed RFC 4180 (it is still read as Python
+ * reads it). */
+enum record_flaw {
+	FLAW_NONE,
+	FLAW_TEXT_AFTER_QUOTE,     /* "ab"c: the field goes on unquoted */
+	FLAW_SPACE_AFTER_QUOTE,    /* "ab" , */
+	FLAW_QUOTE_IN_FIELD,       /* ab"c: the quote is data */
+	FLAW_SPACE_BEFORE_QUOTE,   /*  "ab": the quotes are data */
+	FLAW_OPEN_QUOTE,           /* a quoted field still open at the end */
+	FLAW_LINE_ENDING           /* ended unlike the file's first record */
+};
+
+/* Line end styles; EOL_NONE: not known yet, or the file's end. */
+enum { EOL_NONE, EOL_LF, EOL_CRLF, EOL_CR };
+
 /* One record. fields[i] is NUL-terminated at fields[i][lens[i]]; both arrays
- * live only until the callback returns. */
+ * live only until the callback returns. A blank line is a record with n 0.
+ * raw[0..raw_len) are the record's bytes without its line end; when
+ * in_place, the byte after each field may have been overwritten by the NUL
+ * (record_raw_text gives them back). */
 struct record {
 	const char *const *fields;
 	const size_t *lens;
 	size_t n;
 	uint64_t line;
+	const char *raw;
+	size_t raw_len;
+	char delimiter, quote;
+	bool in_place;
+	unsigned char eol;         /* its line end, EOL_* */
+	unsigned char flaw;        /* enum record_flaw, the first one found */
+	uint64_t flaw_line;        /* where the flaw is (FLAW_NONE: 0) */
+	uint32_t flaw_col;
 };
+
+/* Copies the record's raw text, cut to cap - 1 bytes, into out (NUL
+ * terminated); returns the bytes copied. */
+size_t record_raw_text(const struct record *rec, char *out, size_t cap);
+/* What a flaw is, in a few words ("text after a closing quote"). */
+const char *record_flaw_name(unsigned flaw);
 
 /* Called for every record in order, the header included. Returns 0 to go
  * on, 1 to stop reading, or a negative code (having filled its own error). */
@@ -38,7 +72,8 @@ char reader_sniff_delimiter(const char *buf, size_t len, char quote);
 /* Drops a UTF-8 byte order mark from the front of buf; returns the new length. */
 size_t reader_skip_bom(char *buf, size_t len);
 
-/* Reads path ("-" for stdin) to its end or until fn stops it. */
+/* Reads path ("-" for stdin) to its end or until fn stops it. Blank lines
+ * (records with no fields) are not passed to fn. */
 int reader_scan(const char *path, const struct dialect *dialect, record_fn fn,
 		void *ctx, dqa_error *err);
 

@@ -63,7 +63,7 @@ struct dqa_result {
 	double score;
 	dqa_status status;
 	double criteria[DQA_CRITERIA];
-	bool criterion_used[DQA_CRITERIA];   /* has at least one check */
+	bool criterion_used[DQA_CRITERIA];   /* has a check of weight > 0 */
 	double weights[DQA_CRITERIA];
 	/* Per criterion, the summed weights of the rule set's unit-level
 	 * checks: the units' roll-up counts with this weight in the dataset's

@@ -282,7 +282,8 @@ static int parse_expected_units(struct rules_ctx *ctx, const struct ynode *node)
 static int parse_dataset(struct rules_ctx *ctx, const struct ynode *map)
 {
 	static const char *const keys[] = {"name", "unit", "expected_units", "key",
-					   "delimiter", "quote", "header", "strict", "allow_empty"};
+					   "delimiter", "quote", "header", "strict", "allow_empty",
+					   "blank_rows"};
 	struct dqa_rules *r = ctx->rules;
 	FORWARD_IF_ERROR(expect_kind(ctx, map, YNODE_MAP, "dataset"));
 	FORWARD_IF_ERROR(expect_keys(ctx, map, "dataset", keys, sizeof keys / sizeof *keys));
@@ -323,6 +324,10 @@ static int parse_dataset(struct rules_ctx *ctx, const struct ynode *map)
 		FORWARD_IF_ERROR(param_bool(ctx, v, "strict", &r->strict));
 	if ((v = ymap_get(map, "allow_empty")))
 		FORWARD_IF_ERROR(param_bool(ctx, v, "allow_empty", &r->allow_empty));
+	if ((v = ymap_get(map, "blank_rows")) && !yscalar_eq(v, "allow") && !yscalar_eq(v, "report"))
+		return rules_error(ctx, v, "blank_rows: allow (skip blank lines) or report (the default)",
+				   "'blank_rows' must be allow or report");
+	r->allow_blank_rows = v && yscalar_eq(v, "allow");
 	return 0;
 }
 
@@ -479,6 +484,14 @@ static int add_implicit_checks(struct rules_ctx *ctx)
 	RETURN_IF_NOMEM(c, ctx->err);
 	*c = (struct check){.ops = &check_structure, .criterion = DQA_CORRECT,
 			    .id = "correct.structure", .weight = 1, .min_ratio = 1,
+			    .counts = "rows"};
+	FORWARD_IF_ERROR(rules_add_check(ctx, c, NULL));
+	if (ctx->rules->allow_blank_rows)
+		return 0;
+	c = arena_alloc(&ctx->rules->arena, sizeof *c);
+	RETURN_IF_NOMEM(c, ctx->err);
+	*c = (struct check){.ops = &check_blank_rows, .criterion = DQA_CLEAN,
+			    .id = "clean.blank_rows", .weight = 0, .min_ratio = 1,
 			    .counts = "rows"};
 	return rules_add_check(ctx, c, NULL);
 }

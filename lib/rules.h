@@ -63,8 +63,9 @@ struct dqa_rules {
 	size_t nkey;
 	struct dialect dialect;       /* its limits point at `limits` below */
 	bool header;
-	bool strict;                 /* a ragged row is an input error */
+	bool strict;                 /* a record not well-formed is an input error */
 	bool allow_empty;            /* an extract without records is no finding */
+	bool allow_blank_rows;       /* blank lines skipped, no clean.blank_rows */
 	struct limits limits;
 	struct column_decl *columns;
 	size_t ncolumns;

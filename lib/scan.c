@@ -17,6 +17,7 @@ struct block {
 	uint64_t line, seq;
 	uint32_t input;
 	char delimiter;
+	unsigned eol;               /* the input's line end style (EOL_*) */
 	bool last;
 };
 
@@ -142,6 +143,7 @@ static void *work(void *arg)
 	struct block *b;
 	while ((b = next_block(s))) {
 		w->input = b->input;
+		w->chunk.eol = b->eol;
 		int rc = csv_chunk_parse(&w->chunk, b->buf, b->len, b->line, b->delimiter, b->last,
 					 on_row, w, s->names[b->input], &w->err);
 		if (rc < 0)
@@ -192,6 +194,7 @@ struct producer {
 	uint64_t end;               /* stop reading at this offset */
 	bool eof, started, header_done, header_seen;
 	char delimiter;
+	unsigned eol;               /* learned from the header's line end */
 	uint64_t line;
 	dqa_error *err;
 };
@@ -241,6 +244,8 @@ static int on_header(void *ctx, const struct record *rec)
 {
 	struct producer *pr = ctx;
 	struct plan *p = pr->s->first;
+	if (rec->n == 0)
+		return 0;   /* blank lines before the header */
 	pr->header_seen = true;
 	if (p->checks)
 		return plan_same_header(p, rec, pr->s->names[pr->input], pr->err);
@@ -257,7 +262,7 @@ static void shift(struct block *b, size_t cut)
 }
 
 /* Parses the header here, on the reading thread: it binds the plan. Blank
- * lines before it are skipped, as libcsv skips them. */
+ * lines before it are skipped (records with no fields). */
 static int read_header(struct producer *pr)
 {
 	const struct dialect *d = &pr->s->first->rules->dialect;
@@ -277,12 +282,13 @@ static int read_header(struct producer *pr)
 			break;
 		bool last = !cut;
 		cut = cut ? cut : b->len;
-		uint64_t lines = count_newlines(b->buf, cut);
+		uint64_t lines = count_line_ends(b->buf, cut);
 		rc = csv_chunk_parse(&chunk, b->buf, cut, pr->line, pr->delimiter, last, on_header,
 				     pr, pr->s->names[pr->input], pr->err);
 		pr->line += lines;
 		shift(b, cut);
 	}
+	pr->eol = chunk.eol;
 	csv_chunk_release(&chunk);
 	if (rc == 0 && !pr->header_seen)
 		return dqa_fail(pr->err, DQA_EINPUT, pr->s->names[pr->input], DQA_NOPOS,
@@ -318,6 +324,7 @@ static int read_blocks(struct producer *pr)
 			FORWARD_IF_ERROR(grow(pr));
 			continue;
 		}
+		b->eol = pr->eol;
 		if (pr->eof) {
 			b->line = pr->line, b->input = pr->input, b->delimiter = pr->delimiter;
 			b->last = true;
@@ -339,7 +346,7 @@ static int read_blocks(struct producer *pr)
 		b->len = cut;
 		b->line = pr->line, b->input = pr->input, b->delimiter = pr->delimiter;
 		b->last = false;
-		uint64_t lines = count_newlines(b->buf, cut);
+		uint64_t lines = count_line_ends(b->buf, cut);
 		pr->line += lines;
 		report_progress(pr, cut, lines);
 		push(pr->s, b);

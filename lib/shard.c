@@ -49,7 +49,7 @@ static int read_at(struct cutter *c, uint64_t from, size_t len)
 
 static void move_to(struct cutter *c, size_t cut)
 {
-	c->lines += count_newlines(c->buf, cut);
+	c->lines += count_line_ends(c->buf, cut);
 	c->pos += cut;
 }
 

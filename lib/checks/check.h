@@ -92,6 +92,6 @@ const struct check_ops *check_kind(const char *name, size_t len);
 /* All kinds a rule file may name, for "did you mean" hints. */
 size_t check_kind_names(const char **names, size_t cap);
 
-extern const struct check_ops check_structure;
+extern const struct check_ops check_structure, check_blank_rows;
 
 #endif

@@ -169,9 +169,12 @@ static const struct hint hints[] = {
 		      "Hoàn thiện tệp siêu dữ liệu: điền mọi trường bắt buộc (chủ sở hữu, "
 		      "giấy phép, liên hệ, ...)."}},
 	{"structure", {"Fix rows with the wrong number of fields, usually a comma or line "
-		       "break inside an unquoted value.",
+		       "break inside an unquoted value, and stray quotes or mixed line endings.",
 		       "Sửa các dòng có số trường sai, thường do dấu phẩy hoặc xuống dòng "
-		       "trong giá trị không đặt trong ngoặc kép."}},
+		       "trong giá trị không đặt trong ngoặc kép, và các dấu ngoặc kép lạc chỗ "
+		       "hoặc kiểu xuống dòng lẫn lộn."}},
+	{"blank_rows", {"Remove blank lines and rows whose every value is empty.",
+			"Xóa các dòng trống và các dòng mà mọi giá trị đều rỗng."}},
 };
 
 static const struct text generic_hint = {

@@ -143,7 +143,7 @@ static int bind_header(struct plan *p, const struct state_meta *m, dqa_error *er
 	RETURN_IF_NOMEM(lens, err);
 	for (size_t i = 0; i < m->nheader; i++)
 		lens[i] = strlen(m->header[i]);
-	struct record header = {m->header, lens, m->nheader, 1};
+	struct record header = {.fields = m->header, .lens = lens, .n = m->nheader, .line = 1};
 	int rc = plan_bind(p, &header, p->inputs[0], err);
 	free(lens);
 	return rc;

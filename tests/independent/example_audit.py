@@ -119,6 +119,8 @@ class Check:
     def __init__(self, check_id, criterion):
         self.id = check_id
         self.criterion = criterion
+        # dqa-rules(5): the implicit clean.blank_rows has weight 0, the rest 1 here
+        self.weight = 0 if check_id == "clean.blank_rows" else 1
 
 
 class RowCheck(Check):
@@ -174,6 +176,11 @@ def structure(header_len):
                lambda r: len(r.record) == header_len)
 
 
+def blank_rows():
+    """Implicit, weight 0: counted, in no mean."""
+    return row("clean.blank_rows", "clean", [], lambda r: any(r.record))
+
+
 def unique(check_id, columns):
     seen = set()
 
@@ -204,7 +211,7 @@ def audit(rules_path, data_path, root, unit_column, expected_units, make_checks,
     index = {name: i for i, name in enumerate(header)}
     rows = [Row(index, rec, n) for n, rec in enumerate(records)]
     dataset = Dataset(header, rows, unit_column)
-    checks = [structure(len(header))] + make_checks(header, dataset)
+    checks = [structure(len(header))] + make_checks(header, dataset) + [blank_rows()]
     ids = [c.id for c in checks]
     assert len(set(ids)) == len(ids), "duplicate check id"
 
@@ -229,12 +236,13 @@ def audit(rules_path, data_path, root, unit_column, expected_units, make_checks,
                 c[check.id] = list(check.judge_unit(unit, unit_rows[unit], dataset))
         present.append((unit, len(unit_rows[unit]), [
             {"id": check.id, "criterion": check.criterion, "evaluated": c[check.id][0],
-             "failed": c[check.id][1]} for check in unit_checks]))
+             "failed": c[check.id][1], "weight": check.weight} for check in unit_checks]))
     dataset_checks = [{"id": check.id, "criterion": check.criterion,
                        "evaluated": check.counts[0], "failed": check.counts[1]}
                       for check in checks if isinstance(check, DatasetCheck)]
-    # every check of the shipped examples has weight 1, every criterion too
-    unit_weights = {k: sum(1 for c in unit_checks if c.criterion == k) for k in CRITERIA}
+    # every check of the shipped examples has weight 1 (the implicit
+    # clean.blank_rows 0), every criterion too
+    unit_weights = {k: sum(c.weight for c in unit_checks if c.criterion == k) for k in CRITERIA}
     missing = sorted(set(expected_units) - set(counts))
     units, criteria, score, dataset_checks = roll_up(
         present, missing, dataset_checks, unit_weights, {k: 1 for k in CRITERIA}, status_of)

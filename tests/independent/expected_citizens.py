@@ -74,6 +74,9 @@ CHECK_IDS = [
     "alive.fresh.updated_at",
     "unified.in_ref.ward_code",
 ]
+# clean.blank_rows (implicit) has weight 0: counted, in no mean. The data has
+# no blank records (read_csv drops none: see there).
+ZERO_WEIGHT = {"clean.blank_rows"}
 assert {c[0] for c in ROW_CHECKS} <= set(CHECK_IDS)
 # Judged once for the dataset (dqa-rules(5): scope): required_columns counts columns,
 # metadata counts fields.
@@ -280,6 +283,8 @@ def expect(root):
         c = counts.setdefault(unit, {cid: [0, 0] for cid in CHECK_IDS})
         c["correct.structure"][0] += 1
         c["correct.structure"][1] += len(record) != len(header)
+        c["clean.blank_rows"][0] += 1
+        c["clean.blank_rows"][1] += not any(record)
         for check_id, kind, column, params in ROW_CHECKS:
             value = field(record, column)
             if params.get("allow_empty") and value == "":
@@ -299,7 +304,8 @@ def expect(root):
         c["sufficient.rows"] = [1, int(rows[unit] < ROWS_MIN)]      # per_unit: unit-level
         present.append((unit, rows[unit], [
             {"id": cid, "criterion": criterion_of(cid), "evaluated": c[cid][0],
-             "failed": c[cid][1]} for cid in CHECK_IDS]))
+             "failed": c[cid][1], "weight": 0 if cid in ZERO_WEIGHT else 1}
+            for cid in CHECK_IDS]))
     dataset_checks = [
         {"id": "sufficient.required_columns", "criterion": "sufficient",
          "evaluated": len(REQUIRED_COLUMNS), "failed": required_missing},
@@ -307,7 +313,8 @@ def expect(root):
          "evaluated": len(METADATA_REQUIRE), "failed": metadata_failed},
     ]
     assert [c["id"] for c in dataset_checks] == DATASET_CHECK_IDS
-    unit_weights = {k: sum(1 for cid in CHECK_IDS if criterion_of(cid) == k) for k in CRITERIA}
+    unit_weights = {k: sum(1 for cid in CHECK_IDS if criterion_of(cid) == k and cid not in ZERO_WEIGHT)
+                    for k in CRITERIA}
     missing = sorted(expected_units - set(counts))
     units, criteria, score, dataset_checks = roll_up(
         present, missing, dataset_checks, unit_weights, CRITERION_WEIGHTS, status_of)

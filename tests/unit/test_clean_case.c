@@ -24,7 +24,7 @@ static void observe(struct bound_check *b, size_t from, size_t to)
 	for (size_t i = from; i < to; i++) {
 		size_t len = strlen(rows[i].value);
 		const char *fields[] = {rows[i].value};
-		struct plan_row row = {fields, &len, i + 2, 0, rows[i].unit, 1};
+		struct plan_row row = {fields, &len, i + 2, 0, rows[i].unit, 1, NULL};
 		check_case.observe(b, &row);
 	}
 }

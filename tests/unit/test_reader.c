@@ -77,12 +77,19 @@ int main(void)
 	expect_scan("a,b\n1\n1,2,3\n", 0, "1:a|b\n2:1\n3:1|2|3\n");
 	expect_scan("a,b\n1,2\n", 1, "1:a|b\n2:1|2\n");
 
+	/* Python's reading of records that are not RFC 4180, line ends of
+	 * every style (a bare CR ends a record, with its own line number), and
+	 * a quote open at the end: the record runs to the end of the file. */
+	expect_scan("a,b\n1,\"GAM MODEL\" DI X\n2,3\n", 0, "1:a|b\n2:1|GAM MODEL DI X\n3:2|3\n");
+	expect_scan("a,b\n1,\"x\" \n2,3\n", 0, "1:a|b\n2:1|x \n3:2|3\n");
+	expect_scan("a,b\nx\"y,z\n", 0, "1:a|b\n2:x\"y|z\n");
+	expect_scan("a,b\r1,2\r3,4\r", 0, "1:a|b\n2:1|2\n3:3|4\n");
+	expect_scan("a,b\n1,2\r3,4\n5,6\n", 0, "1:a|b\n2:1|2\n3:3|4\n4:5|6\n");
+	expect_scan("a,b\n1,2\n\"open,3\n4,5\n", 0, "1:a|b\n2:1|2\n3:open,3\n4,5\n\n");
+	expect_scan("a,b\n1,2\n\"open,3\n4,5\n", 1, "1:a|b\n2:1|2\n3:open,3\n4,5\n\n");
+
 	int rc;
 	dqa_error err = {0};
-	char *got = scan("a,b\n1,2\n\"open,3\n4,5\n", 0, &rc, &err);
-	EXPECT(rc == DQA_EINPUT && err.line == 3);
-	EXPECT(strstr(err.message, "unterminated quoted field") != NULL);
-	free(got);
 
 	/* A gzip stream cut short is an error, not a silently short file. */
 	write_file("a,b\n1,2\n", 8, 1);

@@ -94,6 +94,38 @@ static void make_data(struct strbuf *sb, int rows, bool huge)
 	strbuf_puts(sb, "123,B,last row,no newline");
 }
 
+/* Records that are not well-formed and line ends of every style, each
+ * record ending with eol except a bare CR or CRLF now and then; the file
+ * ends inside an open quoted field. */
+static void make_messy(struct strbuf *sb, int rows, const char *eol)
+{
+	strbuf_printf(sb, "id,ward,name,note%s", eol);
+	for (int i = 0; i < rows; i++) {
+		const char *ward = (const char *[]){"A", "B", "C", "E"}[i % 4];
+		const char *end = i % 11 == 5 ? "\r" : i % 13 == 7 ? "\r\n" : eol;
+		switch (i % 7) {
+		case 0:
+			strbuf_printf(sb, "%03d,%s,\"GAM MODEL\" DI %d,x%s", i, ward, i % 5, end);
+			break;
+		case 1:
+			strbuf_printf(sb, "%03d,%s, \"lê\" ,\"a\"b%s", i, ward, end);
+			break;
+		case 2:
+			strbuf_printf(sb, "%s,,,%s", end, end);   /* a blank line, an empty record */
+			break;
+		case 3:
+			strbuf_printf(sb, "%03d,%s,x\"y,\"two\r\nlines\"%s", i, ward, end);
+			break;
+		case 4:
+			strbuf_printf(sb, "%03d,%s%s", i, ward, end);   /* ragged */
+			break;
+		default:
+			strbuf_printf(sb, "%03d,%s,Nguyễn,2026-01-%02d%s", i, ward, 1 + i % 28, end);
+		}
+	}
+	strbuf_puts(sb, "999,A,\"open quote,\nto the end\n");
+}
+
 static char *audit(const dqa_rules *rules, const char *const *inputs, size_t n,
 		   unsigned threads, size_t block)
 {
@@ -304,7 +336,7 @@ static void strict_errors(void)
 	/* line = row + 1: ragged rows on lines 302 and 390, a 400-byte
 	 * record on line 350 (after the first ragged row) and on line 500. */
 	write_ragged("ragged.csv", true);
-	same_error(rules, path_of("ragged.csv"), 302, "ragged row: 2 fields");
+	same_error(rules, path_of("ragged.csv"), 302, "ragged row: 2 cells missing");
 	/* Without the first ragged row, the long record comes first. */
 	write_ragged("long.csv", false);
 	same_error(rules, path_of("long.csv"), 350, "record larger than 300 bytes");
@@ -386,6 +418,31 @@ int main(void)
 	EXPECT(json && strstr(json, "duplicate of "));
 	EXPECT(json && strstr(json, "plain.csv line "));
 	free(json);
+
+	/* Records that are not well-formed, line ends of each style. */
+	struct strbuf messy = STRBUF_INIT;
+	for (int style = 0; style < 3; style++) {
+		static const char *const eols[] = {"\n", "\r\n", "\r"};
+		static const char *const names[] = {"messy LF", "messy CRLF", "messy CR"};
+		strbuf_reset(&messy);
+		make_messy(&messy, 300, eols[style]);
+		write_file("messy.csv", messy.buf, messy.len, false);
+		char path[256];
+		snprintf(path, sizeof path, "%s", path_of("messy.csv"));
+		const char *m[] = {path};
+		same_everywhere(rules, m, 1, names[style]);
+		/* Not a vacuous pass: every finding is there. */
+		json = audit(rules, m, 1, 3, 64);
+		EXPECT(json && strstr(json, "text after a closing quote"));
+		EXPECT(json && strstr(json, "whitespace before a quoted field"));
+		EXPECT(json && strstr(json, "quote inside an unquoted field"));
+		EXPECT(json && strstr(json, "line ending "));
+		EXPECT(json && strstr(json, "blank line"));
+		EXPECT(json && strstr(json, "all 4 fields empty"));
+		free(json);
+	}
+	strbuf_release(&messy);
+	remove(path_of("messy.csv"));
 
 	state_errors(rules, (const char *[]){path_of("plain.csv")});
 	strict_errors();
