@@ -118,6 +118,11 @@ static int gate(const dqa_result *res, const struct result_output *o)
 	/* Judge and print the score as the reports show it (two decimals, half
 	 * away from zero): 89.996 shows as 90.00 and passes --fail-under 90. */
 	double score = round(dqa_result_score(res) * 100) / 100;
+	if (dqa_result_no_rows(res)) {
+		fputs("dqa: quality gate failed: the extract has no rows "
+		      "(a rule file accepts that with dataset: {allow_empty: true})\n", stderr);
+		return EXIT_GATE;
+	}
 	if (dqa_result_status(res) == DQA_FAIL) {
 		fprintf(stderr, "dqa: quality gate failed: overall status is fail (score %.2f)\n", score);
 		return EXIT_GATE;

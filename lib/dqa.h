@@ -181,6 +181,9 @@ const char *dqa_status_name(dqa_status s);
 /* Overall score 0-100 (NaN when nothing could be scored) and status. */
 double dqa_result_score(const dqa_result *res);
 dqa_status dqa_result_status(const dqa_result *res);
+/* True when the extract had no records and the rules do not allow that
+ * (dataset: allow_empty): the dataset then fails whatever its score. */
+bool dqa_result_no_rows(const dqa_result *res);
 
 /* Renders the result as the versioned JSON contract (see dqa(1)), ending in
  * a newline. Returns a malloc'd NUL-terminated string, or NULL when out of

@@ -243,3 +243,8 @@ dqa_status dqa_result_status(const dqa_result *res)
 {
 	return res->status;
 }
+
+bool dqa_result_no_rows(const dqa_result *res)
+{
+	return res->empty_fails;
+}

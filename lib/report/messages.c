@@ -154,8 +154,16 @@ static const struct hint hints[] = {
 	{"not_empty", {"Send the extract with its records: it has a header and no rows.",
 		       "Gửi tệp trích xuất kèm các bản ghi: tệp chỉ có dòng tiêu đề, không có "
 		       "dòng dữ liệu nào."}},
-	{"rows", {"Send the unit's complete data: it has fewer rows than required.",
-		  "Gửi đầy đủ dữ liệu của đơn vị: số dòng ít hơn mức yêu cầu."}},
+	{"rows", {"Send the complete data: the number of rows is outside the required range.",
+		  "Gửi đầy đủ dữ liệu: số dòng nằm ngoài khoảng yêu cầu."}},
+	{"covers", {"Add the records of the codes never seen, or correct the codes "
+		    "mistyped elsewhere in the column.",
+		    "Bổ sung bản ghi cho các mã chưa xuất hiện, hoặc sửa các mã bị nhập sai "
+		    "trong cột."}},
+	{"file_age", {"Publish a fresh extract: the file is older than allowed.",
+		      "Công bố bản trích xuất mới: tệp đã cũ hơn mức cho phép."}},
+	{"catalog", {"List the dataset in the data catalog and fill in its required fields.",
+		     "Đăng ký bộ dữ liệu trong danh mục dữ liệu và điền các trường bắt buộc."}},
 	{"unique", {"Remove or merge duplicate records: each key may appear only once.",
 		    "Xóa hoặc gộp các bản ghi trùng: mỗi khóa chỉ được xuất hiện một lần."}},
 	{"trimmed", {"Remove spaces at the start or end of values and doubled spaces inside.",
