@@ -12,6 +12,7 @@
 #include "expr/expr.h"
 #include "strset.h"
 #include "timeparse.h"
+#include "transcode.h"
 #include "unit_path.h"
 
 static const char *const criterion_names[DQA_CRITERIA] = {
@@ -255,6 +256,35 @@ static int parse_char(struct rules_ctx *ctx, const struct ynode *node, const cha
 	return 0;
 }
 
+static int parse_encoding(struct rules_ctx *ctx, const struct ynode *node,
+			  const struct encoding **out)
+{
+	const char *s;
+	FORWARD_IF_ERROR(param_string(ctx, node, "encoding", &s));
+	if ((*out = encoding_find(s)))
+		return 0;
+	const char *names[32];
+	size_t n = encoding_names(names, sizeof names / sizeof *names);
+	const char *near = closest_word(s, names, n);
+	char hint[160];
+	snprintf(hint, sizeof hint, near ? "did you mean '%s'?"
+					 : "encodings: utf-8, windows-1258, tcvn3, vni, latin1, utf-16",
+		 near);
+	return rules_error(ctx, node, hint, "unknown encoding '%s'", s);
+}
+
+/* header_row: the 1-based line of the header. */
+static int parse_header_row(struct rules_ctx *ctx, const struct ynode *node, unsigned *out)
+{
+	double v;
+	FORWARD_IF_ERROR(param_number(ctx, node, "header_row", &v));
+	if (v < 1 || v > 1000 || v != (unsigned)v)
+		return rules_error(ctx, node, "give the line of the header, from 1 (the first line)",
+				   "'header_row' must be a whole number from 1 to 1000");
+	*out = (unsigned)v;
+	return 0;
+}
+
 static int parse_expected_units(struct rules_ctx *ctx, const struct ynode *node)
 {
 	struct dqa_rules *r = ctx->rules;
@@ -272,7 +302,8 @@ static int parse_expected_units(struct rules_ctx *ctx, const struct ynode *node)
 static int parse_dataset(struct rules_ctx *ctx, const struct ynode *map)
 {
 	static const char *const keys[] = {"name", "unit", "expected_units", "key",
-					   "delimiter", "quote", "header", "strict"};
+					   "delimiter", "quote", "header", "strict", "encoding",
+					   "header_row"};
 	struct dqa_rules *r = ctx->rules;
 	FORWARD_IF_ERROR(expect_kind(ctx, map, YNODE_MAP, "dataset"));
 	FORWARD_IF_ERROR(expect_keys(ctx, map, "dataset", keys, sizeof keys / sizeof *keys));
@@ -311,6 +342,10 @@ static int parse_dataset(struct rules_ctx *ctx, const struct ynode *map)
 	}
 	if ((v = ymap_get(map, "strict")))
 		FORWARD_IF_ERROR(param_bool(ctx, v, "strict", &r->strict));
+	if ((v = ymap_get(map, "encoding")))
+		FORWARD_IF_ERROR(parse_encoding(ctx, v, &r->dialect.encoding));
+	if ((v = ymap_get(map, "header_row")))
+		FORWARD_IF_ERROR(parse_header_row(ctx, v, &r->dialect.header_row));
 	return 0;
 }
 

@@ -211,10 +211,7 @@ static int fill(struct producer *pr)
 		b->len += (size_t)n;
 		if (!pr->started && b->len > 0) {
 			pr->started = true;
-			b->len = reader_skip_bom(b->buf, b->len);
-			const struct dialect *d = &pr->s->first->rules->dialect;
-			pr->delimiter = d->delimiter ? d->delimiter
-						     : reader_sniff_delimiter(b->buf, b->len, d->quote);
+			pr->offset += pr->src.skipped;   /* offsets count the file's bytes */
 		}
 	}
 	return 0;
@@ -258,9 +255,33 @@ static void shift(struct block *b, size_t cut)
 
 /* Parses the header here, on the reading thread: it binds the plan. Blank
  * lines before it are skipped, as libcsv skips them. */
+/* Lines before dataset: header_row are dropped, and the header is checked
+ * for a title above it, before the delimiter is sniffed from it. */
+static int skip_to_header(struct producer *pr)
+{
+	const struct dialect *d = &pr->s->first->rules->dialect;
+	struct block *b = pr->b;
+	size_t skip;
+	for (;;) {
+		FORWARD_IF_ERROR(fill(pr));
+		if ((skip = reader_header_start(b->buf, b->len, d, pr->eof)) != SIZE_MAX)
+			break;
+		FORWARD_IF_ERROR(grow(pr));
+	}
+	shift(b, skip);
+	pr->line = dialect_header_line(d);
+	FORWARD_IF_ERROR(reader_title_row(b->buf, b->len, d->delimiter, d->quote,
+					  pr->s->names[pr->input], dialect_header_line(d), pr->err));
+	pr->delimiter = d->delimiter ? d->delimiter : reader_sniff_delimiter(b->buf, b->len, d->quote);
+	return 0;
+}
+
+/* Parses the header here, on the reading thread: it binds the plan. Blank
+ * lines before it are skipped, as libcsv skips them. */
 static int read_header(struct producer *pr)
 {
 	const struct dialect *d = &pr->s->first->rules->dialect;
+	FORWARD_IF_ERROR(skip_to_header(pr));
 	struct csv_chunk chunk;
 	FORWARD_IF_ERROR(csv_chunk_init(&chunk, d->quote, d->limits, pr->err));
 	int rc = 0;
@@ -375,7 +396,8 @@ static int read_input(struct scan *s, const struct scan_part *part, dqa_error *e
 {
 	struct producer pr = {.s = s, .input = part->input, .line = 1, .target = s->block_size,
 			      .end = SCAN_TO_END, .err = err};
-	FORWARD_IF_ERROR(source_open(&pr.src, s->first->inputs[part->input], err));
+	FORWARD_IF_ERROR(source_open(&pr.src, s->first->inputs[part->input],
+				     s->first->rules->dialect.encoding, err));
 	pr.b = take_block(s);
 	int rc = pr.b ? read_header(&pr) : 0;
 	if (rc == 0 && pr.b && (part->start > 0 || part->end != SCAN_TO_END))
