@@ -47,6 +47,15 @@ static int unit_by_name(const void *a, const void *b)
 	return strcmp(((const struct res_unit *)a)->name, ((const struct res_unit *)b)->name);
 }
 
+/* Whether check i scored in some unit. */
+static bool scored(struct plan *p, size_t i)
+{
+	for (size_t u = 0; u < p->nunits; u++)
+		if (plan_tally(p, u, i)->evaluated)
+			return true;
+	return false;
+}
+
 static int copy_check(struct dqa_result *r, const struct bound_check *b, const struct tally *t,
 		      struct res_check *out)
 {
@@ -95,7 +104,8 @@ static int build_result(struct dqa_result *r, struct plan *p, dqa_error *err)
 	r->rows = p->rows;
 	memcpy(r->weights, rules->weights, sizeof r->weights);
 	for (size_t i = 0; i < rules->nchecks; i++)
-		r->criterion_used[rules->checks[i]->criterion] = true;
+		r->criterion_used[rules->checks[i]->criterion] |=
+			!rules->checks[i]->ops->unscored_when_clean || scored(p, i);
 	r->warn_below = rules->warn_below;
 	r->fail_below = rules->fail_below;
 	r->nunits = p->nunits;

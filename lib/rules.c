@@ -498,6 +498,12 @@ static int add_implicit_checks(struct rules_ctx *ctx)
 	RETURN_IF_NOMEM(c, ctx->err);
 	*c = (struct check){.ops = &check_structure, .criterion = DQA_CORRECT,
 			    .id = "correct.structure", .weight = 1, .min_ratio = 1};
+	FORWARD_IF_ERROR(rules_add_check(ctx, c, NULL));
+	if (!encoding_is_utf8(ctx->rules->dialect.encoding))
+		return 0;   /* transcoding makes valid UTF-8 of every byte or fails */
+	RETURN_IF_NOMEM(c = arena_alloc(&ctx->rules->arena, sizeof *c), ctx->err);
+	*c = (struct check){.ops = &check_encoding, .criterion = DQA_CLEAN,
+			    .id = "clean.encoding", .weight = 1, .min_ratio = 1};
 	return rules_add_check(ctx, c, NULL);
 }
 

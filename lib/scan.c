@@ -193,6 +193,7 @@ struct producer {
 	bool eof, started, header_done, header_seen;
 	char delimiter;
 	uint64_t line;
+	uint64_t first_row_line;    /* where the record after the header starts */
 	dqa_error *err;
 };
 
@@ -241,6 +242,7 @@ static int on_header(void *ctx, const struct record *rec)
 	pr->header_seen = true;
 	if (p->checks)
 		return plan_same_header(p, rec, pr->s->names[pr->input], pr->err);
+	p->first_row_line = pr->first_row_line;
 	FORWARD_IF_ERROR(plan_bind(p, rec, pr->s->names[0], pr->err));
 	FORWARD_IF_ERROR(start_workers(pr->s, pr->err));
 	return 0;
@@ -255,6 +257,15 @@ static void shift(struct block *b, size_t cut)
 
 /* Parses the header here, on the reading thread: it binds the plan. Blank
  * lines before it are skipped, as libcsv skips them. */
+/* Blank lines at p (skipped by the CSV parser). */
+static uint64_t blank_lines(const char *p, size_t len)
+{
+	uint64_t n = 0;
+	for (size_t i = 0; i < len && (p[i] == '\n' || p[i] == '\r'); i++)
+		n += p[i] == '\n';
+	return n;
+}
+
 /* Lines before dataset: header_row are dropped, and the header is checked
  * for a title above it, before the delimiter is sniffed from it. */
 static int skip_to_header(struct producer *pr)
@@ -299,6 +310,7 @@ static int read_header(struct producer *pr)
 		bool last = !cut;
 		cut = cut ? cut : b->len;
 		uint64_t lines = count_newlines(b->buf, cut);
+		pr->first_row_line = pr->line + lines + blank_lines(b->buf + cut, b->len - cut);
 		rc = csv_chunk_parse(&chunk, b->buf, cut, pr->line, pr->delimiter, last, on_header,
 				     pr, pr->s->names[pr->input], pr->err);
 		pr->line += lines;

@@ -169,3 +169,78 @@ enum transcode_status transcode_run(struct transcoder *t, const unsigned char *i
 		return run_iconv(t, in, len, last, used, out, cap, made);
 	return run_table(t, in, len, last, used, out, cap, made);
 }
+
+/* Scoring a decoding as Vietnamese text: letters only Vietnamese uses
+ * count 2, other Latin-1 letters 1; what a wrong decoding shows costs 3:
+ * two toned vowels in a row ("éý"), a capital right after a small letter
+ * ("NguyÔn"), a symbol or control character, a mark left uncomposed. */
+static bool vietnamese_only(utf8proc_int32_t c)
+{
+	return (c >= 0x1EA0 && c <= 0x1EF9) || c == 0x102 || c == 0x103 || c == 0x110 ||
+	       c == 0x111 || c == 0x128 || c == 0x129 || c == 0x168 || c == 0x169 ||
+	       c == 0x1A0 || c == 0x1A1 || c == 0x1AF || c == 0x1B0;
+}
+
+static bool toned(utf8proc_int32_t c)
+{
+	utf8proc_int32_t parts[4];
+	int options;
+	utf8proc_ssize_t n = utf8proc_decompose_char(c, parts, 4, UTF8PROC_DECOMPOSE, &options);
+	for (utf8proc_ssize_t k = 1; k < n && k < 4; k++)
+		if (parts[k] == 0x300 || parts[k] == 0x301 || parts[k] == 0x303 ||
+		    parts[k] == 0x309 || parts[k] == 0x323)
+			return true;
+	return false;
+}
+
+static int score_text(const char *s, size_t len)
+{
+	int score = 0;
+	utf8proc_int32_t prev = ' ';
+	for (utf8proc_ssize_t i = 0, k; (size_t)i < len; i += k) {
+		utf8proc_int32_t c;
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)len - i, &c);
+		if (k <= 0)
+			return -1000;
+		utf8proc_category_t cat = utf8proc_category(c);
+		bool wrong = (c < 0x20 && c != '\t') ||
+			     (c >= 0x80 && (cat >= UTF8PROC_CATEGORY_SM || cat == UTF8PROC_CATEGORY_MN)) ||
+			     (utf8proc_isupper(c) && utf8proc_islower(prev)) ||
+			     (c >= 0x80 && toned(c) && prev >= 0x80 && toned(prev));
+		score += wrong ? -3 : vietnamese_only(c) ? 2 : c >= 0xC0 && c < 0x100 ? 1 : 0;
+		prev = c;
+	}
+	return score;
+}
+
+/* The decoding of bytes in e, NFC, into out (cap bytes); its length, or
+ * SIZE_MAX when a byte is not in e. */
+static size_t decode_all(const struct encoding *e, const char *s, size_t len, char *out,
+			 size_t cap)
+{
+	struct transcoder *t = transcoder_new(e);
+	size_t used, made;
+	enum transcode_status st = t ? transcode_run(t, (const unsigned char *)s, len, true, &used,
+						     out, cap, &made)
+				     : TRANSCODE_INVALID;
+	transcoder_free(t);
+	return st == TRANSCODE_OK && used == len ? made : SIZE_MAX;
+}
+
+const char *encoding_guess(const char *s, size_t len)
+{
+	static const char *const candidates[] = {"windows-1258", "tcvn3", "vni"};
+	enum { GUESS_BYTES = 256 };
+	char out[GUESS_BYTES * 4 + TRANSCODE_MIN_OUT];
+	len = len < GUESS_BYTES ? len : GUESS_BYTES;
+	const char *best = NULL;
+	int best_score = 0;
+	for (size_t i = 0; i < sizeof candidates / sizeof *candidates; i++) {
+		size_t n = decode_all(encoding_find(candidates[i]), s, len, out, sizeof out);
+		/* Windows-1258 wins a tie: Excel on Vietnamese Windows saves in it. */
+		int score = n == SIZE_MAX ? -1000 : score_text(out, n) + (i == 0);
+		if (score > best_score)
+			best = candidates[i], best_score = score;
+	}
+	return best;
+}

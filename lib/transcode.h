@@ -20,6 +20,11 @@ const char *encoding_name(const struct encoding *e);
 /* The names encoding_find knows, for messages; returns how many. */
 size_t encoding_names(const char **names, size_t cap);
 
+/* The legacy Vietnamese encoding (windows-1258, tcvn3 or vni) whose
+ * decoding of s reads most like Vietnamese, or NULL when none does. For
+ * hints: "set encoding: ...". Looks at the first 256 bytes. */
+const char *encoding_guess(const char *s, size_t len);
+
 /* NULL out of memory (or when iconv lacks the encoding). */
 struct transcoder *transcoder_new(const struct encoding *e);
 void transcoder_free(struct transcoder *t);

@@ -29,6 +29,9 @@ struct check_ops {
 	enum check_shape shape;
 	bool mapping_only;            /* shorthand not allowed: needs parameters */
 	bool implicit;                /* added by dqa, never written in a rule file */
+	/* An implicit check with no score unless a row failed it: its
+	 * criterion counts as used (a missing unit scores 0 there) only then. */
+	bool unscored_when_clean;
 	const char *const *params;    /* kind-specific mapping keys, NULL-terminated */
 	/* Reads the kind's parameters from value (the mapping, or the shorthand
 	 * scalar/list for SHAPE_NONE kinds; NULL for column shorthand) into
@@ -87,6 +90,6 @@ const struct check_ops *check_kind(const char *name, size_t len);
 /* All kinds a rule file may name, for "did you mean" hints. */
 size_t check_kind_names(const char **names, size_t cap);
 
-extern const struct check_ops check_structure;
+extern const struct check_ops check_structure, check_encoding;
 
 #endif

@@ -166,6 +166,26 @@ def structure(header_len):
                lambda r: len(r.record) == header_len)
 
 
+def not_utf8(value):
+    """read_csv keeps bytes that are not UTF-8 as lone surrogates."""
+    return any(0xDC80 <= ord(ch) <= 0xDCFF for ch in value)
+
+
+def encoding(header_len):
+    """clean.encoding (implicit): every field the header names is UTF-8. It has
+    no score unless some row of the dataset fails it (see unscore_encoding)."""
+    return row("clean.encoding", "clean", [],
+               lambda r: not any(not_utf8(f) for f in r.record[:header_len]))
+
+
+def unscore_encoding(counts):
+    if not any(c["clean.encoding"][1] for c in counts.values()):
+        for c in counts.values():
+            c["clean.encoding"][0] = 0
+        return True
+    return False
+
+
 def unique(check_id, columns):
     seen = set()
 
@@ -196,7 +216,7 @@ def audit(rules_path, data_path, root, unit_column, expected_units, make_checks,
     index = {name: i for i, name in enumerate(header)}
     rows = [Row(index, rec, n) for n, rec in enumerate(records)]
     dataset = Dataset(header, rows, unit_column)
-    checks = [structure(len(header))] + make_checks(header, dataset)
+    checks = [structure(len(header))] + make_checks(header, dataset) + [encoding(len(header))]
     ids = [c.id for c in checks]
     assert len(set(ids)) == len(ids), "duplicate check id"
 
@@ -213,7 +233,8 @@ def audit(rules_path, data_path, root, unit_column, expected_units, make_checks,
                     c[check.id][1] += not verdict
 
     units, unit_criteria = [], {}
-    used_criteria = {check.criterion for check in checks}
+    unscored = {"clean.encoding"} if unscore_encoding(counts) else set()
+    used_criteria = {check.criterion for check in checks if check.id not in unscored}
     for unit in sorted(counts):
         c = counts[unit]
         for check in checks:

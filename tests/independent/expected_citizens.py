@@ -71,6 +71,7 @@ CHECK_IDS = [
     "alive.fresh.updated_at",
     "unified.in_ref.ward_code",
     "shared.metadata",
+    "clean.encoding",
 ]
 assert {c[0] for c in ROW_CHECKS} <= set(CHECK_IDS)
 
@@ -284,6 +285,11 @@ def expect(root):
         c = counts.setdefault(unit, {cid: [0, 0] for cid in CHECK_IDS})
         c["correct.structure"][0] += 1
         c["correct.structure"][1] += len(record) != len(header)
+        # clean.encoding (implicit): every field the header names is UTF-8
+        # (read_csv keeps other bytes as lone surrogates)
+        c["clean.encoding"][0] += 1
+        c["clean.encoding"][1] += any(0xDC80 <= ord(ch) <= 0xDCFF
+                                      for f in record[:len(header)] for ch in f)
         for check_id, kind, column, params in ROW_CHECKS:
             value = field(record, column)
             if params.get("allow_empty") and value == "":
@@ -297,6 +303,10 @@ def expect(root):
             c[check_id][0] += 1
             c[check_id][1] += not ok
 
+    # clean.encoding has no score unless some row of the dataset failed it
+    if not any(c["clean.encoding"][1] for c in counts.values()):
+        for c in counts.values():
+            c["clean.encoding"][0] = 0
     units = []
     unit_criteria = {}
     for unit in sorted(counts):
