@@ -14,7 +14,8 @@ import sys
 EXAMPLES = ["citizens.yaml", "health-facilities.yaml", "businesses.yaml"]
 CRITERIA = ("correct", "sufficient", "clean", "alive", "unified", "shared")
 # .SS headings of the CHECKS section that are not check kinds a rule file may name
-NOT_KINDS = {"Common parameters", "structure (implicit)", "Expected units"}
+NOT_KINDS = {"Common parameters", "structure (implicit)", "encoding (implicit)",
+             "Expected units"}
 
 
 def registry_kinds(root):
