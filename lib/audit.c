@@ -48,6 +48,15 @@ static int unit_by_name(const void *a, const void *b)
 	return strcmp(((const struct res_unit *)a)->name, ((const struct res_unit *)b)->name);
 }
 
+/* Whether check i scored in some unit. */
+static bool scored(struct plan *p, size_t i)
+{
+	for (size_t u = 0; u < p->nunits; u++)
+		if (plan_tally(p, u, i)->evaluated)
+			return true;
+	return false;
+}
+
 static int copy_check(struct dqa_result *r, const struct bound_check *b, const struct tally *t,
 		      struct res_check *out)
 {
@@ -100,7 +109,8 @@ static int dataset_checks(struct dqa_result *r, struct plan *p, dqa_error *err)
 	for (size_t i = 0; i < p->nchecks; i++) {
 		const struct check *def = p->checks[i].def;
 		if (!def->dataset_level) {
-			if (def->weight > 0)
+			/* a check no unit scored takes no part (no score is not zero) */
+			if (def->weight > 0 && scored(p, i))
 				r->unit_weights[def->criterion] += def->weight;
 			continue;
 		}
@@ -156,8 +166,8 @@ static int build_result(struct dqa_result *r, struct plan *p, dqa_error *err)
 	memcpy(r->weights, rules->weights, sizeof r->weights);
 	/* A check of weight 0 (clean.blank_rows) scores no criterion. */
 	for (size_t i = 0; i < rules->nchecks; i++)
-		if (rules->checks[i]->weight > 0)
-			r->criterion_used[rules->checks[i]->criterion] = true;
+		r->criterion_used[rules->checks[i]->criterion] |=
+			!rules->checks[i]->ops->unscored_when_clean || scored(p, i);
 	r->warn_below = rules->warn_below;
 	r->fail_below = rules->fail_below;
 	FORWARD_IF_ERROR(note_rules(r, rules, err));

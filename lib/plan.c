@@ -9,6 +9,7 @@
 #include "checks/check.h"
 #include "unit_path.h"
 #include "expr/expr.h"
+#include "header.h"
 #include "values.h"
 
 /* Longest note a check may attach to a failed-row sample. */
@@ -143,7 +144,8 @@ int plan_resolve(const struct plan *p, const struct colref *ref, const char *inp
 	} else {
 		size_t len = (size_t)snprintf(hint, sizeof hint, "the header of %s has:", input);
 		for (size_t i = 0; i < p->nheader && len < sizeof hint; i++)
-			len += (size_t)snprintf(hint + len, sizeof hint - len, " %s", p->header[i]);
+			len += (size_t)snprintf(hint + len, sizeof hint - len, "%s '%s'",
+						i ? "," : "", p->header[i]);
 	}
 	return dqa_fail(err, DQA_ERULES, p->rules->path, ref->pos, hint,
 			"column '%s' is not in the data", ref->name);
@@ -261,36 +263,10 @@ static int bind_units(struct plan *p, const char *input, dqa_error *err)
 	return r->unit_path ? bind_input_units(p, err) : 0;
 }
 
-/* Two columns of one name would make every check on it ambiguous. */
-static int unique_names(const struct record *header, const char *input, dqa_error *err)
-{
-	struct strset seen = STRSET_INIT;
-	int rc = 0;
-	for (size_t i = 0; i < header->n && rc == 0; i++) {
-		uint64_t first = i;
-		int added = strset_put(&seen, header->fields[i], header->lens[i], &first);
-		if (added < 0)
-			rc = dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
-		else if (!added)
-			rc = dqa_fail(err, DQA_EINPUT, input, (struct dqa_pos){(unsigned)header->line, 1, 1},
-				      "rename one of them in the extract",
-				      "duplicate column '%s' in the header: fields %llu and %zu",
-				      header->fields[i], (unsigned long long)first + 1, i + 1);
-	}
-	strset_release(&seen);
-	return rc;
-}
-
 int plan_bind(struct plan *p, const struct record *header, const char *input, dqa_error *err)
 {
-	FORWARD_IF_ERROR(unique_names(header, input, err));
+	FORWARD_IF_ERROR(header_names(header, input, p->out, &p->header, &p->header_note, err));
 	p->nheader = header->n;
-	p->header = arena_alloc(p->out, (header->n + 1) * sizeof *p->header);
-	RETURN_IF_NOMEM(p->header, err);
-	for (size_t i = 0; i < header->n; i++) {
-		p->header[i] = arena_strndup(p->out, header->fields[i], header->lens[i]);
-		RETURN_IF_NOMEM(p->header[i], err);
-	}
 	FORWARD_IF_ERROR(alloc_scratch(p, err));
 	FORWARD_IF_ERROR(bind_checks(p, input, err));
 	return bind_units(p, input, err);
@@ -301,6 +277,8 @@ int plan_fork(struct plan *w, const struct plan *first, struct arena *out, dqa_e
 	plan_init(w, first->rules, &first->opts, out);
 	w->header = first->header;
 	w->nheader = first->nheader;
+	w->header_note = first->header_note;
+	w->first_row_line = first->first_row_line;
 	w->unit_col = first->unit_col;
 	w->input_units = first->input_units;
 	w->registry = first->registry;
@@ -325,7 +303,8 @@ int plan_same_header(const struct plan *p, const struct record *header, const ch
 {
 	bool same = header->n == p->nheader;
 	for (size_t i = 0; same && i < header->n; i++)
-		same = strcmp(header->fields[i], p->header[i]) == 0;
+		same = strcmp(header->fields[i], p->header[i]) == 0 ||
+		       (header->lens[i] == 0 && strncmp(p->header[i], "column_", 7) == 0);
 	if (same)
 		return 0;
 	return dqa_fail(err, DQA_EINPUT, input, (struct dqa_pos){1, 1, 1},
@@ -557,6 +536,29 @@ int plan_merge(struct plan *into, struct plan *from, dqa_error *err)
 	return 0;
 }
 
+/* A unit name as reports show it: bytes that are not UTF-8 (and NUL) as
+ * \xHH, so that no report and no file name carries them raw. */
+static const char *unit_display_name(struct arena *a, const char *name)
+{
+	size_t len = strlen(name);
+	if (utf8_valid_prefix(name, len) == len)
+		return arena_strdup(a, name);
+	char *out = arena_alloc(a, 4 * len + 1);
+	if (!out)
+		return NULL;
+	size_t o = 0;
+	for (size_t i = 0; i < len;) {
+		size_t ok = utf8_valid_prefix(name + i, len - i);
+		memcpy(out + o, name + i, ok);
+		o += ok;
+		i += ok;
+		if (i < len)
+			o += (size_t)sprintf(out + o, "\\x%02X", (unsigned char)name[i++]);
+	}
+	out[o] = '\0';
+	return out;
+}
+
 int plan_merge_done(struct plan *p, dqa_error *err)
 {
 	struct unit_registry *r = p->registry;
@@ -564,7 +566,7 @@ int plan_merge_done(struct plan *p, dqa_error *err)
 	p->unit_names = arena_alloc(p->out, (r->count + 1) * sizeof *p->unit_names);
 	RETURN_IF_NOMEM(p->unit_names, err);
 	for (size_t u = 0; u < r->count; u++)
-		RETURN_IF_NOMEM(p->unit_names[u] = arena_strdup(p->out, r->names[u]), err);
+		RETURN_IF_NOMEM(p->unit_names[u] = unit_display_name(p->out, r->names[u]), err);
 	return 0;
 }
 

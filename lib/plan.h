@@ -66,6 +66,9 @@ struct plan {
 	struct arena *out;            /* the result's arena: samples live there */
 	char **header;                /* names live in the result arena */
 	size_t nheader;
+	const char *header_note;      /* blank header names, or NULL (header.h) */
+	uint64_t first_row_line;      /* input 0's first record: correct.structure
+					 counts header_note there */
 	int unit_col;                 /* -1: one unit for every row */
 	size_t *input_units;          /* units from paths: each input's unit,
 					 owned with the registry; or NULL */

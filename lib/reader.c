@@ -1,4 +1,4 @@
-/* The sequential reader: bytes from a source cut at record boundaries and
+/* The sequential reader: text from a source cut at record boundaries and
  * parsed chunk by chunk, on the calling thread. The parallel audit scan
  * (scan.c) cuts input the same way and hands chunks to workers. */
 #include "reader.h"
@@ -79,6 +79,79 @@ size_t reader_skip_bom(char *buf, size_t len)
 	return len - 3;
 }
 
+/* The offset just after the `lines`-th '\n' of buf[0, len), or SIZE_MAX. */
+static size_t lines_end(const char *buf, size_t len, unsigned lines)
+{
+	size_t at = 0;
+	for (unsigned i = 0; i < lines; i++) {
+		const char *nl = memchr(buf + at, '\n', len - at);
+		if (!nl)
+			return SIZE_MAX;
+		at = (size_t)(nl - buf) + 1;
+	}
+	return at;
+}
+
+/* Bytes of the line after the header enough to tell a title row. */
+enum { TITLE_PEEK = 4096 };
+
+size_t reader_header_start(const char *buf, size_t len, const struct dialect *dialect,
+			   bool eof)
+{
+	size_t start = lines_end(buf, len, dialect_header_line(dialect) - 1);
+	size_t header_end = start == SIZE_MAX ? SIZE_MAX : lines_end(buf + start, len - start, 1);
+	if (header_end == SIZE_MAX)
+		return eof ? (start == SIZE_MAX ? len : start) : SIZE_MAX;
+	bool next_seen = lines_end(buf + start + header_end, len - start - header_end, 1) != SIZE_MAX;
+	return eof || next_seen || len - start - header_end >= TITLE_PEEK ? start : SIZE_MAX;
+}
+
+/* Fields and non-empty fields of the line at buf (to its first line end
+ * outside quotes); returns the offset after it. */
+static size_t line_fields(const char *buf, size_t len, char delimiter, char quote,
+			  size_t *fields, size_t *nonempty)
+{
+	bool quoted = false, filled = false;
+	size_t i = 0;
+	*fields = 1;
+	*nonempty = 0;
+	for (; i < len && (quoted || (buf[i] != '\n' && buf[i] != '\r')); i++) {
+		if (buf[i] == quote)
+			quoted = !quoted;
+		if (!quoted && buf[i] == delimiter) {
+			*nonempty += filled;
+			filled = false;
+			++*fields;
+		} else if (buf[i] != ' ') {
+			filled = true;
+		}
+	}
+	*nonempty += filled;
+	while (i < len && (buf[i] == '\r' || buf[i] == '\n'))
+		i++;
+	return i;
+}
+
+int reader_title_row(const char *buf, size_t len, char delimiter, char quote,
+		     const char *name, unsigned line, dqa_error *err)
+{
+	size_t fields, nonempty, wide_fields, wide_nonempty;
+	char d = delimiter ? delimiter : reader_sniff_delimiter(buf, len, quote);
+	size_t next = line_fields(buf, len, d, quote, &fields, &nonempty);
+	if (nonempty != 1 || fields == 2 || next >= len)
+		return 0;
+	/* A title has no delimiter to sniff: the next line's tells. */
+	if (!delimiter && fields == 1)
+		d = reader_sniff_delimiter(buf + next, len - next, quote);
+	line_fields(buf + next, len - next, d, quote, &wide_fields, &wide_nonempty);
+	if (wide_nonempty < 2)
+		return 0;
+	return dqa_fail(err, DQA_EINPUT, name, (struct dqa_pos){line, 1, 1},
+			"if the header is on a later line, set dataset: {header_row: N}",
+			"line %u looks like a title, not a header: one name above a line of %zu fields",
+			line, wide_fields);
+}
+
 struct fill {
 	char *buf;
 	size_t len, cap;
@@ -138,8 +211,18 @@ static int scan_source(struct source *src, const struct dialect *dialect, record
 			break;
 		}
 		if (first && f.len > 0) {
+			size_t skip = reader_header_start(f.buf, f.len, dialect,
+							  n == 0 || f.len > limits->max_record);
+			if (skip == SIZE_MAX)
+				continue;   /* the header and the start of the next line are not here */
 			first = false;
-			f.len = reader_skip_bom(f.buf, f.len);
+			memmove(f.buf, f.buf + skip, f.len - skip);
+			f.len -= skip;
+			line = dialect_header_line(dialect);
+			rc = reader_title_row(f.buf, f.len, delimiter, dialect->quote, src->name,
+					      (unsigned)line, err);
+			if (rc)
+				break;
 			if (!delimiter)
 				delimiter = reader_sniff_delimiter(f.buf, f.len, dialect->quote);
 		}
@@ -172,7 +255,7 @@ int reader_scan(const char *path, const struct dialect *dialect, record_fn fn,
 		void *ctx, dqa_error *err)
 {
 	struct source src;
-	FORWARD_IF_ERROR(source_open(&src, path, err));
+	FORWARD_IF_ERROR(source_open(&src, path, dialect->encoding, err));
 	int rc = scan_source(&src, dialect, fn, ctx, err);
 	source_close(&src);
 	return rc < 0 ? rc : 0;

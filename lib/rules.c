@@ -12,6 +12,7 @@
 #include "expr/expr.h"
 #include "strset.h"
 #include "timeparse.h"
+#include "transcode.h"
 #include "unit_path.h"
 
 static const char *const criterion_names[DQA_CRITERIA] = {
@@ -265,6 +266,35 @@ static int parse_char(struct rules_ctx *ctx, const struct ynode *node, const cha
 	return 0;
 }
 
+static int parse_encoding(struct rules_ctx *ctx, const struct ynode *node,
+			  const struct encoding **out)
+{
+	const char *s;
+	FORWARD_IF_ERROR(param_string(ctx, node, "encoding", &s));
+	if ((*out = encoding_find(s)))
+		return 0;
+	const char *names[32];
+	size_t n = encoding_names(names, sizeof names / sizeof *names);
+	const char *near = closest_word(s, names, n);
+	char hint[160];
+	snprintf(hint, sizeof hint, near ? "did you mean '%s'?"
+					 : "encodings: utf-8, windows-1258, tcvn3, vni, latin1, utf-16",
+		 near);
+	return rules_error(ctx, node, hint, "unknown encoding '%s'", s);
+}
+
+/* header_row: the 1-based line of the header. */
+static int parse_header_row(struct rules_ctx *ctx, const struct ynode *node, unsigned *out)
+{
+	double v;
+	FORWARD_IF_ERROR(param_number(ctx, node, "header_row", &v));
+	if (v < 1 || v > 1000 || v != (unsigned)v)
+		return rules_error(ctx, node, "give the line of the header, from 1 (the first line)",
+				   "'header_row' must be a whole number from 1 to 1000");
+	*out = (unsigned)v;
+	return 0;
+}
+
 static int parse_expected_units(struct rules_ctx *ctx, const struct ynode *node)
 {
 	struct dqa_rules *r = ctx->rules;
@@ -283,7 +313,7 @@ static int parse_dataset(struct rules_ctx *ctx, const struct ynode *map)
 {
 	static const char *const keys[] = {"name", "unit", "expected_units", "key",
 					   "delimiter", "quote", "header", "strict", "allow_empty",
-					   "blank_rows"};
+					   "blank_rows", "encoding", "header_row"};
 	struct dqa_rules *r = ctx->rules;
 	FORWARD_IF_ERROR(expect_kind(ctx, map, YNODE_MAP, "dataset"));
 	FORWARD_IF_ERROR(expect_keys(ctx, map, "dataset", keys, sizeof keys / sizeof *keys));
@@ -328,6 +358,10 @@ static int parse_dataset(struct rules_ctx *ctx, const struct ynode *map)
 		return rules_error(ctx, v, "blank_rows: allow (skip blank lines) or report (the default)",
 				   "'blank_rows' must be allow or report");
 	r->allow_blank_rows = v && yscalar_eq(v, "allow");
+	if ((v = ymap_get(map, "encoding")))
+		FORWARD_IF_ERROR(parse_encoding(ctx, v, &r->dialect.encoding));
+	if ((v = ymap_get(map, "header_row")))
+		FORWARD_IF_ERROR(parse_header_row(ctx, v, &r->dialect.header_row));
 	return 0;
 }
 
@@ -486,12 +520,18 @@ static int add_implicit_checks(struct rules_ctx *ctx)
 			    .id = "correct.structure", .weight = 1, .min_ratio = 1,
 			    .counts = "rows"};
 	FORWARD_IF_ERROR(rules_add_check(ctx, c, NULL));
-	if (ctx->rules->allow_blank_rows)
-		return 0;
-	c = arena_alloc(&ctx->rules->arena, sizeof *c);
-	RETURN_IF_NOMEM(c, ctx->err);
-	*c = (struct check){.ops = &check_blank_rows, .criterion = DQA_CLEAN,
-			    .id = "clean.blank_rows", .weight = 0, .min_ratio = 1,
+	if (!ctx->rules->allow_blank_rows) {
+		RETURN_IF_NOMEM(c = arena_alloc(&ctx->rules->arena, sizeof *c), ctx->err);
+		*c = (struct check){.ops = &check_blank_rows, .criterion = DQA_CLEAN,
+				    .id = "clean.blank_rows", .weight = 1, .min_ratio = 1,
+				    .counts = "rows"};
+		FORWARD_IF_ERROR(rules_add_check(ctx, c, NULL));
+	}
+	if (!encoding_is_utf8(ctx->rules->dialect.encoding))
+		return 0;   /* transcoding makes valid UTF-8 of every byte or fails */
+	RETURN_IF_NOMEM(c = arena_alloc(&ctx->rules->arena, sizeof *c), ctx->err);
+	*c = (struct check){.ops = &check_encoding, .criterion = DQA_CLEAN,
+			    .id = "clean.encoding", .weight = 1, .min_ratio = 1,
 			    .counts = "rows"};
 	return rules_add_check(ctx, c, NULL);
 }

@@ -196,6 +196,7 @@ struct producer {
 	char delimiter;
 	unsigned eol;               /* learned from the header's line end */
 	uint64_t line;
+	uint64_t first_row_line;    /* where the record after the header starts */
 	dqa_error *err;
 };
 
@@ -214,10 +215,7 @@ static int fill(struct producer *pr)
 		b->len += (size_t)n;
 		if (!pr->started && b->len > 0) {
 			pr->started = true;
-			b->len = reader_skip_bom(b->buf, b->len);
-			const struct dialect *d = &pr->s->first->rules->dialect;
-			pr->delimiter = d->delimiter ? d->delimiter
-						     : reader_sniff_delimiter(b->buf, b->len, d->quote);
+			pr->offset += pr->src.skipped;   /* offsets count the file's bytes */
 		}
 	}
 	return 0;
@@ -249,6 +247,7 @@ static int on_header(void *ctx, const struct record *rec)
 	pr->header_seen = true;
 	if (p->checks)
 		return plan_same_header(p, rec, pr->s->names[pr->input], pr->err);
+	p->first_row_line = pr->first_row_line;
 	FORWARD_IF_ERROR(plan_bind(p, rec, pr->s->names[0], pr->err));
 	FORWARD_IF_ERROR(start_workers(pr->s, pr->err));
 	return 0;
@@ -261,11 +260,33 @@ static void shift(struct block *b, size_t cut)
 	b->len -= cut;
 }
 
+/* Lines before dataset: header_row are dropped, and the header is checked
+ * for a title above it, before the delimiter is sniffed from it. */
+static int skip_to_header(struct producer *pr)
+{
+	const struct dialect *d = &pr->s->first->rules->dialect;
+	struct block *b = pr->b;
+	size_t skip;
+	for (;;) {
+		FORWARD_IF_ERROR(fill(pr));
+		if ((skip = reader_header_start(b->buf, b->len, d, pr->eof)) != SIZE_MAX)
+			break;
+		FORWARD_IF_ERROR(grow(pr));
+	}
+	shift(b, skip);
+	pr->line = dialect_header_line(d);
+	FORWARD_IF_ERROR(reader_title_row(b->buf, b->len, d->delimiter, d->quote,
+					  pr->s->names[pr->input], dialect_header_line(d), pr->err));
+	pr->delimiter = d->delimiter ? d->delimiter : reader_sniff_delimiter(b->buf, b->len, d->quote);
+	return 0;
+}
+
 /* Parses the header here, on the reading thread: it binds the plan. Blank
  * lines before it are skipped (records with no fields). */
 static int read_header(struct producer *pr)
 {
 	const struct dialect *d = &pr->s->first->rules->dialect;
+	FORWARD_IF_ERROR(skip_to_header(pr));
 	struct csv_chunk chunk;
 	FORWARD_IF_ERROR(csv_chunk_init(&chunk, d->quote, d->limits, pr->err));
 	int rc = 0;
@@ -283,6 +304,7 @@ static int read_header(struct producer *pr)
 		bool last = !cut;
 		cut = cut ? cut : b->len;
 		uint64_t lines = count_line_ends(b->buf, cut);
+		pr->first_row_line = pr->line + lines;
 		rc = csv_chunk_parse(&chunk, b->buf, cut, pr->line, pr->delimiter, last, on_header,
 				     pr, pr->s->names[pr->input], pr->err);
 		pr->line += lines;
@@ -382,7 +404,8 @@ static int read_input(struct scan *s, const struct scan_part *part, dqa_error *e
 {
 	struct producer pr = {.s = s, .input = part->input, .line = 1, .target = s->block_size,
 			      .end = SCAN_TO_END, .err = err};
-	FORWARD_IF_ERROR(source_open(&pr.src, s->first->inputs[part->input], err));
+	FORWARD_IF_ERROR(source_open(&pr.src, s->first->inputs[part->input],
+				     s->first->rules->dialect.encoding, err));
 	pr.b = take_block(s);
 	int rc = pr.b ? read_header(&pr) : 0;
 	if (rc == 0 && pr.b && (part->start > 0 || part->end != SCAN_TO_END))

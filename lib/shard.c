@@ -14,6 +14,7 @@
 
 #include "csv_boundary.h"
 #include "newlines.h"
+#include "transcode.h"
 
 /* Bytes read at a time while looking for a cut; doubled for longer records. */
 enum { CUT_WINDOW = 1 << 20 };
@@ -131,6 +132,13 @@ static int byte_range(const char *path, const struct dialect *d, unsigned index,
 		      unsigned count, struct scan_part *part, dqa_error *err)
 {
 	struct cutter c = {.fd = -1, .name = path, .quote = d->quote, .err = err};
+	/* Byte offsets of a transcoded file are not those of its text. */
+	if (!encoding_is_utf8(d->encoding))
+		return dqa_fail(err, DQA_EARG, path, DQA_NOPOS,
+				"give the data as several files (each shard takes whole files), or "
+				"audit it in one shard",
+				"a single file in %s cannot be split into shards by bytes",
+				encoding_name(d->encoding));
 	int rc = open_plain(&c);
 	if (rc == 0)
 		rc = find_delimiter(&c, d);

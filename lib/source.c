@@ -12,6 +12,8 @@
 #include <unistd.h>
 
 #include "inflate.h"
+#include "sniff.h"
+#include "transcode.h"
 
 enum { SOURCE_BUFFER = 256 * 1024 };
 
@@ -59,10 +61,12 @@ static bool gzip_magic(const struct source *src)
 	       src->in[src->in_at + 1] == 0x8b;
 }
 
-int source_open(struct source *src, const char *path, dqa_error *err)
+int source_open(struct source *src, const char *path, const struct encoding *encoding,
+		dqa_error *err)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
-	*src = (struct source){.name = is_stdin ? "<stdin>" : path, .fd = -1};
+	*src = (struct source){.name = is_stdin ? "<stdin>" : path, .fd = -1,
+			       .encoding = encoding_is_utf8(encoding) ? NULL : encoding};
 	int fd = is_stdin ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return dqa_fail(err, DQA_EINPUT, src->name, DQA_NOPOS,
@@ -139,17 +143,111 @@ static ssize_t read_gzip(struct source *src, void *buf, size_t cap, dqa_error *e
 	return 0;
 }
 
-ssize_t source_read(struct source *src, void *buf, size_t cap, dqa_error *err)
+/* The file's bytes, inflated. */
+static ssize_t read_bytes(struct source *src, void *buf, size_t cap, dqa_error *err)
 {
 	return src->z ? read_gzip(src, buf, cap, err) : read_plain(src, buf, cap, err);
 }
 
+/* Moves the bytes not handed on to the front of raw and reads more. */
+static int raw_fill(struct source *src, dqa_error *err)
+{
+	memmove(src->raw, src->raw + src->raw_at, src->raw_len - src->raw_at);
+	src->raw_len -= src->raw_at;
+	src->raw_at = 0;
+	ssize_t n = read_bytes(src, src->raw + src->raw_len, SOURCE_BUFFER - src->raw_len, err);
+	if (n < 0)
+		return (int)n;
+	src->raw_eof = n == 0;
+	src->raw_len += (size_t)n;
+	return 0;
+}
+
+/* Before the first byte is handed on: the head is gathered, whatever size
+ * the reads come in (stdin may deliver one byte at a time), sniffed, and
+ * a UTF-8 byte order mark dropped. */
+static int start(struct source *src, dqa_error *err)
+{
+	src->started = true;
+	RETURN_IF_NOMEM(src->raw = malloc(SOURCE_BUFFER), err);
+	while (src->raw_len < SNIFF_BYTES && !src->raw_eof)
+		FORWARD_IF_ERROR(raw_fill(src, err));
+	FORWARD_IF_ERROR(sniff_text(src->raw, src->raw_len, src->name,
+				    encoding_is_utf16(src->encoding), err));
+	if (!src->encoding && src->raw_len >= 3 && memcmp(src->raw, "\xEF\xBB\xBF", 3) == 0)
+		src->raw_at = src->skipped = 3;
+	if (src->encoding && !(src->tc = transcoder_new(src->encoding)))
+		return dqa_fail(err, DQA_EINPUT, src->name, DQA_NOPOS, NULL,
+				"cannot convert from %s on this system", encoding_name(src->encoding));
+	return 0;
+}
+
+static int not_in_encoding(struct source *src, dqa_error *err)
+{
+	return dqa_fail(err, DQA_EINPUT, src->name, DQA_NOPOS,
+			"check dataset: encoding, or save the file as CSV UTF-8",
+			"byte 0x%02X at offset %llu is not valid %s", src->raw[src->raw_at],
+			(unsigned long long)src->decoded, encoding_name(src->encoding));
+}
+
+static ssize_t decode(struct source *src, char *buf, size_t cap, dqa_error *err)
+{
+	for (;;) {
+		size_t used, made;
+		enum transcode_status st = transcode_run(src->tc, src->raw + src->raw_at,
+							 src->raw_len - src->raw_at, src->raw_eof,
+							 &used, buf, cap, &made);
+		src->raw_at += used;
+		src->decoded += used;
+		if (made)
+			return (ssize_t)made;   /* an invalid byte after them fails next time */
+		if (st == TRANSCODE_INVALID)
+			return not_in_encoding(src, err);
+		if (src->raw_eof)
+			return 0;
+		FORWARD_IF_ERROR(raw_fill(src, err));
+	}
+}
+
+/* Decoded text; a read too small for one character takes it from spill. */
+static ssize_t read_decoded(struct source *src, char *buf, size_t cap, dqa_error *err)
+{
+	if (src->spill_at == src->spill_len && cap < sizeof src->spill) {
+		ssize_t n = decode(src, src->spill, sizeof src->spill, err);
+		if (n <= 0)
+			return n;
+		src->spill_at = 0;
+		src->spill_len = (size_t)n;
+	}
+	if (src->spill_at == src->spill_len)
+		return decode(src, buf, cap, err);
+	size_t n = src->spill_len - src->spill_at < cap ? src->spill_len - src->spill_at : cap;
+	memcpy(buf, src->spill + src->spill_at, n);
+	src->spill_at += n;
+	return (ssize_t)n;
+}
+
+ssize_t source_read(struct source *src, void *buf, size_t cap, dqa_error *err)
+{
+	if (!src->started)
+		FORWARD_IF_ERROR(start(src, err));
+	if (src->tc)
+		return read_decoded(src, buf, cap, err);
+	if (src->raw_at == src->raw_len)
+		return read_bytes(src, buf, cap, err);
+	size_t n = src->raw_len - src->raw_at < cap ? src->raw_len - src->raw_at : cap;
+	memcpy(buf, src->raw + src->raw_at, n);
+	src->raw_at += n;
+	return (ssize_t)n;
+}
+
 int source_seek(struct source *src, uint64_t offset)
 {
-	if (src->z || lseek(src->fd, (off_t)offset, SEEK_SET) < 0)
+	if (src->z || src->tc || lseek(src->fd, (off_t)offset, SEEK_SET) < 0)
 		return -1;
 	src->in_at = src->in_len = 0;
-	src->eof = false;
+	src->raw_at = src->raw_len = 0;
+	src->eof = src->raw_eof = false;
 	src->position = offset;
 	return 0;
 }
@@ -164,8 +262,12 @@ void source_close(struct source *src)
 	if (src->fd >= 0)
 		close(src->fd);
 	inflater_free(src->z);
+	transcoder_free(src->tc);
 	free(src->in);
+	free(src->raw);
 	src->fd = -1;
 	src->z = NULL;
+	src->tc = NULL;
 	src->in = NULL;
+	src->raw = NULL;
 }

@@ -1,5 +1,8 @@
-/* Bytes of one input: a file, gzip (detected by its magic bytes, any number
- * of members) or standard input ("-"). Inputs are only ever opened read-only. */
+/* Text of one input: a file, gzip (detected by its magic bytes, any number
+ * of members) or standard input ("-"), refused when its first bytes show
+ * another format (sniff.h), without a UTF-8 byte order mark, and converted
+ * to UTF-8 from the declared encoding (transcode.h). Inputs are only ever
+ * opened read-only. */
 #ifndef DQA_SOURCE_H
 #define DQA_SOURCE_H
 
@@ -10,7 +13,9 @@
 
 #include "error.h"
 
+struct encoding;
 struct inflater;
+struct transcoder;
 
 struct source {
 	const char *name;       /* as shown in messages: the path, or <stdin> */
@@ -23,13 +28,28 @@ struct source {
 	bool eof;               /* the file has no more bytes */
 	bool in_member;         /* inside a gzip member */
 	bool done;              /* gzip: what follows the last member is ignored */
+	/* After gzip: */
+	const struct encoding *encoding;   /* NULL: UTF-8 */
+	struct transcoder *tc;  /* NULL: UTF-8, handed on as it is */
+	unsigned char *raw;     /* bytes not yet handed on (or decoded) */
+	size_t raw_at, raw_len;
+	uint64_t decoded;       /* bytes decoded so far, for messages */
+	char spill[32];         /* decoded for a read smaller than a character */
+	size_t spill_at, spill_len;
+	bool started;           /* the head has been sniffed */
+	bool raw_eof;
+	unsigned skipped;       /* bytes dropped at the start: a byte order mark */
 };
 
-int source_open(struct source *src, const char *path, dqa_error *err);
-/* Reads up to cap bytes; returns the count, 0 at the end, or a negative
- * DQA_EINPUT with err filled. */
+/* encoding NULL: UTF-8. */
+int source_open(struct source *src, const char *path, const struct encoding *encoding,
+		dqa_error *err);
+/* Reads up to cap bytes of text; returns the count, 0 at the end, or a
+ * negative DQA_EINPUT with err filled (also for a file that is not text,
+ * or a byte not in the encoding). src->skipped is known after the first
+ * read. */
 ssize_t source_read(struct source *src, void *buf, size_t cap, dqa_error *err);
-/* Moves a plain (not gzip) file to byte offset; 0 or -1 (errno set). */
+/* Moves a plain (not gzip, not transcoded) file to byte offset; 0 or -1. */
 int source_seek(struct source *src, uint64_t offset);
 /* Bytes of the file read so far (compressed bytes for gzip). */
 uint64_t source_position(struct source *src);

@@ -4,6 +4,7 @@
 #include <locale.h>
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 #include <strings.h>
 
 static bool is_digit(char c)
@@ -168,6 +169,16 @@ size_t utf8_valid_prefix(const char *s, size_t len)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < len) {
+		/* Eight ASCII bytes at a time: clean.encoding runs this on every
+		 * value, and most bytes of most extracts are ASCII. */
+		uint64_t word;
+		if (len - i >= sizeof word) {
+			memcpy(&word, p + i, sizeof word);
+			if (!(word & 0x8080808080808080ull)) {
+				i += sizeof word;
+				continue;
+			}
+		}
 		unsigned char c = p[i];
 		size_t need;
 		uint32_t cp;

@@ -34,6 +34,9 @@ struct check_ops {
 	 * SCORING). configure may change it (rows per_unit). */
 	bool dataset_level;
 	const char *counts;           /* what `evaluated` counts; NULL: rows */
+	/* An implicit check with no score unless a row failed it: its
+	 * criterion counts as used (a missing unit scores 0 there) only then. */
+	bool unscored_when_clean;
 	const char *const *params;    /* kind-specific mapping keys, NULL-terminated */
 	/* Reads the kind's parameters from value (the mapping, or the shorthand
 	 * scalar/list for SHAPE_NONE kinds; NULL for column shorthand) into
@@ -88,10 +91,14 @@ struct check_ops {
 int check_tally_all(const struct bound_check *b, struct plan *plan, uint64_t evaluated,
 		    uint64_t failed, const char *note, dqa_error *err);
 
+/* The `dataset` hook of an unscored_when_clean check: with no failed row
+ * in the dataset, every unit's tally is cleared (no score). Returns 0. */
+int check_unscore_when_clean(struct bound_check *b, struct plan *p, dqa_error *err);
+
 const struct check_ops *check_kind(const char *name, size_t len);
 /* All kinds a rule file may name, for "did you mean" hints. */
 size_t check_kind_names(const char **names, size_t cap);
 
-extern const struct check_ops check_structure, check_blank_rows;
+extern const struct check_ops check_structure, check_blank_rows, check_encoding;
 
 #endif

@@ -1,7 +1,8 @@
 /* clean.blank_rows (implicit): a record is not blank. A blank line (a
  * record with no fields, as Python's csv.reader reads it) and a record
  * whose every field is empty (",,") fail; a file's final line end is no
- * blank line. Off with dataset: {blank_rows: allow}. */
+ * blank line. Like clean.encoding, it scores only when some row failed it.
+ * Off with dataset: {blank_rows: allow}. */
 #include "check.h"
 
 #include <stdio.h>
@@ -23,5 +24,5 @@ static bool blank_row(struct bound_check *b, const struct plan_row *row, char *n
 
 const struct check_ops check_blank_rows = {
 	.kind = "blank_rows", .scope = SCOPE_ROW, .shape = SHAPE_NONE, .implicit = true,
-	.row = blank_row,
+	.unscored_when_clean = true, .row = blank_row, .dataset = check_unscore_when_clean,
 };

@@ -2,7 +2,8 @@
  * many fields as the header. Records that are not are still read (as
  * Python's csv.reader reads them): short rows read their missing fields as
  * empty, extra fields are ignored; the note says why and shows the record's
- * raw text. A blank line is clean.blank_rows' business, not this one's. */
+ * raw text. A blank line is clean.blank_rows' business, not this one's.
+ * Blank header names (read as column_N) count once, on the first record. */
 #include "check.h"
 
 #include <stdio.h>
@@ -73,8 +74,15 @@ static void describe(const struct plan *p, const struct record *rec, char *note,
 static bool structure_row(struct bound_check *b, const struct plan_row *row, char *note,
 			  size_t cap)
 {
+	const struct plan *p = b->plan;
 	const struct record *rec = row->rec;
-	if (!rec->flaw && (rec->n == b->plan->nheader || rec->n == 0))
+	/* A header finding (blank names) is counted once, on the first record. */
+	if (p->header_note && row->input == 0 && row->line == p->first_row_line) {
+		if (note)
+			snprintf(note, cap, "%s", p->header_note);
+		return false;
+	}
+	if (!rec->flaw && (rec->n == p->nheader || rec->n == 0))
 		return true;
 	if (note)
 		describe(b->plan, rec, note, cap);

@@ -16,7 +16,7 @@ EXAMPLES = ["citizens.yaml", "health-facilities.yaml", "businesses.yaml"]
 CRITERIA = ("correct", "sufficient", "clean", "alive", "unified", "shared")
 # .SS headings of the CHECKS section that are not check kinds a rule file may name
 NOT_KINDS = {"Common parameters", "structure (implicit)", "not_empty (implicit)",
-             "blank_rows (implicit)", "Expected units"}
+             "blank_rows (implicit)", "encoding (implicit)", "Expected units"}
 
 
 def registry_kinds(root):

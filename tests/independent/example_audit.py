@@ -119,8 +119,6 @@ class Check:
     def __init__(self, check_id, criterion):
         self.id = check_id
         self.criterion = criterion
-        # dqa-rules(5): the implicit clean.blank_rows has weight 0, the rest 1 here
-        self.weight = 0 if check_id == "clean.blank_rows" else 1
 
 
 class RowCheck(Check):
@@ -177,8 +175,27 @@ def structure(header_len):
 
 
 def blank_rows():
-    """Implicit, weight 0: counted, in no mean."""
+    """Implicit: no score unless some row of the dataset fails it (see unscore)."""
     return row("clean.blank_rows", "clean", [], lambda r: any(r.record))
+
+
+def not_utf8(value):
+    """read_csv keeps bytes that are not UTF-8 as lone surrogates."""
+    return any(0xDC80 <= ord(ch) <= 0xDCFF for ch in value)
+
+
+def encoding(header_len):
+    """clean.encoding (implicit): every field the header names is UTF-8. It has
+    no score unless some row of the dataset fails it (see unscore)."""
+    return row("clean.encoding", "clean", [],
+               lambda r: not any(not_utf8(f) for f in r.record[:header_len]))
+
+
+def unscore(counts, check_id):
+    """The implicit hygiene checks score only when some row of the dataset failed."""
+    if not any(c[check_id][1] for c in counts.values()):
+        for c in counts.values():
+            c[check_id][0] = 0
 
 
 def unique(check_id, columns):
@@ -211,7 +228,8 @@ def audit(rules_path, data_path, root, unit_column, expected_units, make_checks,
     index = {name: i for i, name in enumerate(header)}
     rows = [Row(index, rec, n) for n, rec in enumerate(records)]
     dataset = Dataset(header, rows, unit_column)
-    checks = [structure(len(header))] + make_checks(header, dataset) + [blank_rows()]
+    checks = [structure(len(header))] + make_checks(header, dataset) + [blank_rows(),
+                                                                         encoding(len(header))]
     ids = [c.id for c in checks]
     assert len(set(ids)) == len(ids), "duplicate check id"
 
@@ -227,6 +245,8 @@ def audit(rules_path, data_path, root, unit_column, expected_units, make_checks,
                     c[check.id][0] += 1
                     c[check.id][1] += not verdict
 
+    unscore(counts, "clean.blank_rows")
+    unscore(counts, "clean.encoding")
     unit_checks = [c for c in checks if not isinstance(c, DatasetCheck)]
     present = []
     for unit in sorted(counts):
@@ -236,13 +256,14 @@ def audit(rules_path, data_path, root, unit_column, expected_units, make_checks,
                 c[check.id] = list(check.judge_unit(unit, unit_rows[unit], dataset))
         present.append((unit, len(unit_rows[unit]), [
             {"id": check.id, "criterion": check.criterion, "evaluated": c[check.id][0],
-             "failed": c[check.id][1], "weight": check.weight} for check in unit_checks]))
+             "failed": c[check.id][1]} for check in unit_checks]))
     dataset_checks = [{"id": check.id, "criterion": check.criterion,
                        "evaluated": check.counts[0], "failed": check.counts[1]}
                       for check in checks if isinstance(check, DatasetCheck)]
-    # every check of the shipped examples has weight 1 (the implicit
-    # clean.blank_rows 0), every criterion too
-    unit_weights = {k: sum(c.weight for c in unit_checks if c.criterion == k) for k in CRITERIA}
+    # every check of the shipped examples has weight 1, every criterion too; V
+    # counts the unit-level checks some unit scores
+    unit_weights = {k: sum(1 for ch in unit_checks if ch.criterion == k and
+                           any(c[ch.id][0] for c in counts.values())) for k in CRITERIA}
     missing = sorted(set(expected_units) - set(counts))
     units, criteria, score, dataset_checks = roll_up(
         present, missing, dataset_checks, unit_weights, {k: 1 for k in CRITERIA}, status_of)

@@ -73,10 +73,11 @@ CHECK_IDS = [
     "clean.unique.citizen_id", "clean.trimmed.full_name", "clean.trimmed.address",
     "alive.fresh.updated_at",
     "unified.in_ref.ward_code",
+    "clean.blank_rows",
+    "clean.encoding",
 ]
-# clean.blank_rows (implicit) has weight 0: counted, in no mean. The data has
-# no blank records (read_csv drops none: see there).
-ZERO_WEIGHT = {"clean.blank_rows"}
+# clean.blank_rows and clean.encoding (implicit) score only when some row of the
+# dataset fails them (the data has no blank records: read_csv drops none).
 assert {c[0] for c in ROW_CHECKS} <= set(CHECK_IDS)
 # Judged once for the dataset (dqa-rules(5): scope): required_columns counts columns,
 # metadata counts fields.
@@ -285,6 +286,11 @@ def expect(root):
         c["correct.structure"][1] += len(record) != len(header)
         c["clean.blank_rows"][0] += 1
         c["clean.blank_rows"][1] += not any(record)
+        # clean.encoding (implicit): every field the header names is UTF-8
+        # (read_csv keeps other bytes as lone surrogates)
+        c["clean.encoding"][0] += 1
+        c["clean.encoding"][1] += any(0xDC80 <= ord(ch) <= 0xDCFF
+                                      for f in record[:len(header)] for ch in f)
         for check_id, kind, column, params in ROW_CHECKS:
             value = field(record, column)
             if params.get("allow_empty") and value == "":
@@ -298,14 +304,18 @@ def expect(root):
             c[check_id][0] += 1
             c[check_id][1] += not ok
 
+    # the implicit hygiene checks have no score unless some row of the dataset failed them
+    for hygiene in ("clean.blank_rows", "clean.encoding"):
+        if not any(c[hygiene][1] for c in counts.values()):
+            for c in counts.values():
+                c[hygiene][0] = 0
     present = []
     for unit in sorted(counts):
         c = counts[unit]
         c["sufficient.rows"] = [1, int(rows[unit] < ROWS_MIN)]      # per_unit: unit-level
         present.append((unit, rows[unit], [
             {"id": cid, "criterion": criterion_of(cid), "evaluated": c[cid][0],
-             "failed": c[cid][1], "weight": 0 if cid in ZERO_WEIGHT else 1}
-            for cid in CHECK_IDS]))
+             "failed": c[cid][1]} for cid in CHECK_IDS]))
     dataset_checks = [
         {"id": "sufficient.required_columns", "criterion": "sufficient",
          "evaluated": len(REQUIRED_COLUMNS), "failed": required_missing},
@@ -313,8 +323,9 @@ def expect(root):
          "evaluated": len(METADATA_REQUIRE), "failed": metadata_failed},
     ]
     assert [c["id"] for c in dataset_checks] == DATASET_CHECK_IDS
-    unit_weights = {k: sum(1 for cid in CHECK_IDS if criterion_of(cid) == k and cid not in ZERO_WEIGHT)
-                    for k in CRITERIA}
+    # V: the weights (all 1) of the unit-level checks some unit scores
+    unit_weights = {k: sum(1 for cid in CHECK_IDS if criterion_of(cid) == k and
+                           any(c[cid][0] for c in counts.values())) for k in CRITERIA}
     missing = sorted(expected_units - set(counts))
     units, criteria, score, dataset_checks = roll_up(
         present, missing, dataset_checks, unit_weights, CRITERION_WEIGHTS, status_of)
