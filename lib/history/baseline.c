@@ -88,19 +88,33 @@ static int from_json(struct baseline *b, const json_t *root, const char *path, d
 			RETURN_IF_NOMEM(add(b, name, id, score) == 0 ? b : NULL, err);
 		}
 	}
+	json_array_foreach(json_object_get(root, "dataset_checks"), j, c) {
+		const char *id = json_string_value(json_object_get(c, "id"));
+		double score = json_score(json_object_get(c, "score"));
+		if (id)
+			RETURN_IF_NOMEM(baseline_add_id(b, id) == 0 &&
+					(isnan(score) || add_check(b, NULL, id, score) == 0) ? b : NULL,
+					err);
+	}
 	return 0;
 }
 
 /* A checks field of the history: the run's ids (unit NULL, the dataset's
- * row) or a unit's check scores. 0 or -1 (out of memory). */
+ * row, dataset-level checks with their scores) or a unit's check scores.
+ * 0 or -1 (out of memory). */
 static int read_checks(struct baseline *b, const char *unit, const char *field)
 {
 	struct strbuf id = STRBUF_INIT;
 	double score;
 	int rc = 0;
-	while (rc == 0 && history_checks_next(&field, &id, &score))
-		rc = id.failed ? -1 : unit ? add_check(b, unit, id.buf, score)
-					   : baseline_add_id(b, id.buf);
+	while (rc == 0 && history_checks_next(&field, &id, &score)) {
+		if (id.failed)
+			rc = -1;
+		else if (unit)
+			rc = add_check(b, unit, id.buf, score);
+		else if ((rc = baseline_add_id(b, id.buf)) == 0 && !isnan(score))
+			rc = add_check(b, NULL, id.buf, score);
+	}
 	strbuf_release(&id);
 	return rc;
 }

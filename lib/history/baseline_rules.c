@@ -1,6 +1,7 @@
 /* The regression gate when the baseline ran other rules: a unit's total
  * then sums other checks, so totals are not compared; each unit's checks
- * that both runs have (by id) are, and the note says what changed first, so
+ * and each dataset-level check that both runs have (by id) are, and the
+ * note says what changed first, so
  * a new check is named instead of blamed on the data. */
 #include <math.h>
 #include <stdio.h>
@@ -79,12 +80,20 @@ static size_t put_note(struct strbuf *sb, const struct baseline *b, const struct
 	return common;
 }
 
-static const struct res_check *find_check(const struct res_unit *u, const char *id)
+static const struct res_check *find_check(const struct res_check *checks, size_t n,
+					  const char *id)
 {
-	for (size_t i = 0; i < u->nchecks; i++)
-		if (strcmp(u->checks[i].id, id) == 0)
-			return &u->checks[i];
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(checks[i].id, id) == 0)
+			return &checks[i];
 	return NULL;
+}
+
+/* A baseline score's unit for messages and ordering: NULL is the dataset's
+ * own (a dataset-level check). */
+static const char *unit_label(const struct base_score *s)
+{
+	return !s->unit ? "(dataset)" : s->unit[0] ? s->unit : "(empty)";
 }
 
 static double drop_of(const struct drop *d)
@@ -97,8 +106,8 @@ static int largest_drop_first(const void *a, const void *b)
 	double da = drop_of(a), db = drop_of(b);
 	if (da != db)
 		return da > db ? -1 : 1;
-	int by_unit = strcmp(((const struct drop *)a)->base->unit,
-			     ((const struct drop *)b)->base->unit);
+	int by_unit = strcmp(unit_label(((const struct drop *)a)->base),
+			     unit_label(((const struct drop *)b)->base));
 	return by_unit ? by_unit : strcmp(((const struct drop *)a)->base->part,
 					  ((const struct drop *)b)->base->part);
 }
@@ -110,8 +119,10 @@ static size_t find_drops(const struct baseline *b, const struct dqa_result *res,
 	size_t n = 0;
 	for (size_t i = 0; i < b->nchecks; i++) {
 		const struct base_score *s = &b->checks[i];
-		const struct res_unit *u = baseline_find_unit(res, s->unit);
-		const struct res_check *c = u ? find_check(u, s->part) : NULL;
+		const struct res_unit *u = s->unit ? baseline_find_unit(res, s->unit) : NULL;
+		const struct res_check *c =
+			!s->unit ? find_check(res->dataset_checks, res->ndataset_checks, s->part)
+			: u ? find_check(u->checks, u->nchecks, s->part) : NULL;
 		/* A unit gone missing scores 0 on every check, as on its total. */
 		struct drop d = {s, c ? c->score : u && u->missing ? 0 : NAN};
 		if (drop_of(&d) > max_drop + 1e-9)
@@ -121,13 +132,15 @@ static size_t find_drops(const struct baseline *b, const struct dqa_result *res,
 	return n;
 }
 
+/* The units among the drops (the dataset's own checks not counted). */
 static size_t count_units(const struct drop *drops, size_t n)
 {
 	size_t units = 0;
 	for (size_t i = 0; i < n; i++) {
-		bool seen = false;
+		bool seen = !drops[i].base->unit;
 		for (size_t j = 0; j < i && !seen; j++)
-			seen = strcmp(drops[j].base->unit, drops[i].base->unit) == 0;
+			seen = drops[j].base->unit &&
+			       strcmp(drops[j].base->unit, drops[i].base->unit) == 0;
 		units += !seen;
 	}
 	return units;
@@ -145,14 +158,20 @@ int baseline_compare_common(const struct baseline *b, const struct dqa_result *r
 	size_t n = find_drops(b, res, max_drop, drops);
 	if (n) {
 		size_t units = count_units(drops, n);
-		strbuf_printf(sb, "%s%zu unit%s dropped more than %g point%s on a check both runs "
-			      "have\n", head, units, units == 1 ? "" : "s", max_drop,
-			      max_drop == 1 ? "" : "s");
+		bool dataset = false;
+		for (size_t i = 0; i < n; i++)
+			dataset |= !drops[i].base->unit;
+		strbuf_puts(sb, head);
+		if (units)
+			strbuf_printf(sb, "%zu unit%s%s", units, units == 1 ? "" : "s",
+				      dataset ? " and " : "");
+		strbuf_printf(sb, "%s dropped more than %g point%s on a check both runs have\n",
+			      dataset ? "the dataset" : "", max_drop, max_drop == 1 ? "" : "s");
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct base_score *s = drops[i].base;
 		strbuf_printf(sb, "  %-10s %6.2f -> %6.2f (%+.2f)  %s\n",
-			      s->unit[0] ? s->unit : "(empty)", baseline_rounded(s->score),
+			      unit_label(s), baseline_rounded(s->score),
 			      baseline_rounded(drops[i].now), -drop_of(&drops[i]), s->part);
 	}
 	free(drops);

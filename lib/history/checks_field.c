@@ -1,5 +1,6 @@
 /* The checks column of a history row: "ID=SCORE ID=SCORE" on a unit's total,
- * "ID ID" on the dataset's, ids escaped so that a space or '=' in a column
+ * "ID ID=SCORE" on the dataset's (every id, dataset-level ones with their
+ * score), ids escaped so that a space or '=' in a column
  * name cannot split an item. */
 #include <math.h>
 #include <stdlib.h>

@@ -96,7 +96,16 @@ static const char *unit_checks(const struct res_unit *u, struct strbuf *buf)
 	return buf->len && !buf->failed ? buf->buf : "";
 }
 
-/* Every check id of the run, "ID ID". */
+static const struct res_check *dataset_check(const struct dqa_result *r, const char *id)
+{
+	for (size_t i = 0; i < r->ndataset_checks; i++)
+		if (strcmp(r->dataset_checks[i].id, id) == 0)
+			return &r->dataset_checks[i];
+	return NULL;
+}
+
+/* Every check id of the run, "ID ID", a dataset-level check's with its
+ * score ("ID=SCORE"), so a gate after a change of rules compares it too. */
 static const char *run_checks(const struct dqa_result *r, struct strbuf *buf)
 {
 	strbuf_reset(buf);
@@ -104,6 +113,11 @@ static const char *run_checks(const struct dqa_result *r, struct strbuf *buf)
 		if (i)
 			strbuf_putc(buf, ' ');
 		history_check_id_put(buf, r->check_ids[i]);
+		const struct res_check *c = dataset_check(r, r->check_ids[i]);
+		if (c)
+			strbuf_putc(buf, '=');
+		if (c && !isnan(c->score))
+			strbuf_printf(buf, "%.2f", round(c->score * 100) / 100);
 	}
 	return buf->len && !buf->failed ? buf->buf : "";
 }
