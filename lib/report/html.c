@@ -178,9 +178,9 @@ static void dataset_checks(const struct dqa_report *rep, dqa_lang lang, struct s
 {
 	if (!json_array_size(rep->dataset_checks))
 		return;
-	strbuf_printf(out, "<section>\n<p class=\"meta\">%s</p>\n",
-		      msg(lang, M_DATASET_CHECKS_NOTE));
-	html_check_details(rep->dataset_checks, msg(lang, M_DATASET_CHECKS), lang, out);
+	strbuf_puts(out, "<section>\n");
+	html_check_details(rep->dataset_checks, msg(lang, M_DATASET_CHECKS),
+			   msg(lang, M_DATASET_CHECKS_NOTE), lang, out);
 	strbuf_puts(out, "</section>\n");
 }
 

@@ -27,11 +27,12 @@ void html_score_cell(struct strbuf *out, const char *label, double score, dqa_st
 /* A card: label, big score and badge. */
 void html_score_card(struct strbuf *out, const char *label, double score, dqa_status s,
 		     dqa_lang lang);
-/* A table of checks under the heading title (counts, score, threshold,
- * cost, status), then each failing one with why, a how-to-fix hint and its
- * samples: a unit's page, and the dataset checks of index.html. */
-void html_check_details(const json_t *checks, const char *title, dqa_lang lang,
-			struct strbuf *out);
+/* A table of checks under the heading title and, when lead is not NULL, a
+ * line saying what they are (counts, score, threshold, cost, status), then
+ * each failing one with why, a how-to-fix hint and its samples: a unit's
+ * page, and the dataset checks of index.html. */
+void html_check_details(const json_t *checks, const char *title, const char *lead,
+			dqa_lang lang, struct strbuf *out);
 /* A check id in <code>, breakable after each dot on narrow screens. */
 void html_put_id(struct strbuf *out, const char *id);
 /* <th> cells from a NULL-terminated list of labels; kinds has one letter

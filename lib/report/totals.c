@@ -1,5 +1,6 @@
 /* Per-check totals over all units: the data behind the failure bars of
- * index.html and the check table of summary.md. */
+ * index.html and the check table of summary.md (checks that evaluated
+ * something). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,8 +57,14 @@ size_t report_check_totals(const struct dqa_report *rep, struct check_total **ou
 			totals[k].units_failing += strcmp(doc_str(c, "status"), "fail") == 0;
 		}
 	}
-	if (n)
-		qsort(totals, n, sizeof *totals, worst_first);
+	/* A check that evaluated nothing anywhere (an implicit hygiene check on
+	 * a clean extract) has no share to show. */
+	size_t kept = 0;
+	for (size_t k = 0; k < n; k++)
+		if (totals[k].evaluated)
+			totals[kept++] = totals[k];
+	if (kept)
+		qsort(totals, kept, sizeof *totals, worst_first);
 	*out = totals;
-	return n;
+	return kept;
 }

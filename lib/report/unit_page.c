@@ -55,11 +55,13 @@ static dqa_status check_status(const json_t *c)
 	return !strcmp(s, "pass") ? DQA_PASS : !strcmp(s, "fail") ? DQA_FAIL : DQA_NO_SCORE;
 }
 
-static void check_table(const json_t *checks, const char *title, dqa_lang lang,
-			struct strbuf *out)
+static void check_table(const json_t *checks, const char *title, const char *lead,
+			dqa_lang lang, struct strbuf *out)
 {
-	strbuf_printf(out, "<h2>%s</h2>\n<div class=\"scroll\"><table class=\"stack\">\n",
-		      title);
+	strbuf_printf(out, "<h2>%s</h2>\n", title);
+	if (lead)
+		strbuf_printf(out, "<p class=\"meta\">%s</p>\n", lead);
+	strbuf_puts(out, "<div class=\"scroll\"><table class=\"stack\">\n");
 	const char *const labels[] = {msg(lang, M_CHECK), msg(lang, M_CRITERION),
 				      msg(lang, M_COLUMNS), msg(lang, M_EVALUATED),
 				      msg(lang, M_FAILED), msg(lang, M_SCORE),
@@ -185,10 +187,10 @@ static void failing_check(const json_t *c, dqa_lang lang, struct strbuf *out)
 	strbuf_puts(out, "</section>\n");
 }
 
-void html_check_details(const json_t *checks, const char *title, dqa_lang lang,
-			struct strbuf *out)
+void html_check_details(const json_t *checks, const char *title, const char *lead,
+			dqa_lang lang, struct strbuf *out)
 {
-	check_table(checks, title, lang, out);
+	check_table(checks, title, lead, lang, out);
 	strbuf_printf(out, "<h2>%s</h2>\n", msg(lang, M_FAILING_CHECKS));
 	size_t failing = 0, i;
 	json_t *c;
@@ -210,7 +212,7 @@ void render_html_unit(const struct dqa_report *rep, size_t unit, dqa_lang lang,
 	html_begin(out, lang, unit_label(u, lang), doc_str(rep->doc, "dataset"));
 	head(rep, u, lang, out);
 	if (json_array_size(checks))
-		html_check_details(checks, msg(lang, M_CHECKS), lang, out);
+		html_check_details(checks, msg(lang, M_CHECKS), NULL, lang, out);
 	strbuf_printf(out, "</main>\n<footer><a href=\"../index.html\">%s</a></footer>\n",
 		      msg(lang, M_BACK));
 	html_end(out);
