@@ -314,9 +314,11 @@ int plan_same_header(const struct plan *p, const struct record *header, const ch
 
 /* All but the last two characters become '*'; four or fewer: all of them.
  * Characters are counted as utf8_length counts them, so a value in another
- * encoding still shows two of them at most. */
-static const char *mask(struct arena *a, const char *s, size_t len)
+ * encoding still shows two of them at most. *len_io: the value's length in,
+ * the masked value's out. */
+static const char *mask(struct arena *a, const char *s, size_t *len_io)
 {
+	size_t len = *len_io;
 	size_t chars = utf8_length(s, len);
 	size_t stars = chars > 4 ? chars - 2 : chars;
 	size_t keep_from = chars > 4 ? utf8_offset(s, len, stars) : len;
@@ -326,6 +328,7 @@ static const char *mask(struct arena *a, const char *s, size_t len)
 		return NULL;
 	memset(m, '*', stars);
 	memcpy(m + stars, s + keep_from, keep_bytes);
+	*len_io = stars + keep_bytes;
 	return m;
 }
 
@@ -378,12 +381,14 @@ int plan_add_sample(struct plan *p, struct tally *t, const struct bound_check *b
 		s->input = p->inputs[input];
 	s->names = arena_alloc(p->out, (n + 1) * sizeof *s->names);
 	s->values = arena_alloc(p->out, (n + 1) * sizeof *s->values);
-	if (!s->names || !s->values)
+	s->lens = arena_alloc(p->out, (n + 1) * sizeof *s->lens);
+	if (!s->names || !s->values || !s->lens)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
 		int col = b->cols[i];
 		s->names[i] = p->header[col];
-		s->values[i] = plan_column_pii(p, col) ? mask(p->out, values[i], lens[i])
+		s->lens[i] = lens[i];
+		s->values[i] = plan_column_pii(p, col) ? mask(p->out, values[i], &s->lens[i])
 						       : arena_strndup(p->out, values[i], lens[i]);
 		if (!s->values[i])
 			return -1;

@@ -12,6 +12,7 @@ struct res_sample {
 	const char *input;            /* set when the dataset has several inputs */
 	size_t nvalues;
 	const char **names, **values; /* pii values already masked */
+	size_t *lens;                 /* of each value: data may hold NUL bytes */
 	const char *note;
 };
 

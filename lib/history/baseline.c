@@ -174,7 +174,8 @@ static int load(struct baseline *b, const char *path, const struct dqa_result *r
 	}
 	rewind(f);
 	json_error_t jerr;
-	json_t *root = json_loadf(f, 0, &jerr);
+	/* a result's sample values may hold \u0000; the baseline reads none */
+	json_t *root = json_loadf(f, JSON_ALLOW_NUL, &jerr);
 	fclose(f);
 	if (!root)
 		return dqa_fail(err, DQA_EINPUT, path, (struct dqa_pos){(unsigned)jerr.line,

@@ -3,6 +3,7 @@
  * renderers rely on, and read through accessors that never fail. */
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,12 @@ const char *doc_str(const json_t *obj, const char *key)
 {
 	const char *s = json_string_value(json_object_get(obj, key));
 	return s ? s : "";
+}
+
+const char *doc_value(const json_t *v, size_t *len)
+{
+	*len = json_string_length(v);
+	return json_is_string(v) ? json_string_value(v) : "";
 }
 
 double doc_num(const json_t *obj, const char *key)
@@ -134,6 +141,31 @@ void put_failure_summary(struct strbuf *sb, const json_t *check, dqa_lang lang)
 		strbuf_printf(sb, ": %s", doc_str(check, "note"));
 }
 
+/* Finds a string holding a NUL byte outside the members named "values" (a
+ * sample's column values: data, which keeps them). Every other string names
+ * something and is read as a C string, which a NUL would cut. On finding
+ * one, path (cap bytes) says where it is: "units[0].unit". Nesting is
+ * bounded by jansson's parser (2048 levels). */
+static bool stray_nul(const json_t *v, bool data, char *path, size_t at, size_t cap)
+{
+	if (json_is_string(v))
+		return !data && strlen(json_string_value(v)) != json_string_length(v);
+	size_t i;
+	const char *key;
+	json_t *item;
+	json_array_foreach(v, i, item) {
+		snprintf(path + at, cap - at, "[%zu]", i);
+		if (stray_nul(item, data, path, strlen(path), cap))
+			return true;
+	}
+	json_object_foreach((json_t *)v, key, item) {
+		snprintf(path + at, cap - at, at ? ".%s" : "%s", key);
+		if (stray_nul(item, data || strcmp(key, "values") == 0, path, strlen(path), cap))
+			return true;
+	}
+	return false;
+}
+
 /* What the renderers need: an object of the current format whose units are
  * objects naming their unit, and a list of dataset checks (when present).
  * Everything else is read leniently. */
@@ -169,6 +201,11 @@ static int check_shape(const json_t *doc, const char *file, dqa_error *err)
 		if (!json_is_string(json_object_get(u, "unit")))
 			return dqa_fail(err, DQA_EINPUT, file, DQA_NOPOS, hint,
 					"not a dqa result: units[%zu] has no \"unit\" name", i);
+	char where[256];
+	if (stray_nul(doc, false, where, 0, sizeof where))
+		return dqa_fail(err, DQA_EINPUT, file, DQA_NOPOS, hint,
+				"not a dqa result: '%s' holds a NUL byte (only sample values may)",
+				where);
 	return 0;
 }
 
@@ -196,7 +233,7 @@ int dqa_report_from_result(dqa_report **out, const dqa_result *res, dqa_error *e
 	rep->json = dqa_result_json(res);
 	if (rep->json) {
 		rep->json_len = strlen(rep->json);
-		rep->doc = json_loadb(rep->json, rep->json_len, 0, NULL);
+		rep->doc = json_loadb(rep->json, rep->json_len, JSON_ALLOW_NUL, NULL);
 	}
 	if (!rep->doc) {
 		dqa_report_free(rep);
@@ -243,7 +280,8 @@ int dqa_report_load(dqa_report **out, const char *path, dqa_error *err)
 		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
 	}
 	json_error_t jerr;
-	rep->doc = json_loadb(rep->json, rep->json_len, JSON_REJECT_DUPLICATES, &jerr);
+	rep->doc = json_loadb(rep->json, rep->json_len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,
+			      &jerr);
 	if (!rep->doc) {
 		struct dqa_pos pos = {(unsigned)(jerr.line > 0 ? jerr.line : 0),
 				      (unsigned)(jerr.column > 0 ? jerr.column : 0), 1};

@@ -1,23 +1,30 @@
 /* Escaping for every output format. Input strings come from the JSON
- * document, so they are valid UTF-8 without NUL (jansson guarantees it). */
+ * document, so they are valid UTF-8; only sample values (data) may hold
+ * NUL bytes, passed with their length. */
 #include <string.h>
 
 #include "escape.h"
+
+/* How every format shows a NUL byte: U+2400 SYMBOL FOR NULL, one visible
+ * character that no format forbids (XML 1.0 has no NUL, not even as a
+ * reference) and that is not confused with the text "\0" in the data. */
+#define NUL_SHOWN "\xE2\x90\x80"
 
 static bool is_control(unsigned char c)
 {
 	return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
 }
 
-void html_put(struct strbuf *sb, const char *s)
+void html_putn(struct strbuf *sb, const char *s, size_t len)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+	for (const unsigned char *p = (const unsigned char *)s, *end = p + len; p < end; p++) {
 		switch (*p) {
 		case '&': strbuf_puts(sb, "&amp;"); break;
 		case '<': strbuf_puts(sb, "&lt;"); break;
 		case '>': strbuf_puts(sb, "&gt;"); break;
 		case '"': strbuf_puts(sb, "&quot;"); break;
 		case '\'': strbuf_puts(sb, "&#39;"); break;
+		case '\0': strbuf_puts(sb, NUL_SHOWN); break;
 		default:
 			if (is_control(*p))
 				strbuf_puts(sb, "\xEF\xBF\xBD");
@@ -27,9 +34,14 @@ void html_put(struct strbuf *sb, const char *s)
 	}
 }
 
-void xml_put(struct strbuf *sb, const char *s)
+void html_put(struct strbuf *sb, const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+	html_putn(sb, s, strlen(s));
+}
+
+void xml_putn(struct strbuf *sb, const char *s, size_t len)
+{
+	for (const unsigned char *p = (const unsigned char *)s, *end = p + len; p < end; p++) {
 		switch (*p) {
 		case '&': strbuf_puts(sb, "&amp;"); break;
 		case '<': strbuf_puts(sb, "&lt;"); break;
@@ -40,9 +52,11 @@ void xml_put(struct strbuf *sb, const char *s)
 		case '\t': strbuf_puts(sb, "&#9;"); break;
 		case '\n': strbuf_puts(sb, "&#10;"); break;
 		case '\r': strbuf_puts(sb, "&#13;"); break;
+		case '\0': strbuf_puts(sb, NUL_SHOWN); break;
 		default:
 			/* U+FFFE and U+FFFF (EF BF BE/BF) are not XML characters either */
-			if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
+			if (end - p >= 3 && p[0] == 0xEF && p[1] == 0xBF &&
+			    (p[2] == 0xBE || p[2] == 0xBF)) {
 				p += 2;
 				continue;
 			}
@@ -52,31 +66,54 @@ void xml_put(struct strbuf *sb, const char *s)
 	}
 }
 
-void csv_put(struct strbuf *sb, const char *s)
+void xml_put(struct strbuf *sb, const char *s)
 {
-	bool defuse = s[0] && strchr("=+-@\t\r", s[0]);
-	bool quote = defuse || strpbrk(s, ",\"\r\n") || s[0] == ' ';
+	xml_putn(sb, s, strlen(s));
+}
+
+void csv_putn(struct strbuf *sb, const char *s, size_t len)
+{
+	bool defuse = len && s[0] && strchr("=+-@\t\r", s[0]);
+	bool quote = defuse || (len && s[0] == ' ');
+	for (size_t i = 0; i < len && !quote; i++)
+		quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
 	if (quote)
 		strbuf_putc(sb, '"');
 	if (defuse)
 		strbuf_putc(sb, '\'');
-	for (const char *p = s; *p; p++) {
-		if (*p == '"')
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\0') {
+			strbuf_puts(sb, NUL_SHOWN);
+			continue;
+		}
+		if (s[i] == '"')
 			strbuf_putc(sb, '"');
-		strbuf_putc(sb, *p);
+		strbuf_putc(sb, s[i]);
 	}
 	if (quote)
 		strbuf_putc(sb, '"');
 }
 
-void md_put(struct strbuf *sb, const char *s)
+void csv_put(struct strbuf *sb, const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '\n' || *p == '\r' || *p == '\t' || is_control(*p))
+	csv_putn(sb, s, strlen(s));
+}
+
+void md_putn(struct strbuf *sb, const char *s, size_t len)
+{
+	for (const unsigned char *p = (const unsigned char *)s, *end = p + len; p < end; p++) {
+		if (*p == '\0')
+			strbuf_puts(sb, NUL_SHOWN);
+		else if (*p == '\n' || *p == '\r' || *p == '\t' || is_control(*p))
 			strbuf_putc(sb, ' ');
 		else if (strchr("\\`*_[]<>|#!~&", *p))
 			strbuf_putc(sb, '\\'), strbuf_putc(sb, (char)*p);
 		else
 			strbuf_putc(sb, (char)*p);
 	}
+}
+
+void md_put(struct strbuf *sb, const char *s)
+{
+	md_putn(sb, s, strlen(s));
 }

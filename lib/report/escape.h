@@ -1,21 +1,27 @@
 /* Putting values from data and rules into reports safely: HTML, XML,
- * CSV (with formula injection defused) and Markdown. */
+ * CSV (with formula injection defused) and Markdown. Each format has one
+ * escaper, taking len bytes (the _put forms take a NUL-terminated string);
+ * a NUL byte, which sample values keep, shows as U+2400 (␀) in all four. */
 #ifndef DQA_REPORT_ESCAPE_H
 #define DQA_REPORT_ESCAPE_H
 
 #include "../strbuf.h"
 
-/* HTML text or attribute value: & < > " ' escaped, control characters
- * (which HTML forbids) shown as U+FFFD. */
+/* HTML text or attribute value: & < > " ' escaped, other control
+ * characters (which HTML forbids) shown as U+FFFD. */
+void html_putn(struct strbuf *sb, const char *s, size_t len);
 void html_put(struct strbuf *sb, const char *s);
 /* XML 1.0 text or attribute value: escaped, and the characters XML cannot
- * carry at all (controls other than tab, LF, CR) dropped. */
+ * carry at all (controls other than tab, LF, CR) dropped, NUL aside. */
+void xml_putn(struct strbuf *sb, const char *s, size_t len);
 void xml_put(struct strbuf *sb, const char *s);
 /* One CSV text cell (RFC 4180 quoting). A cell a spreadsheet would run as a
  * formula (first character = + - @ tab CR) gets a leading single quote. */
+void csv_putn(struct strbuf *sb, const char *s, size_t len);
 void csv_put(struct strbuf *sb, const char *s);
 /* Markdown table-cell text: punctuation Markdown or HTML would interpret is
  * backslash-escaped, line breaks become spaces. */
+void md_putn(struct strbuf *sb, const char *s, size_t len);
 void md_put(struct strbuf *sb, const char *s);
 
 #endif

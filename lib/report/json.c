@@ -89,7 +89,8 @@ static void sample_values(struct json_writer *w, const struct res_sample *s)
 		for (size_t j = i + 1; j < s->nvalues; j++)
 			if (strcmp(s->names[j], name) == 0)
 				last = j;
-		string_member(w, name, s->values[last]);
+		jw_key(w, name);
+		jw_stringn(w, s->values[last], s->lens[last]);
 	}
 	jw_end_object(w);
 }

@@ -129,9 +129,8 @@ static void put_escaped(struct strbuf *sb, const char *s, size_t len)
 	put(sb, s + run, len - run);
 }
 
-static void put_string(struct strbuf *sb, const char *s)
+static void put_string(struct strbuf *sb, const char *s, size_t len)
 {
-	size_t len = strlen(s);
 	put(sb, "\"", 1);
 	for (;;) {
 		size_t ok = utf8_valid_prefix(s, len);
@@ -148,15 +147,20 @@ static void put_string(struct strbuf *sb, const char *s)
 void jw_key(struct json_writer *w, const char *key)
 {
 	before_item(w);
-	put_string(w->out, key);
+	put_string(w->out, key, strlen(key));
 	put(w->out, ": ", 2);
 	w->after_key = true;
 }
 
 void jw_string(struct json_writer *w, const char *s)
 {
+	jw_stringn(w, s, strlen(s));
+}
+
+void jw_stringn(struct json_writer *w, const char *s, size_t len)
+{
 	before_item(w);
-	put_string(w->out, s);
+	put_string(w->out, s, len);
 }
 
 /* Writes u in decimal backwards, ending at `end`; returns the first digit. */

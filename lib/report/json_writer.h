@@ -34,6 +34,8 @@ void jw_key(struct json_writer *w, const char *key);
 /* A string value of any NUL-terminated bytes: invalid UTF-8 bytes become
  * U+FFFD one by one, so a damaged value from the data still shows. */
 void jw_string(struct json_writer *w, const char *s);
+/* The same for len bytes, where a NUL byte is written as \u0000. */
+void jw_stringn(struct json_writer *w, const char *s, size_t len);
 void jw_integer(struct json_writer *w, long long v);
 /* A real as "%.15g" always carrying a '.' or an exponent, so it reads back
  * as a real. JSON has no NaN or infinity: those are written as null. */

@@ -34,10 +34,12 @@ static void put_samples(struct strbuf *out, const json_t *check, dqa_lang lang)
 		const char *name;
 		json_t *value;
 		json_object_foreach(json_object_get(s, "values"), name, value) {
+			size_t len;
+			const char *text = doc_value(value, &len);
 			strbuf_putc(out, ' ');
 			xml_put(out, name);
 			strbuf_puts(out, "=\"");
-			xml_put(out, json_string_value(value) ? json_string_value(value) : "");
+			xml_putn(out, text, len);
 			strbuf_putc(out, '"');
 		}
 		if (doc_str(s, "note")[0]) {

@@ -42,6 +42,10 @@ void report_trend_free(struct report_trend *rt);
 
 /* "" when missing or not a string. */
 const char *doc_str(const json_t *obj, const char *key);
+/* A string's bytes and their count in *len ("" and 0 when v is not a
+ * string): for sample values, the one kind of string that may hold NUL
+ * bytes (the loader refuses them elsewhere). */
+const char *doc_value(const json_t *v, size_t *len);
 /* NaN when missing, null or not a number. */
 double doc_num(const json_t *obj, const char *key);
 /* 0 when missing or not a non-negative integer. */

@@ -147,13 +147,14 @@ static void samples(const json_t *check, dqa_lang lang, struct strbuf *out)
 		}
 		const json_t *values = json_object_get(s, "values");
 		json_object_foreach((json_t *)names, name, v) {
-			const char *value = doc_str(values, name);
-			if (!value[0]) {
+			size_t len;
+			const char *value = doc_value(json_object_get(values, name), &len);
+			if (!len) {
 				strbuf_printf(out, "<td class=\"empty\">%s</td>", msg(lang, M_EMPTY_NAME));
 				continue;
 			}
 			strbuf_puts(out, "<td class=\"v\"><code>");
-			html_put(out, value);
+			html_putn(out, value, len);
 			strbuf_puts(out, "</code></td>");
 		}
 		if (notes) {

@@ -39,7 +39,11 @@ void state_put_str(struct strbuf *sb, const char *s)
 		state_put_u64(sb, 0);
 		return;
 	}
-	size_t len = strlen(s);
+	state_put_strn(sb, s, strlen(s));
+}
+
+void state_put_strn(struct strbuf *sb, const char *s, size_t len)
+{
 	state_put_u64(sb, len + 1);
 	strbuf_add(sb, s, len);
 }
@@ -113,10 +117,15 @@ const char *state_get_view(struct state_in *in, size_t *len)
 const char *state_get_str(struct state_in *in, struct arena *a, bool *oom)
 {
 	size_t len;
-	const char *view = state_get_view(in, &len);
+	return state_get_strn(in, a, &len, oom);
+}
+
+const char *state_get_strn(struct state_in *in, struct arena *a, size_t *len, bool *oom)
+{
+	const char *view = state_get_view(in, len);
 	if (!view)
 		return NULL;
-	const char *s = arena_strndup(a, view, len);
+	const char *s = arena_strndup(a, view, *len);
 	if (!s)
 		*oom = true;
 	return s;

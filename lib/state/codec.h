@@ -18,6 +18,8 @@ void state_put_bool(struct strbuf *sb, bool v);
 void state_put_bytes(struct strbuf *sb, const void *data, size_t len);
 /* A NUL-terminated string, or NULL (told apart from ""). */
 void state_put_str(struct strbuf *sb, const char *s);
+/* A string of len bytes, NUL bytes included (data values). */
+void state_put_strn(struct strbuf *sb, const char *s, size_t len);
 
 struct state_in {
 	const unsigned char *p, *end;
@@ -35,6 +37,8 @@ const unsigned char *state_get_bytes(struct state_in *in, size_t *len);
 /* A string copied into a (NUL-terminated); NULL for a NULL string, or on
  * error (in->bad) or out of memory (*oom). */
 const char *state_get_str(struct state_in *in, struct arena *a, bool *oom);
+/* The same, with the string's length in *len (it may hold NUL bytes). */
+const char *state_get_strn(struct state_in *in, struct arena *a, size_t *len, bool *oom);
 /* A string in place (not NUL-terminated), its length in *len; NULL for a
  * NULL string or on error. */
 const char *state_get_view(struct state_in *in, size_t *len);

@@ -9,8 +9,10 @@
 #include "codec.h"
 #include "frame.h"
 
-/* Bumped whenever the payload changes shape: other versions are refused. */
-enum { STATE_FORMAT = 2 };
+/* Bumped whenever the payload changes shape or meaning: other versions
+ * are refused. 3: sample values keep their NUL bytes (a format 2 reader
+ * would cut them). */
+enum { STATE_FORMAT = 3 };
 
 /* The most samples per unit and check a state may hold: dqa audit's
  * --samples limit. */

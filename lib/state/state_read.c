@@ -117,10 +117,11 @@ static int load_sample(struct state_in *in, struct plan *w, const struct bound_c
 		s->input = w->inputs[input];
 	s->names = arena_alloc(w->out, (s->nvalues + 1) * sizeof *s->names);
 	s->values = arena_alloc(w->out, (s->nvalues + 1) * sizeof *s->values);
-	RETURN_IF_NOMEM(s->names && s->values ? s : NULL, err);
+	s->lens = arena_alloc(w->out, (s->nvalues + 1) * sizeof *s->lens);
+	RETURN_IF_NOMEM(s->names && s->values && s->lens ? s : NULL, err);
 	for (size_t v = 0; v < s->nvalues; v++) {
 		s->names[v] = w->header[b->cols[v]];
-		s->values[v] = state_get_str(in, w->out, &oom);
+		s->values[v] = state_get_strn(in, w->out, &s->lens[v], &oom);
 		in->bad |= !s->values[v] && !oom;
 	}
 	RETURN_IF_NOMEM(oom ? NULL : s, err);

@@ -39,7 +39,7 @@ static void put_sample(struct strbuf *out, const struct res_sample *s)
 	state_put_u64(out, s->line);
 	state_put_str(out, s->note);
 	for (size_t v = 0; v < s->nvalues; v++)
-		state_put_str(out, s->values[v]);
+		state_put_strn(out, s->values[v], s->lens[v]);
 }
 
 /* Per unit: its name and rows, then the tallies it has (most are empty). */

@@ -54,7 +54,8 @@ static int add_dataset(struct dqa_suite *s, const struct suite_dataset *d, json_
 		       json_t *rows, json_t *results, double *sum, size_t *scored)
 {
 	char *text = dqa_result_json(d->result);
-	json_t *res = text ? json_loads(text, 0, NULL) : NULL;
+	/* sample values keep their NUL bytes: \u0000 */
+	json_t *res = text ? json_loads(text, JSON_ALLOW_NUL, NULL) : NULL;
 	free(text);
 	if (!res)
 		return -1;

@@ -129,6 +129,33 @@ static void fixed_values(void)
 	twin_check(&t, "fixed values");
 }
 
+/* Values with a length keep their NUL bytes, as jansson's json_stringn
+ * values do: \u0000, the rest escaped and repaired as always. */
+static void counted_values(void)
+{
+	static const struct {
+		const char *s;
+		size_t len;
+	} values[] = {
+		{"\0", 1}, {"B\0nh", 4}, {"\0\0", 2}, {"end\0", 4}, {"\0\"\x01\xC3\xA9\0", 6},
+	};
+	struct twin t;
+	twin_init(&t);
+	for (size_t i = 0; i < sizeof values / sizeof *values; i++) {
+		jw_stringn(&t.w, values[i].s, values[i].len);
+		json_array_append_new(t.root, json_stringn(values[i].s, values[i].len));
+	}
+	twin_check(&t, "counted values");
+
+	struct strbuf sb = STRBUF_INIT;
+	struct json_writer w;
+	jw_init(&w, &sb);
+	jw_stringn(&w, "a\0b\xff", 4);
+	char *text = strbuf_detach(&sb);
+	EXPECT_STR(text, "\"a\\u0000b\xEF\xBF\xBD\"");
+	free(text);
+}
+
 /* The exact text of a few values, so the test also says what it expects
  * without jansson in the room. */
 static void exact_text(void)
@@ -294,6 +321,7 @@ static void many_reals(void)
 int main(void)
 {
 	fixed_values();
+	counted_values();
 	exact_text();
 	random_documents();
 	many_reals();
