@@ -72,6 +72,7 @@ char *strbuf_detach(struct strbuf *sb)
 		return NULL;
 	}
 	char *s = sb->buf;
+	s[sb->len] = '\0';   /* a buffer never written to has no terminator yet */
 	*sb = (struct strbuf)STRBUF_INIT;
 	return s;
 }
