@@ -451,7 +451,7 @@ int csv_chunk_parse(struct csv_chunk *c, char *buf, size_t len, uint64_t line, c
 	c->ctx = ctx;
 	c->rc = 0;
 	c->nfields = 0;
-	c->rec = (struct record){0};
+	c->rec = (struct record){.utf8_valid = c->utf8_valid};
 	for (char *p = buf, *end = buf + len; p < end && !c->rc;) {
 		c->record_line = c->line;
 		p = parse_record(c, p, end);

@@ -26,6 +26,9 @@ struct csv_chunk {
 	/* The file's line end style (EOL_*): set it before a chunk that does
 	 * not start the file; EOL_NONE learns it from the first record. */
 	unsigned eol;
+	/* The caller found the chunk to parse valid UTF-8: each record says so
+	 * (record.utf8_valid). csv_chunk_init clears it. */
+	bool utf8_valid;
 	struct record rec;         /* what emit passes on besides the fields */
 	record_fn fn;
 	void *ctx;

@@ -208,6 +208,7 @@ static int bind_checks(struct plan *p, const char *input, dqa_error *err)
 			FORWARD_IF_ERROR(bind_where(p, b, input, err));
 		if (b->def->ops->bind)
 			FORWARD_IF_ERROR(b->def->ops->bind(b, p, err));
+		p->wants_utf8_blocks |= b->def->ops->uses_utf8_blocks;
 	}
 	return 0;
 }
@@ -284,6 +285,7 @@ int plan_fork(struct plan *w, const struct plan *first, struct arena *out, dqa_e
 	w->registry = first->registry;
 	w->inputs = first->inputs;
 	w->ninputs = first->ninputs;
+	w->wants_utf8_blocks = first->wants_utf8_blocks;
 	FORWARD_IF_ERROR(alloc_scratch(w, err));
 	/* The units known so far (the only one, without a unit column). */
 	RETURN_IF_NOMEM(cover_units(w, w->registry->count) == 0 ? w : NULL, err);

@@ -86,6 +86,9 @@ struct plan {
 	const char *const *inputs;
 	size_t ninputs;
 	bool owns_registry;
+	/* A bound check reads record.utf8_valid (check_ops.uses_utf8_blocks):
+	 * the parallel scan validates each block before parsing it. */
+	bool wants_utf8_blocks;
 	/* scratch: padding for short rows, a failed row's sampled values */
 	const char **pad_fields;
 	size_t *pad_lens;

@@ -53,6 +53,9 @@ struct record {
 	size_t raw_len;
 	char delimiter, quote;
 	bool in_place;
+	/* The whole block the record was parsed from is valid UTF-8, so every
+	 * field is (csv_chunk.utf8_valid; false when nobody checked). */
+	bool utf8_valid;
 	unsigned char eol;         /* its line end, EOL_* */
 	unsigned char flaw;        /* enum record_flaw, the first one found */
 	uint64_t flaw_line;        /* where the flaw is (FLAW_NONE: 0) */

@@ -9,6 +9,7 @@
 #include "newlines.h"
 #include "parallel.h"
 #include "source.h"
+#include "utf8_valid.h"
 
 struct block {
 	struct block *next;
@@ -144,6 +145,10 @@ static void *work(void *arg)
 	while ((b = next_block(s))) {
 		w->input = b->input;
 		w->chunk.eol = b->eol;
+		/* Once per block instead of once per value: a block of valid
+		 * UTF-8 starts and ends on character boundaries, so every field
+		 * in it (cut at ASCII delimiters and quotes) is valid too. */
+		w->chunk.utf8_valid = w->plan->wants_utf8_blocks && utf8_valid(b->buf, b->len);
 		int rc = csv_chunk_parse(&w->chunk, b->buf, b->len, b->line, b->delimiter, b->last,
 					 on_row, w, s->names[b->input], &w->err);
 		if (rc < 0)

@@ -164,13 +164,49 @@ size_t utf8_offset(const char *s, size_t len, size_t n)
 	return off;
 }
 
+/* utf8_sequence_length, inlined into utf8_valid_prefix's loop. */
+static inline size_t sequence_length(const unsigned char *p, size_t left)
+{
+	unsigned char c = p[0];
+	size_t need;
+	uint32_t cp;
+	if (c < 0x80)
+		return 1;
+	else if (c >= 0xC2 && c <= 0xDF)
+		need = 1, cp = c & 0x1F;
+	else if (c >= 0xE0 && c <= 0xEF)
+		need = 2, cp = c & 0x0F;
+	else if (c >= 0xF0 && c <= 0xF4)
+		need = 3, cp = c & 0x07;
+	else
+		return 0;
+	if (left <= need)
+		return 0;
+	for (size_t k = 1; k <= need; k++) {
+		if ((p[k] & 0xC0) != 0x80)
+			return 0;
+		cp = cp << 6 | (p[k] & 0x3F);
+	}
+	/* overlong forms, surrogates and values past U+10FFFF */
+	if ((need == 2 && cp < 0x800) || (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return need + 1;
+}
+
+size_t utf8_sequence_length(const unsigned char *p, size_t left)
+{
+	return sequence_length(p, left);
+}
+
 size_t utf8_valid_prefix(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < len) {
-		/* Eight ASCII bytes at a time: clean.encoding runs this on every
-		 * value, and most bytes of most extracts are ASCII. */
+		/* Eight ASCII bytes at a time: checks run this on single values
+		 * (whole blocks go through utf8_valid), and most bytes of most
+		 * extracts are ASCII. */
 		uint64_t word;
 		if (len - i >= sizeof word) {
 			memcpy(&word, p + i, sizeof word);
@@ -179,33 +215,10 @@ size_t utf8_valid_prefix(const char *s, size_t len)
 				continue;
 			}
 		}
-		unsigned char c = p[i];
-		size_t need;
-		uint32_t cp;
-		if (c < 0x80) {
-			i++;
-			continue;
-		} else if (c >= 0xC2 && c <= 0xDF) {
-			need = 1, cp = c & 0x1F;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			need = 2, cp = c & 0x0F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			need = 3, cp = c & 0x07;
-		} else {
+		size_t n = sequence_length(p + i, len - i);
+		if (!n)
 			return i;
-		}
-		if (len - i <= need)
-			return i;
-		for (size_t k = 1; k <= need; k++) {
-			if ((p[i + k] & 0xC0) != 0x80)
-				return i;
-			cp = cp << 6 | (p[i + k] & 0x3F);
-		}
-		/* overlong forms, surrogates and values past U+10FFFF */
-		if ((need == 2 && cp < 0x800) || (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-		    (cp >= 0xD800 && cp <= 0xDFFF))
-			return i;
-		i += need + 1;
+		i += n;
 	}
 	return len;
 }

@@ -24,5 +24,10 @@ size_t utf8_offset(const char *s, size_t len, size_t n);
 
 /* Length of the valid UTF-8 prefix of s (len when all of it is valid). */
 size_t utf8_valid_prefix(const char *s, size_t len);
+/* Bytes of the valid UTF-8 sequence starting at p (left > 0 bytes there):
+ * 1 for ASCII, 0 when the bytes are not one: a stray continuation byte, a
+ * truncated sequence, an overlong form, a surrogate or a code point past
+ * U+10FFFF. The one definition of valid UTF-8 (utf8_valid.h agrees). */
+size_t utf8_sequence_length(const unsigned char *p, size_t left);
 
 #endif

@@ -37,6 +37,9 @@ struct check_ops {
 	/* An implicit check with no score unless a row failed it: its
 	 * criterion counts as used (a missing unit scores 0 there) only then. */
 	bool unscored_when_clean;
+	/* The row hook trusts row->rec->utf8_valid (a record from a block found
+	 * valid UTF-8): binding it makes the scan validate whole blocks. */
+	bool uses_utf8_blocks;
 	const char *const *params;    /* kind-specific mapping keys, NULL-terminated */
 	/* Reads the kind's parameters from value (the mapping, or the shorthand
 	 * scalar/list for SHAPE_NONE kinds; NULL for column shorthand) into

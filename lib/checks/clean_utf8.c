@@ -37,6 +37,8 @@ static bool utf8_row(struct bound_check *b, const struct plan_row *row, char *no
 	int col = b->cols[0];
 	const char *s = row->fields[col];
 	size_t len = row->lens[col];
+	if (row->rec && row->rec->utf8_valid)
+		return true;
 	size_t ok = utf8_valid_prefix(s, len);
 	if (ok == len)
 		return true;
@@ -54,5 +56,6 @@ static bool utf8_row(struct bound_check *b, const struct plan_row *row, char *no
 }
 
 const struct check_ops check_utf8 = {
-	.kind = "utf8", .scope = SCOPE_ROW, .shape = SHAPE_PER_COLUMN, .row = utf8_row,
+	.kind = "utf8", .scope = SCOPE_ROW, .shape = SHAPE_PER_COLUMN, .uses_utf8_blocks = true,
+	.row = utf8_row,
 };

@@ -3,7 +3,8 @@
  * byte up, or split into 1, 2, 3 or 7 shards whose states are merged, must
  * produce byte-identical JSON. Inputs are the tricky ones:
  * quoted newlines at block edges, duplicates across blocks and files, a
- * field larger than a block, CRLF, no final newline, ragged rows, gzip. */
+ * field larger than a block, CRLF, no final newline, ragged rows, gzip,
+ * invalid UTF-8. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -443,6 +444,21 @@ int main(void)
 	}
 	strbuf_release(&messy);
 	remove(path_of("messy.csv"));
+
+	/* Stray bytes in some rows: blocks that hold one are checked value
+	 * by value, the others passed whole, wherever the blocks are cut. */
+	struct strbuf stray = STRBUF_INIT;
+	make_data(&stray, 600, false);
+	for (size_t at = 200; at < stray.len; at += 997)
+		stray.buf[at] = (char)(at % 2 ? 0xC3 : 0xA9);
+	write_file("stray.csv", stray.buf, stray.len, false);
+	const char *st[] = {path_of("stray.csv")};
+	same_everywhere(rules, st, 1, "stray bytes");
+	json = audit(rules, st, 1, 3, 64);
+	EXPECT(json && strstr(json, "invalid UTF-8 at byte offset"));
+	free(json);
+	strbuf_release(&stray);
+	remove(path_of("stray.csv"));
 
 	state_errors(rules, (const char *[]){path_of("plain.csv")});
 	strict_errors();
