@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "limits.h"
+#include "values.h"
 
 /* Python's csv.reader states (Modules/_csv.c), strict=False. */
 enum state { START_RECORD, START_FIELD, IN_FIELD, IN_QUOTED, QUOTE_IN_QUOTED };
@@ -274,14 +275,6 @@ static bool save_field(struct csv_chunk *c, size_t *from)
 	return true;
 }
 
-static bool all_blank(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t')
-			return false;
-	return true;
-}
-
 static void emit_copied(struct csv_chunk *c, const char *raw, size_t raw_len)
 {
 	if (c->bytes.failed) {
@@ -358,7 +351,7 @@ static char *slow_record(struct csv_chunk *c, char *p, char *end)
 			if (after_quote && ch != ' ' && ch != '\t' && c->rec.flaw == FLAW_SPACE_AFTER_QUOTE)
 				c->rec.flaw = FLAW_TEXT_AFTER_QUOTE;
 			if (ch == c->quote)
-				flaw(c, all_blank(c->bytes.buf + field, c->bytes.len - field)
+				flaw(c, value_blank(c->bytes.buf + field, c->bytes.len - field)
 					? FLAW_SPACE_BEFORE_QUOTE : FLAW_QUOTE_IN_FIELD, c->line, col);
 			strbuf_putc(&c->bytes, ch);
 			break;

@@ -59,14 +59,6 @@ static int duplicates(char **names, size_t n, const struct record *header, const
 	return rc;
 }
 
-static bool blank(const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if (s[i] != ' ' && s[i] != '\t')
-			return false;
-	return true;
-}
-
 int header_names(const struct record *header, const char *input, struct arena *a,
 		 char ***out, const char **note, dqa_error *err)
 {
@@ -78,7 +70,7 @@ int header_names(const struct record *header, const char *input, struct arena *a
 	for (size_t i = 0; i < header->n; i++) {
 		if (utf8_valid_prefix(header->fields[i], header->lens[i]) != header->lens[i])
 			return not_utf8(header, i, input, err);
-		if (!blank(header->fields[i], header->lens[i])) {
+		if (!value_blank(header->fields[i], header->lens[i])) {
 			names[i] = arena_strndup(a, header->fields[i], header->lens[i]);
 			RETURN_IF_NOMEM(names[i], err);
 			continue;
