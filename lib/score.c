@@ -52,18 +52,26 @@ static void score_check(struct res_check *c)
 	c->passed = ratio >= c->min_ratio;
 }
 
+/* Scores each check and adds the scored ones, by criterion, to the
+ * weighted sums and their weights: a unit's checks, or the dataset's. */
+static void add_checks(struct res_check *checks, size_t n, double sums[DQA_CRITERIA],
+		       double weights[DQA_CRITERIA])
+{
+	for (size_t i = 0; i < n; i++) {
+		struct res_check *c = &checks[i];
+		score_check(c);
+		if (!isnan(c->score) && c->weight > 0) {
+			sums[c->criterion] += c->weight * c->score;
+			weights[c->criterion] += c->weight;
+		}
+	}
+}
+
 static void score_checks(struct res_unit *u, double crit_weight[DQA_CRITERIA])
 {
 	double sums[DQA_CRITERIA] = {0};
 	memset(crit_weight, 0, DQA_CRITERIA * sizeof *crit_weight);
-	for (size_t i = 0; i < u->nchecks; i++) {
-		struct res_check *c = &u->checks[i];
-		score_check(c);
-		if (!isnan(c->score) && c->weight > 0) {
-			sums[c->criterion] += c->weight * c->score;
-			crit_weight[c->criterion] += c->weight;
-		}
-	}
+	add_checks(u->checks, u->nchecks, sums, crit_weight);
 	for (int k = 0; k < DQA_CRITERIA; k++)
 		u->criteria[k] = crit_weight[k] > 0 ? sums[k] / crit_weight[k] : NAN;
 }
@@ -172,14 +180,7 @@ static void score_dataset(struct dqa_result *r, const double rollup[DQA_CRITERIA
 			total[k] = r->unit_weights[k];
 		}
 	}
-	for (size_t i = 0; i < r->ndataset_checks; i++) {
-		struct res_check *c = &r->dataset_checks[i];
-		score_check(c);
-		if (!isnan(c->score) && c->weight > 0) {
-			sums[c->criterion] += c->weight * c->score;
-			total[c->criterion] += c->weight;
-		}
-	}
+	add_checks(r->dataset_checks, r->ndataset_checks, sums, total);
 	for (int k = 0; k < DQA_CRITERIA; k++)
 		r->criteria[k] = total[k] > 0 ? sums[k] / total[k] : NAN;
 }
