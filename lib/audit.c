@@ -6,8 +6,8 @@
 
 #include "audit.h"
 #include "checks/check.h"
-#include "rules_digest.h"
-#include "shard.h"
+#include "rules/rules_digest.h"
+#include "input/shard.h"
 #include "state/state.h"
 
 /* Lint reads nothing but the header of each input. */

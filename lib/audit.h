@@ -6,7 +6,7 @@
 
 #include "plan.h"
 #include "result.h"
-#include "strbuf.h"
+#include "util/strbuf.h"
 
 /* A result stamped with opts' now and generated_at, or NULL (no memory). */
 struct dqa_result *audit_result_new(const dqa_audit_options *opts);

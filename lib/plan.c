@@ -7,10 +7,10 @@
 #include <string.h>
 
 #include "checks/check.h"
-#include "unit_path.h"
+#include "rules/unit_path.h"
 #include "expr/expr.h"
-#include "header.h"
-#include "values.h"
+#include "input/header.h"
+#include "util/values.h"
 
 /* Longest note a check may attach to a failed-row sample. */
 enum { NOTE_CAP = 256 };

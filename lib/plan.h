@@ -3,10 +3,10 @@
 #ifndef DQA_PLAN_H
 #define DQA_PLAN_H
 
-#include "reader.h"
+#include "input/reader.h"
 #include "result.h"
-#include "rules.h"
-#include "strset.h"
+#include "rules/rules.h"
+#include "util/strset.h"
 
 #include <pthread.h>
 

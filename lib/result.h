@@ -4,7 +4,7 @@
 #define DQA_RESULT_H
 
 #include "dqa.h"
-#include "arena.h"
+#include "util/arena.h"
 
 struct res_sample {
 	uint64_t line;

@@ -4,12 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv_boundary.h"
-#include "csv_chunk.h"
-#include "newlines.h"
-#include "parallel.h"
-#include "source.h"
-#include "utf8_valid.h"
+#include "input/csv_boundary.h"
+#include "input/csv_chunk.h"
+#include "input/newlines.h"
+#include "util/parallel.h"
+#include "input/source.h"
+#include "util/utf8_valid.h"
 
 struct block {
 	struct block *next;

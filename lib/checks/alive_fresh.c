@@ -10,7 +10,7 @@
 #include "per_unit.h"
 #include "when.h"
 #include "../state/codec.h"
-#include "../timeparse.h"
+#include "../util/timeparse.h"
 
 struct fresh_config {
 	int64_t max_age_s;

@@ -5,7 +5,7 @@
 
 #include "check.h"
 #include "when.h"
-#include "../timeparse.h"
+#include "../util/timeparse.h"
 
 struct future_config {
 	int64_t tolerance_s;

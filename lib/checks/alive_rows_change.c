@@ -7,7 +7,7 @@
 
 #include "check.h"
 #include "../history/past.h"
-#include "../timeparse.h"
+#include "../util/timeparse.h"
 
 struct rows_change_config {
 	double max_percent;

@@ -10,7 +10,7 @@
 #include "check.h"
 #include "../history/past.h"
 #include "../state/codec.h"
-#include "../timeparse.h"
+#include "../util/timeparse.h"
 
 struct stalled_config {
 	unsigned runs;

@@ -5,7 +5,7 @@
 #define DQA_CHECK_H
 
 #include "../plan.h"
-#include "../rules.h"
+#include "../rules/rules.h"
 
 struct state_in;
 struct strbuf;

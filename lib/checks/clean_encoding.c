@@ -7,8 +7,8 @@
 #include <stdio.h>
 
 #include "check.h"
-#include "../transcode.h"
-#include "../values.h"
+#include "../input/transcode.h"
+#include "../util/values.h"
 
 static bool encoding_row(struct bound_check *b, const struct plan_row *row, char *note,
 			 size_t cap)

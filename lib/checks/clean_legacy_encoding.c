@@ -10,7 +10,7 @@
 
 #include "check.h"
 #include "text.h"
-#include "../vn_legacy.h"
+#include "../input/vn_legacy.h"
 
 enum legacy { TCVN3, VNI, NENCODINGS };
 

@@ -7,7 +7,7 @@
 
 #include "check.h"
 #include "text.h"
-#include "../values.h"
+#include "../util/values.h"
 
 /* Bytes of the NFC form a note shows; longer forms are cut with "...". */
 enum { NFC_SHOWN_CAP = 200 };

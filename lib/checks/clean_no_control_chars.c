@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "../values.h"
+#include "../util/values.h"
 
 /* C0 controls that `allow` may name. */
 static const struct {

@@ -15,12 +15,12 @@
 #include <string.h>
 
 #include "check.h"
-#include "../keyset.h"
+#include "../util/keyset.h"
 #include "unique_store.h"
-#include "../parallel.h"
+#include "../util/parallel.h"
 #include "../scan.h"
 #include "../state/codec.h"
-#include "../strbuf.h"
+#include "../util/strbuf.h"
 
 enum {
 	PARTS = 64,                  /* a partition's key set stays cache-sized */

@@ -4,7 +4,7 @@
 #include <stdio.h>
 
 #include "check.h"
-#include "../values.h"
+#include "../util/values.h"
 
 /* Why the sequence starting at p (the first invalid one) is invalid, and
  * how many of its bytes to show. */

@@ -9,7 +9,7 @@
 #include "check.h"
 #include "note.h"
 #include "when.h"
-#include "../timeparse.h"
+#include "../util/timeparse.h"
 
 enum { SECONDS_PER_DAY = 86400, MONTHS_PER_YEAR = 12 };
 

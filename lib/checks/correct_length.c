@@ -1,7 +1,7 @@
 /* correct.length: the value's length in Unicode code points is within
  * [min, max]. */
 #include "bounds.h"
-#include "../values.h"
+#include "../util/values.h"
 
 static bool length_row(struct bound_check *b, const struct plan_row *row, char *note, size_t cap)
 {

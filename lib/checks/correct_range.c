@@ -1,7 +1,7 @@
 /* correct.range: the value is a number within [min, max]; a value that is
  * not a number fails. */
 #include "bounds.h"
-#include "../values.h"
+#include "../util/values.h"
 
 static bool range_row(struct bound_check *b, const struct plan_row *row, char *note, size_t cap)
 {

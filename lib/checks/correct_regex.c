@@ -6,7 +6,7 @@
 #include <stdio.h>
 
 #include "check.h"
-#include "../regex_simple.h"
+#include "../util/regex_simple.h"
 
 struct regex_config {
 	pcre2_code *code;

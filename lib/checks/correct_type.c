@@ -1,8 +1,8 @@
 /* correct.type: values parse as the column's type (integer, number, date
  * with a format, boolean); `type` and `format` default to the declaration. */
 #include "check.h"
-#include "../timeparse.h"
-#include "../values.h"
+#include "../util/timeparse.h"
+#include "../util/values.h"
 
 struct type_config {
 	enum vtype type;

@@ -7,7 +7,7 @@
 #include "check.h"
 #include "hostname.h"
 #include "note.h"
-#include "../values.h"
+#include "../util/values.h"
 
 enum { PORT_MAX = 65535, IPV4_PARTS = 4, OCTET_MAX = 255 };
 

@@ -8,7 +8,7 @@
 #include "check.h"
 #include "note.h"
 #include "vn_ident.h"
-#include "../timeparse.h"
+#include "../util/timeparse.h"
 
 struct citizen_config {
 	struct colref birth_date, gender;   /* name NULL: not cross-checked */

@@ -8,7 +8,7 @@
 #include "check.h"
 #include "note.h"
 #include "vn_ident.h"
-#include "../timeparse.h"
+#include "../util/timeparse.h"
 
 enum { TAX_DIGITS = 10, BRANCH_LEN = 14, BRANCH_DASH = 10, PERSONAL_DIGITS = 12 };
 

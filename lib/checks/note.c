@@ -4,7 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "../values.h"
+#include "../util/values.h"
 
 bool note_fail(char *note, size_t cap, bool show_detail, const char *rule,
 	       const char *detail_fmt, ...)

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "../values.h"
+#include "../util/values.h"
 
 struct catalog_config {
 	const char *file;              /* as written in the rule */

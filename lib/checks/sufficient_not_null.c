@@ -1,6 +1,6 @@
 /* sufficient.not_null: the value is not empty and not only spaces or tabs. */
 #include "check.h"
-#include "../values.h"
+#include "../util/values.h"
 
 static bool not_null_row(struct bound_check *b, const struct plan_row *row, char *note,
 			 size_t cap)

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../values.h"
+#include "../util/values.h"
 
 bool text_is_ascii(const char *s, size_t len)
 {

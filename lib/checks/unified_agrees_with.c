@@ -12,8 +12,8 @@
 #include "check.h"
 #include "per_unit.h"
 #include "../state/codec.h"
-#include "../timeparse.h"
-#include "../values.h"
+#include "../util/timeparse.h"
+#include "../util/values.h"
 
 struct agrees_config {
 	struct ref_table other;        /* key -> the other's attribute */

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../hugepage.h"
+#include "../util/hugepage.h"
 
 enum {
 	SEGMENT_BYTES = 16 * 1024,

@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../keyset.h"
+#include "../util/keyset.h"
 
 struct segment {
 	struct segment *next;

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "note.h"
-#include "../values.h"
+#include "../util/values.h"
 
 enum { CITIZEN_ID_DIGITS = 12, TAX_BODY_DIGITS = 9, FIRST_CENTURY = 1900 };
 

@@ -2,7 +2,7 @@
 #include <stdio.h>
 
 #include "when.h"
-#include "../timeparse.h"
+#include "../util/timeparse.h"
 
 static const char duration_hint[] = "write a number and a unit: 45s, 90min, 36h, 7d, 2w, 6mo, 1y";
 

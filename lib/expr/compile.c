@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "expr_impl.h"
-#include "../values.h"
+#include "../util/values.h"
 
 int expr_error(const struct expr_src *src, size_t off, size_t len, const char *hint,
 	       const char *fmt, ...)

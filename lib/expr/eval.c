@@ -8,8 +8,8 @@
 #include <utf8proc.h>
 
 #include "expr_impl.h"
-#include "../timeparse.h"
-#include "../values.h"
+#include "../util/timeparse.h"
+#include "../util/values.h"
 
 /* Scratch blocks for case-mapped strings; a block is never moved while an
  * evaluation may point into it. */

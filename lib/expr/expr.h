@@ -7,7 +7,7 @@
 
 #include <stdint.h>
 
-#include "../rules.h"
+#include "../rules/rules.h"
 
 /* Bounds that keep compiling and evaluating cheap and the parser's
  * recursion shallow, whatever a rule file holds. */

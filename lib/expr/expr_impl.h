@@ -10,7 +10,7 @@
 #include <stdint.h>
 
 #include "expr.h"
-#include "../regex_simple.h"
+#include "../util/regex_simple.h"
 
 /* Value types. Dates are days since 1970-01-01 and booleans 0 or 1, both in
  * `i`, so integer code serves them. */

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "expr_impl.h"
-#include "../values.h"
+#include "../util/values.h"
 
 struct parser {
 	const struct expr_src *src;

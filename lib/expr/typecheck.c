@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "expr_impl.h"
-#include "../timeparse.h"
+#include "../util/timeparse.h"
 
 const char *etype_name(enum etype t)
 {

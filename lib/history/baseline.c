@@ -10,8 +10,8 @@
 #include "baseline.h"
 #include "history.h"
 #include "../result.h"
-#include "../strbuf.h"
-#include "../timeparse.h"
+#include "../util/strbuf.h"
+#include "../util/timeparse.h"
 
 enum { MAX_REASONS = 3 };
 

@@ -3,7 +3,7 @@
 #ifndef DQA_HISTORY_BASELINE_H
 #define DQA_HISTORY_BASELINE_H
 
-#include "../arena.h"
+#include "../util/arena.h"
 #include "../result.h"
 
 struct strbuf;

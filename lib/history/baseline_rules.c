@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "baseline.h"
-#include "../strbuf.h"
+#include "../util/strbuf.h"
 
 /* Ids listed by name in the note; the rest are counted. */
 enum { MAX_NAMED = 5 };

@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "history.h"
-#include "../strbuf.h"
-#include "../values.h"
+#include "../util/strbuf.h"
+#include "../util/values.h"
 
 void history_check_id_put(struct strbuf *sb, const char *id)
 {

@@ -12,8 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../error.h"
-#include "../strset.h"
+#include "../util/error.h"
+#include "../util/strset.h"
 
 enum { BLOCK = 64 * 1024, EDGE = 64 * 1024 };
 #define FULL_HASH_MAX (64LL * 1024 * 1024)

@@ -4,9 +4,9 @@
 #ifndef DQA_HISTORY_H
 #define DQA_HISTORY_H
 
-#include "../arena.h"
-#include "../error.h"
-#include "../strset.h"
+#include "../util/arena.h"
+#include "../util/error.h"
+#include "../util/strset.h"
 
 /* The header line, and the criterion name of a unit's or dataset's total.
  * Files begun before the rules were recorded have the shorter header; they

@@ -10,9 +10,9 @@
 #include <unistd.h>
 
 #include "history.h"
-#include "../reader.h"
-#include "../timeparse.h"
-#include "../values.h"
+#include "../input/reader.h"
+#include "../util/timeparse.h"
+#include "../util/values.h"
 
 /* The last value interned for one column: the lines of one run repeat
  * their rules, dataset, fingerprint and time, so comparing with the line

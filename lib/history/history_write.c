@@ -10,10 +10,10 @@
 #include <unistd.h>
 
 #include "history.h"
-#include "../fileio.h"
+#include "../util/fileio.h"
 #include "../result.h"
-#include "../strbuf.h"
-#include "../timeparse.h"
+#include "../util/strbuf.h"
+#include "../util/timeparse.h"
 
 struct run_line {
 	const char *run_at, *rules, *dataset, *fingerprint, *rules_hash;

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "../dqa.h"
-#include "../timeparse.h"
+#include "../util/timeparse.h"
 
 enum { DAY = 86400 };
 

@@ -5,8 +5,8 @@
 
 #include "trend.h"
 #include "view.h"
-#include "../spark_scale.h"
-#include "../timeparse.h"
+#include "../util/spark_scale.h"
+#include "../util/timeparse.h"
 
 static const char *const blocks[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
 enum { LEVELS = 8, UNIT_WIDTH = 12 };

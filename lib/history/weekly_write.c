@@ -4,7 +4,7 @@
 
 #include "view.h"
 #include "weekly.h"
-#include "../timeparse.h"
+#include "../util/timeparse.h"
 
 enum { UNIT_WIDTH = 12 };
 

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../error.h"
+#include "../util/error.h"
 #include "messages.h"
 #include "report.h"
 

@@ -5,7 +5,7 @@
 #ifndef DQA_REPORT_ESCAPE_H
 #define DQA_REPORT_ESCAPE_H
 
-#include "../strbuf.h"
+#include "../util/strbuf.h"
 
 /* HTML text or attribute value: & < > " ' escaped, other control
  * characters (which HTML forbids) shown as U+FFFD. */

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../error.h"
-#include "../fileio.h"
+#include "../util/error.h"
+#include "../util/fileio.h"
 #include "report.h"
 
 typedef void render_fn(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out);

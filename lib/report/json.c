@@ -8,9 +8,9 @@
 
 #include "json_writer.h"
 #include "../result.h"
-#include "../strbuf.h"
-#include "../timeparse.h"
-#include "../values.h"
+#include "../util/strbuf.h"
+#include "../util/timeparse.h"
+#include "../util/values.h"
 
 static void string_member(struct json_writer *w, const char *key, const char *s)
 {

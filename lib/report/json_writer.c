@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../values.h"
+#include "../util/values.h"
 
 #define INDENT_WIDTH 2
 

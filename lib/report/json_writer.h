@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../strbuf.h"
+#include "../util/strbuf.h"
 
 struct json_writer {
 	struct strbuf *out;

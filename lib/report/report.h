@@ -7,7 +7,7 @@
 #include <jansson.h>
 
 #include "../dqa.h"
-#include "../strbuf.h"
+#include "../util/strbuf.h"
 
 /* Trend lines from a history (unit_trends.c): per unit, then one row for
  * the dataset, TREND_POINTS slots of which the first npoints are used,

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../error.h"
+#include "../util/error.h"
 #include "html.h"
 
 /* The marker sits in <head>, well within the first bytes of a page. */

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "../result.h"
-#include "../values.h"
+#include "../util/values.h"
 #include "report.h"
 
 enum { UNIT_WIDTH_MAX = 24 };

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../spark_scale.h"
-#include "../timeparse.h"
+#include "../util/spark_scale.h"
+#include "../util/timeparse.h"
 #include "escape.h"
 #include "html.h"
 #include "messages.h"

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../error.h"
+#include "../util/error.h"
 #include "../history/trend.h"
-#include "../timeparse.h"
+#include "../util/timeparse.h"
 #include "report.h"
 
 struct named_unit {

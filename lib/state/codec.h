@@ -9,8 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../arena.h"
-#include "../strbuf.h"
+#include "../util/arena.h"
+#include "../util/strbuf.h"
 
 void state_put_u64(struct strbuf *sb, uint64_t v);
 void state_put_i64(struct strbuf *sb, int64_t v);

@@ -9,8 +9,8 @@
 #include "frame.h"
 #include "state.h"
 #include "suite_state.h"
-#include "../error.h"
-#include "../strset.h"
+#include "../util/error.h"
+#include "../util/strset.h"
 
 const struct state_kind state_dataset_kind = {
 	"DQASTATE", STATE_FORMAT, "dataset", "state file",

@@ -9,7 +9,7 @@
 #include <stdint.h>
 
 #include "../dqa.h"
-#include "../strbuf.h"
+#include "../util/strbuf.h"
 #include "codec.h"
 
 /* Magic (8 bytes), format (u32), CRC-32 of the payload (u32), payload

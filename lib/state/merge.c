@@ -7,7 +7,7 @@
 #include "state.h"
 #include "../audit.h"
 #include "../checks/check.h"
-#include "../parallel.h"
+#include "../util/parallel.h"
 
 static bool same_strings(const char *const *a, size_t na, const char *const *b, size_t nb)
 {

@@ -1,7 +1,7 @@
 /* Shard state files: one shard's plan after its scan (counts, samples,
  * units, every check's state), written so that `dqa merge` folds the
  * shards into exactly the result of one unsharded audit. The layout is in
- * doc/internals/state.md. */
+ * docs/internals/state.md. */
 #ifndef DQA_STATE_H
 #define DQA_STATE_H
 

@@ -5,7 +5,7 @@
 
 #include "suite_state.h"
 #include "state.h"
-#include "../error.h"
+#include "../util/error.h"
 
 size_t suite_state_begin(struct strbuf *out, const struct suite_state_meta *m, size_t n)
 {

@@ -1,11 +1,11 @@
 /* Suite state files: one shard of a suite (`dqa audit --suite FILE --shard
  * I/N --state STATE`), holding each dataset it audited as that dataset's
  * own 1/1 state, so `dqa merge` finishes every dataset with the dataset
- * merge. The layout is in doc/internals/state.md. */
+ * merge. The layout is in docs/internals/state.md. */
 #ifndef DQA_SUITE_STATE_H
 #define DQA_SUITE_STATE_H
 
-#include "../arena.h"
+#include "../util/arena.h"
 #include "codec.h"
 #include "frame.h"
 

@@ -7,8 +7,8 @@
 #include <jansson.h>
 
 #include "../dqa.h"
-#include "../arena.h"
-#include "../yaml_tree.h"
+#include "../util/arena.h"
+#include "../rules/yaml_tree.h"
 
 struct suite_dataset {
 	const char *name;             /* also its report sub-folder */

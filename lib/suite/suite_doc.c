@@ -7,7 +7,7 @@
 #include <time.h>
 
 #include "suite.h"
-#include "../error.h"
+#include "../util/error.h"
 
 static json_t *time_value(int64_t t)
 {

@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "suite.h"
-#include "../error.h"
-#include "../rules.h"
+#include "../util/error.h"
+#include "../rules/rules.h"
 
 struct loader {
 	struct dqa_suite *s;

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "suite.h"
-#include "../error.h"
+#include "../util/error.h"
 #include "../state/state.h"
 #include "../state/suite_state.h"
 

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "suite.h"
-#include "../error.h"
+#include "../util/error.h"
 #include "../report/escape.h"
 #include "../report/report.h"
 

@@ -5,7 +5,7 @@
 
 #include "suite.h"
 #include "../audit.h"
-#include "../error.h"
+#include "../util/error.h"
 #include "../state/state.h"
 #include "../state/suite_state.h"
 

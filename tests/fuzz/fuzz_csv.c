@@ -10,11 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv_boundary.h"
-#include "csv_chunk.h"
+#include "input/csv_boundary.h"
+#include "input/csv_chunk.h"
 #include "../unit/csv_model.h"
-#include "limits.h"
-#include "strbuf.h"
+#include "input/limits.h"
+#include "util/strbuf.h"
 
 /* Small limits, so the fuzzer reaches them with small inputs. */
 static const struct limits fuzz_limits = {.max_field = 64, .max_record = 256, .max_columns = 16};

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv_boundary.h"
-#include "csv_chunk.h"
+#include "input/csv_boundary.h"
+#include "input/csv_chunk.h"
 
 static int print_record(void *ctx, const struct record *rec)
 {

@@ -15,8 +15,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "reader.h"
-#include "strbuf.h"
+#include "input/reader.h"
+#include "util/strbuf.h"
 
 /* dqa's record in the model's form. */
 static inline void model_record(struct strbuf *out, const struct record *rec)

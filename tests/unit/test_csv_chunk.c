@@ -11,10 +11,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "csv_boundary.h"
-#include "csv_chunk.h"
+#include "input/csv_boundary.h"
+#include "input/csv_chunk.h"
 #include "csv_model.h"
-#include "strbuf.h"
+#include "util/strbuf.h"
 #include "tap.h"
 
 enum { ROUNDS = 40000, MAX_LEN = 240 };

@@ -4,7 +4,7 @@
 #include <math.h>
 
 #include "history/history.h"
-#include "strbuf.h"
+#include "util/strbuf.h"
 #include "tap.h"
 
 int main(void)

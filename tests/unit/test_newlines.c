@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "newlines.h"
+#include "input/newlines.h"
 #include "tap.h"
 
 static uint64_t slow_count(const char *p, size_t len)

@@ -3,7 +3,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 
-#include "parallel.h"
+#include "util/parallel.h"
 #include "tap.h"
 
 enum { MAX_ITEMS = 1000 };

@@ -5,8 +5,8 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include "reader.h"
-#include "strbuf.h"
+#include "input/reader.h"
+#include "util/strbuf.h"
 #include "tap.h"
 
 /* Records rendered as "LINE:field|field\n" for easy comparison. */

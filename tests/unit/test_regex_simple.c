@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "regex_simple.h"
+#include "util/regex_simple.h"
 #include "tap.h"
 
 enum {

@@ -2,7 +2,7 @@
  * to (it was returned unterminated). */
 #include <stdlib.h>
 
-#include "strbuf.h"
+#include "util/strbuf.h"
 #include "tap.h"
 
 int main(void)

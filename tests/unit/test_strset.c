@@ -2,7 +2,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "strset.h"
+#include "util/strset.h"
 #include "tap.h"
 
 /* The empty key alone: the table then has no key buffer at all (found by

@@ -11,7 +11,7 @@
 #include <zlib.h>
 
 #include "dqa.h"
-#include "strbuf.h"
+#include "util/strbuf.h"
 #include "state/state.h"
 #include "tap.h"
 

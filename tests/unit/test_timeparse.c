@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "tap.h"
-#include "timeparse.h"
+#include "util/timeparse.h"
 
 static int64_t iso(const char *s)
 {

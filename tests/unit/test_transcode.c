@@ -5,9 +5,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "source.h"
+#include "input/source.h"
 #include "tap.h"
-#include "transcode.h"
+#include "input/transcode.h"
 
 /* "Nguyễn Đức Hoà," in each encoding, with the expected UTF-8. */
 static const char expected[] = "Nguy\xE1\xBB\x85n \xC4\x90\xE1\xBB\xA9" "c Ho\xC3\xA0,";

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 
 #include "tap.h"
-#include "utf8_valid.h"
-#include "values.h"
+#include "util/utf8_valid.h"
+#include "util/values.h"
 
 enum { BUF = 64, MAX_SHOWN = 8 };
 

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 
 #include "tap.h"
-#include "values.h"
+#include "util/values.h"
 
 static int integer(const char *s)
 {

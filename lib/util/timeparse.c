@@ -2,7 +2,7 @@
  * read digits directly so the hot loop never touches locale or sscanf. */
 #include "timeparse.h"
 
-#include "dqa.h"
+#include "../dqa.h"
 
 #include <string.h>
 

@@ -14,7 +14,7 @@
 #define DQA_CSV_CHUNK_H
 
 #include "reader.h"
-#include "strbuf.h"
+#include "../util/strbuf.h"
 
 struct csv_chunk {
 	char delimiter, quote;

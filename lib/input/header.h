@@ -2,7 +2,7 @@
 #ifndef DQA_HEADER_H
 #define DQA_HEADER_H
 
-#include "arena.h"
+#include "../util/arena.h"
 #include "reader.h"
 
 /* The names of header's fields, in a (NULL-terminated array): a blank name

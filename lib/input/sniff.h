@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "error.h"
+#include "../util/error.h"
 
 /* Bytes sniff_text looks at, at most. */
 enum { SNIFF_BYTES = 512 };

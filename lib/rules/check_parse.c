@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "checks/check.h"
-#include "expr/expr.h"
+#include "../checks/check.h"
+#include "../expr/expr.h"
 #include "rules.h"
 
 static const char *const common_params[] = {

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "rules.h"
-#include "strset.h"
+#include "../util/strset.h"
 
 struct ref_load {
 	struct rules_ctx *ctx;

@@ -4,7 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 
-#include "rules.h"
+#include "../rules/rules.h"
 
 const struct limits limits_default = LIMITS_DEFAULT;
 

@@ -3,7 +3,7 @@
  * is async-signal-safe and reading it from workers is race-free. */
 #include <stdatomic.h>
 
-#include "dqa.h"
+#include "../dqa.h"
 
 static atomic_bool cancelled;
 

@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "error.h"
+#include "../util/error.h"
 
 struct encoding;
 struct limits;

@@ -8,9 +8,9 @@
 #include <string.h>
 #include <yaml.h>
 
-#include "strbuf.h"
-#include "strset.h"
-#include "values.h"
+#include "../util/strbuf.h"
+#include "../util/strset.h"
+#include "../util/values.h"
 
 struct builder {
 	yaml_parser_t parser;

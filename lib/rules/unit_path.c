@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "strbuf.h"
+#include "../util/strbuf.h"
 #include "unit_path.h"
 
 struct unit_path {

@@ -4,7 +4,7 @@
 
 #include <sys/types.h>
 
-#include "dqa.h"
+#include "../dqa.h"
 
 enum { FILE_BATCH_DIRS = 4 };
 

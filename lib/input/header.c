@@ -5,9 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "strset.h"
+#include "../util/strset.h"
 #include "transcode.h"
-#include "values.h"
+#include "../util/values.h"
 
 /* Room for the names listed in one message. */
 enum { LIST_CAP = 512 };

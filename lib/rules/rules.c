@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "checks/check.h"
-#include "expr/expr.h"
-#include "strset.h"
-#include "timeparse.h"
-#include "transcode.h"
+#include "../checks/check.h"
+#include "../expr/expr.h"
+#include "../util/strset.h"
+#include "../util/timeparse.h"
+#include "../input/transcode.h"
 #include "unit_path.h"
 
 static const char *const criterion_names[DQA_CRITERIA] = {

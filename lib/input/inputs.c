@@ -6,8 +6,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "dqa.h"
-#include "error.h"
+#include "../dqa.h"
+#include "../util/error.h"
 
 /* Folders nested deeper than this are a symlink loop, not a data layout. */
 enum { MAX_DEPTH = 32 };

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "limits.h"
-#include "values.h"
+#include "../util/values.h"
 
 /* Python's csv.reader states (Modules/_csv.c), strict=False. */
 enum state { START_RECORD, START_FIELD, IN_FIELD, IN_QUOTED, QUOTE_IN_QUOTED };

@@ -2,7 +2,7 @@
 #ifndef DQA_ERROR_H
 #define DQA_ERROR_H
 
-#include "dqa.h"
+#include "../dqa.h"
 
 /* A position in a file: 1-based line and column, span in characters. */
 struct dqa_pos {

@@ -5,7 +5,7 @@
 #define DQA_SHARD_H
 
 #include "reader.h"
-#include "scan.h"
+#include "../scan.h"
 
 /* The parts shard `index` (1-based) of `count` reads, in a malloc'd array
  * (*out, *nparts). The first part is always input 0, whose header binds

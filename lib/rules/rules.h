@@ -4,12 +4,12 @@
 #ifndef DQA_RULES_H
 #define DQA_RULES_H
 
-#include "dqa.h"
-#include "arena.h"
-#include "error.h"
-#include "limits.h"
-#include "reader.h"
-#include "strset.h"
+#include "../dqa.h"
+#include "../util/arena.h"
+#include "../util/error.h"
+#include "../input/limits.h"
+#include "../input/reader.h"
+#include "../util/strset.h"
 #include "yaml_tree.h"
 
 enum vtype { VT_STRING, VT_INTEGER, VT_NUMBER, VT_DATE, VT_BOOLEAN };
