@@ -47,6 +47,8 @@ struct bound_check {
 	bool (*applies)(struct bound_check *b, const struct plan_row *row);
 	void (*observe)(struct bound_check *b, const struct plan_row *row);
 	bool allow_empty;
+	bool gated;                   /* where, allow_empty or applies: a row may be
+					 left out (set when plan_row's lists are) */
 };
 
 /* A data row as checks see it: always as wide as the header. */
@@ -74,6 +76,11 @@ struct plan {
 					 owned with the registry; or NULL */
 	struct bound_check *checks;
 	size_t nchecks;
+	/* plan_row's two lists of check indexes: those a record's property
+	 * may pass without a call (check_ops.passes_when), and the others
+	 * that see rows (row or observe hook). */
+	size_t *quick, nquick;
+	size_t *loop, nloop;
 	struct unit_registry *registry;  /* owned by the first plan */
 	struct strset unit_cache;     /* name -> registry index, this worker's */
 	const char **unit_names;      /* set by plan_merge_done */

@@ -23,6 +23,13 @@ enum check_scope {
 	SCOPE_DATASET      /* judged once, after the scan, per unit or for all */
 };
 
+/* What plan_row can tell of a record without calling a check (passes_when). */
+enum row_pass {
+	ROW_PASS_NEVER,        /* always call `row` */
+	ROW_PASS_NOT_BLANK,    /* the first field is not empty */
+	ROW_PASS_UTF8_BLOCK    /* the record comes from a block found valid UTF-8 */
+};
+
 struct check_ops {
 	const char *kind;
 	enum check_scope scope;
@@ -40,6 +47,11 @@ struct check_ops {
 	/* The row hook trusts row->rec->utf8_valid (a record from a block found
 	 * valid UTF-8): binding it makes the scan validate whole blocks. */
 	bool uses_utf8_blocks;
+	/* A row whose record has this property passes without a call to `row`:
+	 * plan_row decides from the record, and only the other rows reach
+	 * `row` for their verdict and note. For implicit checks that nearly
+	 * every row passes; not with `where`, allow_empty or `applies`. */
+	enum row_pass passes_when;
 	const char *const *params;    /* kind-specific mapping keys, NULL-terminated */
 	/* Reads the kind's parameters from value (the mapping, or the shorthand
 	 * scalar/list for SHAPE_NONE kinds; NULL for column shorthand) into

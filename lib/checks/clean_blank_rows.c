@@ -24,5 +24,6 @@ static bool blank_row(struct bound_check *b, const struct plan_row *row, char *n
 
 const struct check_ops check_blank_rows = {
 	.kind = "blank_rows", .scope = SCOPE_ROW, .shape = SHAPE_NONE, .implicit = true,
-	.unscored_when_clean = true, .row = blank_row, .dataset = check_unscore_when_clean,
+	.unscored_when_clean = true, .passes_when = ROW_PASS_NOT_BLANK, .row = blank_row,
+	.dataset = check_unscore_when_clean,
 };

@@ -3,7 +3,7 @@
  * otherwise pass unseen, or show as U+FFFD in unit names. The note names
  * the column, the byte offset of the first bad byte in the value, and the
  * encoding the bytes look like. A row from a block the scan found valid
- * passes without looking at its values. */
+ * passes without a call (passes_when). */
 #include <stdio.h>
 
 #include "check.h"
@@ -14,8 +14,6 @@ static bool encoding_row(struct bound_check *b, const struct plan_row *row, char
 			 size_t cap)
 {
 	const struct plan *p = b->plan;
-	if (row->rec && row->rec->utf8_valid)
-		return true;
 	for (size_t i = 0; i < p->nheader; i++) {
 		const char *s = row->fields[i];
 		size_t len = row->lens[i];
@@ -38,6 +36,7 @@ static bool encoding_row(struct bound_check *b, const struct plan_row *row, char
 
 const struct check_ops check_encoding = {
 	.kind = "encoding", .scope = SCOPE_ROW, .shape = SHAPE_NONE, .implicit = true,
-	.unscored_when_clean = true, .uses_utf8_blocks = true, .row = encoding_row,
+	.unscored_when_clean = true, .uses_utf8_blocks = true,
+	.passes_when = ROW_PASS_UTF8_BLOCK, .row = encoding_row,
 	.dataset = check_unscore_when_clean,
 };
