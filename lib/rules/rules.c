@@ -385,6 +385,16 @@ static int parse_type(struct rules_ctx *ctx, const struct ynode *node, enum vtyp
 int rules_date_format(struct rules_ctx *ctx, const struct ynode *node, const char **out)
 {
 	FORWARD_IF_ERROR(param_string(ctx, node, "format", out));
+	if (!time_format_has_directive(*out)) {
+		char translated[128], hint[192];
+		if (time_format_from_notation(*out, translated, sizeof translated))
+			snprintf(hint, sizeof hint, "write it as format: '%s' (strftime directives)", translated);
+		else
+			snprintf(hint, sizeof hint, "dates understand %%Y %%m %%d %%H %%M %%S and %%%%");
+		return rules_error(ctx, node, hint,
+				   "date format '%s' has no %% directive: it matches only itself",
+				   *out);
+	}
 	const char *bad = time_format_problem(*out);
 	if (!bad)
 		return 0;

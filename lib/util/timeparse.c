@@ -202,6 +202,51 @@ const char *time_format_problem(const char *fmt)
 	return NULL;
 }
 
+bool time_format_has_directive(const char *fmt)
+{
+	for (const char *f = fmt; (f = strchr(f, '%')); f += 2)
+		if (f[1] && f[1] != '%')
+			return true;
+		else if (!f[1])
+			return false;
+	return false;
+}
+
+bool time_format_from_notation(const char *notation, char *out, size_t cap)
+{
+	/* Case matters for M (month) and m (minute), as in Java and moment;
+	 * the others are read in either case. */
+	static const struct { const char *token, *directive; } tokens[] = {
+		{"YYYY", "%Y"}, {"yyyy", "%Y"}, {"MM", "%m"}, {"M", "%m"}, {"DD", "%d"},
+		{"dd", "%d"}, {"D", "%d"}, {"d", "%d"}, {"HH", "%H"}, {"hh", "%H"},
+		{"H", "%H"}, {"mm", "%M"}, {"m", "%M"}, {"ss", "%S"}, {"SS", "%S"}, {"s", "%S"},
+	};
+	size_t o = 0;
+	bool any = false;
+	for (const char *p = notation; *p;) {
+		const char *directive = "";
+		size_t used = 0;
+		for (size_t i = 0; i < sizeof tokens / sizeof *tokens && !used; i++) {
+			size_t n = strlen(tokens[i].token);
+			if (strncmp(p, tokens[i].token, n) == 0 &&
+			    !(p[n] == p[n - 1]))     /* a whole run: no YYYYY */
+				directive = tokens[i].directive, used = n;
+		}
+		if (!used && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '%'))
+			return false;
+		const char *piece = used ? directive : (char[2]){*p, '\0'};
+		size_t len = strlen(piece);
+		if (o + len >= cap)
+			return false;
+		memcpy(out + o, piece, len);
+		o += len;
+		p += used ? used : 1;
+		any |= used > 0;
+	}
+	out[o] = '\0';
+	return any;
+}
+
 /* Spans far beyond any data's lifetime are a typo; the bound also keeps
  * amount * seconds within int64_t. */
 enum { DURATION_MAX_AMOUNT = 1000000 };

@@ -34,6 +34,15 @@ int64_t time_year(int64_t t);
  * unsupported '%'. */
 const char *time_format_problem(const char *fmt);
 
+/* Whether fmt holds a directive at all ("YYYY-MM-DD" holds none). */
+bool time_format_has_directive(const char *fmt);
+
+/* The strftime-like format for a date written in another notation
+ * (YYYY-MM-DD HH:mm:ss, dd/MM/yyyy, as spreadsheets and Java write them):
+ * true with the translation in out, false when some letter run of the
+ * notation is none dqa knows or out is too small. */
+bool time_format_from_notation(const char *notation, char *out, size_t cap);
+
 /* The one duration grammar of rule files (dqa-rules(5), VALUE GRAMMARS): a
  * whole number and a unit, s min h d w mo y. */
 enum duration_unit { DUR_S, DUR_MIN, DUR_H, DUR_D, DUR_W, DUR_MO, DUR_Y };

@@ -56,6 +56,23 @@ int main(void)
 	EXPECT(time_format_problem(f) == f + 3);
 	EXPECT(time_format_problem("%") != NULL);
 
+	/* Other tools' notations, translated for the hint of a format with no
+	 * directive (M is month and m minute, as in Java and moment). */
+	EXPECT(!time_format_has_directive("YYYY-MM-DD") && !time_format_has_directive("100%%"));
+	EXPECT(time_format_has_directive("%d/%m/%Y") && !time_format_has_directive("50%"));
+	static const struct { const char *notation, *format; } notations[] = {
+		{"YYYY-MM-DD HH:mm:ss", "%Y-%m-%d %H:%M:%S"}, {"dd/MM/yyyy", "%d/%m/%Y"},
+		{"d.M.yyyy H:mm", "%d.%m.%Y %H:%M"}, {"yyyyMMdd", "%Y%m%d"},
+	};
+	char out[64];
+	for (size_t i = 0; i < sizeof notations / sizeof *notations; i++)
+		EXPECT(time_format_from_notation(notations[i].notation, out, sizeof out) &&
+		       strcmp(out, notations[i].format) == 0);
+	EXPECT(!time_format_from_notation("YYYYY", out, sizeof out));
+	EXPECT(!time_format_from_notation("ngay DD", out, sizeof out));
+	EXPECT(!time_format_from_notation("--", out, sizeof out));
+	EXPECT(!time_format_from_notation("YYYY-MM-DD", out, 4));
+
 	/* Every unit of the grammar, and what is refused. */
 	static const struct { const char *text; int64_t seconds; } spans[] = {
 		{"45s", 45}, {"90min", 90 * 60}, {"36h", 36 * 3600}, {"7d", 7 * 86400},
