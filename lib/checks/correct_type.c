@@ -7,6 +7,7 @@
 struct type_config {
 	enum vtype type;
 	const char *format;
+	struct number_style number;
 };
 
 static int type_configure(struct check *c, const struct ynode *map, struct rules_ctx *ctx)
@@ -16,6 +17,7 @@ static int type_configure(struct check *c, const struct ynode *map, struct rules
 	const struct column_decl *decl = rules_column(ctx->rules, c->cols[0].name);
 	cfg->type = decl ? decl->type : VT_STRING;
 	cfg->format = decl ? decl->format : NULL;
+	cfg->number = decl ? decl->number : NUMBER_STYLE_PLAIN;
 	const struct ynode *v;
 	if ((v = ymap_get(map, "type"))) {
 		const char *name;
@@ -42,16 +44,17 @@ static int type_configure(struct check *c, const struct ynode *map, struct rules
 	return 0;
 }
 
-static bool value_has_type(enum vtype type, const char *format, const char *s, size_t len)
+static bool value_has_type(const struct type_config *cfg, const char *s, size_t len)
 {
 	int64_t i;
-	switch (type) {
+	switch (cfg->type) {
 	case VT_STRING: return true;
-	case VT_INTEGER: return value_integer(s, len, NULL);
-	case VT_NUMBER: return value_number(s, len, NULL);
+	case VT_INTEGER: return value_integer_in(cfg->number, s, len, NULL);
+	case VT_NUMBER: return value_number_in(cfg->number, s, len, NULL);
 	case VT_BOOLEAN: return value_boolean(s, len);
 	case VT_DATE:
-		return format ? time_parse_format(format, s, len, &i) : time_parse_iso(s, len, &i);
+		return cfg->format ? time_parse_format(cfg->format, s, len, &i)
+				   : time_parse_iso(s, len, &i);
 	}
 	return false;
 }
@@ -61,7 +64,7 @@ static bool type_row(struct bound_check *b, const struct plan_row *row, char *no
 	(void)note, (void)cap;
 	const struct type_config *cfg = b->def->config;
 	int col = b->cols[0];
-	return value_has_type(cfg->type, cfg->format, row->fields[col], row->lens[col]);
+	return value_has_type(cfg, row->fields[col], row->lens[col]);
 }
 
 static const char *const type_params[] = {"type", "format", NULL};

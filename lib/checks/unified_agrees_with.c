@@ -22,6 +22,7 @@ struct agrees_config {
 	bool typed;
 	enum vtype type;
 	const char *format, *with_format;  /* dates */
+	struct number_style number;    /* this column's; the other's is plain */
 };
 
 struct agree_counts {
@@ -57,6 +58,7 @@ static int read_type(struct rules_ctx *ctx, struct check *c, const struct ynode 
 	cfg->typed = true;
 	cfg->type = decl->type;
 	cfg->format = decl->format;
+	cfg->number = decl->number;
 	if (with_format)
 		FORWARD_IF_ERROR(rules_date_format(ctx, with_format, &cfg->with_format));
 	return 0;
@@ -157,10 +159,12 @@ static bool same_value(const struct agrees_config *cfg, const char *mine, size_t
 		return time_parse_as(cfg->format, mine, len, &ia) &&
 		       time_parse_as(cfg->with_format, other, other_len, &ib) && ia == ib;
 	case VT_INTEGER:
-		return value_integer(mine, len, &ia) && value_integer(other, other_len, &ib) &&
+		return value_integer_in(cfg->number, mine, len, &ia) &&
+		       value_integer(other, other_len, &ib) &&
 		       ia == ib;
 	case VT_NUMBER:
-		return value_number(mine, len, &da) && value_number(other, other_len, &db) &&
+		return value_number_in(cfg->number, mine, len, &da) &&
+		       value_number(other, other_len, &db) &&
 		       da == db;
 	case VT_BOOLEAN:
 		return value_boolean(mine, len) && value_boolean(other, other_len) &&

@@ -107,9 +107,9 @@ static bool load(const struct expr *e, const struct expr_run *run, int32_t slot,
 	int64_t seconds;
 	switch (c->type) {
 	case ET_INT:
-		return value_integer(s, len, &out->i);
+		return value_integer_in(c->number, s, len, &out->i);
 	case ET_NUM:
-		return value_number(s, len, &out->n);
+		return value_number_in(c->number, s, len, &out->n);
 	case ET_DATE:
 		if (!(c->format ? time_parse_format(c->format, s, len, &seconds)
 				: time_parse_iso(s, len, &seconds)))

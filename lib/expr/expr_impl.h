@@ -131,6 +131,7 @@ extern const struct expr_function expr_functions[];
 struct expr_column {
 	enum etype type;
 	const char *format;           /* dates: NULL is ISO 8601 */
+	struct number_style number;   /* integers and numbers */
 };
 
 struct expr_column expr_declared(const struct dqa_rules *rules, const char *column);

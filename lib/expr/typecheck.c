@@ -29,8 +29,8 @@ struct expr_column expr_declared(const struct dqa_rules *rules, const char *colu
 		[VT_DATE] = ET_DATE, [VT_BOOLEAN] = ET_BOOL,
 	};
 	const struct column_decl *decl = rules_column(rules, column);
-	return decl ? (struct expr_column){of_vtype[decl->type], decl->format}
-		    : (struct expr_column){ET_STR, NULL};
+	return decl ? (struct expr_column){of_vtype[decl->type], decl->format, decl->number}
+		    : (struct expr_column){ET_STR, NULL, NUMBER_STYLE_PLAIN};
 }
 
 static enum etype declared_type(const struct expr_src *src, const char *column)

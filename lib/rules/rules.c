@@ -414,13 +414,56 @@ int rules_check_date_format(struct rules_ctx *ctx, const char *column, const str
 	return v ? rules_date_format(ctx, v, out) : 0;
 }
 
+/* One separator character of `decimal` or `thousands`, from `allowed`. */
+static int parse_separator(struct rules_ctx *ctx, const struct ynode *node, const char *key,
+			   const char *allowed, const char *hint, char *out)
+{
+	const char *text;
+	FORWARD_IF_ERROR(param_string(ctx, node, key, &text));
+	if (strlen(text) != 1 || !strchr(allowed, text[0]))
+		return rules_error(ctx, node, hint, "'%s' must be one character of \"%s\"", key,
+				   allowed);
+	*out = text[0];
+	return 0;
+}
+
+/* decimal and thousands: how an integer or number column writes numbers. */
+static int parse_number_style(struct rules_ctx *ctx, const struct ynode *map,
+			      struct column_decl *col)
+{
+	const struct ynode *decimal = ymap_get(map, "decimal"), *thousands = ymap_get(map, "thousands");
+	const struct ynode *given = decimal ? decimal : thousands;
+	if (!given)
+		return 0;
+	if (col->type != VT_NUMBER && (col->type != VT_INTEGER || decimal))
+		return rules_error(ctx, given, "decimal is for number columns, thousands for "
+				   "integer and number columns",
+				   "'%s' given for the %s column '%s'", decimal ? "decimal" : "thousands",
+				   vtype_name(col->type), col->name);
+	if (decimal)
+		FORWARD_IF_ERROR(parse_separator(ctx, decimal, "decimal", ".,",
+						 "write decimal: ',' for 1,5 or decimal: '.' for 1.5",
+						 &col->number.decimal));
+	if (thousands)
+		FORWARD_IF_ERROR(parse_separator(ctx, thousands, "thousands", "., ",
+						 "write thousands: '.' for 1.234, ',' for 1,234 or "
+						 "' ' for 1 234", &col->number.thousands));
+	char point = col->number.decimal ? col->number.decimal : '.';
+	if (col->type == VT_NUMBER && col->number.thousands == point)
+		return rules_error(ctx, thousands, "with decimal: ',' write thousands: '.', and the "
+				   "other way round",
+				   "'thousands' and 'decimal' are both '%c'", point);
+	return 0;
+}
+
 static int parse_column(struct rules_ctx *ctx, const struct ynode *key,
 			const struct ynode *value, struct column_decl *col)
 {
-	static const char *const keys[] = {"type", "format", "pii"};
+	static const char *const keys[] = {"type", "format", "decimal", "thousands", "pii"};
 	col->name = key->text;
 	col->pos = key->pos;
 	col->type = VT_STRING;
+	col->number = NUMBER_STYLE_PLAIN;
 	if (value->kind == YNODE_SCALAR)
 		return parse_type(ctx, value, &col->type);
 	FORWARD_IF_ERROR(expect_kind(ctx, value, YNODE_MAP, key->text));
@@ -434,6 +477,7 @@ static int parse_column(struct rules_ctx *ctx, const struct ynode *key,
 					   "'format' given for a %s column", vtype_name(col->type));
 		FORWARD_IF_ERROR(rules_date_format(ctx, v, &col->format));
 	}
+	FORWARD_IF_ERROR(parse_number_style(ctx, value, col));
 	if ((v = ymap_get(value, "pii")))
 		FORWARD_IF_ERROR(param_bool(ctx, v, "pii", &col->pii));
 	return 0;

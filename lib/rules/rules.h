@@ -5,6 +5,7 @@
 #define DQA_RULES_H
 
 #include "../dqa.h"
+#include "../util/values.h"
 #include "../util/arena.h"
 #include "../util/error.h"
 #include "../input/limits.h"
@@ -20,6 +21,7 @@ struct column_decl {
 	const char *name;
 	enum vtype type;
 	const char *format;   /* dates: strftime-like, NULL = ISO 8601 */
+	struct number_style number;   /* integers and numbers */
 	bool pii;
 	struct dqa_pos pos;
 };

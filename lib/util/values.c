@@ -109,6 +109,66 @@ bool value_number(const char *s, size_t len, double *out)
 	return true;
 }
 
+/* The value rewritten in the plain style into buf (NUL-terminated), or
+ * SIZE_MAX when a separator is out of place: thousands only between
+ * groups of three digits of the integer part, a '.' that is neither
+ * separator nowhere. */
+static size_t plain_number(struct number_style st, const char *s, size_t len, char *buf,
+			   size_t cap)
+{
+	size_t o = 0, group = 0;
+	bool grouped = false, integer_part = true;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (integer_part && st.thousands && c == st.thousands) {
+			if (group == 0 || group > 3 || (grouped && group != 3))
+				return SIZE_MAX;
+			grouped = true, group = 0;
+			continue;
+		}
+		if (integer_part && !is_digit(c) && c != '+' && c != '-') {
+			if (grouped && group != 3)
+				return SIZE_MAX;
+			integer_part = false;
+		}
+		if (c == st.decimal)
+			c = '.';
+		else if (c == '.' || c == ',')
+			return SIZE_MAX;
+		group += is_digit(c);
+		if (o + 1 >= cap)
+			return SIZE_MAX;
+		buf[o++] = c;
+	}
+	if (integer_part && grouped && group != 3)
+		return SIZE_MAX;
+	buf[o] = '\0';
+	return o;
+}
+
+/* Longest number text read in another style: longer ones are no number. */
+enum { STYLED_NUMBER_MAX = 80 };
+
+bool value_integer_in(struct number_style st, const char *s, size_t len, int64_t *out)
+{
+	if (!st.thousands)
+		return value_integer(s, len, out);
+	char buf[STYLED_NUMBER_MAX];
+	size_t n = plain_number((struct number_style){0, st.thousands}, s, len, buf, sizeof buf);
+	return n != SIZE_MAX && value_integer(buf, n, out);
+}
+
+bool value_number_in(struct number_style st, const char *s, size_t len, double *out)
+{
+	if ((!st.decimal || st.decimal == '.') && !st.thousands)
+		return value_number(s, len, out);
+	if (!st.decimal)
+		st.decimal = '.';
+	char buf[STYLED_NUMBER_MAX];
+	size_t n = plain_number(st, s, len, buf, sizeof buf);
+	return n != SIZE_MAX && value_number(buf, n, out);
+}
+
 bool value_boolean(const char *s, size_t len)
 {
 	static const char *const words[] = {"true", "false", "yes", "no", "1", "0"};

@@ -12,6 +12,18 @@ bool value_integer(const char *s, size_t len, int64_t *out);
 /* ^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$; s must be
  * NUL-terminated at s[len] (the reader guarantees it). */
 bool value_number(const char *s, size_t len, double *out);
+/* How a column writes its numbers (dqa-rules(5), VALUE GRAMMARS): the
+ * decimal separator (',', or 0 for '.') and the thousands separator (0 for
+ * none), which groups the integer part by three digits. All zero, the
+ * plain style, is the default. */
+struct number_style {
+	char decimal, thousands;
+};
+#define NUMBER_STYLE_PLAIN ((struct number_style){0, 0})
+/* value_integer and value_number of a value written in style: "1.234,5"
+ * with {',', '.'} is 1234.5; a misplaced separator makes it no number. */
+bool value_integer_in(struct number_style style, const char *s, size_t len, int64_t *out);
+bool value_number_in(struct number_style style, const char *s, size_t len, double *out);
 /* true false yes no 1 0, ASCII case-insensitive. */
 bool value_boolean(const char *s, size_t len);
 /* Empty, or only ASCII spaces and tabs. */

@@ -61,6 +61,30 @@ int main(void)
 	EXPECT(value_boolean("TRUE", 4) && value_boolean("no", 2) && value_boolean("1", 1));
 	EXPECT(!value_boolean("y", 1) && !value_boolean("", 0) && !value_boolean("truee", 5));
 
+	/* Numbers in a declared style; the values are what Python reads after
+	 * removing the thousands separators and turning the decimal one into
+	 * '.': float("1234.5"), int("1234567"). */
+	const struct number_style vi = {',', '.'}, comma = {',', 0}, grouped = {'.', ','};
+	static const struct { const char *text; double value; } vi_ok[] = {
+		{"1,5", 1.5}, {"1.234,5", 1234.5}, {"-1.234.567,25", -1234567.25}, {"0,001", 0.001},
+		{"1.234", 1234}, {"1,234", 1.234}, {"12", 12}, {",5", 0.5}, {"1,5e3", 1500},
+	};
+	for (size_t i = 0; i < sizeof vi_ok / sizeof *vi_ok; i++)
+		EXPECT(value_number_in(vi, vi_ok[i].text, strlen(vi_ok[i].text), &d) &&
+		       d == vi_ok[i].value);
+	static const char *const vi_bad[] = {"1.5", "12.34", "1.2345", "1..234", ".234",
+					     "1.234.56", "1,5,5", "1.234,5.6", ""};
+	for (size_t i = 0; i < sizeof vi_bad / sizeof *vi_bad; i++)
+		EXPECT(!value_number_in(vi, vi_bad[i], strlen(vi_bad[i]), &d));
+	EXPECT(!value_number_in(comma, "1.5", 3, &d) && value_number_in(comma, "1,5", 3, &d));
+	EXPECT(value_number_in(grouped, "1,234.5", 7, &d) && d == 1234.5);
+	EXPECT(value_number_in(NUMBER_STYLE_PLAIN, "1.5", 3, &d) &&
+	       !value_number_in(NUMBER_STYLE_PLAIN, "1,5", 3, &d));
+	int64_t n;
+	EXPECT(value_integer_in(vi, "1.234.567", 9, &n) && n == 1234567);
+	EXPECT(!value_integer_in(vi, "1.234,5", 7, &n) && !value_integer_in(vi, "1.23", 4, &n));
+	EXPECT(value_integer_in(comma, "42", 2, &n) && n == 42);
+
 	EXPECT(value_blank("", 0) && value_blank(" \t ", 3) && !value_blank(" x", 2));
 
 	EXPECT(utf8_length("Nguyễn", strlen("Nguyễn")) == 6);
