@@ -10,6 +10,7 @@
 #include "rules/unit_path.h"
 #include "expr/expr.h"
 #include "input/header.h"
+#include "util/caseless.h"
 #include "util/values.h"
 
 /* Longest note a check may attach to a failed-row sample. */
@@ -137,7 +138,10 @@ int plan_resolve(const struct plan *p, const struct colref *ref, const char *inp
 	*out = header_index(p, ref->name);
 	if (*out >= 0)
 		return 0;
-	const char *near = closest_word(ref->name, (const char *const *)p->header, p->nheader);
+	const char *const *names = (const char *const *)p->header;
+	const char *near = caseless_match(ref->name, names, p->nheader);
+	if (!near)
+		near = closest_word(ref->name, names, p->nheader);
 	char hint[256];
 	if (near) {
 		snprintf(hint, sizeof hint, "did you mean '%s'?", near);

@@ -4,11 +4,30 @@
 #include "../util/timeparse.h"
 #include "../util/values.h"
 
+#include <strings.h>
+
 struct type_config {
 	enum vtype type;
 	const char *format;
 	struct number_style number;
 };
+
+/* A column with no declared type: perhaps declared in another letter case. */
+static int no_type_error(struct rules_ctx *ctx, struct colref col)
+{
+	const struct dqa_rules *r = ctx->rules;
+	const char *declared = NULL;
+	for (size_t i = 0; i < r->ncolumns && !declared; i++)
+		if (strcasecmp(col.name, r->columns[i].name) == 0)
+			declared = r->columns[i].name;
+	char hint[160];
+	if (declared)
+		snprintf(hint, sizeof hint, "did you mean '%s'? (declared under 'columns:')", declared);
+	else
+		snprintf(hint, sizeof hint,
+			 "declare it under 'columns:' or add type: integer|number|date|boolean");
+	return rules_error_pos(ctx, col.pos, hint, "no type to check for column '%s'", col.name);
+}
 
 static int type_configure(struct check *c, const struct ynode *map, struct rules_ctx *ctx)
 {
@@ -37,9 +56,7 @@ static int type_configure(struct check *c, const struct ynode *map, struct rules
 		FORWARD_IF_ERROR(rules_date_format(ctx, v, &cfg->format));
 	}
 	if (cfg->type == VT_STRING && !ymap_get(map, "type"))
-		return rules_error_pos(ctx, c->cols[0].pos,
-				       "declare it under 'columns:' or add type: integer|number|date|boolean",
-				       "no type to check for column '%s'", c->cols[0].name);
+		return no_type_error(ctx, c->cols[0]);
 	c->config = cfg;
 	return 0;
 }

@@ -205,6 +205,36 @@ static int parse_entry(struct rules_ctx *ctx, dqa_criterion criterion,
 	return rc;
 }
 
+/* Other tools' names for dqa's kinds (dbt, Great Expectations, Soda,
+ * Deequ), named in the error instead of a spelling guess. */
+static const struct { const char *word, *kind; } other_tools[] = {
+	{"accepted_values", "enum"}, {"in", "enum"}, {"isin", "enum"},
+	{"between", "range"}, {"value_range", "range"},
+	{"not_empty", "not_null"}, {"completeness", "not_null"}, {"missing", "not_null"},
+	{"pattern", "regex"}, {"matches", "regex"},
+	{"freshness", "fresh"}, {"recency", "fresh"},
+	{"is_unique", "unique"}, {"unique_combination", "unique"}, {"primary_key", "unique"},
+	{"relationships", "in_ref"}, {"foreign_key", "in_ref"},
+	{"row_count", "rows"},
+};
+
+static int unknown_kind_error(struct rules_ctx *ctx, const struct ynode *kind)
+{
+	char hint[160] = "see dqa-rules(5) for the check kinds";
+	for (size_t i = 0; i < sizeof other_tools / sizeof *other_tools; i++)
+		if (strcmp(kind->text, other_tools[i].word) == 0) {
+			snprintf(hint, sizeof hint, "dqa calls it '%s': see %s in dqa-rules(5)",
+				 other_tools[i].kind, other_tools[i].kind);
+			return rules_error(ctx, kind, hint, "unknown check kind '%s'", kind->text);
+		}
+	const char *names[64];
+	size_t n = check_kind_names(names, 64);
+	const char *near = closest_word(kind->text, names, n);
+	if (near)
+		snprintf(hint, sizeof hint, "did you mean '%s'?", near);
+	return rules_error(ctx, kind, hint, "unknown check kind '%s'", kind->text);
+}
+
 int rules_parse_checks(struct rules_ctx *ctx, dqa_criterion criterion, const struct ynode *list)
 {
 	if (yscalar_is_null(list))
@@ -219,15 +249,8 @@ int rules_parse_checks(struct rules_ctx *ctx, dqa_criterion criterion, const str
 					   "a check is a single key naming its kind");
 		const struct ynode *kind = ymap_key(entry, 0);
 		const struct check_ops *ops = check_kind(kind->text, kind->len);
-		if (!ops) {
-			const char *names[64];
-			size_t n = check_kind_names(names, 64);
-			const char *near = closest_word(kind->text, names, n);
-			char hint[128] = "see dqa-rules(5) for the check kinds";
-			if (near)
-				snprintf(hint, sizeof hint, "did you mean '%s'?", near);
-			return rules_error(ctx, kind, hint, "unknown check kind '%s'", kind->text);
-		}
+		if (!ops)
+			return unknown_kind_error(ctx, kind);
 		FORWARD_IF_ERROR(parse_entry(ctx, criterion, ops, kind, ymap_value(entry, 0)));
 	}
 	return 0;
