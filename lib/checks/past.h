@@ -3,7 +3,7 @@
 #ifndef DQA_HISTORY_PAST_H
 #define DQA_HISTORY_PAST_H
 
-#include "history.h"
+#include "../history/history.h"
 #include "../plan.h"
 
 /* Loads the history a check compares with: its own `history` parameter
