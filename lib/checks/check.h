@@ -20,7 +20,7 @@
  *     diff). tests/independent/all_kinds.py checks that registry, manual
  *     and examples name the same kinds and scopes.
  *  6. tests/cli/check-KIND/: a golden case whose `expect` filter shows what
- *     the kind counts (tests/cli/README.md), and an error case per
+ *     the kind counts (expect.json: tests/cli/run.py), and an error case per
  *     parameter mistake in testdata/bad/ (error-KIND-...).
  *  7. A rule file using it in tests/fuzz/corpus/rules/ (check-KIND.yaml).
  */
