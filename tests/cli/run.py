@@ -18,7 +18,7 @@ environment (SOURCE_DATE_EPOCH, no colour, C locale), so outputs are stable.
   run.py --list                       case names, one per line
   run.py --dqa BIN CASE [CASE...]     run cases, exit 1 on any mismatch
   run.py --dqa BIN --update CASE...   rewrite expectations after a deliberate change
-  run.py --cases DIR ...              cases in DIR instead (testdata/bad: bad input)
+  run.py --cases DIR ...              cases in DIR instead (testdata/bad: error cases)
 """
 import argparse
 import difflib
