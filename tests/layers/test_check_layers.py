@@ -42,8 +42,11 @@ expect("downward calls only", edges(
     ("lib/checks/clean_unique.c", "lib/plan.c", "plan_tally"),
     ("lib/plan.c", "lib/rules/params.c", "rules_column")), None)
 expect("same rank, no object cycle", edges(
-    ("lib/checks/a.c", "lib/plan.c", "plan_tally"),
-    ("lib/scan.c", "lib/checks/b.c", "check_b")), None)
+    ("lib/audit.c", "lib/state/frame.c", "state_save"),
+    ("lib/state/state_read.c", "lib/plan.c", "plan_tally")), None)
+expect("the engine calling a check kind", edges(
+    ("lib/scan.c", "lib/checks/correct_regex.c", "check_regex")),
+    "upward call engine -> checks")
 expect("two objects calling each other", edges(
     ("lib/util/a.c", "lib/util/b.c", "b"),
     ("lib/util/b.c", "lib/util/a.c", "a")), "call cycle between objects")
