@@ -22,7 +22,8 @@
  *  6. tests/cli/check-KIND/: a golden case whose `expect` filter shows what
  *     the kind counts (expect.json: tests/cli/run.py), and an error case per
  *     parameter mistake in testdata/bad/ (error-KIND-...).
- *  7. A rule file using it in tests/fuzz/corpus/rules/ (check-KIND.yaml).
+ *  7. When it reads its parameters in a new way: a seed for the rule
+ *     loader's fuzzer, tests/fuzz/corpus/rules/check-KIND.yaml.
  */
 #ifndef DQA_CHECK_H
 #define DQA_CHECK_H

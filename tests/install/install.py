@@ -38,6 +38,11 @@ with tempfile.TemporaryDirectory() as tmp:
                PKG_CONFIG_PATH=os.path.join(dest, os.path.dirname(kinds["pkg-config"][0])))
     flags = subprocess.run(["pkg-config", "--cflags", "--libs", "dqa"], env=env, check=True,
                            capture_output=True, text=True).stdout.split()
+    # A sanitizer build's libdqa.a needs the sanitizer runtime at link time.
+    with open(os.path.join(build, "meson-info", "intro-buildoptions.json")) as f:
+        sanitize = next(o["value"] for o in json.load(f) if o["name"] == "b_sanitize")
+    if sanitize != "none":
+        flags.append("-fsanitize=" + sanitize)
     example = os.path.join(tmp, "audit_example")
     # Only the installed include folder: lib/'s internal headers are not on the path.
     subprocess.run(["cc", "-std=c17", "-Wall", "-Werror", "-o", example,
