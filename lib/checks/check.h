@@ -13,7 +13,7 @@
  *  4. A section `.SS KIND` in man/dqa-rules.5, CHECKS, with its parameters,
  *     its scope ("Scope" unit-level or dataset-level, as dataset_level
  *     says) and what a failure means.
- *  5. A use in one of rules/examples/*.yaml, with the expected counts in
+ *  5. A use in one of the rules/examples/ files, with the expected counts in
  *     tests/independent/expected_*.py computed without dqa (value_rules.py,
  *     dataset_rules.py); then regenerate the example golden cases
  *     (tests/cli/example-*, report-example-*: run.py --update, read the
