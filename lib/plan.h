@@ -113,7 +113,8 @@ int plan_bind(struct plan *p, const struct record *header, const char *input,
  * keeps its own counts and samples (in `out`, one arena per worker). */
 int plan_fork(struct plan *worker, const struct plan *first, struct arena *out,
 	      dqa_error *err);
-/* Folds a worker's counts, samples and check state into `into`. */
+/* Folds a worker's counts, samples and check state into `into`: the thread
+ * merge, which the shard and suite merges also end in (docs/internals/merge.md). */
 int plan_merge(struct plan *into, struct plan *from, dqa_error *err);
 /* After the scan (and merging): every unit of the registry gets its name
  * and counts in p, ready for the dataset checks and the result. */

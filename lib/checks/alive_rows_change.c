@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "../history/past.h"
+#include "past.h"
 #include "../util/timeparse.h"
 
 struct rows_change_config {

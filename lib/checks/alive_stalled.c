@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "../history/past.h"
+#include "past.h"
 #include "../state/codec.h"
 #include "../util/timeparse.h"
 

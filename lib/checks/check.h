@@ -1,6 +1,30 @@
 /* The interface every check kind implements, and the registry of kinds.
- * Adding a kind = one file exposing a `const struct check_ops`, one row in
- * registry.c, a section in man/dqa-rules.5, tests. */
+ *
+ * Adding a kind KIND of criterion CRIT, every step:
+ *  1. lib/checks/CRIT_KIND.c defining `const struct check_ops check_KIND`
+ *     (the hooks below; everything else static). A kind whose state spans
+ *     rows (key sets, per-unit counters) needs merge, save and load, or
+ *     shards refuse it. Parameters are read with lib/rules/rules.h's
+ *     param_* and rules_error; the kind calls nothing above lib/checks/
+ *     (scripts/check_layers.py).
+ *  2. Its file name in check_kind_sources, lib/checks/meson.build.
+ *  3. One row KIND(KIND) in registry.c's KINDS.
+ *     tests/checks/kind_files.py checks 2 and 3 against each other.
+ *  4. A section `.SS KIND` in man/dqa-rules.5, CHECKS, with its parameters,
+ *     its scope ("Scope" unit-level or dataset-level, as dataset_level
+ *     says) and what a failure means.
+ *  5. A use in one of the rules/examples/ files, with the expected counts in
+ *     tests/independent/expected_*.py computed without dqa (value_rules.py,
+ *     dataset_rules.py); then regenerate the example golden cases
+ *     (tests/cli/example-*, report-example-*: run.py --update, read the
+ *     diff). tests/independent/all_kinds.py checks that registry, manual
+ *     and examples name the same kinds and scopes.
+ *  6. tests/cli/check-KIND/: a golden case whose `expect` filter shows what
+ *     the kind counts (expect.json: tests/cli/run.py), and an error case per
+ *     parameter mistake in testdata/bad/ (error-KIND-...).
+ *  7. When it reads its parameters in a new way: a seed for the rule
+ *     loader's fuzzer, tests/fuzz/corpus/rules/check-KIND.yaml.
+ */
 #ifndef DQA_CHECK_H
 #define DQA_CHECK_H
 

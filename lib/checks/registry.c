@@ -3,33 +3,54 @@
 
 #include "check.h"
 
-extern const struct check_ops check_type, check_regex, check_enum, check_range,
-	check_length, check_required_columns, check_not_null, check_rows, check_unique,
-	check_trimmed, check_fresh, check_in_ref, check_metadata, check_expr;
-extern const struct check_ops check_covers, check_linkable, check_future_dates, check_file_age,
-	check_same_format, check_agrees_with, check_catalog;
-extern const struct check_ops check_no_control_chars, check_utf8, check_nfc,
-	check_legacy_encoding, check_placeholder, check_case;
-extern const struct check_ops check_stalled, check_rows_change;
-extern const struct check_ops check_vn_citizen_id, check_vn_tax_code, check_vn_phone,
-	check_email, check_url, check_date, check_decimal;
+/* One row per kind a rule file may name (did-you-mean hints try them in
+ * this order): KIND(x) is the kind file's `const struct check_ops check_x`. Kinds dqa adds itself (structure, blank_rows,
+ * encoding) are not here: the loader names them (check.h). */
+#define KINDS(KIND) \
+	KIND(type) \
+	KIND(regex) \
+	KIND(enum) \
+	KIND(range) \
+	KIND(length) \
+	KIND(vn_citizen_id) \
+	KIND(vn_tax_code) \
+	KIND(vn_phone) \
+	KIND(email) \
+	KIND(url) \
+	KIND(date) \
+	KIND(decimal) \
+	KIND(required_columns) \
+	KIND(not_null) \
+	KIND(rows) \
+	KIND(covers) \
+	KIND(unique) \
+	KIND(trimmed) \
+	KIND(no_control_chars) \
+	KIND(utf8) \
+	KIND(nfc) \
+	KIND(legacy_encoding) \
+	KIND(placeholder) \
+	KIND(case) \
+	KIND(fresh) \
+	KIND(future_dates) \
+	KIND(file_age) \
+	KIND(in_ref) \
+	KIND(same_format) \
+	KIND(agrees_with) \
+	KIND(stalled) \
+	KIND(rows_change) \
+	KIND(metadata) \
+	KIND(linkable) \
+	KIND(catalog) \
+	KIND(expr)
 
-static const struct check_ops *const kinds[] = {
-	&check_type, &check_regex, &check_enum, &check_range, &check_length,
-	&check_vn_citizen_id, &check_vn_tax_code, &check_vn_phone,
-	&check_email, &check_url, &check_date, &check_decimal,
-	&check_required_columns, &check_not_null, &check_rows,
-	&check_covers,
-	&check_unique, &check_trimmed,
-	&check_no_control_chars, &check_utf8, &check_nfc, &check_legacy_encoding,
-	&check_placeholder, &check_case,
-	&check_fresh, &check_future_dates, &check_file_age,
-	&check_in_ref, &check_same_format, &check_agrees_with,
-	&check_stalled, &check_rows_change,
-	&check_metadata,
-	&check_linkable, &check_catalog,
-	&check_expr,
-};
+#define DECLARE(name) extern const struct check_ops check_##name;
+KINDS(DECLARE)
+#undef DECLARE
+
+#define ROW(name) &check_##name,
+static const struct check_ops *const kinds[] = {KINDS(ROW)};
+#undef ROW
 
 enum { NKINDS = sizeof kinds / sizeof *kinds };
 

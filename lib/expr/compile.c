@@ -1,31 +1,10 @@
 /* The compiler's entry point: a rule-file scalar through lexer, parser,
- * type checker and code generator to a struct expr; and the errors they
- * raise, positioned inside the scalar. */
-#include <stdarg.h>
+ * type checker and code generator to a struct expr (their errors are
+ * positioned by expr_error.c). */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "expr_impl.h"
-#include "../util/values.h"
-
-int expr_error(const struct expr_src *src, size_t off, size_t len, const char *hint,
-	       const char *fmt, ...)
-{
-	char message[400];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(message, sizeof message, fmt, ap);
-	va_end(ap);
-	struct dqa_pos pos = src->node->pos;
-	/* Columns inside a scalar that spans lines cannot be told; point at it.
-	 * The YAML tree gives a scalar on one line its full width as span. */
-	if (pos.span >= utf8_length(src->text, src->len)) {
-		pos = yscalar_pos_at(src->node, off);
-		size_t span = utf8_length(src->text + off, off + len <= src->len ? len : 0);
-		pos.span = span ? (unsigned)span : 1;
-	}
-	return rules_error_pos(src->ctx, pos, hint, "%s", message);
-}
 
 int expr_compile(struct rules_ctx *ctx, const struct ynode *node, const char *what,
 		 struct expr **out)

@@ -23,11 +23,6 @@ static int add(struct baseline *b, const char *unit, const char *part, double sc
 	return 0;
 }
 
-double baseline_rounded(double v)
-{
-	return round(v * 100) / 100;
-}
-
 int baseline_add_id(struct baseline *b, const char *id)
 {
 	for (size_t i = 0; i < b->nids; i++)
@@ -183,21 +178,6 @@ static int load(struct baseline *b, const char *path, const struct dqa_result *r
 	int rc = from_json(b, root, path, err);
 	json_decref(root);
 	return rc;
-}
-
-const struct res_unit *baseline_find_unit(const struct dqa_result *r, const char *name)
-{
-	for (size_t lo = 0, hi = r->nunits; lo < hi;) {
-		size_t mid = lo + (hi - lo) / 2;
-		int cmp = strcmp(name, r->units[mid].name);
-		if (cmp == 0)
-			return &r->units[mid];
-		if (cmp < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return NULL;
 }
 
 /* The unit's current score of a check id or criterion name; NaN if none. */

@@ -2,7 +2,8 @@
  * then sums other checks, so totals are not compared; each unit's checks
  * and each dataset-level check that both runs have (by id) are, and the
  * note says what changed first, so
- * a new check is named instead of blamed on the data. */
+ * a new check is named instead of blamed on the data. Also the lookups
+ * baseline.c shares with it (kept here so the two do not call each other). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,26 @@
 
 /* Ids listed by name in the note; the rest are counted. */
 enum { MAX_NAMED = 5 };
+
+double baseline_rounded(double v)
+{
+	return round(v * 100) / 100;
+}
+
+const struct res_unit *baseline_find_unit(const struct dqa_result *r, const char *name)
+{
+	for (size_t lo = 0, hi = r->nunits; lo < hi;) {
+		size_t mid = lo + (hi - lo) / 2;
+		int cmp = strcmp(name, r->units[mid].name);
+		if (cmp == 0)
+			return &r->units[mid];
+		if (cmp < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
 
 struct drop {
 	const struct base_score *base;

@@ -1,6 +1,7 @@
 /* Bounds on what hostile or broken input can make dqa hold or do: each one
  * ends the audit (or a row's regex match) with a clear error instead of
- * exhausting memory or time. Set in the rule file's `limits:` section;
+ * exhausting memory or time. Set in the rule file's `limits:` section
+ * (lib/rules/limits_parse.c);
  * dqa-rules(5), LIMITS, lists them with their defaults. */
 #ifndef DQA_LIMITS_H
 #define DQA_LIMITS_H
@@ -25,13 +26,5 @@ struct limits {
 
 /* The defaults, for readers given no limits (NULL). */
 extern const struct limits limits_default;
-
-struct rules_ctx;
-struct ynode;
-
-/* Reads the `limits:` mapping into out (which holds the defaults): sizes
- * in bytes, with an optional K, M or G suffix (binary), counts as whole
- * numbers, each at least 1. */
-int limits_parse(struct rules_ctx *ctx, const struct ynode *map, struct limits *out);
 
 #endif

@@ -1,128 +1,19 @@
 /* Loads a rule file: the top-level sections, the dataset settings, column
- * declarations and scoring; the criterion lists go to check_parse.c. */
+ * declarations and scoring; the criterion lists go to check_parse.c. With
+ * check_parse.c this is the loader, the one part of lib/rules/ that sits
+ * above lib/checks/ (it names the kinds); the helpers kinds call are in
+ * params.c. */
 #include "rules.h"
 
-#include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../checks/check.h"
 #include "../expr/expr.h"
-#include "../util/strset.h"
-#include "../util/timeparse.h"
 #include "../input/transcode.h"
+#include "limits_parse.h"
 #include "unit_path.h"
-
-static const char *const criterion_names[DQA_CRITERIA] = {
-	"correct", "sufficient", "clean", "alive", "unified", "shared",
-};
-
-const char *dqa_criterion_name(dqa_criterion c)
-{
-	return (unsigned)c < DQA_CRITERIA ? criterion_names[c] : NULL;
-}
-
-static const char *const vtype_names[] = {"string", "integer", "number", "date", "boolean"};
-
-const char *vtype_name(enum vtype t)
-{
-	return vtype_names[t];
-}
-
-static int vrules_error(struct rules_ctx *ctx, struct dqa_pos pos, const char *hint,
-			const char *fmt, va_list ap)
-{
-	char message[sizeof ctx->err->message];
-	vsnprintf(message, sizeof message, fmt, ap);
-	return dqa_fail(ctx->err, DQA_ERULES, ctx->rules->path, pos, hint, "%s", message);
-}
-
-int rules_error(struct rules_ctx *ctx, const struct ynode *at, const char *hint,
-		const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	int rc = vrules_error(ctx, at ? at->pos : (struct dqa_pos){1, 1, 1}, hint, fmt, ap);
-	va_end(ap);
-	return rc;
-}
-
-int rules_error_pos(struct rules_ctx *ctx, struct dqa_pos pos, const char *hint,
-		    const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	int rc = vrules_error(ctx, pos, hint, fmt, ap);
-	va_end(ap);
-	return rc;
-}
-
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	if (la > 64 || lb > 64)
-		return 99;
-	size_t row[65];
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
-
-const char *closest_word(const char *word, const char *const *candidates, size_t n)
-{
-	const char *best = NULL;
-	size_t best_d = 3;
-	/* Replacing every letter of a short word is no suggestion ('zz' -> 'a'). */
-	size_t len = strlen(word);
-	for (size_t i = 0; i < n; i++) {
-		size_t d = edit_distance(word, candidates[i]);
-		if (d < best_d && d < len) {
-			best_d = d;
-			best = candidates[i];
-		}
-	}
-	return best;
-}
-
-const struct ynode *rules_unknown_key(const struct ynode *map, const char *const *known,
-				      size_t nknown, size_t first_listed, const char *prefix,
-				      char *hint, size_t cap)
-{
-	for (size_t i = 0; i < map->n; i++) {
-		const struct ynode *key = ymap_key(map, i);
-		bool ok = false;
-		for (size_t k = 0; k < nknown && !ok; k++)
-			ok = yscalar_eq(key, known[k]);
-		if (ok)
-			continue;
-		const char *near = closest_word(key->text, known, nknown);
-		if (near) {
-			snprintf(hint, cap, "did you mean '%s'?", near);
-			return key;
-		}
-		size_t len = (size_t)snprintf(hint, cap, "%s", prefix);
-		for (size_t k = first_listed; k < nknown && len < cap; k++)
-			len += (size_t)snprintf(hint + len, cap - len, " %s", known[k]);
-		return key;
-	}
-	return NULL;
-}
 
 /* Fails on a mapping key not among known, suggesting the closest one. */
 static int expect_keys(struct rules_ctx *ctx, const struct ynode *map, const char *where,
@@ -146,101 +37,6 @@ static int expect_kind(struct rules_ctx *ctx, const struct ynode *node, enum yno
 			   ynode_kind_name(kind), ynode_kind_name(node->kind));
 }
 
-int param_string(struct rules_ctx *ctx, const struct ynode *node, const char *what,
-		 const char **out)
-{
-	if (node->kind != YNODE_SCALAR || yscalar_is_null(node))
-		return rules_error(ctx, node, NULL, "'%s' must be a string", what);
-	*out = node->text;
-	return 0;
-}
-
-int param_number(struct rules_ctx *ctx, const struct ynode *node, const char *what,
-		 double *out)
-{
-	if (node->kind == YNODE_SCALAR && node->plain && node->len > 0) {
-		char *end;
-		double v = strtod(node->text, &end);
-		if (*end == '\0' && isfinite(v)) {
-			*out = v;
-			return 0;
-		}
-		/* inf, nan and 1e999 parse, but no weight, ratio or bound is
-		 * served by them (leave a bound out for no limit) */
-		if (*end == '\0')
-			return rules_error(ctx, node, "write a plain number such as 10 or 0.95",
-					   "'%s' must be a finite number", what);
-	}
-	return rules_error(ctx, node, "write a plain number such as 10 or 0.95",
-			   "'%s' must be a number", what);
-}
-
-int param_bool(struct rules_ctx *ctx, const struct ynode *node, const char *what, bool *out)
-{
-	if (node->kind == YNODE_SCALAR && node->plain) {
-		if (yscalar_eq(node, "true") || yscalar_eq(node, "yes")) {
-			*out = true;
-			return 0;
-		}
-		if (yscalar_eq(node, "false") || yscalar_eq(node, "no")) {
-			*out = false;
-			return 0;
-		}
-	}
-	return rules_error(ctx, node, "write true or false", "'%s' must be true or false", what);
-}
-
-int param_string_list(struct rules_ctx *ctx, const struct ynode *node, const char *what,
-		      const char ***out, size_t *n)
-{
-	if (node->kind == YNODE_SCALAR) {
-		const char **list = arena_alloc(&ctx->rules->arena, sizeof *list);
-		RETURN_IF_NOMEM(list, ctx->err);
-		FORWARD_IF_ERROR(param_string(ctx, node, what, &list[0]));
-		*out = list;
-		*n = 1;
-		return 0;
-	}
-	if (node->kind != YNODE_SEQ || node->n == 0)
-		return rules_error(ctx, node, "write [a, b] or a single value",
-				   "'%s' must be a non-empty list of strings", what);
-	const char **list = arena_alloc(&ctx->rules->arena, node->n * sizeof *list);
-	RETURN_IF_NOMEM(list, ctx->err);
-	for (size_t i = 0; i < node->n; i++)
-		FORWARD_IF_ERROR(param_string(ctx, node->items[i], what, &list[i]));
-	*out = list;
-	*n = node->n;
-	return 0;
-}
-
-const char *rules_path(struct rules_ctx *ctx, const char *path)
-{
-	if (path[0] == '/' || !ctx->rules->dir[0])
-		return path;
-	size_t len = strlen(ctx->rules->dir) + strlen(path) + 2;
-	char *full = arena_alloc(&ctx->rules->arena, len);
-	if (full)
-		snprintf(full, len, "%s/%s", ctx->rules->dir, path);
-	return full;
-}
-
-int rules_note_file(struct rules_ctx *ctx, const char *path)
-{
-	struct dqa_rules *r = ctx->rules;
-	if (arena_reserve(&r->arena, (void **)&r->files, &r->files_cap, r->nfiles,
-			  sizeof *r->files) < 0)
-		return dqa_fail(ctx->err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
-	r->files[r->nfiles++] = path;
-	return 0;
-}
-
-const struct column_decl *rules_column(const struct dqa_rules *r, const char *name)
-{
-	for (size_t i = 0; i < r->ncolumns; i++)
-		if (strcmp(r->columns[i].name, name) == 0)
-			return &r->columns[i];
-	return NULL;
-}
 
 static int colref_from(struct rules_ctx *ctx, const struct ynode *node, const char *what,
 		       struct colref *out)
@@ -365,54 +161,7 @@ static int parse_dataset(struct rules_ctx *ctx, const struct ynode *map)
 	return 0;
 }
 
-static int parse_type(struct rules_ctx *ctx, const struct ynode *node, enum vtype *out)
-{
-	for (size_t t = 0; t < sizeof vtype_names / sizeof *vtype_names; t++) {
-		if (yscalar_eq(node, vtype_names[t])) {
-			*out = (enum vtype)t;
-			return 0;
-		}
-	}
-	const char *near = node->kind == YNODE_SCALAR
-		? closest_word(node->text, vtype_names, sizeof vtype_names / sizeof *vtype_names) : NULL;
-	char hint[128];
-	snprintf(hint, sizeof hint, near ? "did you mean '%s'?"
-					 : "types: string, integer, number, date, boolean", near);
-	return rules_error(ctx, node, hint, "unknown type '%s'",
-			   node->kind == YNODE_SCALAR ? node->text : "?");
-}
 
-int rules_date_format(struct rules_ctx *ctx, const struct ynode *node, const char **out)
-{
-	FORWARD_IF_ERROR(param_string(ctx, node, "format", out));
-	if (!time_format_has_directive(*out)) {
-		char translated[128], hint[192];
-		if (time_format_from_notation(*out, translated, sizeof translated))
-			snprintf(hint, sizeof hint, "write it as format: '%s' (strftime directives)", translated);
-		else
-			snprintf(hint, sizeof hint, "dates understand %%Y %%m %%d %%H %%M %%S and %%%%");
-		return rules_error(ctx, node, hint,
-				   "date format '%s' has no %% directive: it matches only itself",
-				   *out);
-	}
-	const char *bad = time_format_problem(*out);
-	if (!bad)
-		return 0;
-	struct dqa_pos pos = yscalar_pos_at(node, (size_t)(bad - *out));
-	pos.span = 2;
-	return dqa_fail(ctx->err, DQA_ERULES, ctx->rules->path, pos,
-			"dates understand %Y %m %d %H %M %S and %%",
-			"unsupported directive in date format '%s'", *out);
-}
-
-int rules_check_date_format(struct rules_ctx *ctx, const char *column, const struct ynode *map,
-			    const char **out)
-{
-	const struct column_decl *decl = rules_column(ctx->rules, column);
-	*out = decl && decl->type == VT_DATE ? decl->format : NULL;
-	const struct ynode *v = map ? ymap_get(map, "format") : NULL;
-	return v ? rules_date_format(ctx, v, out) : 0;
-}
 
 /* One separator character of `decimal` or `thousands`, from `allowed`. */
 static int parse_separator(struct rules_ctx *ctx, const struct ynode *node, const char *key,
@@ -465,12 +214,12 @@ static int parse_column(struct rules_ctx *ctx, const struct ynode *key,
 	col->type = VT_STRING;
 	col->number = NUMBER_STYLE_PLAIN;
 	if (value->kind == YNODE_SCALAR)
-		return parse_type(ctx, value, &col->type);
+		return param_type(ctx, value, &col->type);
 	FORWARD_IF_ERROR(expect_kind(ctx, value, YNODE_MAP, key->text));
 	FORWARD_IF_ERROR(expect_keys(ctx, value, "a column", keys, sizeof keys / sizeof *keys));
 	const struct ynode *v;
 	if ((v = ymap_get(value, "type")))
-		FORWARD_IF_ERROR(parse_type(ctx, v, &col->type));
+		FORWARD_IF_ERROR(param_type(ctx, v, &col->type));
 	if ((v = ymap_get(value, "format"))) {
 		if (col->type != VT_DATE)
 			return rules_error(ctx, v, "only date columns take a format",

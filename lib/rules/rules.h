@@ -17,6 +17,9 @@ enum vtype { VT_STRING, VT_INTEGER, VT_NUMBER, VT_DATE, VT_BOOLEAN };
 
 const char *vtype_name(enum vtype t);
 
+/* The criteria's names in rule files and reports, by dqa_criterion. */
+extern const char *const criterion_names[DQA_CRITERIA];
+
 struct column_decl {
 	const char *name;
 	enum vtype type;
@@ -113,6 +116,8 @@ int param_number(struct rules_ctx *ctx, const struct ynode *node, const char *wh
 		 double *out);
 int param_bool(struct rules_ctx *ctx, const struct ynode *node, const char *what,
 	       bool *out);
+/* A column type: string, integer, number, date or boolean. */
+int param_type(struct rules_ctx *ctx, const struct ynode *node, enum vtype *out);
 /* A scalar or a list of scalars, as strings. */
 int param_string_list(struct rules_ctx *ctx, const struct ynode *node, const char *what,
 		      const char ***out, size_t *n);

@@ -1,6 +1,7 @@
 /* dqa merge: the state files of every shard of one audit, checked to
  * belong together, folded into one plan with the same plan_merge that
- * merges the threads of one scan, then finished like an unsharded audit. */
+ * merges the threads of one scan, then finished like an unsharded audit.
+ * The shard merge of docs/internals/merge.md (which names all three). */
 #include <stdlib.h>
 #include <string.h>
 

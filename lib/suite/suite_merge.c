@@ -1,7 +1,8 @@
 /* dqa merge of suite states: the states of every shard of one suite run,
  * checked to belong together, the suite file and its rule files read again,
  * and each dataset finished from its own state by the dataset merge; the
- * result is the suite dqa_suite_run gives. */
+ * result is the suite dqa_suite_run gives. The suite merge of
+ * docs/internals/merge.md (which names all three). */
 #include <stdlib.h>
 #include <string.h>
 

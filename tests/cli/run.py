@@ -6,6 +6,9 @@ A case folder holds:
   stdout     expected standard output (exact)
   stderr     expected standard error (exact)
   exit       expected exit status
+  expect.json  instead of stdout: stdout is JSON that holds at least this
+             (see `contains`): only the fields that show the behaviour,
+             e.g. a check's id, evaluated, failed and samples
   expected/  optional: files the command must create, compared byte for byte
   anything else: inputs (rules, CSV files) the command reads
 
@@ -15,10 +18,11 @@ environment (SOURCE_DATE_EPOCH, no colour, C locale), so outputs are stable.
   run.py --list                       case names, one per line
   run.py --dqa BIN CASE [CASE...]     run cases, exit 1 on any mismatch
   run.py --dqa BIN --update CASE...   rewrite expectations after a deliberate change
-  run.py --cases DIR ...              cases in DIR instead (testdata/bad: bad input)
+  run.py --cases DIR ...              cases in DIR instead (testdata/bad: error cases)
 """
 import argparse
 import difflib
+import json
 import os
 import pathlib
 import shutil
@@ -29,7 +33,88 @@ import tempfile
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 CASES = HERE
-EXPECTATIONS = ("cmd", "stdout", "stderr", "exit")
+EXPECTATIONS = ("cmd", "stdout", "stderr", "exit", "expect.json")
+# A list whose expected items all carry one of these keys is matched by it
+# (units by name, checks by id), whatever else the actual list holds.
+IDENTITY = ("id", "unit")
+
+
+def identity(items):
+    """The key that names every item of an expected list, or None."""
+    for key in IDENTITY:
+        if items and all(isinstance(i, dict) and key in i for i in items):
+            return key
+    return None
+
+
+def contains(expected, actual, path="$"):
+    """Where actual lacks what expected holds: objects need the expected
+    keys (others may be there); lists of named items (IDENTITY) need the
+    named items; other lists must match item for item; values are equal."""
+    if isinstance(expected, dict):
+        if not isinstance(actual, dict):
+            return [f"{path}: expected an object, got {json.dumps(actual)}"]
+        problems = []
+        for key, value in expected.items():
+            if key not in actual:
+                problems.append(f"{path}.{key}: missing")
+            else:
+                problems += contains(value, actual[key], f"{path}.{key}")
+        return problems
+    if isinstance(expected, list):
+        if not isinstance(actual, list):
+            return [f"{path}: expected a list, got {json.dumps(actual)}"]
+        key = identity(expected)
+        if key:
+            by_key = {a.get(key): a for a in actual if isinstance(a, dict)}
+            problems = []
+            for item in expected:
+                name = item[key]
+                where = f"{path}[{key}={name}]"
+                problems += (contains(item, by_key[name], where) if name in by_key
+                             else [f"{where}: missing"])
+            return problems
+        if len(expected) != len(actual):
+            return [f"{path}: {len(expected)} items expected, {len(actual)} found: "
+                    f"{json.dumps(actual, ensure_ascii=False)}"]
+        return [p for i, (e, a) in enumerate(zip(expected, actual))
+                for p in contains(e, a, f"{path}[{i}]")]
+    if expected != actual:
+        return [f"{path}: expected {json.dumps(expected, ensure_ascii=False)}, "
+                f"got {json.dumps(actual, ensure_ascii=False)}"]
+    return []
+
+
+def project(expected, actual):
+    """actual cut to expected's shape: what --update writes to expect.json."""
+    if isinstance(expected, dict) and isinstance(actual, dict):
+        return {k: project(v, actual[k]) for k, v in expected.items() if k in actual}
+    if isinstance(expected, list) and isinstance(actual, list):
+        key = identity(expected)
+        if key:
+            by_key = {a.get(key): a for a in actual if isinstance(a, dict)}
+            return [project(e, by_key[e[key]]) for e in expected if e[key] in by_key]
+        shape = expected[0] if expected else None
+        return [project(shape, a) if shape is not None else a for a in actual]
+    return actual
+
+
+def compact(doc, indent=0):
+    """JSON with every object or list that fits on a line of 100 on one."""
+    flat = json.dumps(doc, ensure_ascii=False)
+    if indent * 2 + len(flat) <= 100 or not isinstance(doc, (dict, list)) or not doc:
+        return flat
+    pad, inner = "  " * indent, "  " * (indent + 1)
+    if isinstance(doc, dict):
+        items = [f"{inner}{json.dumps(k, ensure_ascii=False)}: {compact(v, indent + 1)}"
+                 for k, v in doc.items()]
+        return "{\n" + ",\n".join(items) + f"\n{pad}}}"
+    items = [inner + compact(v, indent + 1) for v in doc]
+    return "[\n" + ",\n".join(items) + f"\n{pad}]"
+
+
+def write_json(path, doc):
+    path.write_text(compact(doc) + "\n")
 
 
 def cases():
@@ -76,7 +161,16 @@ def run_case(dqa, name, update):
                     rel = f.relative_to(case / "expected")
                     out = work / rel
                     produced[rel] = out.read_bytes() if out.is_file() else None
+        focused = case / "expect.json"
+        if focused.exists():
+            stdout = actual.pop("stdout")
+            try:
+                document = json.loads(stdout)
+            except ValueError:
+                return [f"stdout is not JSON:\n{stdout.decode(errors='replace')}"]
         if update:
+            if focused.exists():
+                write_json(focused, project(json.loads(focused.read_text()), document))
             for key, value in actual.items():
                 (case / key).write_bytes(value)
             for rel, data in produced.items():
@@ -84,6 +178,11 @@ def run_case(dqa, name, update):
                     (case / "expected" / rel).write_bytes(data)
             return []
         problems = []
+        if focused.exists():
+            found = contains(json.loads(focused.read_text()), document)
+            if found:
+                problems.append("stdout lacks expect.json's fields:\n  " + "\n  ".join(found)
+                                + "\n")
         for key, value in actual.items():
             path = case / key
             expected = path.read_bytes() if path.exists() else b""

@@ -22,9 +22,9 @@ NOT_KINDS = {"Common parameters", "structure (implicit)", "not_empty (implicit)"
 def registry_kinds(root):
     with open(os.path.join(root, "lib/checks/registry.c"), encoding="utf-8") as f:
         text = f.read()
-    table = text[text.index("kinds[] = {"):]
-    table = table[:table.index("};")]
-    return set(re.findall(r"&check_(\w+)", table))
+    table = text[text.index("#define KINDS(KIND)"):]
+    table = table[:table.index("\n\n")]
+    return set(re.findall(r"KIND\((\w+)\)", table))
 
 
 def manual_kinds(root):
