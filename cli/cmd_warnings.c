@@ -8,7 +8,7 @@
 enum { OPT_WEEK, OPT_TARGET, OPT_DATASET, OPT_FORMAT, OPT_STALLED_RUNS };
 
 static const struct option_spec warnings_options[] = {
-	{OPT_WEEK, 'w', "week", "YYYY-Www", "ISO week, e.g. 2026-W48 (default: the latest run's)"},
+	{OPT_WEEK, 'w', "week", "WEEK", "ISO week, 2026-W48, or a date in it, 2026-11-25 (default: the latest run's)"},
 	{OPT_TARGET, 't', "target", "SCORE", "list units scored below SCORE (default: warn or fail)"},
 	{OPT_DATASET, 'd', "dataset", "NAME", "only this dataset (default: every one)"},
 	{OPT_FORMAT, 'f', "format", "FMT", "text (default), csv, json, md or html"},
@@ -36,7 +36,7 @@ static int on_option(void *ctx, int id, const char *value)
 	case OPT_DATASET: a->opts.dataset = value; return 0;
 	case OPT_WEEK:
 		if (dqa_iso_week_parse(value, &a->opts.week) < 0)
-			return usage_error(&warnings_help, "invalid --week '%s': expected an ISO week such as 2026-W48 (W01 to W52, or W53 in a 53-week year)", value);
+			return usage_error(&warnings_help, "invalid --week '%s': expected an ISO week such as 2026-W48 (W01 to W52, or W53 in a 53-week year) or a date such as 2026-11-25", value);
 		return 0;
 	case OPT_TARGET:
 		a->opts.target = strtod(value, &end);

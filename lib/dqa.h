@@ -399,8 +399,9 @@ typedef struct dqa_trend_options {
 int dqa_trend_write(const dqa_history *h, const dqa_trend_options *opts,
 		    dqa_view_format format, FILE *out, dqa_error *err);
 
-/* "2026-W48" to the Monday 00:00 UTC that starts that ISO 8601 week.
- * Returns 0 or DQA_EARG (bad syntax, or week 53 of a 52-week year). */
+/* "2026-W48", or a date such as "2026-11-25" standing for its week, to the
+ * Monday 00:00 UTC that starts that ISO 8601 week. Returns 0 or DQA_EARG
+ * (bad syntax, or week 53 of a 52-week year). */
 int dqa_iso_week_parse(const char *text, int64_t *monday);
 
 /* The ISO 8601 week containing t, as "2026-W48" (at least 9 bytes). */

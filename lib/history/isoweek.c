@@ -27,6 +27,13 @@ static int64_t floor_div(int64_t a, int64_t b)
 int dqa_iso_week_parse(const char *text, int64_t *monday)
 {
 	char *end;
+	int64_t day;
+	if (strlen(text) == 10 && time_parse_format("%Y-%m-%d", text, 10, &day)) {
+		/* A date stands for its ISO week, which starts on Monday. */
+		int64_t days = floor_div(day, DAY);
+		*monday = (days - ((days + 3) % 7 + 7) % 7) * DAY;
+		return 0;
+	}
 	if (strlen(text) != 8 || text[4] != '-' || text[5] != 'W')
 		return DQA_EARG;
 	for (int i = 0; i < 8; i++)

@@ -71,9 +71,13 @@ static int reorder(void *items, size_t n, size_t size, const struct shard_ref *r
 static int check_refs(struct shard_ref *refs, size_t n, const char *hint, dqa_error *err)
 {
 	unsigned count = refs[0].count;
+	/* Shards audited without --now each judged against their own start. */
+	static const char now_hint[] = "audit every shard with the same --now (e.g. --now "
+				       "2026-11-22T00:00:00Z), so that they judge against one moment";
 	for (size_t i = 1; i < n; i++)
 		if (refs[i].differs)
-			return dqa_fail(err, DQA_EARG, refs[i].path, DQA_NOPOS, hint,
+			return dqa_fail(err, DQA_EARG, refs[i].path, DQA_NOPOS,
+					strstr(refs[i].differs, "--now") ? now_hint : hint,
 					"state of %s than %s", refs[i].differs, refs[0].path);
 	qsort(refs, n, sizeof *refs, by_index);
 	for (size_t i = 1; i < n; i++)
