@@ -35,7 +35,7 @@ static int check_headers(struct plan *p, dqa_error *err)
 		struct header_ctx h = {p, (uint32_t)i, false, err};
 		FORWARD_IF_ERROR(reader_scan(p->inputs[i], &p->rules->dialect, on_header, &h, err));
 		if (!h.seen)
-			return dqa_fail(err, DQA_EINPUT,
+			return error_at(err, DQA_EINPUT,
 					strcmp(p->inputs[i], "-") ? p->inputs[i] : "<stdin>",
 					DQA_NOPOS, "an extract starts with a header row naming its columns",
 					"empty input: no header row");
@@ -224,7 +224,7 @@ enum { MAX_INPUTS = 65535 };
 static int check_input_count(size_t ninputs, dqa_error *err)
 {
 	if (ninputs == 0 || ninputs > MAX_INPUTS)
-		return dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS, NULL,
+		return error_at(err, DQA_EARG, NULL, DQA_NOPOS, NULL,
 				"between 1 and %d inputs are audited at once", MAX_INPUTS);
 	return 0;
 }

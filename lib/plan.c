@@ -147,7 +147,7 @@ int plan_resolve(const struct plan *p, const struct colref *ref, const char *inp
 			len += (size_t)snprintf(hint + len, sizeof hint - len, "%s '%s'",
 						i ? "," : "", p->header[i]);
 	}
-	return dqa_fail(err, DQA_ERULES, p->rules->path, ref->pos, hint,
+	return error_at(err, DQA_ERULES, p->rules->path, ref->pos, hint,
 			"column '%s' is not in the data", ref->name);
 }
 
@@ -220,7 +220,7 @@ static int unit_error(const struct plan *p, long u, const char *input, uint64_t 
 	if (u >= 0)
 		return 0;
 	RETURN_IF_NOMEM(u == -2 ? p : NULL, err);
-	return dqa_fail(err, DQA_EINPUT, input, (struct dqa_pos){(unsigned)line, 1, 1},
+	return error_at(err, DQA_EINPUT, input, (struct dqa_pos){(unsigned)line, 1, 1},
 			"raise limits: max_units in the rule file, or check the unit column",
 			"more than %zu distinct units (limits: max_units)",
 			p->rules->limits.max_units);
@@ -309,7 +309,7 @@ int plan_same_header(const struct plan *p, const struct record *header, const ch
 		       (header->lens[i] == 0 && strncmp(p->header[i], "column_", 7) == 0);
 	if (same)
 		return 0;
-	return dqa_fail(err, DQA_EINPUT, input, (struct dqa_pos){1, 1, 1},
+	return error_at(err, DQA_EINPUT, input, (struct dqa_pos){1, 1, 1},
 			"files audited together must share one header; audit them separately",
 			"header differs from the first input's (%s)", p->inputs[0]);
 }
@@ -446,20 +446,20 @@ static int strict_error(const struct plan *p, const struct record *rec, uint32_t
 {
 	const char *name = input_name(p, input);
 	if (rec->flaw == FLAW_OPEN_QUOTE)
-		return dqa_fail(err, DQA_EINPUT, name,
+		return error_at(err, DQA_EINPUT, name,
 				(struct dqa_pos){(unsigned)rec->flaw_line, rec->flaw_col, 1},
 				"close the quote, or double a quote inside a quoted field (\"\")",
 				"quoted field open at the end of the file: the record starting on "
 				"line %llu runs to the end (dataset: strict)",
 				(unsigned long long)rec->line);
 	if (rec->flaw)
-		return dqa_fail(err, DQA_EINPUT, name,
+		return error_at(err, DQA_EINPUT, name,
 				(struct dqa_pos){(unsigned)rec->flaw_line, rec->flaw_col, 1},
 				"fix the record, or drop 'strict: true' to count it against "
 				"correct.structure", "%s (dataset: strict)", record_flaw_name(rec->flaw));
 	bool missing = rec->n < p->nheader;
 	size_t by = missing ? p->nheader - rec->n : rec->n - p->nheader;
-	return dqa_fail(err, DQA_EINPUT, name, (struct dqa_pos){(unsigned)rec->line, 1, 1},
+	return error_at(err, DQA_EINPUT, name, (struct dqa_pos){(unsigned)rec->line, 1, 1},
 			"fix the row, or drop 'strict: true' to count it against correct.structure",
 			"ragged row: %zu %s, %zu fields where the header has %zu (dataset: strict)",
 			by, missing ? (by == 1 ? "cell missing" : "cells missing")
@@ -511,7 +511,7 @@ int plan_row(struct plan *p, const struct record *rec, uint32_t input, dqa_error
 			continue;
 		t->failed++;
 		if (sampling && sample_row(p, t, b, &row, note) < 0)
-			return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+			return error_at(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
 	}
 	return 0;
 }

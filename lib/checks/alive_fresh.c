@@ -127,7 +127,7 @@ static int newest_dataset(struct bound_check *b, struct plan *plan, dqa_error *e
 	const struct fresh_config *cfg = b->def->config;
 	const struct per_unit *pu = b->state;
 	if (pu->failed)
-		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		return error_at(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
 	for (size_t u = 0; u < plan->nunits; u++) {
 		if (!plan->unit_rows[u])
 			continue;

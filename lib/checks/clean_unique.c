@@ -445,7 +445,7 @@ static int unique_dataset(struct bound_check *b, struct plan *plan, dqa_error *e
 	struct resolved *out = calloc(PARTS, sizeof *out);
 	struct keyset *sets = calloc(workers, sizeof *sets);
 	struct resolve_job job = {s, out, sets};
-	int rc = out && sets ? 0 : dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+	int rc = out && sets ? 0 : error_at(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
 	if (rc == 0) {
 		parallel_for(b->plan->opts.threads, PARTS, resolve_one, &job);
 		rc = apply(b, out, err);

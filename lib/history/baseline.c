@@ -61,7 +61,7 @@ static int from_json(struct baseline *b, const json_t *root, const char *path, d
 {
 	const json_t *units = json_object_get(root, "units");
 	if (!json_is_array(units))
-		return dqa_fail(err, DQA_EINPUT, path, DQA_NOPOS, "give a result.json or a history",
+		return error_at(err, DQA_EINPUT, path, DQA_NOPOS, "give a result.json or a history",
 				"not a dqa result: no 'units' list");
 	b->found = true;
 	b->overall = json_score(json_object_get(root, "score"));
@@ -153,7 +153,7 @@ static int from_history(struct baseline *b, const char *path, const struct dqa_r
 				rc = read_checks(b, unit, e->checks);
 		}
 		if (rc < 0)
-			rc = dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+			rc = error_at(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
 	}
 	dqa_history_free(h);
 	return rc;
@@ -164,7 +164,7 @@ static int load(struct baseline *b, const char *path, const struct dqa_result *r
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
-		return dqa_fail(err, DQA_EINPUT, path, DQA_NOPOS, NULL, "cannot open the baseline");
+		return error_at(err, DQA_EINPUT, path, DQA_NOPOS, NULL, "cannot open the baseline");
 	int c;
 	while ((c = fgetc(f)) == ' ' || c == '\n' || c == '\r' || c == '\t')
 		;
@@ -178,7 +178,7 @@ static int load(struct baseline *b, const char *path, const struct dqa_result *r
 	json_t *root = json_loadf(f, JSON_ALLOW_NUL, &jerr);
 	fclose(f);
 	if (!root)
-		return dqa_fail(err, DQA_EINPUT, path, (struct dqa_pos){(unsigned)jerr.line,
+		return error_at(err, DQA_EINPUT, path, (struct dqa_pos){(unsigned)jerr.line,
 				(unsigned)jerr.column, 1}, NULL, "bad JSON: %s", jerr.text);
 	int rc = from_json(b, root, path, err);
 	json_decref(root);
@@ -315,7 +315,7 @@ int dqa_baseline_compare(const dqa_result *res, const char *path,
 	int rc = load(&b, path, res, err);
 	size_t *found = rc == 0 ? calloc(b.n + 1, sizeof *found) : NULL;
 	if (rc == 0 && !found)
-		rc = dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		rc = error_at(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
 	if (rc == 0 && !b.found) {
 		struct strbuf sb = STRBUF_INIT;
 		strbuf_printf(&sb, "dqa: note: %s has no earlier run of dataset '%s': no regression gate\n",
@@ -330,7 +330,7 @@ int dqa_baseline_compare(const dqa_result *res, const char *path,
 			sb.failed = true;
 		strbuf_release(&head);
 		*message = strbuf_detach(&sb);
-		rc = *message ? dropped : dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL,
+		rc = *message ? dropped : error_at(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL,
 						   "out of memory");
 	} else if (rc == 0) {
 		size_t nfound = dropped_units(&b, res, opts->max_drop, found);
@@ -338,7 +338,7 @@ int dqa_baseline_compare(const dqa_result *res, const char *path,
 				       opts->max_overall_drop + 1e-9;
 		if (nfound || overall_dropped) {
 			*message = explain(&b, res, path, opts, found, nfound, overall_dropped);
-			rc = *message ? 1 : dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+			rc = *message ? 1 : error_at(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
 		}
 	}
 	free(found);

@@ -179,7 +179,7 @@ static int on_record(void *opaque, const struct record *rec)
 			   : strcmp(line, HISTORY_HEADER_V1) == 0 ? HISTORY_FIELDS_V1 : 0;
 		if (c->nfields)
 			return 0;
-		return dqa_fail(c->err, DQA_EINPUT, c->path, (struct dqa_pos){1, 1, 1},
+		return error_at(c->err, DQA_EINPUT, c->path, (struct dqa_pos){1, 1, 1},
 				"a history is written by 'dqa audit --history FILE'",
 				"not a dqa history file: the header is not '%s'", HISTORY_HEADER);
 	}

@@ -80,7 +80,7 @@ char *dqa_report_render(const dqa_report *rep, const char *format, dqa_lang lang
 {
 	const struct report_file *f = find_format(format);
 	if (!f) {
-		dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS, "use json, csv, md, junit or html",
+		error_at(err, DQA_EARG, NULL, DQA_NOPOS, "use json, csv, md, junit or html",
 			 "unknown report format '%s'", format);
 		return NULL;
 	}
@@ -89,7 +89,7 @@ char *dqa_report_render(const dqa_report *rep, const char *format, dqa_lang lang
 	*len = out.len;
 	char *text = strbuf_detach(&out);
 	if (!text)
-		dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		error_at(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
 	return text;
 }
 
@@ -97,7 +97,7 @@ static int add_buffer(struct file_batch *batch, const char *dir, const char *nam
 		      const struct strbuf *out, dqa_error *err)
 {
 	if (out->failed)
-		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		return error_at(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
 	return file_batch_add(batch, dir, name, out->buf ? out->buf : "", out->len, err);
 }
 
@@ -133,7 +133,7 @@ int dqa_report_write_dir(const dqa_report *rep, const char *dir, dqa_lang lang, 
 {
 	char units_dir[4096];
 	if (snprintf(units_dir, sizeof units_dir, "%s/units", dir) >= (int)sizeof units_dir)
-		return dqa_fail(err, DQA_EIO, dir, DQA_NOPOS, NULL, "path too long");
+		return error_at(err, DQA_EIO, dir, DQA_NOPOS, NULL, "path too long");
 	struct file_batch batch;
 	file_batch_init(&batch);
 	int rc = 0;

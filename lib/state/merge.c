@@ -72,17 +72,17 @@ static int check_refs(struct shard_ref *refs, size_t n, const char *hint, dqa_er
 	unsigned count = refs[0].count;
 	for (size_t i = 1; i < n; i++)
 		if (refs[i].differs)
-			return dqa_fail(err, DQA_EARG, refs[i].path, DQA_NOPOS, hint,
+			return error_at(err, DQA_EARG, refs[i].path, DQA_NOPOS, hint,
 					"state of %s than %s", refs[i].differs, refs[0].path);
 	qsort(refs, n, sizeof *refs, by_index);
 	for (size_t i = 1; i < n; i++)
 		if (refs[i].index == refs[i - 1].index)
-			return dqa_fail(err, DQA_EARG, refs[i].path, DQA_NOPOS, NULL,
+			return error_at(err, DQA_EARG, refs[i].path, DQA_NOPOS, NULL,
 					"shard %u/%u given twice (also %s)", refs[i].index, count,
 					refs[i - 1].path);
 	for (unsigned want = 1; want <= count; want++)
 		if (want > n || refs[want - 1].index != want)
-			return dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS,
+			return error_at(err, DQA_EARG, NULL, DQA_NOPOS,
 					"merge every shard's state: a result needs all of them",
 					"shard %u/%u is missing", want, count);
 	return 0;
@@ -123,7 +123,7 @@ static int check_rules(const dqa_rules *rules, const struct state_meta *m, dqa_e
 	uint64_t hash;
 	FORWARD_IF_ERROR(state_hash_file(rules->path, &hash, err));
 	if (hash != m->rules_hash)
-		return dqa_fail(err, DQA_EARG, rules->path, DQA_NOPOS,
+		return error_at(err, DQA_EARG, rules->path, DQA_NOPOS,
 				"audit the shards again with the rule file as it is now",
 				"rule file changed since the shards were audited");
 	bool same = rules->nchecks == m->nchecks;
@@ -131,7 +131,7 @@ static int check_rules(const dqa_rules *rules, const struct state_meta *m, dqa_e
 		same = strcmp(rules->checks[i]->id, m->check_ids[2 * i]) == 0 &&
 		       strcmp(rules->checks[i]->ops->kind, m->check_ids[2 * i + 1]) == 0;
 	if (!same)
-		return dqa_fail(err, DQA_EARG, rules->path, DQA_NOPOS, NULL,
+		return error_at(err, DQA_EARG, rules->path, DQA_NOPOS, NULL,
 				"the rule file's checks differ from the states'");
 	return 0;
 }
@@ -172,7 +172,7 @@ static int fold_all(struct plan *p, struct state_file *files, size_t n, dqa_erro
 	struct loads l = {files, calloc(n, sizeof *l.forks), calloc(n, sizeof *l.rcs),
 			  calloc(n, sizeof *l.errs)};
 	struct arena *outs = calloc(n, sizeof *outs);
-	int rc = l.forks && l.rcs && l.errs && outs ? 0 : dqa_fail(err, DQA_ENOMEM, NULL,
+	int rc = l.forks && l.rcs && l.errs && outs ? 0 : error_at(err, DQA_ENOMEM, NULL,
 								     DQA_NOPOS, NULL, "out of memory");
 	size_t forked = 0;
 	for (; rc == 0 && forked < n; forked++)
@@ -243,7 +243,7 @@ int dqa_merge_run(dqa_result **out, const char *const *paths, size_t n,
 {
 	*out = NULL;
 	if (n == 0)
-		return dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS, NULL, "no state files given");
+		return error_at(err, DQA_EARG, NULL, DQA_NOPOS, NULL, "no state files given");
 	struct state_file *files = calloc(n, sizeof *files);
 	RETURN_IF_NOMEM(files, err);
 	int rc = 0;

@@ -79,7 +79,7 @@ static int put_checks(struct strbuf *out, const struct plan *p, dqa_error *err)
 			/* State that merges but cannot be saved would merge wrong. */
 			if (b->def->ops->merge) {
 				strbuf_release(&blob);
-				return dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS, NULL,
+				return error_at(err, DQA_EARG, NULL, DQA_NOPOS, NULL,
 						"check kind '%s' cannot be sharded yet",
 						b->def->ops->kind);
 			}

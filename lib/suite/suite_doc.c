@@ -105,7 +105,7 @@ int suite_build_doc(struct dqa_suite *s, int64_t now, int64_t generated_at, dqa_
 int dqa_suite_run(dqa_suite *s, const dqa_audit_options *opts, dqa_error *err)
 {
 	if (s->shards != 1)
-		return dqa_fail(err, DQA_EARG, s->path, DQA_NOPOS, NULL,
+		return error_at(err, DQA_EARG, s->path, DQA_NOPOS, NULL,
 				"suite loaded for a shard: audit it with dqa_suite_shard");
 	for (size_t i = 0; i < s->ndatasets; i++) {
 		struct suite_dataset *d = &s->datasets[i];

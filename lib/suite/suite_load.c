@@ -17,7 +17,7 @@ struct loader {
 
 static int fail_at(struct loader *l, const struct ynode *at, const char *hint, const char *what)
 {
-	return dqa_fail(l->err, DQA_ERULES, l->s->path, at->pos, hint, "%s", what);
+	return error_at(l->err, DQA_ERULES, l->s->path, at->pos, hint, "%s", what);
 }
 
 static bool is_string(const struct ynode *n)
@@ -67,11 +67,11 @@ static int expand_data(struct loader *l, const struct ynode *data, struct suite_
 		RETURN_IF_NOMEM(pattern, l->err);
 		int g_rc = glob(pattern, i ? GLOB_APPEND : 0, NULL, &g);
 		if (g_rc == GLOB_NOMATCH)
-			rc = dqa_fail(l->err, DQA_EINPUT, l->s->path, items[i]->pos,
+			rc = error_at(l->err, DQA_EINPUT, l->s->path, items[i]->pos,
 				      "paths and globs are relative to the suite file",
 				      "no file matches '%s'", pattern);
 		else if (g_rc != 0)
-			rc = dqa_fail(l->err, DQA_EINPUT, l->s->path, items[i]->pos, NULL,
+			rc = error_at(l->err, DQA_EINPUT, l->s->path, items[i]->pos, NULL,
 				      "cannot expand '%s'", pattern);
 	}
 	if (rc == 0)
@@ -159,7 +159,7 @@ int suite_load(dqa_suite **out, const char *path, unsigned shard, unsigned shard
 	s->path = arena_strdup(&s->arena, path);
 	s->name = s->path ? path_stem(&s->arena, s->path) : NULL;
 	int rc = s->name ? ydoc_load(&s->doc, path, err)
-			 : dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+			 : error_at(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
 	if (rc == 0)
 		rc = load_root(&l, s->doc.root);
 	if (rc < 0) {
@@ -179,7 +179,7 @@ int dqa_suite_load_shard(dqa_suite **out, const char *path, unsigned index, unsi
 			 dqa_error *err)
 {
 	if (index < 1 || index > count)
-		return dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS, NULL, "no shard %u of %u", index,
+		return error_at(err, DQA_EARG, NULL, DQA_NOPOS, NULL, "no shard %u of %u", index,
 				count);
 	return suite_load(out, path, index, count, err);
 }

@@ -39,12 +39,12 @@ static int load_suite(struct dqa_suite **s, const struct suite_state_meta *m, dq
 	uint64_t hash;
 	FORWARD_IF_ERROR(state_hash_file(m->suite_path, &hash, err));
 	if (hash != m->suite_hash)
-		return dqa_fail(err, DQA_EARG, m->suite_path, DQA_NOPOS,
+		return error_at(err, DQA_EARG, m->suite_path, DQA_NOPOS,
 				"audit the shards again with the suite file as it is now",
 				"suite file changed since the shards were audited");
 	FORWARD_IF_ERROR(suite_load(s, m->suite_path, 0, 0, err));
 	if ((*s)->ndatasets != m->ndatasets)
-		return dqa_fail(err, DQA_EARG, m->suite_path, DQA_NOPOS, NULL,
+		return error_at(err, DQA_EARG, m->suite_path, DQA_NOPOS, NULL,
 				"the suite file lists %zu datasets, the states %zu",
 				(*s)->ndatasets, m->ndatasets);
 	return 0;
@@ -87,9 +87,9 @@ int dqa_suite_merge(dqa_suite **out, const char *const *paths, size_t n,
 {
 	*out = NULL;
 	if (n == 0)
-		return dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS, NULL, "no state files given");
+		return error_at(err, DQA_EARG, NULL, DQA_NOPOS, NULL, "no state files given");
 	if (opts->rules)
-		return dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS, NULL,
+		return error_at(err, DQA_EARG, NULL, DQA_NOPOS, NULL,
 				"suite states take no rule file: the suite file names them");
 	struct suite_state *files = calloc(n, sizeof *files);
 	RETURN_IF_NOMEM(files, err);

@@ -9,7 +9,7 @@
 
 #include "strbuf.h"
 
-int dqa_fail(dqa_error *err, int code, const char *file, struct dqa_pos pos,
+int error_at(dqa_error *err, int code, const char *file, struct dqa_pos pos,
 	     const char *hint, const char *fmt, ...)
 {
 	if (!err)
@@ -27,7 +27,7 @@ int dqa_fail(dqa_error *err, int code, const char *file, struct dqa_pos pos,
 	return code;
 }
 
-void dqa_error_hint(dqa_error *err, const char *fmt, ...)
+void error_hint(dqa_error *err, const char *fmt, ...)
 {
 	if (!err)
 		return;

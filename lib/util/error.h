@@ -10,13 +10,13 @@ struct dqa_pos {
 };
 
 /* Fills err (when non-NULL) and returns code, so callers can write
- * `return dqa_fail(err, DQA_ERULES, ...)`. file and hint may be NULL. */
-int dqa_fail(dqa_error *err, int code, const char *file, struct dqa_pos pos,
+ * `return error_at(err, DQA_ERULES, ...)`. file and hint may be NULL. */
+int error_at(dqa_error *err, int code, const char *file, struct dqa_pos pos,
 	     const char *hint, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 
 /* Replaces the hint of an already filled error. */
-void dqa_error_hint(dqa_error *err, const char *fmt, ...)
+void error_hint(dqa_error *err, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 #define DQA_NOPOS ((struct dqa_pos){0, 0, 0})
@@ -33,7 +33,7 @@ void dqa_error_hint(dqa_error *err, const char *fmt, ...)
 #define RETURN_IF_NOMEM(ptr, err)                                              \
 	do {                                                                   \
 		if ((ptr) == NULL)                                             \
-			return dqa_fail((err), DQA_ENOMEM, NULL, DQA_NOPOS,    \
+			return error_at((err), DQA_ENOMEM, NULL, DQA_NOPOS,    \
 					NULL, "out of memory");                \
 	} while (0)
 
@@ -41,7 +41,7 @@ void dqa_error_hint(dqa_error *err, const char *fmt, ...)
 #define RETURN_IF_CANCELLED(err)                                               \
 	do {                                                                   \
 		if (dqa_cancelled())                                           \
-			return dqa_fail((err), DQA_ECANCELED, NULL, DQA_NOPOS, \
+			return error_at((err), DQA_ECANCELED, NULL, DQA_NOPOS, \
 					NULL, "interrupted");                  \
 	} while (0)
 
