@@ -136,11 +136,9 @@ static int audit_shard(const dqa_rules *rules, const char *const *inputs, size_t
 	return EXIT_PASS;
 }
 
-static void write_verbose(const dqa_result *res, const struct progress *progress,
-			  unsigned threads)
+static void write_verbose(const dqa_result *res, const struct progress *progress)
 {
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	unsigned workers = threads ? threads : (unsigned)(cores > 0 ? cores : 1);
+	unsigned workers = dqa_result_threads(res);
 	fprintf(stderr, "dqa: audited in %.2f s with %u worker thread%s\n",
 		progress_elapsed(progress), workers, workers == 1 ? "" : "s");
 	dqa_result_write_memory(res, stderr);
@@ -199,7 +197,7 @@ int cmd_audit(int argc, char **argv)
 		if (ran < 0)
 			rc = report_error(&err);
 		if (rc == 0 && a.verbose)
-			write_verbose(res, &progress, a.threads);
+			write_verbose(res, &progress);
 		if (rc == 0)
 			rc = result_output_write(res, &a.output);
 	}

@@ -58,7 +58,7 @@ static int on_option(void *ctx, int id, const char *value)
 	case OPT_SINCE:
 		return parse_since(value, &a->opts.since);
 	case OPT_FORMAT:
-		if (!dqa_view_format_parse(value, &a->format))
+		if (dqa_view_format_parse(value, &a->format) < 0)
 			return usage_error(&trend_help, "invalid --format '%s': use text, csv, json, md or html", value);
 		return 0;
 	case OPT_WIDTH: {

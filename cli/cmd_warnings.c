@@ -44,7 +44,7 @@ static int on_option(void *ctx, int id, const char *value)
 			return usage_error(&warnings_help, "invalid --target '%s': expected a score from 0 to 100", value);
 		return 0;
 	case OPT_FORMAT:
-		if (!dqa_view_format_parse(value, &a->format))
+		if (dqa_view_format_parse(value, &a->format) < 0)
 			return usage_error(&warnings_help, "invalid --format '%s': use text, csv, json, md or html", value);
 		return 0;
 	case OPT_STALLED_RUNS: {

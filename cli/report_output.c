@@ -52,8 +52,8 @@ int cli_write_reports(const dqa_report *rep, const char *dir, const char *format
 		return cli_flush_stdout();
 	}
 	size_t len;
-	char *text = dqa_report_render(rep, format, lang, &len, &err);
-	if (!text)
+	char *text;
+	if (dqa_report_render(&text, &len, rep, format, lang, &err) < 0)
 		return report_error(&err);
 	fwrite(text, 1, len, stdout);
 	free(text);

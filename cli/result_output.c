@@ -79,11 +79,10 @@ int64_t cli_generated_at(void)
  * a report would only cost time (tens of ms for 126 units). */
 static int emit_json(const dqa_result *res)
 {
-	char *text = dqa_result_json(res);
-	if (!text) {
-		const dqa_error err = {.code = DQA_ENOMEM, .message = "out of memory"};
+	char *text;
+	dqa_error err = {0};
+	if (dqa_result_json(&text, res, &err) < 0)
 		return report_error(&err);
-	}
 	fputs(text, stdout);
 	free(text);
 	return cli_flush_stdout();
@@ -161,8 +160,10 @@ static int compare_baseline(const dqa_result *res, const struct result_output *o
 	dqa_error err = {0};
 	dqa_baseline_options opts = {o->max_drop,
 				     o->max_overall_drop < 0 ? o->max_drop : o->max_overall_drop};
-	int rc = dqa_baseline_compare(res, o->baseline, &opts, message, &err);
-	return rc < 0 ? report_error(&err) : rc;
+	bool dropped;
+	if (dqa_baseline_compare(message, &dropped, res, o->baseline, &opts, &err) < 0)
+		return report_error(&err);
+	return dropped ? EXIT_GATE : EXIT_PASS;
 }
 
 static int append_history(const dqa_result *res, const struct result_output *o)

@@ -20,9 +20,10 @@ static int emit(const dqa_suite *s, const struct result_output *o)
 	if (o->quiet)
 		return 0;
 	if (o->format && strcmp(o->format, "json") == 0) {
-		char *json = dqa_suite_json(s);
-		if (!json)
-			return EXIT_INPUT;
+		char *json;
+		dqa_error err = {0};
+		if (dqa_suite_json(&json, s, &err) < 0)
+			return report_error(&err);
 		fputs(json, stdout);
 		free(json);
 	} else {

@@ -10,6 +10,7 @@
 #include "rules/unit_path.h"
 #include "expr/expr.h"
 #include "input/header.h"
+#include "util/parallel.h"
 #include "util/values.h"
 
 /* Longest note a check may attach to a failed-row sample. */
@@ -20,10 +21,14 @@ void plan_init(struct plan *p, const struct dqa_rules *rules,
 {
 	*p = (struct plan){.rules = rules, .opts = *opts, .out = out, .unit_col = -1,
 			   .unit_cache = STRSET_INIT};
+	/* The one place a requested thread count (0: all cores, capped) becomes
+	 * the count that runs; the result reports it (dqa_result_threads). */
+	p->opts.threads = parallel_threads(opts->threads);
 }
 
 struct tally *plan_tally(struct plan *p, size_t unit, size_t check)
 {
+	ASSERT(unit < p->nunits && check < p->nchecks);
 	return &p->tallies[unit * p->nchecks + check];
 }
 
@@ -219,7 +224,7 @@ static int unit_error(const struct plan *p, long u, const char *input, uint64_t 
 {
 	if (u >= 0)
 		return 0;
-	RETURN_IF_NOMEM(u == -2 ? p : NULL, err);
+	RETURN_NOMEM_UNLESS(u == -2, err);
 	return error_at(err, DQA_EINPUT, input, (struct dqa_pos){(unsigned)line, 1, 1},
 			"raise limits: max_units in the rule file, or check the unit column",
 			"more than %zu distinct units (limits: max_units)",
@@ -264,13 +269,24 @@ static int bind_units(struct plan *p, const char *input, dqa_error *err)
 	return r->unit_path ? bind_input_units(p, err) : 0;
 }
 
-int plan_bind(struct plan *p, const struct record *header, const char *input, dqa_error *err)
+static int bind_to_header(struct plan *p, const struct record *header, const char *input,
+			  dqa_error *err)
 {
 	FORWARD_IF_ERROR(header_names(header, input, p->out, &p->header, &p->header_note, err));
 	p->nheader = header->n;
 	FORWARD_IF_ERROR(alloc_scratch(p, err));
 	FORWARD_IF_ERROR(bind_checks(p, input, err));
 	return bind_units(p, input, err);
+}
+
+int plan_bind(struct plan *p, const struct record *header, const char *input, dqa_error *err)
+{
+	int rc = bind_to_header(p, header, input, err);
+	/* A column the rules name but the header lacks, a bound relative to
+	 * --now: errors in the rule file, shown as it was loaded. */
+	if (rc < 0)
+		ydoc_excerpt(&p->rules->doc, err);
+	return rc;
 }
 
 int plan_fork(struct plan *w, const struct plan *first, struct arena *out, dqa_error *err)
@@ -288,7 +304,7 @@ int plan_fork(struct plan *w, const struct plan *first, struct arena *out, dqa_e
 	w->wants_utf8_blocks = first->wants_utf8_blocks;
 	FORWARD_IF_ERROR(alloc_scratch(w, err));
 	/* The units known so far (the only one, without a unit column). */
-	RETURN_IF_NOMEM(cover_units(w, w->registry->count) == 0 ? w : NULL, err);
+	RETURN_NOMEM_UNLESS(cover_units(w, w->registry->count) == 0, err);
 	for (size_t i = 0; i < w->nchecks; i++) {
 		FORWARD_IF_ERROR(bind_check_state(w, i, first->checks[i].cols, err));
 		struct bound_check *b = &w->checks[i];
@@ -511,14 +527,16 @@ int plan_row(struct plan *p, const struct record *rec, uint32_t input, dqa_error
 			continue;
 		t->failed++;
 		if (sampling && sample_row(p, t, b, &row, note) < 0)
-			return error_at(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+			return error_nomem(err);
 	}
 	return 0;
 }
 
 int plan_merge(struct plan *into, struct plan *from, dqa_error *err)
 {
-	RETURN_IF_NOMEM(cover_units(into, from->nunits) == 0 ? into : NULL, err);
+	/* forks of one plan: the same checks, one unit numbering */
+	ASSERT(into->nchecks == from->nchecks && into->registry == from->registry);
+	RETURN_NOMEM_UNLESS(cover_units(into, from->nunits) == 0, err);
 	for (size_t u = 0; u < from->nunits; u++) {
 		into->unit_rows[u] += from->unit_rows[u];
 		for (size_t i = 0; i < into->nchecks; i++) {
@@ -529,7 +547,7 @@ int plan_merge(struct plan *into, struct plan *from, dqa_error *err)
 				bool oom = false;
 				struct res_sample *s = sample_slot(into, t, f->samples[k].input_index,
 								   f->samples[k].line, &oom);
-				RETURN_IF_NOMEM(!oom ? into : NULL, err);
+				RETURN_NOMEM_UNLESS(!oom, err);
 				if (s)
 					*s = f->samples[k];
 			}
@@ -569,7 +587,7 @@ static const char *unit_display_name(struct arena *a, const char *name)
 int plan_merge_done(struct plan *p, dqa_error *err)
 {
 	struct unit_registry *r = p->registry;
-	RETURN_IF_NOMEM(cover_units(p, r->count) == 0 ? p : NULL, err);
+	RETURN_NOMEM_UNLESS(cover_units(p, r->count) == 0, err);
 	p->unit_names = arena_alloc(p->out, (r->count + 1) * sizeof *p->unit_names);
 	RETURN_IF_NOMEM(p->unit_names, err);
 	for (size_t u = 0; u < r->count; u++)

@@ -469,19 +469,19 @@ static void release(struct scan *s)
 	pthread_mutex_destroy(&s->lock);
 }
 
-int scan_run(struct plan *p, const struct scan_part *parts, size_t nparts, unsigned threads,
-	     size_t block_size, dqa_error *err)
+int scan_run(struct plan *p, const struct scan_part *parts, size_t nparts, dqa_error *err)
 {
+	size_t block_size = p->opts.block_size;
 	struct scan s = {.first = p, .block_size = block_size ? block_size : SCAN_BLOCK_SIZE,
-			 .nworkers = parallel_threads(threads)};
+			 .nworkers = p->opts.threads};
+	ASSERT(s.nworkers >= 1 && s.nworkers <= PARALLEL_MAX_THREADS);   /* plan_init resolved it */
 	s.max_blocks = 2 * (size_t)s.nworkers + 2;
 	pthread_mutex_init(&s.lock, NULL);
 	pthread_cond_init(&s.work, NULL);
 	pthread_cond_init(&s.room, NULL);
 	s.workers = calloc(s.nworkers, sizeof *s.workers);
 	s.names = calloc(p->ninputs + 1, sizeof *s.names);
-	int rc = s.workers && s.names ? 0 : error_at(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL,
-						      "out of memory");
+	int rc = s.workers && s.names ? 0 : error_nomem(err);
 	for (size_t i = 0; rc == 0 && i < p->ninputs; i++)
 		s.names[i] = strcmp(p->inputs[i], "-") ? p->inputs[i] : "<stdin>";
 	size_t n = parts ? nparts : p->ninputs;

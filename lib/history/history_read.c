@@ -183,9 +183,9 @@ static int on_record(void *opaque, const struct record *rec)
 				"a history is written by 'dqa audit --history FILE'",
 				"not a dqa history file: the header is not '%s'", HISTORY_HEADER);
 	}
-	RETURN_IF_NOMEM(grow_entries(h) == 0 ? h : NULL, c->err);
+	RETURN_NOMEM_UNLESS(grow_entries(h) == 0, c->err);
 	int rc = parse_entry(c, rec, &h->entries[h->n]);
-	RETURN_IF_NOMEM(rc >= 0 ? h : NULL, c->err);
+	RETURN_NOMEM_UNLESS(rc >= 0, c->err);
 	c->last_parsed = rc == 0;
 	if (rc == 0) {
 		h->n++;

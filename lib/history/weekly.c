@@ -221,5 +221,5 @@ int dqa_weekly_write(const dqa_history *h, const dqa_weekly_options *opts,
 		render(lists, kept, &o, format, out);
 	free(datasets);
 	arena_release(&a);
-	return rc < 0 ? error_at(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory") : 0;
+	return rc < 0 ? error_nomem(err) : 0;
 }

@@ -43,7 +43,7 @@ static int duplicates(char **names, size_t n, const struct record *header, const
 		uint64_t first = i;
 		int added = strset_put(&seen, names[i], strlen(names[i]), &first);
 		if (added < 0)
-			rc = error_at(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+			rc = error_nomem(err);
 		else if (!added && used < sizeof list)
 			used += (size_t)snprintf(list + used, sizeof list - used, "%s'%s' (fields %llu and %zu)",
 						 found++ ? ", " : "", names[i],

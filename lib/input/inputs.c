@@ -21,13 +21,13 @@ struct file_list {
 static int list_add(struct file_list *l, char *path)
 {
 	if (!path)
-		return error_at(l->err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		return error_nomem(l->err);
 	if (l->n == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 16;
 		char **paths = realloc(l->paths, cap * sizeof *paths);
 		if (!paths) {
 			free(path);
-			return error_at(l->err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+			return error_nomem(l->err);
 		}
 		l->paths = paths;
 		l->cap = cap;

@@ -216,7 +216,7 @@ static int finish(dqa_report **out, dqa_report *rep, const char *file, dqa_error
 		rep->units = json_object_get(rep->doc, "units");
 		rep->dataset_checks = json_object_get(rep->doc, "dataset_checks");
 		if (report_name_units(rep) < 0)
-			rc = error_at(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+			rc = error_nomem(err);
 	}
 	if (rc < 0) {
 		dqa_report_free(rep);
@@ -230,14 +230,14 @@ int dqa_report_from_result(dqa_report **out, const dqa_result *res, dqa_error *e
 {
 	dqa_report *rep = calloc(1, sizeof *rep);
 	RETURN_IF_NOMEM(rep, err);
-	rep->json = dqa_result_json(res);
+	rep->json = result_json(res);
 	if (rep->json) {
 		rep->json_len = strlen(rep->json);
 		rep->doc = json_loadb(rep->json, rep->json_len, JSON_ALLOW_NUL, NULL);
 	}
 	if (!rep->doc) {
 		dqa_report_free(rep);
-		return error_at(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		return error_nomem(err);
 	}
 	return finish(out, rep, "result", err);
 }
@@ -277,7 +277,7 @@ int dqa_report_load(dqa_report **out, const char *path, dqa_error *err)
 	}
 	if (!rep || !rep->json) {
 		dqa_report_free(rep);
-		return error_at(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		return error_nomem(err);
 	}
 	json_error_t jerr;
 	rep->doc = json_loadb(rep->json, rep->json_len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,

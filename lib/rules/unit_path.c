@@ -52,7 +52,7 @@ static int compile(struct rules_ctx *ctx, const struct ynode *v, struct unit_pat
 		return rules_error(ctx, v, "a path names its unit once", "'%s' appears twice in '%s'",
 				   template_unit, text);
 	char *regex = is_template ? template_regex(text) : NULL;
-	RETURN_IF_NOMEM(!is_template || regex ? ctx : NULL, ctx->err);
+	RETURN_NOMEM_UNLESS(!is_template || regex, ctx->err);
 	int errcode;
 	PCRE2_SIZE offset;
 	up->code = pcre2_compile((PCRE2_SPTR)(regex ? regex : text), PCRE2_ZERO_TERMINATED,

@@ -68,7 +68,7 @@ static int push_item(struct builder *b, struct ynode *parent, size_t *cap,
 {
 	if (arena_reserve(b->arena, (void **)&parent->items, cap, parent->n,
 			  sizeof *parent->items) < 0)
-		return error_at(b->err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		return error_nomem(b->err);
 	parent->items[parent->n++] = child;
 	return 0;
 }
@@ -174,26 +174,39 @@ static int read_file(const char *path, struct strbuf *sb, dqa_error *err)
 		rc = error_at(err, DQA_ERULES, path, DQA_NOPOS, NULL, "cannot read: %s",
 			      strerror(errno));
 	if (rc == 0 && sb->failed)
-		rc = error_at(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		rc = error_nomem(err);
 	fclose(f);
 	return rc;
 }
 
-int ydoc_load(struct ydoc *doc, const char *path, dqa_error *err)
+int ydoc_read(struct ydoc *doc, const char *path, dqa_error *err)
 {
-	*doc = (struct ydoc){ARENA_INIT, NULL, 0};
+	*doc = (struct ydoc){.arena = ARENA_INIT};
 	struct strbuf text = STRBUF_INIT;
 	int rc = read_file(path, &text, err);
+	if (rc == 0) {
+		doc->len = text.len;
+		doc->text = strbuf_detach(&text);
+		doc->path = arena_strdup(&doc->arena, path);
+		rc = doc->text && doc->path ? 0 : error_nomem(err);
+	}
+	strbuf_release(&text);
 	if (rc < 0) {
-		strbuf_release(&text);
+		ydoc_release(doc);
 		return rc;
 	}
-	doc->hash = strset_hash(text.buf ? text.buf : "", text.len);
-	struct builder b = {.arena = &doc->arena, .path = path, .text = text.buf,
-			    .len = text.len, .err = err};
+	doc->hash = strset_hash(doc->text, doc->len);
+	return 0;
+}
+
+int ydoc_parse(struct ydoc *doc, dqa_error *err)
+{
+	const char *path = doc->path;
+	struct builder b = {.arena = &doc->arena, .path = path, .text = doc->text,
+			    .len = doc->len, .err = err};
 	yaml_parser_initialize(&b.parser);
-	yaml_parser_set_input_string(&b.parser,
-				     (const unsigned char *)(text.buf ? text.buf : ""), text.len);
+	yaml_parser_set_input_string(&b.parser, (const unsigned char *)doc->text, doc->len);
+	int rc;
 	yaml_event_t ev;
 	/* Skip to the first node: stream start, document start. */
 	for (;;) {
@@ -234,15 +247,32 @@ int ydoc_load(struct ydoc *doc, const char *path, dqa_error *err)
 		}
 	}
 	yaml_parser_delete(&b.parser);
-	strbuf_release(&text);
+	if (rc < 0)
+		ydoc_excerpt(doc, err);
+	return rc;
+}
+
+int ydoc_load(struct ydoc *doc, const char *path, dqa_error *err)
+{
+	FORWARD_IF_ERROR(ydoc_read(doc, path, err));
+	int rc = ydoc_parse(doc, err);
 	if (rc < 0)
 		ydoc_release(doc);
 	return rc;
 }
 
+void ydoc_excerpt(const struct ydoc *doc, dqa_error *err)
+{
+	if (err && doc->text && strcmp(err->file, doc->path) == 0)
+		error_excerpt(err, doc->text, doc->len);
+}
+
+
 void ydoc_release(struct ydoc *doc)
 {
 	arena_release(&doc->arena);
+	free(doc->text);
+	doc->text = NULL;
 	doc->root = NULL;
 }
 

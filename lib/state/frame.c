@@ -158,13 +158,3 @@ int state_save(const char *path, const char *data, size_t len, dqa_error *err)
 	free(dir);
 	return rc;
 }
-
-int state_hash_file(const char *path, uint64_t *out, dqa_error *err)
-{
-	unsigned char *data;
-	size_t len;
-	FORWARD_IF_ERROR(state_read_file(path, &data, &len, err));
-	*out = strset_hash(data, len);
-	free(data);
-	return 0;
-}

@@ -60,8 +60,10 @@ static int reorder(void *items, size_t n, size_t size, const struct shard_ref *r
 {
 	char *sorted = malloc(n * size + 1);
 	RETURN_IF_NOMEM(sorted, err);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		ASSERT(refs[i].index == i + 1);   /* check_refs: every shard once, in order */
 		memcpy(sorted + i * size, (const char *)items + refs[i].at * size, size);
+	}
 	memcpy(items, sorted, n * size);
 	free(sorted);
 	return 0;
@@ -117,12 +119,11 @@ int state_check_set(struct state_file *files, size_t n, dqa_error *err)
 				  "merge the states of one audit: same rules, inputs and options", err);
 }
 
-/* The rule file, loaded by the caller, as the shards used it. */
+/* The rule file, loaded by the caller, as the shards used it: the bytes it
+ * was loaded from, not read again. */
 static int check_rules(const dqa_rules *rules, const struct state_meta *m, dqa_error *err)
 {
-	uint64_t hash;
-	FORWARD_IF_ERROR(state_hash_file(rules->path, &hash, err));
-	if (hash != m->rules_hash)
+	if (rules->doc.hash != m->rules_hash)
 		return error_at(err, DQA_EARG, rules->path, DQA_NOPOS,
 				"audit the shards again with the rule file as it is now",
 				"rule file changed since the shards were audited");
@@ -172,8 +173,7 @@ static int fold_all(struct plan *p, struct state_file *files, size_t n, dqa_erro
 	struct loads l = {files, calloc(n, sizeof *l.forks), calloc(n, sizeof *l.rcs),
 			  calloc(n, sizeof *l.errs)};
 	struct arena *outs = calloc(n, sizeof *outs);
-	int rc = l.forks && l.rcs && l.errs && outs ? 0 : error_at(err, DQA_ENOMEM, NULL,
-								     DQA_NOPOS, NULL, "out of memory");
+	int rc = l.forks && l.rcs && l.errs && outs ? 0 : error_nomem(err);
 	size_t forked = 0;
 	for (; rc == 0 && forked < n; forked++)
 		rc = plan_fork(&l.forks[forked], p, &outs[forked], err);
@@ -207,10 +207,12 @@ static int merge(struct dqa_result *r, const dqa_rules *rules, struct state_file
 	opts.samples = m->samples;
 	opts.unit = m->unit;
 	opts.history = mopts->history;
+	opts.threads = mopts->threads;
 	r->now = opts.now;
 	r->generated_at = opts.generated_at;
 	struct plan p;
 	plan_init(&p, rules, &opts, &r->arena);
+	r->threads = p.opts.threads;
 	int rc = audit_inputs(r, &p, m->inputs, m->ninputs, err);
 	if (rc == 0)
 		rc = bind_header(&p, m, err);

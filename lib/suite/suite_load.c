@@ -147,8 +147,20 @@ static int load_root(struct loader *l, const struct ynode *root)
 	return 0;
 }
 
+/* The suite file read once: its bytes, hash and tree stay in s->doc. */
+static int read_suite(struct dqa_suite *s, const char *path, const uint64_t *shard_hash,
+		      dqa_error *err)
+{
+	FORWARD_IF_ERROR(ydoc_read(&s->doc, path, err));
+	if (shard_hash && s->doc.hash != *shard_hash)
+		return error_at(err, DQA_EARG, path, DQA_NOPOS,
+				"audit the shards again with the suite file as it is now",
+				"suite file changed since the shards were audited");
+	return ydoc_parse(&s->doc, err);
+}
+
 int suite_load(dqa_suite **out, const char *path, unsigned shard, unsigned shards,
-	       dqa_error *err)
+	       const uint64_t *shard_hash, dqa_error *err)
 {
 	*out = NULL;
 	struct dqa_suite *s = calloc(1, sizeof *s);
@@ -158,10 +170,9 @@ int suite_load(dqa_suite **out, const char *path, unsigned shard, unsigned shard
 	s->shards = shards;
 	s->path = arena_strdup(&s->arena, path);
 	s->name = s->path ? path_stem(&s->arena, s->path) : NULL;
-	int rc = s->name ? ydoc_load(&s->doc, path, err)
-			 : error_at(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
-	if (rc == 0)
-		rc = load_root(&l, s->doc.root);
+	int rc = s->name ? read_suite(s, path, shard_hash, err) : error_nomem(err);
+	if (rc == 0 && (rc = load_root(&l, s->doc.root)) < 0)
+		ydoc_excerpt(&s->doc, err);
 	if (rc < 0) {
 		dqa_suite_free(s);
 		return rc;
@@ -172,7 +183,7 @@ int suite_load(dqa_suite **out, const char *path, unsigned shard, unsigned shard
 
 int dqa_suite_load(dqa_suite **out, const char *path, dqa_error *err)
 {
-	return suite_load(out, path, 1, 1, err);
+	return suite_load(out, path, 1, 1, NULL, err);
 }
 
 int dqa_suite_load_shard(dqa_suite **out, const char *path, unsigned index, unsigned count,
@@ -181,7 +192,7 @@ int dqa_suite_load_shard(dqa_suite **out, const char *path, unsigned index, unsi
 	if (index < 1 || index > count)
 		return error_at(err, DQA_EARG, NULL, DQA_NOPOS, NULL, "no shard %u of %u", index,
 				count);
-	return suite_load(out, path, index, count, err);
+	return suite_load(out, path, index, count, NULL, err);
 }
 
 void dqa_suite_free(dqa_suite *s)

@@ -95,7 +95,7 @@ int file_batch_add(struct file_batch *b, const char *dir, const char *name, cons
 {
 	RETURN_IF_CANCELLED(err);
 	FORWARD_IF_ERROR(note_dir(b, dir, err));
-	RETURN_IF_NOMEM(grow(b) == 0 ? b : NULL, err);
+	RETURN_NOMEM_UNLESS(grow(b) == 0, err);
 	struct batch_file *f = &b->files[b->n];
 	size_t size = strlen(dir) + strlen(name) + 16;
 	f->target = malloc(size);
@@ -103,7 +103,7 @@ int file_batch_add(struct file_batch *b, const char *dir, const char *name, cons
 	if (!f->target || !f->temp) {
 		free(f->target);
 		free(f->temp);
-		return error_at(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		return error_nomem(err);
 	}
 	snprintf(f->target, size, "%s/%s", dir, name);
 	snprintf(f->temp, size, "%s/.%s.XXXXXX", dir, name);
