@@ -13,7 +13,7 @@ static int emit(const dqa_suite *s, const struct result_output *o)
 {
 	dqa_error err = {0};
 	size_t nfiles;
-	if (o->out && dqa_suite_write_dir(s, o->out, o->lang, &nfiles, &err) < 0)
+	if (o->out && dqa_suite_write_dir(s, o->out, cli_lang(o->lang), &nfiles, &err) < 0)
 		return report_error(&err);
 	if (o->out && !o->quiet)
 		fprintf(stderr, "dqa: wrote %zu files to %s\n", nfiles, o->out);
