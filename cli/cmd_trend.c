@@ -1,6 +1,5 @@
 /* dqa trend HISTORY: each unit's score over time, from a history file. */
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli.h"
 #include "options.h"

@@ -33,12 +33,13 @@ static void put_choices(FILE *out, const struct option_spec *o, const char *mark
 	}
 }
 
-static bool is_choice(const struct option_spec *o, const char *value)
+/* The table's own string equal to value, or NULL. */
+static const char *find_choice(const struct option_spec *o, const char *value)
 {
 	for (size_t i = 0; value && o->choices[i]; i++)
 		if (strcmp(value, o->choices[i]) == 0)
-			return true;
-	return false;
+			return o->choices[i];
+	return NULL;
 }
 
 /* The help text of one option, its default taken from args. */
@@ -52,7 +53,7 @@ static void put_help(FILE *out, const struct option_spec *o, const void *args)
 		const char *current = *(const char *const *)const_field(args, o->offset);
 		fputs(help[0] ? " " : "", out);
 		put_choices(out, o, current);
-		if (!is_choice(o, current) && o->default_note)
+		if (!find_choice(o, current) && o->default_note)
 			fprintf(out, " (default: %s)", o->default_note);
 		return;
 	}
@@ -237,11 +238,9 @@ static int take(const struct command_help *help, const struct option_spec *o, co
 			*(double *)dest = number;
 		break;
 	case OPTION_CHOICE:
-		for (size_t i = 0; o->choices[i]; i++)
-			if (strcmp(value, o->choices[i]) == 0)
-				*(const char **)dest = o->choices[i];
-		if (!is_choice(o, value))
+		if (!find_choice(o, value))
 			return choice_error(help, o, value);
+		*(const char **)dest = find_choice(o, value);
 		break;
 	case OPTION_PARSE:
 		if (o->parse(value, dest, why, sizeof why) < 0)
