@@ -17,9 +17,21 @@ int cmd_lint(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 
-/* The report language LC_ALL, LC_MESSAGES or LANG asks for (first one
- * set): Vietnamese when it starts with "vi", else English. */
-dqa_lang cli_default_lang(void);
+/* The report language of a --lang value (a lang_choices entry), or without
+ * one (NULL) the one LC_ALL, LC_MESSAGES or LANG asks for (first one set):
+ * Vietnamese when it starts with "vi", else English. */
+dqa_lang cli_lang(const char *choice);
+
+/* The values of --lang and --color, and the formats of the history views
+ * (dqa trend, dqa warnings), NULL-terminated, for option tables. */
+extern const char *const lang_choices[];
+extern const char *const color_choices[];
+extern const char *const view_formats[];
+
+struct command_help;
+/* A view_formats entry as the library's dqa_view_format: 0, or the exit
+ * status of a usage error when the library does not know it. */
+int cli_view_format(const struct command_help *help, const char *name, dqa_view_format *out);
 
 /* Loads the history at path (a missing file is fine when may_be_missing)
  * and gives the report its trend lines. Returns an exit status. */
@@ -27,19 +39,17 @@ int cli_add_history(dqa_report *rep, const char *path, bool may_be_missing);
 
 /* Writes the report folder dir (when non-NULL; quiet: without saying so on
  * stderr) and prints the report format (when non-NULL: "text" for the
- * terminal summary, coloured by the --color setting color, or a format of
- * dqa_report_render) on stdout. Returns an exit status. */
+ * terminal summary, coloured as the --color value color says, or a format
+ * of dqa_report_render) on stdout. Returns an exit status. */
 int cli_write_reports(const dqa_report *rep, const char *dir, const char *format, dqa_lang lang,
-		      bool quiet, int color);
+		      bool quiet, const char *color);
 
 int cmd_trend(int argc, char **argv);
 int cmd_warnings(int argc, char **argv);
 
-struct command_help;
-/* --color auto|always|never into *setting (-1, 1, 0); 2 on a bad value. */
-int cli_color_option(const struct command_help *help, const char *value, int *setting);
-/* Colour for a setting: auto means a terminal without NO_COLOR or TERM=dumb. */
-bool cli_use_color(int setting);
+/* Colour for a --color value (always, never, auto): auto means a terminal
+ * without NO_COLOR or TERM=dumb. */
+bool cli_use_color(const char *when);
 /* Loads the history at path into *h, warning on stderr about what loading
  * skipped. Returns an exit status (*h NULL unless 0). */
 int cli_history_load(const char *path, dqa_history **h);

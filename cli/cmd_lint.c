@@ -13,18 +13,12 @@ static const struct command_help lint_help = {
 	NULL, 0,
 };
 
-static int no_options(void *ctx, int id, const char *value)
-{
-	(void)ctx, (void)id, (void)value;
-	return 0;
-}
-
 int cmd_lint(int argc, char **argv)
 {
 	const char **positional = calloc((size_t)argc + 1, sizeof *positional);
 	if (!positional)
 		return EXIT_INPUT;
-	int n, rc = options_parse(argc, argv, &lint_help, no_options, NULL, positional, &n);
+	int n, rc = options_parse(argc, argv, &lint_help, NULL, positional, &n);
 	if (rc == 0 && n < 1)
 		rc = usage_error(&lint_help, "no rule file given");
 	dqa_rules *rules = NULL;

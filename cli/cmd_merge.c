@@ -3,15 +3,25 @@
  * states of every shard of one suite into what dqa audit --suite gives. */
 #include <stdlib.h>
 
+#include "progress.h"
 #include "result_output.h"
 
-enum { OPT_RULES };
-
-static const struct option_spec merge_options[] = {
-	RESULT_OUTPUT_OPTIONS,
-	{OPT_RULES, 0, "rules", "FILE", "the rule file, when it is no longer where the shards "
-					"read it (it must not have changed)"},
+struct merge_args {
+	dqa_merge_options opts;   /* the library's defaults, then the options */
+	struct result_output output;
+	bool verbose;
 };
+
+#define M struct merge_args
+static const struct option_spec merge_options[] = {
+	RESULT_OUTPUT_OPTIONS(M, output),
+	OPTION("rules", 0, OPTION_STRING, "FILE", OPTION_AT(M, opts.rules),
+	       "the rule file, when it is no longer where the shards read it (it must not have "
+	       "changed)"),
+	THREADS_OPTION(M, opts),
+	VERBOSE_OPTION(M, verbose, "time and threads of a dataset merge"),
+};
+#undef M
 
 static const struct command_help merge_help = {
 	"merge STATE... [options]",
@@ -23,59 +33,54 @@ static const struct command_help merge_help = {
 	merge_options, sizeof merge_options / sizeof *merge_options,
 };
 
-struct merge_args {
-	struct result_output output;
-	const char *rules;
-};
-
-static int on_option(void *ctx, int id, const char *value)
-{
-	struct merge_args *a = ctx;
-	int rc = result_output_option(&merge_help, &a->output, id, value);
-	if (rc >= 0)
-		return rc;
-	if (id == OPT_RULES)
-		a->rules = value;
-	return 0;
-}
-
 /* Suite states name their suite file, and it names the rule files. */
 static int merge_suite_states(const struct merge_args *a, const char **states, size_t n,
 			      const dqa_merge_options *opts)
 {
-	if (a->rules)
+	if (opts->rules)
 		return usage_error(&merge_help, "suite states take no --rules: the suite file "
 				   "names the rule files");
 	int rc = suite_output_check(&merge_help, &a->output);
 	return rc ? rc : merge_suite(states, n, opts, &a->output);
 }
 
+/* The states of one dataset's shards: its result, reports and gate. */
+static int merge_dataset_states(const struct merge_args *a, const char **states, size_t n)
+{
+	dqa_result *res = NULL;
+	dqa_error err = {0};
+	struct progress progress;
+	progress_start(&progress);
+	int rc = 0;
+	if (dqa_merge_run(&res, states, n, &a->opts, &err) < 0)
+		rc = report_error(&err);
+	if (rc == 0 && a->verbose) {
+		unsigned workers = dqa_result_threads(res);
+		fprintf(stderr, "dqa: merged in %.2f s with %u worker thread%s\n",
+			progress_elapsed(&progress), workers, workers == 1 ? "" : "s");
+	}
+	if (rc == 0)
+		rc = result_output_write(res, &a->output);
+	dqa_result_free(res);
+	return rc;
+}
+
 int cmd_merge(int argc, char **argv)
 {
-	struct merge_args a = {0};
+	struct merge_args a = {.opts = DQA_MERGE_OPTIONS_INIT};
 	result_output_init(&a.output);
 	const char **positional = calloc((size_t)argc + 1, sizeof *positional);
 	if (!positional)
 		return EXIT_INPUT;
-	int n, rc = options_parse(argc, argv, &merge_help, on_option, &a, positional, &n);
+	int n, rc = options_parse(argc, argv, &merge_help, &a, positional, &n);
 	if (rc == 0 && n == 0)
 		rc = usage_error(&merge_help, "no state files given");
-	dqa_merge_options opts = DQA_MERGE_OPTIONS_INIT;
-	opts.rules = a.rules;
-	opts.history = a.output.history;
-	opts.generated_at = cli_generated_at();
-	if (rc == 0 && dqa_state_is_suite(positional[0])) {
-		rc = merge_suite_states(&a, positional, (size_t)n, &opts);
-		free(positional);
-		return rc;
-	}
-	dqa_result *res = NULL;
-	dqa_error err = {0};
-	if (rc == 0 && dqa_merge_run(&res, positional, (size_t)n, &opts, &err) < 0)
-		rc = report_error(&err);
+	a.opts.history = a.output.history;
+	a.opts.generated_at = cli_generated_at();
+	if (rc == 0 && dqa_state_is_suite(positional[0]))
+		rc = merge_suite_states(&a, positional, (size_t)n, &a.opts);
 	else if (rc == 0)
-		rc = result_output_write(res, &a.output);
-	dqa_result_free(res);
+		rc = merge_dataset_states(&a, positional, (size_t)n);
 	free(positional);
 	return rc < 0 ? EXIT_PASS : rc;
 }

@@ -1,19 +1,38 @@
 /* dqa warnings HISTORY: the weekly warning list from a history file. */
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli.h"
 #include "options.h"
 
-enum { OPT_WEEK, OPT_TARGET, OPT_DATASET, OPT_FORMAT, OPT_STALLED_RUNS };
-
-static const struct option_spec warnings_options[] = {
-	{OPT_WEEK, 'w', "week", "WEEK", "ISO week, 2026-W48, or a date in it, 2026-11-25 (default: the latest run's)"},
-	{OPT_TARGET, 't', "target", "SCORE", "list units scored below SCORE (default: warn or fail)"},
-	{OPT_DATASET, 'd', "dataset", "NAME", "only this dataset (default: every one)"},
-	{OPT_FORMAT, 'f', "format", "FMT", "text (default), csv, json, md or html"},
-	{OPT_STALLED_RUNS, 0, "stalled-runs", "N", "same data in N runs in a row is stalled (default 3)"},
+struct warnings_args {
+	dqa_weekly_options opts;  /* the library's defaults, then the options */
+	const char *format;       /* a view_formats entry, as view */
+	dqa_view_format view;
 };
+
+static int parse_week(const char *value, void *dest, char *why, size_t cap)
+{
+	if (dqa_iso_week_parse(value, dest) == 0)
+		return 0;
+	snprintf(why, cap, "expected an ISO week such as 2026-W48 (W01 to W52, or W53 in a "
+			   "53-week year) or a date such as 2026-11-25");
+	return -1;
+}
+
+#define W struct warnings_args
+static const struct option_spec warnings_options[] = {
+	OPTION("week", 'w', OPTION_PARSE, "WEEK", OPTION_AT(W, opts.week),
+	       "ISO week, 2026-W48, or a date in it, 2026-11-25",
+	       .parse = parse_week, .default_note = "the latest run's"),
+	OPTION("target", 't', OPTION_NUMBER, "SCORE", OPTION_AT(W, opts.target),
+	       "list units scored below SCORE", .min = 0, .max = 100, .default_note = "warn or fail"),
+	OPTION("dataset", 'd', OPTION_STRING, "NAME", OPTION_AT(W, opts.dataset), "only this dataset",
+	       .default_note = "every one"),
+	OPTION("format", 'f', OPTION_CHOICE, "FMT", OPTION_AT(W, format), NULL, .choices = view_formats),
+	OPTION("stalled-runs", 0, OPTION_UINT, "N", OPTION_AT(W, opts.stalled_runs),
+	       "same data in N runs in a row is stalled", .min = 2, .max = 366),
+};
+#undef W
 
 static const struct command_help warnings_help = {
 	"warnings HISTORY [options]",
@@ -23,56 +42,23 @@ static const struct command_help warnings_help = {
 	warnings_options, sizeof warnings_options / sizeof *warnings_options,
 };
 
-struct warnings_args {
-	dqa_weekly_options opts;
-	dqa_view_format format;
-};
-
-static int on_option(void *ctx, int id, const char *value)
-{
-	struct warnings_args *a = ctx;
-	char *end;
-	switch (id) {
-	case OPT_DATASET: a->opts.dataset = value; return 0;
-	case OPT_WEEK:
-		if (dqa_iso_week_parse(value, &a->opts.week) < 0)
-			return usage_error(&warnings_help, "invalid --week '%s': expected an ISO week such as 2026-W48 (W01 to W52, or W53 in a 53-week year) or a date such as 2026-11-25", value);
-		return 0;
-	case OPT_TARGET:
-		a->opts.target = strtod(value, &end);
-		if (!*value || *end || !(a->opts.target >= 0 && a->opts.target <= 100))
-			return usage_error(&warnings_help, "invalid --target '%s': expected a score from 0 to 100", value);
-		return 0;
-	case OPT_FORMAT:
-		if (!dqa_view_format_parse(value, &a->format))
-			return usage_error(&warnings_help, "invalid --format '%s': use text, csv, json, md or html", value);
-		return 0;
-	case OPT_STALLED_RUNS: {
-		unsigned long n = strtoul(value, &end, 10);
-		if (!*value || *end || n < 2 || n > 366 || value[0] == '-')
-			return usage_error(&warnings_help, "invalid --stalled-runs '%s': expected 2 to 366", value);
-		a->opts.stalled_runs = (unsigned)n;
-		return 0;
-	}
-	}
-	return 0;
-}
-
 static int write_warnings(const dqa_history *h, void *ctx, dqa_error *err)
 {
 	const struct warnings_args *a = ctx;
-	return dqa_weekly_write(h, &a->opts, a->format, stdout, err);
+	return dqa_weekly_write(h, &a->opts, a->view, stdout, err);
 }
 
 int cmd_warnings(int argc, char **argv)
 {
-	struct warnings_args a = {DQA_WEEKLY_OPTIONS_INIT, DQA_VIEW_TEXT};
+	struct warnings_args a = {.opts = DQA_WEEKLY_OPTIONS_INIT, .format = "text"};
 	const char **positional = calloc((size_t)argc + 1, sizeof *positional);
 	if (!positional)
 		return EXIT_INPUT;
-	int n, rc = options_parse(argc, argv, &warnings_help, on_option, &a, positional, &n);
+	int n, rc = options_parse(argc, argv, &warnings_help, &a, positional, &n);
 	if (rc == 0 && n != 1)
 		rc = usage_error(&warnings_help, n ? "give one history file" : "no history file given");
+	if (rc == 0)
+		rc = cli_view_format(&warnings_help, a.format, &a.view);
 	if (rc == 0)
 		rc = cli_history_view(positional[0], write_warnings, &a);
 	free(positional);

@@ -8,8 +8,8 @@ int report_error(const dqa_error *err)
 {
 	if (err->code == DQA_ECANCELED || dqa_cancelled())
 		return cli_interrupted(EXIT_INPUT);
-	char *text = dqa_error_format(err);
-	if (text) {
+	char *text;
+	if (dqa_error_format(&text, err) == 0) {
 		fprintf(stderr, "%s%s", err->file[0] ? "" : "dqa: ", text);
 		free(text);
 	} else {

@@ -1,11 +1,78 @@
-/* A small option parser: --long, --long=value, --long value, -s value,
- * "--" ends options, "-" alone is a positional (stdin). */
+/* The option parser of options.h: --long, --long=value, --long value,
+ * -s value, -svalue; "--" ends options, "-" alone is a positional (stdin). */
 #include "options.h"
 
+#include <errno.h>
+#include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
-void options_print_help(FILE *out, const struct command_help *help)
+#include "cli.h"
+
+static void *field(void *args, size_t offset)
+{
+	return (char *)args + offset;
+}
+
+static const void *const_field(const void *args, size_t offset)
+{
+	return (const char *)args + offset;
+}
+
+/* "a, b or c"; the choice equal to marked gets "(default)" after it. */
+static void put_choices(FILE *out, const struct option_spec *o, const char *marked)
+{
+	for (size_t i = 0; o->choices[i]; i++) {
+		const char *sep = i == 0 ? "" : o->choices[i + 1] ? ", " : " or ";
+		fprintf(out, "%s%s", sep, o->choices[i]);
+		if (marked && strcmp(marked, o->choices[i]) == 0)
+			fprintf(out, o->default_note ? " (default %s)" : " (default)",
+				o->default_note);
+	}
+}
+
+/* The table's own string equal to value, or NULL. */
+static const char *find_choice(const struct option_spec *o, const char *value)
+{
+	for (size_t i = 0; value && o->choices[i]; i++)
+		if (strcmp(value, o->choices[i]) == 0)
+			return o->choices[i];
+	return NULL;
+}
+
+/* The help text of one option, its default taken from args. */
+static void put_help(FILE *out, const struct option_spec *o, const void *args)
+{
+	const char *help = o->help ? o->help : "";
+	fputs(help, out);
+	double number = NAN;
+	switch (o->type) {
+	case OPTION_CHOICE: {
+		const char *current = *(const char *const *)const_field(args, o->offset);
+		fputs(help[0] ? " " : "", out);
+		put_choices(out, o, current);
+		if (!find_choice(o, current) && o->default_note)
+			fprintf(out, " (default: %s)", o->default_note);
+		return;
+	}
+	case OPTION_UINT:
+		number = *(const unsigned *)const_field(args, o->offset);
+		break;
+	case OPTION_NUMBER:
+		number = *(const double *)const_field(args, o->offset);
+		break;
+	default:
+		break;
+	}
+	if (o->default_note)
+		fprintf(out, " (default: %s)", o->default_note);
+	else if (number >= o->min && number <= o->max)   /* outside: "not given" */
+		fprintf(out, " (default %g)", number);
+}
+
+void options_print_help(FILE *out, const struct command_help *help, const void *args)
 {
 	fprintf(out, "usage: dqa %s\n\n%s\n", help->usage, help->summary);
 	if (!help->noptions)
@@ -19,9 +86,11 @@ void options_print_help(FILE *out, const struct command_help *help)
 			n = snprintf(left, sizeof left, "-%c, ", o->short_name);
 		else
 			n = snprintf(left, sizeof left, "    ");
-		snprintf(left + n, sizeof left - (size_t)n, "--%s%s%s", o->long_name,
-			 o->arg ? " " : "", o->arg ? o->arg : "");
-		fprintf(out, "  %-26s %s\n", left, o->help);
+		snprintf(left + n, sizeof left - (size_t)n, "--%s%s%s", o->name,
+			 o->metavar ? " " : "", o->metavar ? o->metavar : "");
+		fprintf(out, "  %-26s ", left);
+		put_help(out, o, args);
+		fputc('\n', out);
 	}
 }
 
@@ -34,15 +103,87 @@ int usage_error(const struct command_help *help, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\nusage: dqa %s\nTry 'dqa %.*s --help' for more.\n", help->usage,
 		(int)strcspn(help->usage, " "), help->usage);
-	return 2;
+	return EXIT_USAGE;
+}
+
+int options_number(const char *text, double min, double max, bool whole, double *out,
+		   char *why, size_t cap)
+{
+	char *end = NULL;
+	errno = 0;
+	double v = NAN;
+	if (whole && text[0] && strspn(text, "0123456789") == strlen(text))
+		v = (double)strtoull(text, &end, 10);
+	else if (!whole && text[0])
+		v = strtod(text, &end);
+	if (end && !*end && !errno && v >= min && v <= max) {
+		*out = v;
+		return 0;
+	}
+	snprintf(why, cap, "expected %s from %g to %g", whole ? "a whole number" : "a number", min,
+		 max);
+	return -1;
+}
+
+/* Edit distance of a and b (both short: option names), for did-you-mean. */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 63 || lb > 63)
+		return SIZE_MAX;
+	size_t row[64];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diagonal = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diagonal + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diagonal = up;
+		}
+	}
+	return row[lb];
+}
+
+/* The option name closest to name (at most 2 edits, fewer than its
+ * length), or NULL: the rule files' did-you-mean, for options. */
+static const char *closest_name(const struct command_help *help, const char *name)
+{
+	const char *best = NULL;
+	size_t best_distance = 3;
+	for (size_t i = 0; i < help->noptions; i++) {
+		size_t d = distance(name, help->options[i].name);
+		if (d < best_distance && d < strlen(name)) {
+			best = help->options[i].name;
+			best_distance = d;
+		}
+	}
+	return best;
+}
+
+static int unknown_long(const struct command_help *help, const char *name, size_t len)
+{
+	char given[64];
+	snprintf(given, sizeof given, "%.*s", (int)(len < 63 ? len : 63), name);
+	const char *close = closest_name(help, given);
+	if (close)
+		return usage_error(help, "unknown option '--%.*s' (did you mean '--%s'?)", (int)len,
+				   name, close);
+	return usage_error(help, "unknown option '--%.*s'", (int)len, name);
 }
 
 static const struct option_spec *find_long(const struct command_help *help, const char *name,
 					   size_t len)
 {
 	for (size_t i = 0; i < help->noptions; i++)
-		if (strlen(help->options[i].long_name) == len &&
-		    strncmp(help->options[i].long_name, name, len) == 0)
+		if (strlen(help->options[i].name) == len &&
+		    strncmp(help->options[i].name, name, len) == 0)
 			return &help->options[i];
 	return NULL;
 }
@@ -55,8 +196,98 @@ static const struct option_spec *find_short(const struct command_help *help, cha
 	return NULL;
 }
 
-int options_parse(int argc, char **argv, const struct command_help *help, option_fn fn,
-		  void *ctx, const char **positional, int *npositional)
+static int invalid(const struct command_help *help, const struct option_spec *o,
+		   const char *value, const char *why)
+{
+	return usage_error(help, "invalid --%s '%s': %s", o->name, value, why);
+}
+
+static int choice_error(const struct command_help *help, const struct option_spec *o,
+			const char *value)
+{
+	char list[256] = "use ";
+	size_t n = strlen(list);
+	for (size_t i = 0; o->choices[i] && n < sizeof list; i++)
+		n += (size_t)snprintf(list + n, sizeof list - n, "%s%s",
+				      i == 0 ? "" : o->choices[i + 1] ? ", " : " or ", o->choices[i]);
+	return invalid(help, o, value, list);
+}
+
+/* Stores value (NULL for a flag) where o says, after checking it. */
+static int take(const struct command_help *help, const struct option_spec *o, const char *value,
+		void *args)
+{
+	void *dest = field(args, o->offset);
+	char why[200];
+	double number;
+	switch (o->type) {
+	case OPTION_FLAG:
+		*(bool *)dest = true;
+		break;
+	case OPTION_STRING:
+		*(const char **)dest = value;
+		break;
+	case OPTION_UINT:
+	case OPTION_NUMBER:
+		if (options_number(value, o->min, o->max, o->type == OPTION_UINT, &number, why,
+				   sizeof why) < 0)
+			return invalid(help, o, value, why);
+		if (o->type == OPTION_UINT)
+			*(unsigned *)dest = (unsigned)number;
+		else
+			*(double *)dest = number;
+		break;
+	case OPTION_CHOICE:
+		if (!find_choice(o, value))
+			return choice_error(help, o, value);
+		*(const char **)dest = find_choice(o, value);
+		break;
+	case OPTION_PARSE:
+		if (o->parse(value, dest, why, sizeof why) < 0)
+			return invalid(help, o, value, why);
+		break;
+	}
+	if (o->given)
+		*(bool *)field(args, o->given - 1) = true;
+	return 0;
+}
+
+/* One argument starting with '-': the option and its value (from arg or
+ * the next argument, *i then advanced) taken into args. */
+static int take_option(const struct command_help *help, int argc, char **argv, int *i,
+		       void *args)
+{
+	const char *arg = argv[*i];
+	const struct option_spec *o;
+	const char *value = NULL;
+	if (arg[1] == '-') {
+		const char *eq = strchr(arg + 2, '=');
+		size_t len = eq ? (size_t)(eq - arg - 2) : strlen(arg + 2);
+		if (!(o = find_long(help, arg + 2, len)))
+			return unknown_long(help, arg + 2, len);
+		if (eq && !o->metavar)
+			return usage_error(help, "option '--%s' takes no value", o->name);
+		value = eq ? eq + 1 : NULL;
+	} else {
+		/* -j2 as well as -j 2; flags do not group (-qv is unknown) */
+		o = find_short(help, arg[1]);
+		if (o && arg[2] != '\0' && !o->metavar)
+			o = NULL;
+		if (!o)
+			return usage_error(help, "unknown option '%s'", arg);
+		value = arg[2] != '\0' ? arg + 2 : NULL;
+	}
+	if (o->metavar && !value) {
+		if (*i + 1 >= argc)
+			return usage_error(help, "option '--%s' needs a value (%s)", o->name,
+					   o->metavar);
+		value = argv[++*i];
+	}
+	return take(help, o, value, args);
+}
+
+int options_parse(int argc, char **argv, const struct command_help *help, void *args,
+		  const char **positional, int *npositional)
 {
 	*npositional = 0;
 	bool options_done = false;
@@ -64,45 +295,16 @@ int options_parse(int argc, char **argv, const struct command_help *help, option
 		const char *arg = argv[i];
 		if (options_done || arg[0] != '-' || strcmp(arg, "-") == 0) {
 			positional[(*npositional)++] = arg;
-			continue;
-		}
-		if (strcmp(arg, "--") == 0) {
+		} else if (strcmp(arg, "--") == 0) {
 			options_done = true;
-			continue;
-		}
-		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
-			options_print_help(stdout, help);
+		} else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+			options_print_help(stdout, help, args);
 			return -1;
-		}
-		const struct option_spec *o;
-		const char *value = NULL;
-		if (arg[1] == '-') {
-			const char *eq = strchr(arg + 2, '=');
-			size_t len = eq ? (size_t)(eq - arg - 2) : strlen(arg + 2);
-			o = find_long(help, arg + 2, len);
-			if (!o)
-				return usage_error(help, "unknown option '%.*s'", (int)len + 2, arg);
-			if (eq && !o->arg)
-				return usage_error(help, "option '--%s' takes no value", o->long_name);
-			value = eq ? eq + 1 : NULL;
 		} else {
-			/* -j2 as well as -j 2; flags do not group (-qv is unknown) */
-			o = find_short(help, arg[1]);
-			if (o && arg[2] != '\0' && !o->arg)
-				o = NULL;
-			if (!o)
-				return usage_error(help, "unknown option '%s'", arg);
-			value = arg[2] != '\0' ? arg + 2 : NULL;
+			int rc = take_option(help, argc, argv, &i, args);
+			if (rc)
+				return rc;
 		}
-		if (o->arg && !value) {
-			if (i + 1 >= argc)
-				return usage_error(help, "option '--%s' needs a value (%s)",
-						   o->long_name, o->arg);
-			value = argv[++i];
-		}
-		int rc = fn(ctx, o->id, value);
-		if (rc)
-			return rc;
 	}
 	return 0;
 }

@@ -8,8 +8,13 @@
 
 #include "cli.h"
 
-dqa_lang cli_default_lang(void)
+const char *const lang_choices[] = {"vi", "en", NULL};
+
+dqa_lang cli_lang(const char *choice)
 {
+	dqa_lang lang = DQA_LANG_EN;
+	if (choice && dqa_lang_parse(choice, &lang) == 0)
+		return lang;
 	/* the POSIX order of precedence for messages */
 	const char *names[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
@@ -34,7 +39,7 @@ int cli_add_history(dqa_report *rep, const char *path, bool may_be_missing)
 }
 
 int cli_write_reports(const dqa_report *rep, const char *dir, const char *format, dqa_lang lang,
-		      bool quiet, int color)
+		      bool quiet, const char *color)
 {
 	dqa_error err = {0};
 	if (dir) {
@@ -52,8 +57,8 @@ int cli_write_reports(const dqa_report *rep, const char *dir, const char *format
 		return cli_flush_stdout();
 	}
 	size_t len;
-	char *text = dqa_report_render(rep, format, lang, &len, &err);
-	if (!text)
+	char *text;
+	if (dqa_report_render(&text, &len, rep, format, lang, &err) < 0)
 		return report_error(&err);
 	fwrite(text, 1, len, stdout);
 	free(text);

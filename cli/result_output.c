@@ -8,59 +8,25 @@
 #include <time.h>
 #include <unistd.h>
 
+const char *const result_formats[] = {"text", "json", "csv", "md", "junit", "html", NULL};
+
 void result_output_init(struct result_output *o)
 {
-	*o = (struct result_output){.format = "text", .lang = cli_default_lang(), .color = -1,
-				    .fail_under = -1, .max_overall_drop = -1};
+	*o = (struct result_output){.format = "text", .color = "auto", .fail_under = -1,
+				    .max_overall_drop = -1};
 }
 
-static int parse_points(const struct command_help *help, const char *option, const char *value,
-			double *out)
+int parse_gate_score(const char *value, void *dest, char *why, size_t cap)
 {
-	char *end;
-	*out = strtod(value, &end);
-	if (!*value || *end || !(*out >= 0 && *out <= 100))
-		return usage_error(help, "invalid %s '%s': expected points from 0 to 100", option,
-				   value);
-	return 0;
-}
-
-int result_output_option(const struct command_help *help, struct result_output *o, int id,
-			 const char *value)
-{
-	char *end;
-	switch (id) {
-	case OPT_OUT: o->out = value; return 0;
-	case OPT_QUIET: o->quiet = true; return 0;
-	case OPT_HISTORY: o->history = value; return 0;
-	case OPT_BASELINE: o->baseline = value; return 0;
-	case OPT_MAX_DROP:
-		o->max_drop_given = true;
-		return parse_points(help, "--max-drop", value, &o->max_drop);
-	case OPT_MAX_OVERALL_DROP:
-		return parse_points(help, "--max-overall-drop", value, &o->max_overall_drop);
-	case OPT_FORMAT:
-		if (strcmp(value, "text") && !dqa_report_format_known(value))
-			return usage_error(help, "invalid --format '%s': use text, json, csv, "
-					   "md, junit or html", value);
-		o->format = value;
-		return 0;
-	case OPT_LANG:
-		if (dqa_lang_parse(value, &o->lang) < 0)
-			return usage_error(help, "invalid --lang '%s': use vi or en", value);
-		return 0;
-	case OPT_COLOR: return cli_color_option(help, value, &o->color);
-	case OPT_FAIL_UNDER:
-		o->fail_under = strtod(value, &end);
-		if (!*value || *end || !(o->fail_under >= 0 && o->fail_under <= 100))
-			return usage_error(help, "invalid --fail-under '%s': expected a score from 0 to 100", value);
-		/* min_ratio runs 0-1, so 0.9 here is a likely slip for 90. */
-		if (o->fail_under > 0 && o->fail_under < 1)
-			return usage_error(help, "invalid --fail-under '%s': scores run 0\u2013100: "
-					   "did you mean %g?", value, o->fail_under * 100);
-		return 0;
+	double *score = dest;
+	if (options_number(value, 0, 100, false, score, why, cap) < 0)
+		return -1;
+	/* min_ratio runs 0-1, so 0.9 here is a likely slip for 90. */
+	if (*score > 0 && *score < 1) {
+		snprintf(why, cap, "scores run 0\u2013100: did you mean %g?", *score * 100);
+		return -1;
 	}
-	return -1;
+	return 0;
 }
 
 int64_t cli_generated_at(void)
@@ -79,11 +45,10 @@ int64_t cli_generated_at(void)
  * a report would only cost time (tens of ms for 126 units). */
 static int emit_json(const dqa_result *res)
 {
-	char *text = dqa_result_json(res);
-	if (!text) {
-		const dqa_error err = {.code = DQA_ENOMEM, .message = "out of memory"};
+	char *text;
+	dqa_error err = {0};
+	if (dqa_result_json(&text, res, &err) < 0)
 		return report_error(&err);
-	}
 	fputs(text, stdout);
 	free(text);
 	return cli_flush_stdout();
@@ -108,7 +73,7 @@ static int emit(const dqa_result *res, const struct result_output *o)
 		dqa_report_set_drop_alert(rep, o->max_drop);
 	int rc = o->history && html ? cli_add_history(rep, o->history, true) : 0;
 	if (rc == 0)
-		rc = cli_write_reports(rep, o->out, format, o->lang, o->quiet, o->color);
+		rc = cli_write_reports(rep, o->out, format, cli_lang(o->lang), o->quiet, o->color);
 	dqa_report_free(rep);
 	return rc;
 }
@@ -161,8 +126,10 @@ static int compare_baseline(const dqa_result *res, const struct result_output *o
 	dqa_error err = {0};
 	dqa_baseline_options opts = {o->max_drop,
 				     o->max_overall_drop < 0 ? o->max_drop : o->max_overall_drop};
-	int rc = dqa_baseline_compare(res, o->baseline, &opts, message, &err);
-	return rc < 0 ? report_error(&err) : rc;
+	bool dropped;
+	if (dqa_baseline_compare(message, &dropped, res, o->baseline, &opts, &err) < 0)
+		return report_error(&err);
+	return dropped ? EXIT_GATE : EXIT_PASS;
 }
 
 static int append_history(const dqa_result *res, const struct result_output *o)

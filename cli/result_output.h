@@ -7,35 +7,55 @@
 #include "cli.h"
 #include "options.h"
 
-/* Option ids of the shared options; a command's own ids stay below. */
-enum { OPT_OUT = 100, OPT_FORMAT, OPT_LANG, OPT_FAIL_UNDER, OPT_COLOR, OPT_QUIET, OPT_HISTORY,
-       OPT_BASELINE, OPT_MAX_DROP, OPT_MAX_OVERALL_DROP };
+/* The report formats on stdout of dqa audit and dqa merge ("text" is the
+ * terminal summary). */
+extern const char *const result_formats[];
 
-/* The rows of the shared options, for a command's option table. */
-#define RESULT_OUTPUT_OPTIONS                                                                  \
-	{OPT_OUT, 'o', "out", "DIR", "write the report folder DIR (created if missing)"},      \
-	{OPT_FORMAT, 'f', "format", "FMT", "report on stdout: text (default), json, csv, md, " \
-					   "junit or html"},                                   \
-	{OPT_LANG, 0, "lang", "LANG", "reports in vi or en (default: from LC_ALL, "            \
-				      "LC_MESSAGES, LANG)"},                                   \
-	{OPT_FAIL_UNDER, 0, "fail-under", "SCORE", "exit 1 when the overall score is below "   \
-						   "SCORE"},                                   \
-	{OPT_COLOR, 0, "color", "WHEN", "auto (default), always or never"},                    \
-	{OPT_QUIET, 'q', "quiet", NULL, "print no report on stdout"},                          \
-	{OPT_HISTORY, 0, "history", "FILE", "append this run's scores to FILE (CSV)"},         \
-	{OPT_BASELINE, 0, "baseline", "FILE", "exit 1 on a drop against FILE (history or "     \
-					      "JSON)"},                                        \
-	{OPT_MAX_DROP, 0, "max-drop", "N", "points a unit or the overall score may drop "       \
-					   "(default 0)"},                                     \
-	{OPT_MAX_OVERALL_DROP, 0, "max-overall-drop", "N", "points the overall score may drop "  \
-							   "(default: --max-drop)"}
+/* --fail-under: a score from 0 to 100, where 0.9 is taken for a slip. */
+int parse_gate_score(const char *value, void *dest, char *why, size_t cap);
+
+/* The rows of the shared options, for the option table of a command whose
+ * argument struct T holds a struct result_output named m. */
+#define RESULT_OUTPUT_OPTIONS(T, m)                                                    \
+	OPTION("out", 'o', OPTION_STRING, "DIR", OPTION_AT(T, m.out),                  \
+	       "write the report folder DIR (created if missing)"),                    \
+	OPTION("format", 'f', OPTION_CHOICE, "FMT", OPTION_AT(T, m.format),            \
+	       "report on stdout:", .choices = result_formats),                        \
+	OPTION("lang", 0, OPTION_CHOICE, "LANG", OPTION_AT(T, m.lang), "reports in",   \
+	       .choices = lang_choices, .default_note = "from LC_ALL, LC_MESSAGES, LANG"), \
+	OPTION("fail-under", 0, OPTION_PARSE, "SCORE", OPTION_AT(T, m.fail_under),     \
+	       "exit 1 when the overall score is below SCORE", .parse = parse_gate_score), \
+	OPTION("color", 0, OPTION_CHOICE, "WHEN", OPTION_AT(T, m.color), NULL,         \
+	       .choices = color_choices),                                              \
+	OPTION("quiet", 'q', OPTION_FLAG, NULL, OPTION_AT(T, m.quiet),                 \
+	       "print no report on stdout"),                                           \
+	OPTION("history", 0, OPTION_STRING, "FILE", OPTION_AT(T, m.history),           \
+	       "append this run's scores to FILE (CSV)"),                              \
+	OPTION("baseline", 0, OPTION_STRING, "FILE", OPTION_AT(T, m.baseline),         \
+	       "exit 1 on a drop against FILE (history or JSON)"),                     \
+	OPTION("max-drop", 0, OPTION_NUMBER, "N", OPTION_AT(T, m.max_drop),            \
+	       "points a unit or the overall score may drop", .min = 0, .max = 100,    \
+	       .given = OPTION_GIVEN(T, m.max_drop_given)),                            \
+	OPTION("max-overall-drop", 0, OPTION_NUMBER, "N", OPTION_AT(T, m.max_overall_drop), \
+	       "points the overall score may drop", .min = 0, .max = 100,              \
+	       .default_note = "--max-drop")
+
+/* Worker threads, for a dqa_audit_options or dqa_merge_options member o of
+ * T: more than the library starts (DQA_THREADS_MAX) run that many, which
+ * --verbose says; far more is taken for a typo. */
+#define THREADS_OPTION(T, o)                                                           \
+	OPTION("threads", 'j', OPTION_UINT, "N", OPTION_AT(T, o.threads), "worker threads", \
+	       .min = 1, .max = 1024, .default_note = "all cores")
+/* --verbose into the bool member m of T; what: what it prints. */
+#define VERBOSE_OPTION(T, m, what)                                                     \
+	OPTION("verbose", 'v', OPTION_FLAG, NULL, OPTION_AT(T, m), "on stderr: " what)
 
 struct result_output {
 	const char *out;
 	const char *format;       /* "text" (the summary), "json", ... */
-	dqa_lang lang;
+	const char *lang;         /* a lang_choices entry; NULL: from the locale */
 	bool quiet;
-	int color;                /* -1 auto, 0 never, 1 always */
+	const char *color;        /* a color_choices entry */
 	double fail_under;        /* < 0: no gate besides status */
 	const char *history, *baseline;
 	double max_drop;
@@ -43,11 +63,8 @@ struct result_output {
 	double max_overall_drop;  /* < 0: as max_drop */
 };
 
+/* The defaults of the shared options. */
 void result_output_init(struct result_output *o);
-/* Takes one shared option; returns 0, an exit status after a usage error,
- * or -1 when id is not a shared option. */
-int result_output_option(const struct command_help *help, struct result_output *o, int id,
-			 const char *value);
 /* Compares with the baseline, writes the reports, appends the history and
  * applies the gate. Returns the exit status. */
 int result_output_write(const dqa_result *res, const struct result_output *o);

@@ -13,16 +13,17 @@ static int emit(const dqa_suite *s, const struct result_output *o)
 {
 	dqa_error err = {0};
 	size_t nfiles;
-	if (o->out && dqa_suite_write_dir(s, o->out, o->lang, &nfiles, &err) < 0)
+	if (o->out && dqa_suite_write_dir(s, o->out, cli_lang(o->lang), &nfiles, &err) < 0)
 		return report_error(&err);
 	if (o->out && !o->quiet)
 		fprintf(stderr, "dqa: wrote %zu files to %s\n", nfiles, o->out);
 	if (o->quiet)
 		return 0;
 	if (o->format && strcmp(o->format, "json") == 0) {
-		char *json = dqa_suite_json(s);
-		if (!json)
-			return EXIT_INPUT;
+		char *json;
+		dqa_error err = {0};
+		if (dqa_suite_json(&json, s, &err) < 0)
+			return report_error(&err);
 		fputs(json, stdout);
 		free(json);
 	} else {

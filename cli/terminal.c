@@ -8,19 +8,20 @@
 #include "cli.h"
 #include "options.h"
 
-int cli_color_option(const struct command_help *help, const char *value, int *setting)
+const char *const color_choices[] = {"auto", "always", "never", NULL};
+const char *const view_formats[] = {"text", "csv", "json", "md", "html", NULL};
+
+int cli_view_format(const struct command_help *help, const char *name, dqa_view_format *out)
 {
-	if (!strcmp(value, "auto")) *setting = -1;
-	else if (!strcmp(value, "always")) *setting = 1;
-	else if (!strcmp(value, "never")) *setting = 0;
-	else return usage_error(help, "invalid --color '%s': use auto, always or never", value);
+	if (dqa_view_format_parse(name, out) < 0)
+		return usage_error(help, "invalid --format '%s'", name);
 	return 0;
 }
 
-bool cli_use_color(int setting)
+bool cli_use_color(const char *when)
 {
-	if (setting >= 0)
-		return setting;
+	if (strcmp(when, "auto") != 0)
+		return strcmp(when, "always") == 0;
 	const char *no_color = getenv("NO_COLOR");
 	const char *term = getenv("TERM");
 	return isatty(STDOUT_FILENO) && !(no_color && no_color[0]) && !(term && !strcmp(term, "dumb"));

@@ -35,7 +35,7 @@ static int check_headers(struct plan *p, dqa_error *err)
 		struct header_ctx h = {p, (uint32_t)i, false, err};
 		FORWARD_IF_ERROR(reader_scan(p->inputs[i], &p->rules->dialect, on_header, &h, err));
 		if (!h.seen)
-			return dqa_fail(err, DQA_EINPUT,
+			return error_at(err, DQA_EINPUT,
 					strcmp(p->inputs[i], "-") ? p->inputs[i] : "<stdin>",
 					DQA_NOPOS, "an extract starts with a header row naming its columns",
 					"empty input: no header row");
@@ -148,7 +148,7 @@ static int note_rules(struct dqa_result *r, const struct dqa_rules *rules, dqa_e
 	FORWARD_IF_ERROR(rules_digest(rules, digest, err));
 	r->rules_hash = arena_strdup(&r->arena, digest);
 	r->check_ids = arena_alloc(&r->arena, (rules->nchecks + 1) * sizeof *r->check_ids);
-	RETURN_IF_NOMEM(r->rules_hash && r->check_ids ? r : NULL, err);
+	RETURN_NOMEM_UNLESS(r->rules_hash && r->check_ids, err);
 	for (size_t i = 0; i < rules->nchecks; i++)
 		RETURN_IF_NOMEM(r->check_ids[i] = arena_strdup(&r->arena, rules->checks[i]->id),
 				err);
@@ -161,7 +161,7 @@ static int build_result(struct dqa_result *r, struct plan *p, dqa_error *err)
 	const struct dqa_rules *rules = p->rules;
 	r->rules_path = arena_strdup(&r->arena, rules->path);
 	r->dataset = arena_strdup(&r->arena, rules->name);
-	RETURN_IF_NOMEM(r->rules_path && r->dataset ? r : NULL, err);
+	RETURN_NOMEM_UNLESS(r->rules_path && r->dataset, err);
 	r->rows = p->rows;
 	memcpy(r->weights, rules->weights, sizeof r->weights);
 	/* A check of weight 0 (clean.blank_rows) scores no criterion. */
@@ -214,7 +214,7 @@ static int run(struct dqa_result *r, struct plan *p, const char *const *inputs,
 	       size_t ninputs, dqa_error *err)
 {
 	FORWARD_IF_ERROR(audit_inputs(r, p, inputs, ninputs, err));
-	FORWARD_IF_ERROR(scan_run(p, NULL, 0, p->opts.threads, p->opts.block_size, err));
+	FORWARD_IF_ERROR(scan_run(p, NULL, 0, err));
 	return audit_finish(r, p, err);
 }
 
@@ -224,7 +224,7 @@ enum { MAX_INPUTS = 65535 };
 static int check_input_count(size_t ninputs, dqa_error *err)
 {
 	if (ninputs == 0 || ninputs > MAX_INPUTS)
-		return dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS, NULL,
+		return error_at(err, DQA_EARG, NULL, DQA_NOPOS, NULL,
 				"between 1 and %d inputs are audited at once", MAX_INPUTS);
 	return 0;
 }
@@ -267,6 +267,7 @@ int dqa_audit_run(dqa_result **out, const dqa_rules *rules, const char *const *i
 	RETURN_IF_NOMEM(r, err);
 	struct plan p;
 	plan_init(&p, rules, opts, &r->arena);
+	r->threads = p.opts.threads;
 	int rc = run(r, &p, inputs, ninputs, err);
 	plan_release(&p);
 	if (rc < 0) {
@@ -291,7 +292,7 @@ int audit_shard_encode(const dqa_rules *rules, const char *const *inputs, size_t
 	p.inputs = inputs;
 	p.ninputs = ninputs;
 	if (rc == 0)
-		rc = scan_run(&p, parts, nparts, opts->threads, opts->block_size, err);
+		rc = scan_run(&p, parts, nparts, err);
 	if (rc == 0)
 		rc = plan_merge_done(&p, err);
 	if (rc == 0)
@@ -314,6 +315,11 @@ int dqa_audit_shard(const dqa_rules *rules, const char *const *inputs, size_t ni
 		rc = state_save(state_path, state.buf, state.len, err);
 	strbuf_release(&state);
 	return rc;
+}
+
+unsigned dqa_result_threads(const dqa_result *res)
+{
+	return res->threads;
 }
 
 void dqa_result_free(dqa_result *res)

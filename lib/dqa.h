@@ -1,6 +1,17 @@
 /* libdqa: audit CSV extracts against YAML rule sets and score every unit on
  * six criteria (correct, sufficient, clean, alive, unified, shared).
- * This is the only installed header; every type behind it is opaque. */
+ * This is the only installed header; every type behind it is opaque.
+ *
+ * One convention for every function below:
+ * - A function that can fail returns int: 0 (DQA_OK), or a negative DQA_E*
+ *   code, with *err filled when it takes a dqa_error.
+ * - What it makes comes back through pointer parameters. An object or a
+ *   malloc'd text the caller then owns is the first parameter (out): NULL
+ *   after a failure; objects are freed with their dqa_X_free, texts with
+ *   free.
+ * - A function that cannot fail returns its value: a name, a score, a
+ *   status, a count, or a bool for a question (dqa_X_known, dqa_X_is_Y).
+ * - dqa_X_free(NULL) does nothing. */
 #ifndef DQA_H
 #define DQA_H
 
@@ -16,7 +27,7 @@ extern "C" {
 #define DQA_VERSION "0.1.0"
 #define DQA_RESULT_FORMAT 2
 
-/* Return codes of every libdqa function: 0 or one of these (negative). */
+/* The return codes: 0 or one of these (negative). */
 enum {
 	DQA_OK = 0,
 	DQA_ERULES = -2,   /* the rule file (or a file it names) is wrong */
@@ -27,22 +38,30 @@ enum {
 	DQA_ECANCELED = -7 /* dqa_cancel was called: the work stopped early */
 };
 
+/* Longest source line an error keeps as its excerpt; longer ones are cut. */
+#define DQA_EXCERPT_MAX 160
+
 /* A failure: filled by the function that fails, read by the caller.
  * file/line/column point at the cause when known (line and column are
- * 1-based, 0 when unknown); span is the width of the offending token. */
+ * 1-based, 0 when unknown); span is the width of the offending token.
+ * A rule-file error (DQA_ERULES at a line and column of a rule or suite
+ * file) carries that line as dqa read the file at load (has_excerpt):
+ * the file is not read again, so an excerpt never shows a later edit. */
 typedef struct dqa_error {
 	int code;
 	char message[512];
 	char file[512];
 	unsigned line, column, span;
 	char hint[256];
+	bool has_excerpt;
+	char excerpt[DQA_EXCERPT_MAX + 1];
 } dqa_error;
 
 /* Renders an error the way editors and CI read it:
  * "file:line:col: error: message", then, for rule-file errors, the offending
- * line with a caret under the span, then "hint: ...". Returns a malloc'd
- * string the caller frees, or NULL when out of memory. */
-char *dqa_error_format(const dqa_error *err);
+ * line (the excerpt) with a caret under the span, then "hint: ...", into
+ * *out (malloc'd). Returns 0 or DQA_ENOMEM. */
+int dqa_error_format(char **out, const dqa_error *err);
 
 /* The six criteria, in report order. */
 typedef enum dqa_criterion {
@@ -106,7 +125,9 @@ typedef struct dqa_audit_options {
 	int64_t now;              /* reference time for alive checks, epoch seconds */
 	int64_t generated_at;     /* stamped into the result, epoch seconds */
 	unsigned samples;         /* failed-row samples kept per unit and check */
-	unsigned threads;         /* 0 = all cores; results never depend on it */
+	unsigned threads;         /* worker threads: 0 = one per online core; at most
+				     DQA_THREADS_MAX (dqa_result_threads says what
+				     ran); results never depend on it */
 	const char *unit;         /* non-NULL: every row belongs to this unit */
 	const char *history;      /* past runs for stalled and rows_change, or NULL */
 	size_t block_size;        /* bytes of input per unit of parallel work
@@ -117,6 +138,10 @@ typedef struct dqa_audit_options {
 } dqa_audit_options;
 
 #define DQA_AUDIT_OPTIONS_INIT { 0, 0, 5, 0, NULL, NULL, 0, NULL, NULL }
+
+/* More worker threads than this are not started: a larger count runs this
+ * many. */
+#define DQA_THREADS_MAX 256
 
 typedef struct dqa_result dqa_result;
 
@@ -158,9 +183,11 @@ typedef struct dqa_merge_options {
 	const char *rules;        /* NULL: the rule file the states name */
 	int64_t generated_at;     /* stamped into the result, epoch seconds */
 	const char *history;      /* past runs for stalled and rows_change, or NULL */
+	unsigned threads;         /* as dqa_audit_options.threads: loading the
+				     states and resolving key sets */
 } dqa_merge_options;
 
-#define DQA_MERGE_OPTIONS_INIT { NULL, 0, NULL }
+#define DQA_MERGE_OPTIONS_INIT { NULL, 0, NULL, 0 }
 
 /* Merges the states of all shards of one audit into the result the
  * unsharded audit gives (same counts, samples, scores). States of another
@@ -178,6 +205,10 @@ typedef enum dqa_status {
 /* "pass", "warn", "fail", "missing", "n/a". */
 const char *dqa_status_name(dqa_status s);
 
+/* The worker threads the audit or merge ran with: its options' threads,
+ * resolved (0 became the online cores) and capped at DQA_THREADS_MAX. */
+unsigned dqa_result_threads(const dqa_result *res);
+
 /* Overall score 0-100 (NaN when nothing could be scored) and status. */
 double dqa_result_score(const dqa_result *res);
 dqa_status dqa_result_status(const dqa_result *res);
@@ -186,9 +217,9 @@ dqa_status dqa_result_status(const dqa_result *res);
 bool dqa_result_no_rows(const dqa_result *res);
 
 /* Renders the result as the versioned JSON contract (see dqa(1)), ending in
- * a newline. Returns a malloc'd NUL-terminated string, or NULL when out of
- * memory. */
-char *dqa_result_json(const dqa_result *res);
+ * a newline, into *out (malloc'd, NUL-terminated). Returns 0 or
+ * DQA_ENOMEM. */
+int dqa_result_json(char **out, const dqa_result *res, dqa_error *err);
 
 
 /* Writes what the audit kept in memory, a line per key or reference set:
@@ -221,11 +252,11 @@ int dqa_report_from_result(dqa_report **out, const dqa_result *res, dqa_error *e
 int dqa_report_load(dqa_report **out, const char *path, dqa_error *err);
 
 /* Renders one report: format is "json", "csv" (scores.csv), "md"
- * (summary.md), "junit" (junit.xml) or "html" (index.html). Returns a
- * malloc'd NUL-terminated string the caller frees, its length in *len;
- * NULL with err filled (DQA_EARG for an unknown format, DQA_ENOMEM). */
-char *dqa_report_render(const dqa_report *rep, const char *format, dqa_lang lang,
-			size_t *len, dqa_error *err);
+ * (summary.md), "junit" (junit.xml) or "html" (index.html), into *out
+ * (malloc'd, NUL-terminated), its length in *len. Returns 0, DQA_EARG for
+ * an unknown format, or DQA_ENOMEM. */
+int dqa_report_render(char **out, size_t *len, const dqa_report *rep, const char *format,
+		      dqa_lang lang, dqa_error *err);
 
 /* Writes the terminal summary: the overall score, one row per unit worst
  * first, then the warning list, in English. color adds ANSI colours.
@@ -280,9 +311,9 @@ int dqa_suite_run(dqa_suite *suite, const dqa_audit_options *opts, dqa_error *er
 double dqa_suite_score(const dqa_suite *suite);
 dqa_status dqa_suite_status(const dqa_suite *suite);
 
-/* The suite document (see dqa(1), SUITES), ending in a newline; malloc'd,
- * NULL when out of memory. */
-char *dqa_suite_json(const dqa_suite *suite);
+/* The suite document (see dqa(1), SUITES), ending in a newline, into *out
+ * (malloc'd). Returns 0 or DQA_ENOMEM. */
+int dqa_suite_json(char **out, const dqa_suite *suite, dqa_error *err);
 
 /* The terminal summary: datasets, then units x datasets. 0 or DQA_EIO. */
 int dqa_suite_write_text(const dqa_suite *suite, FILE *out);
@@ -379,8 +410,8 @@ typedef enum dqa_view_format {
 	DQA_VIEW_TEXT, DQA_VIEW_CSV, DQA_VIEW_JSON, DQA_VIEW_MD, DQA_VIEW_HTML
 } dqa_view_format;
 
-/* "text", "csv", ... to a format; returns false for an unknown name. */
-bool dqa_view_format_parse(const char *name, dqa_view_format *out);
+/* "text", "csv", ... to *out; DQA_EARG for an unknown name. */
+int dqa_view_format_parse(const char *name, dqa_view_format *out);
 
 typedef struct dqa_trend_options {
 	const char *dataset;      /* NULL: every dataset in the history */
@@ -433,16 +464,17 @@ typedef struct {
 #define DQA_BASELINE_OPTIONS_INIT {0, 0}
 
 /* Compares res with a baseline (a history file: its latest run of the same
- * dataset; or a result.json). Returns 0 when no unit dropped more than
- * max_drop points and the overall score no more than max_overall_drop, 1
- * when something did, or a negative code. When the baseline ran other rules
+ * dataset; or a result.json). *dropped is false when no unit dropped more
+ * than max_drop points and the overall score no more than
+ * max_overall_drop, true when something did. Returns 0 or a negative
+ * code. When the baseline ran other rules
  * (another rules hash in the history, or other check ids), only the checks
  * both runs have are compared, each unit's check by check, against
  * max_drop. *message is NULL or a malloc'd text for stderr: notes (no
  * earlier run, rules changed) first, then the explanation naming the units
  * and the checks or criteria that got worse. */
-int dqa_baseline_compare(const dqa_result *res, const char *baseline,
-			 const dqa_baseline_options *opts, char **message, dqa_error *err);
+int dqa_baseline_compare(char **message, bool *dropped, const dqa_result *res,
+			 const char *baseline, const dqa_baseline_options *opts, dqa_error *err);
 
 #ifdef __cplusplus
 }

@@ -11,6 +11,7 @@
 #include "expr/expr.h"
 #include "input/header.h"
 #include "util/caseless.h"
+#include "util/parallel.h"
 #include "util/values.h"
 
 /* Longest note a check may attach to a failed-row sample. */
@@ -21,10 +22,14 @@ void plan_init(struct plan *p, const struct dqa_rules *rules,
 {
 	*p = (struct plan){.rules = rules, .opts = *opts, .out = out, .unit_col = -1,
 			   .unit_cache = STRSET_INIT};
+	/* The one place a requested thread count (0: all cores, capped) becomes
+	 * the count that runs; the result reports it (dqa_result_threads). */
+	p->opts.threads = parallel_threads(opts->threads);
 }
 
 struct tally *plan_tally(struct plan *p, size_t unit, size_t check)
 {
+	ASSERT(unit < p->nunits && check < p->nchecks);
 	return &p->tallies[unit * p->nchecks + check];
 }
 
@@ -151,7 +156,7 @@ int plan_resolve(const struct plan *p, const struct colref *ref, const char *inp
 			len += (size_t)snprintf(hint + len, sizeof hint - len, "%s '%s'",
 						i ? "," : "", p->header[i]);
 	}
-	return dqa_fail(err, DQA_ERULES, p->rules->path, ref->pos, hint,
+	return error_at(err, DQA_ERULES, p->rules->path, ref->pos, hint,
 			"column '%s' is not in the data", ref->name);
 }
 
@@ -241,8 +246,8 @@ static int unit_error(const struct plan *p, long u, const char *input, uint64_t 
 {
 	if (u >= 0)
 		return 0;
-	RETURN_IF_NOMEM(u == -2 ? p : NULL, err);
-	return dqa_fail(err, DQA_EINPUT, input, (struct dqa_pos){(unsigned)line, 1, 1},
+	RETURN_NOMEM_UNLESS(u == -2, err);
+	return error_at(err, DQA_EINPUT, input, (struct dqa_pos){(unsigned)line, 1, 1},
 			"raise limits: max_units in the rule file, or check the unit column",
 			"more than %zu distinct units (limits: max_units)",
 			p->rules->limits.max_units);
@@ -286,13 +291,24 @@ static int bind_units(struct plan *p, const char *input, dqa_error *err)
 	return r->unit_path ? bind_input_units(p, err) : 0;
 }
 
-int plan_bind(struct plan *p, const struct record *header, const char *input, dqa_error *err)
+static int bind_to_header(struct plan *p, const struct record *header, const char *input,
+			  dqa_error *err)
 {
 	FORWARD_IF_ERROR(header_names(header, input, p->out, &p->header, &p->header_note, err));
 	p->nheader = header->n;
 	FORWARD_IF_ERROR(alloc_scratch(p, err));
 	FORWARD_IF_ERROR(bind_checks(p, input, err));
 	return bind_units(p, input, err);
+}
+
+int plan_bind(struct plan *p, const struct record *header, const char *input, dqa_error *err)
+{
+	int rc = bind_to_header(p, header, input, err);
+	/* A column the rules name but the header lacks, a bound relative to
+	 * --now: errors in the rule file, shown as it was loaded. */
+	if (rc < 0)
+		ydoc_excerpt(&p->rules->doc, err);
+	return rc;
 }
 
 int plan_fork(struct plan *w, const struct plan *first, struct arena *out, dqa_error *err)
@@ -310,7 +326,7 @@ int plan_fork(struct plan *w, const struct plan *first, struct arena *out, dqa_e
 	w->wants_utf8_blocks = first->wants_utf8_blocks;
 	FORWARD_IF_ERROR(alloc_scratch(w, err));
 	/* The units known so far (the only one, without a unit column). */
-	RETURN_IF_NOMEM(cover_units(w, w->registry->count) == 0 ? w : NULL, err);
+	RETURN_NOMEM_UNLESS(cover_units(w, w->registry->count) == 0, err);
 	for (size_t i = 0; i < w->nchecks; i++) {
 		FORWARD_IF_ERROR(bind_check_state(w, i, first->checks[i].cols, err));
 		struct bound_check *b = &w->checks[i];
@@ -332,7 +348,7 @@ int plan_same_header(const struct plan *p, const struct record *header, const ch
 		       (header->lens[i] == 0 && strncmp(p->header[i], "column_", 7) == 0);
 	if (same)
 		return 0;
-	return dqa_fail(err, DQA_EINPUT, input, (struct dqa_pos){1, 1, 1},
+	return error_at(err, DQA_EINPUT, input, (struct dqa_pos){1, 1, 1},
 			"files audited together must share one header; audit them separately",
 			"header differs from the first input's (%s)", p->inputs[0]);
 }
@@ -468,20 +484,20 @@ static int strict_error(const struct plan *p, const struct record *rec, uint32_t
 {
 	const char *name = input_name(p, input);
 	if (rec->flaw == FLAW_OPEN_QUOTE)
-		return dqa_fail(err, DQA_EINPUT, name,
+		return error_at(err, DQA_EINPUT, name,
 				(struct dqa_pos){(unsigned)rec->flaw_line, rec->flaw_col, 1},
 				"close the quote, or double a quote inside a quoted field (\"\")",
 				"quoted field open at the end of the file: the record starting on "
 				"line %llu runs to the end (dataset: strict)",
 				(unsigned long long)rec->line);
 	if (rec->flaw)
-		return dqa_fail(err, DQA_EINPUT, name,
+		return error_at(err, DQA_EINPUT, name,
 				(struct dqa_pos){(unsigned)rec->flaw_line, rec->flaw_col, 1},
 				"fix the record, or drop 'strict: true' to count it against "
 				"correct.structure", "%s (dataset: strict)", record_flaw_name(rec->flaw));
 	bool missing = rec->n < p->nheader;
 	size_t by = missing ? p->nheader - rec->n : rec->n - p->nheader;
-	return dqa_fail(err, DQA_EINPUT, name, (struct dqa_pos){(unsigned)rec->line, 1, 1},
+	return error_at(err, DQA_EINPUT, name, (struct dqa_pos){(unsigned)rec->line, 1, 1},
 			"fix the row, or drop 'strict: true' to count it against correct.structure",
 			"ragged row: %zu %s, %zu fields where the header has %zu (dataset: strict)",
 			by, missing ? (by == 1 ? "cell missing" : "cells missing")
@@ -510,7 +526,7 @@ __attribute__((always_inline)) static inline int run_check(struct plan *p, struc
 		return 0;
 	t->failed++;
 	if (sampling && sample_row(p, t, b, row, note) < 0)
-		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		return error_nomem(err);
 	return 0;
 }
 
@@ -564,7 +580,9 @@ int plan_row(struct plan *p, const struct record *rec, uint32_t input, dqa_error
 
 int plan_merge(struct plan *into, struct plan *from, dqa_error *err)
 {
-	RETURN_IF_NOMEM(cover_units(into, from->nunits) == 0 ? into : NULL, err);
+	/* forks of one plan: the same checks, one unit numbering */
+	ASSERT(into->nchecks == from->nchecks && into->registry == from->registry);
+	RETURN_NOMEM_UNLESS(cover_units(into, from->nunits) == 0, err);
 	for (size_t u = 0; u < from->nunits; u++) {
 		into->unit_rows[u] += from->unit_rows[u];
 		for (size_t i = 0; i < into->nchecks; i++) {
@@ -575,7 +593,7 @@ int plan_merge(struct plan *into, struct plan *from, dqa_error *err)
 				bool oom = false;
 				struct res_sample *s = sample_slot(into, t, f->samples[k].input_index,
 								   f->samples[k].line, &oom);
-				RETURN_IF_NOMEM(!oom ? into : NULL, err);
+				RETURN_NOMEM_UNLESS(!oom, err);
 				if (s)
 					*s = f->samples[k];
 			}
@@ -615,7 +633,7 @@ static const char *unit_display_name(struct arena *a, const char *name)
 int plan_merge_done(struct plan *p, dqa_error *err)
 {
 	struct unit_registry *r = p->registry;
-	RETURN_IF_NOMEM(cover_units(p, r->count) == 0 ? p : NULL, err);
+	RETURN_NOMEM_UNLESS(cover_units(p, r->count) == 0, err);
 	p->unit_names = arena_alloc(p->out, (r->count + 1) * sizeof *p->unit_names);
 	RETURN_IF_NOMEM(p->unit_names, err);
 	for (size_t u = 0; u < r->count; u++)

@@ -83,6 +83,7 @@ struct dqa_result {
 	const char *rules_hash;       /* rules_digest: the rules and files they read */
 	const char **check_ids;       /* every check of the rules, in order */
 	size_t ncheck_ids;
+	unsigned threads;             /* worker threads the audit or merge ran */
 };
 
 /* Computes every score, status, cost and the warning list from the counts. */

@@ -169,7 +169,7 @@ static int start_worker(struct scan *s, unsigned i, dqa_error *err)
 	if (i > 0)
 		FORWARD_IF_ERROR(plan_fork(&w->own, s->first, &w->out, err));
 	if (pthread_create(&w->thread, NULL, work, w) != 0)
-		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL,
+		return error_at(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL,
 				"cannot start a worker thread");
 	w->started = true;
 	return 0;
@@ -318,7 +318,7 @@ static int read_header(struct producer *pr)
 	pr->eol = chunk.eol;
 	csv_chunk_release(&chunk);
 	if (rc == 0 && !pr->header_seen)
-		return dqa_fail(pr->err, DQA_EINPUT, pr->s->names[pr->input], DQA_NOPOS,
+		return error_at(pr->err, DQA_EINPUT, pr->s->names[pr->input], DQA_NOPOS,
 				"an extract starts with a header row naming its columns",
 				"empty input: no header row");
 	return rc < 0 ? rc : 0;
@@ -389,7 +389,7 @@ static int seek_part(struct producer *pr, const struct scan_part *part)
 	uint64_t data_start = pr->offset - pr->b->len;
 	if (part->start > data_start) {
 		if (source_seek(&pr->src, part->start) < 0)
-			return dqa_fail(pr->err, DQA_EINPUT, pr->s->names[pr->input], DQA_NOPOS, NULL,
+			return error_at(pr->err, DQA_EINPUT, pr->s->names[pr->input], DQA_NOPOS, NULL,
 					"cannot seek to byte %llu", (unsigned long long)part->start);
 		pr->b->len = 0;
 		pr->offset = part->start;
@@ -469,19 +469,19 @@ static void release(struct scan *s)
 	pthread_mutex_destroy(&s->lock);
 }
 
-int scan_run(struct plan *p, const struct scan_part *parts, size_t nparts, unsigned threads,
-	     size_t block_size, dqa_error *err)
+int scan_run(struct plan *p, const struct scan_part *parts, size_t nparts, dqa_error *err)
 {
+	size_t block_size = p->opts.block_size;
 	struct scan s = {.first = p, .block_size = block_size ? block_size : SCAN_BLOCK_SIZE,
-			 .nworkers = parallel_threads(threads)};
+			 .nworkers = p->opts.threads};
+	ASSERT(s.nworkers >= 1 && s.nworkers <= PARALLEL_MAX_THREADS);   /* plan_init resolved it */
 	s.max_blocks = 2 * (size_t)s.nworkers + 2;
 	pthread_mutex_init(&s.lock, NULL);
 	pthread_cond_init(&s.work, NULL);
 	pthread_cond_init(&s.room, NULL);
 	s.workers = calloc(s.nworkers, sizeof *s.workers);
 	s.names = calloc(p->ninputs + 1, sizeof *s.names);
-	int rc = s.workers && s.names ? 0 : dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL,
-						      "out of memory");
+	int rc = s.workers && s.names ? 0 : error_nomem(err);
 	for (size_t i = 0; rc == 0 && i < p->ninputs; i++)
 		s.names[i] = strcmp(p->inputs[i], "-") ? p->inputs[i] : "<stdin>";
 	size_t n = parts ? nparts : p->ninputs;

@@ -23,9 +23,8 @@ struct scan_part {
 
 /* Scans parts of p->inputs into p (not yet bound: the first part's header
  * binds it; later parts' headers must equal it). parts NULL means every
- * input whole. threads 0 means one per online core. block_size 0 means
- * the default. */
-int scan_run(struct plan *p, const struct scan_part *parts, size_t nparts, unsigned threads,
-	     size_t block_size, dqa_error *err);
+ * input whole. It runs p->opts.threads workers (resolved by plan_init) on
+ * blocks of p->opts.block_size bytes (0: the default). */
+int scan_run(struct plan *p, const struct scan_part *parts, size_t nparts, dqa_error *err);
 
 #endif

@@ -34,7 +34,7 @@ static int file_age_dataset(struct bound_check *b, struct plan *plan, dqa_error 
 			continue;
 		struct stat st;
 		if (stat(path, &st) < 0)
-			return dqa_fail(err, DQA_EINPUT, path, DQA_NOPOS, NULL,
+			return error_at(err, DQA_EINPUT, path, DQA_NOPOS, NULL,
 					"cannot read the modification time: %s", strerror(errno));
 		files++;
 		int64_t age = plan->opts.now - (int64_t)st.st_mtime;

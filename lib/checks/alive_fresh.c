@@ -118,7 +118,7 @@ static int newest_load(struct bound_check *b, struct state_in *in, const size_t 
 		if (!in->bad)
 			newest_keep(b->state, u, t);
 	}
-	RETURN_IF_NOMEM(((struct per_unit *)b->state)->failed ? NULL : b, err);
+	RETURN_NOMEM_UNLESS(!((struct per_unit *)b->state)->failed, err);
 	return 0;
 }
 
@@ -127,7 +127,7 @@ static int newest_dataset(struct bound_check *b, struct plan *plan, dqa_error *e
 	const struct fresh_config *cfg = b->def->config;
 	const struct per_unit *pu = b->state;
 	if (pu->failed)
-		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		return error_nomem(err);
 	for (size_t u = 0; u < plan->nunits; u++) {
 		if (!plan->unit_rows[u])
 			continue;

@@ -79,7 +79,7 @@ static int rows_change_dataset(struct bound_check *b, struct plan *plan, dqa_err
 	}
 	const struct hist_entry **last = calloc(plan->nunits + 1, sizeof *last);
 	size_t *counts = calloc(plan->nunits + 1, sizeof *counts);
-	int rc = last && counts ? 0 : dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+	int rc = last && counts ? 0 : error_nomem(err);
 	if (rc == 0)
 		past_recent(h, plan, 1, last, counts);
 	for (size_t u = 0; rc == 0 && u < plan->nunits; u++) {

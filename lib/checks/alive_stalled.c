@@ -225,7 +225,7 @@ static int judge_all(struct bound_check *b, struct plan *plan, const struct dqa_
 	size_t k = cfg->runs - 1;
 	const struct hist_entry **past = calloc(plan->nunits * k + 1, sizeof *past);
 	size_t *counts = calloc(plan->nunits + 1, sizeof *counts);
-	int rc = past && counts ? 0 : dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+	int rc = past && counts ? 0 : error_nomem(err);
 	if (rc == 0)
 		past_recent(h, plan, k, past, counts);
 	for (size_t u = 0; rc == 0 && u < plan->nunits; u++)
@@ -247,7 +247,7 @@ static int stalled_dataset(struct bound_check *b, struct plan *plan, dqa_error *
 		t->marker = marker_text(b, u, plan->out);
 		t->note = t->marker ? NULL : "no date in the column";
 		if (!t->marker && !b->def->ncols)
-			return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+			return error_nomem(err);
 	}
 	struct dqa_history *h;
 	const char *why = NULL;

@@ -136,7 +136,7 @@ static int case_merge(struct bound_check *into, struct bound_check *from, dqa_er
 {
 	struct case_state *a = into->state, *b = from->state;
 	if (b->nunits && !reserve_unit(a, b->nunits - 1))
-		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		return error_nomem(err);
 	for (size_t u = 0; u < b->nunits; u++)
 		for (size_t m = 0; m < NMASKS; m++) {
 			/* Workers' rows interleave: the earlier first wins. */
@@ -185,7 +185,7 @@ static int case_load(struct bound_check *b, struct state_in *in, const size_t *u
 		if (in->bad)
 			break;
 		if (!reserve_unit(st, u))
-			return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+			return error_nomem(err);
 		struct case_counts *c = &st->units[u];
 		for (size_t m = 0; m < NMASKS && !in->bad; m++) {
 			c->values[m] = state_get_u64(in);

@@ -46,8 +46,7 @@ static int add_placeholders(struct rules_ctx *ctx, struct placeholder_config *cf
 									     folded, len) : NULL, len};
 		if (!p->folded) {
 			text_buf_release(&tb);
-			return folded ? dqa_fail(ctx->err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL,
-						 "out of memory")
+			return folded ? error_nomem(ctx->err)
 				      : rules_error(ctx, at, NULL,
 						    "placeholder '%s' is not valid UTF-8", values[i]);
 		}

@@ -117,7 +117,7 @@ static int unique_bind(struct bound_check *b, const struct plan *plan, dqa_error
 	s->compact_min = block / COMPACT_BLOCK_DIVISOR;
 	s->values = calloc(b->def->ncols + 1, sizeof *s->values);
 	s->lens = calloc(b->def->ncols + 1, sizeof *s->lens);
-	RETURN_IF_NOMEM(s->values && s->lens ? s : NULL, err);
+	RETURN_NOMEM_UNLESS(s->values && s->lens, err);
 	for (size_t i = 0; i < PARTS; i++) {
 		s->parts[i].chunks = calloc(1, sizeof *s->parts[i].chunks);
 		RETURN_IF_NOMEM(s->parts[i].chunks, err);
@@ -291,7 +291,7 @@ static int unique_merge(struct bound_check *into, struct bound_check *from, dqa_
 		p->nchunks += q->nchunks;
 		q->nchunks = 0;   /* the segments are into's now */
 	}
-	RETURN_IF_NOMEM(unique_store_adopt(&s->store, &f->store) ? s : NULL, err);
+	RETURN_NOMEM_UNLESS(unique_store_adopt(&s->store, &f->store), err);
 	for (size_t i = 0; i < f->nsampled; i++) {
 		const struct sampled *e = &f->sampled[i];
 		RETURN_IF_NOMEM(remember_sample(s, e->unit, e->input, e->line, e->ref,
@@ -408,7 +408,7 @@ static int apply(struct bound_check *b, struct resolved *out, dqa_error *err)
 	size_t chunk_bytes = 0, largest_set = 0;
 	for (size_t i = 0; i < PARTS; i++) {
 		struct resolved *r = &out[i];
-		RETURN_IF_NOMEM(!r->oom ? s : NULL, err);
+		RETURN_NOMEM_UNLESS(!r->oom, err);
 		for (size_t k = 0; k < r->ndups; k++) {
 			const struct dup *d = &r->dups[k];
 			RETURN_IF_NOMEM(fail_occurrence(b, d->rec, d->where, d->unit, d->first, false)
@@ -421,7 +421,7 @@ static int apply(struct bound_check *b, struct resolved *out, dqa_error *err)
 		for (size_t c = 0; c < s->parts[i].nchunks; c++)
 			chunk_bytes += s->parts[i].chunks[c].len;
 	}
-	s->peak_bytes = chunk_bytes + largest_set * parallel_threads(b->plan->opts.threads);
+	s->peak_bytes = chunk_bytes + largest_set * b->plan->opts.threads;
 	return 0;
 }
 
@@ -440,14 +440,14 @@ static int unique_dataset(struct bound_check *b, struct plan *plan, dqa_error *e
 {
 	(void)plan;
 	struct unique_state *s = b->state;
-	RETURN_IF_NOMEM(!s->oom ? s : NULL, err);
-	unsigned workers = parallel_threads(b->plan->opts.threads);
+	RETURN_NOMEM_UNLESS(!s->oom, err);
+	unsigned workers = b->plan->opts.threads;
 	struct resolved *out = calloc(PARTS, sizeof *out);
 	struct keyset *sets = calloc(workers, sizeof *sets);
 	struct resolve_job job = {s, out, sets};
-	int rc = out && sets ? 0 : dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+	int rc = out && sets ? 0 : error_nomem(err);
 	if (rc == 0) {
-		parallel_for(b->plan->opts.threads, PARTS, resolve_one, &job);
+		parallel_for(workers, PARTS, resolve_one, &job);
 		rc = apply(b, out, err);
 	}
 	for (unsigned w = 0; sets && w < workers; w++)
@@ -517,7 +517,7 @@ static int unique_load(struct bound_check *b, struct state_in *in, const size_t 
 			break;
 		file_occurrence(b, keyset_hash(len ? key : (const void *)"", (uint32_t)len), where,
 				(uint32_t)unit, key, (uint32_t)len, false);
-		RETURN_IF_NOMEM(!s->oom ? s : NULL, err);
+		RETURN_NOMEM_UNLESS(!s->oom, err);
 	}
 	size_t nsampled = state_get_count(in, 5);
 	for (size_t i = 0; i < nsampled && !in->bad; i++) {

@@ -107,7 +107,7 @@ static int date_bind(struct bound_check *b, const struct plan *plan, dqa_error *
 	st->min_day = cfg->min.present ? resolve(&cfg->min, today) : INT64_MIN;
 	st->max_day = cfg->max.present ? resolve(&cfg->max, today) : INT64_MAX;
 	if (st->min_day > st->max_day)
-		return dqa_fail(err, DQA_ERULES, plan->rules->path, cfg->max_pos,
+		return error_at(err, DQA_ERULES, plan->rules->path, cfg->max_pos,
 				"relative bounds are resolved against --now",
 				"'max' falls before 'min' for --now");
 	return 0;

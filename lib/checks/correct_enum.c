@@ -10,7 +10,7 @@ struct ref_table *member_config(struct check *c, struct rules_ctx *ctx)
 {
 	struct ref_table *set = arena_alloc(&ctx->rules->arena, sizeof *set);
 	if (!set) {
-		dqa_fail(ctx->err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		error_nomem(ctx->err);
 		return NULL;
 	}
 	c->config = set;
@@ -25,7 +25,7 @@ int member_add_list(struct rules_ctx *ctx, const struct ynode *node, const char 
 	FORWARD_IF_ERROR(param_string_list(ctx, node, what, &values, &n));
 	for (size_t i = 0; i < n; i++)
 		if (strset_put(&set->keys, values[i], strlen(values[i]), NULL) < 0)
-			return dqa_fail(ctx->err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+			return error_nomem(ctx->err);
 	return 0;
 }
 

@@ -7,7 +7,7 @@ int check_tally_all(const struct bound_check *b, struct plan *plan, uint64_t eva
 		    uint64_t failed, const char *note, dqa_error *err)
 {
 	const char *stored = note && note[0] ? arena_strdup(plan->out, note) : NULL;
-	RETURN_IF_NOMEM(!note || !note[0] || stored ? plan : NULL, err);
+	RETURN_NOMEM_UNLESS(!note || !note[0] || stored, err);
 	struct tally *t = plan_dataset_tally(plan, b->index);
 	t->evaluated = evaluated;
 	t->failed = failed;

@@ -102,7 +102,7 @@ static int catalog_configure(struct check *c, const struct ynode *value, struct 
 	FORWARD_IF_ERROR(read_params(c, value, ctx, cfg, &l));
 	cfg->filled = arena_alloc(a, (cfg->nrequired + 1) * sizeof *cfg->filled);
 	l.required_cols = arena_alloc(a, (cfg->nrequired + 1) * sizeof *l.required_cols);
-	RETURN_IF_NOMEM(cfg->filled && l.required_cols ? cfg : NULL, ctx->err);
+	RETURN_NOMEM_UNLESS(cfg->filled && l.required_cols, ctx->err);
 	const char *path = rules_path(ctx, cfg->file);
 	RETURN_IF_NOMEM(path, ctx->err);
 	FORWARD_IF_ERROR(rules_note_file(ctx, path));

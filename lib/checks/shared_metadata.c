@@ -83,7 +83,7 @@ static long count_missing(const struct metadata_config *cfg, char *note, size_t 
 	long missing = 0;
 	size_t len = 0;
 	json_t *json = NULL;
-	struct ydoc doc = {ARENA_INIT, NULL, 0};
+	struct ydoc doc = {.arena = ARENA_INIT};
 	if (has_suffix(cfg->path, ".json")) {
 		json_error_t jerr;
 		json = json_load_file(cfg->path, 0, &jerr);

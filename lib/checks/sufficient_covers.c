@@ -35,7 +35,7 @@ static int covers_configure(struct check *c, const struct ynode *map, struct rul
 	for (size_t i = 0; i < n; i++) {
 		uint64_t ordinal = cfg->codes.n;
 		int added = strset_put(&cfg->codes.keys, list[i], strlen(list[i]), &ordinal);
-		RETURN_IF_NOMEM(added >= 0 ? cfg : NULL, ctx->err);
+		RETURN_NOMEM_UNLESS(added >= 0, ctx->err);
 		if (added)
 			cfg->codes.ordered[cfg->codes.n++] = list[i];
 	}

@@ -262,7 +262,7 @@ static int agrees_dataset(struct bound_check *b, struct plan *plan, dqa_error *e
 	const struct agrees_config *cfg = b->def->config;
 	const struct agrees_state *s = b->state;
 	if (s->units.failed)
-		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		return error_nomem(err);
 	for (size_t u = 0; u < plan->nunits; u++) {
 		const struct agree_counts *n = per_unit_get(&s->units, u);
 		if (!plan->unit_rows[u] || !n || (!n->mismatched && !n->missing))

@@ -203,7 +203,7 @@ static int format_dataset(struct bound_check *b, struct plan *plan, dqa_error *e
 	struct per_unit units = PER_UNIT_INIT(struct unit_shapes);
 	if (dom_len < 0 || gather_units(&s->counts, dom, (size_t)dom_len, &units) < 0) {
 		per_unit_release(&units);
-		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		return error_nomem(err);
 	}
 	int rc = 0;
 	for (size_t u = 0; u < plan->nunits && rc == 0; u++) {
@@ -226,7 +226,7 @@ static int format_dataset(struct bound_check *b, struct plan *plan, dqa_error *e
 			 (int)us->other_len, us->other, (unsigned long long)us->other_rows,
 			 (unsigned long long)us->rows, (int)dom_len, dom);
 		if (!(t->note = arena_strdup(plan->out, note)))
-			rc = dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+			rc = error_nomem(err);
 	}
 	per_unit_release(&units);
 	return rc;

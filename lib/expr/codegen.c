@@ -235,7 +235,7 @@ int expr_codegen(const struct expr_src *src, const struct tree *t, struct expr *
 	e->code = arena_alloc(arena, MAX_CODE * sizeof *e->code);
 	e->consts = arena_alloc(arena, n * sizeof *e->consts);
 	e->regexes = arena_alloc(arena, n * sizeof *e->regexes);
-	RETURN_IF_NOMEM(e->code && e->consts && e->regexes ? e : NULL, src->ctx->err);
+	RETURN_NOMEM_UNLESS(e->code && e->consts && e->regexes, src->ctx->err);
 	e->max_stack = n + 1;
 	FORWARD_IF_ERROR(column_types(src, t, e));
 	struct gen g = {src, t, e};

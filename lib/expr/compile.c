@@ -18,7 +18,7 @@ int expr_compile(struct rules_ctx *ctx, const struct ynode *node, const char *wh
 	struct expr *e = arena_alloc(&ctx->rules->arena, sizeof *e);
 	if (!t || !e) {
 		free(t);
-		return dqa_fail(ctx->err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		return error_nomem(ctx->err);
 	}
 	e->text = node->text;
 	e->regex_match = ctx->rules->limits.regex_match;

@@ -41,12 +41,12 @@ int expr_run_new(struct expr_run **out, const struct expr *e, const int *cols, i
 	run->today = expr_days(now);
 	run->cols = malloc((e->ncols + 1) * sizeof *run->cols);
 	run->stack = malloc(e->max_stack * sizeof *run->stack);
-	RETURN_IF_NOMEM(run->cols && run->stack ? run : NULL, err);
+	RETURN_NOMEM_UNLESS(run->cols && run->stack, err);
 	memcpy(run->cols, cols, e->ncols * sizeof *cols);
 	if (e->nregexes) {
 		run->match = pcre2_match_data_create(1, NULL);
 		run->mctx = pcre2_match_context_create(NULL);
-		RETURN_IF_NOMEM(run->match && run->mctx ? run : NULL, err);
+		RETURN_NOMEM_UNLESS(run->match && run->mctx, err);
 		/* Bounds a runaway pattern, as the regex check does. */
 		pcre2_set_match_limit(run->mctx, e->regex_match);
 		pcre2_set_depth_limit(run->mctx, e->regex_depth);

@@ -123,7 +123,7 @@ static int column_slot(struct parser *p, const char *name, size_t off, size_t le
 			return (int)i;
 	struct arena *arena = &p->src->ctx->rules->arena;
 	if (arena_reserve(arena, (void **)&t->cols, &t->cols_cap, t->ncols, sizeof *t->cols) < 0)
-		return dqa_fail(p->src->ctx->err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		return error_nomem(p->src->ctx->err);
 	struct dqa_pos pos = yscalar_pos_at(p->src->node, off);
 	pos.span = (unsigned)utf8_length(p->src->text + off, len);
 	t->cols[t->ncols] = (struct colref){name, pos};

@@ -56,7 +56,7 @@ static int from_json(struct baseline *b, const json_t *root, const char *path, d
 {
 	const json_t *units = json_object_get(root, "units");
 	if (!json_is_array(units))
-		return dqa_fail(err, DQA_EINPUT, path, DQA_NOPOS, "give a result.json or a history",
+		return error_at(err, DQA_EINPUT, path, DQA_NOPOS, "give a result.json or a history",
 				"not a dqa result: no 'units' list");
 	b->found = true;
 	b->overall = json_score(json_object_get(root, "score"));
@@ -80,7 +80,7 @@ static int from_json(struct baseline *b, const json_t *root, const char *path, d
 			RETURN_IF_NOMEM(baseline_add_id(b, id) == 0 && add_check(b, name, id, score) == 0
 					? b : NULL, err);
 			RETURN_IF_NOMEM(id = arena_strdup(&b->arena, id), err);
-			RETURN_IF_NOMEM(add(b, name, id, score) == 0 ? b : NULL, err);
+			RETURN_NOMEM_UNLESS(add(b, name, id, score) == 0, err);
 		}
 	}
 	json_array_foreach(json_object_get(root, "dataset_checks"), j, c) {
@@ -148,7 +148,7 @@ static int from_history(struct baseline *b, const char *path, const struct dqa_r
 				rc = read_checks(b, unit, e->checks);
 		}
 		if (rc < 0)
-			rc = dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+			rc = error_nomem(err);
 	}
 	dqa_history_free(h);
 	return rc;
@@ -159,7 +159,7 @@ static int load(struct baseline *b, const char *path, const struct dqa_result *r
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
-		return dqa_fail(err, DQA_EINPUT, path, DQA_NOPOS, NULL, "cannot open the baseline");
+		return error_at(err, DQA_EINPUT, path, DQA_NOPOS, NULL, "cannot open the baseline");
 	int c;
 	while ((c = fgetc(f)) == ' ' || c == '\n' || c == '\r' || c == '\t')
 		;
@@ -173,7 +173,7 @@ static int load(struct baseline *b, const char *path, const struct dqa_result *r
 	json_t *root = json_loadf(f, JSON_ALLOW_NUL, &jerr);
 	fclose(f);
 	if (!root)
-		return dqa_fail(err, DQA_EINPUT, path, (struct dqa_pos){(unsigned)jerr.line,
+		return error_at(err, DQA_EINPUT, path, (struct dqa_pos){(unsigned)jerr.line,
 				(unsigned)jerr.column, 1}, NULL, "bad JSON: %s", jerr.text);
 	int rc = from_json(b, root, path, err);
 	json_decref(root);
@@ -287,15 +287,15 @@ static char *explain(const struct baseline *b, const struct dqa_result *res, con
 	return strbuf_detach(&sb);
 }
 
-int dqa_baseline_compare(const dqa_result *res, const char *path,
-			 const dqa_baseline_options *opts, char **message, dqa_error *err)
+/* 1 when something dropped, 0 when not, or a negative code. */
+static int compare(const dqa_result *res, const char *path, const dqa_baseline_options *opts,
+		   char **message, dqa_error *err)
 {
-	*message = NULL;
 	struct baseline b = {.overall = NAN};
 	int rc = load(&b, path, res, err);
 	size_t *found = rc == 0 ? calloc(b.n + 1, sizeof *found) : NULL;
 	if (rc == 0 && !found)
-		rc = dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		rc = error_nomem(err);
 	if (rc == 0 && !b.found) {
 		struct strbuf sb = STRBUF_INIT;
 		strbuf_printf(&sb, "dqa: note: %s has no earlier run of dataset '%s': no regression gate\n",
@@ -310,18 +310,26 @@ int dqa_baseline_compare(const dqa_result *res, const char *path,
 			sb.failed = true;
 		strbuf_release(&head);
 		*message = strbuf_detach(&sb);
-		rc = *message ? dropped : dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL,
-						   "out of memory");
+		rc = *message ? dropped : error_nomem(err);
 	} else if (rc == 0) {
 		size_t nfound = dropped_units(&b, res, opts->max_drop, found);
 		bool overall_dropped = baseline_rounded(b.overall) - baseline_rounded(res->score) >
 				       opts->max_overall_drop + 1e-9;
 		if (nfound || overall_dropped) {
 			*message = explain(&b, res, path, opts, found, nfound, overall_dropped);
-			rc = *message ? 1 : dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+			rc = *message ? 1 : error_nomem(err);
 		}
 	}
 	free(found);
 	arena_release(&b.arena);
 	return rc;
+}
+
+int dqa_baseline_compare(char **message, bool *dropped, const dqa_result *res,
+			 const char *baseline, const dqa_baseline_options *opts, dqa_error *err)
+{
+	*message = NULL;
+	int rc = compare(res, baseline, opts, message, err);
+	*dropped = rc == 1;
+	return rc < 0 ? rc : 0;
 }

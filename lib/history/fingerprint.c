@@ -48,7 +48,7 @@ static int fingerprint_file(const char *path, char *buf, uint64_t *h, dqa_error 
 		int saved = errno;
 		if (fd >= 0)
 			close(fd);
-		return dqa_fail(err, DQA_EINPUT, path, DQA_NOPOS, NULL, "cannot open: %s",
+		return error_at(err, DQA_EINPUT, path, DQA_NOPOS, NULL, "cannot open: %s",
 				strerror(saved));
 	}
 	*h = combine(*h, (uint64_t)st.st_size);
@@ -65,7 +65,7 @@ static int fingerprint_file(const char *path, char *buf, uint64_t *h, dqa_error 
 	int saved = errno;
 	close(fd);
 	if (rc < 0)
-		return dqa_fail(err, DQA_EINPUT, path, DQA_NOPOS, NULL, "cannot read: %s",
+		return error_at(err, DQA_EINPUT, path, DQA_NOPOS, NULL, "cannot read: %s",
 				strerror(saved));
 	return 0;
 }

@@ -179,13 +179,13 @@ static int on_record(void *opaque, const struct record *rec)
 			   : strcmp(line, HISTORY_HEADER_V1) == 0 ? HISTORY_FIELDS_V1 : 0;
 		if (c->nfields)
 			return 0;
-		return dqa_fail(c->err, DQA_EINPUT, c->path, (struct dqa_pos){1, 1, 1},
+		return error_at(c->err, DQA_EINPUT, c->path, (struct dqa_pos){1, 1, 1},
 				"a history is written by 'dqa audit --history FILE'",
 				"not a dqa history file: the header is not '%s'", HISTORY_HEADER);
 	}
-	RETURN_IF_NOMEM(grow_entries(h) == 0 ? h : NULL, c->err);
+	RETURN_NOMEM_UNLESS(grow_entries(h) == 0, c->err);
 	int rc = parse_entry(c, rec, &h->entries[h->n]);
-	RETURN_IF_NOMEM(rc >= 0 ? h : NULL, c->err);
+	RETURN_NOMEM_UNLESS(rc >= 0, c->err);
 	c->last_parsed = rc == 0;
 	if (rc == 0) {
 		h->n++;

@@ -167,7 +167,7 @@ static int append_locked(const char *path, const struct dqa_result *res, struct 
 {
 	int fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
 	if (fd < 0)
-		return dqa_fail(err, DQA_EIO, path, DQA_NOPOS, "check the folder and its permissions",
+		return error_at(err, DQA_EIO, path, DQA_NOPOS, "check the folder and its permissions",
 				"cannot open the history: %s", strerror(errno));
 	int saved = 0;
 	while (flock(fd, LOCK_EX) < 0)
@@ -189,7 +189,7 @@ static int append_locked(const char *path, const struct dqa_result *res, struct 
 	if (close(fd) < 0 && !saved)
 		saved = errno;
 	if (saved)
-		return dqa_fail(err, DQA_EIO, path, DQA_NOPOS, NULL,
+		return error_at(err, DQA_EIO, path, DQA_NOPOS, NULL,
 				"cannot append to the history: %s", strerror(saved));
 	return 0;
 }

@@ -246,11 +246,11 @@ int trend_build(struct trend *t, const struct dqa_history *h, const dqa_trend_op
 	free(names);
 	if (rc < 0) {
 		trend_release(t);
-		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		return error_nomem(err);
 	}
 	if (!t->ndatasets) {
 		trend_release(t);
-		return dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS,
+		return error_at(err, DQA_EARG, NULL, DQA_NOPOS,
 				"check --dataset, --unit and --since against the history",
 				"no runs in the history match");
 	}

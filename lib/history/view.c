@@ -8,14 +8,14 @@
 
 static const char *const format_names[] = {"text", "csv", "json", "md", "html"};
 
-bool dqa_view_format_parse(const char *name, dqa_view_format *out)
+int dqa_view_format_parse(const char *name, dqa_view_format *out)
 {
 	for (size_t i = 0; i < sizeof format_names / sizeof *format_names; i++)
 		if (strcmp(name, format_names[i]) == 0) {
 			*out = (dqa_view_format)i;
-			return true;
+			return 0;
 		}
-	return false;
+	return DQA_EARG;
 }
 
 void view_name(FILE *out, const char *name, int width)

@@ -206,7 +206,7 @@ int dqa_weekly_write(const dqa_history *h, const dqa_weekly_options *opts,
 			datasets[kept++] = datasets[i];
 	if (!kept) {
 		free(datasets);
-		return dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS, "check --dataset against the history",
+		return error_at(err, DQA_EARG, NULL, DQA_NOPOS, "check --dataset against the history",
 				"no runs in the history match");
 	}
 	dqa_weekly_options o = *opts;
@@ -221,5 +221,5 @@ int dqa_weekly_write(const dqa_history *h, const dqa_weekly_options *opts,
 		render(lists, kept, &o, format, out);
 	free(datasets);
 	arena_release(&a);
-	return rc < 0 ? dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory") : 0;
+	return rc < 0 ? error_nomem(err) : 0;
 }

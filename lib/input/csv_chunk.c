@@ -38,7 +38,7 @@ static bool grow_fields(struct csv_chunk *c)
 	if (fields)
 		c->fields = fields;
 	if (!offsets || !lens || !fields) {
-		c->rc = dqa_fail(c->err, DQA_ENOMEM, c->name, DQA_NOPOS, NULL, "out of memory");
+		c->rc = error_at(c->err, DQA_ENOMEM, c->name, DQA_NOPOS, NULL, "out of memory");
 		return false;
 	}
 	c->cap = cap;
@@ -48,7 +48,7 @@ static bool grow_fields(struct csv_chunk *c)
 /* Stops the parse with an input error at the current record. */
 static void over_limit(struct csv_chunk *c, const char *hint, const char *fmt, size_t limit)
 {
-	c->rc = dqa_fail(c->err, DQA_EINPUT, c->name,
+	c->rc = error_at(c->err, DQA_EINPUT, c->name,
 			 (struct dqa_pos){(unsigned)c->record_line, 1, 1}, hint, fmt, limit);
 }
 
@@ -278,7 +278,7 @@ static bool save_field(struct csv_chunk *c, size_t *from)
 static void emit_copied(struct csv_chunk *c, const char *raw, size_t raw_len)
 {
 	if (c->bytes.failed) {
-		c->rc = dqa_fail(c->err, DQA_ENOMEM, c->name, DQA_NOPOS, NULL, "out of memory");
+		c->rc = error_at(c->err, DQA_ENOMEM, c->name, DQA_NOPOS, NULL, "out of memory");
 		return;
 	}
 	for (size_t i = 0; i < c->nfields; i++)
@@ -387,7 +387,7 @@ static char *slow_record(struct csv_chunk *c, char *p, char *end)
 		return end;
 	}
 	if (!c->last) {
-		c->rc = dqa_fail(c->err, DQA_EINPUT, c->name,
+		c->rc = error_at(c->err, DQA_EINPUT, c->name,
 				 (struct dqa_pos){(unsigned)c->record_line, 1, 1},
 				 "this is a bug in dqa: please report it with the file",
 				 "internal error: a chunk did not end at a record boundary");
@@ -426,7 +426,7 @@ static char *parse_record(struct csv_chunk *c, char *p, char *end)
 
 int csv_chunk_record_too_large(dqa_error *err, const char *name, uint64_t line, size_t limit)
 {
-	return dqa_fail(err, DQA_EINPUT, name, (struct dqa_pos){(unsigned)line, 1, 1},
+	return error_at(err, DQA_EINPUT, name, (struct dqa_pos){(unsigned)line, 1, 1},
 			"a quote left open makes the rest of the file one record; check the "
 			"quoting, or raise limits: max_record in the rule file",
 			"record larger than %zu bytes (limits: max_record)", limit);

@@ -26,7 +26,7 @@ static int not_utf8(const struct record *header, size_t i, const char *input, dq
 	char hint[160];
 	snprintf(hint, sizeof hint, "set dataset: {encoding: %s}, the encoding the file was "
 		 "saved in, or save it as CSV UTF-8", guess ? guess : "NAME");
-	return dqa_fail(err, DQA_EINPUT, input, header_pos(header), hint,
+	return error_at(err, DQA_EINPUT, input, header_pos(header), hint,
 			"header field %zu is not valid UTF-8 (byte 0x%02X at offset %zu)", i + 1,
 			(unsigned char)s[bad], bad);
 }
@@ -43,7 +43,7 @@ static int duplicates(char **names, size_t n, const struct record *header, const
 		uint64_t first = i;
 		int added = strset_put(&seen, names[i], strlen(names[i]), &first);
 		if (added < 0)
-			rc = dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+			rc = error_nomem(err);
 		else if (!added && used < sizeof list)
 			used += (size_t)snprintf(list + used, sizeof list - used, "%s'%s' (fields %llu and %zu)",
 						 found++ ? ", " : "", names[i],
@@ -53,7 +53,7 @@ static int duplicates(char **names, size_t n, const struct record *header, const
 	}
 	strset_release(&seen);
 	if (rc == 0 && found)
-		rc = dqa_fail(err, DQA_EINPUT, input, header_pos(header),
+		rc = error_at(err, DQA_EINPUT, input, header_pos(header),
 			      "rename them in the extract, so that every column has its own name",
 			      "duplicate column%s in the header: %s", found > 1 ? "s" : "", list);
 	return rc;

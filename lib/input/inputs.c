@@ -21,13 +21,13 @@ struct file_list {
 static int list_add(struct file_list *l, char *path)
 {
 	if (!path)
-		return dqa_fail(l->err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		return error_nomem(l->err);
 	if (l->n == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 16;
 		char **paths = realloc(l->paths, cap * sizeof *paths);
 		if (!paths) {
 			free(path);
-			return dqa_fail(l->err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+			return error_nomem(l->err);
 		}
 		l->paths = paths;
 		l->cap = cap;
@@ -64,11 +64,11 @@ static int by_path(const void *a, const void *b)
 static int walk(struct file_list *l, const char *dir, unsigned depth)
 {
 	if (depth > MAX_DEPTH)
-		return dqa_fail(l->err, DQA_EINPUT, dir, DQA_NOPOS, "check for a symbolic link loop",
+		return error_at(l->err, DQA_EINPUT, dir, DQA_NOPOS, "check for a symbolic link loop",
 				"folders nested more than %d deep", MAX_DEPTH);
 	DIR *d = opendir(dir);
 	if (!d)
-		return dqa_fail(l->err, DQA_EINPUT, dir, DQA_NOPOS,
+		return error_at(l->err, DQA_EINPUT, dir, DQA_NOPOS,
 				"check the path and its permissions", "cannot open folder: %s",
 				strerror(errno));
 	int rc = 0;
@@ -81,7 +81,7 @@ static int walk(struct file_list *l, const char *dir, unsigned depth)
 		if (!path) {
 			rc = list_add(l, NULL);
 		} else if (stat(path, &st) < 0) {
-			rc = dqa_fail(l->err, DQA_EINPUT, path, DQA_NOPOS, NULL, "cannot read: %s",
+			rc = error_at(l->err, DQA_EINPUT, path, DQA_NOPOS, NULL, "cannot read: %s",
 				      strerror(errno));
 			free(path);
 		} else if (S_ISDIR(st.st_mode)) {
@@ -103,7 +103,7 @@ static int expand_dir(struct file_list *l, const char *dir)
 	size_t first = l->n;
 	FORWARD_IF_ERROR(walk(l, dir, 0));
 	if (l->n == first)
-		return dqa_fail(l->err, DQA_EINPUT, dir, DQA_NOPOS,
+		return error_at(l->err, DQA_EINPUT, dir, DQA_NOPOS,
 				"a folder operand stands for the *.csv and *.csv.gz files under it",
 				"no CSV files in folder");
 	qsort(l->paths + first, l->n - first, sizeof *l->paths, by_path);

@@ -146,7 +146,7 @@ int reader_title_row(const char *buf, size_t len, char delimiter, char quote,
 	line_fields(buf + next, len - next, d, quote, &wide_fields, &wide_nonempty);
 	if (wide_nonempty < 2)
 		return 0;
-	return dqa_fail(err, DQA_EINPUT, name, (struct dqa_pos){line, 1, 1},
+	return error_at(err, DQA_EINPUT, name, (struct dqa_pos){line, 1, 1},
 			"if the header is on a later line, set dataset: {header_row: N}",
 			"line %u looks like a title, not a header: one name above a line of %zu fields",
 			line, wide_fields);
@@ -165,7 +165,7 @@ static ssize_t fill_more(struct fill *f, struct source *src, dqa_error *err)
 		size_t cap = f->cap ? f->cap * 2 : READ_CHUNK;
 		char *buf = realloc(f->buf, cap);
 		if (!buf)
-			return dqa_fail(err, DQA_ENOMEM, src->name, DQA_NOPOS, NULL, "out of memory");
+			return error_at(err, DQA_ENOMEM, src->name, DQA_NOPOS, NULL, "out of memory");
 		f->buf = buf;
 		f->cap = cap;
 	}
@@ -202,7 +202,7 @@ static int scan_source(struct source *src, const struct dialect *dialect, record
 	int rc = 0;
 	for (;;) {
 		if (dqa_cancelled()) {
-			rc = dqa_fail(err, DQA_ECANCELED, NULL, DQA_NOPOS, NULL, "interrupted");
+			rc = error_at(err, DQA_ECANCELED, NULL, DQA_NOPOS, NULL, "interrupted");
 			break;
 		}
 		ssize_t n = fill_more(&f, src, err);

@@ -41,7 +41,7 @@ static int read_at(struct cutter *c, uint64_t from, size_t len)
 	for (size_t done = 0; done < len;) {
 		ssize_t n = pread(c->fd, c->buf + done, len - done, (off_t)(from + done));
 		if (n <= 0)
-			return dqa_fail(c->err, DQA_EINPUT, c->name, DQA_NOPOS, NULL,
+			return error_at(c->err, DQA_EINPUT, c->name, DQA_NOPOS, NULL,
 					"cannot read: %s", n ? strerror(errno) : "file shrank");
 		done += (size_t)n;
 	}
@@ -109,16 +109,16 @@ static int open_plain(struct cutter *c)
 	c->fd = open(c->name, O_RDONLY | O_CLOEXEC);
 	struct stat st;
 	if (c->fd < 0 || fstat(c->fd, &st) < 0)
-		return dqa_fail(c->err, DQA_EINPUT, c->name, DQA_NOPOS,
+		return error_at(c->err, DQA_EINPUT, c->name, DQA_NOPOS,
 				"check the path and its permissions", "cannot open: %s", strerror(errno));
 	if (!S_ISREG(st.st_mode))
-		return dqa_fail(c->err, DQA_EARG, c->name, DQA_NOPOS,
+		return error_at(c->err, DQA_EARG, c->name, DQA_NOPOS,
 				"give a regular file, or several files (each shard takes whole files)",
 				"cannot be split into shards: not a regular file");
 	c->size = (uint64_t)st.st_size;
 	unsigned char magic[2];
 	if (c->size >= 2 && pread(c->fd, magic, 2, 0) == 2 && magic[0] == 0x1f && magic[1] == 0x8b)
-		return dqa_fail(c->err, DQA_EARG, c->name, DQA_NOPOS,
+		return error_at(c->err, DQA_EARG, c->name, DQA_NOPOS,
 				"give the data as several files (each shard takes whole files), or "
 				"audit it in one shard",
 				"a single gzip file cannot be split into shards by bytes");
@@ -134,7 +134,7 @@ static int byte_range(const char *path, const struct dialect *d, unsigned index,
 	struct cutter c = {.fd = -1, .name = path, .quote = d->quote, .err = err};
 	/* Byte offsets of a transcoded file are not those of its text. */
 	if (!encoding_is_utf8(d->encoding))
-		return dqa_fail(err, DQA_EARG, path, DQA_NOPOS,
+		return error_at(err, DQA_EARG, path, DQA_NOPOS,
 				"give the data as several files (each shard takes whole files), or "
 				"audit it in one shard",
 				"a single file in %s cannot be split into shards by bytes",
@@ -162,12 +162,12 @@ int shard_parts(const char *const *inputs, size_t ninputs, const struct dialect 
 	*out = NULL;
 	*nparts = 0;
 	if (index < 1 || index > count)
-		return dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS, NULL,
+		return error_at(err, DQA_EARG, NULL, DQA_NOPOS, NULL,
 				"shard %u/%u does not exist: shards are numbered 1 to %u", index,
 				count, count);
 	for (size_t i = 0; i < ninputs && count > 1; i++)
 		if (strcmp(inputs[i], "-") == 0)
-			return dqa_fail(err, DQA_EARG, "<stdin>", DQA_NOPOS,
+			return error_at(err, DQA_EARG, "<stdin>", DQA_NOPOS,
 					"save it to a file first, or audit it in one shard",
 					"standard input cannot be split into shards");
 	struct scan_part *parts = calloc(ninputs + 1, sizeof *parts);

@@ -78,13 +78,13 @@ int sniff_text(const unsigned char *head, size_t len, const char *name, bool utf
 		if (utf16 && strcmp(m->format, "UTF-16 text") == 0)
 			return 0;
 		const char *workbook = i == 0 ? zip_kind(head, len) : NULL;
-		return dqa_fail(err, DQA_EINPUT, NULL, DQA_NOPOS,
+		return error_at(err, DQA_EINPUT, NULL, DQA_NOPOS,
 				workbook ? "export the sheet as CSV UTF-8" : m->advice,
 				"%s is %s, not %s", name, workbook ? workbook : m->format,
 				m->instead_of);
 	}
 	if (looks_like_json(head, len))
-		return dqa_fail(err, DQA_EINPUT, NULL, DQA_NOPOS,
+		return error_at(err, DQA_EINPUT, NULL, DQA_NOPOS,
 				"convert it to CSV UTF-8 (one object per row)",
 				"%s is JSON or NDJSON, not CSV", name);
 	return 0;

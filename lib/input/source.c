@@ -19,7 +19,7 @@ enum { SOURCE_BUFFER = 256 * 1024 };
 
 static int read_error(struct source *src, dqa_error *err)
 {
-	return dqa_fail(err, DQA_EINPUT, src->name, DQA_NOPOS, NULL, "cannot read: %s",
+	return error_at(err, DQA_EINPUT, src->name, DQA_NOPOS, NULL, "cannot read: %s",
 			strerror(errno));
 }
 
@@ -69,22 +69,22 @@ int source_open(struct source *src, const char *path, const struct encoding *enc
 			       .encoding = encoding_is_utf8(encoding) ? NULL : encoding};
 	int fd = is_stdin ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return dqa_fail(err, DQA_EINPUT, src->name, DQA_NOPOS,
+		return error_at(err, DQA_EINPUT, src->name, DQA_NOPOS,
 				is_stdin ? NULL : "check the path and its permissions",
 				"cannot open: %s", strerror(errno));
 	src->fd = fd;
 	struct stat st;
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
 		source_close(src);
-		return dqa_fail(err, DQA_EINPUT, src->name, DQA_NOPOS,
+		return error_at(err, DQA_EINPUT, src->name, DQA_NOPOS,
 				"give the CSV files inside it", "is a directory");
 	}
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
 		src->size = (uint64_t)st.st_size;
 	int rc = (src->in = malloc(SOURCE_BUFFER)) ? ensure(src, 2, err)
-		: dqa_fail(err, DQA_ENOMEM, src->name, DQA_NOPOS, NULL, "out of memory");
+		: error_at(err, DQA_ENOMEM, src->name, DQA_NOPOS, NULL, "out of memory");
 	if (rc == 0 && gzip_magic(src) && !(src->z = inflater_new()))
-		rc = dqa_fail(err, DQA_ENOMEM, src->name, DQA_NOPOS, NULL, "out of memory");
+		rc = error_at(err, DQA_ENOMEM, src->name, DQA_NOPOS, NULL, "out of memory");
 	src->in_member = src->z != NULL;
 	if (rc < 0)
 		source_close(src);
@@ -107,7 +107,7 @@ static ssize_t read_plain(struct source *src, void *buf, size_t cap, dqa_error *
 
 static int corrupt(struct source *src, const char *why, dqa_error *err)
 {
-	return dqa_fail(err, DQA_EINPUT, src->name, DQA_NOPOS,
+	return error_at(err, DQA_EINPUT, src->name, DQA_NOPOS,
 			"the gzip file is truncated or damaged; fetch it again",
 			"corrupt gzip data: %s", why);
 }
@@ -177,14 +177,14 @@ static int start(struct source *src, dqa_error *err)
 	if (!src->encoding && src->raw_len >= 3 && memcmp(src->raw, "\xEF\xBB\xBF", 3) == 0)
 		src->raw_at = src->skipped = 3;
 	if (src->encoding && !(src->tc = transcoder_new(src->encoding)))
-		return dqa_fail(err, DQA_EINPUT, src->name, DQA_NOPOS, NULL,
+		return error_at(err, DQA_EINPUT, src->name, DQA_NOPOS, NULL,
 				"cannot convert from %s on this system", encoding_name(src->encoding));
 	return 0;
 }
 
 static int not_in_encoding(struct source *src, dqa_error *err)
 {
-	return dqa_fail(err, DQA_EINPUT, src->name, DQA_NOPOS,
+	return error_at(err, DQA_EINPUT, src->name, DQA_NOPOS,
 			"check dataset: encoding, or save the file as CSV UTF-8",
 			"byte 0x%02X at offset %llu is not valid %s", src->raw[src->raw_at],
 			(unsigned long long)src->decoded, encoding_name(src->encoding));

@@ -135,37 +135,37 @@ static int check_shape(const json_t *doc, const char *file, dqa_error *err)
 {
 	const char *hint = "give a result.json written by 'dqa audit --out' or '--format json'";
 	if (!json_is_object(doc))
-		return dqa_fail(err, DQA_EINPUT, file, DQA_NOPOS, hint,
+		return error_at(err, DQA_EINPUT, file, DQA_NOPOS, hint,
 				"not a dqa result: expected a JSON object");
 	json_t *format = json_object_get(doc, "format");
 	if (!json_is_integer(format))
-		return dqa_fail(err, DQA_EINPUT, file, DQA_NOPOS, hint,
+		return error_at(err, DQA_EINPUT, file, DQA_NOPOS, hint,
 				"not a dqa result: no \"format\" number");
 	/* Format 1 differs only by what it lacks (dataset_checks, counts), which
 	 * the renderers read as empty, so saved results still render. */
 	json_int_t version = json_integer_value(format);
 	if (version < 1 || version > DQA_RESULT_FORMAT)
-		return dqa_fail(err, DQA_EINPUT, file, DQA_NOPOS,
+		return error_at(err, DQA_EINPUT, file, DQA_NOPOS,
 				"re-render it with the dqa version that wrote it",
 				"result format %lld is not supported (dqa %s reads formats 1 to %d)",
 				(long long)version, DQA_VERSION, DQA_RESULT_FORMAT);
 	json_t *units = json_object_get(doc, "units");
 	if (!json_is_array(units))
-		return dqa_fail(err, DQA_EINPUT, file, DQA_NOPOS, hint,
+		return error_at(err, DQA_EINPUT, file, DQA_NOPOS, hint,
 				"not a dqa result: \"units\" is not a list");
 	json_t *dataset_checks = json_object_get(doc, "dataset_checks");
 	if (dataset_checks && !json_is_array(dataset_checks))
-		return dqa_fail(err, DQA_EINPUT, file, DQA_NOPOS, hint,
+		return error_at(err, DQA_EINPUT, file, DQA_NOPOS, hint,
 				"not a dqa result: \"dataset_checks\" is not a list");
 	size_t i;
 	json_t *u;
 	json_array_foreach(units, i, u)
 		if (!json_is_string(json_object_get(u, "unit")))
-			return dqa_fail(err, DQA_EINPUT, file, DQA_NOPOS, hint,
+			return error_at(err, DQA_EINPUT, file, DQA_NOPOS, hint,
 					"not a dqa result: units[%zu] has no \"unit\" name", i);
 	char where[256];
 	if (stray_nul(doc, false, where, 0, sizeof where))
-		return dqa_fail(err, DQA_EINPUT, file, DQA_NOPOS, hint,
+		return error_at(err, DQA_EINPUT, file, DQA_NOPOS, hint,
 				"not a dqa result: '%s' holds a NUL byte (only sample values may)",
 				where);
 	return 0;
@@ -178,7 +178,7 @@ static int finish(dqa_report **out, dqa_report *rep, const char *file, dqa_error
 		rep->units = json_object_get(rep->doc, "units");
 		rep->dataset_checks = json_object_get(rep->doc, "dataset_checks");
 		if (report_name_units(rep) < 0)
-			rc = dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+			rc = error_nomem(err);
 	}
 	if (rc < 0) {
 		dqa_report_free(rep);
@@ -192,14 +192,14 @@ int dqa_report_from_result(dqa_report **out, const dqa_result *res, dqa_error *e
 {
 	dqa_report *rep = calloc(1, sizeof *rep);
 	RETURN_IF_NOMEM(rep, err);
-	rep->json = dqa_result_json(res);
+	rep->json = result_json(res);
 	if (rep->json) {
 		rep->json_len = strlen(rep->json);
 		rep->doc = json_loadb(rep->json, rep->json_len, JSON_ALLOW_NUL, NULL);
 	}
 	if (!rep->doc) {
 		dqa_report_free(rep);
-		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		return error_nomem(err);
 	}
 	return finish(out, rep, "result", err);
 }
@@ -225,7 +225,7 @@ int dqa_report_load(dqa_report **out, const char *path, dqa_error *err)
 	const char *file = is_stdin ? "<stdin>" : path;
 	FILE *f = is_stdin ? stdin : fopen(path, "rb");
 	if (!f)
-		return dqa_fail(err, DQA_EINPUT, file, DQA_NOPOS, NULL, "cannot open: %s",
+		return error_at(err, DQA_EINPUT, file, DQA_NOPOS, NULL, "cannot open: %s",
 				strerror(errno));
 	dqa_report *rep = calloc(1, sizeof *rep);
 	if (rep)
@@ -235,11 +235,11 @@ int dqa_report_load(dqa_report **out, const char *path, dqa_error *err)
 		fclose(f);
 	if (read_failed) {
 		dqa_report_free(rep);
-		return dqa_fail(err, DQA_EINPUT, file, DQA_NOPOS, NULL, "cannot read");
+		return error_at(err, DQA_EINPUT, file, DQA_NOPOS, NULL, "cannot read");
 	}
 	if (!rep || !rep->json) {
 		dqa_report_free(rep);
-		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		return error_nomem(err);
 	}
 	json_error_t jerr;
 	rep->doc = json_loadb(rep->json, rep->json_len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,
@@ -247,7 +247,7 @@ int dqa_report_load(dqa_report **out, const char *path, dqa_error *err)
 	if (!rep->doc) {
 		struct dqa_pos pos = {(unsigned)(jerr.line > 0 ? jerr.line : 0),
 				      (unsigned)(jerr.column > 0 ? jerr.column : 0), 1};
-		dqa_fail(err, DQA_EINPUT, file, pos,
+		error_at(err, DQA_EINPUT, file, pos,
 			 "give a result.json written by 'dqa audit --out' or '--format json'",
 			 "not valid JSON: %s", jerr.text);
 		dqa_report_free(rep);

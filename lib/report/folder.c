@@ -75,29 +75,26 @@ bool dqa_report_format_known(const char *format)
 	return find_format(format) != NULL;
 }
 
-char *dqa_report_render(const dqa_report *rep, const char *format, dqa_lang lang,
-			size_t *len, dqa_error *err)
+int dqa_report_render(char **out, size_t *len, const dqa_report *rep, const char *format,
+		      dqa_lang lang, dqa_error *err)
 {
+	*out = NULL;
 	const struct report_file *f = find_format(format);
-	if (!f) {
-		dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS, "use json, csv, md, junit or html",
-			 "unknown report format '%s'", format);
-		return NULL;
-	}
-	struct strbuf out = STRBUF_INIT;
-	f->render(rep, lang, &out);
-	*len = out.len;
-	char *text = strbuf_detach(&out);
-	if (!text)
-		dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
-	return text;
+	if (!f)
+		return error_at(err, DQA_EARG, NULL, DQA_NOPOS, "use json, csv, md, junit or html",
+				"unknown report format '%s'", format);
+	struct strbuf text = STRBUF_INIT;
+	f->render(rep, lang, &text);
+	*len = text.len;
+	*out = strbuf_detach(&text);
+	return *out ? 0 : error_nomem(err);
 }
 
 static int add_buffer(struct file_batch *batch, const char *dir, const char *name,
 		      const struct strbuf *out, dqa_error *err)
 {
 	if (out->failed)
-		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		return error_nomem(err);
 	return file_batch_add(batch, dir, name, out->buf ? out->buf : "", out->len, err);
 }
 
@@ -133,7 +130,7 @@ int dqa_report_write_dir(const dqa_report *rep, const char *dir, dqa_lang lang, 
 {
 	char units_dir[4096];
 	if (snprintf(units_dir, sizeof units_dir, "%s/units", dir) >= (int)sizeof units_dir)
-		return dqa_fail(err, DQA_EIO, dir, DQA_NOPOS, NULL, "path too long");
+		return error_at(err, DQA_EIO, dir, DQA_NOPOS, NULL, "path too long");
 	struct file_batch batch;
 	file_batch_init(&batch);
 	int rc = 0;

@@ -8,6 +8,7 @@
 
 #include "json_writer.h"
 #include "../result.h"
+#include "../util/error.h"
 #include "../util/strbuf.h"
 #include "../util/timeparse.h"
 #include "../util/values.h"
@@ -222,7 +223,7 @@ static void result_object(struct json_writer *w, const struct dqa_result *r)
 	jw_end_object(w);
 }
 
-char *dqa_result_json(const dqa_result *res)
+char *result_json(const dqa_result *res)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct json_writer w;
@@ -231,4 +232,10 @@ char *dqa_result_json(const dqa_result *res)
 	/* A text file ends with a newline, result.json included. */
 	strbuf_putc(&sb, '\n');
 	return strbuf_detach(&sb);
+}
+
+int dqa_result_json(char **out, const dqa_result *res, dqa_error *err)
+{
+	*out = result_json(res);
+	return *out ? 0 : error_nomem(err);
 }

@@ -41,6 +41,10 @@ const double *report_trend_points(const struct dqa_report *rep, size_t row);
 void report_trend_free(struct report_trend *rt);
 
 /* "" when missing or not a string. */
+/* The result's JSON document (dqa_result_json), ending in a newline:
+ * malloc'd, NULL when out of memory. */
+char *result_json(const struct dqa_result *res);
+
 const char *doc_str(const json_t *obj, const char *key);
 /* A string's bytes and their count in *len ("" and 0 when v is not a
  * string): for sample values, the one kind of string that may hold NUL

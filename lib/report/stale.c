@@ -52,7 +52,7 @@ int report_remove_stale_pages(const struct dqa_report *rep, const char *units_di
 	DIR *dir = opendir(units_dir);
 	if (!dir) {
 		free(current);
-		return errno == ENOENT ? 0 : dqa_fail(err, DQA_EIO, units_dir, DQA_NOPOS, NULL,
+		return errno == ENOENT ? 0 : error_at(err, DQA_EIO, units_dir, DQA_NOPOS, NULL,
 						      "cannot read folder: %s", strerror(errno));
 	}
 	int rc = 0;
@@ -64,7 +64,7 @@ int report_remove_stale_pages(const struct dqa_report *rep, const char *units_di
 		    !written_by_dqa(dirfd(dir), name))
 			continue;
 		if (unlinkat(dirfd(dir), name, 0) < 0 && errno != ENOENT)
-			rc = dqa_fail(err, DQA_EIO, units_dir, DQA_NOPOS, NULL,
+			rc = error_at(err, DQA_EIO, units_dir, DQA_NOPOS, NULL,
 				      "cannot remove old page '%s': %s", name, strerror(errno));
 	}
 	closedir(dir);

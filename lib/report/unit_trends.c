@@ -68,7 +68,7 @@ int dqa_report_add_history(dqa_report *rep, const dqa_history *h, dqa_error *err
 	double *points = rt ? malloc(rows * TREND_POINTS * sizeof *points) : NULL;
 	if (!points) {
 		free(rt);
-		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		return error_nomem(err);
 	}
 	rt->points = points;
 	for (size_t i = 0; i < rows * TREND_POINTS; i++)
@@ -93,7 +93,7 @@ int dqa_report_add_history(dqa_report *rep, const dqa_history *h, dqa_error *err
 	if (rc < 0) {
 		free(points);
 		free(rt);
-		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		return error_nomem(err);
 	}
 	size_t last = rt->npoints - 1;
 	for (size_t i = 0; i + 1 < rows; i++)

@@ -111,7 +111,7 @@ int rules_add_check(struct rules_ctx *ctx, struct check *c, const struct ynode *
 					   "duplicate check id '%s'", c->id);
 	if (arena_reserve(&r->arena, (void **)&r->checks, &r->checks_cap, r->nchecks,
 			  sizeof *r->checks) < 0)
-		return dqa_fail(ctx->err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		return error_nomem(ctx->err);
 	r->checks[r->nchecks++] = c;
 	return 0;
 }
@@ -155,7 +155,7 @@ static int add_instances(struct rules_ctx *ctx, const struct check *base,
 			FORWARD_IF_ERROR(ops->configure(c, params, ctx));
 		c->id = make_id(ctx, c, base->id, expand);
 		int rc = c->id ? rules_add_check(ctx, c, kind_node)
-			       : dqa_fail(ctx->err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+			       : error_nomem(ctx->err);
 		if (rc < 0 && ops->release)
 			ops->release(c);
 		FORWARD_IF_ERROR(rc);

@@ -33,7 +33,7 @@ static int vrules_error(struct rules_ctx *ctx, struct dqa_pos pos, const char *h
 {
 	char message[sizeof ctx->err->message];
 	vsnprintf(message, sizeof message, fmt, ap);
-	return dqa_fail(ctx->err, DQA_ERULES, ctx->rules->path, pos, hint, "%s", message);
+	return error_at(ctx->err, DQA_ERULES, ctx->rules->path, pos, hint, "%s", message);
 }
 
 int rules_error(struct rules_ctx *ctx, const struct ynode *at, const char *hint,
@@ -204,7 +204,7 @@ int rules_note_file(struct rules_ctx *ctx, const char *path)
 	struct dqa_rules *r = ctx->rules;
 	if (arena_reserve(&r->arena, (void **)&r->files, &r->files_cap, r->nfiles,
 			  sizeof *r->files) < 0)
-		return dqa_fail(ctx->err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		return error_at(ctx->err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
 	r->files[r->nfiles++] = path;
 	return 0;
 }
@@ -252,7 +252,7 @@ int rules_date_format(struct rules_ctx *ctx, const struct ynode *node, const cha
 		return 0;
 	struct dqa_pos pos = yscalar_pos_at(node, (size_t)(bad - *out));
 	pos.span = 2;
-	return dqa_fail(ctx->err, DQA_ERULES, ctx->rules->path, pos,
+	return error_at(ctx->err, DQA_ERULES, ctx->rules->path, pos,
 			"dates understand %Y %m %d %H %M %S and %%",
 			"unsupported directive in date format '%s'", *out);
 }

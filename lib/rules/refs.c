@@ -69,18 +69,17 @@ static int on_ref_record(void *opaque, const struct record *rec)
 		paired = (uint64_t)(uintptr_t)s;
 	}
 	int added = strset_put(&l->out->keys, value, len, &paired);
-	RETURN_IF_NOMEM(added >= 0 ? l : NULL, l->ctx->err);
+	RETURN_NOMEM_UNLESS(added >= 0, l->ctx->err);
 	size_t max_values = l->ctx->rules->limits.max_ref_values;
 	if (added && l->out->keys.count > max_values)
-		return dqa_fail(l->ctx->err, DQA_EINPUT, l->path, (struct dqa_pos){(unsigned)rec->line, 1, 1},
+		return error_at(l->ctx->err, DQA_EINPUT, l->path, (struct dqa_pos){(unsigned)rec->line, 1, 1},
 				NULL, "more than %zu distinct values (limits: max_ref_values)",
 				max_values);
 	if (added && l->src->keep_order) {
 		if (arena_reserve(a, (void **)&l->out->ordered, &l->cap, l->out->n,
 				  sizeof *l->out->ordered) < 0 ||
 		    !(l->out->ordered[l->out->n] = arena_strndup(a, value, len)))
-			return dqa_fail(l->ctx->err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL,
-					"out of memory");
+			return error_nomem(l->ctx->err);
 		l->out->n++;
 	}
 	return 0;

@@ -383,7 +383,7 @@ int dqa_rules_load(dqa_rules **out, const char *path, dqa_error *err)
 	r->name = r->path ? path_stem(&r->arena, r->path) : NULL;
 	if (!r->path || !r->dir || !r->name) {
 		dqa_rules_free(r);
-		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		return error_nomem(err);
 	}
 	r->dialect = (struct dialect)DIALECT_INIT;
 	r->limits = limits_default;
@@ -395,8 +395,8 @@ int dqa_rules_load(dqa_rules **out, const char *path, dqa_error *err)
 	r->fail_below = 75;
 	struct rules_ctx ctx = {r, err};
 	int rc = ydoc_load(&r->doc, path, err);
-	if (rc == 0)
-		rc = parse_root(&ctx, r->doc.root);
+	if (rc == 0 && (rc = parse_root(&ctx, r->doc.root)) < 0)
+		ydoc_excerpt(&r->doc, err);
 	if (rc < 0) {
 		dqa_rules_free(r);
 		return rc;

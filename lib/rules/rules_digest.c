@@ -34,7 +34,7 @@ static int hash_file(const char *path, uint64_t *h, dqa_error *err)
 		if (n < 0) {
 			int saved = errno;
 			close(fd);
-			return dqa_fail(err, DQA_EINPUT, path, DQA_NOPOS, NULL, "cannot read: %s",
+			return error_at(err, DQA_EINPUT, path, DQA_NOPOS, NULL, "cannot read: %s",
 					strerror(saved));
 		}
 		*h = fold(*h, strset_hash(block, (size_t)n));

@@ -52,7 +52,7 @@ static int compile(struct rules_ctx *ctx, const struct ynode *v, struct unit_pat
 		return rules_error(ctx, v, "a path names its unit once", "'%s' appears twice in '%s'",
 				   template_unit, text);
 	char *regex = is_template ? template_regex(text) : NULL;
-	RETURN_IF_NOMEM(!is_template || regex ? ctx : NULL, ctx->err);
+	RETURN_NOMEM_UNLESS(!is_template || regex, ctx->err);
 	int errcode;
 	PCRE2_SIZE offset;
 	up->code = pcre2_compile((PCRE2_SPTR)(regex ? regex : text), PCRE2_ZERO_TERMINATED,
@@ -105,7 +105,7 @@ int unit_path_match(const struct unit_path *up, const struct dqa_rules *rules, c
 		    const char **name, size_t *len, dqa_error *err)
 {
 	if (strcmp(path, "-") == 0)
-		return dqa_fail(err, DQA_ERULES, rules->path, up->pos,
+		return error_at(err, DQA_ERULES, rules->path, up->pos,
 				"save it to a file whose path names the unit, or give --unit NAME",
 				"standard input has no path to take its unit from");
 	pcre2_match_data *md = pcre2_match_data_create_from_pattern(up->code, NULL);
@@ -120,10 +120,10 @@ int unit_path_match(const struct unit_path *up, const struct dqa_rules *rules, c
 	pcre2_match_data_free(md);
 	const char *hint = "every data file's path must match dataset: unit: pattern";
 	if (rc >= 0 && !found)
-		return dqa_fail(err, DQA_ERULES, rules->path, up->pos, hint,
+		return error_at(err, DQA_ERULES, rules->path, up->pos, hint,
 				"the unit pattern '%s' captures an empty unit in '%s'", up->pattern, path);
 	if (!found)
-		return dqa_fail(err, DQA_ERULES, rules->path, up->pos, hint,
+		return error_at(err, DQA_ERULES, rules->path, up->pos, hint,
 				"data file '%s' does not match the unit pattern '%s'", path, up->pattern);
 	return 0;
 }

@@ -52,7 +52,7 @@ static int parser_error(struct builder *b)
 	/* libyaml often says "cannot start any token" for a tab: name it. */
 	if (strstr(problem, "tab") || byte_at(b, p->problem_mark) == '\t')
 		snprintf(hint, sizeof hint, "indent YAML with spaces, never tabs");
-	return dqa_fail(b->err, DQA_ERULES, b->path, mark_pos(p->problem_mark), hint,
+	return error_at(b->err, DQA_ERULES, b->path, mark_pos(p->problem_mark), hint,
 			"invalid YAML: %s", problem);
 }
 
@@ -68,7 +68,7 @@ static int push_item(struct builder *b, struct ynode *parent, size_t *cap,
 {
 	if (arena_reserve(b->arena, (void **)&parent->items, cap, parent->n,
 			  sizeof *parent->items) < 0)
-		return dqa_fail(b->err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		return error_nomem(b->err);
 	parent->items[parent->n++] = child;
 	return 0;
 }
@@ -99,13 +99,13 @@ static int build_children(struct builder *b, struct ynode *node, int depth)
 		for (size_t i = 0; i < node->n; i++) {
 			const struct ynode *key = ymap_key(node, i);
 			if (key->kind != YNODE_SCALAR)
-				return dqa_fail(b->err, DQA_ERULES, b->path, key->pos,
+				return error_at(b->err, DQA_ERULES, b->path, key->pos,
 						"write keys as plain words",
 						"mapping keys must be scalars");
 			for (size_t j = 0; j < i; j++)
 				if (ymap_key(node, j)->len == key->len &&
 				    memcmp(ymap_key(node, j)->text, key->text, key->len) == 0)
-					return dqa_fail(b->err, DQA_ERULES, b->path, key->pos,
+					return error_at(b->err, DQA_ERULES, b->path, key->pos,
 							"remove one of the two entries",
 							"duplicate key '%s'", key->text);
 		}
@@ -117,10 +117,10 @@ static int build_node(struct builder *b, yaml_event_t *ev, int depth, struct yno
 {
 	struct dqa_pos pos = mark_pos(ev->start_mark);
 	if (depth > YAML_MAX_DEPTH)
-		return dqa_fail(b->err, DQA_ERULES, b->path, pos, NULL,
+		return error_at(b->err, DQA_ERULES, b->path, pos, NULL,
 				"YAML nested deeper than %d levels", YAML_MAX_DEPTH);
 	if (ev->type == YAML_ALIAS_EVENT)
-		return dqa_fail(b->err, DQA_ERULES, b->path, pos,
+		return error_at(b->err, DQA_ERULES, b->path, pos,
 				"write the value out instead of referring to an anchor",
 				"YAML aliases are not supported");
 	struct ynode *node = arena_alloc(b->arena, sizeof *node);
@@ -147,7 +147,7 @@ static int build_node(struct builder *b, yaml_event_t *ev, int depth, struct yno
 		FORWARD_IF_ERROR(build_children(b, node, depth));
 		break;
 	default:
-		return dqa_fail(b->err, DQA_ERULES, b->path, pos, NULL,
+		return error_at(b->err, DQA_ERULES, b->path, pos, NULL,
 				"unexpected YAML event");
 	}
 	*out = node;
@@ -158,42 +158,55 @@ static int read_file(const char *path, struct strbuf *sb, dqa_error *err)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
-		return dqa_fail(err, DQA_ERULES, path, DQA_NOPOS, NULL,
+		return error_at(err, DQA_ERULES, path, DQA_NOPOS, NULL,
 				"cannot open: %s", strerror(errno));
 	char chunk[65536];
 	size_t got;
 	int rc = 0;
 	while (rc == 0 && (got = fread(chunk, 1, sizeof chunk, f)) > 0) {
 		if (sb->len + got > YAML_MAX_BYTES)
-			rc = dqa_fail(err, DQA_ERULES, path, DQA_NOPOS, NULL,
+			rc = error_at(err, DQA_ERULES, path, DQA_NOPOS, NULL,
 				      "file larger than %d bytes", YAML_MAX_BYTES);
 		else
 			strbuf_add(sb, chunk, got);
 	}
 	if (rc == 0 && ferror(f))
-		rc = dqa_fail(err, DQA_ERULES, path, DQA_NOPOS, NULL, "cannot read: %s",
+		rc = error_at(err, DQA_ERULES, path, DQA_NOPOS, NULL, "cannot read: %s",
 			      strerror(errno));
 	if (rc == 0 && sb->failed)
-		rc = dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		rc = error_nomem(err);
 	fclose(f);
 	return rc;
 }
 
-int ydoc_load(struct ydoc *doc, const char *path, dqa_error *err)
+int ydoc_read(struct ydoc *doc, const char *path, dqa_error *err)
 {
-	*doc = (struct ydoc){ARENA_INIT, NULL, 0};
+	*doc = (struct ydoc){.arena = ARENA_INIT};
 	struct strbuf text = STRBUF_INIT;
 	int rc = read_file(path, &text, err);
+	if (rc == 0) {
+		doc->len = text.len;
+		doc->text = strbuf_detach(&text);
+		doc->path = arena_strdup(&doc->arena, path);
+		rc = doc->text && doc->path ? 0 : error_nomem(err);
+	}
+	strbuf_release(&text);
 	if (rc < 0) {
-		strbuf_release(&text);
+		ydoc_release(doc);
 		return rc;
 	}
-	doc->hash = strset_hash(text.buf ? text.buf : "", text.len);
-	struct builder b = {.arena = &doc->arena, .path = path, .text = text.buf,
-			    .len = text.len, .err = err};
+	doc->hash = strset_hash(doc->text, doc->len);
+	return 0;
+}
+
+int ydoc_parse(struct ydoc *doc, dqa_error *err)
+{
+	const char *path = doc->path;
+	struct builder b = {.arena = &doc->arena, .path = path, .text = doc->text,
+			    .len = doc->len, .err = err};
 	yaml_parser_initialize(&b.parser);
-	yaml_parser_set_input_string(&b.parser,
-				     (const unsigned char *)(text.buf ? text.buf : ""), text.len);
+	yaml_parser_set_input_string(&b.parser, (const unsigned char *)doc->text, doc->len);
+	int rc;
 	yaml_event_t ev;
 	/* Skip to the first node: stream start, document start. */
 	for (;;) {
@@ -203,7 +216,7 @@ int ydoc_load(struct ydoc *doc, const char *path, dqa_error *err)
 		yaml_event_type_t type = ev.type;
 		if (type == YAML_STREAM_END_EVENT) {
 			yaml_event_delete(&ev);
-			rc = dqa_fail(err, DQA_ERULES, path, (struct dqa_pos){1, 1, 1},
+			rc = error_at(err, DQA_ERULES, path, (struct dqa_pos){1, 1, 1},
 				      "start from rules/examples/citizens.yaml",
 				      "the rule file is empty");
 			break;
@@ -226,7 +239,7 @@ int ydoc_load(struct ydoc *doc, const char *path, dqa_error *err)
 			rc = next_event(&b, &ev);
 			if (rc == 0) {
 				if (ev.type == YAML_DOCUMENT_START_EVENT)
-					rc = dqa_fail(err, DQA_ERULES, path, mark_pos(ev.start_mark),
+					rc = error_at(err, DQA_ERULES, path, mark_pos(ev.start_mark),
 						      "keep one rule set per file",
 						      "more than one YAML document");
 				yaml_event_delete(&ev);
@@ -234,15 +247,32 @@ int ydoc_load(struct ydoc *doc, const char *path, dqa_error *err)
 		}
 	}
 	yaml_parser_delete(&b.parser);
-	strbuf_release(&text);
+	if (rc < 0)
+		ydoc_excerpt(doc, err);
+	return rc;
+}
+
+int ydoc_load(struct ydoc *doc, const char *path, dqa_error *err)
+{
+	FORWARD_IF_ERROR(ydoc_read(doc, path, err));
+	int rc = ydoc_parse(doc, err);
 	if (rc < 0)
 		ydoc_release(doc);
 	return rc;
 }
 
+void ydoc_excerpt(const struct ydoc *doc, dqa_error *err)
+{
+	if (err && doc->text && strcmp(err->file, doc->path) == 0)
+		error_excerpt(err, doc->text, doc->len);
+}
+
+
 void ydoc_release(struct ydoc *doc)
 {
 	arena_release(&doc->arena);
+	free(doc->text);
+	doc->text = NULL;
 	doc->root = NULL;
 }
 

@@ -23,9 +23,14 @@ struct ynode {
 	struct ynode **items;
 };
 
+/* The file is read once: its bytes stay with the tree, for the hash that
+ * tells a changed file and for the excerpts of errors that point into it. */
 struct ydoc {
 	struct arena arena;
 	const struct ynode *root;
+	const char *path;
+	char *text;               /* the file's bytes as read, NUL-terminated */
+	size_t len;
 	uint64_t hash;            /* strset_hash of the file's bytes */
 };
 
@@ -33,8 +38,16 @@ struct ydoc {
  * exhaust the stack or memory. Aliases are refused outright. */
 enum { YAML_MAX_DEPTH = 64, YAML_MAX_BYTES = 16 * 1024 * 1024 };
 
-/* Parses the first document of a YAML file. Errors name path:line:col. */
+/* Reads and hashes a file into doc (no tree yet). */
+int ydoc_read(struct ydoc *doc, const char *path, dqa_error *err);
+/* Parses the first document of the bytes ydoc_read kept. Errors name
+ * path:line:col and carry their excerpt. doc is released by the caller. */
+int ydoc_parse(struct ydoc *doc, dqa_error *err);
+/* ydoc_read then ydoc_parse; doc is released on failure. */
 int ydoc_load(struct ydoc *doc, const char *path, dqa_error *err);
+/* Gives err its excerpt when it is a rule-file error pointing into doc's
+ * file (error_excerpt); errors about other files pass unchanged. */
+void ydoc_excerpt(const struct ydoc *doc, dqa_error *err);
 void ydoc_release(struct ydoc *doc);
 
 const struct ynode *ymap_key(const struct ynode *map, size_t i);

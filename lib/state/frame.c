@@ -59,7 +59,7 @@ void frame_seal(struct strbuf *out, size_t start, const struct state_kind *kind)
 int frame_corrupt(const struct state_kind *kind, const char *path, const char *what,
 		  dqa_error *err)
 {
-	return dqa_fail(err, DQA_EINPUT, path, DQA_NOPOS, kind->hint, "corrupt %s: %s",
+	return error_at(err, DQA_EINPUT, path, DQA_NOPOS, kind->hint, "corrupt %s: %s",
 			kind->name, what);
 }
 
@@ -71,7 +71,7 @@ static int other_kind(const struct state_kind *kind, const char *path, const uns
 								   : &state_suite_kind;
 	if (len < 8 || memcmp(data, other->magic, 8) != 0)
 		return 0;
-	return dqa_fail(err, DQA_EARG, path, DQA_NOPOS,
+	return error_at(err, DQA_EARG, path, DQA_NOPOS,
 			"merge the states of one dataset, or the states of one suite",
 			"%s state among %s states", other->kind, kind->kind);
 }
@@ -81,14 +81,14 @@ int frame_open(const struct state_kind *kind, const char *path, const unsigned c
 {
 	FORWARD_IF_ERROR(other_kind(kind, path, data, len, err));
 	if (len < 8 || memcmp(data, kind->magic, 8) != 0)
-		return dqa_fail(err, DQA_EINPUT, path, DQA_NOPOS,
+		return error_at(err, DQA_EINPUT, path, DQA_NOPOS,
 				"state files are written by dqa audit --shard I/N --state FILE",
 				"not a dqa state file");
 	if (len < STATE_HEADER)
 		return frame_corrupt(kind, path, "truncated header", err);
 	uint64_t version = get_le(data + 8, 4);
 	if (version != kind->format)
-		return dqa_fail(err, DQA_EARG, path, DQA_NOPOS,
+		return error_at(err, DQA_EARG, path, DQA_NOPOS,
 				"audit the shards again with this dqa",
 				"%s format %llu, this dqa reads format %u",
 				kind == &state_suite_kind ? "suite state" : "state",
@@ -111,7 +111,7 @@ int frame_check_dqa_version(const char *path, const char *version, dqa_error *er
 {
 	if (strcmp(version, DQA_VERSION) == 0)
 		return 0;
-	return dqa_fail(err, DQA_EARG, path, DQA_NOPOS,
+	return error_at(err, DQA_EARG, path, DQA_NOPOS,
 			"audit the shards and merge them with the same dqa",
 			"written by dqa %s, this is dqa %s", version, DQA_VERSION);
 }
@@ -120,7 +120,7 @@ int state_read_file(const char *path, unsigned char **data, size_t *len, dqa_err
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
-		return dqa_fail(err, DQA_EINPUT, path, DQA_NOPOS, "check the path and its permissions",
+		return error_at(err, DQA_EINPUT, path, DQA_NOPOS, "check the path and its permissions",
 				"cannot open: %s", strerror(errno));
 	struct strbuf sb = STRBUF_INIT;
 	/* One allocation of the file's size: a state of millions of keys is
@@ -136,7 +136,7 @@ int state_read_file(const char *path, unsigned char **data, size_t *len, dqa_err
 	fclose(f);
 	if (failed) {
 		strbuf_release(&sb);
-		return dqa_fail(err, DQA_EINPUT, path, DQA_NOPOS, NULL, "cannot read: %s",
+		return error_at(err, DQA_EINPUT, path, DQA_NOPOS, NULL, "cannot read: %s",
 				strerror(errno));
 	}
 	*len = sb.len;
@@ -157,14 +157,4 @@ int state_save(const char *path, const char *data, size_t len, dqa_error *err)
 	int rc = dqa_write_file_atomic(dir, slash + 1, data, len, err);
 	free(dir);
 	return rc;
-}
-
-int state_hash_file(const char *path, uint64_t *out, dqa_error *err)
-{
-	unsigned char *data;
-	size_t len;
-	FORWARD_IF_ERROR(state_read_file(path, &data, &len, err));
-	*out = strset_hash(data, len);
-	free(data);
-	return 0;
 }

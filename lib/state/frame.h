@@ -49,7 +49,5 @@ int frame_check_dqa_version(const char *path, const char *version, dqa_error *er
 int state_read_file(const char *path, unsigned char **data, size_t *len, dqa_error *err);
 /* Writes len bytes of data to path atomically. */
 int state_save(const char *path, const char *data, size_t len, dqa_error *err);
-/* 64-bit hash of a file's bytes (rule file or suite file fingerprint). */
-int state_hash_file(const char *path, uint64_t *out, dqa_error *err);
 
 #endif

@@ -61,8 +61,10 @@ static int reorder(void *items, size_t n, size_t size, const struct shard_ref *r
 {
 	char *sorted = malloc(n * size + 1);
 	RETURN_IF_NOMEM(sorted, err);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		ASSERT(refs[i].index == i + 1);   /* check_refs: every shard once, in order */
 		memcpy(sorted + i * size, (const char *)items + refs[i].at * size, size);
+	}
 	memcpy(items, sorted, n * size);
 	free(sorted);
 	return 0;
@@ -76,18 +78,18 @@ static int check_refs(struct shard_ref *refs, size_t n, const char *hint, dqa_er
 				       "2026-11-22T00:00:00Z), so that they judge against one moment";
 	for (size_t i = 1; i < n; i++)
 		if (refs[i].differs)
-			return dqa_fail(err, DQA_EARG, refs[i].path, DQA_NOPOS,
+			return error_at(err, DQA_EARG, refs[i].path, DQA_NOPOS,
 					strstr(refs[i].differs, "--now") ? now_hint : hint,
 					"state of %s than %s", refs[i].differs, refs[0].path);
 	qsort(refs, n, sizeof *refs, by_index);
 	for (size_t i = 1; i < n; i++)
 		if (refs[i].index == refs[i - 1].index)
-			return dqa_fail(err, DQA_EARG, refs[i].path, DQA_NOPOS, NULL,
+			return error_at(err, DQA_EARG, refs[i].path, DQA_NOPOS, NULL,
 					"shard %u/%u given twice (also %s)", refs[i].index, count,
 					refs[i - 1].path);
 	for (unsigned want = 1; want <= count; want++)
 		if (want > n || refs[want - 1].index != want)
-			return dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS,
+			return error_at(err, DQA_EARG, NULL, DQA_NOPOS,
 					"merge every shard's state: a result needs all of them",
 					"shard %u/%u is missing", want, count);
 	return 0;
@@ -122,13 +124,12 @@ int state_check_set(struct state_file *files, size_t n, dqa_error *err)
 				  "merge the states of one audit: same rules, inputs and options", err);
 }
 
-/* The rule file, loaded by the caller, as the shards used it. */
+/* The rule file, loaded by the caller, as the shards used it: the bytes it
+ * was loaded from, not read again. */
 static int check_rules(const dqa_rules *rules, const struct state_meta *m, dqa_error *err)
 {
-	uint64_t hash;
-	FORWARD_IF_ERROR(state_hash_file(rules->path, &hash, err));
-	if (hash != m->rules_hash)
-		return dqa_fail(err, DQA_EARG, rules->path, DQA_NOPOS,
+	if (rules->doc.hash != m->rules_hash)
+		return error_at(err, DQA_EARG, rules->path, DQA_NOPOS,
 				"audit the shards again with the rule file as it is now",
 				"rule file changed since the shards were audited");
 	bool same = rules->nchecks == m->nchecks;
@@ -136,7 +137,7 @@ static int check_rules(const dqa_rules *rules, const struct state_meta *m, dqa_e
 		same = strcmp(rules->checks[i]->id, m->check_ids[2 * i]) == 0 &&
 		       strcmp(rules->checks[i]->ops->kind, m->check_ids[2 * i + 1]) == 0;
 	if (!same)
-		return dqa_fail(err, DQA_EARG, rules->path, DQA_NOPOS, NULL,
+		return error_at(err, DQA_EARG, rules->path, DQA_NOPOS, NULL,
 				"the rule file's checks differ from the states'");
 	return 0;
 }
@@ -177,8 +178,7 @@ static int fold_all(struct plan *p, struct state_file *files, size_t n, dqa_erro
 	struct loads l = {files, calloc(n, sizeof *l.forks), calloc(n, sizeof *l.rcs),
 			  calloc(n, sizeof *l.errs)};
 	struct arena *outs = calloc(n, sizeof *outs);
-	int rc = l.forks && l.rcs && l.errs && outs ? 0 : dqa_fail(err, DQA_ENOMEM, NULL,
-								     DQA_NOPOS, NULL, "out of memory");
+	int rc = l.forks && l.rcs && l.errs && outs ? 0 : error_nomem(err);
 	size_t forked = 0;
 	for (; rc == 0 && forked < n; forked++)
 		rc = plan_fork(&l.forks[forked], p, &outs[forked], err);
@@ -212,10 +212,12 @@ static int merge(struct dqa_result *r, const dqa_rules *rules, struct state_file
 	opts.samples = m->samples;
 	opts.unit = m->unit;
 	opts.history = mopts->history;
+	opts.threads = mopts->threads;
 	r->now = opts.now;
 	r->generated_at = opts.generated_at;
 	struct plan p;
 	plan_init(&p, rules, &opts, &r->arena);
+	r->threads = p.opts.threads;
 	int rc = audit_inputs(r, &p, m->inputs, m->ninputs, err);
 	if (rc == 0)
 		rc = bind_header(&p, m, err);
@@ -248,7 +250,7 @@ int dqa_merge_run(dqa_result **out, const char *const *paths, size_t n,
 {
 	*out = NULL;
 	if (n == 0)
-		return dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS, NULL, "no state files given");
+		return error_at(err, DQA_EARG, NULL, DQA_NOPOS, NULL, "no state files given");
 	struct state_file *files = calloc(n, sizeof *files);
 	RETURN_IF_NOMEM(files, err);
 	int rc = 0;

@@ -43,7 +43,7 @@ static int read_meta(struct state_file *f, struct state_in *in, dqa_error *err)
 	size_t nids;
 	m->check_ids = get_strings(f, in, &nids, &oom);
 	m->nchecks = nids / 2;
-	RETURN_IF_NOMEM(oom ? NULL : f, err);
+	RETURN_NOMEM_UNLESS(!oom, err);
 	if (in->bad || !m->dqa_version || !m->rules_path || nids % 2 || !m->ninputs ||
 	    !m->nheader || m->index < 1 || m->index > m->count)
 		return corrupt(f, "bad description of the audit", err);
@@ -95,7 +95,7 @@ static int load_units(struct state_in *in, struct plan *w, size_t **units, size_
 		if (in->bad)
 			break;
 		long u = plan_unit(w, name, len);
-		RETURN_IF_NOMEM(u >= 0 ? w : NULL, err);
+		RETURN_NOMEM_UNLESS(u >= 0, err);
 		(*units)[k] = (size_t)u;
 		w->unit_rows[u] += rows;
 	}
@@ -118,13 +118,13 @@ static int load_sample(struct state_in *in, struct plan *w, const struct bound_c
 	s->names = arena_alloc(w->out, (s->nvalues + 1) * sizeof *s->names);
 	s->values = arena_alloc(w->out, (s->nvalues + 1) * sizeof *s->values);
 	s->lens = arena_alloc(w->out, (s->nvalues + 1) * sizeof *s->lens);
-	RETURN_IF_NOMEM(s->names && s->values && s->lens ? s : NULL, err);
+	RETURN_NOMEM_UNLESS(s->names && s->values && s->lens, err);
 	for (size_t v = 0; v < s->nvalues; v++) {
 		s->names[v] = w->header[b->cols[v]];
 		s->values[v] = state_get_strn(in, w->out, &s->lens[v], &oom);
 		in->bad |= !s->values[v] && !oom;
 	}
-	RETURN_IF_NOMEM(oom ? NULL : s, err);
+	RETURN_NOMEM_UNLESS(!oom, err);
 	return 0;
 }
 

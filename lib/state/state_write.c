@@ -79,7 +79,7 @@ static int put_checks(struct strbuf *out, const struct plan *p, dqa_error *err)
 			/* State that merges but cannot be saved would merge wrong. */
 			if (b->def->ops->merge) {
 				strbuf_release(&blob);
-				return dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS, NULL,
+				return error_at(err, DQA_EARG, NULL, DQA_NOPOS, NULL,
 						"check kind '%s' cannot be sharded yet",
 						b->def->ops->kind);
 			}
@@ -97,13 +97,12 @@ static int put_checks(struct strbuf *out, const struct plan *p, dqa_error *err)
 int state_encode(struct plan *p, unsigned index, unsigned count, struct strbuf *out,
 		 dqa_error *err)
 {
-	uint64_t rules_hash;
-	FORWARD_IF_ERROR(state_hash_file(p->rules->path, &rules_hash, err));
 	size_t start = frame_start(out);
-	put_meta(out, p, rules_hash, index, count);
+	/* the bytes the rules were loaded from: an edit since fails the merge */
+	put_meta(out, p, p->rules->doc.hash, index, count);
 	put_units(out, p);
 	FORWARD_IF_ERROR(put_checks(out, p, err));
-	RETURN_IF_NOMEM(out->failed ? NULL : out, err);
+	RETURN_NOMEM_UNLESS(!out->failed, err);
 	frame_seal(out, start, &state_dataset_kind);
 	return 0;
 }

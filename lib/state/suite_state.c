@@ -53,7 +53,7 @@ static int read_meta(struct suite_state *f, struct state_in *in, dqa_error *err)
 	m->ndatasets = state_get_u64(in);
 	m->now = state_get_i64(in);
 	m->samples = state_get_u32(in);
-	RETURN_IF_NOMEM(oom ? NULL : f, err);
+	RETURN_NOMEM_UNLESS(!oom, err);
 	if (in->bad || !m->dqa_version || !m->suite_path || m->index < 1 || m->index > m->count ||
 	    m->samples > STATE_MAX_SAMPLES)
 		return corrupt(f, "bad description of the suite run", err);
@@ -76,7 +76,7 @@ static int read_datasets(struct suite_state *f, struct state_in *in, dqa_error *
 		d->state = state_get_bytes(in, &d->len);
 		in->bad |= d->index != want || want >= m->ndatasets || !d->name;
 	}
-	RETURN_IF_NOMEM(oom ? NULL : f, err);
+	RETURN_NOMEM_UNLESS(!oom, err);
 	if (in->bad || in->p != in->end || want < m->ndatasets)
 		return corrupt(f, "its datasets do not fit its shard", err);
 	return 0;

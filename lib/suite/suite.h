@@ -33,9 +33,10 @@ struct dqa_suite {
 /* Loads the suite file at path and every rule file it names; expands and
  * checks the data of the datasets of shard `shard` of `shards` only (those
  * whose 0-based index is shard - 1 modulo shards), of none when shards is 0
- * (suite_load.c). */
+ * (suite_load.c). With shard_hash non-NULL (a merge), a suite file whose
+ * bytes no longer hash to *shard_hash fails before it is parsed. */
 int suite_load(dqa_suite **out, const char *path, unsigned shard, unsigned shards,
-	       dqa_error *err);
+	       const uint64_t *shard_hash, dqa_error *err);
 
 /* The suite document of the datasets' results (suite_doc.c). */
 int suite_build_doc(struct dqa_suite *s, int64_t now, int64_t generated_at, dqa_error *err);

@@ -8,6 +8,7 @@
 
 #include "suite.h"
 #include "../util/error.h"
+#include "../report/report.h"
 
 static json_t *time_value(int64_t t)
 {
@@ -53,7 +54,7 @@ static json_t *dataset_line(const char *name, const json_t *res)
 static int add_dataset(struct dqa_suite *s, const struct suite_dataset *d, json_t *lines,
 		       json_t *rows, json_t *results, double *sum, size_t *scored)
 {
-	char *text = dqa_result_json(d->result);
+	char *text = result_json(d->result);
 	/* sample values keep their NUL bytes: \u0000 */
 	json_t *res = text ? json_loads(text, JSON_ALLOW_NUL, NULL) : NULL;
 	free(text);
@@ -105,7 +106,7 @@ int suite_build_doc(struct dqa_suite *s, int64_t now, int64_t generated_at, dqa_
 int dqa_suite_run(dqa_suite *s, const dqa_audit_options *opts, dqa_error *err)
 {
 	if (s->shards != 1)
-		return dqa_fail(err, DQA_EARG, s->path, DQA_NOPOS, NULL,
+		return error_at(err, DQA_EARG, s->path, DQA_NOPOS, NULL,
 				"suite loaded for a shard: audit it with dqa_suite_shard");
 	for (size_t i = 0; i < s->ndatasets; i++) {
 		struct suite_dataset *d = &s->datasets[i];
@@ -119,7 +120,8 @@ int dqa_suite_run(dqa_suite *s, const dqa_audit_options *opts, dqa_error *err)
 	return suite_build_doc(s, opts->now, opts->generated_at, err);
 }
 
-char *dqa_suite_json(const dqa_suite *s)
+/* The suite document, or NULL when out of memory. */
+static char *suite_json(const dqa_suite *s)
 {
 	char *text = json_dumps(s->json, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
 				       JSON_REAL_PRECISION(15));
@@ -133,6 +135,12 @@ char *dqa_suite_json(const dqa_suite *s)
 	}
 	memcpy(out + len, "\n", 2);
 	return out;
+}
+
+int dqa_suite_json(char **out, const dqa_suite *s, dqa_error *err)
+{
+	*out = suite_json(s);
+	return *out ? 0 : error_nomem(err);
 }
 
 int dqa_suite_history_append(const dqa_suite *s, const char *path, dqa_error *err)

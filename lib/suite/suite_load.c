@@ -17,7 +17,7 @@ struct loader {
 
 static int fail_at(struct loader *l, const struct ynode *at, const char *hint, const char *what)
 {
-	return dqa_fail(l->err, DQA_ERULES, l->s->path, at->pos, hint, "%s", what);
+	return error_at(l->err, DQA_ERULES, l->s->path, at->pos, hint, "%s", what);
 }
 
 static bool is_string(const struct ynode *n)
@@ -67,11 +67,11 @@ static int expand_data(struct loader *l, const struct ynode *data, struct suite_
 		RETURN_IF_NOMEM(pattern, l->err);
 		int g_rc = glob(pattern, i ? GLOB_APPEND : 0, NULL, &g);
 		if (g_rc == GLOB_NOMATCH)
-			rc = dqa_fail(l->err, DQA_EINPUT, l->s->path, items[i]->pos,
+			rc = error_at(l->err, DQA_EINPUT, l->s->path, items[i]->pos,
 				      "paths and globs are relative to the suite file",
 				      "no file matches '%s'", pattern);
 		else if (g_rc != 0)
-			rc = dqa_fail(l->err, DQA_EINPUT, l->s->path, items[i]->pos, NULL,
+			rc = error_at(l->err, DQA_EINPUT, l->s->path, items[i]->pos, NULL,
 				      "cannot expand '%s'", pattern);
 	}
 	if (rc == 0)
@@ -147,8 +147,20 @@ static int load_root(struct loader *l, const struct ynode *root)
 	return 0;
 }
 
+/* The suite file read once: its bytes, hash and tree stay in s->doc. */
+static int read_suite(struct dqa_suite *s, const char *path, const uint64_t *shard_hash,
+		      dqa_error *err)
+{
+	FORWARD_IF_ERROR(ydoc_read(&s->doc, path, err));
+	if (shard_hash && s->doc.hash != *shard_hash)
+		return error_at(err, DQA_EARG, path, DQA_NOPOS,
+				"audit the shards again with the suite file as it is now",
+				"suite file changed since the shards were audited");
+	return ydoc_parse(&s->doc, err);
+}
+
 int suite_load(dqa_suite **out, const char *path, unsigned shard, unsigned shards,
-	       dqa_error *err)
+	       const uint64_t *shard_hash, dqa_error *err)
 {
 	*out = NULL;
 	struct dqa_suite *s = calloc(1, sizeof *s);
@@ -158,10 +170,9 @@ int suite_load(dqa_suite **out, const char *path, unsigned shard, unsigned shard
 	s->shards = shards;
 	s->path = arena_strdup(&s->arena, path);
 	s->name = s->path ? path_stem(&s->arena, s->path) : NULL;
-	int rc = s->name ? ydoc_load(&s->doc, path, err)
-			 : dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
-	if (rc == 0)
-		rc = load_root(&l, s->doc.root);
+	int rc = s->name ? read_suite(s, path, shard_hash, err) : error_nomem(err);
+	if (rc == 0 && (rc = load_root(&l, s->doc.root)) < 0)
+		ydoc_excerpt(&s->doc, err);
 	if (rc < 0) {
 		dqa_suite_free(s);
 		return rc;
@@ -172,16 +183,16 @@ int suite_load(dqa_suite **out, const char *path, unsigned shard, unsigned shard
 
 int dqa_suite_load(dqa_suite **out, const char *path, dqa_error *err)
 {
-	return suite_load(out, path, 1, 1, err);
+	return suite_load(out, path, 1, 1, NULL, err);
 }
 
 int dqa_suite_load_shard(dqa_suite **out, const char *path, unsigned index, unsigned count,
 			 dqa_error *err)
 {
 	if (index < 1 || index > count)
-		return dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS, NULL, "no shard %u of %u", index,
+		return error_at(err, DQA_EARG, NULL, DQA_NOPOS, NULL, "no shard %u of %u", index,
 				count);
-	return suite_load(out, path, index, count, err);
+	return suite_load(out, path, index, count, NULL, err);
 }
 
 void dqa_suite_free(dqa_suite *s)

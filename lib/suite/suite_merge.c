@@ -1,5 +1,5 @@
 /* dqa merge of suite states: the states of every shard of one suite run,
- * checked to belong together, the suite file and its rule files read again,
+ * checked to belong together, the suite file and its rule files loaded,
  * and each dataset finished from its own state by the dataset merge; the
  * result is the suite dqa_suite_run gives. The suite merge of
  * docs/internals/merge.md (which names all three). */
@@ -37,15 +37,9 @@ static struct shard_ref ref_of(const void *first, const void *item)
 /* The suite file, as the shards read it; its datasets without their data. */
 static int load_suite(struct dqa_suite **s, const struct suite_state_meta *m, dqa_error *err)
 {
-	uint64_t hash;
-	FORWARD_IF_ERROR(state_hash_file(m->suite_path, &hash, err));
-	if (hash != m->suite_hash)
-		return dqa_fail(err, DQA_EARG, m->suite_path, DQA_NOPOS,
-				"audit the shards again with the suite file as it is now",
-				"suite file changed since the shards were audited");
-	FORWARD_IF_ERROR(suite_load(s, m->suite_path, 0, 0, err));
+	FORWARD_IF_ERROR(suite_load(s, m->suite_path, 0, 0, &m->suite_hash, err));
 	if ((*s)->ndatasets != m->ndatasets)
-		return dqa_fail(err, DQA_EARG, m->suite_path, DQA_NOPOS, NULL,
+		return error_at(err, DQA_EARG, m->suite_path, DQA_NOPOS, NULL,
 				"the suite file lists %zu datasets, the states %zu",
 				(*s)->ndatasets, m->ndatasets);
 	return 0;
@@ -88,9 +82,9 @@ int dqa_suite_merge(dqa_suite **out, const char *const *paths, size_t n,
 {
 	*out = NULL;
 	if (n == 0)
-		return dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS, NULL, "no state files given");
+		return error_at(err, DQA_EARG, NULL, DQA_NOPOS, NULL, "no state files given");
 	if (opts->rules)
-		return dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS, NULL,
+		return error_at(err, DQA_EARG, NULL, DQA_NOPOS, NULL,
 				"suite states take no rule file: the suite file names them");
 	struct suite_state *files = calloc(n, sizeof *files);
 	RETURN_IF_NOMEM(files, err);

@@ -248,7 +248,7 @@ static int write_view(const dqa_suite *s, const char *dir, const char *name, enu
 {
 	struct strbuf sb = STRBUF_INIT;
 	render(s->json, style, lang, &sb);
-	int rc = sb.failed ? dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory")
+	int rc = sb.failed ? error_nomem(err)
 			   : dqa_write_file_atomic(dir, name, sb.buf, sb.len, err);
 	strbuf_release(&sb);
 	return rc;
@@ -273,9 +273,9 @@ int dqa_suite_write_dir(const dqa_suite *s, const char *dir, dqa_lang lang, size
 		dqa_report_free(rep);
 		free(sub);
 	}
-	char *json = rc == 0 ? dqa_suite_json(s) : NULL;
-	if (rc == 0 && !json)
-		rc = dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+	char *json = NULL;
+	if (rc == 0)
+		rc = dqa_suite_json(&json, s, err);
 	if (rc == 0 && (rc = dqa_write_file_atomic(dir, "suite.json", json, strlen(json), err)) == 0)
 		written++;
 	free(json);

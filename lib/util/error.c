@@ -9,7 +9,7 @@
 
 #include "strbuf.h"
 
-int dqa_fail(dqa_error *err, int code, const char *file, struct dqa_pos pos,
+int error_at(dqa_error *err, int code, const char *file, struct dqa_pos pos,
 	     const char *hint, const char *fmt, ...)
 {
 	if (!err)
@@ -24,10 +24,24 @@ int dqa_fail(dqa_error *err, int code, const char *file, struct dqa_pos pos,
 	err->column = pos.column;
 	err->span = pos.span;
 	snprintf(err->hint, sizeof err->hint, "%s", hint ? hint : "");
+	err->has_excerpt = false;
+	err->excerpt[0] = '\0';
 	return code;
 }
 
-void dqa_error_hint(dqa_error *err, const char *fmt, ...)
+int error_nomem(dqa_error *err)
+{
+	return error_at(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+}
+
+void assert_failed(const char *cond, const char *file, int line, const char *func)
+{
+	fprintf(stderr, "dqa: internal error: %s:%d: %s: assertion '%s' failed\n", file, line, func,
+		cond);
+	abort();
+}
+
+void error_hint(dqa_error *err, const char *fmt, ...)
 {
 	if (!err)
 		return;
@@ -37,40 +51,32 @@ void dqa_error_hint(dqa_error *err, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Longest source line echoed under a rule-file error; longer ones are cut. */
-enum { EXCERPT_MAX = 160 };
-
-/* Reads line `line` (1-based) of path into buf without its newline. */
-static bool read_line(const char *path, unsigned line, char *buf, size_t cap)
+void error_excerpt(dqa_error *err, const char *text, size_t len)
 {
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return false;
+	if (err->code != DQA_ERULES || !err->line || !err->column || err->has_excerpt)
+		return;
 	unsigned current = 1;
-	size_t len = 0;
-	int c;
-	bool found = false;
-	while ((c = fgetc(f)) != EOF) {
-		if (current == line) {
-			found = true;
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i];
+		if (current == err->line) {
+			err->has_excerpt = true;
 			if (c == '\n' || c == '\r')
 				break;
-			if (len + 1 < cap)
-				buf[len++] = (char)c;
+			if (n < DQA_EXCERPT_MAX)
+				err->excerpt[n++] = c;
 		} else if (c == '\n') {
 			current++;
 		}
 	}
-	buf[len] = '\0';
-	fclose(f);
-	return found;
+	err->excerpt[n] = '\0';
 }
 
 static void append_excerpt(struct strbuf *sb, const dqa_error *err)
 {
-	char text[EXCERPT_MAX + 1];
-	if (!read_line(err->file, err->line, text, sizeof text))
-		return;
+	char text[DQA_EXCERPT_MAX + 1];
+	memcpy(text, err->excerpt, sizeof text);
+	text[DQA_EXCERPT_MAX] = '\0';
 	/* One '?' per control character keeps the caret in its column. */
 	for (char *p = text; *p; p++)
 		if (((unsigned char)*p < 0x20 && *p != '\t') || *p == 0x7f)
@@ -87,7 +93,7 @@ static void append_excerpt(struct strbuf *sb, const dqa_error *err)
 		col++;
 	}
 	strbuf_putc(sb, '^');
-	for (unsigned i = 1; i < err->span && i < EXCERPT_MAX; i++)
+	for (unsigned i = 1; i < err->span && i < DQA_EXCERPT_MAX; i++)
 		strbuf_putc(sb, '~');
 	strbuf_putc(sb, '\n');
 }
@@ -105,7 +111,7 @@ static void put_visible(struct strbuf *sb, const char *s)
 	}
 }
 
-char *dqa_error_format(const dqa_error *err)
+int dqa_error_format(char **out, const dqa_error *err)
 {
 	struct strbuf sb = STRBUF_INIT;
 	if (err->file[0]) {
@@ -120,12 +126,13 @@ char *dqa_error_format(const dqa_error *err)
 	strbuf_puts(&sb, "error: ");
 	put_visible(&sb, err->message);
 	strbuf_putc(&sb, '\n');
-	if (err->code == DQA_ERULES && err->file[0] && err->line && err->column)
+	if (err->has_excerpt && err->line && err->column)
 		append_excerpt(&sb, err);
 	if (err->hint[0]) {
 		strbuf_puts(&sb, "hint: ");
 		put_visible(&sb, err->hint);
 		strbuf_putc(&sb, '\n');
 	}
-	return strbuf_detach(&sb);
+	*out = strbuf_detach(&sb);
+	return *out ? 0 : DQA_ENOMEM;
 }

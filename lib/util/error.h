@@ -10,13 +10,18 @@ struct dqa_pos {
 };
 
 /* Fills err (when non-NULL) and returns code, so callers can write
- * `return dqa_fail(err, DQA_ERULES, ...)`. file and hint may be NULL. */
-int dqa_fail(dqa_error *err, int code, const char *file, struct dqa_pos pos,
+ * `return error_at(err, DQA_ERULES, ...)`. file and hint may be NULL. */
+int error_at(dqa_error *err, int code, const char *file, struct dqa_pos pos,
 	     const char *hint, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 
+/* Gives a rule-file error (DQA_ERULES at a line and column) its excerpt:
+ * that line of text, the len bytes of the file it points into, as read at
+ * load. A no-op for other errors and for one that has its excerpt. */
+void error_excerpt(dqa_error *err, const char *text, size_t len);
+
 /* Replaces the hint of an already filled error. */
-void dqa_error_hint(dqa_error *err, const char *fmt, ...)
+void error_hint(dqa_error *err, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 #define DQA_NOPOS ((struct dqa_pos){0, 0, 0})
@@ -29,20 +34,43 @@ void dqa_error_hint(dqa_error *err, const char *fmt, ...)
 			return forward_rc_;                                    \
 	} while (0)
 
-/* Returns an out-of-memory error when ptr is NULL. */
-#define RETURN_IF_NOMEM(ptr, err)                                              \
+/* The out-of-memory error: fills err (when non-NULL), returns DQA_ENOMEM. */
+int error_nomem(dqa_error *err);
+
+/* Returns the out-of-memory error unless ok holds: ok states what the
+ * allocations before it must have achieved, e.g.
+ * RETURN_NOMEM_UNLESS(r->names && r->counts, err). */
+#define RETURN_NOMEM_UNLESS(ok, err)                                           \
 	do {                                                                   \
-		if ((ptr) == NULL)                                             \
-			return dqa_fail((err), DQA_ENOMEM, NULL, DQA_NOPOS,    \
-					NULL, "out of memory");                \
+		if (!(ok))                                                     \
+			return error_nomem(err);                               \
 	} while (0)
+
+/* Returns the out-of-memory error when ptr is NULL. */
+#define RETURN_IF_NOMEM(ptr, err) RETURN_NOMEM_UNLESS((ptr) != NULL, err)
 
 /* Returns DQA_ECANCELED once dqa_cancel has been called. */
 #define RETURN_IF_CANCELLED(err)                                               \
 	do {                                                                   \
 		if (dqa_cancelled())                                           \
-			return dqa_fail((err), DQA_ECANCELED, NULL, DQA_NOPOS, \
+			return error_at((err), DQA_ECANCELED, NULL, DQA_NOPOS, \
 					NULL, "interrupted");                  \
 	} while (0)
+
+/* ASSERT(cond): an invariant of the code, not a check of input (input
+ * errors are dqa_error values). Compiled in when DQA_ASSERTS is defined,
+ * which meson does for debug and sanitizer builds (option 'asserts',
+ * docs/internals/errors.md): a false one prints where and aborts, so the
+ * sanitizer build and the fuzzers stop on it. In release builds it
+ * evaluates nothing. */
+#ifdef DQA_ASSERTS
+#define ASSERT(cond) ((cond) ? (void)0 : assert_failed(#cond, __FILE__, __LINE__, __func__))
+#else
+#define ASSERT(cond) ((void)sizeof(!(cond)))
+#endif
+
+/* Prints "dqa: internal error: FILE:LINE: FUNC: assertion 'COND' failed"
+ * on stderr and aborts; only ASSERT calls it. */
+_Noreturn void assert_failed(const char *cond, const char *file, int line, const char *func);
 
 #endif

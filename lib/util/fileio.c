@@ -22,13 +22,13 @@ static int make_dirs(const char *dir, dqa_error *err)
 {
 	char path[4096];
 	if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path)
-		return dqa_fail(err, DQA_EIO, dir, DQA_NOPOS, NULL, "path too long");
+		return error_at(err, DQA_EIO, dir, DQA_NOPOS, NULL, "path too long");
 	for (char *p = path + 1; ; p++) {
 		bool end = *p == '\0';
 		if (*p == '/' || end) {
 			*p = '\0';
 			if (mkdir(path, 0777) < 0 && errno != EEXIST)
-				return dqa_fail(err, DQA_EIO, path, DQA_NOPOS, NULL,
+				return error_at(err, DQA_EIO, path, DQA_NOPOS, NULL,
 						"cannot create folder: %s", strerror(errno));
 			if (end)
 				break;
@@ -37,7 +37,7 @@ static int make_dirs(const char *dir, dqa_error *err)
 	}
 	struct stat st;
 	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
-		return dqa_fail(err, DQA_EIO, dir, DQA_NOPOS, NULL, "not a folder");
+		return error_at(err, DQA_EIO, dir, DQA_NOPOS, NULL, "not a folder");
 	return 0;
 }
 
@@ -57,7 +57,7 @@ int fileio_write_all(int fd, const char *data, size_t len)
 
 static int io_error(dqa_error *err, const char *path, int saved)
 {
-	return dqa_fail(err, DQA_EIO, path, DQA_NOPOS, NULL, "cannot write: %s",
+	return error_at(err, DQA_EIO, path, DQA_NOPOS, NULL, "cannot write: %s",
 			strerror(saved));
 }
 
@@ -68,7 +68,7 @@ static int note_dir(struct file_batch *b, const char *dir, dqa_error *err)
 		if (!strcmp(b->dirs[i], dir))
 			return 0;
 	if (b->ndirs == FILE_BATCH_DIRS)
-		return dqa_fail(err, DQA_EIO, dir, DQA_NOPOS, NULL,
+		return error_at(err, DQA_EIO, dir, DQA_NOPOS, NULL,
 				"more than %d folders in one batch", FILE_BATCH_DIRS);
 	FORWARD_IF_ERROR(make_dirs(dir, err));
 	b->dirs[b->ndirs] = strdup(dir);
@@ -95,7 +95,7 @@ int file_batch_add(struct file_batch *b, const char *dir, const char *name, cons
 {
 	RETURN_IF_CANCELLED(err);
 	FORWARD_IF_ERROR(note_dir(b, dir, err));
-	RETURN_IF_NOMEM(grow(b) == 0 ? b : NULL, err);
+	RETURN_NOMEM_UNLESS(grow(b) == 0, err);
 	struct batch_file *f = &b->files[b->n];
 	size_t size = strlen(dir) + strlen(name) + 16;
 	f->target = malloc(size);
@@ -103,7 +103,7 @@ int file_batch_add(struct file_batch *b, const char *dir, const char *name, cons
 	if (!f->target || !f->temp) {
 		free(f->target);
 		free(f->temp);
-		return dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		return error_nomem(err);
 	}
 	snprintf(f->target, size, "%s/%s", dir, name);
 	snprintf(f->temp, size, "%s/.%s.XXXXXX", dir, name);

@@ -1,4 +1,5 @@
 #include "parallel.h"
+#include "error.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -47,7 +48,7 @@ void parallel_for(unsigned threads, size_t n, void (*run)(void *ctx, size_t i, u
 {
 	struct loop l = {.n = n, .run = run, .ctx = ctx};
 	atomic_init(&l.next, 0);
-	threads = parallel_threads(threads);
+	ASSERT(threads >= 1 && threads <= PARALLEL_MAX_THREADS);
 	if (threads > n)
 		threads = n ? (unsigned)n : 1;
 	/* helpers[0] is the calling thread */

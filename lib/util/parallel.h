@@ -7,15 +7,18 @@
 #include <signal.h>
 #include <stddef.h>
 
-enum { PARALLEL_MAX_THREADS = 256 };
+#include "../dqa.h"
+
+enum { PARALLEL_MAX_THREADS = DQA_THREADS_MAX };
 
 /* The number of threads for a requested count: 0 means one per online
- * core; never more than PARALLEL_MAX_THREADS. */
+ * core; never more than PARALLEL_MAX_THREADS. plan_init calls it once per
+ * audit; everything after uses the plan's resolved count. */
 unsigned parallel_threads(unsigned requested);
 
 /* Calls run(ctx, i, worker) once for every i in [0, n), on up to `threads`
- * threads (parallel_threads' meaning of 0), the calling thread among them.
- * worker, below parallel_threads(threads), tells which thread runs the
+ * threads (a resolved count, 1 to PARALLEL_MAX_THREADS), the calling
+ * thread among them. worker, below threads, tells which thread runs the
  * item: one thread's items run one after the other, so run may keep
  * scratch memory per worker. Items are taken in increasing order but
  * finish in any order, so run must only write what belongs to item i or

@@ -23,7 +23,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		if (rc == DQA_ERULES && (strcmp(err.file, path) != 0 || err.line == 0))
 			abort();
-		char *text = dqa_error_format(&err);
+		char *text = NULL;
+		dqa_error_format(&text, &err);
 		free(text);
 	}
 	dqa_rules_free(rules);

@@ -37,7 +37,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	dqa_error err = {0};
 	int rc = dqa_merge_run(&res, &path, 1, &opts, &err);
 	if (rc == 0) {
-		free(dqa_result_json(res));
+		char *json = NULL;
+		dqa_result_json(&json, res, NULL);
+		free(json);
 		dqa_result_free(res);
 	} else if (rc != DQA_EINPUT && rc != DQA_EARG && rc != DQA_ENOMEM && rc != DQA_ERULES) {
 		abort();

@@ -28,7 +28,7 @@ int main(void)
 			for (size_t i = 0; i < MAX_ITEMS; i++)
 				atomic_store(&runs[i], 0);
 			unsigned workers = parallel_threads(threads[t]);
-			parallel_for(threads[t], items[k], count_run, &workers);
+			parallel_for(workers, items[k], count_run, &workers);
 			int wrong = 0;
 			for (size_t i = 0; i < MAX_ITEMS; i++)
 				wrong += atomic_load(&runs[i]) != (i < items[k] ? 1 : 0);

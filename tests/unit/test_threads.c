@@ -140,7 +140,8 @@ static char *audit(const dqa_rules *rules, const char *const *inputs, size_t n,
 		fprintf(stderr, "audit failed: %s\n", err.message);
 		return NULL;
 	}
-	char *json = dqa_result_json(res);
+	char *json = NULL;
+	dqa_result_json(&json, res, &err);
 	dqa_result_free(res);
 	return json;
 }
@@ -171,7 +172,8 @@ static char *sharded(const dqa_rules *rules, const char *const *inputs, size_t n
 	dqa_merge_options mopts = DQA_MERGE_OPTIONS_INIT;
 	dqa_result *res;
 	if (!*code && (*code = dqa_merge_run(&res, states, count, &mopts, &err)) == 0) {
-		char *json = dqa_result_json(res);
+		char *json = NULL;
+		dqa_result_json(&json, res, &err);
 		dqa_result_free(res);
 		return json;
 	}
