@@ -99,26 +99,28 @@ def load_objects(build_dir):
     return objects
 
 
-def symbols(path):
-    """(defined, undefined) global symbol names of one object file."""
-    out = subprocess.run(["nm", "-P", path], check=True, capture_output=True,
-                         text=True).stdout
-    defined, undefined = set(), set()
+def symbols(paths):
+    """{object path: (defined, undefined) global symbol names}, one nm run."""
+    out = subprocess.run(["nm", "-P", "-A"] + sorted(paths), check=True,
+                         capture_output=True, text=True).stdout
+    tables = {path: (set(), set()) for path in paths}
     for line in out.splitlines():
-        fields = line.split()
-        if len(fields) < 2:
+        path, _, entry = line.partition(": ")
+        fields = entry.split()
+        if path not in tables or len(fields) < 2:
             continue
         name, kind = fields[0], fields[1]
+        defined, undefined = tables[path]
         if kind in ("U", "w", "v"):
             undefined.add(name)
         elif kind.isupper():
             defined.add(name)
-    return defined, undefined
+    return tables
 
 
 def build_graph(objects):
     """{source: set of (callee source, symbol)} from the objects' symbols."""
-    tables = {source: symbols(obj) for obj, source in objects.items()}
+    tables = {objects[obj]: table for obj, table in symbols(list(objects)).items()}
     owner = {}
     for source, (defined, _) in tables.items():
         for name in defined:

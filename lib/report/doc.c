@@ -1,6 +1,6 @@
 /* The result document every report is rendered from: made from a scored
  * result or loaded from a saved result.json, checked for the shape the
- * renderers rely on, and read through accessors that never fail. */
+ * renderers rely on, and read through the accessors of doc_fields.c. */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
