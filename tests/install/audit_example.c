@@ -7,7 +7,8 @@
 
 static int fail(const dqa_error *err)
 {
-	char *text = dqa_error_format(err);
+	char *text = NULL;
+	dqa_error_format(&text, err);
 	fprintf(stderr, "%s\n", text ? text : err->message);
 	free(text);
 	return 2;
@@ -36,11 +37,12 @@ int main(int argc, char **argv)
 		dqa_rules_free(rules);
 		return fail(&err);
 	}
-	char *json = dqa_result_json(res);
-	if (json)
+	char *json = NULL;
+	rc = dqa_result_json(&json, res, &err);
+	if (rc == 0)
 		fputs(json, stdout);
 	free(json);
 	dqa_result_free(res);
 	dqa_rules_free(rules);
-	return json ? 0 : 2;
+	return rc == 0 ? 0 : fail(&err);
 }
