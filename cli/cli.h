@@ -70,6 +70,9 @@ int cli_interrupted(int status);
 
 /* Prints err on stderr the way editors read it and returns its exit status. */
 int report_error(const dqa_error *err);
+/* The exit status of err: EXIT_USAGE for the rule file's or the command
+ * line's, EXIT_INPUT for the data's and the rest. */
+int exit_status(const dqa_error *err);
 
 /* SOURCE_DATE_EPOCH (reproducible builds, tests) or the current time. */
 int64_t cli_generated_at(void);

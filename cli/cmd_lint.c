@@ -1,43 +1,65 @@
 /* dqa lint RULES [DATA...]: validate a rule file, and with data, that every
  * column it names is in the headers; no rows are read. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "options.h"
 
-static const struct command_help lint_help = {
-	"lint RULES [DATA...]",
-	"Check the rule file RULES: structure, check kinds, parameters, regexes and\n"
-	"reference files. Given DATA, also check that every column it names exists\n"
-	"in their headers (only headers are read). Prints 'RULES: ok' and exits 0.",
-	NULL, 0,
+struct lint_args {
+	const char *format;
 };
+
+static const char *const lint_formats[] = {"text", "json", "github", NULL};
+
+#define L struct lint_args
+static const struct option_spec lint_options[] = {
+	OPTION("format", 'f', OPTION_CHOICE, "FMT", OPTION_AT(L, format), NULL,
+	       .choices = lint_formats),
+};
+#undef L
+
+static const struct command_help lint_help = {
+	"lint RULES [DATA...] [options]",
+	"Check the rule file RULES: structure, check kinds, parameters, regexes and\n"
+	"reference files, and warn about checks under another criterion than their\n"
+	"kind's. Given DATA, also check that every column it names exists in their\n"
+	"headers (only headers are read). Prints 'RULES: ok' and exits 0 unless an\n"
+	"error was found (exit 2); warnings alone do not fail. --format json writes\n"
+	"the findings as a JSON array, github as GitHub Actions annotations.",
+	lint_options, sizeof lint_options / sizeof *lint_options,
+};
+
+static dqa_lint_format format_of(const char *name)
+{
+	return strcmp(name, "json") == 0 ? DQA_LINT_JSON
+	       : strcmp(name, "github") == 0 ? DQA_LINT_GITHUB : DQA_LINT_TEXT;
+}
 
 int cmd_lint(int argc, char **argv)
 {
+	struct lint_args args = {.format = lint_formats[0]};
 	const char **positional = calloc((size_t)argc + 1, sizeof *positional);
 	if (!positional)
 		return EXIT_INPUT;
-	int n, rc = options_parse(argc, argv, &lint_help, NULL, positional, &n);
+	int n, rc = options_parse(argc, argv, &lint_help, &args, positional, &n);
 	if (rc == 0 && n < 1)
 		rc = usage_error(&lint_help, "no rule file given");
-	dqa_rules *rules = NULL;
 	dqa_error err = {0};
-	if (rc == 0 && dqa_rules_load(&rules, positional[0], &err) < 0)
-		rc = report_error(&err);
 	char **inputs = NULL;
 	size_t ninputs = 0;
 	if (rc == 0 && dqa_inputs_expand(&inputs, &ninputs, positional + 1, (size_t)n - 1, &err) < 0)
 		rc = report_error(&err);
-	if (rc == 0 && ninputs && dqa_rules_check_data(rules, (const char *const *)inputs, ninputs,
-							&err) < 0)
+	dqa_lint *lint = NULL;
+	if (rc == 0 && dqa_lint_run(&lint, positional[0], (const char *const *)inputs, ninputs,
+				    &err) < 0)
 		rc = report_error(&err);
-	if (rc == 0) {
-		size_t n_checks = dqa_rules_check_count(rules);
-		printf("%s: ok (%zu check%s)\n", positional[0], n_checks, n_checks == 1 ? "" : "s");
-	}
+	if (rc == 0 && dqa_lint_write(lint, format_of(args.format), stdout, stderr) < 0)
+		rc = EXIT_INPUT;
+	if (rc == 0 && dqa_lint_first_error(lint))
+		rc = exit_status(dqa_lint_first_error(lint));
+	dqa_lint_free(lint);
 	dqa_inputs_free(inputs, ninputs);
-	dqa_rules_free(rules);
 	free(positional);
 	return rc < 0 ? EXIT_PASS : rc;
 }

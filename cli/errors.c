@@ -15,6 +15,11 @@ int report_error(const dqa_error *err)
 	} else {
 		fprintf(stderr, "dqa: error: %s\n", err->message);
 	}
+	return exit_status(err);
+}
+
+int exit_status(const dqa_error *err)
+{
 	switch (err->code) {
 	case DQA_ERULES:
 	case DQA_EARG:

@@ -107,6 +107,39 @@ const char *dqa_rules_dataset_name(const dqa_rules *rules);
 
 void dqa_rules_free(dqa_rules *rules);
 
+/* --- lint ---------------------------------------------------------------- */
+
+/* What `dqa lint` found: the rule file's error (when it does not load, or
+ * its columns are not in the data), or warnings about one that loads. */
+typedef struct dqa_lint dqa_lint;
+
+typedef enum dqa_lint_format { DQA_LINT_TEXT, DQA_LINT_JSON, DQA_LINT_GITHUB } dqa_lint_format;
+
+/* Lints the rule file at rules_path: loads it, warns about checks placed
+ * under another criterion than dqa-rules(5) lists their kind under, and
+ * with inputs checks the columns against their headers (as
+ * dqa_rules_check_data). A mistake found is a finding in *out, not a
+ * failure: returns 0, or DQA_ENOMEM or DQA_ECANCELED. */
+int dqa_lint_run(dqa_lint **out, const char *rules_path, const char *const *inputs,
+		 size_t ninputs, dqa_error *err);
+
+/* The number of warnings (warnings true) or errors found. */
+size_t dqa_lint_count(const dqa_lint *lint, bool warnings);
+
+/* The first error found (its code says whose: DQA_ERULES the rule file's,
+ * DQA_EINPUT the data's), or NULL. */
+const dqa_error *dqa_lint_first_error(const dqa_lint *lint);
+
+/* Writes the findings: text as dqa's other errors, on diagnostics, then
+ * "RULES: ok (N checks)" on out when no error was found; json, an array of
+ * {file, line, column, severity, message, hint}; github, one workflow
+ * command (::error or ::warning) per finding; both on out. Returns 0,
+ * DQA_ENOMEM or DQA_EIO. */
+int dqa_lint_write(const dqa_lint *lint, dqa_lint_format format, FILE *out,
+		   FILE *diagnostics);
+
+void dqa_lint_free(dqa_lint *lint);
+
 /* --- audits --------------------------------------------------------------- */
 
 /* How far an audit has read, for a progress display. bytes counts the input

@@ -40,6 +40,7 @@ LAYERS = [
     ["checks"],
     ["rules loader"],
     ["shard merge"],
+    ["lint"],
     ["history"],
     ["report"],
     ["suite"],

@@ -8,7 +8,8 @@
  *     param_* and rules_error; the kind calls nothing above lib/checks/
  *     (scripts/check_layers.py).
  *  2. Its file name in check_kind_sources, lib/checks/meson.build.
- *  3. One row KIND(KIND) in registry.c's KINDS.
+ *  3. One row KIND(KIND, CRIT) in registry.c's KINDS (CRIT as dqa-rules(5)
+ *     lists it, ANY when it has no fixed criterion).
  *     tests/checks/kind_files.py checks 2 and 3 against each other.
  *  4. A section `.SS KIND` in man/dqa-rules.5, CHECKS, with its parameters,
  *     its scope ("Scope" unit-level or dataset-level, as dataset_level
@@ -137,6 +138,9 @@ int check_unscore_when_clean(struct bound_check *b, struct plan *p, dqa_error *e
 const struct check_ops *check_kind(const char *name, size_t len);
 /* All kinds a rule file may name, for "did you mean" hints. */
 size_t check_kind_names(const char **names, size_t cap);
+/* The criterion dqa-rules(5) lists a registered kind under (a dqa_criterion),
+ * or -1 when it has none (expr) or is not registered. */
+int check_kind_home(const struct check_ops *ops);
 
 extern const struct check_ops check_structure, check_blank_rows, check_encoding;
 

@@ -113,6 +113,11 @@ static void put_visible(struct strbuf *sb, const char *s)
 
 int dqa_error_format(char **out, const dqa_error *err)
 {
+	return error_format_as(out, err, "error");
+}
+
+int error_format_as(char **out, const dqa_error *err, const char *severity)
+{
 	struct strbuf sb = STRBUF_INIT;
 	if (err->file[0]) {
 		strbuf_puts(&sb, err->file);
@@ -123,7 +128,8 @@ int dqa_error_format(char **out, const dqa_error *err)
 		}
 		strbuf_puts(&sb, ": ");
 	}
-	strbuf_puts(&sb, "error: ");
+	strbuf_puts(&sb, severity);
+	strbuf_puts(&sb, ": ");
 	put_visible(&sb, err->message);
 	strbuf_putc(&sb, '\n');
 	if (err->has_excerpt && err->line && err->column)

@@ -20,6 +20,9 @@ int error_at(dqa_error *err, int code, const char *file, struct dqa_pos pos,
  * load. A no-op for other errors and for one that has its excerpt. */
 void error_excerpt(dqa_error *err, const char *text, size_t len);
 
+/* dqa_error_format with another word than "error" ("warning"). */
+int error_format_as(char **out, const dqa_error *err, const char *severity);
+
 /* Replaces the hint of an already filled error. */
 void error_hint(dqa_error *err, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

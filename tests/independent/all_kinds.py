@@ -24,7 +24,30 @@ def registry_kinds(root):
         text = f.read()
     table = text[text.index("#define KINDS(KIND)"):]
     table = table[:table.index("\n\n")]
-    return set(re.findall(r"KIND\((\w+)\)", table))
+    return set(re.findall(r"KIND\((\w+), \w+\)", table))
+
+
+def registry_homes(root):
+    """kind -> the criterion of its KINDS row, lower case ("any" for ANY)."""
+    with open(os.path.join(root, "lib/checks/registry.c"), encoding="utf-8") as f:
+        text = f.read()
+    table = text[text.index("#define KINDS(KIND)"):]
+    table = table[:table.index("\n\n")]
+    return {k: home.lower() for k, home in re.findall(r"KIND\((\w+), (\w+)\)", table)}
+
+
+def manual_homes(root):
+    """kind -> the criterion its section opens with (".BR correct ."), or
+    "any" for "Any criterion."."""
+    with open(os.path.join(root, "man/dqa-rules.5"), encoding="utf-8") as f:
+        text = f.read()
+    section = text[text.index(".SH CHECKS"):text.index(".SH VALUE GRAMMARS")]
+    homes = {}
+    for heading, first in re.findall(r"^\.SS (.*)\n(.*)\n", section, re.M):
+        m = re.match(r"\.BR (\w+) [.,]", first)
+        homes[heading.strip().replace("\\_", "_")] = (
+            m.group(1) if m else "any" if first.startswith("Any criterion") else None)
+    return homes
 
 
 def manual_kinds(root):
@@ -100,6 +123,11 @@ def main():
         if declared.get(kind) != stated.get(kind):
             problems.append("%s: check_ops say %s, dqa-rules(5) Scope says %s"
                             % (kind, declared.get(kind), stated.get(kind)))
+    homes, listed = registry_homes(root), manual_homes(root)
+    for kind in sorted(registered):
+        if homes.get(kind) != listed.get(kind):
+            problems.append("%s: registry.c lists it under %s, dqa-rules(5) under %s"
+                            % (kind, homes.get(kind), listed.get(kind)))
     if problems:
         print("all_kinds: " + "\nall_kinds: ".join(problems))
         return 1
