@@ -258,6 +258,43 @@ int dqa_report_add_history(dqa_report *rep, const dqa_history *h, dqa_error *err
  * (the audit's --max-drop); without this call, drops beyond 1 point. */
 void dqa_report_set_drop_alert(dqa_report *rep, double points);
 
+/* --- profiles: what a dataset holds, column by column --------------------- */
+
+typedef struct dqa_profile dqa_profile;
+
+typedef struct dqa_profile_options {
+	int64_t now;              /* reference time (citizen-ID birth years), epoch seconds */
+	unsigned threads;         /* 0 = all cores; exact results never depend on it */
+	size_t block_size;        /* bytes per unit of parallel work (0 = 1 MiB) */
+	const char *encoding;     /* of the inputs (as in a rule file), NULL: UTF-8 */
+	bool by_unit;             /* count rows and empty fields per unit */
+	const char *unit_column;  /* the unit column (implies by_unit); NULL: the
+				     first column named unit, ward_code, ... */
+} dqa_profile_options;
+
+#define DQA_PROFILE_OPTIONS_INIT { 0, 0, 0, NULL, false, NULL }
+
+/* Profiles the inputs ("-" is stdin, gzip detected) as one dataset on the
+ * parallel scan, in memory that does not grow with rows: per column the
+ * inferred type, empties, distinct values, extremes, quantiles, lengths,
+ * top values, shapes and hygiene findings (dqa(1), PROFILES). Inputs that
+ * cannot be read fail with DQA_EINPUT; an unknown encoding or unit column
+ * with DQA_EARG. */
+int dqa_profile_run(dqa_profile **out, const char *const *inputs, size_t ninputs,
+		    const dqa_profile_options *opts, dqa_error *err);
+
+/* Renders the profile as "json" (the contract of dqa(1)), "text" or "md".
+ * Returns a malloc'd NUL-terminated string, its length in *len; NULL with
+ * err filled (DQA_EARG for an unknown format, DQA_ENOMEM). */
+char *dqa_profile_render(const dqa_profile *p, const char *format, size_t *len,
+			 dqa_error *err);
+
+/* Writes DIR/profile.json and DIR/profile.md (DIR created if missing),
+ * each atomically. */
+int dqa_profile_write_dir(const dqa_profile *p, const char *dir, dqa_error *err);
+
+void dqa_profile_free(dqa_profile *p);
+
 /* --- suites: many datasets of one city in one report ---------------------- */
 
 /* A suite file lists datasets, each a rule file and data paths or globs

@@ -28,4 +28,8 @@ bool email_valid(const char *s, size_t len, char *note, size_t cap);
 bool url_valid(const char *s, size_t len, const char *const *schemes, size_t nschemes,
 	       char *note, size_t cap);
 
+/* Text that looks typed in TCVN3 or VNI and read as Windows-1252
+ * (clean.legacy_encoding fails it). */
+bool legacy_encoding_suspect(const char *s, size_t len);
+
 #endif
