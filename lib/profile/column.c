@@ -102,10 +102,17 @@ static void add_hygiene(struct column_stats *c, const char *s, size_t len, struc
 		c->hygiene[HYG_INVALID_UTF8]++;
 		return;
 	}
-	size_t nfc_len;
-	const char *nfc = text_normalize(tb, s, len, UTF8PROC_COMPOSE | UTF8PROC_STABLE, &nfc_len);
-	c->hygiene[HYG_NON_NFC] += nfc && (nfc_len != len || memcmp(nfc, s, len) != 0);
-	c->hygiene[HYG_LEGACY_ENCODING] += legacy_encoding_suspect(s, len);
+	/* Only text with a combining mark (U+0300-U+036F: lead bytes CC, CD)
+	 * can be Vietnamese out of NFC; only text with a character of
+	 * U+0080-U+00FF (C2, C3) can carry a TCVN3 or VNI sign. */
+	if (memchr(s, 0xCC, len) || memchr(s, 0xCD, len)) {
+		size_t nfc_len;
+		const char *nfc = text_normalize(tb, s, len, UTF8PROC_COMPOSE | UTF8PROC_STABLE,
+						 &nfc_len);
+		c->hygiene[HYG_NON_NFC] += nfc && (nfc_len != len || memcmp(nfc, s, len) != 0);
+	}
+	if (memchr(s, 0xC2, len) || memchr(s, 0xC3, len))
+		c->hygiene[HYG_LEGACY_ENCODING] += legacy_encoding_suspect(s, len);
 }
 
 int column_add(struct column_stats *c, const char *s, size_t len, int64_t now_year,

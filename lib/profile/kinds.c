@@ -116,7 +116,8 @@ static void classify_identifiers(const char *s, size_t len, int64_t now_year,
 	if (len == 12 && digits_only(s, len) &&
 	    vn_citizen_id_valid(s, len, now_year, false, NULL, NULL, 0))
 		out->kinds |= 1u << KIND_CITIZEN_ID;
-	if ((len == 10 || len == 14) && vn_tax_code_valid(s, len, false, now_year, false, NULL, 0))
+	if ((len == 10 || len == 12 || len == 14) &&
+	    vn_tax_code_valid(s, len, true, now_year, false, NULL, 0))
 		out->kinds |= 1u << KIND_TAX_CODE;
 	if (len >= 10 && len <= 20 && vn_phone_valid(s, len, national, &n, NULL, 0))
 		out->kinds |= 1u << KIND_PHONE;
@@ -143,15 +144,22 @@ void classify_value(const char *s, size_t len, int64_t now_year, struct value_cl
 		out->kinds |= 1u << KIND_CODE;
 }
 
-static bool upper_letter(utf8proc_int32_t cp)
+/* 'A' or 'a' for a letter (by the case of a capital), 0 for anything else. */
+static char letter_class(const char *s, size_t len, size_t i, size_t *step)
 {
-	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
-}
-
-static bool letter(utf8proc_int32_t cp)
-{
-	utf8proc_category_t c = utf8proc_category(cp);
-	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_MN;
+	unsigned char c = (unsigned char)s[i];
+	*step = 1;
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z' ? 'A' : c >= 'a' && c <= 'z' ? 'a' : 0;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+					      (utf8proc_ssize_t)(len - i), &cp);
+	if (k <= 0)
+		return 0;
+	*step = (size_t)k;
+	utf8proc_category_t cat = utf8proc_category(cp);
+	return cat == UTF8PROC_CATEGORY_LU ? 'A'
+	       : cat >= UTF8PROC_CATEGORY_LL && cat <= UTF8PROC_CATEGORY_MN ? 'a' : 0;
 }
 
 size_t value_shape(const char *s, size_t len, char *out, size_t cap)
@@ -163,23 +171,19 @@ size_t value_shape(const char *s, size_t len, char *out, size_t cap)
 			out[n++] = '~';
 			break;
 		}
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-						      (utf8proc_ssize_t)(len - i), &cp);
-		size_t step = k > 0 ? (size_t)k : 1;
-		if (k > 0 && letter(cp)) {
+		size_t step;
+		char letter = letter_class(s, len, i, &step);
+		if (letter) {
 			if (!in_word)
-				out[n++] = upper_letter(cp) ? 'A' : 'a';
+				out[n++] = letter;
 			in_word = true;
 		} else {
 			in_word = false;
 			char c = s[i];
 			if (c >= '0' && c <= '9')
 				out[n++] = c == '0' && i == 0 ? '0' : '9';
-			else if (k == 1)
-				out[n++] = c;
 			else
-				out[n++] = '?';   /* a symbol outside ASCII or a bad byte */
+				out[n++] = (unsigned char)c < 0x80 ? c : '?';   /* a symbol or a bad byte */
 		}
 		i += step;
 	}

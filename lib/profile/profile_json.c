@@ -60,6 +60,11 @@ static const char *kind_key(unsigned k)
 	return k == KIND_DECIMAL_COMMA ? "decimal_comma" : kind_name((enum value_kind)k);
 }
 
+static const char *format_key(unsigned f)
+{
+	return time_format(f);
+}
+
 static const char *hygiene_key(unsigned h)
 {
 	return hygiene_name((enum hygiene)h);
@@ -122,7 +127,10 @@ static void write_column(struct json_writer *w, const struct column_stats *c,
 		jw_integer(w, (long long)s->top_error);
 	}
 	write_counts(w, "shapes", "shape", s->shapes, s->nshapes);
+	jw_key(w, "shapes_exact");
+	jw_bool(w, s->shapes_exact);
 	write_tally(w, "kinds", c->kinds, NKINDS, kind_key);
+	write_tally(w, "time_formats", c->formats, NTIME_FORMATS, format_key);
 	write_tally(w, "hygiene", c->hygiene, NHYGIENE, hygiene_key);
 	jw_end_object(w);
 }

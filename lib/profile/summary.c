@@ -76,6 +76,18 @@ static int quantiles(const struct column_stats *c, int64_t now_year, struct colu
 	return 0;
 }
 
+/* The k most frequent values; past the exact bound only those whose kept
+ * count is above the error bound (a value kept with a count below it is
+ * as likely one of many rare values as a frequent one). Which values pass
+ * then depends on how rows were split among workers, within that bound. */
+static size_t heavy(const struct counter *c, struct counter_entry *out, size_t k)
+{
+	size_t n = counter_top(c, out, k);
+	while (c->reduced && n && out[n - 1].count <= c->error)
+		n--;
+	return n;
+}
+
 int column_summarize(const struct column_stats *c, const char *name, int64_t now_year,
 		     struct column_summary *out)
 {
@@ -94,10 +106,10 @@ int column_summarize(const struct column_stats *c, const char *name, int64_t now
 	out->max = numeric ? &c->num_max : timed ? &c->time_max : &c->text_max;
 	if (!out->min->text)
 		out->min = out->max = NULL;
-	out->ntop = counter_top(&c->counts, out->top, TOP_VALUES);
+	out->ntop = heavy(&c->counts, out->top, TOP_VALUES);
 	out->top_exact = !c->counts.reduced;
 	out->top_error = c->counts.error;
-	out->nshapes = counter_top(&c->shapes, out->shapes, TOP_SHAPES);
+	out->nshapes = heavy(&c->shapes, out->shapes, TOP_SHAPES);
 	out->shapes_exact = !c->shapes.reduced;
 	return numeric ? quantiles(c, now_year, out) : 0;
 }
