@@ -15,6 +15,7 @@ static const struct command commands[] = {
 	{"lint", cmd_lint, "check a rule file (and data headers) without auditing"},
 	{"merge", cmd_merge, "merge the states of a sharded audit into one result"},
 	{"profile", cmd_profile, "profile a dataset: column types, counts, extremes, hygiene"},
+	{"suggest", cmd_suggest, "suggest a rule file from the data, each check with its reason"},
 	{"report", cmd_report, "render the reports of a saved result.json again"},
 	{"trend", cmd_trend, "show each unit's score over time from a history file"},
 	{"warnings", cmd_warnings, "the weekly warning list from a history file"},

@@ -289,6 +289,15 @@ int dqa_profile_run(dqa_profile **out, const char *const *inputs, size_t ninputs
 char *dqa_profile_render(const dqa_profile *p, const char *format, size_t *len,
 			 dqa_error *err);
 
+/* The rule file dqa suggest writes for the profiled data (dqa(1),
+ * SUGGEST): YAML that dqa lint accepts, each check with its reason in a
+ * comment. unit_refs are "PATH#COLUMN" reference lists (n of them) a unit
+ * column is matched against; the first that holds 80% of a code column's
+ * values makes it the unit. Returns a malloc'd string (its length in
+ * *len), or NULL with err filled (a reference that cannot be read). */
+char *dqa_profile_suggest(const dqa_profile *p, const char *const *unit_refs, size_t nrefs,
+			  size_t *len, dqa_error *err);
+
 /* Writes DIR/profile.json and DIR/profile.md (DIR created if missing),
  * each atomically. */
 int dqa_profile_write_dir(const dqa_profile *p, const char *dir, dqa_error *err);

@@ -20,7 +20,16 @@ static int by_value(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Quantiles from the exact value table: the value at rank
+static double at_rank(const struct weighted *nums, double q, uint64_t total)
+{
+	uint64_t rank = (uint64_t)floor(q * (double)(total - 1)), seen = 0;
+	size_t i = 0;
+	while ((seen += nums[i].count) <= rank)
+		i++;
+	return nums[i].value;
+}
+
+/* Quantiles (or, for a date column, the tenth percentile) from the exact value table: the value at rank
  * floor(q * (n - 1)) of the n numbers in order, as ddsketch_quantile. */
 static int exact_quantiles(const struct column_stats *c, int64_t now_year,
 			   struct column_summary *out)
@@ -45,18 +54,20 @@ static int exact_quantiles(const struct column_stats *c, int64_t now_year,
 		struct value_class vc;
 		classify_value(value, all[i].len, now_year, &vc);
 		free(value);
-		if (vc.kinds & (1u << KIND_NUMBER | 1u << KIND_DECIMAL_COMMA)) {
-			nums[k++] = (struct weighted){vc.number, all[i].count};
+		bool timed = out->type == KIND_DATE || out->type == KIND_DATETIME;
+		if (timed ? vc.formats != 0
+			  : (vc.kinds & (1u << KIND_NUMBER | 1u << KIND_DECIMAL_COMMA)) != 0) {
+			nums[k++] = (struct weighted){timed ? (double)vc.time : vc.number,
+						      all[i].count};
 			total += all[i].count;
 		}
 	}
 	qsort(nums, k, sizeof *nums, by_value);
-	for (size_t q = 0; q < NQUANTILES && total && rc == 0; q++) {
-		uint64_t rank = (uint64_t)floor(quantile_levels[q] * (double)(total - 1)), seen = 0;
-		size_t i = 0;
-		while ((seen += nums[i].count) <= rank)
-			i++;
-		out->quantiles[q] = nums[i].value;
+	for (size_t q = 0; q < NQUANTILES && total && rc == 0; q++)
+		out->quantiles[q] = at_rank(nums, quantile_levels[q], total);
+	if (total && out->type >= KIND_DATETIME && out->type <= KIND_DATE) {
+		out->time_p10 = (int64_t)at_rank(nums, 0.1, total);
+		out->has_time_p10 = true;
 	}
 	free(all);
 	free(nums);
@@ -111,5 +122,7 @@ int column_summarize(const struct column_stats *c, const char *name, int64_t now
 	out->top_error = c->counts.error;
 	out->nshapes = heavy(&c->shapes, out->shapes, TOP_SHAPES);
 	out->shapes_exact = !c->shapes.reduced;
+	if (timed && !c->counts.reduced)
+		return exact_quantiles(c, now_year, out);
 	return numeric ? quantiles(c, now_year, out) : 0;
 }

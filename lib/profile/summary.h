@@ -24,6 +24,9 @@ struct column_summary {
 	bool numeric;                   /* min and max are numbers */
 	double quantiles[NQUANTILES];
 	bool has_quantiles, quantiles_exact;
+	int64_t time_p10;               /* date columns with an exact table: the
+					   time at rank floor(0.1 * (n - 1)) */
+	bool has_time_p10;
 	struct counter_entry top[TOP_VALUES];
 	size_t ntop;
 	bool top_exact;
