@@ -28,6 +28,10 @@ bool email_valid(const char *s, size_t len, char *note, size_t cap);
 bool url_valid(const char *s, size_t len, const char *const *schemes, size_t nschemes,
 	       char *note, size_t cap);
 
+/* No leading or trailing space, tab, CR or LF, no two spaces in a row
+ * (clean.trimmed). */
+bool value_trimmed(const char *s, size_t len);
+
 /* Text that looks typed in TCVN3 or VNI and read as Windows-1252
  * (clean.legacy_encoding fails it). */
 bool legacy_encoding_suspect(const char *s, size_t len);

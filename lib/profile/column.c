@@ -10,7 +10,7 @@
 #include "../util/values.h"
 
 static const char *const hygiene_names[NHYGIENE] = {
-	"leading_space", "trailing_space", "double_space", "control_chars", "invalid_utf8",
+	"whitespace_only", "untrimmed", "leading_space", "trailing_space", "double_space", "control_chars", "invalid_utf8",
 	"non_nfc", "legacy_encoding",
 };
 
@@ -92,6 +92,7 @@ static bool has_control(const char *s, size_t len)
 
 static void add_hygiene(struct column_stats *c, const char *s, size_t len, struct text_buf *tb)
 {
+	c->hygiene[HYG_UNTRIMMED] += !value_trimmed(s, len);
 	c->hygiene[HYG_LEADING_SPACE] += s[0] == ' ' || s[0] == '\t';
 	c->hygiene[HYG_TRAILING_SPACE] += s[len - 1] == ' ' || s[len - 1] == '\t';
 	c->hygiene[HYG_DOUBLE_SPACE] += memmem(s, len, "  ", 2) != NULL;
@@ -120,6 +121,8 @@ int column_add(struct column_stats *c, const char *s, size_t len, int64_t now_ye
 {
 	if (value_blank(s, len)) {
 		c->empty++;
+		c->hygiene[HYG_WHITESPACE_ONLY] += len > 0;
+		c->hygiene[HYG_UNTRIMMED] += len > 0;
 		return 0;
 	}
 	c->values++;
@@ -190,25 +193,29 @@ void column_release(struct column_stats *c)
 	ddsketch_release(&c->quantiles);
 }
 
-/* The format most values parse with, among those of the type's kind. */
-static const char *main_format(const struct column_stats *c, bool with_time)
+/* The format most values parse with, among those of the type's kind;
+ * *share gets the share of values it parses. */
+static const char *main_format(const struct column_stats *c, bool with_time, double *share)
 {
 	size_t best = NTIME_FORMATS;
 	for (size_t f = 0; f < NTIME_FORMATS; f++)
 		if (time_format_has_time(f) == with_time &&
 		    (best == NTIME_FORMATS || c->formats[f] > c->formats[best]))
 			best = f;
+	*share = (double)c->formats[best] / (double)c->values;
 	return time_format(best);
 }
 
-enum value_kind column_type(const struct column_stats *c, const char **format)
+enum value_kind column_type(const struct column_stats *c, const char **format, double *share)
 {
 	*format = NULL;
+	*share = 1.0;
 	for (unsigned k = 0; c->values && k < NKINDS; k++) {
 		if ((double)c->kinds[k] < TYPE_SHARE * (double)c->values)
 			continue;
+		*share = (double)c->kinds[k] / (double)c->values;
 		if (k == KIND_DATE || k == KIND_DATETIME)
-			*format = main_format(c, k == KIND_DATETIME);
+			*format = main_format(c, k == KIND_DATETIME, share);
 		else if (k == KIND_NUMBER)
 			*format = ".";
 		else if (k == KIND_DECIMAL_COMMA)

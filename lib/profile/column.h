@@ -15,7 +15,8 @@
 enum { EXACT_DISTINCT = 10000, SHAPES_KEPT = 256 };
 
 enum hygiene {
-	HYG_LEADING_SPACE, HYG_TRAILING_SPACE, HYG_DOUBLE_SPACE, HYG_CONTROL, HYG_INVALID_UTF8,
+	HYG_WHITESPACE_ONLY, HYG_UNTRIMMED, HYG_LEADING_SPACE, HYG_TRAILING_SPACE, HYG_DOUBLE_SPACE, HYG_CONTROL,
+	HYG_INVALID_UTF8,
 	HYG_NON_NFC, HYG_LEGACY_ENCODING, NHYGIENE
 };
 const char *hygiene_name(enum hygiene h);
@@ -30,7 +31,10 @@ struct extreme {
 
 struct column_stats {
 	uint64_t values;                 /* non-empty */
-	uint64_t empty;
+	uint64_t empty;                  /* empty or only spaces and tabs (as not_null
+					    reads them); those with spaces are
+					    also counted as HYG_WHITESPACE_ONLY,
+					    since allow_empty skips none of them */
 	uint64_t kinds[NKINDS];
 	uint64_t formats[NTIME_FORMATS];
 	uint64_t hygiene[NHYGIENE];
@@ -52,8 +56,10 @@ void column_release(struct column_stats *c);
 
 /* The column's type after the scan: the first kind (kinds.h order) that
  * TYPE_SHARE of the non-empty values pass, else KIND_TEXT; an empty column
- * is text. *format gets its date format or decimal separator, or NULL. */
+ * is text. *format gets its date format or decimal separator, or NULL;
+ * *share the share of non-empty values of that type (for a date, in that
+ * format). */
 #define TYPE_SHARE 0.9
-enum value_kind column_type(const struct column_stats *c, const char **format);
+enum value_kind column_type(const struct column_stats *c, const char **format, double *share);
 
 #endif

@@ -12,6 +12,7 @@
 
 #include "summary.h"
 #include "../util/strbuf.h"
+#include "../util/values.h"
 
 /* The assumptions, in one place. */
 #define ENUM_MAX_VALUES 20           /* an enum lists at most this many values */
@@ -25,6 +26,7 @@
 #define RANGE_MARGIN 0.1             /* of the p1-p99 span, on each side */
 #define CLEAN_MAX_SHARE 0.01         /* trimmed and nfc where at most this fails */
 #define FRESH_DAYS_MARGIN 1
+#define FRESH_SHARE 0.9              /* of dates at most max_age old */
 
 struct suggest {
 	const struct dqa_profile *p;
@@ -38,12 +40,28 @@ struct suggest {
 	uint64_t unit_rows_matched;      /* rows whose code is in it */
 };
 
+/* The YAML escape of a line break outside ASCII at s (NEL, LS, PS: YAML
+ * 1.1 ends lines there), or NULL; its bytes in *n. */
+static const char *unicode_break(const char *s, size_t len, size_t *n)
+{
+	*n = 0;
+	if (len >= 2 && memcmp(s, "\xC2\x85", 2) == 0)
+		return *n = 2, "\\N";
+	if (len >= 3 && memcmp(s, "\xE2\x80\xA8", 3) == 0)
+		return *n = 3, "\\L";
+	if (len >= 3 && memcmp(s, "\xE2\x80\xA9", 3) == 0)
+		return *n = 3, "\\P";
+	return NULL;
+}
+
 /* A YAML scalar: plain when it is safe so, else double-quoted. */
 static void put_scalar(struct strbuf *out, const char *s, size_t len)
 {
 	bool plain = len > 0 && !strchr("-?:,[]{}#&*!|>'\"%@` ", s[0]) && s[len - 1] != ' ';
+	size_t n;
 	for (size_t i = 0; plain && i < len; i++)
-		plain = (unsigned char)s[i] >= 0x20 && !strchr(":#,[]{}\"'\\", s[i]);
+		plain = (unsigned char)s[i] >= 0x20 && s[i] != 0x7f &&
+			!strchr(":#,[]{}\"'\\", s[i]) && !unicode_break(s + i, len - i, &n);
 	static const char *const reserved[] = {"true", "false", "yes", "no", "null", "on",
 					       "off", "y", "n", "~"};
 	for (size_t i = 0; plain && i < sizeof reserved / sizeof *reserved; i++)
@@ -60,9 +78,13 @@ static void put_scalar(struct strbuf *out, const char *s, size_t len)
 	strbuf_putc(out, '"');
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (c == '"' || c == '\\')
+		const char *brk = unicode_break(s + i, len - i, &n);
+		if (brk) {
+			strbuf_puts(out, brk);
+			i += n - 1;
+		} else if (c == '"' || c == '\\')
 			strbuf_printf(out, "\\%c", c);
-		else if (c < 0x20)
+		else if (c < 0x20 || c == 0x7f)
 			strbuf_printf(out, "\\x%02x", c);
 		else
 			strbuf_putc(out, (char)c);
@@ -84,9 +106,17 @@ static void comment(struct suggest *g, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(line, sizeof line, fmt, ap);
 	va_end(ap);
-	for (char *c = line; *c; c++)
-		if (*c == '\n' || *c == '\r')
-			*c = ' ';
+	/* A comment holds data values: line breaks and invalid UTF-8 (which a
+	 * YAML file may not hold) become spaces and '?'. */
+	size_t len = strlen(line), brk;
+	for (size_t i = 0; i < len;) {
+		size_t n = utf8_sequence_length((const unsigned char *)line + i, len - i);
+		if (unicode_break(line + i, len - i, &brk))
+			memset(line + i, ' ', brk);
+		else if (n == 0 || line[i] == '\n' || line[i] == '\r')
+			line[i] = n ? ' ' : '?';
+		i += n ? n : 1;
+	}
 	strbuf_printf(g->out, "  # %s\n", line);
 }
 
@@ -222,14 +252,17 @@ static const char *const identifier_checks[NKINDS] = {
 	[KIND_PHONE] = "vn_phone", [KIND_EMAIL] = "email", [KIND_URL] = "url",
 };
 
-/* "column: NAME" and the empties and ratio every value check shares. */
-static void put_column_params(struct suggest *g, const struct column_summary *s, double share)
+/* "column: NAME", allow_empty when some are empty, and min_ratio for
+ * `passing` values: allow_empty skips empty values but evaluates those of
+ * only spaces, which fail every value check but trimmed's. */
+static void put_column_params(struct suggest *g, const struct column_summary *s,
+			      double passing)
 {
 	strbuf_puts(g->out, "{column: ");
 	put_name(g->out, s->name);
 	if (s->empty)
 		strbuf_puts(g->out, ", allow_empty: true");
-	put_min_ratio(g->out, share);
+	put_min_ratio(g->out, s->evaluated ? passing / (double)s->evaluated : 1.0);
 }
 
 static void type_reason(struct suggest *g, const struct column_summary *s, const char *what)
@@ -250,7 +283,7 @@ static void write_type(struct suggest *g, const struct column_summary *s)
 	if (check) {
 		type_reason(g, s, kind_name(s->type));
 		strbuf_printf(g->out, "  - %s: ", check);
-		put_column_params(g, s, s->type_share);
+		put_column_params(g, s, s->type_share * (double)s->values);
 		if (s->type == KIND_TAX_CODE)
 			strbuf_puts(g->out, ", allow_personal_id: true");
 		strbuf_puts(g->out, "}\n");
@@ -262,12 +295,12 @@ static void write_type(struct suggest *g, const struct column_summary *s)
 			 s->format && s->type != KIND_NUMBER ? s->format : "");
 		type_reason(g, s, what);
 		strbuf_puts(g->out, "  - type: ");
-		put_column_params(g, s, s->type_share);
+		put_column_params(g, s, s->type_share * (double)s->values);
 		strbuf_puts(g->out, "}\n");
 	} else if (s->type == KIND_DECIMAL_COMMA) {
 		type_reason(g, s, "numbers with a decimal comma");
 		strbuf_puts(g->out, "  - regex: ");
-		put_column_params(g, s, s->type_share);
+		put_column_params(g, s, s->type_share * (double)s->values);
 		strbuf_puts(g->out, ", pattern: '^[+-]?[0-9]+(,[0-9]+)?$'}\n");
 	}
 }
@@ -279,26 +312,38 @@ static void write_enum(struct suggest *g, const struct column_summary *s)
 	    !s->distinct_exact || s->distinct > ENUM_MAX_VALUES || s->distinct < 2 ||
 	    s->values < 5 * s->distinct || (int)(s - g->cols) == g->unit_col)
 		return;
+	/* The listed values: frequent ones, valid UTF-8 (a rule file holds no
+	 * other), most frequent first; the rest are outliers. */
+	struct counter_entry listed[TOP_VALUES], rare_values[TOP_VALUES];
+	size_t n = 0, nrare = 0;
 	uint64_t kept = 0;
-	size_t n = 0;
-	while (n < s->ntop && (double)s->top[n].count >= ENUM_MIN_SHARE * (double)s->values)
-		kept += s->top[n++].count;
+	for (size_t i = 0; i < s->ntop; i++) {
+		bool frequent = (double)s->top[i].count >= ENUM_MIN_SHARE * (double)s->values;
+		if (frequent && utf8_valid_prefix(s->top[i].value, s->top[i].len) == s->top[i].len) {
+			listed[n++] = s->top[i];
+			kept += s->top[i].count;
+		} else {
+			rare_values[nrare++] = s->top[i];
+		}
+	}
+	if (n == 0)
+		return;
 	struct strbuf rare = STRBUF_INIT;
-	for (size_t i = n; i < s->ntop; i++) {
-		strbuf_puts(&rare, i > n ? ", " : "");
-		put_scalar(&rare, s->top[i].value, s->top[i].len);
-		strbuf_printf(&rare, " (%llu)", (unsigned long long)s->top[i].count);
+	for (size_t i = 0; i < nrare; i++) {
+		strbuf_puts(&rare, i ? ", " : "");
+		put_scalar(&rare, rare_values[i].value, rare_values[i].len);
+		strbuf_printf(&rare, " (%llu)", (unsigned long long)rare_values[i].count);
 	}
 	comment(g, "%s: %zu values cover %.1f%% of %llu%s%s", s->name, n,
 		100.0 * (double)kept / (double)s->values, (unsigned long long)s->values,
 		rare.len ? "; outliers: " : "", rare.len ? rare.buf : "");
 	strbuf_release(&rare);
 	strbuf_puts(g->out, "  - enum: ");
-	put_column_params(g, s, (double)kept / (double)s->values);
+	put_column_params(g, s, (double)kept);
 	strbuf_puts(g->out, ", values: [");
 	for (size_t i = 0; i < n; i++) {
 		strbuf_puts(g->out, i ? ", " : "");
-		put_scalar(g->out, s->top[i].value, s->top[i].len);
+		put_scalar(g->out, listed[i].value, listed[i].len);
 	}
 	strbuf_puts(g->out, "]}\n");
 }
@@ -345,8 +390,8 @@ static void write_range(struct suggest *g, const struct column_summary *s,
 		100 * RANGE_MARGIN, outside ? "; outliers: " : "", outside ? named.buf : "");
 	strbuf_release(&named);
 	strbuf_puts(g->out, "  - range: ");
-	/* Values that are no number fail the range too. */
-	put_column_params(g, s, (double)(c->numbers - outside) / (double)s->values);
+	/* Values that are no number (a decimal comma included) fail the range too. */
+	put_column_params(g, s, (double)(c->kinds[KIND_NUMBER] - outside));
 	strbuf_printf(g->out, ", min: %.15g, max: %.15g}\n", min, max);
 }
 
@@ -401,15 +446,18 @@ static void write_key(struct suggest *g, int key)
 		comment(g, "%s: %llu distinct values in %llu rows%s", s->name,
 			(unsigned long long)s->distinct, (unsigned long long)s->values,
 			s->distinct_exact ? "" : " (estimated)");
+	} else if (pii(s)) {
+		comment(g, "%s: %llu distinct values in %llu rows; %llu rows repeat an earlier value "
+			"(pii: not shown)", s->name, (unsigned long long)s->distinct,
+			(unsigned long long)s->values, (unsigned long long)dup_rows);
 	} else {
 		struct strbuf named = STRBUF_INIT;
 		for (size_t i = 0; i < s->ntop && s->top[i].count > 1; i++)
-			strbuf_printf(&named, "%s%.*s (%llu)", i ? ", " : "",
-				      pii(s) ? 0 : (int)s->top[i].len, s->top[i].value,
-				      (unsigned long long)s->top[i].count);
-		comment(g, "%s: %llu distinct values in %llu rows; duplicated%s: %s", s->name,
+			strbuf_printf(&named, "%s%.*s (%llu)", i ? ", " : "", (int)s->top[i].len,
+				      s->top[i].value, (unsigned long long)s->top[i].count);
+		comment(g, "%s: %llu distinct values in %llu rows; duplicated: %s", s->name,
 			(unsigned long long)s->distinct, (unsigned long long)s->values,
-			pii(s) ? " (pii, values not shown)" : "", named.buf ? named.buf : "");
+			named.buf ? named.buf : "");
 		strbuf_release(&named);
 	}
 	strbuf_puts(g->out, "  - unique: {columns: [");
@@ -437,7 +485,7 @@ static void write_clean_kind(struct suggest *g, const char *kind, enum hygiene h
 			comment(g, "%s: %llu of %llu values fail %s", s->name, (unsigned long long)bad,
 				(unsigned long long)s->values, kind);
 		strbuf_printf(g->out, "  - %s: ", kind);
-		put_column_params(g, s, 1.0 - (double)bad / (double)s->values);
+		put_column_params(g, s, (double)(s->evaluated - bad));
 		strbuf_puts(g->out, "}\n");
 	}
 }
@@ -449,12 +497,14 @@ static void write_clean(struct suggest *g, int key)
 		write_key(g, key);
 	comment(g, "text columns where at most %.0f%% of values are untrimmed or out of NFC",
 		100 * CLEAN_MAX_SHARE);
-	write_clean_kind(g, "trimmed", HYG_LEADING_SPACE, HYG_TRAILING_SPACE, false);
-	write_clean_kind(g, "nfc", HYG_NON_NFC, HYG_NON_NFC, true);
+	write_clean_kind(g, "trimmed", HYG_UNTRIMMED, HYG_UNTRIMMED, false);
+	/* clean.nfc fails invalid UTF-8 too. */
+	write_clean_kind(g, "nfc", HYG_NON_NFC, HYG_INVALID_UTF8, true);
 }
 
 /* fresh on the date column with the newest value: max_age is the age of
- * its tenth percentile, so 90% of rows pass. */
+ * its tenth percentile, so 90% of its dates pass; values in another format
+ * fail, so min_ratio is lower by their share. */
 static void write_alive(struct suggest *g)
 {
 	int best = -1;
@@ -471,11 +521,11 @@ static void write_alive(struct suggest *g)
 	if (days < 1)
 		days = 1;
 	strbuf_puts(g->out, "alive:\n");
-	comment(g, "%s: the newest date column; 90%% of its dates are at most %lld days old",
-		s->name, (long long)days);
-	strbuf_puts(g->out, "  - fresh: {column: ");
-	put_name(g->out, s->name);
-	strbuf_printf(g->out, ", max_age: %lldd, min_ratio: 0.9}\n", (long long)days);
+	comment(g, "%s: the newest date column; %.0f%% of its dates are at most %lld days old",
+		s->name, 100 * FRESH_SHARE, (long long)days);
+	strbuf_puts(g->out, "  - fresh: ");
+	put_column_params(g, s, (FRESH_SHARE - (1 - s->type_share)) * (double)s->values);
+	strbuf_printf(g->out, ", max_age: %lldd}\n", (long long)days);
 }
 
 static void write_unified(struct suggest *g)
@@ -488,7 +538,7 @@ static void write_unified(struct suggest *g)
 		g->unit_matched, (unsigned long long)u->distinct,
 		(unsigned long long)g->unit_rows_matched, (unsigned long long)u->values);
 	strbuf_puts(g->out, "  - in_ref: ");
-	put_column_params(g, u, (double)g->unit_rows_matched / (double)u->values);
+	put_column_params(g, u, (double)g->unit_rows_matched);
 	strbuf_puts(g->out, ", ref: ");
 	put_name(g->out, g->refs[g->unit_ref].spec);
 	strbuf_puts(g->out, "}\n");

@@ -102,10 +102,9 @@ static size_t heavy(const struct counter *c, struct counter_entry *out, size_t k
 int column_summarize(const struct column_stats *c, const char *name, int64_t now_year,
 		     struct column_summary *out)
 {
-	*out = (struct column_summary){.name = name, .values = c->values, .empty = c->empty};
-	out->type = column_type(c, &out->format);
-	out->type_share = c->values && out->type < NKINDS
-				  ? (double)c->kinds[out->type] / (double)c->values : 1.0;
+	*out = (struct column_summary){.name = name, .values = c->values, .empty = c->empty,
+				       .evaluated = c->values + c->hygiene[HYG_WHITESPACE_ONLY]};
+	out->type = column_type(c, &out->format, &out->type_share);
 	out->distinct_exact = !c->counts.reduced;
 	out->distinct = out->distinct_exact ? c->counts.set.count
 					    : (uint64_t)llround(hll_estimate(&c->distinct));

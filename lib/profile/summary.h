@@ -18,6 +18,8 @@ struct column_summary {
 	const char *format;             /* date format or decimal separator, or NULL */
 	double type_share;              /* of non-empty values passing as type */
 	uint64_t values, empty;
+	uint64_t evaluated;             /* what a check with allow_empty evaluates:
+					   values and the whitespace-only ones */
 	uint64_t distinct;
 	bool distinct_exact;
 	const struct extreme *min, *max;   /* of the type: numbers, times or text; NULL when none */
