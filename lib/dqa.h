@@ -102,6 +102,15 @@ typedef struct dqa_progress {
 
 typedef void (*dqa_progress_fn)(void *ctx, const dqa_progress *progress);
 
+/* A deterministic split of the rows, for dqa suggest --holdout: a record
+ * is held out when a hash of (seed, input index, line) falls in the first
+ * `share` of its range. share 0: no split, every row is read. */
+typedef struct dqa_holdout {
+	double share;             /* 0 to 1 */
+	uint64_t seed;
+	bool held;                /* read only the held-out rows (else only the others) */
+} dqa_holdout;
+
 typedef struct dqa_audit_options {
 	int64_t now;              /* reference time for alive checks, epoch seconds */
 	int64_t generated_at;     /* stamped into the result, epoch seconds */
@@ -114,9 +123,10 @@ typedef struct dqa_audit_options {
 	dqa_progress_fn progress; /* called from the reading thread after each
 				     block, or NULL */
 	void *progress_ctx;
+	dqa_holdout holdout;      /* audit a part of the rows (share 0: all) */
 } dqa_audit_options;
 
-#define DQA_AUDIT_OPTIONS_INIT { 0, 0, 5, 0, NULL, NULL, 0, NULL, NULL }
+#define DQA_AUDIT_OPTIONS_INIT { 0, 0, 5, 0, NULL, NULL, 0, NULL, NULL, {0, 0, false} }
 
 typedef struct dqa_result dqa_result;
 
@@ -270,9 +280,10 @@ typedef struct dqa_profile_options {
 	bool by_unit;             /* count rows and empty fields per unit */
 	const char *unit_column;  /* the unit column (implies by_unit); NULL: the
 				     first column named unit, ward_code, ... */
+	dqa_holdout holdout;      /* profile a part of the rows (share 0: all) */
 } dqa_profile_options;
 
-#define DQA_PROFILE_OPTIONS_INIT { 0, 0, 0, NULL, false, NULL }
+#define DQA_PROFILE_OPTIONS_INIT { 0, 0, 0, NULL, false, NULL, {0, 0, false} }
 
 /* Profiles the inputs ("-" is stdin, gzip detected) as one dataset on the
  * parallel scan, in memory that does not grow with rows: per column the
@@ -297,6 +308,13 @@ char *dqa_profile_render(const dqa_profile *p, const char *format, size_t *len,
  * *len), or NULL with err filled (a reference that cannot be read). */
 char *dqa_profile_suggest(const dqa_profile *p, const char *const *unit_refs, size_t nrefs,
 			  size_t *len, dqa_error *err);
+
+/* After an audit of held-out rows with suggested rules: YAML comment lines
+ * "# holdout: ID passes P% of N held-out values, below min_ratio R", one per
+ * check whose pass share over all units is below its min_ratio (or one
+ * line saying every check passes); their number in *nfailing. Returns a
+ * malloc'd string, NULL when out of memory. */
+char *dqa_holdout_report(const dqa_result *res, size_t *nfailing);
 
 /* Writes DIR/profile.json and DIR/profile.md (DIR created if missing),
  * each atomically. */

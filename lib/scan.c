@@ -9,6 +9,7 @@
 #include "input/limits.h"
 #include "input/newlines.h"
 #include "util/parallel.h"
+#include "util/strset.h"
 #include "input/source.h"
 #include "util/utf8_valid.h"
 
@@ -133,9 +134,20 @@ static struct block *next_block(struct scan *s)
 	return b;
 }
 
+bool scan_holdout_keeps(const dqa_holdout *h, uint32_t input, uint64_t line)
+{
+	if (h->share <= 0)
+		return true;
+	uint64_t key[3] = {h->seed, input, line};
+	double at = (double)(strset_hash(key, sizeof key) >> 11) / (double)(1ULL << 53);
+	return (at < h->share) == h->held;
+}
+
 static int on_row(void *ctx, const struct record *rec)
 {
 	struct worker *w = ctx;
+	if (!scan_holdout_keeps(&w->scan->cfg->holdout, w->input, rec->line))
+		return 0;
 	return w->scan->ops->row(w->sink, rec, w->input, &w->err);
 }
 
@@ -580,6 +592,7 @@ int scan_run(struct plan *p, const struct scan_part *parts, size_t nparts, unsig
 	const struct scan_config cfg = {
 		.dialect = &p->rules->dialect, .inputs = p->inputs, .ninputs = p->ninputs,
 		.progress = p->opts.progress, .progress_ctx = p->opts.progress_ctx,
+		.holdout = p->opts.holdout,
 	};
 	return scan_records(&cfg, &plan_sink, p, parts, nparts, threads, block_size, err);
 }

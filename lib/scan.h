@@ -48,7 +48,11 @@ struct scan_config {
 	size_t ninputs;
 	dqa_progress_fn progress;
 	void *progress_ctx;
+	dqa_holdout holdout;        /* rows outside the asked part are skipped */
 };
+
+/* Whether the record at (input, line) is one h reads. */
+bool scan_holdout_keeps(const dqa_holdout *h, uint32_t input, uint64_t line);
 
 /* Scans parts of cfg->inputs (parts NULL: every input whole) into first and
  * its forks; threads 0 means one per online core, block_size 0 the

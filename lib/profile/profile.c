@@ -254,7 +254,8 @@ int dqa_profile_run(dqa_profile **out, const char *const *inputs, size_t ninputs
 	p->total.profile = p;
 	struct dialect dialect = DIALECT_INIT;
 	dialect.encoding = enc;
-	const struct scan_config cfg = {.dialect = &dialect, .ninputs = ninputs};
+	const struct scan_config cfg = {.dialect = &dialect, .ninputs = ninputs,
+					.holdout = opts->holdout};
 	int rc = copy_inputs(p, inputs, ninputs, err);
 	struct scan_config with_inputs = cfg;
 	with_inputs.inputs = (const char *const *)p->inputs;
