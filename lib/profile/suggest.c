@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "summary.h"
+#include "../rules/yaml_write.h"
 #include "../util/strbuf.h"
 #include "../util/values.h"
 
@@ -40,61 +41,9 @@ struct suggest {
 	uint64_t unit_rows_matched;      /* rows whose code is in it */
 };
 
-/* The YAML escape of a line break outside ASCII at s (NEL, LS, PS: YAML
- * 1.1 ends lines there), or NULL; its bytes in *n. */
-static const char *unicode_break(const char *s, size_t len, size_t *n)
-{
-	*n = 0;
-	if (len >= 2 && memcmp(s, "\xC2\x85", 2) == 0)
-		return *n = 2, "\\N";
-	if (len >= 3 && memcmp(s, "\xE2\x80\xA8", 3) == 0)
-		return *n = 3, "\\L";
-	if (len >= 3 && memcmp(s, "\xE2\x80\xA9", 3) == 0)
-		return *n = 3, "\\P";
-	return NULL;
-}
-
-/* A YAML scalar: plain when it is safe so, else double-quoted. */
-static void put_scalar(struct strbuf *out, const char *s, size_t len)
-{
-	bool plain = len > 0 && !strchr("-?:,[]{}#&*!|>'\"%@` ", s[0]) && s[len - 1] != ' ';
-	size_t n;
-	for (size_t i = 0; plain && i < len; i++)
-		plain = (unsigned char)s[i] >= 0x20 && s[i] != 0x7f &&
-			!strchr(":#,[]{}\"'\\", s[i]) && !unicode_break(s + i, len - i, &n);
-	static const char *const reserved[] = {"true", "false", "yes", "no", "null", "on",
-					       "off", "y", "n", "~"};
-	for (size_t i = 0; plain && i < sizeof reserved / sizeof *reserved; i++)
-		plain = !(strlen(reserved[i]) == len && strncasecmp(reserved[i], s, len) == 0);
-	/* Digits would read back as a number; the value is text. */
-	bool numeric = true;
-	for (size_t i = 0; i < len && numeric; i++)
-		numeric = strchr("0123456789+-.eE", s[i]) && s[i];
-	plain = plain && !numeric;
-	if (plain) {
-		strbuf_add(out, s, len);
-		return;
-	}
-	strbuf_putc(out, '"');
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		const char *brk = unicode_break(s + i, len - i, &n);
-		if (brk) {
-			strbuf_puts(out, brk);
-			i += n - 1;
-		} else if (c == '"' || c == '\\')
-			strbuf_printf(out, "\\%c", c);
-		else if (c < 0x20 || c == 0x7f)
-			strbuf_printf(out, "\\x%02x", c);
-		else
-			strbuf_putc(out, (char)c);
-	}
-	strbuf_putc(out, '"');
-}
-
 static void put_name(struct strbuf *out, const char *name)
 {
-	put_scalar(out, name, strlen(name));
+	yaml_put_scalar(out, name, strlen(name));
 }
 
 /* A comment line: "  # " and the text, cut at 120 bytes. */
@@ -111,7 +60,7 @@ static void comment(struct suggest *g, const char *fmt, ...)
 	size_t len = strlen(line), brk;
 	for (size_t i = 0; i < len;) {
 		size_t n = utf8_sequence_length((const unsigned char *)line + i, len - i);
-		if (unicode_break(line + i, len - i, &brk))
+		if (yaml_line_break(line + i, len - i, &brk))
 			memset(line + i, ' ', brk);
 		else if (n == 0 || line[i] == '\n' || line[i] == '\r')
 			line[i] = n ? ' ' : '?';
@@ -203,7 +152,7 @@ static void write_dataset(struct suggest *g, int key)
 	const char *base = strrchr(input, '/') ? strrchr(input, '/') + 1 : input;
 	size_t len = strcspn(base, ".");
 	strbuf_puts(out, "version: 1\ndataset:\n  name: ");
-	put_scalar(out, base, len ? len : strlen(base));
+	yaml_put_scalar(out, base, len ? len : strlen(base));
 	strbuf_putc(out, '\n');
 	if (g->p->encoding)
 		strbuf_printf(out, "  encoding: %s\n", g->p->encoding);
@@ -331,7 +280,7 @@ static void write_enum(struct suggest *g, const struct column_summary *s)
 	struct strbuf rare = STRBUF_INIT;
 	for (size_t i = 0; i < nrare; i++) {
 		strbuf_puts(&rare, i ? ", " : "");
-		put_scalar(&rare, rare_values[i].value, rare_values[i].len);
+		yaml_put_scalar(&rare, rare_values[i].value, rare_values[i].len);
 		strbuf_printf(&rare, " (%llu)", (unsigned long long)rare_values[i].count);
 	}
 	comment(g, "%s: %zu values cover %.1f%% of %llu%s%s", s->name, n,
@@ -343,7 +292,7 @@ static void write_enum(struct suggest *g, const struct column_summary *s)
 	strbuf_puts(g->out, ", values: [");
 	for (size_t i = 0; i < n; i++) {
 		strbuf_puts(g->out, i ? ", " : "");
-		put_scalar(g->out, listed[i].value, listed[i].len);
+		yaml_put_scalar(g->out, listed[i].value, listed[i].len);
 	}
 	strbuf_puts(g->out, "]}\n");
 }
