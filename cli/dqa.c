@@ -16,6 +16,7 @@ static const struct command commands[] = {
 	{"merge", cmd_merge, "merge the states of a sharded audit into one result"},
 	{"profile", cmd_profile, "profile a dataset: column types, counts, extremes, hygiene"},
 	{"suggest", cmd_suggest, "suggest a rule file from the data, each check with its reason"},
+	{"import-schema", cmd_import_schema, "a rule file from a Frictionless Table Schema or Data Package"},
 	{"report", cmd_report, "render the reports of a saved result.json again"},
 	{"trend", cmd_trend, "show each unit's score over time from a history file"},
 	{"warnings", cmd_warnings, "the weekly warning list from a history file"},

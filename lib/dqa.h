@@ -322,6 +322,20 @@ int dqa_profile_write_dir(const dqa_profile *p, const char *dir, dqa_error *err)
 
 void dqa_profile_free(dqa_profile *p);
 
+/* --- Frictionless schemas ------------------------------------------------- */
+
+/* A rule file from a Frictionless Table Schema or Data Package (the
+ * resource named `resource`, NULL: the first): column types and date
+ * formats, constraints (required, unique, minimum, maximum, minLength,
+ * maxLength, pattern, enum), primaryKey, foreignKeys to another resource
+ * (in_ref) and the package's metadata (shared.metadata); see dqa(1),
+ * SCHEMAS. What does not map is listed in comments and, a line each, in
+ * *not_mapped (malloc'd, "" when all maps). Returns the malloc'd YAML
+ * (its length in *len), or NULL with err filled (DQA_EINPUT: not JSON, or
+ * not a schema). */
+char *dqa_schema_import(const char *path, const char *resource, size_t *len, char **not_mapped,
+			dqa_error *err);
+
 /* --- suites: many datasets of one city in one report ---------------------- */
 
 /* A suite file lists datasets, each a rule file and data paths or globs
