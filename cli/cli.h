@@ -19,6 +19,7 @@ int cmd_merge(int argc, char **argv);
 int cmd_profile(int argc, char **argv);
 int cmd_suggest(int argc, char **argv);
 int cmd_import_schema(int argc, char **argv);
+int cmd_export_schema(int argc, char **argv);
 
 /* The report language LC_ALL, LC_MESSAGES or LANG asks for (first one
  * set): Vietnamese when it starts with "vi", else English. */

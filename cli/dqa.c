@@ -17,6 +17,7 @@ static const struct command commands[] = {
 	{"profile", cmd_profile, "profile a dataset: column types, counts, extremes, hygiene"},
 	{"suggest", cmd_suggest, "suggest a rule file from the data, each check with its reason"},
 	{"import-schema", cmd_import_schema, "a rule file from a Frictionless Table Schema or Data Package"},
+	{"export-schema", cmd_export_schema, "the columns and constraints of a rule file as a Table Schema"},
 	{"report", cmd_report, "render the reports of a saved result.json again"},
 	{"trend", cmd_trend, "show each unit's score over time from a history file"},
 	{"warnings", cmd_warnings, "the weekly warning list from a history file"},

@@ -336,6 +336,16 @@ void dqa_profile_free(dqa_profile *p);
 char *dqa_schema_import(const char *path, const char *resource, size_t *len, char **not_mapped,
 			dqa_error *err);
 
+/* The columns and constraints of the rule file at rules_path (which must
+ * load) as a Frictionless Table Schema: declared types and formats,
+ * not_null (required), unique, range and date bounds (minimum, maximum),
+ * length (minLength, maxLength), anchored regex (pattern), enum, email and
+ * url (format), dataset key (primaryKey) and in_ref (foreignKeys naming the
+ * reference path as the resource). Checks with no such form are listed, a
+ * line each, in *not_mapped (malloc'd). Returns malloc'd JSON without a
+ * final newline, or NULL with err filled. */
+char *dqa_schema_export(const char *rules_path, char **not_mapped, dqa_error *err);
+
 /* --- suites: many datasets of one city in one report ---------------------- */
 
 /* A suite file lists datasets, each a rule file and data paths or globs
