@@ -8,11 +8,15 @@
 #include "cli.h"
 #include "options.h"
 
-enum { OPT_FORMAT, OPT_OUT, OPT_BY_UNIT, OPT_UNIT_COLUMN, OPT_ENCODING, OPT_THREADS, OPT_NOW };
+enum { OPT_FORMAT, OPT_OUT, OPT_LANG, OPT_BY_UNIT, OPT_UNIT_COLUMN, OPT_ENCODING, OPT_THREADS,
+       OPT_NOW };
 
 static const struct option_spec profile_options[] = {
-	{OPT_FORMAT, 'f', "format", "FMT", "on stdout: text (default without --out), json or md"},
-	{OPT_OUT, 'o', "out", "DIR", "write DIR/profile.json and DIR/profile.md"},
+	{OPT_FORMAT, 'f', "format", "FMT", "on stdout: text (default without --out), json, md "
+					   "or html"},
+	{OPT_OUT, 'o', "out", "DIR", "write DIR/profile.json, profile.md and profile.html"},
+	{OPT_LANG, 0, "lang", "LANG", "of the HTML page: vi or en (default: from LC_ALL, "
+				      "LC_MESSAGES, LANG)"},
 	{OPT_BY_UNIT, 0, "by-unit", NULL, "rows and empty shares per unit"},
 	{OPT_UNIT_COLUMN, 0, "unit-column", "NAME", "the unit column (implies --by-unit; default: "
 						   "the first named unit, ward_code, ...)"},
@@ -34,6 +38,7 @@ static const struct command_help profile_help = {
 struct profile_args {
 	dqa_profile_options opts;
 	const char *format, *out, *now;
+	dqa_lang lang;
 };
 
 static int on_option(void *ctx, int id, const char *value)
@@ -42,12 +47,17 @@ static int on_option(void *ctx, int id, const char *value)
 	char *end;
 	switch (id) {
 	case OPT_FORMAT:
-		if (strcmp(value, "text") && strcmp(value, "json") && strcmp(value, "md"))
-			return usage_error(&profile_help, "invalid --format '%s': use text, json or md",
-					   value);
+		if (strcmp(value, "text") && strcmp(value, "json") && strcmp(value, "md") &&
+		    strcmp(value, "html"))
+			return usage_error(&profile_help, "invalid --format '%s': use text, json, md or "
+					   "html", value);
 		a->format = value;
 		return 0;
 	case OPT_OUT: a->out = value; return 0;
+	case OPT_LANG:
+		if (dqa_lang_parse(value, &a->lang) < 0)
+			return usage_error(&profile_help, "invalid --lang '%s': use vi or en", value);
+		return 0;
 	case OPT_BY_UNIT: a->opts.by_unit = true; return 0;
 	case OPT_UNIT_COLUMN: a->opts.unit_column = value; return 0;
 	case OPT_ENCODING: a->opts.encoding = value; return 0;
@@ -64,11 +74,11 @@ static int on_option(void *ctx, int id, const char *value)
 	return 0;
 }
 
-static int emit(const dqa_profile *p, const char *format)
+static int emit(const dqa_profile *p, const char *format, dqa_lang lang)
 {
 	size_t len;
 	dqa_error err = {0};
-	char *text = dqa_profile_render(p, format, &len, &err);
+	char *text = dqa_profile_render(p, format, lang, &len, &err);
 	if (!text)
 		return report_error(&err);
 	fwrite(text, 1, len, stdout);
@@ -78,7 +88,7 @@ static int emit(const dqa_profile *p, const char *format)
 
 int cmd_profile(int argc, char **argv)
 {
-	struct profile_args a = {.opts = DQA_PROFILE_OPTIONS_INIT};
+	struct profile_args a = {.opts = DQA_PROFILE_OPTIONS_INIT, .lang = cli_default_lang()};
 	const char **positional = calloc((size_t)argc + 1, sizeof *positional);
 	if (!positional)
 		return EXIT_INPUT;
@@ -99,10 +109,10 @@ int cmd_profile(int argc, char **argv)
 		rc = report_error(&err);
 	if (rc == 0 && dqa_profile_run(&p, (const char *const *)inputs, ninputs, &a.opts, &err) < 0)
 		rc = report_error(&err);
-	if (rc == 0 && a.out && dqa_profile_write_dir(p, a.out, &err) < 0)
+	if (rc == 0 && a.out && dqa_profile_write_dir(p, a.out, a.lang, &err) < 0)
 		rc = report_error(&err);
 	if (rc == 0 && a.format)
-		rc = emit(p, a.format);
+		rc = emit(p, a.format, a.lang);
 	dqa_profile_free(p);
 	dqa_inputs_free(inputs, ninputs);
 	free(positional);

@@ -294,10 +294,11 @@ typedef struct dqa_profile_options {
 int dqa_profile_run(dqa_profile **out, const char *const *inputs, size_t ninputs,
 		    const dqa_profile_options *opts, dqa_error *err);
 
-/* Renders the profile as "json" (the contract of dqa(1)), "text" or "md".
- * Returns a malloc'd NUL-terminated string, its length in *len; NULL with
- * err filled (DQA_EARG for an unknown format, DQA_ENOMEM). */
-char *dqa_profile_render(const dqa_profile *p, const char *format, size_t *len,
+/* Renders the profile as "json" (the contract of dqa(1)), "text", "md" or
+ * "html" (a page in lang; the others are in English). Returns a malloc'd
+ * NUL-terminated string, its length in *len; NULL with err filled
+ * (DQA_EARG for an unknown format, DQA_ENOMEM). */
+char *dqa_profile_render(const dqa_profile *p, const char *format, dqa_lang lang, size_t *len,
 			 dqa_error *err);
 
 /* The rule file dqa suggest writes for the profiled data (dqa(1),
@@ -316,9 +317,9 @@ char *dqa_profile_suggest(const dqa_profile *p, const char *const *unit_refs, si
  * malloc'd string, NULL when out of memory. */
 char *dqa_holdout_report(const dqa_result *res, size_t *nfailing);
 
-/* Writes DIR/profile.json and DIR/profile.md (DIR created if missing),
- * each atomically. */
-int dqa_profile_write_dir(const dqa_profile *p, const char *dir, dqa_error *err);
+/* Writes DIR/profile.json, DIR/profile.md and DIR/profile.html (in lang;
+ * DIR created if missing), each atomically. */
+int dqa_profile_write_dir(const dqa_profile *p, const char *dir, dqa_lang lang, dqa_error *err);
 
 void dqa_profile_free(dqa_profile *p);
 

@@ -293,16 +293,18 @@ struct unit_ref *profile_units_sorted(const struct dqa_profile *p, size_t *n)
 	return all;
 }
 
-char *dqa_profile_render(const dqa_profile *p, const char *format, size_t *len,
+char *dqa_profile_render(const dqa_profile *p, const char *format, dqa_lang lang, size_t *len,
 			 dqa_error *err)
 {
 	struct strbuf out = STRBUF_INIT;
 	if (strcmp(format, "json") == 0)
 		profile_write_json(p, &out);
+	else if (strcmp(format, "html") == 0)
+		profile_write_html(p, lang, &out);
 	else if (strcmp(format, "text") == 0 || strcmp(format, "md") == 0)
 		profile_write_text(p, &out, format[0] == 'm');
 	else {
-		dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS, "formats: text, json, md",
+		dqa_fail(err, DQA_EARG, NULL, DQA_NOPOS, "formats: text, json, md, html",
 			 "unknown profile format '%s'", format);
 		return NULL;
 	}
@@ -313,17 +315,17 @@ char *dqa_profile_render(const dqa_profile *p, const char *format, size_t *len,
 	return text;
 }
 
-int dqa_profile_write_dir(const dqa_profile *p, const char *dir, dqa_error *err)
+int dqa_profile_write_dir(const dqa_profile *p, const char *dir, dqa_lang lang, dqa_error *err)
 {
 	static const struct {
 		const char *name, *format;
-	} files[] = {{"profile.json", "json"}, {"profile.md", "md"}};
+	} files[] = {{"profile.json", "json"}, {"profile.md", "md"}, {"profile.html", "html"}};
 	struct file_batch batch;
 	file_batch_init(&batch);
 	int rc = 0;
 	for (size_t i = 0; rc == 0 && i < sizeof files / sizeof *files; i++) {
 		size_t len;
-		char *text = dqa_profile_render(p, files[i].format, &len, err);
+		char *text = dqa_profile_render(p, files[i].format, lang, &len, err);
 		rc = text ? file_batch_add(&batch, dir, files[i].name, text, len, err) : err->code;
 		free(text);
 	}

@@ -48,5 +48,6 @@ struct unit_ref *profile_units_sorted(const struct dqa_profile *p, size_t *n);
 struct strbuf;
 void profile_write_json(const struct dqa_profile *p, struct strbuf *out);
 void profile_write_text(const struct dqa_profile *p, struct strbuf *out, bool markdown);
+void profile_write_html(const struct dqa_profile *p, dqa_lang lang, struct strbuf *out);
 
 #endif
