@@ -76,9 +76,9 @@ static int sink_bind(void *first, const struct record *header, const char *input
 	struct dqa_profile *p = (struct dqa_profile *)part->profile;
 	p->header = calloc(header->n, sizeof *p->header);
 	RETURN_IF_NOMEM(p->header, err);
+	p->ncols = header->n;   /* before the copies: a failure frees those made */
 	for (size_t i = 0; i < header->n; i++)
 		RETURN_IF_NOMEM(p->header[i] = strndup(header->fields[i], header->lens[i]), err);
-	p->ncols = header->n;
 	if (p->by_unit)
 		FORWARD_IF_ERROR(find_unit_column(p, input, err));
 	if (part_init(part, p) < 0)
