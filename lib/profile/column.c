@@ -21,7 +21,7 @@ const char *hygiene_name(enum hygiene h)
 
 void column_init(struct column_stats *c)
 {
-	*c = (struct column_stats){.min_len = UINT64_MAX};
+	*c = (struct column_stats){.min_len = UINT64_MAX, .memo = STRSET_INIT};
 	counter_init(&c->counts, EXACT_DISTINCT);
 	counter_init(&c->shapes, SHAPES_KEPT);
 }
@@ -90,19 +90,19 @@ static bool has_control(const char *s, size_t len)
 	return false;
 }
 
-static void add_hygiene(struct column_stats *c, const char *s, size_t len, struct text_buf *tb)
+/* The hygiene findings of a value, a bit per enum hygiene. */
+static uint32_t hygiene_of(const char *s, size_t len, struct text_buf *tb)
 {
-	c->hygiene[HYG_UNTRIMMED] += !value_trimmed(s, len);
-	c->hygiene[HYG_LEADING_SPACE] += s[0] == ' ' || s[0] == '\t';
-	c->hygiene[HYG_TRAILING_SPACE] += s[len - 1] == ' ' || s[len - 1] == '\t';
-	c->hygiene[HYG_DOUBLE_SPACE] += memmem(s, len, "  ", 2) != NULL;
-	c->hygiene[HYG_CONTROL] += has_control(s, len);
+	uint32_t bits = 0;
+	bits |= (uint32_t)!value_trimmed(s, len) << HYG_UNTRIMMED;
+	bits |= (uint32_t)(s[0] == ' ' || s[0] == '\t') << HYG_LEADING_SPACE;
+	bits |= (uint32_t)(s[len - 1] == ' ' || s[len - 1] == '\t') << HYG_TRAILING_SPACE;
+	bits |= (uint32_t)(memmem(s, len, "  ", 2) != NULL) << HYG_DOUBLE_SPACE;
+	bits |= (uint32_t)has_control(s, len) << HYG_CONTROL;
 	if (text_is_ascii(s, len))
-		return;
-	if (!utf8_valid(s, len)) {
-		c->hygiene[HYG_INVALID_UTF8]++;
-		return;
-	}
+		return bits;
+	if (!utf8_valid(s, len))
+		return bits | 1u << HYG_INVALID_UTF8;
 	/* Only text with a combining mark (U+0300-U+036F: lead bytes CC, CD)
 	 * can be Vietnamese out of NFC; only text with a character of
 	 * U+0080-U+00FF (C2, C3) can carry a TCVN3 or VNI sign. */
@@ -110,10 +110,43 @@ static void add_hygiene(struct column_stats *c, const char *s, size_t len, struc
 		size_t nfc_len;
 		const char *nfc = text_normalize(tb, s, len, UTF8PROC_COMPOSE | UTF8PROC_STABLE,
 						 &nfc_len);
-		c->hygiene[HYG_NON_NFC] += nfc && (nfc_len != len || memcmp(nfc, s, len) != 0);
+		bits |= (uint32_t)(nfc && (nfc_len != len || memcmp(nfc, s, len) != 0)) << HYG_NON_NFC;
 	}
 	if (memchr(s, 0xC2, len) || memchr(s, 0xC3, len))
-		c->hygiene[HYG_LEGACY_ENCODING] += legacy_encoding_suspect(s, len);
+		bits |= (uint32_t)legacy_encoding_suspect(s, len) << HYG_LEGACY_ENCODING;
+	return bits;
+}
+
+/* Everything a value adds besides its count, computed once. */
+static void value_facts(const char *s, size_t len, int64_t now_year, struct text_buf *tb,
+			struct value_facts *f)
+{
+	classify_value(s, len, now_year, &f->vc);
+	f->hygiene = hygiene_of(s, len, tb);
+	f->chars = utf8_length(s, len);
+	f->shape_len = (uint8_t)value_shape(s, len, f->shape, sizeof f->shape);
+}
+
+/* The facts of a value seen before by this worker, else computed (and
+ * remembered while the memo has room); *seen tells which. NULL out of
+ * memory. */
+static const struct value_facts *facts_for(struct column_stats *c, const char *s, size_t len,
+					   int64_t now_year, struct text_buf *tb,
+					   struct value_facts *scratch, bool *seen)
+{
+	uint64_t index;
+	if ((*seen = strset_get(&c->memo, s, len, &index)))
+		return &c->memo_facts[index];
+	value_facts(s, len, now_year, tb, scratch);
+	if (c->memo.count >= MEMO_VALUES)
+		return scratch;
+	if (!c->memo_facts && !(c->memo_facts = malloc(MEMO_VALUES * sizeof *c->memo_facts)))
+		return NULL;
+	index = c->memo.count;
+	if (strset_put(&c->memo, s, len, &index) < 0)
+		return NULL;
+	c->memo_facts[index] = *scratch;
+	return scratch;
 }
 
 int column_add(struct column_stats *c, const char *s, size_t len, int64_t now_year,
@@ -126,20 +159,23 @@ int column_add(struct column_stats *c, const char *s, size_t len, int64_t now_ye
 		return 0;
 	}
 	c->values++;
-	struct value_class vc;
-	classify_value(s, len, now_year, &vc);
-	for (unsigned k = 0; k < NKINDS; k++)
-		c->kinds[k] += vc.kinds >> k & 1;
-	for (unsigned f = 0; vc.formats && f < NTIME_FORMATS; f++)
-		c->formats[f] += vc.formats >> f & 1;
-	uint64_t chars = utf8_length(s, len);
-	c->min_len = chars < c->min_len ? chars : c->min_len;
-	c->max_len = chars > c->max_len ? chars : c->max_len;
-	add_hygiene(c, s, len, tb);
-	char shape[SHAPE_MAX + 2];
-	size_t shape_len = value_shape(s, len, shape, sizeof shape);
-	if (add_extremes(c, &vc, s, len) < 0 || counter_add(&c->shapes, shape, shape_len, 1) < 0 ||
-	    hll_add(&c->distinct, strset_hash(s, len)) < 0)
+	struct value_facts scratch;
+	bool seen;
+	const struct value_facts *f = facts_for(c, s, len, now_year, tb, &scratch, &seen);
+	if (!f)
+		return -1;
+	for (unsigned k = 0; f->vc.kinds && k < NKINDS; k++)
+		c->kinds[k] += f->vc.kinds >> k & 1;
+	for (unsigned k = 0; f->vc.formats && k < NTIME_FORMATS; k++)
+		c->formats[k] += f->vc.formats >> k & 1;
+	for (unsigned h = 0; f->hygiene && h < NHYGIENE; h++)
+		c->hygiene[h] += f->hygiene >> h & 1;
+	c->min_len = f->chars < c->min_len ? f->chars : c->min_len;
+	c->max_len = f->chars > c->max_len ? f->chars : c->max_len;
+	if (add_extremes(c, &f->vc, s, len) < 0 || counter_add(&c->shapes, f->shape, f->shape_len, 1) < 0)
+		return -1;
+	/* A value this worker counted before changes no HyperLogLog register. */
+	if (!seen && hll_add(&c->distinct, strset_hash(s, len)) < 0)
 		return -1;
 	/* Past the exact bound the table only finds heavy hitters: a value seen
 	 * once there is dropped at the next reduction anyway. */
@@ -189,6 +225,8 @@ void column_release(struct column_stats *c)
 		free(all[i]->text);
 	counter_release(&c->counts);
 	counter_release(&c->shapes);
+	strset_release(&c->memo);
+	free(c->memo_facts);
 	hll_release(&c->distinct);
 	ddsketch_release(&c->quantiles);
 }

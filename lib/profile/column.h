@@ -21,6 +21,18 @@ enum hygiene {
 };
 const char *hygiene_name(enum hygiene h);
 
+/* What one value adds to its column besides its count: the same at every
+ * occurrence, so each worker works it out once per distinct value while
+ * its memo has room (MEMO_VALUES values). */
+enum { MEMO_VALUES = 2048 };
+struct value_facts {
+	struct value_class vc;
+	uint32_t hygiene;                /* bit h: finding h (enum hygiene) */
+	uint32_t chars;
+	char shape[SHAPE_MAX + 2];
+	uint8_t shape_len;
+};
+
 /* A value kept as an extreme (min or max), owned. */
 struct extreme {
 	char *text;
@@ -44,6 +56,9 @@ struct column_stats {
 	struct counter counts, shapes;
 	struct hll distinct;
 	struct ddsketch quantiles;
+	struct strset memo;              /* value -> index in memo_facts; this
+					    worker's, never merged */
+	struct value_facts *memo_facts;
 };
 
 void column_init(struct column_stats *c);
