@@ -134,7 +134,8 @@ static struct block *next_block(struct scan *s)
 	return b;
 }
 
-bool scan_holdout_keeps(const dqa_holdout *h, uint32_t input, uint64_t line)
+/* Whether the record at (input, line) is one h reads. */
+static bool holdout_keeps(const dqa_holdout *h, uint32_t input, uint64_t line)
 {
 	if (h->share <= 0)
 		return true;
@@ -146,7 +147,7 @@ bool scan_holdout_keeps(const dqa_holdout *h, uint32_t input, uint64_t line)
 static int on_row(void *ctx, const struct record *rec)
 {
 	struct worker *w = ctx;
-	if (!scan_holdout_keeps(&w->scan->cfg->holdout, w->input, rec->line))
+	if (!holdout_keeps(&w->scan->cfg->holdout, w->input, rec->line))
 		return 0;
 	return w->scan->ops->row(w->sink, rec, w->input, &w->err);
 }

@@ -1,7 +1,8 @@
 /* The parallel audit scan: the calling thread reads (and inflates) each
  * input and cuts it into blocks at exact record boundaries; workers parse
- * blocks and run the plan, each into its own plan; the plans are merged in
- * worker order afterwards. Results never depend on the thread count. */
+ * blocks and hand the records to a sink, each its own (the audit's plan, or
+ * a profile); the sinks are merged in worker order afterwards. Results
+ * never depend on the thread count. */
 #ifndef DQA_SCAN_H
 #define DQA_SCAN_H
 
@@ -50,9 +51,6 @@ struct scan_config {
 	void *progress_ctx;
 	dqa_holdout holdout;        /* rows outside the asked part are skipped */
 };
-
-/* Whether the record at (input, line) is one h reads. */
-bool scan_holdout_keeps(const dqa_holdout *h, uint32_t input, uint64_t line);
 
 /* Scans parts of cfg->inputs (parts NULL: every input whole) into first and
  * its forks; threads 0 means one per online core, block_size 0 the
