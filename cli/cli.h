@@ -16,6 +16,10 @@ int cmd_audit(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+int cmd_profile(int argc, char **argv);
+int cmd_suggest(int argc, char **argv);
+int cmd_import_schema(int argc, char **argv);
+int cmd_export_schema(int argc, char **argv);
 
 /* The report language of a --lang value (a lang_choices entry), or without
  * one (NULL) the one LC_ALL, LC_MESSAGES or LANG asks for (first one set):

@@ -30,14 +30,6 @@ static int parse_shard(const char *value, void *dest, char *why, size_t cap)
 	return -1;
 }
 
-static int parse_now(const char *value, void *dest, char *why, size_t cap)
-{
-	if (dqa_time_parse(value, dest) == 0)
-		return 0;
-	snprintf(why, cap, "expected an ISO 8601 date such as 2026-11-22 or 2026-11-22T00:00:00Z");
-	return -1;
-}
-
 #define A struct audit_args
 static const struct option_spec audit_options[] = {
 	RESULT_OUTPUT_OPTIONS(A, output),
@@ -45,7 +37,7 @@ static const struct option_spec audit_options[] = {
 	OPTION("samples", 0, OPTION_UINT, "N", OPTION_AT(A, opts.samples),
 	       "failed-row samples per unit and check", .min = 0, .max = 1000),
 	OPTION("now", 0, OPTION_PARSE, "WHEN", OPTION_AT(A, now), "reference time, ISO 8601",
-	       .parse = parse_now, .default_note = "now", .given = OPTION_GIVEN(A, now_given)),
+	       .parse = options_parse_time, .default_note = "now", .given = OPTION_GIVEN(A, now_given)),
 	OPTION("unit", 'u', OPTION_STRING, "NAME", OPTION_AT(A, opts.unit),
 	       "treat every row as belonging to unit NAME"),
 	VERBOSE_OPTION(A, verbose, "time, threads, memory of key sets"),

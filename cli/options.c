@@ -308,3 +308,11 @@ int options_parse(int argc, char **argv, const struct command_help *help, void *
 	}
 	return 0;
 }
+
+int options_parse_time(const char *value, void *dest, char *why, size_t cap)
+{
+	if (dqa_time_parse(value, dest) == 0)
+		return 0;
+	snprintf(why, cap, "expected an ISO 8601 date such as 2026-11-22 or 2026-11-22T00:00:00Z");
+	return -1;
+}

@@ -75,6 +75,10 @@ void options_print_help(FILE *out, const struct command_help *help, const void *
 int usage_error(const struct command_help *help, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* An OPTION_PARSE reader of ISO 8601 times (--now) into an int64_t of
+ * epoch seconds. */
+int options_parse_time(const char *value, void *dest, char *why, size_t cap);
+
 /* The one number reader of the command line: text is a number (whole:
  * digits only) from min to max. Returns 0 with *out set, or -1 with why
  * naming the range. */

@@ -154,6 +154,15 @@ typedef struct dqa_progress {
 
 typedef void (*dqa_progress_fn)(void *ctx, const dqa_progress *progress);
 
+/* A deterministic split of the rows, for dqa suggest --holdout: a record
+ * is held out when a hash of (seed, input index, line) falls in the first
+ * `share` of its range. share 0: no split, every row is read. */
+typedef struct dqa_holdout {
+	double share;             /* 0 to 1 */
+	uint64_t seed;
+	bool held;                /* read only the held-out rows (else only the others) */
+} dqa_holdout;
+
 typedef struct dqa_audit_options {
 	int64_t now;              /* reference time for alive checks, epoch seconds */
 	int64_t generated_at;     /* stamped into the result, epoch seconds */
@@ -168,9 +177,10 @@ typedef struct dqa_audit_options {
 	dqa_progress_fn progress; /* called from the reading thread after each
 				     block, or NULL */
 	void *progress_ctx;
+	dqa_holdout holdout;      /* audit a part of the rows (share 0: all) */
 } dqa_audit_options;
 
-#define DQA_AUDIT_OPTIONS_INIT { 0, 0, 5, 0, NULL, NULL, 0, NULL, NULL }
+#define DQA_AUDIT_OPTIONS_INIT { 0, 0, 5, 0, NULL, NULL, 0, NULL, NULL, {0, 0, false} }
 
 /* More worker threads than this are not started: a larger count runs this
  * many. */
@@ -321,6 +331,87 @@ int dqa_report_add_history(dqa_report *rep, const dqa_history *h, dqa_error *err
 /* Drops since the previous run larger than points show red in index.html
  * (the audit's --max-drop); without this call, drops beyond 1 point. */
 void dqa_report_set_drop_alert(dqa_report *rep, double points);
+
+/* --- profiles: what a dataset holds, column by column --------------------- */
+
+typedef struct dqa_profile dqa_profile;
+
+typedef struct dqa_profile_options {
+	int64_t now;              /* reference time (citizen-ID birth years), epoch seconds */
+	unsigned threads;         /* 0 = all cores; exact results never depend on it */
+	size_t block_size;        /* bytes per unit of parallel work (0 = 1 MiB) */
+	const char *encoding;     /* of the inputs (as in a rule file), NULL: UTF-8 */
+	bool by_unit;             /* count rows and empty fields per unit */
+	const char *unit_column;  /* the unit column (implies by_unit); NULL: the
+				     first column named unit, ward_code, ... */
+	dqa_holdout holdout;      /* profile a part of the rows (share 0: all) */
+} dqa_profile_options;
+
+#define DQA_PROFILE_OPTIONS_INIT { 0, 0, 0, NULL, false, NULL, {0, 0, false} }
+
+/* Profiles the inputs ("-" is stdin, gzip detected) as one dataset on the
+ * parallel scan, in memory that does not grow with rows: per column the
+ * inferred type, empties, distinct values, extremes, quantiles, lengths,
+ * top values, shapes and hygiene findings (dqa(1), PROFILES). Inputs that
+ * cannot be read fail with DQA_EINPUT; an unknown encoding or unit column
+ * with DQA_EARG. */
+int dqa_profile_run(dqa_profile **out, const char *const *inputs, size_t ninputs,
+		    const dqa_profile_options *opts, dqa_error *err);
+
+/* Renders the profile as "json" (the contract of dqa(1)), "text", "md" or
+ * "html" (a page in lang; the others are in English), into *out (malloc'd,
+ * NUL-terminated), its length in *len. Returns 0, DQA_EARG for an unknown
+ * format, or DQA_ENOMEM. */
+int dqa_profile_render(char **out, size_t *len, const dqa_profile *p, const char *format,
+		       dqa_lang lang, dqa_error *err);
+
+/* The rule file dqa suggest writes for the profiled data (dqa(1),
+ * SUGGEST): YAML that dqa lint accepts, each check with its reason in a
+ * comment. unit_refs are "PATH#COLUMN" reference lists (n of them) a unit
+ * column is matched against; the first that holds 80% of a code column's
+ * values makes it the unit. The YAML goes to *out (malloc'd), its length
+ * to *len. Returns 0, DQA_EINPUT (a reference that cannot be read) or
+ * DQA_ENOMEM. */
+int dqa_profile_suggest(char **out, size_t *len, const dqa_profile *p,
+			const char *const *unit_refs, size_t nrefs, dqa_error *err);
+
+/* After an audit of held-out rows with suggested rules: YAML comment lines
+ * "# holdout: ID passes P% of N held-out values, below min_ratio R", one per
+ * check whose pass share over all units is below its min_ratio (or one
+ * line saying every check passes), into *out (malloc'd); their number in
+ * *nfailing. Returns 0 or DQA_ENOMEM. */
+int dqa_holdout_report(char **out, size_t *nfailing, const dqa_result *res);
+
+/* Writes DIR/profile.json, DIR/profile.md and DIR/profile.html (in lang;
+ * DIR created if missing), each atomically. */
+int dqa_profile_write_dir(const dqa_profile *p, const char *dir, dqa_lang lang, dqa_error *err);
+
+void dqa_profile_free(dqa_profile *p);
+
+/* --- Frictionless schemas ------------------------------------------------- */
+
+/* A rule file from a Frictionless Table Schema or Data Package (the
+ * resource named `resource`, NULL: the first): column types and date
+ * formats, constraints (required, unique, minimum, maximum, minLength,
+ * maxLength, pattern, enum), primaryKey, foreignKeys to another resource
+ * (in_ref) and the package's metadata (shared.metadata); see dqa(1),
+ * SCHEMAS. What does not map is listed in comments and, a line each, in
+ * *not_mapped (malloc'd, "" when all maps). The YAML goes to *out
+ * (malloc'd), its length to *len. Returns 0, or an error code with err
+ * filled (DQA_EINPUT: not JSON, or
+ * not a schema). */
+int dqa_schema_import(char **out, size_t *len, char **not_mapped, const char *path,
+		      const char *resource, dqa_error *err);
+
+/* The columns and constraints of the rule file at rules_path (which must
+ * load) as a Frictionless Table Schema: declared types and formats,
+ * not_null (required), unique, range and date bounds (minimum, maximum),
+ * length (minLength, maxLength), anchored regex (pattern), enum, email and
+ * url (format), dataset key (primaryKey) and in_ref (foreignKeys naming the
+ * reference path as the resource). Checks with no such form are listed, a
+ * line each, in *not_mapped (malloc'd). The JSON, without a final newline,
+ * goes to *out (malloc'd). Returns 0, or an error code with err filled. */
+int dqa_schema_export(char **out, char **not_mapped, const char *rules_path, dqa_error *err);
 
 /* --- suites: many datasets of one city in one report ---------------------- */
 

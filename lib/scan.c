@@ -6,8 +6,10 @@
 
 #include "input/csv_boundary.h"
 #include "input/csv_chunk.h"
+#include "input/limits.h"
 #include "input/newlines.h"
 #include "util/parallel.h"
+#include "util/strset.h"
 #include "input/source.h"
 #include "util/utf8_valid.h"
 
@@ -26,13 +28,11 @@ struct scan;
 
 struct worker {
 	struct scan *scan;
-	struct plan *plan;          /* the first plan for worker 0, else &own */
-	struct plan own;
-	struct arena out;
+	void *sink;                 /* the first sink for worker 0, else a fork */
 	struct csv_chunk chunk;
 	uint32_t input;             /* of the block being parsed */
 	pthread_t thread;
-	bool chunk_ready, started;
+	bool chunk_ready, started, utf8_blocks;
 	dqa_error err;
 };
 
@@ -46,7 +46,10 @@ struct scan {
 	bool done, stop, failed;
 	uint64_t failed_seq;        /* the earliest failure wins */
 	dqa_error err;
-	struct plan *first;
+	const struct scan_config *cfg;
+	const struct scan_sink_ops *ops;
+	void *first;                /* the sink the header binds, worker 0's */
+	bool bound;
 	const char **names;         /* inputs as messages show them */
 	dqa_progress progress;
 	struct worker *workers;
@@ -131,10 +134,22 @@ static struct block *next_block(struct scan *s)
 	return b;
 }
 
+/* Whether the record at (input, line) is one h reads. */
+static bool holdout_keeps(const dqa_holdout *h, uint32_t input, uint64_t line)
+{
+	if (h->share <= 0)
+		return true;
+	uint64_t key[3] = {h->seed, input, line};
+	double at = (double)(strset_hash(key, sizeof key) >> 11) / (double)(1ULL << 53);
+	return (at < h->share) == h->held;
+}
+
 static int on_row(void *ctx, const struct record *rec)
 {
 	struct worker *w = ctx;
-	return plan_row(w->plan, rec, w->input, &w->err);
+	if (!holdout_keeps(&w->scan->cfg->holdout, w->input, rec->line))
+		return 0;
+	return w->scan->ops->row(w->sink, rec, w->input, &w->err);
 }
 
 static void *work(void *arg)
@@ -148,7 +163,7 @@ static void *work(void *arg)
 		/* Once per block instead of once per value: a block of valid
 		 * UTF-8 starts and ends on character boundaries, so every field
 		 * in it (cut at ASCII delimiters and quotes) is valid too. */
-		w->chunk.utf8_valid = w->plan->wants_utf8_blocks && utf8_valid(b->buf, b->len);
+		w->chunk.utf8_valid = w->utf8_blocks && utf8_valid(b->buf, b->len);
 		int rc = csv_chunk_parse(&w->chunk, b->buf, b->len, b->line, b->delimiter, b->last,
 					 on_row, w, s->names[b->input], &w->err);
 		if (rc < 0)
@@ -162,12 +177,13 @@ static int start_worker(struct scan *s, unsigned i, dqa_error *err)
 {
 	struct worker *w = &s->workers[i];
 	w->scan = s;
-	w->plan = i == 0 ? s->first : &w->own;
-	const struct dialect *d = &s->first->rules->dialect;
+	const struct dialect *d = s->cfg->dialect;
 	FORWARD_IF_ERROR(csv_chunk_init(&w->chunk, d->quote, d->limits, err));
 	w->chunk_ready = true;
-	if (i > 0)
-		FORWARD_IF_ERROR(plan_fork(&w->own, s->first, &w->out, err));
+	w->sink = i == 0 ? s->first : s->ops->fork(s->first, err);
+	if (!w->sink)
+		return err->code;
+	w->utf8_blocks = s->ops->utf8_blocks && s->ops->utf8_blocks(s->first);
 	if (pthread_create(&w->thread, NULL, work, w) != 0)
 		return error_at(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL,
 				"cannot start a worker thread");
@@ -231,7 +247,8 @@ static int fill(struct producer *pr)
 static int grow(struct producer *pr)
 {
 	struct block *b = pr->b;
-	size_t max_record = pr->s->first->rules->limits.max_record;
+	const struct limits *limits = pr->s->cfg->dialect->limits;
+	size_t max_record = limits ? limits->max_record : limits_default.max_record;
 	if (b->len > max_record)
 		return csv_chunk_record_too_large(pr->err, pr->s->names[pr->input], pr->line,
 						  max_record);
@@ -246,14 +263,14 @@ static int grow(struct producer *pr)
 static int on_header(void *ctx, const struct record *rec)
 {
 	struct producer *pr = ctx;
-	struct plan *p = pr->s->first;
+	struct scan *s = pr->s;
 	if (rec->n == 0)
 		return 0;   /* blank lines before the header */
 	pr->header_seen = true;
-	if (p->checks)
-		return plan_same_header(p, rec, pr->s->names[pr->input], pr->err);
-	p->first_row_line = pr->first_row_line;
-	FORWARD_IF_ERROR(plan_bind(p, rec, pr->s->names[0], pr->err));
+	if (s->bound)
+		return s->ops->same_header(s->first, rec, s->names[pr->input], pr->err);
+	FORWARD_IF_ERROR(s->ops->bind(s->first, rec, s->names[0], pr->first_row_line, pr->err));
+	s->bound = true;
 	FORWARD_IF_ERROR(start_workers(pr->s, pr->err));
 	return 0;
 }
@@ -269,7 +286,7 @@ static void shift(struct block *b, size_t cut)
  * for a title above it, before the delimiter is sniffed from it. */
 static int skip_to_header(struct producer *pr)
 {
-	const struct dialect *d = &pr->s->first->rules->dialect;
+	const struct dialect *d = pr->s->cfg->dialect;
 	struct block *b = pr->b;
 	size_t skip;
 	for (;;) {
@@ -290,7 +307,7 @@ static int skip_to_header(struct producer *pr)
  * lines before it are skipped (records with no fields). */
 static int read_header(struct producer *pr)
 {
-	const struct dialect *d = &pr->s->first->rules->dialect;
+	const struct dialect *d = pr->s->cfg->dialect;
 	FORWARD_IF_ERROR(skip_to_header(pr));
 	struct csv_chunk chunk;
 	FORWARD_IF_ERROR(csv_chunk_init(&chunk, d->quote, d->limits, pr->err));
@@ -326,22 +343,22 @@ static int read_header(struct producer *pr)
 
 static void report_progress(struct producer *pr, size_t text_bytes, uint64_t lines)
 {
-	const dqa_audit_options *opts = &pr->s->first->opts;
-	if (!opts->progress)
+	const struct scan_config *cfg = pr->s->cfg;
+	if (!cfg->progress)
 		return;
 	dqa_progress *p = &pr->s->progress;
 	p->input = pr->input;
-	p->ninputs = pr->s->first->ninputs;
+	p->ninputs = cfg->ninputs;
 	p->bytes = source_position(&pr->src);
 	p->total_bytes = pr->src.size;
 	p->text_bytes += text_bytes;
 	p->lines += lines;
-	opts->progress(opts->progress_ctx, p);
+	cfg->progress(cfg->progress_ctx, p);
 }
 
 static int read_blocks(struct producer *pr)
 {
-	const struct dialect *d = &pr->s->first->rules->dialect;
+	const struct dialect *d = pr->s->cfg->dialect;
 	for (;;) {
 		RETURN_IF_CANCELLED(pr->err);
 		struct block *b = pr->b;
@@ -409,8 +426,8 @@ static int read_input(struct scan *s, const struct scan_part *part, dqa_error *e
 {
 	struct producer pr = {.s = s, .input = part->input, .line = 1, .target = s->block_size,
 			      .end = SCAN_TO_END, .err = err};
-	FORWARD_IF_ERROR(source_open(&pr.src, s->first->inputs[part->input],
-				     s->first->rules->dialect.encoding, err));
+	FORWARD_IF_ERROR(source_open(&pr.src, s->cfg->inputs[part->input],
+				     s->cfg->dialect->encoding, err));
 	pr.b = take_block(s);
 	int rc = pr.b ? read_header(&pr) : 0;
 	if (rc == 0 && pr.b && (part->start > 0 || part->end != SCAN_TO_END))
@@ -436,10 +453,9 @@ static void stop_workers(struct scan *s)
 
 static int merge_workers(struct scan *s, dqa_error *err)
 {
-	for (unsigned i = 1; i < s->nworkers; i++) {
-		FORWARD_IF_ERROR(plan_merge(s->first, &s->workers[i].own, err));
-		arena_adopt(s->first->out, &s->workers[i].out);
-	}
+	for (unsigned i = 1; i < s->nworkers; i++)
+		if (s->workers[i].sink)
+			FORWARD_IF_ERROR(s->ops->merge(s->first, s->workers[i].sink, err));
 	return 0;
 }
 
@@ -447,11 +463,10 @@ static void release(struct scan *s)
 {
 	for (unsigned i = 0; i < s->nworkers; i++) {
 		struct worker *w = &s->workers[i];
-		if (i > 0)
-			plan_release(&w->own);
+		if (i > 0 && w->sink)
+			s->ops->release(w->sink);
 		if (w->chunk_ready)
 			csv_chunk_release(&w->chunk);
-		arena_release(&w->out);
 	}
 	free(s->workers);
 	/* Blocks left queued when the scan stopped early, then the spare ones. */
@@ -469,22 +484,23 @@ static void release(struct scan *s)
 	pthread_mutex_destroy(&s->lock);
 }
 
-int scan_run(struct plan *p, const struct scan_part *parts, size_t nparts, dqa_error *err)
+int scan_records(const struct scan_config *cfg, const struct scan_sink_ops *ops, void *first,
+		 const struct scan_part *parts, size_t nparts, unsigned threads, size_t block_size,
+		 dqa_error *err)
 {
-	size_t block_size = p->opts.block_size;
-	struct scan s = {.first = p, .block_size = block_size ? block_size : SCAN_BLOCK_SIZE,
-			 .nworkers = p->opts.threads};
-	ASSERT(s.nworkers >= 1 && s.nworkers <= PARALLEL_MAX_THREADS);   /* plan_init resolved it */
+	struct scan s = {.cfg = cfg, .ops = ops, .first = first,
+			 .block_size = block_size ? block_size : SCAN_BLOCK_SIZE,
+			 .nworkers = parallel_threads(threads)};
 	s.max_blocks = 2 * (size_t)s.nworkers + 2;
 	pthread_mutex_init(&s.lock, NULL);
 	pthread_cond_init(&s.work, NULL);
 	pthread_cond_init(&s.room, NULL);
 	s.workers = calloc(s.nworkers, sizeof *s.workers);
-	s.names = calloc(p->ninputs + 1, sizeof *s.names);
+	s.names = calloc(cfg->ninputs + 1, sizeof *s.names);
 	int rc = s.workers && s.names ? 0 : error_nomem(err);
-	for (size_t i = 0; rc == 0 && i < p->ninputs; i++)
-		s.names[i] = strcmp(p->inputs[i], "-") ? p->inputs[i] : "<stdin>";
-	size_t n = parts ? nparts : p->ninputs;
+	for (size_t i = 0; rc == 0 && i < cfg->ninputs; i++)
+		s.names[i] = strcmp(cfg->inputs[i], "-") ? cfg->inputs[i] : "<stdin>";
+	size_t n = parts ? nparts : cfg->ninputs;
 	for (size_t i = 0; rc == 0 && i < n && !s.stop; i++) {
 		struct scan_part whole = {(uint32_t)i, 0, SCAN_TO_END, 1};
 		if ((rc = read_input(&s, parts ? &parts[i] : &whole, err)) < 0)
@@ -499,4 +515,84 @@ int scan_run(struct plan *p, const struct scan_part *parts, size_t nparts, dqa_e
 	}
 	release(&s);
 	return rc;
+}
+
+/* The audit's sink: a plan per worker, each with its own result arena. */
+struct plan_worker {
+	struct plan plan;
+	struct arena out;
+};
+
+static int plan_sink_bind(void *first, const struct record *header, const char *input,
+			  uint64_t first_row_line, dqa_error *err)
+{
+	struct plan *p = first;
+	p->first_row_line = first_row_line;
+	return plan_bind(p, header, input, err);
+}
+
+static int plan_sink_same_header(const void *first, const struct record *header,
+				 const char *input, dqa_error *err)
+{
+	return plan_same_header(first, header, input, err);
+}
+
+static void *plan_sink_fork(void *first, dqa_error *err)
+{
+	struct plan_worker *w = calloc(1, sizeof *w);
+	if (!w) {
+		error_at(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+		return NULL;
+	}
+	if (plan_fork(&w->plan, first, &w->out, err) < 0) {
+		plan_release(&w->plan);
+		arena_release(&w->out);
+		free(w);
+		return NULL;
+	}
+	return w;
+}
+
+static int plan_sink_row(void *sink, const struct record *rec, uint32_t input, dqa_error *err)
+{
+	return plan_row(sink, rec, input, err);
+}
+
+static int plan_sink_merge(void *into, void *from, dqa_error *err)
+{
+	struct plan *p = into;
+	struct plan_worker *w = from;
+	FORWARD_IF_ERROR(plan_merge(p, &w->plan, err));
+	arena_adopt(p->out, &w->out);
+	return 0;
+}
+
+static void plan_sink_release(void *sink)
+{
+	struct plan_worker *w = sink;
+	plan_release(&w->plan);
+	arena_release(&w->out);
+	free(w);
+}
+
+static bool plan_sink_utf8_blocks(const void *first)
+{
+	return ((const struct plan *)first)->wants_utf8_blocks;
+}
+
+static const struct scan_sink_ops plan_sink = {
+	.bind = plan_sink_bind, .same_header = plan_sink_same_header, .fork = plan_sink_fork,
+	.row = plan_sink_row, .merge = plan_sink_merge, .release = plan_sink_release,
+	.utf8_blocks = plan_sink_utf8_blocks,
+};
+
+int scan_run(struct plan *p, const struct scan_part *parts, size_t nparts, dqa_error *err)
+{
+	const struct scan_config cfg = {
+		.dialect = &p->rules->dialect, .inputs = p->inputs, .ninputs = p->ninputs,
+		.progress = p->opts.progress, .progress_ctx = p->opts.progress_ctx,
+		.holdout = p->opts.holdout,
+	};
+	return scan_records(&cfg, &plan_sink, p, parts, nparts, p->opts.threads, p->opts.block_size,
+			    err);
 }

@@ -44,6 +44,7 @@ LAYERS = [
     ["history"],
     ["report"],
     ["suite"],
+    ["profile"],
     ["cli"],
 ]
 

@@ -10,6 +10,7 @@
 
 #include "check.h"
 #include "text.h"
+#include "value_tests.h"
 #include "../input/vn_legacy.h"
 
 enum legacy { TCVN3, VNI, NENCODINGS };
@@ -202,6 +203,26 @@ static const char *decode(struct text_buf *tb, enum legacy e, const char *s, siz
 	return (const char *)tb->cps;
 }
 
+/* The evidence for each encoding in ev; the likelier encoding returned. */
+static enum legacy weigh(const char *s, size_t len, struct evidence *ev)
+{
+	*ev = (struct evidence){0};
+	gather(s, len, ev);
+	return ev->points[VNI] > ev->points[TCVN3] ||
+			       (ev->points[VNI] == ev->points[TCVN3] &&
+				ev->first_at[VNI] < ev->first_at[TCVN3])
+		       ? VNI : TCVN3;
+}
+
+bool legacy_encoding_suspect(const char *s, size_t len)
+{
+	if (text_is_ascii(s, len))
+		return false;
+	struct evidence ev;
+	enum legacy e = weigh(s, len, &ev);
+	return ev.points[e] >= FAIL_AT;
+}
+
 static int legacy_bind(struct bound_check *b, const struct plan *plan, dqa_error *err)
 {
 	(void)plan;
@@ -239,12 +260,8 @@ static bool legacy_row(struct bound_check *b, const struct plan_row *row, char *
 	size_t len = row->lens[col];
 	if (text_is_ascii(s, len))
 		return true;
-	struct evidence ev = {0};
-	gather(s, len, &ev);
-	enum legacy e = ev.points[VNI] > ev.points[TCVN3] ||
-				  (ev.points[VNI] == ev.points[TCVN3] &&
-				   ev.first_at[VNI] < ev.first_at[TCVN3])
-			  ? VNI : TCVN3;
+	struct evidence ev;
+	enum legacy e = weigh(s, len, &ev);
 	if (ev.points[e] < FAIL_AT)
 		return true;
 	if (note)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "value_tests.h"
 
 static bool is_edge_space(char c)
 {
@@ -39,18 +40,21 @@ static bool has_double_space(const char *s, size_t len)
 	return false;
 }
 
-static bool trimmed_row(struct bound_check *b, const struct plan_row *row, char *note,
-			size_t cap)
+bool value_trimmed(const char *s, size_t len)
 {
-	(void)note, (void)cap;
-	int col = b->cols[0];
-	const char *s = row->fields[col];
-	size_t len = row->lens[col];
 	if (len == 0)
 		return true;
 	if (is_edge_space(s[0]) || is_edge_space(s[len - 1]))
 		return false;
 	return !has_double_space(s, len);
+}
+
+static bool trimmed_row(struct bound_check *b, const struct plan_row *row, char *note,
+			size_t cap)
+{
+	(void)note, (void)cap;
+	int col = b->cols[0];
+	return value_trimmed(row->fields[col], row->lens[col]);
 }
 
 const struct check_ops check_trimmed = {

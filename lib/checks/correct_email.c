@@ -6,6 +6,7 @@
 #include "check.h"
 #include "hostname.h"
 #include "note.h"
+#include "value_tests.h"
 
 enum { ADDRESS_MAX_BYTES = 254, LOCAL_MAX_BYTES = 64 };
 
@@ -33,10 +34,8 @@ static const char *local_problem(const char *s, size_t len)
 	return NULL;
 }
 
-static bool email_row(struct bound_check *b, const struct plan_row *row, char *note, size_t cap)
+bool email_valid(const char *s, size_t len, char *note, size_t cap)
 {
-	const char *s = row->fields[b->cols[0]];
-	size_t len = row->lens[b->cols[0]];
 	const char *at = memchr(s, '@', len);
 	if (!at)
 		return note_fail(note, cap, true, "missing '@'", NULL);
@@ -49,6 +48,11 @@ static bool email_row(struct bound_check *b, const struct plan_row *row, char *n
 	if (!why)
 		why = hostname_problem(at + 1, len - local_len - 1);
 	return why ? note_fail(note, cap, true, why, NULL) : true;
+}
+
+static bool email_row(struct bound_check *b, const struct plan_row *row, char *note, size_t cap)
+{
+	return email_valid(row->fields[b->cols[0]], row->lens[b->cols[0]], note, cap);
 }
 
 const struct check_ops check_email = {

@@ -7,6 +7,7 @@
 #include "check.h"
 #include "hostname.h"
 #include "note.h"
+#include "value_tests.h"
 #include "../util/values.h"
 
 enum { PORT_MAX = 65535, IPV4_PARTS = 4, OCTET_MAX = 255 };
@@ -47,10 +48,10 @@ static int url_configure(struct check *c, const struct ynode *map, struct rules_
 	return 0;
 }
 
-static bool scheme_allowed(const struct url_config *cfg, const char *s, size_t len)
+static bool scheme_allowed(const char *const *schemes, size_t nschemes, const char *s, size_t len)
 {
-	for (size_t i = 0; i < cfg->nschemes; i++)
-		if (strlen(cfg->schemes[i]) == len && strncasecmp(cfg->schemes[i], s, len) == 0)
+	for (size_t i = 0; i < nschemes; i++)
+		if (strlen(schemes[i]) == len && strncasecmp(schemes[i], s, len) == 0)
 			return true;
 	return false;
 }
@@ -149,16 +150,15 @@ static const char *rest_problem(const char *s, size_t len)
 	return utf8_valid_prefix(s, len) == len ? NULL : "invalid UTF-8 in the address";
 }
 
-static bool url_row(struct bound_check *b, const struct plan_row *row, char *note, size_t cap)
+bool url_valid(const char *s, size_t len, const char *const *schemes, size_t nschemes,
+	       char *note, size_t cap)
 {
-	const char *s = row->fields[b->cols[0]];
-	size_t len = row->lens[b->cols[0]];
 	size_t i = 0;
 	while (i < len && scheme_char(s[i], i == 0))
 		i++;
 	if (i == 0 || len - i < 3 || memcmp(s + i, "://", 3) != 0)
 		return note_fail(note, cap, true, "missing SCHEME://", NULL);
-	if (!scheme_allowed(b->def->config, s, i))
+	if (!scheme_allowed(schemes, nschemes, s, i))
 		return note_fail(note, cap, true, "scheme not allowed", "%.*s", (int)i, s);
 	const char *authority = s + i + 3;
 	size_t rest = len - i - 3, auth_len = 0;
@@ -174,6 +174,13 @@ static bool url_row(struct bound_check *b, const struct plan_row *row, char *not
 		why = hostport_problem(host, auth_len - (size_t)(host - authority));
 	}
 	return why ? note_fail(note, cap, true, why, NULL) : true;
+}
+
+static bool url_row(struct bound_check *b, const struct plan_row *row, char *note, size_t cap)
+{
+	const struct url_config *cfg = b->def->config;
+	return url_valid(row->fields[b->cols[0]], row->lens[b->cols[0]], cfg->schemes,
+			 cfg->nschemes, note, cap);
 }
 
 static const char *const url_params[] = {"schemes", NULL};

@@ -7,8 +7,9 @@
 
 #include "check.h"
 #include "note.h"
+#include "value_tests.h"
 
-enum { MOBILE_DIGITS = 10, LANDLINE_DIGITS = 11, NATIONAL_MAX = LANDLINE_DIGITS + 1 };
+enum { MOBILE_DIGITS = 10, LANDLINE_DIGITS = 11, NATIONAL_MAX = VN_PHONE_NATIONAL_MAX };
 
 struct phone_config {
 	bool normalise;
@@ -60,12 +61,9 @@ static bool national_form(const char *s, size_t len, char out[NATIONAL_MAX], siz
 	return true;
 }
 
-static bool phone_row(struct bound_check *b, const struct plan_row *row, char *note, size_t cap)
+bool vn_phone_valid(const char *s, size_t len, char national[VN_PHONE_NATIONAL_MAX],
+		    size_t *ndigits, char *note, size_t cap)
 {
-	const struct phone_config *cfg = b->def->config;
-	const char *s = row->fields[b->cols[0]];
-	size_t len = row->lens[b->cols[0]];
-	char national[NATIONAL_MAX];
 	size_t n = 0;
 	if (!national_form(s, len, national, &n, note, cap))
 		return false;
@@ -84,6 +82,19 @@ static bool phone_row(struct bound_check *b, const struct plan_row *row, char *n
 				 want == LANDLINE_DIGITS ? "landline numbers have 11 digits"
 							 : "mobile numbers have 10 digits",
 				 "got %zu", n);
+	*ndigits = n;
+	return true;
+}
+
+static bool phone_row(struct bound_check *b, const struct plan_row *row, char *note, size_t cap)
+{
+	const struct phone_config *cfg = b->def->config;
+	const char *s = row->fields[b->cols[0]];
+	size_t len = row->lens[b->cols[0]];
+	char national[NATIONAL_MAX];
+	size_t n = 0;
+	if (!vn_phone_valid(s, len, national, &n, note, cap))
+		return false;
 	if (cfg->normalise && (len != n || memcmp(s, national, n) != 0))
 		return note_fail(note, cap, !plan_column_pii(b->plan, b->cols[0]), "not in normal form", "%.*s", (int)n, national);
 	return true;

@@ -7,6 +7,7 @@
 
 #include "check.h"
 #include "note.h"
+#include "value_tests.h"
 #include "vn_ident.h"
 #include "../util/timeparse.h"
 
@@ -55,22 +56,19 @@ static bool body_valid(const char *s, bool show, char *note, size_t cap)
 	return true;
 }
 
-static bool tax_row(struct bound_check *b, const struct plan_row *row, char *note, size_t cap)
+bool vn_tax_code_valid(const char *s, size_t len, bool allow_personal_id, int64_t now_year,
+		       bool show, char *note, size_t cap)
 {
-	const struct tax_config *cfg = b->def->config;
-	const struct tax_state *st = b->state;
-	const char *s = row->fields[b->cols[0]];
-	size_t len = row->lens[b->cols[0]];
 	size_t head = first_non_digit(s, len);
 	if (head == len && len == TAX_DIGITS)
-		return body_valid(s, st->show, note, cap);
-	if (head == len && len == PERSONAL_DIGITS && cfg->allow_personal_id)
-		return vn_citizen_id_valid(s, len, st->now_year, st->show, NULL, note, cap);
+		return body_valid(s, show, note, cap);
+	if (head == len && len == PERSONAL_DIGITS && allow_personal_id)
+		return vn_citizen_id_valid(s, len, now_year, show, NULL, note, cap);
 	if (len == BRANCH_LEN && head == BRANCH_DASH && s[BRANCH_DASH] == '-' &&
 	    digits_only(s + BRANCH_DASH + 1, len - BRANCH_DASH - 1)) {
 		if (memcmp(s + BRANCH_DASH + 1, "000", 3) == 0)
 			return note_fail(note, cap, true, "branch number must be 001-999", NULL);
-		return body_valid(s, st->show, note, cap);
+		return body_valid(s, show, note, cap);
 	}
 	if (head == len && len == PERSONAL_DIGITS)
 		return note_fail(note, cap, true, "12 digits: a citizen ID, not a tax code",
@@ -81,11 +79,19 @@ static bool tax_row(struct bound_check *b, const struct plan_row *row, char *not
 		return note_fail(note, cap, true, "branch code without its dash",
 				 "write NNNNNNNNNN-NNN");
 	return note_fail(note, cap, true,
-			 cfg->allow_personal_id
+			 allow_personal_id
 				 ? "10 digits, NNNNNNNNNN-NNN or a 12-digit citizen ID expected"
 				 : "10 digits or NNNNNNNNNN-NNN expected",
 			 head < len ? "character %zu is not a digit" : "got %zu digits",
 			 head < len ? head + 1 : len);
+}
+
+static bool tax_row(struct bound_check *b, const struct plan_row *row, char *note, size_t cap)
+{
+	const struct tax_config *cfg = b->def->config;
+	const struct tax_state *st = b->state;
+	return vn_tax_code_valid(row->fields[b->cols[0]], row->lens[b->cols[0]],
+				 cfg->allow_personal_id, st->now_year, st->show, note, cap);
 }
 
 static void tax_unbind(struct bound_check *b)

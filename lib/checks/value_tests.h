@@ -1,0 +1,39 @@
+/* The value tests of check kinds that other stages share: the profiler
+ * infers a column's kind with the very tests its suggested checks run.
+ * Each writes why a value fails into note (cap bytes; nothing when note is
+ * NULL) as note_fail does, and returns whether it passes. */
+#ifndef DQA_VALUE_TESTS_H
+#define DQA_VALUE_TESTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum { VN_PHONE_NATIONAL_MAX = 12 };
+
+/* A Vietnamese mobile or landline number (correct.vn_phone); its national
+ * form (leading 0, digits only, not NUL-terminated) goes to national and
+ * its length to *ndigits. */
+bool vn_phone_valid(const char *s, size_t len, char national[VN_PHONE_NATIONAL_MAX],
+		    size_t *ndigits, char *note, size_t cap);
+
+/* A tax code (correct.vn_tax_code); show: name the detail in the note. */
+bool vn_tax_code_valid(const char *s, size_t len, bool allow_personal_id, int64_t now_year,
+		       bool show, char *note, size_t cap);
+
+/* An e-mail address (correct.email). */
+bool email_valid(const char *s, size_t len, char *note, size_t cap);
+
+/* An absolute web address whose scheme is one of schemes (correct.url). */
+bool url_valid(const char *s, size_t len, const char *const *schemes, size_t nschemes,
+	       char *note, size_t cap);
+
+/* No leading or trailing space, tab, CR or LF, no two spaces in a row
+ * (clean.trimmed). */
+bool value_trimmed(const char *s, size_t len);
+
+/* Text that looks typed in TCVN3 or VNI and read as Windows-1252
+ * (clean.legacy_encoding fails it). */
+bool legacy_encoding_suspect(const char *s, size_t len);
+
+#endif

@@ -1,0 +1,264 @@
+/* One column's statistics: column_add runs once per field on the hot path,
+ * so it classifies a value once and feeds every statistic from that. */
+#include "column.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../checks/value_tests.h"
+#include "../util/utf8_valid.h"
+#include "../util/values.h"
+
+static const char *const hygiene_names[NHYGIENE] = {
+	"whitespace_only", "untrimmed", "leading_space", "trailing_space", "double_space", "control_chars", "invalid_utf8",
+	"non_nfc", "legacy_encoding",
+};
+
+const char *hygiene_name(enum hygiene h)
+{
+	return hygiene_names[h];
+}
+
+void column_init(struct column_stats *c)
+{
+	*c = (struct column_stats){.min_len = UINT64_MAX, .memo = STRSET_INIT};
+	counter_init(&c->counts, EXACT_DISTINCT);
+	counter_init(&c->shapes, SHAPES_KEPT);
+}
+
+static int keep(struct extreme *e, const char *s, size_t len, double number, int64_t time)
+{
+	char *text = realloc(e->text, len + 1);
+	if (!text)
+		return -1;
+	memcpy(text, s, len);
+	text[len] = '\0';
+	*e = (struct extreme){text, len, number, time};
+	return 0;
+}
+
+static int text_cmp(const char *a, size_t alen, const char *b, size_t blen)
+{
+	int c = memcmp(a, b, alen < blen ? alen : blen);
+	return c ? c : (alen > blen) - (alen < blen);
+}
+
+/* Extremes compare by number, time or bytes, and equal keys by bytes, so
+ * that the kept text never depends on the order values arrived in. */
+enum extreme_key { BY_TEXT, BY_NUMBER, BY_TIME };
+
+static int extreme_cmp(enum extreme_key key, const struct extreme *a, const struct extreme *b)
+{
+	if (key == BY_NUMBER && a->number != b->number)
+		return a->number < b->number ? -1 : 1;
+	if (key == BY_TIME && a->time != b->time)
+		return a->time < b->time ? -1 : 1;
+	return text_cmp(a->text, a->len, b->text, b->len);
+}
+
+/* Makes *e the lower (sign -1) or higher (sign 1) of itself and v; e with
+ * no text yet takes v. */
+static int update(struct extreme *e, const struct extreme *v, enum extreme_key key, int sign)
+{
+	if (!v->text || (e->text && extreme_cmp(key, v, e) * sign <= 0))
+		return 0;
+	return keep(e, v->text, v->len, v->number, v->time);
+}
+
+static int add_extremes(struct column_stats *c, const struct value_class *vc, const char *s,
+			size_t len)
+{
+	struct extreme v = {(char *)s, len, vc->number, vc->time};
+	int rc = update(&c->text_min, &v, BY_TEXT, -1) | update(&c->text_max, &v, BY_TEXT, 1);
+	if (vc->kinds & (1u << KIND_NUMBER | 1u << KIND_DECIMAL_COMMA)) {
+		c->numbers++;
+		rc |= update(&c->num_min, &v, BY_NUMBER, -1) | update(&c->num_max, &v, BY_NUMBER, 1);
+		rc |= ddsketch_add(&c->quantiles, vc->number);
+	}
+	if (vc->formats) {
+		c->times++;
+		rc |= update(&c->time_min, &v, BY_TIME, -1) | update(&c->time_max, &v, BY_TIME, 1);
+	}
+	return rc ? -1 : 0;
+}
+
+static bool has_control(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return true;
+	return false;
+}
+
+/* The hygiene findings of a value, a bit per enum hygiene. */
+static uint32_t hygiene_of(const char *s, size_t len, struct text_buf *tb)
+{
+	uint32_t bits = 0;
+	bits |= (uint32_t)!value_trimmed(s, len) << HYG_UNTRIMMED;
+	bits |= (uint32_t)(s[0] == ' ' || s[0] == '\t') << HYG_LEADING_SPACE;
+	bits |= (uint32_t)(s[len - 1] == ' ' || s[len - 1] == '\t') << HYG_TRAILING_SPACE;
+	bits |= (uint32_t)(memmem(s, len, "  ", 2) != NULL) << HYG_DOUBLE_SPACE;
+	bits |= (uint32_t)has_control(s, len) << HYG_CONTROL;
+	if (text_is_ascii(s, len))
+		return bits;
+	if (!utf8_valid(s, len))
+		return bits | 1u << HYG_INVALID_UTF8;
+	/* Only text with a combining mark (U+0300-U+036F: lead bytes CC, CD)
+	 * can be Vietnamese out of NFC; only text with a character of
+	 * U+0080-U+00FF (C2, C3) can carry a TCVN3 or VNI sign. */
+	if (memchr(s, 0xCC, len) || memchr(s, 0xCD, len)) {
+		size_t nfc_len;
+		const char *nfc = text_normalize(tb, s, len, UTF8PROC_COMPOSE | UTF8PROC_STABLE,
+						 &nfc_len);
+		bits |= (uint32_t)(nfc && (nfc_len != len || memcmp(nfc, s, len) != 0)) << HYG_NON_NFC;
+	}
+	if (memchr(s, 0xC2, len) || memchr(s, 0xC3, len))
+		bits |= (uint32_t)legacy_encoding_suspect(s, len) << HYG_LEGACY_ENCODING;
+	return bits;
+}
+
+/* Everything a value adds besides its count, computed once. */
+static void value_facts(const char *s, size_t len, int64_t now_year, struct text_buf *tb,
+			struct value_facts *f)
+{
+	classify_value(s, len, now_year, &f->vc);
+	f->hygiene = hygiene_of(s, len, tb);
+	f->chars = utf8_length(s, len);
+	f->shape_len = (uint8_t)value_shape(s, len, f->shape, sizeof f->shape);
+}
+
+/* The facts of a value seen before by this worker, else computed (and
+ * remembered while the memo has room); *seen tells which. NULL out of
+ * memory. */
+static const struct value_facts *facts_for(struct column_stats *c, const char *s, size_t len,
+					   int64_t now_year, struct text_buf *tb,
+					   struct value_facts *scratch, bool *seen)
+{
+	uint64_t index;
+	if ((*seen = strset_get(&c->memo, s, len, &index)))
+		return &c->memo_facts[index];
+	value_facts(s, len, now_year, tb, scratch);
+	if (c->memo.count >= MEMO_VALUES)
+		return scratch;
+	if (!c->memo_facts && !(c->memo_facts = malloc(MEMO_VALUES * sizeof *c->memo_facts)))
+		return NULL;
+	index = c->memo.count;
+	if (strset_put(&c->memo, s, len, &index) < 0)
+		return NULL;
+	c->memo_facts[index] = *scratch;
+	return scratch;
+}
+
+int column_add(struct column_stats *c, const char *s, size_t len, int64_t now_year,
+	       struct text_buf *tb)
+{
+	if (value_blank(s, len)) {
+		c->empty++;
+		c->hygiene[HYG_WHITESPACE_ONLY] += len > 0;
+		c->hygiene[HYG_UNTRIMMED] += len > 0;
+		return 0;
+	}
+	c->values++;
+	struct value_facts scratch;
+	bool seen;
+	const struct value_facts *f = facts_for(c, s, len, now_year, tb, &scratch, &seen);
+	if (!f)
+		return -1;
+	for (unsigned k = 0; f->vc.kinds && k < NKINDS; k++)
+		c->kinds[k] += f->vc.kinds >> k & 1;
+	for (unsigned k = 0; f->vc.formats && k < NTIME_FORMATS; k++)
+		c->formats[k] += f->vc.formats >> k & 1;
+	for (unsigned h = 0; f->hygiene && h < NHYGIENE; h++)
+		c->hygiene[h] += f->hygiene >> h & 1;
+	c->min_len = f->chars < c->min_len ? f->chars : c->min_len;
+	c->max_len = f->chars > c->max_len ? f->chars : c->max_len;
+	if (add_extremes(c, &f->vc, s, len) < 0 || counter_add(&c->shapes, f->shape, f->shape_len, 1) < 0)
+		return -1;
+	/* A value this worker counted before changes no HyperLogLog register. */
+	if (!seen && hll_add(&c->distinct, strset_hash(s, len)) < 0)
+		return -1;
+	/* Past the exact bound the table only finds heavy hitters: a value seen
+	 * once there is dropped at the next reduction anyway. */
+	return counter_add(&c->counts, s, len, 1);
+}
+
+static int merge_extremes(struct column_stats *into, const struct column_stats *from)
+{
+	int rc = update(&into->text_min, &from->text_min, BY_TEXT, -1) |
+		 update(&into->text_max, &from->text_max, BY_TEXT, 1) |
+		 update(&into->num_min, &from->num_min, BY_NUMBER, -1) |
+		 update(&into->num_max, &from->num_max, BY_NUMBER, 1) |
+		 update(&into->time_min, &from->time_min, BY_TIME, -1) |
+		 update(&into->time_max, &from->time_max, BY_TIME, 1);
+	return rc ? -1 : 0;
+}
+
+int column_merge(struct column_stats *into, const struct column_stats *from)
+{
+	if (merge_extremes(into, from) < 0)
+		return -1;
+	into->values += from->values;
+	into->empty += from->empty;
+	into->numbers += from->numbers;
+	into->times += from->times;
+	for (unsigned k = 0; k < NKINDS; k++)
+		into->kinds[k] += from->kinds[k];
+	for (unsigned f = 0; f < NTIME_FORMATS; f++)
+		into->formats[f] += from->formats[f];
+	for (unsigned h = 0; h < NHYGIENE; h++)
+		into->hygiene[h] += from->hygiene[h];
+	into->min_len = from->min_len < into->min_len ? from->min_len : into->min_len;
+	into->max_len = from->max_len > into->max_len ? from->max_len : into->max_len;
+	if (counter_merge(&into->counts, &from->counts) < 0 ||
+	    counter_merge(&into->shapes, &from->shapes) < 0 ||
+	    hll_merge(&into->distinct, &from->distinct) < 0 ||
+	    ddsketch_merge(&into->quantiles, &from->quantiles) < 0)
+		return -1;
+	return 0;
+}
+
+void column_release(struct column_stats *c)
+{
+	struct extreme *all[] = {&c->num_min, &c->num_max, &c->time_min, &c->time_max,
+				 &c->text_min, &c->text_max};
+	for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+		free(all[i]->text);
+	counter_release(&c->counts);
+	counter_release(&c->shapes);
+	strset_release(&c->memo);
+	free(c->memo_facts);
+	hll_release(&c->distinct);
+	ddsketch_release(&c->quantiles);
+}
+
+/* The format most values parse with, among those of the type's kind;
+ * *share gets the share of values it parses. */
+static const char *main_format(const struct column_stats *c, bool with_time, double *share)
+{
+	size_t best = NTIME_FORMATS;
+	for (size_t f = 0; f < NTIME_FORMATS; f++)
+		if (time_format_has_time(f) == with_time &&
+		    (best == NTIME_FORMATS || c->formats[f] > c->formats[best]))
+			best = f;
+	*share = (double)c->formats[best] / (double)c->values;
+	return time_format(best);
+}
+
+enum value_kind column_type(const struct column_stats *c, const char **format, double *share)
+{
+	*format = NULL;
+	*share = 1.0;
+	for (unsigned k = 0; c->values && k < NKINDS; k++) {
+		if ((double)c->kinds[k] < TYPE_SHARE * (double)c->values)
+			continue;
+		*share = (double)c->kinds[k] / (double)c->values;
+		if (k == KIND_DATE || k == KIND_DATETIME)
+			*format = main_format(c, k == KIND_DATETIME, share);
+		else if (k == KIND_NUMBER)
+			*format = ".";
+		else if (k == KIND_DECIMAL_COMMA)
+			*format = ",";
+		return (enum value_kind)k;
+	}
+	return KIND_TEXT;
+}

@@ -1,0 +1,80 @@
+/* The statistics of one column over the rows a worker saw, merged across
+ * workers: counts, kinds, lengths, extremes, value counts, a distinct
+ * sketch, a quantile sketch, shapes and hygiene findings. */
+#ifndef DQA_PROFILE_COLUMN_H
+#define DQA_PROFILE_COLUMN_H
+
+#include "counter.h"
+#include "ddsketch.h"
+#include "hll.h"
+#include "kinds.h"
+#include "../checks/text.h"
+
+/* Distinct values counted exactly (and top values, quantiles exact) up to
+ * this many; past it the sketches answer. */
+enum { EXACT_DISTINCT = 10000, SHAPES_KEPT = 256 };
+
+enum hygiene {
+	HYG_WHITESPACE_ONLY, HYG_UNTRIMMED, HYG_LEADING_SPACE, HYG_TRAILING_SPACE, HYG_DOUBLE_SPACE, HYG_CONTROL,
+	HYG_INVALID_UTF8,
+	HYG_NON_NFC, HYG_LEGACY_ENCODING, NHYGIENE
+};
+const char *hygiene_name(enum hygiene h);
+
+/* What one value adds to its column besides its count: the same at every
+ * occurrence, so each worker works it out once per distinct value while
+ * its memo has room (MEMO_VALUES values). */
+enum { MEMO_VALUES = 2048 };
+struct value_facts {
+	struct value_class vc;
+	uint32_t hygiene;                /* bit h: finding h (enum hygiene) */
+	uint32_t chars;
+	char shape[SHAPE_MAX + 2];
+	uint8_t shape_len;
+};
+
+/* A value kept as an extreme (min or max), owned. */
+struct extreme {
+	char *text;
+	size_t len;
+	double number;
+	int64_t time;
+};
+
+struct column_stats {
+	uint64_t values;                 /* non-empty */
+	uint64_t empty;                  /* empty or only spaces and tabs (as not_null
+					    reads them); those with spaces are
+					    also counted as HYG_WHITESPACE_ONLY,
+					    since allow_empty skips none of them */
+	uint64_t kinds[NKINDS];
+	uint64_t formats[NTIME_FORMATS];
+	uint64_t hygiene[NHYGIENE];
+	uint64_t min_len, max_len;       /* in characters, of non-empty values */
+	uint64_t numbers, times;         /* values with a number, a time */
+	struct extreme num_min, num_max, time_min, time_max, text_min, text_max;
+	struct counter counts, shapes;
+	struct hll distinct;
+	struct ddsketch quantiles;
+	struct strset memo;              /* value -> index in memo_facts; this
+					    worker's, never merged */
+	struct value_facts *memo_facts;
+};
+
+void column_init(struct column_stats *c);
+/* Counts one field. tb is the worker's normalisation buffer. Returns 0 or
+ * -1 out of memory. */
+int column_add(struct column_stats *c, const char *s, size_t len, int64_t now_year,
+	       struct text_buf *tb);
+int column_merge(struct column_stats *into, const struct column_stats *from);
+void column_release(struct column_stats *c);
+
+/* The column's type after the scan: the first kind (kinds.h order) that
+ * TYPE_SHARE of the non-empty values pass, else KIND_TEXT; an empty column
+ * is text. *format gets its date format or decimal separator, or NULL;
+ * *share the share of non-empty values of that type (for a date, in that
+ * format). */
+#define TYPE_SHARE 0.9
+enum value_kind column_type(const struct column_stats *c, const char **format, double *share);
+
+#endif

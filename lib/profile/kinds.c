@@ -1,0 +1,192 @@
+/* Value classification with the value grammars and the check kinds' own
+ * tests, so that a type the profile infers is one the audit accepts. */
+#include "kinds.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+#include "../checks/value_tests.h"
+#include "../checks/vn_ident.h"
+#include "../util/timeparse.h"
+#include "../util/values.h"
+
+static const char *const kind_names[NKINDS + 1] = {
+	"citizen_id", "tax_code", "phone", "email", "url", "boolean", "integer", "number",
+	"number", "datetime", "date", "code", "text",
+};
+
+const char *kind_name(enum value_kind k)
+{
+	return kind_names[k];
+}
+
+static const struct {
+	const char *format;
+	bool has_time;
+} time_formats[NTIME_FORMATS] = {
+	{"%Y-%m-%d", false}, {"%d/%m/%Y", false}, {"%Y/%m/%d", false}, {"%d-%m-%Y", false},
+	{"%d.%m.%Y", false}, {"%m/%d/%Y", false},
+	{"%Y-%m-%dT%H:%M:%S", true}, {"%Y-%m-%d %H:%M:%S", true},
+	{"%Y-%m-%dT%H:%M:%SZ", true}, {"%d/%m/%Y %H:%M:%S", true},
+};
+
+const char *time_format(size_t i)
+{
+	return time_formats[i].format;
+}
+
+bool time_format_has_time(size_t i)
+{
+	return time_formats[i].has_time;
+}
+
+/* Shortest and longest text any time format matches. */
+enum { TIME_MIN_LEN = 8, TIME_MAX_LEN = 20, CODE_MAX_LEN = 40 };
+
+static bool code_char(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       c == '-' || c == '_' || c == '.' || c == '/';
+}
+
+/* A code: one word of ASCII letters, digits and - _ . / with a digit in it
+ * ("HN-00001-001", "00304"), or digits with a leading zero. */
+static bool is_code(const char *s, size_t len)
+{
+	bool digit = false;
+	if (len > CODE_MAX_LEN)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		if (!code_char(s[i]))
+			return false;
+		digit |= s[i] >= '0' && s[i] <= '9';
+	}
+	return digit;
+}
+
+/* A number written with a decimal comma ("12,5"): one comma, no dot. */
+static bool decimal_comma(const char *s, size_t len, double *out)
+{
+	const char *comma = memchr(s, ',', len);
+	if (!comma || memchr(s, '.', len) || memchr(comma + 1, ',', len - (size_t)(comma - s) - 1) ||
+	    len >= 64)
+		return false;
+	char buf[64];
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	buf[comma - s] = '.';
+	return comma > s && (size_t)(comma - s) + 1 < len && value_number(buf, len, out);
+}
+
+static void classify_number(const char *s, size_t len, struct value_class *out)
+{
+	int64_t i;
+	bool leading_zero = len > 1 && s[0] == '0';
+	if (!leading_zero && value_integer(s, len, &i)) {
+		out->kinds |= 1u << KIND_INTEGER | 1u << KIND_NUMBER;
+		out->number = (double)i;
+	} else if (!leading_zero || s[1] == '.') {
+		if (value_number(s, len, &out->number))
+			out->kinds |= 1u << KIND_NUMBER;
+	}
+	if (decimal_comma(s, len, &out->number))
+		out->kinds |= 1u << KIND_DECIMAL_COMMA;
+}
+
+static void classify_time(const char *s, size_t len, struct value_class *out)
+{
+	if (len < TIME_MIN_LEN || len > TIME_MAX_LEN || s[0] < '0' || s[0] > '9')
+		return;
+	for (size_t f = 0; f < NTIME_FORMATS; f++) {
+		int64_t t;
+		if (!time_parse_format(time_formats[f].format, s, len, &t))
+			continue;
+		if (!out->formats)
+			out->time = t;
+		out->formats |= 1u << f;
+		out->kinds |= 1u << (time_formats[f].has_time ? KIND_DATETIME : KIND_DATE);
+	}
+}
+
+static void classify_identifiers(const char *s, size_t len, int64_t now_year,
+				 struct value_class *out)
+{
+	char national[VN_PHONE_NATIONAL_MAX];
+	size_t n;
+	if (len == 12 && digits_only(s, len) &&
+	    vn_citizen_id_valid(s, len, now_year, false, NULL, NULL, 0))
+		out->kinds |= 1u << KIND_CITIZEN_ID;
+	if ((len == 10 || len == 12 || len == 14) &&
+	    vn_tax_code_valid(s, len, true, now_year, false, NULL, 0))
+		out->kinds |= 1u << KIND_TAX_CODE;
+	if (len >= 10 && len <= 20 && vn_phone_valid(s, len, national, &n, NULL, 0))
+		out->kinds |= 1u << KIND_PHONE;
+}
+
+static const char *const url_schemes[] = {"http", "https"};
+
+void classify_value(const char *s, size_t len, int64_t now_year, struct value_class *out)
+{
+	*out = (struct value_class){0};
+	char first = s[0];
+	if ((first >= '0' && first <= '9') || first == '+' || first == '-' || first == '.') {
+		classify_number(s, len, out);
+		classify_time(s, len, out);
+		classify_identifiers(s, len, now_year, out);
+	} else if (value_boolean(s, len)) {
+		out->kinds |= 1u << KIND_BOOLEAN;
+	}
+	if (memchr(s, '@', len) && email_valid(s, len, NULL, 0))
+		out->kinds |= 1u << KIND_EMAIL;
+	if (len > 3 && memmem(s, len, "://", 3) && url_valid(s, len, url_schemes, 2, NULL, 0))
+		out->kinds |= 1u << KIND_URL;
+	if (is_code(s, len))
+		out->kinds |= 1u << KIND_CODE;
+}
+
+/* 'A' or 'a' for a letter (by the case of a capital), 0 for anything else. */
+static char letter_class(const char *s, size_t len, size_t i, size_t *step)
+{
+	unsigned char c = (unsigned char)s[i];
+	*step = 1;
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z' ? 'A' : c >= 'a' && c <= 'z' ? 'a' : 0;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+					      (utf8proc_ssize_t)(len - i), &cp);
+	if (k <= 0)
+		return 0;
+	*step = (size_t)k;
+	utf8proc_category_t cat = utf8proc_category(cp);
+	return cat == UTF8PROC_CATEGORY_LU ? 'A'
+	       : cat >= UTF8PROC_CATEGORY_LL && cat <= UTF8PROC_CATEGORY_MN ? 'a' : 0;
+}
+
+size_t value_shape(const char *s, size_t len, char *out, size_t cap)
+{
+	size_t n = 0, i = 0;
+	bool in_word = false;
+	while (i < len && n + 2 < cap) {
+		if (n >= SHAPE_MAX) {
+			out[n++] = '~';
+			break;
+		}
+		size_t step;
+		char letter = letter_class(s, len, i, &step);
+		if (letter) {
+			if (!in_word)
+				out[n++] = letter;
+			in_word = true;
+		} else {
+			in_word = false;
+			char c = s[i];
+			if (c >= '0' && c <= '9')
+				out[n++] = c == '0' && i == 0 ? '0' : '9';
+			else
+				out[n++] = (unsigned char)c < 0x80 ? c : '?';   /* a symbol or a bad byte */
+		}
+		i += step;
+	}
+	out[n] = '\0';
+	return n;
+}

@@ -1,0 +1,48 @@
+/* What a single value looks like: every kind of value it passes as
+ * (integer, date in a given format, phone, ...), its number or time when
+ * it is one, and its shape. A column's type is decided from these counts
+ * (column.h). */
+#ifndef DQA_PROFILE_KINDS_H
+#define DQA_PROFILE_KINDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* In the order a column's type is chosen: the first kind most of its
+ * values pass wins (column_type). */
+enum value_kind {
+	KIND_CITIZEN_ID, KIND_TAX_CODE, KIND_PHONE, KIND_EMAIL, KIND_URL, KIND_BOOLEAN,
+	KIND_INTEGER, KIND_NUMBER, KIND_DECIMAL_COMMA, KIND_DATETIME, KIND_DATE, KIND_CODE,
+	NKINDS,
+	KIND_TEXT = NKINDS     /* what every value is */
+};
+
+/* The name a profile shows ("citizen_id", "integer", "number" for both
+ * decimal separators, "text", ...). */
+const char *kind_name(enum value_kind k);
+
+/* The date and date-time formats tried, strftime-like (time_parse_format). */
+enum { NTIME_FORMATS = 10 };
+const char *time_format(size_t i);
+bool time_format_has_time(size_t i);
+
+struct value_class {
+	uint32_t kinds;         /* bit k: passes as kind k */
+	uint32_t formats;       /* bit i: parses with time_format(i) */
+	double number;          /* integer, number or decimal comma */
+	int64_t time;           /* with the first format that parses */
+};
+
+/* Classifies s (len bytes, NUL-terminated at s[len], not blank). now_year
+ * bounds the birth year a citizen ID may encode. */
+void classify_value(const char *s, size_t len, int64_t now_year, struct value_class *out);
+
+/* The value's shape into out (cap bytes, NUL-terminated), its length
+ * returned: digits become 9 but a leading 0 stays (it makes a code),
+ * a run of letters becomes A or a by the case of its first one, other
+ * characters stay; cut at SHAPE_MAX bytes with a final '~'. */
+enum { SHAPE_MAX = 40 };
+size_t value_shape(const char *s, size_t len, char *out, size_t cap);
+
+#endif
