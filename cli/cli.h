@@ -38,6 +38,9 @@ int cmd_warnings(int argc, char **argv);
 struct command_help;
 /* --color auto|always|never into *setting (-1, 1, 0); 2 on a bad value. */
 int cli_color_option(const struct command_help *help, const char *value, int *setting);
+/* --tz ZONE: times in reports in that zone (dqa_time_zone_set); 2 on an
+ * unknown zone. */
+int cli_tz_option(const struct command_help *help, const char *value);
 /* Colour for a setting: auto means a terminal without NO_COLOR or TERM=dumb. */
 bool cli_use_color(int setting);
 /* Loads the history at path into *h, warning on stderr about what loading

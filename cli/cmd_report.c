@@ -6,13 +6,14 @@
 #include "cli.h"
 #include "options.h"
 
-enum { OPT_OUT, OPT_FORMAT, OPT_LANG, OPT_COLOR, OPT_HISTORY };
+enum { OPT_OUT, OPT_FORMAT, OPT_LANG, OPT_COLOR, OPT_HISTORY, OPT_TZ };
 
 static const struct option_spec report_options[] = {
 	{OPT_OUT, 'o', "out", "DIR", "write the report folder DIR (created if missing)"},
 	{OPT_FORMAT, 'f', "format", "FMT", "report on stdout: md (default without --out), text, "
 					   "json, csv, junit or html"},
 	{OPT_LANG, 0, "lang", "LANG", "vi or en (default: from LC_ALL, LC_MESSAGES, LANG)"},
+	{OPT_TZ, 0, "tz", "ZONE", "times in ZONE, e.g. Asia/Ho_Chi_Minh (default: TZ)"},
 	{OPT_COLOR, 0, "color", "WHEN", "text in colour: auto (default), always or never"},
 	{OPT_HISTORY, 0, "history", "FILE", "trend line per unit in index.html from history FILE"},
 };
@@ -43,6 +44,7 @@ static int on_option(void *ctx, int id, const char *value)
 		a->format = value;
 		return 0;
 	case OPT_COLOR: return cli_color_option(&report_help, value, &a->color);
+	case OPT_TZ: return cli_tz_option(&report_help, value);
 	case OPT_LANG:
 		if (dqa_lang_parse(value, &a->lang) < 0)
 			return usage_error(&report_help, "invalid --lang '%s': use vi or en", value);

@@ -5,7 +5,7 @@
 #include "cli.h"
 #include "options.h"
 
-enum { OPT_UNIT, OPT_SINCE, OPT_DATASET, OPT_FORMAT, OPT_WIDTH, OPT_COLOR };
+enum { OPT_UNIT, OPT_SINCE, OPT_DATASET, OPT_FORMAT, OPT_WIDTH, OPT_COLOR, OPT_LANG, OPT_TZ };
 
 static const struct option_spec trend_options[] = {
 	{OPT_UNIT, 'u', "unit", "NAME", "only this unit"},
@@ -13,6 +13,8 @@ static const struct option_spec trend_options[] = {
 					"duration before now such as 30d)"},
 	{OPT_DATASET, 'd', "dataset", "NAME", "only this dataset (default: every one)"},
 	{OPT_FORMAT, 'f', "format", "FMT", "text (default), csv, json, md or html"},
+	{OPT_LANG, 0, "lang", "LANG", "vi or en (default: from LC_ALL, LC_MESSAGES, LANG)"},
+	{OPT_TZ, 0, "tz", "ZONE", "show times in ZONE, e.g. Asia/Ho_Chi_Minh (default: TZ)"},
 	{OPT_WIDTH, 'w', "width", "N", "sparkline of the last N runs (default 30)"},
 	{OPT_COLOR, 0, "color", "WHEN", "auto (default), always or never"},
 };
@@ -57,6 +59,12 @@ static int on_option(void *ctx, int id, const char *value)
 	case OPT_DATASET: a->opts.dataset = value; return 0;
 	case OPT_SINCE:
 		return parse_since(value, &a->opts.since);
+	case OPT_LANG:
+		if (dqa_lang_parse(value, &a->opts.lang) < 0)
+			return usage_error(&trend_help, "invalid --lang '%s': use vi or en", value);
+		return 0;
+	case OPT_TZ:
+		return cli_tz_option(&trend_help, value);
 	case OPT_FORMAT:
 		if (!dqa_view_format_parse(value, &a->format))
 			return usage_error(&trend_help, "invalid --format '%s': use text, csv, json, md or html", value);
@@ -83,6 +91,7 @@ static int write_trend(const dqa_history *h, void *ctx, dqa_error *err)
 int cmd_trend(int argc, char **argv)
 {
 	struct trend_args a = {DQA_TREND_OPTIONS_INIT, DQA_VIEW_TEXT, -1};
+	a.opts.lang = cli_default_lang();
 	const char **positional = calloc((size_t)argc + 1, sizeof *positional);
 	if (!positional)
 		return EXIT_INPUT;

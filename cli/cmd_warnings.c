@@ -5,13 +5,15 @@
 #include "cli.h"
 #include "options.h"
 
-enum { OPT_WEEK, OPT_TARGET, OPT_DATASET, OPT_FORMAT, OPT_STALLED_RUNS };
+enum { OPT_WEEK, OPT_TARGET, OPT_DATASET, OPT_FORMAT, OPT_STALLED_RUNS, OPT_LANG, OPT_TZ };
 
 static const struct option_spec warnings_options[] = {
 	{OPT_WEEK, 'w', "week", "YYYY-Www", "ISO week, e.g. 2026-W48 (default: the latest run's)"},
 	{OPT_TARGET, 't', "target", "SCORE", "list units scored below SCORE (default: warn or fail)"},
 	{OPT_DATASET, 'd', "dataset", "NAME", "only this dataset (default: every one)"},
 	{OPT_FORMAT, 'f', "format", "FMT", "text (default), csv, json, md or html"},
+	{OPT_LANG, 0, "lang", "LANG", "vi or en (default: from LC_ALL, LC_MESSAGES, LANG)"},
+	{OPT_TZ, 0, "tz", "ZONE", "show times in ZONE, e.g. Asia/Ho_Chi_Minh (default: TZ)"},
 	{OPT_STALLED_RUNS, 0, "stalled-runs", "N", "same data in N runs in a row is stalled (default 3)"},
 };
 
@@ -43,6 +45,12 @@ static int on_option(void *ctx, int id, const char *value)
 		if (!*value || *end || !(a->opts.target >= 0 && a->opts.target <= 100))
 			return usage_error(&warnings_help, "invalid --target '%s': expected a score from 0 to 100", value);
 		return 0;
+	case OPT_LANG:
+		if (dqa_lang_parse(value, &a->opts.lang) < 0)
+			return usage_error(&warnings_help, "invalid --lang '%s': use vi or en", value);
+		return 0;
+	case OPT_TZ:
+		return cli_tz_option(&warnings_help, value);
 	case OPT_FORMAT:
 		if (!dqa_view_format_parse(value, &a->format))
 			return usage_error(&warnings_help, "invalid --format '%s': use text, csv, json, md or html", value);
@@ -67,6 +75,7 @@ static int write_warnings(const dqa_history *h, void *ctx, dqa_error *err)
 int cmd_warnings(int argc, char **argv)
 {
 	struct warnings_args a = {DQA_WEEKLY_OPTIONS_INIT, DQA_VIEW_TEXT};
+	a.opts.lang = cli_default_lang();
 	const char **positional = calloc((size_t)argc + 1, sizeof *positional);
 	if (!positional)
 		return EXIT_INPUT;

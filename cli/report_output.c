@@ -10,14 +10,7 @@
 
 dqa_lang cli_default_lang(void)
 {
-	/* the POSIX order of precedence for messages */
-	const char *names[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
-	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-		const char *v = getenv(names[i]);
-		if (v && v[0])
-			return dqa_lang_from_locale(v);
-	}
-	return DQA_LANG_EN;
+	return dqa_lang_from_environment();
 }
 
 int cli_add_history(dqa_report *rep, const char *path, bool may_be_missing)

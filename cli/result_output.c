@@ -50,6 +50,7 @@ int result_output_option(const struct command_help *help, struct result_output *
 			return usage_error(help, "invalid --lang '%s': use vi or en", value);
 		return 0;
 	case OPT_COLOR: return cli_color_option(help, value, &o->color);
+	case OPT_TZ: return cli_tz_option(help, value);
 	case OPT_FAIL_UNDER:
 		o->fail_under = strtod(value, &end);
 		if (!*value || *end || !(o->fail_under >= 0 && o->fail_under <= 100))

@@ -9,7 +9,7 @@
 
 /* Option ids of the shared options; a command's own ids stay below. */
 enum { OPT_OUT = 100, OPT_FORMAT, OPT_LANG, OPT_FAIL_UNDER, OPT_COLOR, OPT_QUIET, OPT_HISTORY,
-       OPT_BASELINE, OPT_MAX_DROP, OPT_MAX_OVERALL_DROP };
+       OPT_BASELINE, OPT_MAX_DROP, OPT_MAX_OVERALL_DROP, OPT_TZ };
 
 /* The rows of the shared options, for a command's option table. */
 #define RESULT_OUTPUT_OPTIONS                                                                  \
@@ -18,6 +18,8 @@ enum { OPT_OUT = 100, OPT_FORMAT, OPT_LANG, OPT_FAIL_UNDER, OPT_COLOR, OPT_QUIET
 					   "junit or html"},                                   \
 	{OPT_LANG, 0, "lang", "LANG", "reports in vi or en (default: from LC_ALL, "            \
 				      "LC_MESSAGES, LANG)"},                                   \
+	{OPT_TZ, 0, "tz", "ZONE", "times in reports in ZONE, e.g. Asia/Ho_Chi_Minh "           \
+				  "(default: TZ)"},                                            \
 	{OPT_FAIL_UNDER, 0, "fail-under", "SCORE", "exit 1 when the overall score is below "   \
 						   "SCORE"},                                   \
 	{OPT_COLOR, 0, "color", "WHEN", "auto (default), always or never"},                    \

@@ -1,4 +1,4 @@
-/* Habits shared by the commands: --color, loading a history with
+/* Habits shared by the commands: --color, --tz, loading a history with
  * its warnings, and checking that standard output was really written. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +14,15 @@ int cli_color_option(const struct command_help *help, const char *value, int *se
 	else if (!strcmp(value, "always")) *setting = 1;
 	else if (!strcmp(value, "never")) *setting = 0;
 	else return usage_error(help, "invalid --color '%s': use auto, always or never", value);
+	return 0;
+}
+
+int cli_tz_option(const struct command_help *help, const char *value)
+{
+	dqa_error err = {0};
+	if (dqa_time_zone_set(value, &err) < 0)
+		return usage_error(help, "invalid --tz '%s': use a time zone name such as "
+				   "Asia/Ho_Chi_Minh or UTC", value);
 	return 0;
 }
 

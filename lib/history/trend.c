@@ -263,19 +263,3 @@ void trend_release(struct trend *t)
 	t->datasets = NULL;
 	t->ndatasets = 0;
 }
-
-int dqa_trend_write(const dqa_history *h, const dqa_trend_options *opts, dqa_view_format format,
-		    FILE *out, dqa_error *err)
-{
-	struct trend t;
-	FORWARD_IF_ERROR(trend_build(&t, h, opts, err));
-	switch (format) {
-	case DQA_VIEW_TEXT: trend_text(&t, opts, out); break;
-	case DQA_VIEW_CSV: trend_csv(&t, out); break;
-	case DQA_VIEW_JSON: trend_json(&t, out); break;
-	case DQA_VIEW_MD: trend_md(&t, opts, out); break;
-	case DQA_VIEW_HTML: trend_html(&t, out); break;
-	}
-	trend_release(&t);
-	return 0;
-}

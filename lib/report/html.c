@@ -47,16 +47,18 @@ static void overview(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 	html_put(out, doc_str(doc, "rules"));
 	strbuf_printf(out, "</li><li>%s: ", msg(lang, M_INPUTS));
 	put_list(out, json_object_get(doc, "inputs"));
-	strbuf_printf(out, "</li><li>%s: %llu</li><li>%s: %zu</li><li>%s: ", msg(lang, M_ROWS),
-		      (unsigned long long)doc_count(doc, "rows"), msg(lang, M_UNITS),
-		      json_array_size(rep->units), msg(lang, M_NOW));
-	html_put(out, doc_str(doc, "now"));
+	strbuf_printf(out, "</li><li>%s: ", msg(lang, M_ROWS));
+	put_count(out, doc_count(doc, "rows"), lang);
+	strbuf_printf(out, "</li><li>%s: ", msg(lang, M_UNITS));
+	put_count(out, json_array_size(rep->units), lang);
+	strbuf_printf(out, "</li><li>%s: ", msg(lang, M_NOW));
+	put_time_text(out, doc_str(doc, "now"), lang, html_put);
 	strbuf_printf(out, "</li><li>%s: ", msg(lang, M_GENERATED));
-	html_put(out, doc_str(doc, "generated_at"));
+	put_time_text(out, doc_str(doc, "generated_at"), lang, html_put);
 	const json_t *t = json_object_get(doc, "thresholds");
 	strbuf_printf(out, "</li><li>%s: %s ", msg(lang, M_THRESHOLDS), msg(lang, M_PASS_FROM));
 	put_score(out, doc_num(t, "warn_below"), 2, lang);
-	strbuf_printf(out, ", %s ", msg(lang, M_FAIL_BELOW));
+	strbuf_printf(out, "%s%s ", list_separator(lang), msg(lang, M_FAIL_BELOW));
 	put_score(out, doc_num(t, "fail_below"), 2, lang);
 	strbuf_puts(out, "</li></ul>\n<div class=\"cards\">\n<div class=\"card big b-");
 	strbuf_printf(out, "%s\"><small>%s</small><b>", html_status_class(doc_status(doc, "status")),
@@ -67,7 +69,7 @@ static void overview(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 	strbuf_puts(out, "</div>\n");
 	for (int k = 0; k < DQA_CRITERIA; k++) {
 		double v = doc_criterion(doc, k);
-		html_score_card(out, msg_criterion(lang, k), v, doc_status_of(rep, v), lang);
+		html_score_card(out, msg_criterion_title(lang, k), v, doc_status_of(rep, v), lang);
 	}
 	strbuf_puts(out, "</div>\n</header>\n<main>\n");
 }
@@ -302,7 +304,7 @@ static void unit_table(const struct dqa_report *rep, dqa_lang lang, struct strbu
 	const char *labels[DQA_CRITERIA + 6] = {msg(lang, M_UNIT), msg(lang, M_ROWS),
 						msg(lang, M_SCORE)};
 	for (int k = 0; k < DQA_CRITERIA; k++)
-		labels[3 + k] = msg_criterion(lang, k);
+		labels[3 + k] = msg_criterion_title(lang, k);
 	labels[3 + DQA_CRITERIA] = msg(lang, M_STATUS);
 	labels[4 + DQA_CRITERIA] = rep->trend ? msg(lang, M_TREND) : NULL;
 	html_head_row(out, labels, "tnnnnnnnntn", true);

@@ -18,11 +18,25 @@ enum msg {
 	M_TREND, M_TREND_RUNS, M_TREND_TO, M_TREND_THIS_RUN, M_TREND_SCALE, M_NO_EARLIER_RUNS,
 	M_DROPS, M_NO_DROPS, M_PREVIOUS, M_CHANGE, M_DATASET_CHECKS, M_DATASET_CHECKS_NOTE,
 	M_NO_UNITS,
+	/* trend and weekly warning views, and the city dashboard */
+	M_DATASET_ROW, M_TREND_RUNS_WORD, M_RUN_WORD, M_FROM, M_LAST, M_SINCE_LAST_RUN,
+	M_SINCE_LAST_WEEK, M_TREND_LAST_RUNS, M_WORSE_WEEK, M_UNIT_WORD, M_UNITS_WORD,
+	M_NEW_RULES, M_RULES_CHANGED, M_RULES_CHANGED_WHY, M_RULES_CHANGED_DASHED,
+	M_WEEK, M_WEEKLY_TITLE, M_UNITS_LISTED, M_TARGET, M_TARGET_STATUS, M_TARGET_SCORE,
+	M_STREAK, M_STREAK_WEEKS, M_WEEK_WORD, M_WEEKS_WORD, M_REASONS_WORD,
+	M_MISSING_NO_RUN, M_MISSING_NO_ROWS, M_BELOW_TARGET, M_STALLED, M_NOTHING_LISTED,
+	M_CITY_TITLE, M_DATASETS, M_DATASETS_WORD, M_DATASET_SCORES, M_UNITS_BY_DATASET,
+	M_UNITS_BY_DATASET_NOTE, M_CITY_WARNINGS, M_CITY_NO_WARNINGS, M_OPEN_REPORT,
+	M_TREND_PAGE, M_WARNINGS_PAGE, M_OVERALL_WORD, M_HISTORY_PAGES, M_DATASET_WORD, M_LAST_RUN, M_LAST_WEEK,
+	M_TREND_WORD, M_RULES_CHANGED_CAP, M_WORSE_WEEK_CAP, M_MADE_BY_VIEW, M_STATUS_WORD, M_WARNINGS_HEADING, M_LISTED_CAP,
+	M_BELOW_TARGET_CAP, M_MISSING_CAP, M_STALLED_CAP,
 	M_COUNT
 };
 
 const char *msg(dqa_lang lang, enum msg id);
 const char *msg_criterion(dqa_lang lang, dqa_criterion c);
+/* The criterion's name capitalised, for card titles and headings. */
+const char *msg_criterion_title(dqa_lang lang, dqa_criterion c);
 const char *msg_status(dqa_lang lang, dqa_status s);
 /* What a check's counts count ("rows", "fields", ... as in result.json),
  * as a plural noun; an unknown word is returned as it is. */

@@ -30,7 +30,7 @@ static void head(const struct dqa_report *rep, const json_t *u, dqa_lang lang,
 	strbuf_puts(out, "</div>\n");
 	for (int k = 0; k < DQA_CRITERIA; k++) {
 		double v = doc_criterion(u, k);
-		html_score_card(out, msg_criterion(lang, k), v, doc_criterion_status(rep, u, v),
+		html_score_card(out, msg_criterion_title(lang, k), v, doc_criterion_status(rep, u, v),
 				lang);
 	}
 	strbuf_puts(out, "</div>\n</header>\n<main>\n");
