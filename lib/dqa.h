@@ -318,12 +318,19 @@ dqa_status dqa_suite_status(const dqa_suite *suite);
 char *dqa_suite_json(const dqa_suite *suite);
 
 /* The terminal summary: datasets, then units x datasets. 0 or DQA_EIO. */
-int dqa_suite_write_text(const dqa_suite *suite, FILE *out);
+int dqa_suite_write_text(const dqa_suite *suite, dqa_lang lang, FILE *out);
 
 /* Writes DIR/NAME/ (each dataset's report folder), then suite.json,
  * summary.md and index.html of the city, each atomically. */
 int dqa_suite_write_dir(const dqa_suite *suite, const char *dir, dqa_lang lang, size_t *nfiles,
 			dqa_error *err);
+
+/* After dqa_suite_write_dir to dir, with h holding this run: each
+ * dataset's history pages (dqa_report_write_history_pages) and the city's
+ * trend.html and warnings.html across the datasets of h, each unit linked
+ * to its page; index.html is written again to link to them. */
+int dqa_suite_write_history_pages(const dqa_suite *suite, const dqa_history *h, const char *dir,
+				  dqa_lang lang, size_t *nfiles, dqa_error *err);
 
 /* Appends every dataset's result to the history file (dqa_history_append),
  * dataset by dataset in suite order. */
