@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/round.h"
 #include "baseline.h"
 #include "history.h"
 #include "../result.h"
@@ -25,7 +26,7 @@ static int add(struct baseline *b, const char *unit, const char *part, double sc
 
 double baseline_rounded(double v)
 {
-	return round(v * 100) / 100;
+	return round_to(v, 2);
 }
 
 int baseline_add_id(struct baseline *b, const char *id)
@@ -235,8 +236,8 @@ static void put_reasons(struct strbuf *sb, const struct baseline *b, const struc
 	}
 	for (size_t i = 0; i < n; i++)
 		strbuf_printf(sb, "%s%s %.1f -> %.1f", i ? ", " : "  ", worst[i]->part,
-			      round(worst[i]->score * 10) / 10,
-			      round(current_part(u, worst[i]->part) * 10) / 10);
+			      round_to(worst[i]->score, 1),
+			      round_to(current_part(u, worst[i]->part), 1));
 }
 
 /* Units that dropped more than max_drop, largest drop first. */

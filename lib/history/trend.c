@@ -1,5 +1,6 @@
 /* Building trends: runs per dataset, each unit's overall score per run,
  * and its change since the last run and since a week before the latest. */
+#include "../util/round.h"
 #include "trend.h"
 
 #include <math.h>
@@ -91,7 +92,7 @@ static void changes(struct trend_series *s, const struct trend_dataset *d)
 
 static double rounded(double v)
 {
-	return round(v * 100) / 100;
+	return round_to(v, 2);
 }
 
 static int worse_first(const void *a, const void *b, void *ctx)

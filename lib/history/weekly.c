@@ -2,6 +2,7 @@
  * its last run in that week decides whether it is below target or missing,
  * its last runs whether its data is stalled; the streak counts the weeks in
  * a row the unit was listed. */
+#include "../util/round.h"
 #include "weekly.h"
 
 #include <math.h>
@@ -93,7 +94,7 @@ static unsigned unchanged_runs(const struct unit_runs *u, size_t last)
 static bool below_target(const struct hist_entry *e, double target)
 {
 	if (target >= 0)
-		return !(round(e->score * 100) / 100 >= target);
+		return !(round_to(e->score, 2) >= target);
 	return e->status == DQA_WARN || e->status == DQA_FAIL;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../util/error.h"
+#include "../util/round.h"
 #include "messages.h"
 #include "report.h"
 
@@ -54,7 +55,7 @@ dqa_status doc_status_of(const struct dqa_report *rep, double score)
 	const json_t *t = json_object_get(rep->doc, "thresholds");
 	if (isnan(score))
 		return DQA_NO_SCORE;
-	double shown = round(score * 100) / 100;
+	double shown = round_to(score, 2);
 	if (!(shown < doc_num(t, "warn_below")))
 		return DQA_PASS;
 	return shown < doc_num(t, "fail_below") ? DQA_FAIL : DQA_WARN;

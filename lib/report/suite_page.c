@@ -88,7 +88,7 @@ static void header(const struct page *p)
 	}
 	strbuf_printf(out, "<header>\n<h1>%s: ", msg(lang, M_CITY_TITLE));
 	html_put(out, doc_str(p->doc, "suite"));
-	strbuf_printf(out, "</h1>\n<ul class=\"meta\"><li>%s: ", msg(lang, M_DATASETS));
+	strbuf_printf(out, "</h1>\n<ul class=\"meta\"><li>%s: ", msg(lang, M_DATASETS_COUNT));
 	put_count(out, json_array_size(p->lines), lang);
 	strbuf_printf(out, "</li><li>%s: ", msg(lang, M_ROWS));
 	put_count(out, rows, lang);

@@ -211,6 +211,15 @@ static void render(const json_t *doc, enum style style, dqa_lang lang, struct st
 	units_table(&t, lines, json_object_get(summary, "units"));
 }
 
+int render_suite_text_to(const json_t *doc, dqa_lang lang, FILE *out)
+{
+	struct strbuf sb = STRBUF_INIT;
+	render(doc, STYLE_TEXT, lang, &sb);
+	bool ok = !sb.failed && fwrite(sb.buf, 1, sb.len, out) == sb.len;
+	strbuf_release(&sb);
+	return ok ? 0 : DQA_EIO;
+}
+
 void render_suite_text(const json_t *doc, dqa_lang lang, struct strbuf *out)
 {
 	render(doc, STYLE_TEXT, lang, out);

@@ -5,12 +5,15 @@
 #define DQA_REPORT_SUITE_VIEW_H
 
 #include <jansson.h>
+#include <stdio.h>
 
 #include "../dqa.h"
 #include "../util/strbuf.h"
 #include "history_view.h"
 
 void render_suite_text(const json_t *doc, dqa_lang lang, struct strbuf *out);
+/* render_suite_text written to out: 0 or DQA_EIO. */
+int render_suite_text_to(const json_t *doc, dqa_lang lang, FILE *out);
 void render_suite_md(const json_t *doc, dqa_lang lang, struct strbuf *out);
 
 /* What the dashboard links to besides each dataset's DATASET/index.html:

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../result.h"
+#include "../util/round.h"
 #include "../util/values.h"
 #include "report.h"
 
@@ -72,14 +73,6 @@ static void put_name(FILE *out, const char *name, int width)
 {
 	size_t shown = put_safe(out, name[0] ? name : "(empty)", (size_t)width);
 	fprintf(out, "%*s", width - (int)shown, "");
-}
-
-/* Half away from zero, as result.json rounds: printf alone would show an
- * exact 65.625 as 65.62 where the JSON says 65.63. */
-static double round_to(double v, int decimals)
-{
-	double scale = decimals == 1 ? 10 : 100;
-	return round(v * scale) / scale;
 }
 
 static void put_padded_score(FILE *out, double v, int width, int decimals)

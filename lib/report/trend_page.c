@@ -39,9 +39,9 @@ static void cards(struct strbuf *out, const struct trend_series *s, dqa_lang lan
 	put_score(&v, s->last, 2, lang);
 	card(out, msg(lang, M_OVERALL), " big", &v);
 	put_change(&v, s->since_run, lang);
-	card(out, msg(lang, M_SINCE_LAST_RUN), change_class(s->since_run), &v);
+	card(out, msg(lang, M_SINCE_LAST_RUN_TITLE), change_class(s->since_run), &v);
 	put_change(&v, s->since_week, lang);
-	card(out, msg(lang, M_SINCE_LAST_WEEK), change_class(s->since_week), &v);
+	card(out, msg(lang, M_SINCE_LAST_WEEK_TITLE), change_class(s->since_week), &v);
 	strbuf_puts(out, "</div>\n");
 	strbuf_release(&v);
 }
@@ -82,8 +82,8 @@ static void unit_table(struct strbuf *out, const struct trend_dataset *d,
 		       const struct view_style *st)
 {
 	dqa_lang lang = st->lang;
-	const char *labels[] = {msg(lang, M_UNIT), msg(lang, M_SCORE), msg(lang, M_SINCE_LAST_RUN),
-				msg(lang, M_SINCE_LAST_WEEK), msg(lang, M_TREND), NULL};
+	const char *labels[] = {msg(lang, M_UNIT), msg(lang, M_SCORE), msg(lang, M_SINCE_LAST_RUN_TITLE),
+				msg(lang, M_SINCE_LAST_WEEK_TITLE), msg(lang, M_TREND), NULL};
 	strbuf_puts(out, "<div class=\"scroll\"><table class=\"stack\">");
 	html_head_row(out, labels, "tnnnt", false);
 	strbuf_puts(out, "<tbody>\n");

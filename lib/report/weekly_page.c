@@ -44,7 +44,7 @@ static void list_table(struct strbuf *out, const struct weekly_list *l,
 		return;
 	}
 	const char *labels[] = {msg(lang, M_UNIT), msg(lang, M_SCORE), msg(lang, M_STATUS),
-				msg(lang, M_STREAK_WEEKS), msg(lang, M_REASONS), NULL};
+				msg(lang, M_STREAK_TITLE), msg(lang, M_REASONS), NULL};
 	strbuf_puts(out, "<div class=\"scroll\"><table class=\"stack\">");
 	html_head_row(out, labels, "tntnt", false);
 	strbuf_puts(out, "<tbody>\n");
@@ -121,7 +121,7 @@ void render_weekly_html(const struct weekly_list *lists, size_t n, const dqa_wee
 		strbuf_printf(out, " %s ", msg(lang, M_TREND_TO));
 		put_day(out, lists[0].monday + 6 * 86400, lang);
 	}
-	strbuf_printf(out, "</li><li>%s: ", msg(lang, M_DATASETS));
+	strbuf_printf(out, "</li><li>%s: ", msg(lang, M_DATASETS_COUNT));
 	put_count(out, n, lang);
 	strbuf_puts(out, "</li></ul>\n</header>\n<main>\n");
 	for (size_t i = 0; i < n; i++)

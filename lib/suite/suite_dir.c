@@ -17,11 +17,7 @@
 
 int dqa_suite_write_text(const dqa_suite *s, dqa_lang lang, FILE *out)
 {
-	struct strbuf sb = STRBUF_INIT;
-	render_suite_text(s->json, lang, &sb);
-	bool ok = !sb.failed && fwrite(sb.buf, 1, sb.len, out) == sb.len;
-	strbuf_release(&sb);
-	return ok ? 0 : DQA_EIO;
+	return render_suite_text_to(s->json, lang, out);
 }
 
 /* The datasets' reports, for their folders and the links into them. */
