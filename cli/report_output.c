@@ -41,7 +41,7 @@ int cli_write_reports(const dqa_report *rep, const char *dir, const char *format
 	if (!format)
 		return 0;
 	if (!strcmp(format, "text")) {
-		dqa_report_write_text(rep, stdout, cli_use_color(color));
+		dqa_report_write_text(rep, lang, stdout, cli_use_color(color));
 		return cli_flush_stdout();
 	}
 	size_t len;

@@ -253,9 +253,9 @@ char *dqa_report_render(const dqa_report *rep, const char *format, dqa_lang lang
 			size_t *len, dqa_error *err);
 
 /* Writes the terminal summary: the overall score, one row per unit worst
- * first, then the warning list, in English. color adds ANSI colours.
+ * first, then the warning list, in lang. color adds ANSI colours.
  * Returns 0 or DQA_EIO. */
-int dqa_report_write_text(const dqa_report *rep, FILE *out, bool color);
+int dqa_report_write_text(const dqa_report *rep, dqa_lang lang, FILE *out, bool color);
 
 /* True when format names a report dqa_report_render knows. */
 bool dqa_report_format_known(const char *format);

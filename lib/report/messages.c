@@ -160,6 +160,26 @@ static const struct text messages[M_COUNT] = {
 	[M_SUITE_WORD] = {"suite", "nhóm bộ dữ liệu"},
 	[M_UNIT_ROWS] = {"Units (all datasets)", "Số đơn vị (mọi bộ dữ liệu)"},
 	[M_MEAN] = {"Mean", "Trung bình"},
+	[M_RULES_WORD] = {"rules", "bộ quy tắc"},
+	[M_ROW_WORD] = {"row", "dòng"},
+	[M_ROWS_NOUN] = {"rows", "dòng"},
+	[M_IN] = {"in", "trong"},
+	[M_INPUT_WORD] = {"input", "tệp đầu vào"},
+	[M_INPUTS_WORD] = {"inputs", "tệp đầu vào"},
+	[M_NOW_WORD] = {"now", "thời điểm tham chiếu"},
+	[M_NO_CRITERION_SCORED] = {"no criterion has a score", "không tiêu chí nào có điểm"},
+	[M_DATASET_CHECKS_TEXT] = {"dataset checks (judged once for the dataset, never charged to a "
+				   "unit)",
+				   "phép kiểm tra bộ dữ liệu (đánh giá một lần cho cả bộ dữ liệu, "
+				   "không tính cho đơn vị nào)"},
+	[M_FAILED_OF] = {"%s of %s %s failed", "lỗi %s trên %s %s"},
+	[M_COST_WORD] = {"cost", "bị trừ"},
+	[M_NO_UNITS_TEXT] = {"no units: the extract has no rows",
+			     "không có đơn vị nào: tệp trích xuất không có dòng nào"},
+	[M_NO_WARNINGS_TEXT] = {"no warnings: every unit scores at least %s",
+				"không có cảnh báo: mọi đơn vị đều đạt ít nhất %s điểm"},
+	[M_WARNINGS_TEXT] = {"warnings: %zu %s below %s, worst first",
+			     "cảnh báo: %zu %s dưới %s điểm, thấp nhất trước"},
 	[M_DATASETS_COUNT] = {"Datasets", "Số bộ dữ liệu"},
 	[M_STREAK_TITLE] = {"Weeks in a row", "Số tuần liên tiếp"},
 	[M_SINCE_LAST_RUN_TITLE] = {"Since last run", "So với lần trước"},
@@ -186,6 +206,11 @@ static const struct counts_word counts_words[] = {
 static const struct text criteria[DQA_CRITERIA] = {
 	{"correct", "đúng"}, {"sufficient", "đủ"}, {"clean", "sạch"},
 	{"alive", "sống"}, {"unified", "thống nhất"}, {"shared", "dùng chung"},
+};
+
+static const struct text criteria_short[DQA_CRITERIA] = {
+	{"correct", "đúng"}, {"suffic.", "đủ"}, {"clean", "sạch"},
+	{"alive", "sống"}, {"unified", "th.nhất"}, {"shared", "d.chung"},
 };
 
 static const struct text criteria_titles[DQA_CRITERIA] = {
@@ -282,6 +307,11 @@ const char *msg(dqa_lang lang, enum msg id)
 const char *msg_criterion(dqa_lang lang, dqa_criterion c)
 {
 	return (unsigned)c < DQA_CRITERIA ? pick(lang, &criteria[c]) : "";
+}
+
+const char *msg_criterion_short(dqa_lang lang, dqa_criterion c)
+{
+	return (unsigned)c < DQA_CRITERIA ? pick(lang, &criteria_short[c]) : "";
 }
 
 const char *msg_criterion_title(dqa_lang lang, dqa_criterion c)

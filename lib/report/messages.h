@@ -28,7 +28,9 @@ enum msg {
 	M_CITY_TITLE, M_DATASETS, M_DATASETS_WORD, M_DATASET_SCORES, M_UNITS_BY_DATASET,
 	M_UNITS_BY_DATASET_NOTE, M_CITY_WARNINGS, M_CITY_NO_WARNINGS, M_OPEN_REPORT,
 	M_TREND_PAGE, M_WARNINGS_PAGE, M_OVERALL_WORD, M_HISTORY_PAGES, M_DATASET_WORD, M_LAST_RUN, M_LAST_WEEK,
-	M_TREND_WORD, M_RULES_CHANGED_CAP, M_WORSE_WEEK_CAP, M_MADE_BY_VIEW, M_STATUS_WORD, M_WARNINGS_HEADING, M_ROWS_WORD, M_SUITE_WORD, M_UNIT_ROWS, M_MEAN, M_DATASETS_COUNT, M_STREAK_TITLE,
+	M_TREND_WORD, M_RULES_CHANGED_CAP, M_WORSE_WEEK_CAP, M_MADE_BY_VIEW, M_STATUS_WORD, M_WARNINGS_HEADING, M_ROWS_WORD, M_SUITE_WORD, M_UNIT_ROWS, M_MEAN, M_RULES_WORD, M_ROW_WORD, M_ROWS_NOUN, M_IN,
+	M_INPUT_WORD, M_INPUTS_WORD, M_NOW_WORD, M_NO_CRITERION_SCORED, M_DATASET_CHECKS_TEXT,
+	M_FAILED_OF, M_COST_WORD, M_NO_UNITS_TEXT, M_NO_WARNINGS_TEXT, M_WARNINGS_TEXT, M_DATASETS_COUNT, M_STREAK_TITLE,
 	M_SINCE_LAST_RUN_TITLE, M_SINCE_LAST_WEEK_TITLE, M_LISTED_CAP,
 	M_BELOW_TARGET_CAP, M_MISSING_CAP, M_STALLED_CAP,
 	M_COUNT
@@ -36,6 +38,8 @@ enum msg {
 
 const char *msg(dqa_lang lang, enum msg id);
 const char *msg_criterion(dqa_lang lang, dqa_criterion c);
+/* The criterion's name in at most 7 characters, for the terminal table. */
+const char *msg_criterion_short(dqa_lang lang, dqa_criterion c);
 /* The criterion's name capitalised, for card titles and headings. */
 const char *msg_criterion_title(dqa_lang lang, dqa_criterion c);
 const char *msg_status(dqa_lang lang, dqa_status s);
