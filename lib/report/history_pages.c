@@ -1,6 +1,7 @@
 /* The history views end to end: lib/history computes the trend or the
  * weekly list, history_view.h renders it, and this file writes the result
  * to a stream (dqa trend, dqa warnings) or as pages of a report folder. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,17 +56,25 @@ int dqa_weekly_write(const dqa_history *h, const dqa_weekly_options *opts,
 	return write_out(&sb, out, err);
 }
 
+/* The report whose folder the pages go to, and the last link asked for. */
+struct folder_links {
+	const struct dqa_report *rep;
+	char href[512];
+};
+
 /* units/FILE.html of the report's unit of that name, NULL for a unit the
  * report does not have (a unit of an earlier run only). */
 static const char *report_unit_href(const void *ctx, const char *dataset, const char *unit)
 {
-	const struct dqa_report *rep = ctx;
+	struct folder_links *links = (struct folder_links *)ctx;
 	(void)dataset;
 	size_t i;
 	const json_t *u;
-	json_array_foreach(rep->units, i, u)
-		if (strcmp(doc_str(u, "unit"), unit) == 0)
-			return rep->unit_files[i];
+	json_array_foreach(links->rep->units, i, u)
+		if (strcmp(doc_str(u, "unit"), unit) == 0) {
+			snprintf(links->href, sizeof links->href, "units/%s", links->rep->unit_files[i]);
+			return links->href;
+		}
 	return NULL;
 }
 
@@ -92,7 +101,8 @@ int dqa_report_write_history_pages(const dqa_report *rep, const dqa_history *h, 
 	if (trend_build(&t, h, &topts, &ignored) < 0)
 		return ignored.code == DQA_ENOMEM ? dqa_fail(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL,
 							     "out of memory") : 0;
-	struct view_style st = {DQA_VIEW_HTML, lang, false, 0, report_unit_href, rep};
+	struct folder_links links = {rep, ""};
+	struct view_style st = {DQA_VIEW_HTML, lang, false, 0, report_unit_href, &links};
 	struct strbuf sb = STRBUF_INIT;
 	render_trend_html(&t, &st, &sb);
 	trend_release(&t);

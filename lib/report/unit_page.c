@@ -154,7 +154,12 @@ static void samples(const json_t *check, dqa_lang lang, struct strbuf *out)
 				continue;
 			}
 			strbuf_puts(out, "<td class=\"v\"><code>");
-			html_putn(out, value, len);
+			if (len == strspn(value, " "))
+				/* spaces only: shown, or the cell would look empty */
+				for (size_t k = 0; k < len; k++)
+					strbuf_puts(out, "\u2420");
+			else
+				html_putn(out, value, len);
 			strbuf_puts(out, "</code></td>");
 		}
 		if (notes) {
