@@ -166,6 +166,11 @@ static int history_pages(const dqa_result *res, const struct result_output *o)
 		rc = report_error(&err);
 	if (rc == 0)
 		rc = cli_history_load(o->history, &h);
+	/* index.html is written again with the links: as emit wrote it */
+	if (rc == 0 && o->max_drop_given)
+		dqa_report_set_drop_alert(rep, o->max_drop);
+	if (rc == 0 && dqa_report_add_history(rep, h, &err) < 0)
+		rc = report_error(&err);
 	if (rc == 0 && dqa_report_write_history_pages(rep, h, o->out, o->lang, NULL, &err) < 0)
 		rc = report_error(&err);
 	dqa_history_free(h);

@@ -279,12 +279,14 @@ typedef struct dqa_history dqa_history;
  * lines then hold this run only). Returns 0 or DQA_ENOMEM. */
 int dqa_report_add_history(dqa_report *rep, const dqa_history *h, dqa_error *err);
 
-/* Writes the history pages of a report folder DIR (see dqa(1), HISTORY):
- * trend.html, the trend of the report's dataset in h, and warnings.html,
- * the weekly warning list of the latest week, each unit linked to its page
- * under units/. Each atomically. *nfiles (when non-NULL) gets the number
- * of files written: 0 when h has no run of the dataset. */
-int dqa_report_write_history_pages(const dqa_report *rep, const dqa_history *h, const char *dir,
+/* After dqa_report_write_dir to DIR, the history pages of the folder (see
+ * dqa(1), Report folder): trend.html, the trend of the report's dataset in
+ * h, and warnings.html, the weekly warning list of the latest week, each
+ * unit linked to its page under units/; then index.html again, linking to
+ * them (rep remembers that it has history pages). Each atomically.
+ * *nfiles (when non-NULL) gets the number of files written: 0 when h has
+ * no run of the dataset. */
+int dqa_report_write_history_pages(dqa_report *rep, const dqa_history *h, const char *dir,
 				   dqa_lang lang, size_t *nfiles, dqa_error *err);
 
 /* Drops since the previous run larger than points show red in index.html

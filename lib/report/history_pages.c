@@ -86,7 +86,7 @@ static int write_page(const char *dir, const char *name, struct strbuf *sb, dqa_
 	return rc;
 }
 
-int dqa_report_write_history_pages(const dqa_report *rep, const dqa_history *h, const char *dir,
+int dqa_report_write_history_pages(dqa_report *rep, const dqa_history *h, const char *dir,
 				   dqa_lang lang, size_t *nfiles, dqa_error *err)
 {
 	if (nfiles)
@@ -115,7 +115,11 @@ int dqa_report_write_history_pages(const dqa_report *rep, const dqa_history *h, 
 	render_weekly_html(w.lists, w.nlists, &w.options, &st, &sb);
 	weekly_release(&w);
 	FORWARD_IF_ERROR(write_page(dir, "warnings.html", &sb, err));
+	/* index.html again, now with links to the pages */
+	rep->history_pages = true;
+	render_html_index(rep, lang, &sb);
+	FORWARD_IF_ERROR(write_page(dir, "index.html", &sb, err));
 	if (nfiles)
-		*nfiles = 2;
+		*nfiles = 3;
 	return 0;
 }

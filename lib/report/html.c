@@ -140,9 +140,13 @@ static void check_bars(const struct dqa_report *rep, dqa_lang lang, struct strbu
 				   "&nbsp;</div></td><td class=\"n\">",
 			      top > 0 ? 100 * s / top : 0);
 		put_score(out, 100 * s, 1, lang);
-		strbuf_printf(out, "%% (%llu/%llu)</td><td class=\"n\">%zu</td></tr>\n",
-			      (unsigned long long)t->failed, (unsigned long long)t->evaluated,
-			      t->units_failing);
+		strbuf_puts(out, "% (");
+		put_count(out, t->failed, lang);
+		strbuf_putc(out, '/');
+		put_count(out, t->evaluated, lang);
+		strbuf_puts(out, ")</td><td class=\"n\">");
+		put_count(out, t->units_failing, lang);
+		strbuf_puts(out, "</td></tr>\n");
 	}
 	strbuf_puts(out, "</tbody></table></div>\n</section>\n");
 	free(totals);
@@ -247,7 +251,9 @@ static void unit_row(const struct dqa_report *rep, size_t i, dqa_lang lang, stru
 	strbuf_printf(out, "</td><td class=\"n\" data-v=\"%llu\"",
 		      (unsigned long long)doc_count(u, "rows"));
 	html_label(out, msg(lang, M_ROWS));
-	strbuf_printf(out, ">%llu</td>", (unsigned long long)doc_count(u, "rows"));
+	strbuf_putc(out, '>');
+	put_count(out, doc_count(u, "rows"), lang);
+	strbuf_puts(out, "</td>");
 	html_score_cell(out, msg(lang, M_SCORE), doc_num(u, "score"), st, 2, lang);
 	for (int k = 0; k < DQA_CRITERIA; k++) {
 		double v = doc_criterion(u, k);
@@ -318,8 +324,12 @@ static void unit_table(const struct dqa_report *rep, dqa_lang lang, struct strbu
 
 static void footer(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out)
 {
-	(void)rep;
-	strbuf_printf(out, "</main>\n<footer>%s <a href=\"result.json\">result.json</a>.</footer>\n",
+	strbuf_puts(out, "</main>\n<footer>");
+	if (rep->history_pages)
+		strbuf_printf(out, "<p>%s: <a href=\"trend.html\">%s</a> \u00b7 "
+				   "<a href=\"warnings.html\">%s</a></p>\n", msg(lang, M_HISTORY_PAGES),
+			      msg(lang, M_TREND_PAGE), msg(lang, M_WARNINGS_PAGE));
+	strbuf_printf(out, "%s <a href=\"result.json\">result.json</a>.</footer>\n",
 		      msg(lang, M_MADE_BY));
 }
 

@@ -119,8 +119,13 @@ static void checks(const struct dqa_report *rep, dqa_lang lang, struct strbuf *o
 	for (size_t i = 0; i < n && i < CHECKS_SHOWN; i++) {
 		strbuf_puts(out, "| ");
 		md_put(out, totals[i].id);
-		strbuf_printf(out, " | %llu | %llu | %zu |\n", (unsigned long long)totals[i].failed,
-			      (unsigned long long)totals[i].evaluated, totals[i].units_failing);
+		strbuf_puts(out, " | ");
+		put_count(out, totals[i].failed, lang);
+		strbuf_puts(out, " | ");
+		put_count(out, totals[i].evaluated, lang);
+		strbuf_puts(out, " | ");
+		put_count(out, totals[i].units_failing, lang);
+		strbuf_puts(out, " |\n");
 	}
 	if (n > CHECKS_SHOWN)
 		strbuf_printf(out, "\n... +%zu\n", n - CHECKS_SHOWN);

@@ -31,6 +31,7 @@ struct dqa_report {
 	struct report_trend *trend;   /* NULL without a history */
 	double drop_alert;       /* points a drop exceeds to show red, when set */
 	bool drop_alert_set;     /* else REPORT_DROP_ALERT */
+	bool history_pages;      /* trend.html and warnings.html sit beside index.html */
 };
 
 /* Without --max-drop, a drop since the last run shows red beyond a point. */

@@ -18,9 +18,10 @@ static void head(const struct dqa_report *rep, const json_t *u, dqa_lang lang,
 	html_put(out, unit_label(u, lang));
 	strbuf_printf(out, "</h1>\n<ul class=\"meta\"><li>%s: ", msg(lang, M_DATASET));
 	html_put(out, doc_str(rep->doc, "dataset"));
-	strbuf_printf(out, "</li><li>%s: %llu</li><li>%s: ", msg(lang, M_ROWS),
-		      (unsigned long long)doc_count(u, "rows"), msg(lang, M_NOW));
-	html_put(out, doc_str(rep->doc, "now"));
+	strbuf_printf(out, "</li><li>%s: ", msg(lang, M_ROWS));
+	put_count(out, doc_count(u, "rows"), lang);
+	strbuf_printf(out, "</li><li>%s: ", msg(lang, M_NOW));
+	put_time_text(out, doc_str(rep->doc, "now"), lang, html_put);
 	strbuf_puts(out, "</li></ul>\n<div class=\"cards\">\n");
 	strbuf_printf(out, "<div class=\"card big b-%s\"><small>%s</small><b>", html_status_class(st),
 		      msg(lang, M_SCORE));
@@ -87,10 +88,13 @@ static void check_table(const json_t *checks, const char *title, const char *lea
 		put_columns(out, c);
 		strbuf_puts(out, "</td><td class=\"n\"");
 		html_label(out, msg(lang, M_EVALUATED));
-		strbuf_printf(out, ">%llu</td><td class=\"n\"",
-			      (unsigned long long)doc_count(c, "evaluated"));
+		strbuf_putc(out, '>');
+		put_count(out, doc_count(c, "evaluated"), lang);
+		strbuf_puts(out, "</td><td class=\"n\"");
 		html_label(out, msg(lang, M_FAILED));
-		strbuf_printf(out, ">%llu</td>", (unsigned long long)doc_count(c, "failed"));
+		strbuf_putc(out, '>');
+		put_count(out, doc_count(c, "failed"), lang);
+		strbuf_puts(out, "</td>");
 		html_score_cell(out, msg(lang, M_SCORE), doc_num(c, "score"), st, 2, lang);
 		strbuf_puts(out, "<td class=\"n\"");
 		html_label(out, msg(lang, M_THRESHOLD));
