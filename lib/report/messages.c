@@ -178,6 +178,7 @@ static const struct text messages[M_COUNT] = {
 	[M_WARNINGS_TEXT] = {"warnings: %zu %s below %s, worst first",
 			     "cảnh báo: %zu %s dưới %s điểm, thấp nhất trước"},
 	[M_DATASETS_COUNT] = {"Datasets", "Số bộ dữ liệu"},
+	[M_REASONS_TITLE] = {"Reasons", "Lý do"},
 	[M_STREAK_TITLE] = {"Weeks in a row", "Số tuần liên tiếp"},
 	[M_SINCE_LAST_RUN_TITLE] = {"Since last run", "So với lần trước"},
 	[M_SINCE_LAST_WEEK_TITLE] = {"Since last week", "So với tuần trước"},

@@ -44,7 +44,7 @@ static void list_table(struct strbuf *out, const struct weekly_list *l,
 		return;
 	}
 	const char *labels[] = {msg(lang, M_UNIT), msg(lang, M_SCORE), msg(lang, M_STATUS),
-				msg(lang, M_STREAK_TITLE), msg(lang, M_REASONS), NULL};
+				msg(lang, M_STREAK_TITLE), msg(lang, M_REASONS_TITLE), NULL};
 	strbuf_puts(out, "<div class=\"scroll\"><table class=\"stack\">");
 	html_head_row(out, labels, "tntnt", false);
 	strbuf_puts(out, "<tbody>\n");
