@@ -39,7 +39,10 @@ int dqa_trend_write(const dqa_history *h, const dqa_trend_options *opts, dqa_vie
 	FORWARD_IF_ERROR(trend_build(&t, h, opts, err));
 	struct view_style st = {format, opts->lang, opts->color, opts->width, NULL, NULL};
 	struct strbuf sb = STRBUF_INIT;
-	render_trend(&t, &st, &sb);
+	if (format == DQA_VIEW_HTML)
+		render_trend_html(&t, &st, &sb);
+	else
+		render_trend(&t, &st, &sb);
 	trend_release(&t);
 	return write_out(&sb, out, err);
 }
@@ -51,7 +54,10 @@ int dqa_weekly_write(const dqa_history *h, const dqa_weekly_options *opts,
 	FORWARD_IF_ERROR(weekly_build(&w, h, opts, err));
 	struct view_style st = {format, opts->lang, false, 0, NULL, NULL};
 	struct strbuf sb = STRBUF_INIT;
-	render_weekly(w.lists, w.nlists, &w.options, &st, &sb);
+	if (format == DQA_VIEW_HTML)
+		render_weekly_html(w.lists, w.nlists, &w.options, &st, &sb);
+	else
+		render_weekly(w.lists, w.nlists, &w.options, &st, &sb);
 	weekly_release(&w);
 	return write_out(&sb, out, err);
 }

@@ -23,6 +23,9 @@ struct view_style {
 	const void *href_ctx;
 };
 
+/* Text, CSV, JSON and Markdown (trend_render.c, weekly_render.c); nothing
+ * for DQA_VIEW_HTML, the pages being render_*_html (trend_page.c,
+ * weekly_page.c), which use the pieces below: history_pages.c picks. */
 void render_trend(const struct trend *t, const struct view_style *st, struct strbuf *out);
 void render_trend_html(const struct trend *t, const struct view_style *st, struct strbuf *out);
 void render_weekly(const struct weekly_list *lists, size_t n, const dqa_weekly_options *o,

@@ -325,6 +325,6 @@ void render_trend(const struct trend *t, const struct view_style *st, struct str
 	case DQA_VIEW_CSV: trend_csv(t, out); break;
 	case DQA_VIEW_JSON: trend_json(t, out); break;
 	case DQA_VIEW_MD: trend_md(t, st, out); break;
-	case DQA_VIEW_HTML: render_trend_html(t, st, out); break;
+	case DQA_VIEW_HTML: break;   /* render_trend_html (trend_page.c) */
 	}
 }

@@ -247,6 +247,6 @@ void render_weekly(const struct weekly_list *lists, size_t n, const dqa_weekly_o
 	case DQA_VIEW_CSV: weekly_csv(lists, n, out); break;
 	case DQA_VIEW_JSON: weekly_json(lists, n, o, out); break;
 	case DQA_VIEW_MD: weekly_md(lists, n, o, st->lang, out); break;
-	case DQA_VIEW_HTML: render_weekly_html(lists, n, o, st, out); break;
+	case DQA_VIEW_HTML: break;   /* render_weekly_html (weekly_page.c) */
 	}
 }
