@@ -54,6 +54,15 @@ int cmd_warnings(int argc, char **argv);
 /* Colour for a --color value (always, never, auto): auto means a terminal
  * without NO_COLOR or TERM=dumb. */
 bool cli_use_color(const char *when);
+/* An OPTION_PARSE reader of --tz ZONE: times in reports in that zone
+ * (dqa_time_zone_set); dest, a const char *, keeps the name. */
+int cli_parse_tz(const char *value, void *dest, char *why, size_t cap);
+/* The row of --tz for the option table of a command whose argument struct
+ * T has a const char * member m. */
+#define TZ_OPTION(T, m)                                                                \
+	OPTION("tz", 0, OPTION_PARSE, "ZONE", OPTION_AT(T, m),                         \
+	       "times in reports in ZONE, e.g. Asia/Ho_Chi_Minh", .parse = cli_parse_tz,   \
+	       .default_note = "TZ")
 /* Loads the history at path into *h, warning on stderr about what loading
  * skipped. Returns an exit status (*h NULL unless 0). */
 int cli_history_load(const char *path, dqa_history **h);

@@ -9,6 +9,7 @@ struct report_args {
 	const char *out, *format, *history;
 	const char *lang;         /* NULL: from the locale */
 	const char *color;
+	const char *tz;           /* --tz as given (already set), or NULL */
 	bool format_given;        /* else md on stdout only without --out */
 };
 
@@ -27,6 +28,7 @@ static const struct option_spec report_options[] = {
 	       .choices = color_choices),
 	OPTION("history", 0, OPTION_STRING, "FILE", OPTION_AT(R, history),
 	       "trend line per unit in index.html from history FILE"),
+	TZ_OPTION(R, tz),
 };
 #undef R
 

@@ -9,6 +9,7 @@ struct trend_args {
 	const char *format;       /* a view_formats entry, as view */
 	dqa_view_format view;
 	const char *color;
+	const char *lang, *tz;    /* a lang_choices entry (NULL: the locale's); --tz */
 };
 
 /* An ISO 8601 time, or a duration of the rule files' grammar before now
@@ -41,6 +42,9 @@ static const struct option_spec trend_options[] = {
 	OPTION("width", 'w', OPTION_UINT, "N", OPTION_AT(T, opts.width),
 	       "sparkline of the last N runs", .min = 1, .max = 400),
 	OPTION("color", 0, OPTION_CHOICE, "WHEN", OPTION_AT(T, color), NULL, .choices = color_choices),
+	OPTION("lang", 0, OPTION_CHOICE, "LANG", OPTION_AT(T, lang), "text, md and html in",
+	       .choices = lang_choices, .default_note = "from LC_ALL, LC_MESSAGES, LANG"),
+	TZ_OPTION(T, tz),
 };
 #undef T
 
@@ -70,6 +74,7 @@ int cmd_trend(int argc, char **argv)
 	if (rc == 0)
 		rc = cli_view_format(&trend_help, a.format, &a.view);
 	a.opts.color = a.view == DQA_VIEW_TEXT && cli_use_color(a.color);
+	a.opts.lang = cli_lang(a.lang);
 	if (rc == 0)
 		rc = cli_history_view(positional[0], write_trend, &a);
 	free(positional);

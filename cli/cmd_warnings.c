@@ -8,6 +8,7 @@ struct warnings_args {
 	dqa_weekly_options opts;  /* the library's defaults, then the options */
 	const char *format;       /* a view_formats entry, as view */
 	dqa_view_format view;
+	const char *lang, *tz;    /* a lang_choices entry (NULL: the locale's); --tz */
 };
 
 static int parse_week(const char *value, void *dest, char *why, size_t cap)
@@ -31,6 +32,9 @@ static const struct option_spec warnings_options[] = {
 	OPTION("format", 'f', OPTION_CHOICE, "FMT", OPTION_AT(W, format), NULL, .choices = view_formats),
 	OPTION("stalled-runs", 0, OPTION_UINT, "N", OPTION_AT(W, opts.stalled_runs),
 	       "same data in N runs in a row is stalled", .min = 2, .max = 366),
+	OPTION("lang", 0, OPTION_CHOICE, "LANG", OPTION_AT(W, lang), "text, md and html in",
+	       .choices = lang_choices, .default_note = "from LC_ALL, LC_MESSAGES, LANG"),
+	TZ_OPTION(W, tz),
 };
 #undef W
 
@@ -59,6 +63,7 @@ int cmd_warnings(int argc, char **argv)
 		rc = usage_error(&warnings_help, n ? "give one history file" : "no history file given");
 	if (rc == 0)
 		rc = cli_view_format(&warnings_help, a.format, &a.view);
+	a.opts.lang = cli_lang(a.lang);
 	if (rc == 0)
 		rc = cli_history_view(positional[0], write_warnings, &a);
 	free(positional);

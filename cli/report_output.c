@@ -12,17 +12,10 @@ const char *const lang_choices[] = {"vi", "en", NULL};
 
 dqa_lang cli_lang(const char *choice)
 {
-	dqa_lang lang = DQA_LANG_EN;
+	dqa_lang lang;
 	if (choice && dqa_lang_parse(choice, &lang) == 0)
 		return lang;
-	/* the POSIX order of precedence for messages */
-	const char *names[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
-	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-		const char *v = getenv(names[i]);
-		if (v && v[0])
-			return dqa_lang_from_locale(v);
-	}
-	return DQA_LANG_EN;
+	return dqa_lang_from_environment();
 }
 
 int cli_add_history(dqa_report *rep, const char *path, bool may_be_missing)
@@ -53,7 +46,7 @@ int cli_write_reports(const dqa_report *rep, const char *dir, const char *format
 	if (!format)
 		return 0;
 	if (!strcmp(format, "text")) {
-		dqa_report_write_text(rep, stdout, cli_use_color(color));
+		dqa_report_write_text(rep, lang, stdout, cli_use_color(color));
 		return cli_flush_stdout();
 	}
 	size_t len;

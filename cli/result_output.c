@@ -2,7 +2,6 @@
 #include "result_output.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -80,31 +79,13 @@ static int emit(const dqa_result *res, const struct result_output *o)
 
 static int gate(const dqa_result *res, const struct result_output *o)
 {
-	/* Judge and print the score as the reports show it (two decimals, half
-	 * away from zero): 89.996 shows as 90.00 and passes --fail-under 90. */
-	double score = round(dqa_result_score(res) * 100) / 100;
-	if (dqa_result_no_rows(res)) {
-		fputs("dqa: quality gate failed: the extract has no rows "
-		      "(a rule file accepts that with dataset: {allow_empty: true})\n", stderr);
-		return EXIT_GATE;
-	}
-	if (dqa_result_status(res) == DQA_FAIL) {
-		fprintf(stderr, "dqa: quality gate failed: overall status is fail (score %.2f)\n", score);
-		return EXIT_GATE;
-	}
-	if (o->fail_under < 0)
+	dqa_gate_input in = {dqa_result_score(res), dqa_result_status(res), dqa_result_no_rows(res),
+			     o->fail_under, false};
+	char why[256];
+	if (dqa_gate(&in, why, sizeof why))
 		return EXIT_PASS;
-	if (isnan(score)) {
-		fputs("dqa: quality gate failed: nothing was scored, so no score reaches --fail-under\n",
-		      stderr);
-		return EXIT_GATE;
-	}
-	if (score < o->fail_under) {
-		fprintf(stderr, "dqa: quality gate failed: overall score %.2f is below --fail-under %g\n",
-			score, o->fail_under);
-		return EXIT_GATE;
-	}
-	return EXIT_PASS;
+	fprintf(stderr, "dqa: quality gate failed: %s\n", why);
+	return EXIT_GATE;
 }
 
 /* Reads the baseline before --history appends to what may be the same file.
@@ -138,6 +119,31 @@ static int append_history(const dqa_result *res, const struct result_output *o)
 	return dqa_history_append(o->history, res, &err) < 0 ? report_error(&err) : 0;
 }
 
+/* With --history and --out, the report folder gets the trend and warning
+ * pages of the history that now holds this run. */
+static int history_pages(const dqa_result *res, const struct result_output *o)
+{
+	dqa_report *rep = NULL;
+	dqa_history *h = NULL;
+	dqa_error err = {0};
+	int rc = 0;
+	if (dqa_report_from_result(&rep, res, &err) < 0)
+		rc = report_error(&err);
+	if (rc == 0)
+		rc = cli_history_load(o->history, &h);
+	/* index.html is written again with the links: as emit wrote it */
+	if (rc == 0 && o->max_drop_given)
+		dqa_report_set_drop_alert(rep, o->max_drop);
+	if (rc == 0 && dqa_report_add_history(rep, h, &err) < 0)
+		rc = report_error(&err);
+	if (rc == 0 && dqa_report_write_history_pages(rep, h, o->out, cli_lang(o->lang), NULL,
+							&err) < 0)
+		rc = report_error(&err);
+	dqa_history_free(h);
+	dqa_report_free(rep);
+	return rc;
+}
+
 int result_output_write(const dqa_result *res, const struct result_output *o)
 {
 	char *regression = NULL;
@@ -148,6 +154,8 @@ int result_output_write(const dqa_result *res, const struct result_output *o)
 		rc = emit(res, o);
 	if (rc == 0 && o->history)
 		rc = append_history(res, o);
+	if (rc == 0 && o->history && o->out)
+		rc = history_pages(res, o);
 	if (rc == 0)
 		rc = gate(res, o);
 	if (regression)

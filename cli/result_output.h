@@ -23,6 +23,7 @@ int parse_gate_score(const char *value, void *dest, char *why, size_t cap);
 	       "report on stdout:", .choices = result_formats),                        \
 	OPTION("lang", 0, OPTION_CHOICE, "LANG", OPTION_AT(T, m.lang), "reports in",   \
 	       .choices = lang_choices, .default_note = "from LC_ALL, LC_MESSAGES, LANG"), \
+	TZ_OPTION(T, m.tz),                                                            \
 	OPTION("fail-under", 0, OPTION_PARSE, "SCORE", OPTION_AT(T, m.fail_under),     \
 	       "exit 1 when the overall score is below SCORE", .parse = parse_gate_score), \
 	OPTION("color", 0, OPTION_CHOICE, "WHEN", OPTION_AT(T, m.color), NULL,         \
@@ -54,6 +55,7 @@ struct result_output {
 	const char *out;
 	const char *format;       /* "text" (the summary), "json", ... */
 	const char *lang;         /* a lang_choices entry; NULL: from the locale */
+	const char *tz;           /* --tz as given (already set), or NULL */
 	bool quiet;
 	const char *color;        /* a color_choices entry */
 	double fail_under;        /* < 0: no gate besides status */

@@ -3,7 +3,6 @@
  * the city-wide summary on stdout (text or json), the report folder, the
  * history rows and the quality gate over the whole suite; dqa merge of
  * suite states ends the same way. */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,7 +26,7 @@ static int emit(const dqa_suite *s, const struct result_output *o)
 		fputs(json, stdout);
 		free(json);
 	} else {
-		dqa_suite_write_text(s, stdout);
+		dqa_suite_write_text(s, cli_lang(o->lang), stdout);
 	}
 	return cli_flush_stdout();
 }
@@ -36,18 +35,12 @@ static int emit(const dqa_suite *s, const struct result_output *o)
  * the mean of the datasets') below --fail-under fails the gate. */
 static int gate(const dqa_suite *s, const struct result_output *o)
 {
-	double score = round(dqa_suite_score(s) * 100) / 100;
-	if (dqa_suite_status(s) == DQA_FAIL) {
-		fprintf(stderr, "dqa: quality gate failed: a dataset's status is fail "
-				"(suite score %.2f)\n", score);
-		return EXIT_GATE;
-	}
-	if (o->fail_under >= 0 && (isnan(score) || score < o->fail_under)) {
-		fprintf(stderr, "dqa: quality gate failed: suite score %.2f is below --fail-under %g\n",
-			score, o->fail_under);
-		return EXIT_GATE;
-	}
-	return EXIT_PASS;
+	dqa_gate_input in = {dqa_suite_score(s), dqa_suite_status(s), false, o->fail_under, true};
+	char why[256];
+	if (dqa_gate(&in, why, sizeof why))
+		return EXIT_PASS;
+	fprintf(stderr, "dqa: quality gate failed: %s\n", why);
+	return EXIT_GATE;
 }
 
 int suite_output_check(const struct command_help *help, const struct result_output *o)
@@ -58,6 +51,19 @@ int suite_output_check(const struct command_help *help, const struct result_outp
 	return 0;
 }
 
+/* With --history and --out, the report folders get the trend and warning
+ * pages of the history that now holds this run. */
+static int history_pages(const dqa_suite *s, const struct result_output *o)
+{
+	dqa_history *h = NULL;
+	dqa_error err = {0};
+	int rc = cli_history_load(o->history, &h);
+	if (rc == 0 && dqa_suite_write_history_pages(s, h, o->out, cli_lang(o->lang), NULL, &err) < 0)
+		rc = report_error(&err);
+	dqa_history_free(h);
+	return rc;
+}
+
 /* The suite's reports, history rows and gate: the exit status. */
 static int finish(const dqa_suite *s, const struct result_output *o)
 {
@@ -65,6 +71,8 @@ static int finish(const dqa_suite *s, const struct result_output *o)
 	int rc = emit(s, o);
 	if (rc == 0 && o->history && dqa_suite_history_append(s, o->history, &err) < 0)
 		rc = report_error(&err);
+	if (rc == 0 && o->history && o->out)
+		rc = history_pages(s, o);
 	if (rc == 0)
 		rc = gate(s, o);
 	return rc;

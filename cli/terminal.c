@@ -1,4 +1,4 @@
-/* Habits shared by the commands: --color, loading a history with
+/* Habits shared by the commands: --color, --tz, loading a history with
  * its warnings, and checking that standard output was really written. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +15,17 @@ int cli_view_format(const struct command_help *help, const char *name, dqa_view_
 {
 	if (dqa_view_format_parse(name, out) < 0)
 		return usage_error(help, "invalid --format '%s'", name);
+	return 0;
+}
+
+int cli_parse_tz(const char *value, void *dest, char *why, size_t cap)
+{
+	dqa_error err = {0};
+	if (dqa_time_zone_set(value, &err) < 0) {
+		snprintf(why, cap, "use a time zone name such as Asia/Ho_Chi_Minh or UTC");
+		return -1;
+	}
+	*(const char **)dest = value;
 	return 0;
 }
 

@@ -271,6 +271,21 @@ int dqa_result_write_memory(const dqa_result *res, FILE *out);
 
 void dqa_result_free(dqa_result *res);
 
+/* --- the quality gate ---------------------------------------------------- */
+
+typedef struct dqa_gate_input {
+	double score;             /* overall (a suite: the mean of its datasets') */
+	dqa_status status;        /* overall (a suite: the worst dataset's) */
+	bool no_rows;             /* the extract had no records and may not be empty */
+	double fail_under;        /* < 0: no --fail-under */
+	bool suite;               /* words the reason for a suite */
+} dqa_gate_input;
+
+/* True when the run passes the gate: not fail, not empty, and the score as
+ * the reports show it (two decimals) not below fail_under. Otherwise false,
+ * with the reason (English, lower case, no full stop) in why (cap bytes). */
+bool dqa_gate(const dqa_gate_input *in, char *why, size_t cap);
+
 /* --- reports ------------------------------------------------------------- */
 
 /* Every report is rendered from the result as its JSON document (the
@@ -285,6 +300,16 @@ int dqa_lang_parse(const char *name, dqa_lang *out);
 /* The language a locale value (LANG, LC_ALL, ...) asks for: Vietnamese
  * when it starts with "vi", English otherwise (NULL included). */
 dqa_lang dqa_lang_from_locale(const char *locale);
+
+/* The language the environment asks for: the first of LC_ALL, LC_MESSAGES
+ * and LANG that is set and not empty, read by dqa_lang_from_locale. */
+dqa_lang dqa_lang_from_environment(void);
+
+/* Times in everything a person reads are local times with their zone
+ * shown; the zone is TZ's (the system's when unset) unless this sets one:
+ * a tz database name such as "Asia/Ho_Chi_Minh", or "UTC". Returns 0, or
+ * DQA_EARG for an unknown zone. Sets TZ for the whole process. */
+int dqa_time_zone_set(const char *zone, dqa_error *err);
 
 /* Wraps a scored result for rendering. */
 int dqa_report_from_result(dqa_report **out, const dqa_result *res, dqa_error *err);
@@ -302,9 +327,9 @@ int dqa_report_render(char **out, size_t *len, const dqa_report *rep, const char
 		      dqa_lang lang, dqa_error *err);
 
 /* Writes the terminal summary: the overall score, one row per unit worst
- * first, then the warning list, in English. color adds ANSI colours.
+ * first, then the warning list, in lang. color adds ANSI colours.
  * Returns 0 or DQA_EIO. */
-int dqa_report_write_text(const dqa_report *rep, FILE *out, bool color);
+int dqa_report_write_text(const dqa_report *rep, dqa_lang lang, FILE *out, bool color);
 
 /* True when format names a report dqa_report_render knows. */
 bool dqa_report_format_known(const char *format);
@@ -327,6 +352,16 @@ typedef struct dqa_history dqa_history;
  * then the report's own score. A history without such runs is fine (the
  * lines then hold this run only). Returns 0 or DQA_ENOMEM. */
 int dqa_report_add_history(dqa_report *rep, const dqa_history *h, dqa_error *err);
+
+/* After dqa_report_write_dir to DIR, the history pages of the folder (see
+ * dqa(1), Report folder): trend.html, the trend of the report's dataset in
+ * h, and warnings.html, the weekly warning list of the latest week, each
+ * unit linked to its page under units/; then index.html again, linking to
+ * them (rep remembers that it has history pages). Each atomically.
+ * *nfiles (when non-NULL) gets the number of files written: 0 when h has
+ * no run of the dataset. */
+int dqa_report_write_history_pages(dqa_report *rep, const dqa_history *h, const char *dir,
+				   dqa_lang lang, size_t *nfiles, dqa_error *err);
 
 /* Drops since the previous run larger than points show red in index.html
  * (the audit's --max-drop); without this call, drops beyond 1 point. */
@@ -440,12 +475,19 @@ dqa_status dqa_suite_status(const dqa_suite *suite);
 int dqa_suite_json(char **out, const dqa_suite *suite, dqa_error *err);
 
 /* The terminal summary: datasets, then units x datasets. 0 or DQA_EIO. */
-int dqa_suite_write_text(const dqa_suite *suite, FILE *out);
+int dqa_suite_write_text(const dqa_suite *suite, dqa_lang lang, FILE *out);
 
 /* Writes DIR/NAME/ (each dataset's report folder), then suite.json,
  * summary.md and index.html of the city, each atomically. */
 int dqa_suite_write_dir(const dqa_suite *suite, const char *dir, dqa_lang lang, size_t *nfiles,
 			dqa_error *err);
+
+/* After dqa_suite_write_dir to dir, with h holding this run: each
+ * dataset's history pages (dqa_report_write_history_pages) and the city's
+ * trend.html and warnings.html across the datasets of h, each unit linked
+ * to its page; index.html is written again to link to them. */
+int dqa_suite_write_history_pages(const dqa_suite *suite, const dqa_history *h, const char *dir,
+				  dqa_lang lang, size_t *nfiles, dqa_error *err);
 
 /* Appends every dataset's result to the history file (dqa_history_append),
  * dataset by dataset in suite order. */
@@ -543,9 +585,10 @@ typedef struct dqa_trend_options {
 	int64_t since;            /* runs before this time are left out */
 	unsigned width;           /* sparkline points: the last N runs */
 	bool color;
+	dqa_lang lang;            /* text, md and html; csv and json are English */
 } dqa_trend_options;
 
-#define DQA_TREND_OPTIONS_INIT { NULL, NULL, INT64_MIN, 30, false }
+#define DQA_TREND_OPTIONS_INIT { NULL, NULL, INT64_MIN, 30, false, DQA_LANG_EN }
 
 /* Writes, per dataset and unit, the overall score over time: a sparkline,
  * the change since the last run and since a week before the latest run, and
@@ -567,9 +610,10 @@ typedef struct dqa_weekly_options {
 	int64_t week;             /* its Monday 00:00 UTC; INT64_MIN: the latest run's week */
 	double target;            /* < 0: the unit's recorded status decides */
 	unsigned stalled_runs;    /* runs with an unchanged fingerprint = stalled */
+	dqa_lang lang;            /* text, md and html; csv and json are English */
 } dqa_weekly_options;
 
-#define DQA_WEEKLY_OPTIONS_INIT { NULL, INT64_MIN, -1, 3 }
+#define DQA_WEEKLY_OPTIONS_INIT { NULL, INT64_MIN, -1, 3, DQA_LANG_EN }
 
 /* Writes the weekly warning list: units below target, missing units and
  * units with stalled data, worst first, each with its streak in weeks.

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "result.h"
+#include "util/round.h"
 
 const char *dqa_status_name(dqa_status s)
 {
@@ -22,7 +23,7 @@ static dqa_status status_of(const struct dqa_result *r, double score)
 {
 	if (isnan(score))
 		return DQA_NO_SCORE;
-	double shown = round(score * 100) / 100;
+	double shown = round_to(score, 2);
 	return shown >= r->warn_below ? DQA_PASS : shown >= r->fail_below ? DQA_WARN : DQA_FAIL;
 }
 

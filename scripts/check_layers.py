@@ -42,9 +42,9 @@ LAYERS = [
     ["shard merge"],
     ["lint"],
     ["history"],
+    ["profile"],
     ["report"],
     ["suite"],
-    ["profile"],
     ["cli"],
 ]
 

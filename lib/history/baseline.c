@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/round.h"
 #include "baseline.h"
 #include "history.h"
 #include "../result.h"
@@ -215,8 +216,8 @@ static void put_reasons(struct strbuf *sb, const struct baseline *b, const struc
 	}
 	for (size_t i = 0; i < n; i++)
 		strbuf_printf(sb, "%s%s %.1f -> %.1f", i ? ", " : "  ", worst[i]->part,
-			      round(worst[i]->score * 10) / 10,
-			      round(current_part(u, worst[i]->part) * 10) / 10);
+			      round_to(worst[i]->score, 1),
+			      round_to(current_part(u, worst[i]->part), 1));
 }
 
 /* Units that dropped more than max_drop, largest drop first. */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/round.h"
 #include "baseline.h"
 #include "../util/strbuf.h"
 
@@ -17,7 +18,7 @@ enum { MAX_NAMED = 5 };
 
 double baseline_rounded(double v)
 {
-	return round(v * 100) / 100;
+	return round_to(v, 2);
 }
 
 const struct res_unit *baseline_find_unit(const struct dqa_result *r, const char *name)

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../util/round.h"
 #include "history.h"
 #include "../util/fileio.h"
 #include "../result.h"
@@ -49,7 +50,7 @@ static void put_line(struct strbuf *sb, const struct run_line *run, bool dataset
 	put_field(sb, unit);
 	strbuf_printf(sb, ",%s,", criterion);
 	if (!isnan(score))
-		strbuf_printf(sb, "%.2f", round(score * 100) / 100);
+		strbuf_printf(sb, "%.2f", round_to(score, 2));
 	strbuf_printf(sb, ",%s,%llu,%s,", status, (unsigned long long)rows, run->fingerprint);
 	put_field(sb, marker);
 	if (!run->v1) {
@@ -91,7 +92,7 @@ static const char *unit_checks(const struct res_unit *u, struct strbuf *buf)
 		history_check_id_put(buf, u->checks[i].id);
 		strbuf_putc(buf, '=');
 		if (!isnan(u->checks[i].score))
-			strbuf_printf(buf, "%.2f", round(u->checks[i].score * 100) / 100);
+			strbuf_printf(buf, "%.2f", round_to(u->checks[i].score, 2));
 	}
 	return buf->len && !buf->failed ? buf->buf : "";
 }
@@ -117,7 +118,7 @@ static const char *run_checks(const struct dqa_result *r, struct strbuf *buf)
 		if (c)
 			strbuf_putc(buf, '=');
 		if (c && !isnan(c->score))
-			strbuf_printf(buf, "%.2f", round(c->score * 100) / 100);
+			strbuf_printf(buf, "%.2f", round_to(c->score, 2));
 	}
 	return buf->len && !buf->failed ? buf->buf : "";
 }

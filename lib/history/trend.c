@@ -1,5 +1,6 @@
 /* Building trends: runs per dataset, each unit's overall score per run,
  * and its change since the last run and since a week before the latest. */
+#include "../util/round.h"
 #include "trend.h"
 
 #include <math.h>
@@ -91,7 +92,7 @@ static void changes(struct trend_series *s, const struct trend_dataset *d)
 
 static double rounded(double v)
 {
-	return round(v * 100) / 100;
+	return round_to(v, 2);
 }
 
 static int worse_first(const void *a, const void *b, void *ctx)
@@ -262,20 +263,4 @@ void trend_release(struct trend *t)
 	arena_release(&t->arena);
 	t->datasets = NULL;
 	t->ndatasets = 0;
-}
-
-int dqa_trend_write(const dqa_history *h, const dqa_trend_options *opts, dqa_view_format format,
-		    FILE *out, dqa_error *err)
-{
-	struct trend t;
-	FORWARD_IF_ERROR(trend_build(&t, h, opts, err));
-	switch (format) {
-	case DQA_VIEW_TEXT: trend_text(&t, opts, out); break;
-	case DQA_VIEW_CSV: trend_csv(&t, out); break;
-	case DQA_VIEW_JSON: trend_json(&t, out); break;
-	case DQA_VIEW_MD: trend_md(&t, opts, out); break;
-	case DQA_VIEW_HTML: trend_html(&t, out); break;
-	}
-	trend_release(&t);
-	return 0;
 }

@@ -34,17 +34,6 @@ int trend_build(struct trend *t, const struct dqa_history *h, const dqa_trend_op
 		dqa_error *err);
 void trend_release(struct trend *t);
 
-/* Renderers, one per format (trend_write.c). */
-void trend_text(const struct trend *t, const dqa_trend_options *opts, FILE *out);
-void trend_csv(const struct trend *t, FILE *out);
-void trend_json(const struct trend *t, FILE *out);
-void trend_md(const struct trend *t, const dqa_trend_options *opts, FILE *out);
-void trend_html(const struct trend *t, FILE *out);
-
-/* The sparkline of the last width values (NaN: a space) into buf, on the
- * scale of index.html's lines (spark_range: at least 10 points tall). */
-void trend_sparkline(const double *values, size_t n, size_t width, char *buf, size_t cap);
-
 enum { WEEK_SECONDS = 7 * 86400 };
 
 #endif

@@ -2,6 +2,7 @@
  * its last run in that week decides whether it is below target or missing,
  * its last runs whether its data is stalled; the streak counts the weeks in
  * a row the unit was listed. */
+#include "../util/round.h"
 #include "weekly.h"
 
 #include <math.h>
@@ -93,7 +94,7 @@ static unsigned unchanged_runs(const struct unit_runs *u, size_t last)
 static bool below_target(const struct hist_entry *e, double target)
 {
 	if (target >= 0)
-		return !(round(e->score * 100) / 100 >= target);
+		return !(round_to(e->score, 2) >= target);
 	return e->status == DQA_WARN || e->status == DQA_FAIL;
 }
 
@@ -182,20 +183,8 @@ static int64_t latest_week(const struct dqa_history *h, const char *const *datas
 	return monday;
 }
 
-static void render(const struct weekly_list *lists, size_t n, const dqa_weekly_options *o,
-		   dqa_view_format format, FILE *out)
-{
-	switch (format) {
-	case DQA_VIEW_TEXT: weekly_text(lists, n, o, out); break;
-	case DQA_VIEW_CSV: weekly_csv(lists, n, out); break;
-	case DQA_VIEW_JSON: weekly_json(lists, n, o, out); break;
-	case DQA_VIEW_MD: weekly_md(lists, n, o, out); break;
-	case DQA_VIEW_HTML: weekly_html(lists, n, o, out); break;
-	}
-}
-
-int dqa_weekly_write(const dqa_history *h, const dqa_weekly_options *opts,
-		     dqa_view_format format, FILE *out, dqa_error *err)
+int weekly_build(struct weekly *w, const dqa_history *h, const dqa_weekly_options *opts,
+		 dqa_error *err)
 {
 	size_t n;
 	const char **datasets = history_datasets(h, &n);
@@ -209,17 +198,25 @@ int dqa_weekly_write(const dqa_history *h, const dqa_weekly_options *opts,
 		return error_at(err, DQA_EARG, NULL, DQA_NOPOS, "check --dataset against the history",
 				"no runs in the history match");
 	}
-	dqa_weekly_options o = *opts;
-	if (o.week == INT64_MIN)
-		o.week = latest_week(h, datasets, kept);
-	struct arena a = ARENA_INIT;
-	struct weekly_list *lists = arena_alloc(&a, kept * sizeof *lists);
-	int rc = lists ? 0 : -1;
+	*w = (struct weekly){.arena = ARENA_INIT, .options = *opts};
+	if (w->options.week == INT64_MIN)
+		w->options.week = latest_week(h, datasets, kept);
+	w->lists = arena_alloc(&w->arena, kept * sizeof *w->lists);
+	int rc = w->lists ? 0 : -1;
 	for (size_t i = 0; rc == 0 && i < kept; i++)
-		rc = build_list(&a, h, datasets[i], &o, &lists[i]);
-	if (rc == 0)
-		render(lists, kept, &o, format, out);
+		rc = build_list(&w->arena, h, datasets[i], &w->options, &w->lists[i]);
+	w->nlists = kept;
 	free(datasets);
-	arena_release(&a);
-	return rc < 0 ? error_nomem(err) : 0;
+	if (rc < 0) {
+		weekly_release(w);
+		return error_nomem(err);
+	}
+	return 0;
+}
+
+void weekly_release(struct weekly *w)
+{
+	arena_release(&w->arena);
+	w->lists = NULL;
+	w->nlists = 0;
 }

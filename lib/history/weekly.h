@@ -1,9 +1,7 @@
-/* The weekly warning list computed from a history (weekly.c) and its
- * renderers (weekly_write.c). */
+/* The weekly warning list computed from a history (weekly.c); rendered by
+ * lib/report (history_view.h). */
 #ifndef DQA_HISTORY_WEEKLY_H
 #define DQA_HISTORY_WEEKLY_H
-
-#include <stdio.h>
 
 #include "history.h"
 
@@ -25,13 +23,18 @@ struct weekly_list {
 	size_t nitems;
 };
 
-void weekly_text(const struct weekly_list *l, size_t n, const dqa_weekly_options *o, FILE *out);
-void weekly_csv(const struct weekly_list *l, size_t n, FILE *out);
-void weekly_json(const struct weekly_list *l, size_t n, const dqa_weekly_options *o, FILE *out);
-void weekly_md(const struct weekly_list *l, size_t n, const dqa_weekly_options *o, FILE *out);
-void weekly_html(const struct weekly_list *l, size_t n, const dqa_weekly_options *o, FILE *out);
+/* The lists of one week, one per dataset, in the history's order. */
+struct weekly {
+	struct arena arena;
+	dqa_weekly_options options;   /* as given, the week filled in */
+	struct weekly_list *lists;
+	size_t nlists;
+};
 
-/* "below target; stalled (5 runs)"-style reasons into buf. */
-void weekly_reasons(const struct weekly_item *it, char *buf, size_t cap);
+/* Builds the lists opts asks for. DQA_EARG when no dataset of the history
+ * matches, DQA_ENOMEM. Release with weekly_release. */
+int weekly_build(struct weekly *w, const dqa_history *h, const dqa_weekly_options *opts,
+		 dqa_error *err);
+void weekly_release(struct weekly *w);
 
 #endif

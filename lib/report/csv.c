@@ -6,13 +6,14 @@
  * scripts can read them; text cells are defused against formula injection. */
 #include <math.h>
 
+#include "../util/round.h"
 #include "escape.h"
 #include "report.h"
 
 static void put_number(struct strbuf *sb, double v)
 {
 	if (!isnan(v))
-		strbuf_printf(sb, "%.2f", round(v * 100) / 100);
+		strbuf_printf(sb, "%.2f", round_to(v, 2));
 }
 
 static void put_lead(struct strbuf *sb, const struct dqa_report *rep, const json_t *unit)

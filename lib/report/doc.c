@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../util/error.h"
+#include "../util/round.h"
 #include "messages.h"
 #include "report.h"
 
@@ -16,7 +17,7 @@ dqa_status doc_status_of(const struct dqa_report *rep, double score)
 	const json_t *t = json_object_get(rep->doc, "thresholds");
 	if (isnan(score))
 		return DQA_NO_SCORE;
-	double shown = round(score * 100) / 100;
+	double shown = round_to(score, 2);
 	if (!(shown < doc_num(t, "warn_below")))
 		return DQA_PASS;
 	return shown < doc_num(t, "fail_below") ? DQA_FAIL : DQA_WARN;
@@ -63,7 +64,7 @@ void put_reasons(struct strbuf *sb, const json_t *warning, dqa_lang lang,
 		strbuf_reset(&label);
 		put_reason(&label, s ? s : "", lang);
 		if (i)
-			strbuf_puts(sb, ", ");
+			strbuf_puts(sb, list_separator(lang));
 		put(sb, label.buf ? label.buf : "");
 	}
 	if (label.failed)
@@ -71,36 +72,23 @@ void put_reasons(struct strbuf *sb, const json_t *warning, dqa_lang lang,
 	strbuf_release(&label);
 }
 
-void put_score(struct strbuf *sb, double v, int decimals, dqa_lang lang)
-{
-	if (isnan(v)) {
-		strbuf_putc(sb, '-');
-		return;
-	}
-	double scale = decimals == 1 ? 10 : 100;
-	char buf[64];
-	snprintf(buf, sizeof buf, "%.*f", decimals, round(v * scale) / scale);
-	if (lang == DQA_LANG_VI) {
-		char *dot = strchr(buf, '.');
-		if (dot)
-			*dot = ',';
-	}
-	strbuf_puts(sb, buf);
-}
-
 void put_failure_summary(struct strbuf *sb, const json_t *check, dqa_lang lang)
 {
-	strbuf_printf(sb, "%s: %llu %s %llu %s (%s ", msg(lang, M_FAILED),
-		      (unsigned long long)doc_count(check, "failed"), msg(lang, M_OF),
-		      (unsigned long long)doc_count(check, "evaluated"),
+	strbuf_printf(sb, "%s: ", msg(lang, M_FAILED));
+	put_count(sb, doc_count(check, "failed"), lang);
+	strbuf_printf(sb, " %s ", msg(lang, M_OF));
+	put_count(sb, doc_count(check, "evaluated"), lang);
+	strbuf_printf(sb, " %s (%s ",
 		      msg_counts(lang, doc_str(check, "counts")[0] ? doc_str(check, "counts") : "rows"),
 		      msg(lang, M_SCORE_WORD));
 	put_score(sb, doc_num(check, "score"), 2, lang);
-	strbuf_printf(sb, ", %s \u2265 ", msg(lang, M_NEEDS));
+	strbuf_printf(sb, "%s%s \u2265 ", list_separator(lang), msg(lang, M_NEEDS));
 	put_score(sb, 100 * doc_num(check, "min_ratio"), 2, lang);
 	strbuf_putc(sb, ')');
-	if (doc_str(check, "note")[0])
-		strbuf_printf(sb, ": %s", doc_str(check, "note"));
+	if (doc_str(check, "note")[0]) {
+		strbuf_puts(sb, ": ");
+		put_note(sb, doc_str(check, "note"), lang);
+	}
 }
 
 /* Finds a string holding a NUL byte outside the members named "values" (a

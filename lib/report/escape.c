@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "../util/values.h"
 
 /* How every format shows a NUL byte: U+2400 SYMBOL FOR NULL, one visible
  * character that no format forbids (XML 1.0 has no NUL, not even as a
@@ -116,4 +117,33 @@ void md_putn(struct strbuf *sb, const char *s, size_t len)
 void md_put(struct strbuf *sb, const char *s)
 {
 	md_putn(sb, s, strlen(s));
+}
+
+static size_t lead_length(unsigned char c)
+{
+	return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+size_t term_put(struct strbuf *sb, const char *s, size_t max)
+{
+	size_t shown = 0, len = strlen(s), i = 0;
+	for (; i < len && shown < max; shown++) {
+		unsigned char c = (unsigned char)s[i];
+		size_t ch = lead_length(c);
+		if (ch > len - i || utf8_valid_prefix(s + i, ch) != ch ||
+		    (ch == 1 && (c < 0x20 || c == 0x7f))) {
+			strbuf_putc(sb, '?');
+			i++;
+		} else {
+			strbuf_add(sb, s + i, ch);
+			i += ch;
+		}
+	}
+	return shown;
+}
+
+void term_put_padded(struct strbuf *sb, const char *s, size_t width)
+{
+	for (size_t shown = term_put(sb, s, width); shown < width; shown++)
+		strbuf_putc(sb, ' ');
 }

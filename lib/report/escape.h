@@ -1,5 +1,5 @@
 /* Putting values from data and rules into reports safely: HTML, XML,
- * CSV (with formula injection defused) and Markdown. Each format has one
+ * CSV (with formula injection defused), Markdown and the terminal. Each format has one
  * escaper, taking len bytes (the _put forms take a NUL-terminated string);
  * a NUL byte, which sample values keep, shows as U+2400 (␀) in all four. */
 #ifndef DQA_REPORT_ESCAPE_H
@@ -23,5 +23,12 @@ void csv_put(struct strbuf *sb, const char *s);
  * backslash-escaped, line breaks become spaces. */
 void md_putn(struct strbuf *sb, const char *s, size_t len);
 void md_put(struct strbuf *sb, const char *s);
+
+/* Terminal text: at most max characters (code points) of s, control
+ * characters and invalid UTF-8 shown as '?', so data cannot move the
+ * cursor or recolour the screen. Returns the characters written. */
+size_t term_put(struct strbuf *sb, const char *s, size_t max);
+/* term_put padded with spaces to width characters (cut to it): a column. */
+void term_put_padded(struct strbuf *sb, const char *s, size_t width);
 
 #endif

@@ -47,16 +47,18 @@ static void overview(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 	html_put(out, doc_str(doc, "rules"));
 	strbuf_printf(out, "</li><li>%s: ", msg(lang, M_INPUTS));
 	put_list(out, json_object_get(doc, "inputs"));
-	strbuf_printf(out, "</li><li>%s: %llu</li><li>%s: %zu</li><li>%s: ", msg(lang, M_ROWS),
-		      (unsigned long long)doc_count(doc, "rows"), msg(lang, M_UNITS),
-		      json_array_size(rep->units), msg(lang, M_NOW));
-	html_put(out, doc_str(doc, "now"));
+	strbuf_printf(out, "</li><li>%s: ", msg(lang, M_ROWS));
+	put_count(out, doc_count(doc, "rows"), lang);
+	strbuf_printf(out, "</li><li>%s: ", msg(lang, M_UNITS));
+	put_count(out, json_array_size(rep->units), lang);
+	strbuf_printf(out, "</li><li>%s: ", msg(lang, M_NOW));
+	put_time_text(out, doc_str(doc, "now"), lang, html_put);
 	strbuf_printf(out, "</li><li>%s: ", msg(lang, M_GENERATED));
-	html_put(out, doc_str(doc, "generated_at"));
+	put_time_text(out, doc_str(doc, "generated_at"), lang, html_put);
 	const json_t *t = json_object_get(doc, "thresholds");
 	strbuf_printf(out, "</li><li>%s: %s ", msg(lang, M_THRESHOLDS), msg(lang, M_PASS_FROM));
 	put_score(out, doc_num(t, "warn_below"), 2, lang);
-	strbuf_printf(out, ", %s ", msg(lang, M_FAIL_BELOW));
+	strbuf_printf(out, "%s%s ", list_separator(lang), msg(lang, M_FAIL_BELOW));
 	put_score(out, doc_num(t, "fail_below"), 2, lang);
 	strbuf_puts(out, "</li></ul>\n<div class=\"cards\">\n<div class=\"card big b-");
 	strbuf_printf(out, "%s\"><small>%s</small><b>", html_status_class(doc_status(doc, "status")),
@@ -67,7 +69,7 @@ static void overview(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 	strbuf_puts(out, "</div>\n");
 	for (int k = 0; k < DQA_CRITERIA; k++) {
 		double v = doc_criterion(doc, k);
-		html_score_card(out, msg_criterion(lang, k), v, doc_status_of(rep, v), lang);
+		html_score_card(out, msg_criterion_title(lang, k), v, doc_status_of(rep, v), lang);
 	}
 	strbuf_puts(out, "</div>\n</header>\n<main>\n");
 }
@@ -138,9 +140,13 @@ static void check_bars(const struct dqa_report *rep, dqa_lang lang, struct strbu
 				   "&nbsp;</div></td><td class=\"n\">",
 			      top > 0 ? 100 * s / top : 0);
 		put_score(out, 100 * s, 1, lang);
-		strbuf_printf(out, "%% (%llu/%llu)</td><td class=\"n\">%zu</td></tr>\n",
-			      (unsigned long long)t->failed, (unsigned long long)t->evaluated,
-			      t->units_failing);
+		strbuf_puts(out, "% (");
+		put_count(out, t->failed, lang);
+		strbuf_putc(out, '/');
+		put_count(out, t->evaluated, lang);
+		strbuf_puts(out, ")</td><td class=\"n\">");
+		put_count(out, t->units_failing, lang);
+		strbuf_puts(out, "</td></tr>\n");
 	}
 	strbuf_puts(out, "</tbody></table></div>\n</section>\n");
 	free(totals);
@@ -245,7 +251,9 @@ static void unit_row(const struct dqa_report *rep, size_t i, dqa_lang lang, stru
 	strbuf_printf(out, "</td><td class=\"n\" data-v=\"%llu\"",
 		      (unsigned long long)doc_count(u, "rows"));
 	html_label(out, msg(lang, M_ROWS));
-	strbuf_printf(out, ">%llu</td>", (unsigned long long)doc_count(u, "rows"));
+	strbuf_putc(out, '>');
+	put_count(out, doc_count(u, "rows"), lang);
+	strbuf_puts(out, "</td>");
 	html_score_cell(out, msg(lang, M_SCORE), doc_num(u, "score"), st, 2, lang);
 	for (int k = 0; k < DQA_CRITERIA; k++) {
 		double v = doc_criterion(u, k);
@@ -302,7 +310,7 @@ static void unit_table(const struct dqa_report *rep, dqa_lang lang, struct strbu
 	const char *labels[DQA_CRITERIA + 6] = {msg(lang, M_UNIT), msg(lang, M_ROWS),
 						msg(lang, M_SCORE)};
 	for (int k = 0; k < DQA_CRITERIA; k++)
-		labels[3 + k] = msg_criterion(lang, k);
+		labels[3 + k] = msg_criterion_title(lang, k);
 	labels[3 + DQA_CRITERIA] = msg(lang, M_STATUS);
 	labels[4 + DQA_CRITERIA] = rep->trend ? msg(lang, M_TREND) : NULL;
 	html_head_row(out, labels, "tnnnnnnnntn", true);
@@ -316,8 +324,12 @@ static void unit_table(const struct dqa_report *rep, dqa_lang lang, struct strbu
 
 static void footer(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out)
 {
-	(void)rep;
-	strbuf_printf(out, "</main>\n<footer>%s <a href=\"result.json\">result.json</a>.</footer>\n",
+	strbuf_puts(out, "</main>\n<footer>");
+	if (rep->history_pages)
+		strbuf_printf(out, "<p>%s: <a href=\"trend.html\">%s</a> \u00b7 "
+				   "<a href=\"warnings.html\">%s</a></p>\n", msg(lang, M_HISTORY_PAGES),
+			      msg(lang, M_TREND_PAGE), msg(lang, M_WARNINGS_PAGE));
+	strbuf_printf(out, "%s <a href=\"result.json\">result.json</a>.</footer>\n",
 		      msg(lang, M_MADE_BY));
 }
 

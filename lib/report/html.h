@@ -41,4 +41,9 @@ void html_put_id(struct strbuf *out, const char *id);
 void html_head_row(struct strbuf *out, const char *const *labels, const char *kinds,
 		   bool sortable);
 
+/* An inline SVG line through n points (NaN: a gap), scaled from lo to hi
+ * (spark_range), with a dot on the newest point in last_status's colour. */
+void html_sparkline(struct strbuf *out, const double *p, size_t n, int w, int h, double lo,
+		    double hi, dqa_status last_status);
+
 #endif

@@ -52,6 +52,7 @@ static const char stylesheet[] =
 	"code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em}"
 	"td.v code{overflow-wrap:anywhere;white-space:pre-wrap}td.n{white-space:nowrap}"
 	"table.samples{width:auto;min-width:40%}.charts svg{width:100%}"
+	".down,.card.down b{color:var(--fail)}.up,.card.up b{color:var(--pass)}"
 	"a{color:#0b57d0}footer{color:#666;font-size:.85em}"
 	"svg.spark{background:none;vertical-align:middle;height:auto}"
 	"svg.spark polyline{fill:none;stroke:#0b57d0;stroke-width:1.5}"

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../util/round.h"
 #include "json_writer.h"
 #include "../result.h"
 #include "../util/error.h"
@@ -42,7 +43,7 @@ static void score_member(struct json_writer *w, const char *key, double v)
 		jw_null(w);
 		return;
 	}
-	real_member(w, key, round(v * 100) / 100);
+	real_member(w, key, round_to(v, 2));
 }
 
 static void time_member(struct json_writer *w, const char *key, int64_t t)
@@ -169,7 +170,7 @@ static void reasons_member(struct json_writer *w, const struct res_unit *u)
 		const struct res_check *c = &u->checks[u->reasons[i]];
 		char line[600];
 		/* round() like every score in the file, not printf's half-even */
-		snprintf(line, sizeof line, "%s %.1f", c->id, round(c->score * 10) / 10);
+		snprintf(line, sizeof line, "%s %.1f", c->id, round_to(c->score, 1));
 		jw_string(w, line);
 	}
 	jw_end_array(w);

@@ -18,22 +18,24 @@ static void overview(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 	strbuf_printf(out, "\n\n**%s: ", msg(lang, M_OVERALL));
 	put_score(out, doc_num(doc, "score"), 2, lang);
 	strbuf_printf(out, " (%s)**\n\n", msg_status(lang, doc_status(doc, "status")));
-	strbuf_printf(out, "- %s: %llu\n- %s: %zu\n- %s: ", msg(lang, M_ROWS),
-		      (unsigned long long)doc_count(doc, "rows"), msg(lang, M_UNITS),
-		      json_array_size(rep->units), msg(lang, M_NOW));
-	md_put(out, doc_str(doc, "now"));
+	strbuf_printf(out, "- %s: ", msg(lang, M_ROWS));
+	put_count(out, doc_count(doc, "rows"), lang);
+	strbuf_printf(out, "\n- %s: ", msg(lang, M_UNITS));
+	put_count(out, json_array_size(rep->units), lang);
+	strbuf_printf(out, "\n- %s: ", msg(lang, M_NOW));
+	put_time_text(out, doc_str(doc, "now"), lang, md_put);
 	strbuf_printf(out, "\n- %s: ", msg(lang, M_RULES));
 	md_put(out, doc_str(doc, "rules"));
 	const json_t *t = json_object_get(doc, "thresholds");
 	strbuf_printf(out, "\n- %s: %s ", msg(lang, M_THRESHOLDS), msg(lang, M_PASS_FROM));
 	put_score(out, doc_num(t, "warn_below"), 2, lang);
-	strbuf_printf(out, ", %s ", msg(lang, M_FAIL_BELOW));
+	strbuf_printf(out, "%s%s ", list_separator(lang), msg(lang, M_FAIL_BELOW));
 	put_score(out, doc_num(t, "fail_below"), 2, lang);
 	strbuf_printf(out, "\n\n| %s | %s | %s |\n|---|---:|---|\n", msg(lang, M_CRITERION),
 		      msg(lang, M_SCORE), msg(lang, M_STATUS));
 	for (int k = 0; k < DQA_CRITERIA; k++) {
 		double v = doc_criterion(doc, k);
-		strbuf_printf(out, "| %s | ", msg_criterion(lang, k));
+		strbuf_printf(out, "| %s | ", msg_criterion_title(lang, k));
 		put_score(out, v, 2, lang);
 		strbuf_printf(out, " | %s |\n", msg_status(lang, doc_status_of(rep, v)));
 	}
@@ -117,8 +119,13 @@ static void checks(const struct dqa_report *rep, dqa_lang lang, struct strbuf *o
 	for (size_t i = 0; i < n && i < CHECKS_SHOWN; i++) {
 		strbuf_puts(out, "| ");
 		md_put(out, totals[i].id);
-		strbuf_printf(out, " | %llu | %llu | %zu |\n", (unsigned long long)totals[i].failed,
-			      (unsigned long long)totals[i].evaluated, totals[i].units_failing);
+		strbuf_puts(out, " | ");
+		put_count(out, totals[i].failed, lang);
+		strbuf_puts(out, " | ");
+		put_count(out, totals[i].evaluated, lang);
+		strbuf_puts(out, " | ");
+		put_count(out, totals[i].units_failing, lang);
+		strbuf_puts(out, " |\n");
 	}
 	if (n > CHECKS_SHOWN)
 		strbuf_printf(out, "\n... +%zu\n", n - CHECKS_SHOWN);

@@ -1,5 +1,6 @@
 /* The message table. Adding a language is one more column; adding a check
  * kind is one more hint row (kinds without one get the generic hint). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "messages.h"
@@ -20,7 +21,7 @@ static const struct text messages[M_COUNT] = {
 	[M_SCORE] = {"Score", "Điểm"},
 	[M_STATUS] = {"Status", "Trạng thái"},
 	[M_UNIT] = {"Unit", "Đơn vị"},
-	[M_UNITS] = {"Units", "Các đơn vị"},
+	[M_UNITS] = {"Units", "Số đơn vị"},
 	[M_CRITERION] = {"Criterion", "Tiêu chí"},
 	[M_THRESHOLDS] = {"Thresholds", "Ngưỡng"},
 	[M_PASS_FROM] = {"pass from", "đạt từ"},
@@ -95,6 +96,97 @@ static const struct text messages[M_COUNT] = {
 				   "vị công bố bộ dữ liệu khắc phục."},
 	[M_NO_UNITS] = {"No units: the extract has no rows.",
 			"Không có đơn vị nào: tệp trích xuất không có dòng nào."},
+	[M_DATASET_ROW] = {"(dataset)", "(bộ dữ liệu)"},
+	[M_TREND_RUNS_WORD] = {"runs", "lần chạy"},
+	[M_RUN_WORD] = {"run", "lần chạy"},
+	[M_FROM] = {"from", "từ"},
+	[M_LAST] = {"last", "gần nhất"},
+	[M_SINCE_LAST_RUN] = {"since last run", "so với lần trước"},
+	[M_SINCE_LAST_WEEK] = {"since last week", "so với tuần trước"},
+	[M_TREND_LAST_RUNS] = {"trend (last %zu runs)", "xu hướng (%zu lần chạy gần nhất)"},
+	[M_WORSE_WEEK] = {"worse than a week before", "kém hơn một tuần trước"},
+	[M_UNIT_WORD] = {"unit", "đơn vị"},
+	[M_UNITS_WORD] = {"units", "đơn vị"},
+	[M_NEW_RULES] = {"(new rules)", "(quy tắc mới)"},
+	[M_RULES_CHANGED] = {"rules changed at the runs of", "quy tắc đã thay đổi ở các lần chạy ngày"},
+	[M_RULES_CHANGED_WHY] = {"scores before and after measure other checks",
+				 "điểm trước và sau đó đo bằng các phép kiểm tra khác nhau"},
+	[M_WEEK] = {"week", "tuần"},
+	[M_WEEKLY_TITLE] = {"Weekly warnings", "Cảnh báo hằng tuần"},
+	[M_UNITS_LISTED] = {"%zu of %zu units listed", "%zu/%zu đơn vị bị cảnh báo"},
+	[M_TARGET] = {"target", "mục tiêu"},
+	[M_TARGET_STATUS] = {"status warn or fail", "trạng thái cảnh báo hoặc không đạt"},
+	[M_TARGET_SCORE] = {"score below", "điểm dưới"},
+	[M_STREAK] = {"streak", "số tuần"},
+	[M_STREAK_WEEKS] = {"streak (weeks)", "số tuần liên tiếp"},
+	[M_WEEK_WORD] = {"week", "tuần"},
+	[M_WEEKS_WORD] = {"weeks", "tuần"},
+	[M_REASONS_WORD] = {"reasons", "lý do"},
+	[M_MISSING_NO_RUN] = {"missing: no run this week", "thiếu: tuần này không có lần chạy nào"},
+	[M_MISSING_NO_ROWS] = {"missing: no rows", "thiếu: không có dòng nào"},
+	[M_BELOW_TARGET] = {"below target", "dưới mục tiêu"},
+	[M_STALLED] = {"stalled: same data in %u runs", "dữ liệu không đổi qua %u lần chạy"},
+	[M_NOTHING_LISTED] = {"No unit to warn about this week.",
+			      "Tuần này không có đơn vị nào cần cảnh báo."},
+	[M_CITY_TITLE] = {"Data quality of the city", "Chất lượng dữ liệu của thành phố"},
+	[M_DATASETS_WORD] = {"datasets", "bộ dữ liệu"},
+	[M_DATASET_SCORES] = {"Datasets by criterion", "Bộ dữ liệu theo tiêu chí"},
+	[M_UNITS_BY_DATASET] = {"Units by dataset", "Đơn vị theo bộ dữ liệu"},
+	[M_UNITS_BY_DATASET_NOTE] = {"each unit's overall score in every dataset, worst mean first",
+				     "điểm tổng của mỗi đơn vị trong từng bộ dữ liệu, điểm trung "
+				     "bình thấp nhất trước"},
+	[M_CITY_WARNINGS] = {"This week's warnings", "Cảnh báo tuần này"},
+	[M_CITY_NO_WARNINGS] = {"No warnings: every unit of every dataset reaches the warning "
+				"threshold.",
+				"Không có cảnh báo: mọi đơn vị của mọi bộ dữ liệu đều đạt ngưỡng "
+				"cảnh báo."},
+	[M_TREND_PAGE] = {"Score trend", "Xu hướng điểm"},
+	[M_WARNINGS_PAGE] = {"Weekly warnings", "Cảnh báo hằng tuần"},
+	[M_OVERALL_WORD] = {"overall", "điểm tổng"},
+	[M_HISTORY_PAGES] = {"History", "Lịch sử"},
+	[M_DATASET_WORD] = {"dataset", "bộ dữ liệu"},
+	[M_LAST_RUN] = {"last run", "lần trước"},
+	[M_LAST_WEEK] = {"last week", "tuần trước"},
+	[M_TREND_WORD] = {"trend", "xu hướng"},
+	[M_WORSE_WEEK_CAP] = {"Worse than a week before", "Kém hơn một tuần trước"},
+	[M_LISTED_CAP] = {"Units listed", "Đơn vị bị cảnh báo"},
+	[M_BELOW_TARGET_CAP] = {"Below target", "Dưới mục tiêu"},
+	[M_MISSING_CAP] = {"Missing", "Thiếu dữ liệu"},
+	[M_STALLED_CAP] = {"Stalled data", "Dữ liệu không đổi"},
+	[M_ROWS_WORD] = {"rows", "số dòng"},
+	[M_SUITE_WORD] = {"suite", "nhóm bộ dữ liệu"},
+	[M_UNIT_ROWS] = {"Units, summed over the datasets", "Tổng số đơn vị của các bộ dữ liệu"},
+	[M_MEAN] = {"Mean", "Trung bình"},
+	[M_RULES_WORD] = {"rules", "bộ quy tắc"},
+	[M_ROW_WORD] = {"row", "dòng"},
+	[M_ROWS_NOUN] = {"rows", "dòng"},
+	[M_IN] = {"in", "trong"},
+	[M_INPUT_WORD] = {"input", "tệp đầu vào"},
+	[M_INPUTS_WORD] = {"inputs", "tệp đầu vào"},
+	[M_NOW_WORD] = {"now", "thời điểm tham chiếu"},
+	[M_NO_CRITERION_SCORED] = {"no criterion has a score", "không tiêu chí nào có điểm"},
+	[M_DATASET_CHECKS_TEXT] = {"dataset checks (judged once for the dataset, never charged to a "
+				   "unit)",
+				   "phép kiểm tra bộ dữ liệu (đánh giá một lần cho cả bộ dữ liệu, "
+				   "không tính cho đơn vị nào)"},
+	[M_FAILED_OF] = {"%s of %s %s failed", "lỗi %s trên %s %s"},
+	[M_COST_WORD] = {"cost", "bị trừ"},
+	[M_NO_UNITS_TEXT] = {"no units: the extract has no rows",
+			     "không có đơn vị nào: tệp trích xuất không có dòng nào"},
+	[M_NO_WARNINGS_TEXT] = {"no warnings: every unit scores at least %s",
+				"không có cảnh báo: mọi đơn vị đều đạt ít nhất %s điểm"},
+	[M_WARNINGS_TEXT] = {"warnings: %zu %s below %s, worst first",
+			     "cảnh báo: %zu %s dưới %s điểm, thấp nhất trước"},
+	[M_DATASETS_COUNT] = {"Datasets", "Số bộ dữ liệu"},
+	[M_REASONS_TITLE] = {"Reasons", "Lý do"},
+	[M_STREAK_TITLE] = {"Weeks in a row", "Số tuần liên tiếp"},
+	[M_SINCE_LAST_RUN_TITLE] = {"Since last run", "So với lần trước"},
+	[M_SINCE_LAST_WEEK_TITLE] = {"Since last week", "So với tuần trước"},
+	[M_STATUS_WORD] = {"status", "trạng thái"},
+	[M_WARNINGS_HEADING] = {"Warnings", "Cảnh báo"},
+	[M_MADE_BY_VIEW] = {"Made by", "Được lập bởi"},
+	[M_RULES_CHANGED_CAP] = {"Rules changed at the runs of",
+				 "Quy tắc đã thay đổi ở các lần chạy ngày"},
 };
 
 struct counts_word {
@@ -112,6 +204,16 @@ static const struct counts_word counts_words[] = {
 static const struct text criteria[DQA_CRITERIA] = {
 	{"correct", "đúng"}, {"sufficient", "đủ"}, {"clean", "sạch"},
 	{"alive", "sống"}, {"unified", "thống nhất"}, {"shared", "dùng chung"},
+};
+
+static const struct text criteria_short[DQA_CRITERIA] = {
+	{"correct", "đúng"}, {"suffic.", "đủ"}, {"clean", "sạch"},
+	{"alive", "sống"}, {"unified", "th.nhất"}, {"shared", "d.chung"},
+};
+
+static const struct text criteria_titles[DQA_CRITERIA] = {
+	{"Correct", "Đúng"}, {"Sufficient", "Đủ"}, {"Clean", "Sạch"},
+	{"Alive", "Sống"}, {"Unified", "Thống nhất"}, {"Shared", "Dùng chung"},
 };
 
 static const struct text statuses[] = {
@@ -205,6 +307,16 @@ const char *msg_criterion(dqa_lang lang, dqa_criterion c)
 	return (unsigned)c < DQA_CRITERIA ? pick(lang, &criteria[c]) : "";
 }
 
+const char *msg_criterion_short(dqa_lang lang, dqa_criterion c)
+{
+	return (unsigned)c < DQA_CRITERIA ? pick(lang, &criteria_short[c]) : "";
+}
+
+const char *msg_criterion_title(dqa_lang lang, dqa_criterion c)
+{
+	return (unsigned)c < DQA_CRITERIA ? pick(lang, &criteria_titles[c]) : "";
+}
+
 const char *msg_status(dqa_lang lang, dqa_status s)
 {
 	return pick(lang, &statuses[(unsigned)s <= DQA_NO_SCORE ? s : DQA_NO_SCORE]);
@@ -240,4 +352,16 @@ int dqa_lang_parse(const char *name, dqa_lang *out)
 dqa_lang dqa_lang_from_locale(const char *locale)
 {
 	return locale && strncmp(locale, "vi", 2) == 0 ? DQA_LANG_VI : DQA_LANG_EN;
+}
+
+dqa_lang dqa_lang_from_environment(void)
+{
+	/* the POSIX order of precedence for messages */
+	static const char *const names[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		const char *v = getenv(names[i]);
+		if (v && v[0])
+			return dqa_lang_from_locale(v);
+	}
+	return DQA_LANG_EN;
 }

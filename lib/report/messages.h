@@ -18,11 +18,34 @@ enum msg {
 	M_TREND, M_TREND_RUNS, M_TREND_TO, M_TREND_THIS_RUN, M_TREND_SCALE, M_NO_EARLIER_RUNS,
 	M_DROPS, M_NO_DROPS, M_PREVIOUS, M_CHANGE, M_DATASET_CHECKS, M_DATASET_CHECKS_NOTE,
 	M_NO_UNITS,
+	/* trend and weekly warning views */
+	M_DATASET_ROW, M_TREND_RUNS_WORD, M_RUN_WORD, M_FROM, M_LAST, M_SINCE_LAST_RUN,
+	M_SINCE_LAST_WEEK, M_TREND_LAST_RUNS, M_WORSE_WEEK, M_NEW_RULES, M_RULES_CHANGED,
+	M_RULES_CHANGED_WHY, M_WEEK, M_WEEKLY_TITLE, M_UNITS_LISTED, M_TARGET, M_TARGET_STATUS,
+	M_TARGET_SCORE, M_STREAK, M_STREAK_WEEKS, M_WEEK_WORD, M_WEEKS_WORD, M_REASONS_WORD,
+	M_MISSING_NO_RUN, M_MISSING_NO_ROWS, M_BELOW_TARGET, M_STALLED, M_NOTHING_LISTED,
+	M_TREND_PAGE, M_WARNINGS_PAGE, M_HISTORY_PAGES, M_LAST_RUN, M_LAST_WEEK, M_TREND_WORD,
+	M_RULES_CHANGED_CAP, M_WORSE_WEEK_CAP, M_MADE_BY_VIEW, M_WARNINGS_HEADING, M_STREAK_TITLE,
+	M_REASONS_TITLE, M_SINCE_LAST_RUN_TITLE, M_SINCE_LAST_WEEK_TITLE, M_LISTED_CAP,
+	M_BELOW_TARGET_CAP, M_MISSING_CAP, M_STALLED_CAP,
+	/* the city dashboard and summary */
+	M_CITY_TITLE, M_DATASETS_WORD, M_DATASET_SCORES, M_UNITS_BY_DATASET,
+	M_UNITS_BY_DATASET_NOTE, M_CITY_WARNINGS, M_CITY_NO_WARNINGS, M_SUITE_WORD, M_UNIT_ROWS,
+	M_MEAN, M_DATASETS_COUNT,
+	/* words of the terminal summaries */
+	M_UNIT_WORD, M_UNITS_WORD, M_OVERALL_WORD, M_DATASET_WORD, M_STATUS_WORD, M_ROWS_WORD,
+	M_RULES_WORD, M_ROW_WORD, M_ROWS_NOUN, M_IN, M_INPUT_WORD, M_INPUTS_WORD, M_NOW_WORD,
+	M_NO_CRITERION_SCORED, M_DATASET_CHECKS_TEXT, M_FAILED_OF, M_COST_WORD, M_NO_UNITS_TEXT,
+	M_NO_WARNINGS_TEXT, M_WARNINGS_TEXT,
 	M_COUNT
 };
 
 const char *msg(dqa_lang lang, enum msg id);
 const char *msg_criterion(dqa_lang lang, dqa_criterion c);
+/* The criterion's name in at most 7 characters, for the terminal table. */
+const char *msg_criterion_short(dqa_lang lang, dqa_criterion c);
+/* The criterion's name capitalised, for card titles and headings. */
+const char *msg_criterion_title(dqa_lang lang, dqa_criterion c);
 const char *msg_status(dqa_lang lang, dqa_status s);
 /* What a check's counts count ("rows", "fields", ... as in result.json),
  * as a plural noun; an unknown word is returned as it is. */

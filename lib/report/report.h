@@ -8,6 +8,7 @@
 
 #include "../dqa.h"
 #include "../util/strbuf.h"
+#include "format.h"
 
 /* Trend lines from a history (unit_trends.c): per unit, then one row for
  * the dataset, TREND_POINTS slots of which the first npoints are used,
@@ -30,6 +31,7 @@ struct dqa_report {
 	struct report_trend *trend;   /* NULL without a history */
 	double drop_alert;       /* points a drop exceeds to show red, when set */
 	bool drop_alert_set;     /* else REPORT_DROP_ALERT */
+	bool history_pages;      /* trend.html and warnings.html sit beside index.html */
 };
 
 /* Without --max-drop, a drop since the last run shows red beyond a point. */
@@ -63,7 +65,7 @@ dqa_status doc_status(const json_t *obj, const char *key);
 dqa_status doc_status_of(const struct dqa_report *rep, double score);
 /* The unit's name for people: "(empty)" for the empty name. */
 const char *unit_label(const json_t *unit, dqa_lang lang);
-/* A warning's reasons for people, ", " between them, each passed to put
+/* A warning's reasons for people, list_separator between them, each passed to put
  * (which escapes it) as plain text: "no rows" translated, "CHECK_ID SCORE"
  * with the score in the language's notation ("66,7" in vi). */
 void put_reasons(struct strbuf *sb, const json_t *warning, dqa_lang lang,
@@ -75,8 +77,9 @@ dqa_status doc_criterion_status(const struct dqa_report *rep, const json_t *unit
  * needs >= 100.00)" naming what the check counts (rows, fields...), then
  * ": NOTE" when the check has a note. */
 void put_failure_summary(struct strbuf *sb, const json_t *check, dqa_lang lang);
-/* Scores as result.json rounds them, "-" when NaN; decimal comma in vi. */
-void put_score(struct strbuf *sb, double v, int decimals, dqa_lang lang);
+/* A check's note (result.json keeps it in English) for people, as plain
+ * text: in vi its known phrases translated, quoted values kept (notes.c). */
+void put_note(struct strbuf *sb, const char *note, dqa_lang lang);
 
 /* One check summed over all units, for the failure bars. */
 struct check_total {

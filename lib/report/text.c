@@ -1,23 +1,25 @@
 /* The terminal summary, rendered from the result document like every
  * report (so `dqa report --format text` repeats what `dqa audit` printed):
  * the overall line, the dataset-level checks, one row per unit worst first
- * with its six criterion scores, then the warning list. Always in English. */
+ * with its six criterion scores, then the warning list; in the language
+ * asked for, every name from the data through the terminal escaper. */
 #include <math.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../result.h"
 #include "../util/values.h"
+#include "escape.h"
+#include "messages.h"
 #include "report.h"
 
 enum { UNIT_WIDTH_MAX = 24 };
 
-static const char *const short_names[DQA_CRITERIA] = {
-	"correct", "suffic.", "clean", "alive", "unified", "shared",
-};
-
-struct style {
+struct text {
+	struct strbuf *out;
+	dqa_lang lang;
 	bool color;
 };
 
@@ -32,72 +34,67 @@ static const char *status_color(dqa_status s)
 	}
 }
 
-static void put_status(FILE *out, const struct style *st, dqa_status s)
+static size_t width_of(const char *s)
 {
-	if (st->color)
-		fprintf(out, "%s%s\033[0m", status_color(s), dqa_status_name(s));
+	return utf8_length(s, strlen(s));
+}
+
+/* The status word, padded to width characters (0: not padded). */
+static void put_status(const struct text *t, dqa_status s, size_t width)
+{
+	const char *word = msg_status(t->lang, s);
+	if (t->color)
+		strbuf_printf(t->out, "%s%s\033[0m", status_color(s), word);
 	else
-		fputs(dqa_status_name(s), out);
+		strbuf_puts(t->out, word);
+	for (size_t n = width_of(word); n < width; n++)
+		strbuf_putc(t->out, ' ');
 }
 
-/* Unit names come from the data: control characters must not reach the
- * terminal, and overlong names are cut to keep the table aligned. */
-static size_t lead_length(unsigned char c)
+/* s padded with spaces on the left to width characters. */
+static void put_right(struct strbuf *out, const char *s, size_t width)
 {
-	return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	for (size_t n = width_of(s); n < width; n++)
+		strbuf_putc(out, ' ');
+	strbuf_puts(out, s);
 }
 
-/* Writes at most max characters of s, control characters and invalid UTF-8
- * as '?'. Returns the number of characters written. */
-static size_t put_safe(FILE *out, const char *s, size_t max)
+static void put_padded_score(const struct text *t, double v, size_t width, int decimals)
 {
-	size_t shown = 0;
-	size_t len = strlen(s), i = 0;
-	for (; i < len && shown < max; shown++) {
-		unsigned char c = (unsigned char)s[i];
-		size_t ch = lead_length(c);
-		if (ch > len - i || utf8_valid_prefix(s + i, ch) != ch ||
-		    (ch == 1 && (c < 0x20 || c == 0x7f))) {
-			fputc('?', out);
-			i++;
-		} else {
-			fwrite(s + i, 1, ch, out);
-			i += ch;
-		}
-	}
-	return shown;
+	struct strbuf cell = STRBUF_INIT;
+	put_score(&cell, v, decimals, t->lang);
+	put_right(t->out, cell.buf ? cell.buf : "-", width);
+	strbuf_release(&cell);
 }
 
-static void put_name(FILE *out, const char *name, int width)
+static void put_padded_count(const struct text *t, uint64_t n, size_t width)
 {
-	size_t shown = put_safe(out, name[0] ? name : "(empty)", (size_t)width);
-	fprintf(out, "%*s", width - (int)shown, "");
+	struct strbuf cell = STRBUF_INIT;
+	put_count(&cell, n, t->lang);
+	put_right(t->out, cell.buf ? cell.buf : "", width);
+	strbuf_release(&cell);
 }
 
-/* Half away from zero, as result.json rounds: printf alone would show an
- * exact 65.625 as 65.62 where the JSON says 65.63. */
-static double round_to(double v, int decimals)
+static void put_name(const struct text *t, const char *name, size_t width)
 {
-	double scale = decimals == 1 ? 10 : 100;
-	return round(v * scale) / scale;
+	term_put_padded(t->out, name[0] ? name : msg(t->lang, M_EMPTY_NAME), width);
 }
 
-static void put_padded_score(FILE *out, double v, int width, int decimals)
+/* Text from the document, for put_reasons and put_time_text: a hand-edited
+ * file's control characters stay off the terminal. */
+static void term_text(struct strbuf *sb, const char *text)
 {
-	if (isnan(v))
-		fprintf(out, "%*s", width, "-");
-	else
-		fprintf(out, "%*.*f", width, decimals, round_to(v, decimals));
+	term_put(sb, text, SIZE_MAX);
 }
 
-static int unit_width(const json_t *units)
+static size_t unit_width(const json_t *units, dqa_lang lang)
 {
-	int width = 4;
+	size_t width = width_of(msg(lang, M_UNIT_WORD));
 	size_t i;
 	const json_t *u;
 	json_array_foreach(units, i, u) {
 		const char *name = doc_str(u, "unit");
-		int w = name[0] ? (int)utf8_length(name, strlen(name)) : 7;
+		size_t w = name[0] ? width_of(name) : width_of(msg(lang, M_EMPTY_NAME));
 		if (w > width)
 			width = w;
 	}
@@ -115,13 +112,16 @@ static int by_score(const void *a, const void *b)
 	return strcmp(doc_str(ua, "unit"), doc_str(ub, "unit"));
 }
 
-static const char *plural(size_t n)
+/* "row" or "rows" by n in English; Vietnamese nouns have no plural. */
+static const char *noun(dqa_lang lang, enum msg one, enum msg many, uint64_t n)
 {
-	return n == 1 ? "" : "s";
+	return msg(lang, n == 1 ? one : many);
 }
 
-static void write_header(FILE *out, const json_t *doc, const struct style *st)
+static void write_header(const struct text *t, const json_t *doc)
 {
+	struct strbuf *out = t->out;
+	dqa_lang lang = t->lang;
 	const json_t *units = json_object_get(doc, "units");
 	size_t missing = 0, i;
 	const json_t *u;
@@ -129,156 +129,204 @@ static void write_header(FILE *out, const json_t *doc, const struct style *st)
 		missing += doc_status(u, "status") == DQA_MISSING;
 	size_t ninputs = json_array_size(json_object_get(doc, "inputs"));
 	uint64_t rows = doc_count(doc, "rows");
-	fprintf(out, "dqa %s: dataset %s, rules %s\n", doc_str(doc, "dqa_version"),
-		doc_str(doc, "dataset"), doc_str(doc, "rules"));
-	fprintf(out, "%llu row%s in %zu input%s, %zu unit%s", (unsigned long long)rows,
-		plural(rows), ninputs, plural(ninputs), json_array_size(units),
-		plural(json_array_size(units)));
+	strbuf_printf(out, "dqa %s: %s ", doc_str(doc, "dqa_version"), msg(lang, M_DATASET_WORD));
+	term_put(out, doc_str(doc, "dataset"), SIZE_MAX);
+	strbuf_printf(out, ", %s ", msg(lang, M_RULES_WORD));
+	term_put(out, doc_str(doc, "rules"), SIZE_MAX);
+	strbuf_putc(out, '\n');
+	put_count(out, rows, lang);
+	strbuf_printf(out, " %s %s %zu %s, ", noun(lang, M_ROW_WORD, M_ROWS_NOUN, rows),
+		      msg(lang, M_IN), ninputs, noun(lang, M_INPUT_WORD, M_INPUTS_WORD, ninputs));
+	put_count(out, json_array_size(units), lang);
+	strbuf_printf(out, " %s", noun(lang, M_UNIT_WORD, M_UNITS_WORD, json_array_size(units)));
 	if (missing)
-		fprintf(out, " (%zu missing)", missing);
-	fprintf(out, ", now %s\n\n", doc_str(doc, "now"));
-	fputs("overall ", out);
-	put_padded_score(out, doc_num(doc, "score"), 6, 2);
-	fputc(' ', out);
-	put_status(out, st, doc_status(doc, "status"));
-	fputs("\n ", out);
+		strbuf_printf(out, " (%zu %s)", missing, msg_status(lang, DQA_MISSING));
+	strbuf_printf(out, ", %s ", msg(lang, M_NOW_WORD));
+	put_time_text(out, doc_str(doc, "now"), lang, term_text);
+	strbuf_printf(out, "\n\n%s ", msg(lang, M_OVERALL_WORD));
+	put_padded_score(t, doc_num(doc, "score"), 6, 2);
+	strbuf_putc(out, ' ');
+	put_status(t, doc_status(doc, "status"), 0);
+	strbuf_puts(out, "\n ");
 	int scored = 0;
 	for (int k = 0; k < DQA_CRITERIA; k++) {
 		double score = doc_criterion(doc, k);
 		if (isnan(score))
 			continue;     /* no score: not zero, so not shown */
-		fprintf(out, " %s ", dqa_criterion_name(k));
-		put_padded_score(out, score, 1, 1);
+		strbuf_printf(out, " %s ", msg_criterion(lang, k));
+		put_score(out, score, 1, lang);
 		scored++;
 	}
-	fputs(scored ? "\n\n" : " no criterion has a score\n\n", out);
+	if (scored)
+		strbuf_puts(out, "\n\n");
+	else
+		strbuf_printf(out, " %s\n\n", msg(lang, M_NO_CRITERION_SCORED));
 }
 
 /* The dataset-level checks, each with its score and, when it cost the
  * dataset points, why: the dataset's own fix list. */
-static void write_dataset_checks(FILE *out, const json_t *checks, const struct style *st)
+static void write_dataset_checks(const struct text *t, const json_t *checks)
 {
-	size_t n = json_array_size(checks), i;
+	struct strbuf *out = t->out;
+	dqa_lang lang = t->lang;
+	size_t n = json_array_size(checks), i, width = 5;
 	if (!n)
 		return;
-	int width = 5;
 	const json_t *c;
 	json_array_foreach(checks, i, c) {
-		const char *id = doc_str(c, "id");
-		int w = (int)utf8_length(id, strlen(id));
+		size_t w = width_of(doc_str(c, "id"));
 		width = w > width ? w : width;
 	}
 	width = width > 2 * UNIT_WIDTH_MAX ? 2 * UNIT_WIDTH_MAX : width;
-	fputs("dataset checks (judged once for the dataset, never charged to a unit)\n", out);
+	size_t status_width = 0;
+	for (int s = DQA_PASS; s <= DQA_NO_SCORE; s++)
+		if (s == DQA_PASS || s == DQA_FAIL || s == DQA_NO_SCORE)
+			status_width = width_of(msg_status(lang, s)) > status_width
+					       ? width_of(msg_status(lang, s)) : status_width;
+	strbuf_printf(out, "%s\n", msg(lang, M_DATASET_CHECKS_TEXT));
 	json_array_foreach(checks, i, c) {
-		fputs("  ", out);
-		put_name(out, doc_str(c, "id"), width);
-		fputc(' ', out);
-		put_padded_score(out, doc_num(c, "score"), 6, 2);
-		fputc(' ', out);
+		strbuf_puts(out, "  ");
+		put_name(t, doc_str(c, "id"), width);
+		strbuf_putc(out, ' ');
+		put_padded_score(t, doc_num(c, "score"), 6, 2);
+		strbuf_putc(out, ' ');
 		const char *status = doc_str(c, "status");
 		dqa_status shown = strcmp(status, "fail") == 0	? DQA_FAIL
 				   : strcmp(status, "pass") == 0 ? DQA_PASS
 								 : DQA_NO_SCORE;
-		put_status(out, st, shown);
-		fprintf(out, "%*s%llu of %llu %s failed", 5 - (int)strlen(dqa_status_name(shown)), "",
-			(unsigned long long)doc_count(c, "failed"),
-			(unsigned long long)doc_count(c, "evaluated"), doc_str(c, "counts"));
+		put_status(t, shown, status_width + 1);
+		struct strbuf failed = STRBUF_INIT, evaluated = STRBUF_INIT;
+		put_count(&failed, doc_count(c, "failed"), lang);
+		put_count(&evaluated, doc_count(c, "evaluated"), lang);
+		strbuf_printf(out, msg(lang, M_FAILED_OF), failed.buf ? failed.buf : "",
+			      evaluated.buf ? evaluated.buf : "", msg_counts(lang, doc_str(c, "counts")));
+		strbuf_release(&failed);
+		strbuf_release(&evaluated);
 		if (doc_num(c, "cost") > 0) {
-			fputs(", cost ", out);
-			put_padded_score(out, doc_num(c, "cost"), 1, 2);
+			strbuf_printf(out, "%s%s ", list_separator(lang), msg(lang, M_COST_WORD));
+			put_score(out, doc_num(c, "cost"), 2, lang);
 		}
 		if (doc_str(c, "note")[0]) {
-			fputs(": ", out);
-			put_safe(out, doc_str(c, "note"), SIZE_MAX);
+			struct strbuf note = STRBUF_INIT;
+			put_note(&note, doc_str(c, "note"), lang);
+			strbuf_puts(out, ": ");
+			term_put(out, note.buf ? note.buf : "", SIZE_MAX);
+			strbuf_release(&note);
 		}
-		fputc('\n', out);
+		strbuf_putc(out, '\n');
 	}
-	fputc('\n', out);
+	strbuf_putc(out, '\n');
 }
 
-static void write_units(FILE *out, const json_t *units, const struct style *st)
+static void write_units(const struct text *t, const json_t *units)
 {
-	int width = unit_width(units);
-	fprintf(out, "%-*s %8s %7s", width, "unit", "rows", "score");
-	for (int k = 0; k < DQA_CRITERIA; k++)
-		fprintf(out, " %7s", short_names[k]);
-	fputs("  status\n", out);
+	struct strbuf *out = t->out;
+	dqa_lang lang = t->lang;
+	size_t width = unit_width(units, lang);
+	size_t rows_width = width_of(msg(lang, M_ROWS_WORD)) > 8 ? width_of(msg(lang, M_ROWS_WORD)) : 8;
+	size_t score_width = width_of(msg(lang, M_SCORE_WORD)) > 7 ? width_of(msg(lang, M_SCORE_WORD)) : 7;
+	put_name(t, msg(lang, M_UNIT_WORD), width);
+	strbuf_putc(out, ' ');
+	put_right(out, msg(lang, M_ROWS_WORD), rows_width);
+	strbuf_putc(out, ' ');
+	put_right(out, msg(lang, M_SCORE_WORD), score_width);
+	for (int k = 0; k < DQA_CRITERIA; k++) {
+		strbuf_putc(out, ' ');
+		put_right(out, msg_criterion_short(lang, k), 7);
+	}
+	strbuf_printf(out, "  %s\n", msg(lang, M_STATUS_WORD));
 	size_t n = json_array_size(units);
 	const json_t **order = malloc((n + 1) * sizeof *order);
-	if (!order)
+	if (!order) {
+		out->failed = true;
 		return;
+	}
 	for (size_t i = 0; i < n; i++)
 		order[i] = json_array_get(units, i);
 	qsort(order, n, sizeof *order, by_score);
 	for (size_t i = 0; i < n; i++) {
 		const json_t *u = order[i];
-		put_name(out, doc_str(u, "unit"), width);
-		fprintf(out, " %8llu ", (unsigned long long)doc_count(u, "rows"));
-		put_padded_score(out, doc_num(u, "score"), 7, 2);
+		put_name(t, doc_str(u, "unit"), width);
+		strbuf_putc(out, ' ');
+		put_padded_count(t, doc_count(u, "rows"), rows_width);
+		strbuf_putc(out, ' ');
+		put_padded_score(t, doc_num(u, "score"), score_width, 2);
 		for (int k = 0; k < DQA_CRITERIA; k++) {
-			fputc(' ', out);
-			put_padded_score(out, doc_criterion(u, k), 7, 1);
+			strbuf_putc(out, ' ');
+			put_padded_score(t, doc_criterion(u, k), 7, 1);
 		}
-		fputs("  ", out);
-		put_status(out, st, doc_status(u, "status"));
-		fputc('\n', out);
+		strbuf_puts(out, "  ");
+		put_status(t, doc_status(u, "status"), 0);
+		strbuf_putc(out, '\n');
 	}
 	free(order);
 }
 
-static void write_warnings(FILE *out, const json_t *doc, const struct style *st)
+static void write_warnings(const struct text *t, const json_t *doc)
 {
+	struct strbuf *out = t->out;
+	dqa_lang lang = t->lang;
 	const json_t *list = json_object_get(doc, "warnings");
 	size_t n = json_array_size(list);
-	double warn_below = doc_num(json_object_get(doc, "thresholds"), "warn_below");
+	char below[32];
+	snprintf(below, sizeof below, "%g", doc_num(json_object_get(doc, "thresholds"), "warn_below"));
+	if (lang == DQA_LANG_VI && strchr(below, '.'))
+		*strchr(below, '.') = ',';
 	if (!n && !json_array_size(json_object_get(doc, "units"))) {
-		fputs("\nno units: the extract has no rows\n", out);
+		strbuf_printf(out, "\n%s\n", msg(lang, M_NO_UNITS_TEXT));
 		return;
 	}
 	if (!n) {
-		fprintf(out, "\nno warnings: every unit scores at least %g\n", warn_below);
+		strbuf_putc(out, '\n');
+		strbuf_printf(out, msg(lang, M_NO_WARNINGS_TEXT), below);
+		strbuf_putc(out, '\n');
 		return;
 	}
-	fprintf(out, "\nwarnings: %zu unit%s below %g, worst first\n", n, plural(n), warn_below);
-	int width = unit_width(json_object_get(doc, "units"));
-	size_t i, j;
-	const json_t *w, *reason;
+	strbuf_putc(out, '\n');
+	strbuf_printf(out, msg(lang, M_WARNINGS_TEXT), n, noun(lang, M_UNIT_WORD, M_UNITS_WORD, n),
+		      below);
+	strbuf_putc(out, '\n');
+	size_t width = unit_width(json_object_get(doc, "units"), lang), status_width = 7;
+	for (int s = DQA_PASS; s <= DQA_MISSING; s++)
+		status_width = width_of(msg_status(lang, s)) > status_width
+				       ? width_of(msg_status(lang, s)) : status_width;
+	size_t i;
+	const json_t *w;
 	json_array_foreach(list, i, w) {
-		dqa_status status = doc_status(w, "status");
-		fputs("  ", out);
-		put_name(out, doc_str(w, "unit"), width);
-		fputc(' ', out);
-		put_padded_score(out, doc_num(w, "score"), 6, 2);
-		fputc(' ', out);
-		put_status(out, st, status);
-		fprintf(out, "%*s", 8 - (int)strlen(dqa_status_name(status)), "");
-		json_array_foreach(json_object_get(w, "reasons"), j, reason) {
-			const char *s = json_string_value(reason);
-			fputs(j ? ", " : "", out);
-			/* a hand-edited file's control characters stay off the terminal */
-			put_safe(out, s ? s : "", SIZE_MAX);
-		}
-		fputc('\n', out);
+		strbuf_puts(out, "  ");
+		put_name(t, doc_str(w, "unit"), width);
+		strbuf_putc(out, ' ');
+		put_padded_score(t, doc_num(w, "score"), 6, 2);
+		strbuf_putc(out, ' ');
+		put_status(t, doc_status(w, "status"), status_width + 1);
+		put_reasons(out, w, lang, term_text);
+		strbuf_putc(out, '\n');
 	}
 }
 
 int dqa_result_write_memory(const dqa_result *res, FILE *out)
 {
+	struct strbuf sb = STRBUF_INIT;
 	for (size_t i = 0; i < res->nmemory; i++) {
 		const struct res_memory *m = &res->memory[i];
-		fprintf(out, "dqa: %s: %llu key%s, %.1f MB\n", m->id, (unsigned long long)m->entries,
-			m->entries == 1 ? "" : "s", (double)m->bytes / 1e6);
+		strbuf_printf(&sb, "dqa: %s: %llu key%s, %.1f MB\n", m->id,
+			      (unsigned long long)m->entries, m->entries == 1 ? "" : "s",
+			      (double)m->bytes / 1e6);
 	}
-	return ferror(out) ? DQA_EIO : 0;
+	bool ok = !sb.failed && fwrite(sb.buf ? sb.buf : "", 1, sb.len, out) == sb.len;
+	strbuf_release(&sb);
+	return ok ? 0 : DQA_EIO;
 }
 
-int dqa_report_write_text(const dqa_report *rep, FILE *out, bool color)
+int dqa_report_write_text(const dqa_report *rep, dqa_lang lang, FILE *out, bool color)
 {
-	struct style st = {color};
-	write_header(out, rep->doc, &st);
-	write_dataset_checks(out, rep->dataset_checks, &st);
-	write_units(out, rep->units, &st);
-	write_warnings(out, rep->doc, &st);
-	return ferror(out) ? DQA_EIO : 0;
+	struct strbuf sb = STRBUF_INIT;
+	struct text t = {&sb, lang, color};
+	write_header(&t, rep->doc);
+	write_dataset_checks(&t, rep->dataset_checks);
+	write_units(&t, rep->units);
+	write_warnings(&t, rep->doc);
+	bool ok = !sb.failed && fwrite(sb.buf ? sb.buf : "", 1, sb.len, out) == sb.len;
+	strbuf_release(&sb);
+	return ok ? 0 : DQA_EIO;
 }

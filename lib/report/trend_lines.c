@@ -19,10 +19,8 @@ static double point_y(double v, double lo, double hi, int h)
 	return 2 + (h - 4) * (hi - v) / (hi - lo);
 }
 
-/* A line through the points (a gap where there is no score), scaled from
- * lo to hi, and a dot on the newest point coloured by its status. */
-static void sparkline(struct strbuf *out, const struct dqa_report *rep, const double *p,
-		      size_t n, int w, int h, double lo, double hi)
+void html_sparkline(struct strbuf *out, const double *p, size_t n, int w, int h, double lo,
+		    double hi, dqa_status last_status)
 {
 	strbuf_printf(out, "<svg class=\"spark\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
 			   "aria-hidden=\"true\">", w, h, w, h);
@@ -42,7 +40,7 @@ static void sparkline(struct strbuf *out, const struct dqa_report *rep, const do
 	double last = p[n - 1];
 	if (!isnan(last))
 		strbuf_printf(out, "<circle class=\"h-%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\"/>",
-			      html_status_class(doc_status_of(rep, last)), 3 + step * (double)(n - 1),
+			      html_status_class(last_status), 3 + step * (double)(n - 1),
 			      point_y(last, lo, hi, h));
 	strbuf_puts(out, "</svg>");
 }
@@ -55,20 +53,14 @@ static double change(const struct dqa_report *rep, size_t row)
 	return n > 1 ? p[n - 1] - p[n - 2] : NAN;
 }
 
-static void put_change(struct strbuf *out, double v, dqa_lang lang)
-{
-	if (round(v * 100) > 0)
-		strbuf_putc(out, '+');
-	put_score(out, v, 2, lang);
-}
-
 void trend_cell(struct strbuf *out, const struct dqa_report *rep, size_t unit, dqa_lang lang)
 {
 	const double *p = report_trend_points(rep, unit);
 	double lo, hi, d = change(rep, unit);
 	spark_range(p, rep->trend->npoints, &lo, &hi);
 	strbuf_printf(out, "<td class=\"n spark\" data-v=\"%.2f\">", isnan(d) ? 0 : d);
-	sparkline(out, rep, p, rep->trend->npoints, SPARK_W, SPARK_H, lo, hi);
+	html_sparkline(out, p, rep->trend->npoints, SPARK_W, SPARK_H, lo, hi,
+		       doc_status_of(rep, p[rep->trend->npoints - 1]));
 	if (!isnan(d)) {
 		strbuf_puts(out, "<small>");
 		put_change(out, d, lang);
@@ -167,7 +159,7 @@ void trend_section(const struct dqa_report *rep, dqa_lang lang, struct strbuf *o
 	strbuf_puts(out, " \u2013 ");
 	put_score(out, hi, 2, lang);
 	strbuf_puts(out, ")</figcaption>");
-	sparkline(out, rep, overall, n, BIG_W, BIG_H, lo, hi);
+	html_sparkline(out, overall, n, BIG_W, BIG_H, lo, hi, doc_status_of(rep, overall[n - 1]));
 	strbuf_puts(out, "</figure>\n");
 	drops_table(rep, lang, out);
 	strbuf_puts(out, "</section>\n");

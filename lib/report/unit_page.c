@@ -18,9 +18,10 @@ static void head(const struct dqa_report *rep, const json_t *u, dqa_lang lang,
 	html_put(out, unit_label(u, lang));
 	strbuf_printf(out, "</h1>\n<ul class=\"meta\"><li>%s: ", msg(lang, M_DATASET));
 	html_put(out, doc_str(rep->doc, "dataset"));
-	strbuf_printf(out, "</li><li>%s: %llu</li><li>%s: ", msg(lang, M_ROWS),
-		      (unsigned long long)doc_count(u, "rows"), msg(lang, M_NOW));
-	html_put(out, doc_str(rep->doc, "now"));
+	strbuf_printf(out, "</li><li>%s: ", msg(lang, M_ROWS));
+	put_count(out, doc_count(u, "rows"), lang);
+	strbuf_printf(out, "</li><li>%s: ", msg(lang, M_NOW));
+	put_time_text(out, doc_str(rep->doc, "now"), lang, html_put);
 	strbuf_puts(out, "</li></ul>\n<div class=\"cards\">\n");
 	strbuf_printf(out, "<div class=\"card big b-%s\"><small>%s</small><b>", html_status_class(st),
 		      msg(lang, M_SCORE));
@@ -30,7 +31,7 @@ static void head(const struct dqa_report *rep, const json_t *u, dqa_lang lang,
 	strbuf_puts(out, "</div>\n");
 	for (int k = 0; k < DQA_CRITERIA; k++) {
 		double v = doc_criterion(u, k);
-		html_score_card(out, msg_criterion(lang, k), v, doc_criterion_status(rep, u, v),
+		html_score_card(out, msg_criterion_title(lang, k), v, doc_criterion_status(rep, u, v),
 				lang);
 	}
 	strbuf_puts(out, "</div>\n</header>\n<main>\n");
@@ -87,10 +88,13 @@ static void check_table(const json_t *checks, const char *title, const char *lea
 		put_columns(out, c);
 		strbuf_puts(out, "</td><td class=\"n\"");
 		html_label(out, msg(lang, M_EVALUATED));
-		strbuf_printf(out, ">%llu</td><td class=\"n\"",
-			      (unsigned long long)doc_count(c, "evaluated"));
+		strbuf_putc(out, '>');
+		put_count(out, doc_count(c, "evaluated"), lang);
+		strbuf_puts(out, "</td><td class=\"n\"");
 		html_label(out, msg(lang, M_FAILED));
-		strbuf_printf(out, ">%llu</td>", (unsigned long long)doc_count(c, "failed"));
+		strbuf_putc(out, '>');
+		put_count(out, doc_count(c, "failed"), lang);
+		strbuf_puts(out, "</td>");
 		html_score_cell(out, msg(lang, M_SCORE), doc_num(c, "score"), st, 2, lang);
 		strbuf_puts(out, "<td class=\"n\"");
 		html_label(out, msg(lang, M_THRESHOLD));
@@ -154,7 +158,12 @@ static void samples(const json_t *check, dqa_lang lang, struct strbuf *out)
 				continue;
 			}
 			strbuf_puts(out, "<td class=\"v\"><code>");
-			html_putn(out, value, len);
+			if (len == strspn(value, " "))
+				/* spaces only: shown, or the cell would look empty */
+				for (size_t k = 0; k < len; k++)
+					strbuf_puts(out, "\u2420");
+			else
+				html_putn(out, value, len);
 			strbuf_puts(out, "</code></td>");
 		}
 		if (notes) {

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../util/round.h"
 #include "suite.h"
 #include "../util/error.h"
 #include "../report/report.h"
@@ -22,7 +23,7 @@ static json_t *time_value(int64_t t)
 
 static json_t *score_value(double v)
 {
-	return isnan(v) ? json_null() : json_real(round(v * 100) / 100);
+	return isnan(v) ? json_null() : json_real(round_to(v, 2));
 }
 
 /* Worst first: fail, warn, pass; a dataset without a score adds nothing. */

@@ -128,6 +128,7 @@ def environment(dqa):
         "ROOT": str(ROOT),
         "SOURCE_DATE_EPOCH": "1795392000",  # 2026-11-23T00:00:00Z
         "LC_ALL": "C.UTF-8",
+        "TZ": "UTC",  # times in reports are local: pinned here, --tz in cases
         "TERM": "dumb",
     }
     for key in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):

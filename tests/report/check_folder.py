@@ -13,10 +13,22 @@ against its own result.json, with tools other than dqa:
     checks (when there are any), then one suite per unit;
   - the CSV files parse, have the row counts result.json implies, and no
     cell starts with a formula character;
-  - summary.md carries no raw HTML.
+  - summary.md carries no raw HTML;
+  - the history pages trend.html and warnings.html (written with
+    --history), when present, pass tidy, carry no script, and every link
+    of theirs resolves to a file of the folder.
+
+A suite's folder (it holds suite.json) is checked the same way: exactly
+suite.json, summary.md, index.html (the city dashboard), the history pages
+when present and one report folder per dataset of suite.json, each checked
+as above; the dashboard and the city's history pages pass tidy, carry no
+script, and every link of theirs resolves (into the datasets' folders and
+unit pages).
 
 usage: check_folder.py DIR [--pages N] [--max-index-bytes B]
 """
+import html as html_lib
+import urllib.parse
 import argparse
 import csv
 import io
@@ -30,6 +42,8 @@ import xml.etree.ElementTree as ET
 HERE = pathlib.Path(__file__).resolve().parent
 FILES = {"index.html", "result.json", "scores.csv", "checks.csv", "warnings.csv",
          "summary.md", "junit.xml", "units"}
+HISTORY_PAGES = {"trend.html", "warnings.html"}
+SUITE_FILES = {"suite.json", "summary.md", "index.html"}
 PAGE_NAME = re.compile(r"^[a-z0-9_-]{1,64}(~[0-9a-f]{8})?(~[0-9]+)?\.html$")
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
@@ -46,8 +60,29 @@ def tidy(path):
         problem(f"tidy: {path.name}: {proc.stderr.strip()[:500]}")
 
 
+def check_links(page):
+    """Every relative link of page resolves to a file; returns their count."""
+    text = page.read_text()
+    if "<script" in text:
+        problem(f"{page.name} carries a script")
+    links = [html_lib.unescape(h) for h in re.findall(r'href="([^"]*)"', text)]
+    for link in links:
+        if re.match(r"^[a-z]+:|^#", link):
+            continue
+        target = page.parent / urllib.parse.unquote(link)
+        if not target.is_file():
+            problem(f"{page.name} links to missing {link!r}")
+    return len(links)
+
+
+def check_history_pages(folder):
+    for name in sorted(HISTORY_PAGES & {p.name for p in folder.iterdir()}):
+        tidy(folder / name)
+        check_links(folder / name)
+
+
 def check_files(folder, result):
-    names = {p.name for p in folder.iterdir()}
+    names = {p.name for p in folder.iterdir()} - HISTORY_PAGES
     if names != FILES:
         problem(f"folder holds {sorted(names)}, expected {sorted(FILES)}")
     pages = sorted(p.name for p in (folder / "units").iterdir())
@@ -159,6 +194,38 @@ def check_markdown(folder):
         problem(f"summary.md has {len(raw)} unescaped '<'")
 
 
+def check_report(folder, pages_shown, max_index_bytes):
+    result = json.loads((folder / "result.json").read_text())
+    pages = check_files(folder, result)
+    check_index(folder, result, pages, max_index_bytes)
+    tidy(folder / "index.html")
+    check_pages(folder, pages, pages_shown)
+    check_junit(folder, result)
+    check_csv(folder, result)
+    check_markdown(folder)
+    check_history_pages(folder)
+    print(f"{folder}: {len(pages)} unit pages, index.html "
+          f"{(folder / 'index.html').stat().st_size} bytes")
+
+
+def check_suite(folder, pages_shown):
+    suite = json.loads((folder / "suite.json").read_text())
+    datasets = [d["dataset"] for d in suite["summary"]["datasets"]]
+    names = {p.name for p in folder.iterdir()} - HISTORY_PAGES
+    if names != SUITE_FILES | set(datasets):
+        problem(f"suite folder holds {sorted(names)}, expected "
+                f"{sorted(SUITE_FILES | set(datasets))}")
+    for name in datasets:
+        check_report(folder / name, pages_shown, 0)
+    tidy(folder / "index.html")
+    links = check_links(folder / "index.html")
+    if links < 2 * len(datasets):
+        problem(f"the dashboard has {links} links for {len(datasets)} datasets")
+    check_history_pages(folder)
+    check_markdown(folder)
+    print(f"{folder}: suite of {len(datasets)} datasets, dashboard with {links} links")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("folder")
@@ -166,18 +233,13 @@ def main():
     ap.add_argument("--max-index-bytes", type=int, default=0)
     args = ap.parse_args()
     folder = pathlib.Path(args.folder)
-    result = json.loads((folder / "result.json").read_text())
-    pages = check_files(folder, result)
-    check_index(folder, result, pages, args.max_index_bytes)
-    tidy(folder / "index.html")
-    check_pages(folder, pages, args.pages)
-    check_junit(folder, result)
-    check_csv(folder, result)
-    check_markdown(folder)
+    if (folder / "suite.json").is_file():
+        check_suite(folder, args.pages)
+    else:
+        check_report(folder, args.pages, args.max_index_bytes)
     for p in problems:
         print(f"FAIL {folder}: {p}")
-    print(f"{folder}: {len(pages)} unit pages, index.html "
-          f"{(folder / 'index.html').stat().st_size} bytes, {len(problems)} problems")
+    print(f"{folder}: {len(problems)} problems")
     return 1 if problems else 0
 
 

@@ -10,9 +10,20 @@ temporary folder and checks it with check_folder.py.
                                     path traversal, case twins, a 300-byte
                                     name), generated here
   run_reports.py size DQA           126 units x 30 checks: index.html < 2 MB
+  run_reports.py suite DQA ROOT     the three shipped examples as one city,
+                                    audited on three nights with --history,
+                                    in en and vi: the dashboard, the city's
+                                    and every dataset's history pages
+
+The hostile data also goes through every page and table of the other
+commands: the history pages of the report folder, dqa trend and dqa
+warnings in every format, and a suite holding the hostile dataset.
 """
+import json
+import re
 import csv
 import filecmp
+import io
 import os
 import pathlib
 import subprocess
@@ -67,7 +78,17 @@ def example(dqa, root):
         for word in ("đúng", "đủ", "sạch", "sống", "thống nhất", "dùng chung", "không đạt"):
             if word not in html:
                 sys.exit(f"vi index.html lacks {word!r}")
-        print("re-rendered folder is identical; vi labels present")
+        # the notation of each language, worked out by Python from result.json
+        result = json.loads((tmp / "en" / "result.json").read_text())
+        rows, score = f"{result['rows']:,}", f"{result['score']:.2f}"
+        en = (tmp / "en" / "index.html").read_text()
+        if f"Rows: {rows}<" not in en or f"<b>{score}</b>" not in en:
+            sys.exit(f"en index.html lacks 'Rows: {rows}' or the score {score}")
+        rows_vi, score_vi = rows.replace(",", "."), score.replace(".", ",")
+        if f"Số dòng: {rows_vi}<" not in html or f"<b>{score_vi}</b>" not in html:
+            sys.exit(f"vi index.html lacks 'Số dòng: {rows_vi}' or the score {score_vi}")
+        print("re-rendered folder is identical; vi labels present; numbers in each "
+              "language's notation")
 
 
 HOSTILE_UNITS = [
@@ -117,6 +138,84 @@ def hostile(dqa):
             sys.exit("index.html does not show the script-tag unit name as text")
         print(f"10000 + {len(HOSTILE_UNITS)} units: audit and report folder in "
               f"{seconds:.1f} s; hostile pages {sorted(p.name for p in hostile_pages)}")
+        hostile_history(dqa, tmp)
+
+
+def tidy_clean(path):
+    proc = subprocess.run(["tidy", "-e", "-q", str(path)], capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.exit(f"tidy: {path}: {proc.stderr.strip()[:500]}")
+
+
+def check_view(name, fmt, text, tmp):
+    """One format of dqa trend or dqa warnings on the hostile history."""
+    if fmt == "html":
+        page = tmp / f"{name}.html"
+        page.write_text(text)
+        tidy_clean(page)
+        if "<script" in text or "<img" in text:
+            sys.exit(f"{name} html: markup from the data is not escaped")
+        if "&lt;script&gt;alert(1)&lt;/script&gt;" not in text:
+            sys.exit(f"{name} html: the script-tag unit name is not shown as text")
+    elif fmt == "csv":
+        rows = list(csv.reader(io.StringIO(text)))
+        for row in rows[1:]:
+            for cell in row[1:3]:
+                if cell and cell[0] in "=+-@\t\r":
+                    sys.exit(f"{name} csv: cell {cell!r} is not defused")
+    elif fmt == "json":
+        json.loads(text)
+    elif fmt == "md":
+        if re.search(r"(?<!\\)<", text):
+            sys.exit(f"{name} md: an unescaped '<'")
+    if fmt in ("text", "md") and re.search(r"[\x00-\x08\x0b-\x1f\x7f]", text):
+        sys.exit(f"{name} {fmt}: a control character from the data reaches the output")
+
+
+def hostile_history(dqa, tmp):
+    """The hostile units through the history pages, trend, warnings and a suite."""
+    # two runs, so trend and warnings have a change to show; the folder of
+    # the second gets the history pages
+    run(dqa, "audit", "rules.yaml", "data.csv", "--now", "2026-11-15", "-q", "--history",
+        "history.csv", cwd=tmp)
+    run(dqa, "audit", "rules.yaml", "data.csv", "--now", "2026-11-22", "-q", "--history",
+        "history.csv", "--out", "hist", cwd=tmp)
+    check(tmp / "hist", "--pages", 20)
+    for name in ("trend", "warnings"):
+        for lang in ("en", "vi"):
+            for fmt in ("text", "csv", "json", "md", "html"):
+                out = run(dqa, name, "history.csv", "--format", fmt, "--lang", lang,
+                          cwd=tmp).stdout
+                check_view(name, fmt, out, tmp)
+    # One suite run of the hostile dataset (10,000 units are slow enough
+    # once): its folder with the city's history pages in vi, its terminal
+    # summary in en.
+    (tmp / "city.yaml").write_text(
+        "version: 1\nname: hostile-city\ndatasets:\n  - {rules: rules.yaml, data: [data.csv]}\n")
+    run(dqa, "audit", "--suite", "city.yaml", "--now", "2026-11-22", "-q", "--lang", "vi",
+        "--history", "city.csv", "--out", "city", cwd=tmp)
+    check(tmp / "city", "--pages", 10)
+    out = run(dqa, "audit", "--suite", "city.yaml", "--now", "2026-11-22", "--lang", "en",
+              cwd=tmp).stdout
+    if re.search(r"[\x00-\x08\x0b-\x1f\x7f]", out):
+        sys.exit("suite text: a control character from the data reaches the terminal")
+    print("hostile units: history pages, trend and warnings in every format and language, "
+          "and a suite of them are escaped and tidy")
+
+
+def suite(dqa, root):
+    with tempfile.TemporaryDirectory(prefix="dqa-suite-", dir=SCRATCH) as tmp:
+        tmp = pathlib.Path(tmp)
+        examples = ("citizens", "health-facilities", "businesses")
+        (tmp / "city.yaml").write_text("version: 1\nname: hanoi\ndatasets:\n" + "".join(
+            f"  - {{rules: {root}/rules/examples/{e}.yaml, data: [{root}/testdata/{e}.csv]}}\n"
+            for e in examples))
+        for lang in ("en", "vi"):
+            for now in ("2026-11-08", "2026-11-15", "2026-11-22"):
+                run(dqa, "audit", "--suite", "city.yaml", "--now", now, "-q", "--lang", lang,
+                    "--history", f"h-{lang}.csv", "--out", lang, cwd=tmp)
+            check(tmp / lang, "--pages", 20)
+        print("the city of the three examples: dashboard and history pages in en and vi")
 
 
 def size(dqa):
@@ -155,6 +254,8 @@ def main():
         hostile(pathlib.Path(sys.argv[2]).resolve())
     elif mode == "size":
         size(pathlib.Path(sys.argv[2]).resolve())
+    elif mode == "suite":
+        suite(pathlib.Path(sys.argv[2]).resolve(), pathlib.Path(sys.argv[3]).resolve())
     else:
         sys.exit(__doc__)
 
