@@ -128,8 +128,8 @@ static struct verdict judge_week(const struct unit_runs *u, int64_t monday,
 static int worst_first(const void *a, const void *b)
 {
 	const struct weekly_item *x = a, *y = b;
-	double sx = isnan(x->score) ? -1 : round(x->score * 100);
-	double sy = isnan(y->score) ? -1 : round(y->score * 100);
+	double sx = isnan(x->score) ? -1 : round_to(x->score, 2);
+	double sy = isnan(y->score) ? -1 : round_to(y->score, 2);
 	if (sx != sy)
 		return sx < sy ? -1 : 1;
 	return strcmp(x->unit, y->unit);

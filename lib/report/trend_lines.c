@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/round.h"
 #include "../util/spark_scale.h"
 #include "../util/timeparse.h"
 #include "escape.h"
@@ -92,7 +93,7 @@ static void drops_table(const struct dqa_report *rep, dqa_lang lang, struct strb
 	}
 	for (size_t i = 0; i < n; i++) {
 		double d = change(rep, i);
-		if (round(d * 100) < 0)
+		if (round_to(d, 2) < 0)
 			drops[ndrops++] = (struct drop){d, i};
 	}
 	qsort(drops, ndrops, sizeof *drops, biggest_drop_first);
@@ -119,7 +120,7 @@ static void drops_table(const struct dqa_report *rep, dqa_lang lang, struct strb
 		put_score(out, p[last], 2, lang);
 		/* Red only for a drop the gate would fail: noise stays plain. */
 		double alert = rep->drop_alert_set ? rep->drop_alert : REPORT_DROP_ALERT;
-		bool red = round(-drops[i].change * 100) > round(alert * 100);
+		bool red = round_to(-drops[i].change, 2) > round_to(alert, 2);
 		strbuf_printf(out, "</td><td class=\"n%s\">", red ? " c-fail" : "");
 		put_change(out, drops[i].change, lang);
 		strbuf_puts(out, "</td></tr>\n");
