@@ -57,6 +57,19 @@ bool cli_use_color(const char *when);
 /* An OPTION_PARSE reader of --tz ZONE: times in reports in that zone
  * (dqa_time_zone_set); dest, a const char *, keeps the name. */
 int cli_parse_tz(const char *value, void *dest, char *why, size_t cap);
+/* --encoding, --threads and --now of the commands that profile data
+ * (profile, suggest), for a dqa_profile_options member o of T and the bool
+ * member now_set that --now sets. */
+#define PROFILE_SCAN_OPTIONS(T, o, now_set)                                            \
+	OPTION("encoding", 0, OPTION_STRING, "NAME", OPTION_AT(T, o.encoding),         \
+	       "of the data: utf-8, windows-1258, tcvn3, vni, latin1, utf-16",         \
+	       .default_note = "utf-8"),                                               \
+	OPTION("threads", 'j', OPTION_UINT, "N", OPTION_AT(T, o.threads), "worker threads", \
+	       .min = 1, .max = 1024, .default_note = "all cores"),                    \
+	OPTION("now", 0, OPTION_PARSE, "WHEN", OPTION_AT(T, o.now), "reference time, ISO 8601", \
+	       .parse = options_parse_time, .default_note = "now",                     \
+	       .given = OPTION_GIVEN(T, now_set))
+
 /* The row of --tz for the option table of a command whose argument struct
  * T has a const char * member m. */
 #define TZ_OPTION(T, m)                                                                \

@@ -27,14 +27,7 @@ static const struct option_spec profile_options[] = {
 	       "rows and empty shares per unit"),
 	OPTION("unit-column", 0, OPTION_STRING, "NAME", OPTION_AT(P, opts.unit_column),
 	       "the unit column (implies --by-unit)", .default_note = "the first named unit, ward_code, ..."),
-	OPTION("encoding", 0, OPTION_STRING, "NAME", OPTION_AT(P, opts.encoding),
-	       "of the data: utf-8, windows-1258, tcvn3, vni, latin1, utf-16",
-	       .default_note = "utf-8"),
-	OPTION("threads", 'j', OPTION_UINT, "N", OPTION_AT(P, opts.threads), "worker threads",
-	       .min = 1, .max = 1024, .default_note = "all cores"),
-	OPTION("now", 0, OPTION_PARSE, "WHEN", OPTION_AT(P, opts.now), "reference time, ISO 8601",
-	       .parse = options_parse_time, .default_note = "now",
-	       .given = OPTION_GIVEN(P, now_given)),
+	PROFILE_SCAN_OPTIONS(P, opts, now_given),
 };
 #undef P
 

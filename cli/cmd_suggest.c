@@ -71,14 +71,7 @@ static const struct option_spec suggest_options[] = {
 	       "the checks that fail", .parse = parse_holdout),
 	OPTION("seed", 0, OPTION_PARSE, "N", OPTION_AT(S, opts.holdout.seed),
 	       "which rows --holdout picks", .parse = parse_seed, .default_note = "1"),
-	OPTION("encoding", 0, OPTION_STRING, "NAME", OPTION_AT(S, opts.encoding),
-	       "of the data: utf-8, windows-1258, tcvn3, vni, latin1, utf-16",
-	       .default_note = "utf-8"),
-	OPTION("threads", 'j', OPTION_UINT, "N", OPTION_AT(S, opts.threads), "worker threads",
-	       .min = 1, .max = 1024, .default_note = "all cores"),
-	OPTION("now", 0, OPTION_PARSE, "WHEN", OPTION_AT(S, opts.now), "reference time, ISO 8601",
-	       .parse = options_parse_time, .default_note = "now",
-	       .given = OPTION_GIVEN(S, now_given)),
+	PROFILE_SCAN_OPTIONS(S, opts, now_given),
 };
 #undef S
 
