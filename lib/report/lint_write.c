@@ -110,6 +110,8 @@ static int put(const struct strbuf *sb, FILE *to)
 {
 	if (sb->failed)
 		return DQA_ENOMEM;
+	if (!sb->len)
+		return 0;   /* nothing written yet: no buffer either */
 	return fwrite(sb->buf, 1, sb->len, to) == sb->len ? 0 : DQA_EIO;
 }
 
