@@ -173,7 +173,7 @@ typedef struct dqa_audit_options {
 	const char *unit;         /* non-NULL: every row belongs to this unit */
 	const char *history;      /* past runs for stalled and rows_change, or NULL */
 	size_t block_size;        /* bytes of input per unit of parallel work
-				     (0 = 1 MiB); results never depend on it */
+				     (0 = 256 KiB); results never depend on it */
 	dqa_progress_fn progress; /* called from the reading thread after each
 				     block, or NULL */
 	void *progress_ctx;
@@ -374,7 +374,7 @@ typedef struct dqa_profile dqa_profile;
 typedef struct dqa_profile_options {
 	int64_t now;              /* reference time (citizen-ID birth years), epoch seconds */
 	unsigned threads;         /* 0 = all cores; exact results never depend on it */
-	size_t block_size;        /* bytes per unit of parallel work (0 = 1 MiB) */
+	size_t block_size;        /* bytes per unit of parallel work (0 = 256 KiB) */
 	const char *encoding;     /* of the inputs (as in a rule file), NULL: UTF-8 */
 	bool by_unit;             /* count rows and empty fields per unit */
 	const char *unit_column;  /* the unit column (implies by_unit); NULL: the
