@@ -8,9 +8,11 @@
 /* The rules and the data files the operands name; an exit status. */
 static int load(const struct audit_args *a, dqa_rules **rules, char ***inputs, size_t *ninputs)
 {
+	int rc = load_rules(rules, a->rules);
+	if (rc)
+		return rc;
 	dqa_error err = {0};
-	if (dqa_rules_load(rules, a->rules, &err) < 0 ||
-	    dqa_inputs_expand(inputs, ninputs, a->data, a->ndata, &err) < 0)
+	if (dqa_inputs_expand(inputs, ninputs, a->data, a->ndata, &err) < 0)
 		return report_error(&err);
 	return 0;
 }

@@ -100,6 +100,10 @@ int report_error(const dqa_error *err);
  * line's, EXIT_INPUT for the data's and the rest. */
 int exit_status(const dqa_error *err);
 
+/* Loads a rule file; on failure prints every mistake found (up to
+ * DQA_ERRORS_SHOWN, then "FILE: N errors") and returns the exit status. */
+int load_rules(dqa_rules **out, const char *path);
+
 /* SOURCE_DATE_EPOCH (reproducible builds, tests) or the current time. */
 int64_t cli_generated_at(void);
 

@@ -80,6 +80,10 @@ static int check_shard_args(const struct audit_args *a)
 	const struct result_output *o = &a->output;
 	if (a->shard.count > 1 && !a->state)
 		return usage_error(&audit_help, "--shard needs --state FILE");
+	/* Each shard would judge freshness against its own start time. */
+	if (a->shard.count > 1 && !a->now_given)
+		return usage_error(&audit_help, "--shard needs --now WHEN: give --now so every "
+				   "shard judges against the same moment");
 	bool report = o->out || strcmp(o->format, "text") != 0;
 	if (a->state && (report || o->fail_under >= 0 || o->history || o->baseline))
 		return usage_error(&audit_help, "with --state, reports, --fail-under, --history and "

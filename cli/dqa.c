@@ -31,8 +31,8 @@ static void print_usage(FILE *out)
 		     "Audit CSV extracts against YAML rule sets and score every unit on six\n"
 		     "criteria: correct, sufficient, clean, alive, unified, shared.\n\ncommands:\n");
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].help);
-	fprintf(out, "  %-8s %s\n", "help", "show help for a command");
+		fprintf(out, "  %-13s %s\n", commands[i].name, commands[i].help);
+	fprintf(out, "  %-13s %s\n", "help", "show help for a command");
 	fprintf(out, "\nRun 'dqa COMMAND --help' for its options; see dqa(1) and dqa-rules(5).\n"
 		     "Exit status: 0 pass, 1 quality gate failed, 2 usage or rule error, 3 input error.\n");
 }
@@ -45,6 +45,26 @@ static const struct command *find(const char *name)
 	return NULL;
 }
 
+/* An unknown command, with the closest one ('audt': did you mean 'audit'?). */
+static int unknown_command(const char *name)
+{
+	const char *names[NCOMMANDS + 3] = {"help", "--help", "--version"};
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		names[3 + i] = commands[i].name;
+	const char *near = dqa_closest_word(name, names, NCOMMANDS + 3);
+	if (near)
+		fprintf(stderr, "dqa: unknown command '%s' (did you mean '%s'?)\n", name, near);
+	else
+		fprintf(stderr, "dqa: unknown command '%s'\n", name);
+	fprintf(stderr, "Run 'dqa --help' for the list of commands.\n");
+	return EXIT_USAGE;
+}
+
+static int is_help_flag(const char *arg)
+{
+	return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -52,7 +72,7 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	const char *name = argv[1];
-	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+	if (is_help_flag(name)) {
 		print_usage(stdout);
 		return EXIT_PASS;
 	}
@@ -61,25 +81,20 @@ int main(int argc, char **argv)
 		return EXIT_PASS;
 	}
 	if (strcmp(name, "help") == 0) {
-		if (argc < 3) {
+		if (argc < 3 || is_help_flag(argv[2]) || strcmp(argv[2], "help") == 0) {
 			print_usage(stdout);
 			return EXIT_PASS;
 		}
 		const struct command *c = find(argv[2]);
-		if (!c) {
-			fprintf(stderr, "dqa: unknown command '%s'\n", argv[2]);
-			return EXIT_USAGE;
-		}
+		if (!c)
+			return unknown_command(argv[2]);
 		char *help_argv[] = {(char *)"--help", NULL};
 		int rc = c->fn(1, help_argv);
 		return rc;
 	}
 	const struct command *c = find(name);
-	if (!c) {
-		fprintf(stderr, "dqa: unknown command '%s'\n", name);
-		print_usage(stderr);
-		return EXIT_USAGE;
-	}
+	if (!c)
+		return unknown_command(name);
 	cli_signals_init();
 	int rc = c->fn(argc - 2, argv + 2);
 	/* Interrupted after the last check of the flag: the work is complete,

@@ -28,3 +28,21 @@ int exit_status(const dqa_error *err)
 		return EXIT_INPUT;
 	}
 }
+
+int load_rules(dqa_rules **out, const char *path)
+{
+	dqa_error errors[DQA_ERRORS_SHOWN];
+	size_t found;
+	if (dqa_rules_load_all(out, path, errors, DQA_ERRORS_SHOWN, &found) == 0)
+		return 0;
+	size_t shown = found < DQA_ERRORS_SHOWN ? found : DQA_ERRORS_SHOWN;
+	int rc = 0;
+	for (size_t i = 0; i < shown; i++)
+		rc = report_error(&errors[i]);
+	char *summary;
+	if (found > 1 && dqa_errors_summary(&summary, path, found, shown) == 0) {
+		fputs(summary, stderr);
+		free(summary);
+	}
+	return rc;
+}

@@ -125,46 +125,14 @@ int options_number(const char *text, double min, double max, bool whole, double 
 	return -1;
 }
 
-/* Edit distance of a and b (both short: option names), for did-you-mean. */
-static size_t distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	if (la > 63 || lb > 63)
-		return SIZE_MAX;
-	size_t row[64];
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diagonal = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diagonal + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diagonal = up;
-		}
-	}
-	return row[lb];
-}
-
-/* The option name closest to name (at most 2 edits, fewer than its
- * length), or NULL: the rule files' did-you-mean, for options. */
+/* The option name closest to name, or NULL. */
 static const char *closest_name(const struct command_help *help, const char *name)
 {
-	const char *best = NULL;
-	size_t best_distance = 3;
-	for (size_t i = 0; i < help->noptions; i++) {
-		size_t d = distance(name, help->options[i].name);
-		if (d < best_distance && d < strlen(name)) {
-			best = help->options[i].name;
-			best_distance = d;
-		}
-	}
-	return best;
+	const char *names[128];
+	size_t n = 0;
+	for (; n < help->noptions && n < sizeof names / sizeof *names; n++)
+		names[n] = help->options[n].name;
+	return dqa_closest_word(name, names, n);
 }
 
 static int unknown_long(const struct command_help *help, const char *name, size_t len)

@@ -9,6 +9,7 @@
 #include "rules/rules_digest.h"
 #include "input/shard.h"
 #include "state/state.h"
+#include "suspect.h"
 
 /* Lint reads nothing but the header of each input. */
 struct header_ctx {
@@ -206,6 +207,7 @@ int audit_finish(struct dqa_result *r, struct plan *p, dqa_error *err)
 	FORWARD_IF_ERROR(plan_merge_done(p, err));
 	FORWARD_IF_ERROR(plan_finish(p, err));
 	FORWARD_IF_ERROR(build_result(r, p, err));
+	FORWARD_IF_ERROR(result_note_suspect_rules(r, err));
 	result_score(r);
 	return 0;
 }
@@ -243,6 +245,8 @@ int dqa_rules_check_data(const dqa_rules *rules, const char *const *inputs, size
 	p.inputs = inputs;
 	p.ninputs = ninputs;
 	int rc = check_headers(&p, err);
+	if (rc == 0)
+		rc = plan_check_declared(&p, inputs[0], err);
 	plan_release(&p);
 	arena_release(&scratch);
 	return rc;

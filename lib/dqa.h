@@ -63,6 +63,13 @@ typedef struct dqa_error {
  * *out (malloc'd). Returns 0 or DQA_ENOMEM. */
 int dqa_error_format(char **out, const dqa_error *err);
 
+/* The line that ends a list of errors: "FILE: N errors", with "(the first
+ * K shown)" when fewer were shown, into *out (malloc'd). 0 or DQA_ENOMEM. */
+int dqa_errors_summary(char **out, const char *file, size_t found, size_t shown);
+
+/* How many rule-file errors a command shows at most (dqa_rules_load_all). */
+#define DQA_ERRORS_SHOWN 20
+
 /* The six criteria, in report order. */
 typedef enum dqa_criterion {
 	DQA_CORRECT, DQA_SUFFICIENT, DQA_CLEAN, DQA_ALIVE, DQA_UNIFIED, DQA_SHARED,
@@ -71,6 +78,11 @@ typedef enum dqa_criterion {
 
 /* "correct", "sufficient", ...; NULL for an out-of-range value. */
 const char *dqa_criterion_name(dqa_criterion c);
+
+/* Did-you-mean: the candidate equal to word but for letter case, else the
+ * closest by edit distance (at most 2 edits, fewer than word's length),
+ * else NULL. */
+const char *dqa_closest_word(const char *word, const char *const *candidates, size_t n);
 
 /* Parses an ISO 8601 date ("2026-11-22") or date-time ("2026-11-22T07:30:00Z",
  * "2026-11-22T07:30:00+07:00"; naive times are UTC) into seconds since the
@@ -91,6 +103,14 @@ typedef struct dqa_rules dqa_rules;
  * files it names (reference lists, metadata sidecars are read at audit time).
  * On failure returns DQA_ERULES with err pointing into the rule file. */
 int dqa_rules_load(dqa_rules **out, const char *path, dqa_error *err);
+
+/* dqa_rules_load that goes on after a mistake wherever it can (the next
+ * check, column, key or section) and reports them all: on failure,
+ * errors[0, min(*nfound, cap)) get the mistakes in file order, then the
+ * failure that stopped loading when one did (a YAML syntax error, an
+ * unreadable file); *nfound counts them all. cap is at least 1. */
+int dqa_rules_load_all(dqa_rules **out, const char *path, dqa_error *errors, size_t cap,
+		       size_t *nfound);
 
 /* Checks that every column the rules use exists in the header of each data
  * file (and that all files share one header), reading nothing but headers. */
@@ -115,13 +135,16 @@ typedef struct dqa_lint dqa_lint;
 
 typedef enum dqa_lint_format { DQA_LINT_TEXT, DQA_LINT_JSON, DQA_LINT_GITHUB } dqa_lint_format;
 
-/* Lints the rule file at rules_path: loads it, warns about checks placed
- * under another criterion than dqa-rules(5) lists their kind under, and
- * with inputs checks the columns against their headers (as
- * dqa_rules_check_data). A mistake found is a finding in *out, not a
- * failure: returns 0, or DQA_ENOMEM or DQA_ECANCELED. */
+/* Lints the rule file at rules_path: loads it (every mistake, as
+ * dqa_rules_load_all), warns about checks placed under another criterion
+ * than dqa-rules(5) lists their kind under, and names the files it refers
+ * to that cannot be read. With inputs, checks the columns against their
+ * headers (as dqa_rules_check_data) and reads their first max_records
+ * records (0: all) against the declared types and formats. A mistake found
+ * is a finding in *out, not a failure: returns 0, or DQA_ENOMEM or
+ * DQA_ECANCELED. */
 int dqa_lint_run(dqa_lint **out, const char *rules_path, const char *const *inputs,
-		 size_t ninputs, dqa_error *err);
+		 size_t ninputs, uint64_t max_records, dqa_error *err);
 
 /* The number of warnings (warnings true) or errors found. */
 size_t dqa_lint_count(const dqa_lint *lint, bool warnings);
@@ -178,9 +201,11 @@ typedef struct dqa_audit_options {
 				     block, or NULL */
 	void *progress_ctx;
 	dqa_holdout holdout;      /* audit a part of the rows (share 0: all) */
+	uint64_t max_records;     /* audit only the first records, in input
+				     order, with one worker (0: all) */
 } dqa_audit_options;
 
-#define DQA_AUDIT_OPTIONS_INIT { 0, 0, 5, 0, NULL, NULL, 0, NULL, NULL, {0, 0, false} }
+#define DQA_AUDIT_OPTIONS_INIT { 0, 0, 5, 0, NULL, NULL, 0, NULL, NULL, {0, 0, false}, 0 }
 
 /* More worker threads than this are not started: a larger count runs this
  * many. */

@@ -10,7 +10,7 @@
 #include "rules/unit_path.h"
 #include "expr/expr.h"
 #include "input/header.h"
-#include "util/caseless.h"
+#include "util/closest.h"
 #include "util/parallel.h"
 #include "util/values.h"
 
@@ -144,9 +144,7 @@ int plan_resolve(const struct plan *p, const struct colref *ref, const char *inp
 	if (*out >= 0)
 		return 0;
 	const char *const *names = (const char *const *)p->header;
-	const char *near = caseless_match(ref->name, names, p->nheader);
-	if (!near)
-		near = closest_word(ref->name, names, p->nheader);
+	const char *near = closest_word(ref->name, names, p->nheader);
 	char hint[256];
 	if (near) {
 		snprintf(hint, sizeof hint, "did you mean '%s'?", near);
@@ -299,6 +297,28 @@ static int bind_to_header(struct plan *p, const struct record *header, const cha
 	FORWARD_IF_ERROR(alloc_scratch(p, err));
 	FORWARD_IF_ERROR(bind_checks(p, input, err));
 	return bind_units(p, input, err);
+}
+
+int plan_check_declared(const struct plan *p, const char *input, dqa_error *err)
+{
+	const struct dqa_rules *r = p->rules;
+	for (size_t i = 0; i < r->ncolumns; i++) {
+		const struct column_decl *c = &r->columns[i];
+		if (header_index(p, c->name) >= 0)
+			continue;
+		const char *near = closest_word(c->name, (const char *const *)p->header, p->nheader);
+		char hint[200];
+		if (near)
+			snprintf(hint, sizeof hint, "did you mean '%s'?", near);
+		else
+			snprintf(hint, sizeof hint, "remove the declaration, or check the header of %s",
+				 input);
+		error_at(err, DQA_ERULES, r->path, c->pos, hint,
+			 "column '%s' is declared but not in the data", c->name);
+		ydoc_excerpt(&r->doc, err);
+		return DQA_ERULES;
+	}
+	return 0;
 }
 
 int plan_bind(struct plan *p, const struct record *header, const char *input, dqa_error *err)

@@ -106,6 +106,10 @@ struct plan {
 void plan_init(struct plan *p, const struct dqa_rules *rules,
 	       const dqa_audit_options *opts, struct arena *out);
 /* Binds the rules to a header read from `input` (resolving every column). */
+/* A column declared under 'columns:' that the bound header lacks: an
+ * error at its declaration (lint; an audit reads only what checks name). */
+int plan_check_declared(const struct plan *p, const char *input, dqa_error *err);
+
 int plan_bind(struct plan *p, const struct record *header, const char *input,
 	      dqa_error *err);
 /* A worker's plan for a parallel scan of the same data: shares the header,

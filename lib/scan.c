@@ -1,6 +1,7 @@
 #include "scan.h"
 
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,6 +34,7 @@ struct worker {
 	uint32_t input;             /* of the block being parsed */
 	pthread_t thread;
 	bool chunk_ready, started, utf8_blocks;
+	uint64_t records;           /* read so far, for cfg->max_records */
 	dqa_error err;
 };
 
@@ -44,6 +46,7 @@ struct scan {
 	size_t nblocks, max_blocks, block_size;
 	uint64_t next_seq;
 	bool done, stop, failed;
+	atomic_bool enough;         /* cfg->max_records read: no more blocks */
 	uint64_t failed_seq;        /* the earliest failure wins */
 	dqa_error err;
 	const struct scan_config *cfg;
@@ -149,6 +152,11 @@ static int on_row(void *ctx, const struct record *rec)
 	struct worker *w = ctx;
 	if (!holdout_keeps(&w->scan->cfg->holdout, w->input, rec->line))
 		return 0;
+	uint64_t cap = w->scan->cfg->max_records;
+	if (cap && w->records++ >= cap) {
+		atomic_store(&w->scan->enough, true);
+		return 1;
+	}
 	return w->scan->ops->row(w->sink, rec, w->input, &w->err);
 }
 
@@ -361,6 +369,8 @@ static int read_blocks(struct producer *pr)
 	const struct dialect *d = pr->s->cfg->dialect;
 	for (;;) {
 		RETURN_IF_CANCELLED(pr->err);
+		if (atomic_load(&pr->s->enough))
+			return 0;
 		struct block *b = pr->b;
 		FORWARD_IF_ERROR(fill(pr));
 		size_t cut = pr->eof ? b->len : csv_last_boundary(b->buf, b->len, pr->delimiter, d->quote);
@@ -490,7 +500,7 @@ int scan_records(const struct scan_config *cfg, const struct scan_sink_ops *ops,
 {
 	struct scan s = {.cfg = cfg, .ops = ops, .first = first,
 			 .block_size = block_size ? block_size : SCAN_BLOCK_SIZE,
-			 .nworkers = parallel_threads(threads)};
+			 .nworkers = parallel_threads(cfg->max_records ? 1 : threads)};
 	s.max_blocks = 2 * (size_t)s.nworkers + 2;
 	pthread_mutex_init(&s.lock, NULL);
 	pthread_cond_init(&s.work, NULL);
@@ -591,7 +601,7 @@ int scan_run(struct plan *p, const struct scan_part *parts, size_t nparts, dqa_e
 	const struct scan_config cfg = {
 		.dialect = &p->rules->dialect, .inputs = p->inputs, .ninputs = p->ninputs,
 		.progress = p->opts.progress, .progress_ctx = p->opts.progress_ctx,
-		.holdout = p->opts.holdout,
+		.holdout = p->opts.holdout, .max_records = p->opts.max_records,
 	};
 	return scan_records(&cfg, &plan_sink, p, parts, nparts, p->opts.threads, p->opts.block_size,
 			    err);

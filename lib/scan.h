@@ -54,6 +54,8 @@ struct scan_config {
 	dqa_progress_fn progress;
 	void *progress_ctx;
 	dqa_holdout holdout;        /* rows outside the asked part are skipped */
+	uint64_t max_records;       /* records read at most, in input order (0:
+				       all); read by one worker */
 };
 
 /* Scans parts of cfg->inputs (parts NULL: every input whole) into first and

@@ -4,8 +4,6 @@
 #include "../util/timeparse.h"
 #include "../util/values.h"
 
-#include <strings.h>
-
 struct type_config {
 	enum vtype type;
 	const char *format;
@@ -15,14 +13,17 @@ struct type_config {
 /* A column with no declared type: perhaps declared in another letter case. */
 static int no_type_error(struct rules_ctx *ctx, struct colref col)
 {
-	const struct dqa_rules *r = ctx->rules;
-	const char *declared = NULL;
-	for (size_t i = 0; i < r->ncolumns && !declared; i++)
-		if (strcasecmp(col.name, r->columns[i].name) == 0)
-			declared = r->columns[i].name;
+	struct dqa_rules *r = ctx->rules;
+	const char **names = arena_alloc(&r->arena, (r->ncolumns + 1) * sizeof *names);
+	RETURN_IF_NOMEM(names, ctx->err);
+	for (size_t i = 0; i < r->ncolumns; i++)
+		names[i] = r->columns[i].name;
+	const char *declared = closest_word(col.name, names, r->ncolumns);
+	const struct column_decl *decl = declared ? rules_column(r, declared) : NULL;
 	char hint[160];
-	if (declared)
-		snprintf(hint, sizeof hint, "did you mean '%s'? (declared under 'columns:')", declared);
+	if (decl)
+		snprintf(hint, sizeof hint, "'%s' is declared at line %u under 'columns:': one of "
+			 "the two names is misspelt", decl->name, decl->pos.line);
 	else
 		snprintf(hint, sizeof hint,
 			 "declare it under 'columns:' or add type: integer|number|date|boolean");

@@ -105,9 +105,9 @@ static int catalog_configure(struct check *c, const struct ynode *value, struct 
 	RETURN_NOMEM_UNLESS(cfg->filled && l.required_cols, ctx->err);
 	const char *path = rules_path(ctx, cfg->file);
 	RETURN_IF_NOMEM(path, ctx->err);
-	FORWARD_IF_ERROR(rules_note_file(ctx, path));
-	struct dialect dialect = DIALECT_INIT;
 	const struct ynode *file_at = value->kind == YNODE_MAP ? ymap_get(value, "file") : value;
+	FORWARD_IF_ERROR(rules_note_file(ctx, path, file_at ? file_at->pos : c->pos));
+	struct dialect dialect = DIALECT_INIT;
 	int rc = reader_scan(path, &dialect, on_catalog_record, &l, ctx->err);
 	FORWARD_IF_ERROR(rules_input_error(ctx, rc, file_at, "catalog"));
 	if (l.id_col < 0)

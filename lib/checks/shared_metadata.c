@@ -45,7 +45,7 @@ static int metadata_configure(struct check *c, const struct ynode *value,
 	FORWARD_IF_ERROR(param_string(ctx, file, "file", &name));
 	cfg->path = rules_path(ctx, name);
 	RETURN_IF_NOMEM(cfg->path, ctx->err);
-	return rules_note_file(ctx, cfg->path);
+	return rules_note_file(ctx, cfg->path, file->pos);
 }
 
 static bool has_suffix(const char *s, const char *suffix)

@@ -16,6 +16,7 @@ struct dqa_lint {
 	size_t nchecks;               /* of a rule file that loaded */
 	struct lint_finding *items;
 	size_t n, cap;
+	size_t errors_found;          /* the rule file's, beyond those kept */
 };
 
 #endif

@@ -29,8 +29,16 @@ static int write_text(const struct dqa_lint *l, struct strbuf *sb, struct strbuf
 		strbuf_puts(sb, text);
 		free(text);
 	}
-	size_t warnings = dqa_lint_count(l, true);
-	if (dqa_lint_count(l, false))
+	size_t warnings = dqa_lint_count(l, true), errors = dqa_lint_count(l, false);
+	size_t found = l->errors_found > errors ? l->errors_found : errors;
+	if (found > 1) {
+		char *summary;
+		if (dqa_errors_summary(&summary, l->rules_path, found, errors) < 0)
+			return DQA_ENOMEM;
+		strbuf_puts(sb, summary);
+		free(summary);
+	}
+	if (errors)
 		return 0;
 	strbuf_printf(verdict, "%s: ok (%zu check%s", l->rules_path, l->nchecks,
 		      l->nchecks == 1 ? "" : "s");

@@ -14,6 +14,13 @@ struct phrase {
 
 /* Longer phrases before the shorter ones they start with. */
 static const struct phrase phrases[] = {
+	{"nearly every value fails: is the rule right?",
+	 "gần như mọi giá trị đều không đạt: quy tắc có đúng không?"},
+	{"Most sampled values read with format", "Phần lớn giá trị mẫu đọc được với định dạng"},
+	{"Most sampled values are spreadsheet day numbers",
+	 "Phần lớn giá trị mẫu là số ngày kiểu bảng tính"},
+	{"Most sampled values are written with a decimal comma",
+	 "Phần lớn giá trị mẫu viết số thập phân bằng dấu phẩy"},
 	{"missing or empty", "thiếu hoặc trống"},
 	{"not title", "không viết hoa đầu mỗi từ"},
 	{"not upper", "không viết hoa toàn bộ"},

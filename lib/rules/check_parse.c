@@ -7,6 +7,7 @@
 #include "../checks/check.h"
 #include "../expr/expr.h"
 #include "rules.h"
+#include "mistakes.h"
 
 static const char *const common_params[] = {
 	"id", "weight", "min_ratio", "allow_empty", "severity", "message", "where",
@@ -235,6 +236,19 @@ static int unknown_kind_error(struct rules_ctx *ctx, const struct ynode *kind)
 	return rules_error(ctx, kind, hint, "unknown check kind '%s'", kind->text);
 }
 
+/* One item of a criterion's list: '- KIND: ...'. */
+static int parse_item(struct rules_ctx *ctx, dqa_criterion criterion, const struct ynode *entry)
+{
+	if (entry->kind != YNODE_MAP || entry->n != 1)
+		return rules_error(ctx, entry, "write '- KIND: ...', e.g. '- not_null: [full_name]'",
+				   "a check is a single key naming its kind");
+	const struct ynode *kind = ymap_key(entry, 0);
+	const struct check_ops *ops = check_kind(kind->text, kind->len);
+	if (!ops)
+		return unknown_kind_error(ctx, kind);
+	return parse_entry(ctx, criterion, ops, kind, ymap_value(entry, 0));
+}
+
 int rules_parse_checks(struct rules_ctx *ctx, dqa_criterion criterion, const struct ynode *list)
 {
 	if (yscalar_is_null(list))
@@ -242,16 +256,7 @@ int rules_parse_checks(struct rules_ctx *ctx, dqa_criterion criterion, const str
 	if (list->kind != YNODE_SEQ)
 		return rules_error(ctx, list, "write one check per line, starting with '- '",
 				   "'%s' must be a list of checks", dqa_criterion_name(criterion));
-	for (size_t i = 0; i < list->n; i++) {
-		const struct ynode *entry = list->items[i];
-		if (entry->kind != YNODE_MAP || entry->n != 1)
-			return rules_error(ctx, entry, "write '- KIND: ...', e.g. '- not_null: [full_name]'",
-					   "a check is a single key naming its kind");
-		const struct ynode *kind = ymap_key(entry, 0);
-		const struct check_ops *ops = check_kind(kind->text, kind->len);
-		if (!ops)
-			return unknown_kind_error(ctx, kind);
-		FORWARD_IF_ERROR(parse_entry(ctx, criterion, ops, kind, ymap_value(entry, 0)));
-	}
+	for (size_t i = 0; i < list->n; i++)
+		GO_ON_AFTER(ctx, parse_item(ctx, criterion, list->items[i]));
 	return 0;
 }

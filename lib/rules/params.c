@@ -56,47 +56,6 @@ int rules_error_pos(struct rules_ctx *ctx, struct dqa_pos pos, const char *hint,
 	return rc;
 }
 
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	if (la > 64 || lb > 64)
-		return 99;
-	size_t row[65];
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
-
-const char *closest_word(const char *word, const char *const *candidates, size_t n)
-{
-	const char *best = NULL;
-	size_t best_d = 3;
-	/* Replacing every letter of a short word is no suggestion ('zz' -> 'a'). */
-	size_t len = strlen(word);
-	for (size_t i = 0; i < n; i++) {
-		size_t d = edit_distance(word, candidates[i]);
-		if (d < best_d && d < len) {
-			best_d = d;
-			best = candidates[i];
-		}
-	}
-	return best;
-}
-
 const struct ynode *rules_unknown_key(const struct ynode *map, const char *const *known,
 				      size_t nknown, size_t first_listed, const char *prefix,
 				      char *hint, size_t cap)
@@ -199,12 +158,15 @@ const char *rules_path(struct rules_ctx *ctx, const char *path)
 	return full;
 }
 
-int rules_note_file(struct rules_ctx *ctx, const char *path)
+int rules_note_file(struct rules_ctx *ctx, const char *path, struct dqa_pos at)
 {
 	struct dqa_rules *r = ctx->rules;
 	if (arena_reserve(&r->arena, (void **)&r->files, &r->files_cap, r->nfiles,
-			  sizeof *r->files) < 0)
-		return error_at(ctx->err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL, "out of memory");
+			  sizeof *r->files) < 0 ||
+	    arena_reserve(&r->arena, (void **)&r->file_pos, &r->file_pos_cap, r->nfiles,
+			  sizeof *r->file_pos) < 0)
+		return error_nomem(ctx->err);
+	r->file_pos[r->nfiles] = at;
 	r->files[r->nfiles++] = path;
 	return 0;
 }

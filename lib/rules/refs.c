@@ -103,7 +103,7 @@ int rules_load_ref(struct rules_ctx *ctx, const struct ref_source *src, struct r
 {
 	const char *path = rules_path(ctx, src->path);
 	RETURN_IF_NOMEM(path, ctx->err);
-	FORWARD_IF_ERROR(rules_note_file(ctx, path));
+	FORWARD_IF_ERROR(rules_note_file(ctx, path, src->at ? src->at->pos : (struct dqa_pos){1, 1, 1}));
 	struct ref_load l = {ctx, src, -1, -1, out, 0, path};
 	struct dialect dialect = DIALECT_INIT;
 	dialect.limits = &ctx->rules->limits;

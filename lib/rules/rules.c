@@ -13,6 +13,7 @@
 #include "../expr/expr.h"
 #include "../input/transcode.h"
 #include "limits_parse.h"
+#include "mistakes.h"
 #include "unit_path.h"
 
 /* Fails on a mapping key not among known, suggesting the closest one. */
@@ -105,6 +106,28 @@ static int parse_expected_units(struct rules_ctx *ctx, const struct ynode *node)
 	return rc;
 }
 
+/* key: the columns that identify a record, shown with its samples. */
+static int parse_key(struct rules_ctx *ctx, const struct ynode *v)
+{
+	struct dqa_rules *r = ctx->rules;
+	const char **names;
+	FORWARD_IF_ERROR(param_string_list(ctx, v, "key", &names, &r->nkey));
+	r->key = arena_alloc(&r->arena, r->nkey * sizeof *r->key);
+	RETURN_IF_NOMEM(r->key, ctx->err);
+	for (size_t i = 0; i < r->nkey; i++)
+		r->key[i] = (struct colref){names[i], v->kind == YNODE_SEQ ? v->items[i]->pos : v->pos};
+	return 0;
+}
+
+static int parse_header(struct rules_ctx *ctx, const struct ynode *v)
+{
+	FORWARD_IF_ERROR(param_bool(ctx, v, "header", &ctx->rules->header));
+	if (!ctx->rules->header)
+		return rules_error(ctx, v, "add a header row to the extract",
+				   "files without a header row are not supported yet");
+	return 0;
+}
+
 static int parse_dataset(struct rules_ctx *ctx, const struct ynode *map)
 {
 	static const char *const keys[] = {"name", "unit", "expected_units", "key",
@@ -112,52 +135,46 @@ static int parse_dataset(struct rules_ctx *ctx, const struct ynode *map)
 					   "blank_rows", "encoding", "header_row"};
 	struct dqa_rules *r = ctx->rules;
 	FORWARD_IF_ERROR(expect_kind(ctx, map, YNODE_MAP, "dataset"));
-	FORWARD_IF_ERROR(expect_keys(ctx, map, "dataset", keys, sizeof keys / sizeof *keys));
+	GO_ON_AFTER(ctx, expect_keys(ctx, map, "dataset", keys, sizeof keys / sizeof *keys));
 	const struct ynode *v;
 	if ((v = ymap_get(map, "name")))
-		FORWARD_IF_ERROR(param_string(ctx, v, "name", &r->name));
+		GO_ON_AFTER(ctx, param_string(ctx, v, "name", &r->name));
 	if ((v = ymap_get(map, "unit"))) {
 		if (v->kind == YNODE_MAP)
-			FORWARD_IF_ERROR(unit_path_parse(ctx, v, &r->unit_path));
+			GO_ON_AFTER(ctx, unit_path_parse(ctx, v, &r->unit_path));
 		else
-			FORWARD_IF_ERROR(colref_from(ctx, v, "unit", &r->unit));
+			GO_ON_AFTER(ctx, colref_from(ctx, v, "unit", &r->unit));
 	}
 	if ((v = ymap_get(map, "expected_units"))) {
 		if (!r->unit.name && !r->unit_path)
-			return rules_error(ctx, v, "add unit: COLUMN, the column naming each row's unit",
-					   "'expected_units' needs 'unit'");
-		FORWARD_IF_ERROR(parse_expected_units(ctx, v));
+			GO_ON_AFTER(ctx, rules_error(ctx, v, "add unit: COLUMN, the column naming "
+						     "each row's unit",
+						     "'expected_units' needs 'unit'"));
+		else
+			GO_ON_AFTER(ctx, parse_expected_units(ctx, v));
 	}
-	if ((v = ymap_get(map, "key"))) {
-		const char **names;
-		FORWARD_IF_ERROR(param_string_list(ctx, v, "key", &names, &r->nkey));
-		r->key = arena_alloc(&r->arena, r->nkey * sizeof *r->key);
-		RETURN_IF_NOMEM(r->key, ctx->err);
-		for (size_t i = 0; i < r->nkey; i++)
-			r->key[i] = (struct colref){names[i], v->kind == YNODE_SEQ ? v->items[i]->pos : v->pos};
-	}
+	if ((v = ymap_get(map, "key")))
+		GO_ON_AFTER(ctx, parse_key(ctx, v));
+
 	if ((v = ymap_get(map, "delimiter")))
-		FORWARD_IF_ERROR(parse_char(ctx, v, "delimiter", &r->dialect.delimiter));
+		GO_ON_AFTER(ctx, parse_char(ctx, v, "delimiter", &r->dialect.delimiter));
 	if ((v = ymap_get(map, "quote")))
-		FORWARD_IF_ERROR(parse_char(ctx, v, "quote", &r->dialect.quote));
-	if ((v = ymap_get(map, "header"))) {
-		FORWARD_IF_ERROR(param_bool(ctx, v, "header", &r->header));
-		if (!r->header)
-			return rules_error(ctx, v, "add a header row to the extract",
-					   "files without a header row are not supported yet");
-	}
+		GO_ON_AFTER(ctx, parse_char(ctx, v, "quote", &r->dialect.quote));
+	if ((v = ymap_get(map, "header")))
+		GO_ON_AFTER(ctx, parse_header(ctx, v));
 	if ((v = ymap_get(map, "strict")))
-		FORWARD_IF_ERROR(param_bool(ctx, v, "strict", &r->strict));
+		GO_ON_AFTER(ctx, param_bool(ctx, v, "strict", &r->strict));
 	if ((v = ymap_get(map, "allow_empty")))
-		FORWARD_IF_ERROR(param_bool(ctx, v, "allow_empty", &r->allow_empty));
+		GO_ON_AFTER(ctx, param_bool(ctx, v, "allow_empty", &r->allow_empty));
 	if ((v = ymap_get(map, "blank_rows")) && !yscalar_eq(v, "allow") && !yscalar_eq(v, "report"))
-		return rules_error(ctx, v, "blank_rows: allow (skip blank lines) or report (the default)",
-				   "'blank_rows' must be allow or report");
+		GO_ON_AFTER(ctx, rules_error(ctx, v, "blank_rows: allow (skip blank lines) or "
+					     "report (the default)",
+					     "'blank_rows' must be allow or report"));
 	r->allow_blank_rows = v && yscalar_eq(v, "allow");
 	if ((v = ymap_get(map, "encoding")))
-		FORWARD_IF_ERROR(parse_encoding(ctx, v, &r->dialect.encoding));
+		GO_ON_AFTER(ctx, parse_encoding(ctx, v, &r->dialect.encoding));
 	if ((v = ymap_get(map, "header_row")))
-		FORWARD_IF_ERROR(parse_header_row(ctx, v, &r->dialect.header_row));
+		GO_ON_AFTER(ctx, parse_header_row(ctx, v, &r->dialect.header_row));
 	return 0;
 }
 
@@ -238,10 +255,12 @@ static int parse_columns(struct rules_ctx *ctx, const struct ynode *map)
 	FORWARD_IF_ERROR(expect_kind(ctx, map, YNODE_MAP, "columns"));
 	r->columns = arena_alloc(&r->arena, (map->n + 1) * sizeof *r->columns);
 	RETURN_IF_NOMEM(r->columns, ctx->err);
-	for (size_t i = 0; i < map->n; i++)
-		FORWARD_IF_ERROR(parse_column(ctx, ymap_key(map, i), ymap_value(map, i),
-					      &r->columns[i]));
+	/* a column with a mistake stays declared, as text: no second error
+	 * at each check that names it */
 	r->ncolumns = map->n;
+	for (size_t i = 0; i < map->n; i++)
+		GO_ON_AFTER(ctx, parse_column(ctx, ymap_key(map, i), ymap_value(map, i),
+					      &r->columns[i]));
 	return 0;
 }
 
@@ -348,7 +367,7 @@ static int parse_root(struct rules_ctx *ctx, const struct ynode *root)
 		return rules_error(ctx, root, "start with 'version: 1' and a 'dataset:' section",
 				   "a rule file must be a mapping, not %s",
 				   ynode_kind_name(root->kind));
-	FORWARD_IF_ERROR(expect_keys(ctx, root, "a rule file", keys, sizeof keys / sizeof *keys));
+	GO_ON_AFTER(ctx, expect_keys(ctx, root, "a rule file", keys, sizeof keys / sizeof *keys));
 	const struct ynode *v = ymap_get(root, "version");
 	if (!v)
 		return rules_error(ctx, root, "add 'version: 1' at the top",
@@ -356,34 +375,53 @@ static int parse_root(struct rules_ctx *ctx, const struct ynode *root)
 	FORWARD_IF_ERROR(parse_version(ctx, v));
 	/* Limits first: reference files named below are read within them. */
 	if ((v = ymap_get(root, "limits")))
-		FORWARD_IF_ERROR(limits_parse(ctx, v, &ctx->rules->limits));
+		GO_ON_AFTER(ctx, limits_parse(ctx, v, &ctx->rules->limits));
 	if (!(v = ymap_get(root, "dataset")))
-		return rules_error(ctx, root, "add a 'dataset:' section with at least a name",
-				   "missing 'dataset'");
-	FORWARD_IF_ERROR(parse_dataset(ctx, v));
+		GO_ON_AFTER(ctx, rules_error(ctx, root, "add a 'dataset:' section with at least "
+					     "a name", "missing 'dataset'"));
+	else
+		GO_ON_AFTER(ctx, parse_dataset(ctx, v));
 	if ((v = ymap_get(root, "columns")))
-		FORWARD_IF_ERROR(parse_columns(ctx, v));
+		GO_ON_AFTER(ctx, parse_columns(ctx, v));
 	/* Scoring first: check parsing does not need it, but a bad threshold
 	 * is cheaper to report before anything is loaded. */
 	if ((v = ymap_get(root, "scoring")))
-		FORWARD_IF_ERROR(parse_scoring(ctx, v));
+		GO_ON_AFTER(ctx, parse_scoring(ctx, v));
 	for (int c = 0; c < DQA_CRITERIA; c++)
 		if ((v = ymap_get(root, criterion_names[c])))
-			FORWARD_IF_ERROR(rules_parse_checks(ctx, (dqa_criterion)c, v));
+			GO_ON_AFTER(ctx, rules_parse_checks(ctx, (dqa_criterion)c, v));
 	return add_implicit_checks(ctx);
 }
 
-int dqa_rules_load(dqa_rules **out, const char *path, dqa_error *err)
+/* The mistakes found, in file order, into errors[0, cap); a failure that
+ * stopped loading (rc, in *stop) comes last. */
+static size_t report_mistakes(struct rule_mistakes *m, int rc, const dqa_error *stop,
+			      dqa_error *errors, size_t cap)
 {
+	rule_mistakes_sort(m);
+	size_t n = 0;
+	for (size_t i = 0; i < m->n && n < cap; i++)
+		errors[n++] = m->items[i];
+	if (rc < 0 && n < cap)
+		errors[n] = *stop;
+	return m->found + (rc < 0);
+}
+
+int dqa_rules_load_all(dqa_rules **out, const char *path, dqa_error *errors, size_t cap,
+		       size_t *nfound)
+{
+	ASSERT(cap > 0);
 	*out = NULL;
+	*nfound = 0;
 	struct dqa_rules *r = calloc(1, sizeof *r);
-	RETURN_IF_NOMEM(r, err);
+	RETURN_IF_NOMEM(r, errors);
 	r->path = arena_strdup(&r->arena, path);
 	r->dir = r->path ? dir_of(&r->arena, r->path) : NULL;
 	r->name = r->path ? path_stem(&r->arena, r->path) : NULL;
 	if (!r->path || !r->dir || !r->name) {
 		dqa_rules_free(r);
-		return error_nomem(err);
+		*nfound = 1;
+		return error_nomem(errors);
 	}
 	r->dialect = (struct dialect)DIALECT_INIT;
 	r->limits = limits_default;
@@ -393,16 +431,26 @@ int dqa_rules_load(dqa_rules **out, const char *path, dqa_error *err)
 		r->weights[c] = 1;
 	r->warn_below = 90;
 	r->fail_below = 75;
-	struct rules_ctx ctx = {r, err};
-	int rc = ydoc_load(&r->doc, path, err);
+	dqa_error stop = {0};
+	struct rule_mistakes mistakes = {0};
+	struct rules_ctx ctx = {r, &stop, &mistakes};
+	int rc = ydoc_load(&r->doc, path, &stop);
 	if (rc == 0 && (rc = parse_root(&ctx, r->doc.root)) < 0)
-		ydoc_excerpt(&r->doc, err);
-	if (rc < 0) {
+		ydoc_excerpt(&r->doc, &stop);
+	if (rc < 0 || mistakes.found) {
+		*nfound = report_mistakes(&mistakes, rc, &stop, errors, cap);
+		rule_mistakes_release(&mistakes);
 		dqa_rules_free(r);
-		return rc;
+		return rc < 0 ? rc : DQA_ERULES;
 	}
 	*out = r;
 	return 0;
+}
+
+int dqa_rules_load(dqa_rules **out, const char *path, dqa_error *err)
+{
+	size_t found;
+	return dqa_rules_load_all(out, path, err, 1, &found);
 }
 
 const char *dqa_rules_dataset_name(const dqa_rules *rules)

@@ -11,6 +11,7 @@
 #include "../input/limits.h"
 #include "../input/reader.h"
 #include "../util/strset.h"
+#include "../util/closest.h"
 #include "yaml_tree.h"
 
 enum vtype { VT_STRING, VT_INTEGER, VT_NUMBER, VT_DATE, VT_BOOLEAN };
@@ -79,13 +80,17 @@ struct dqa_rules {
 	double weights[DQA_CRITERIA];
 	double warn_below, fail_below;
 	const char **files;          /* reference, catalog and sidecar files named */
-	size_t nfiles, files_cap;
+	struct dqa_pos *file_pos;    /* where each is named */
+	size_t nfiles, files_cap, file_pos_cap;
 };
 
 /* Context handed to check kinds while they read their parameters. */
+struct rule_mistakes;
+
 struct rules_ctx {
 	struct dqa_rules *rules;
 	dqa_error *err;
+	struct rule_mistakes *mistakes;   /* NULL: stop at the first error */
 };
 
 const struct column_decl *rules_column(const struct dqa_rules *r, const char *name);
@@ -99,7 +104,7 @@ const char *rules_path(struct rules_ctx *ctx, const char *path);
 /* Records a file whose content the rules' verdicts depend on (a reference
  * list, a catalog, a metadata sidecar), for rules_digest. path is kept, not
  * copied. 0 or DQA_ENOMEM. */
-int rules_note_file(struct rules_ctx *ctx, const char *path);
+int rules_note_file(struct rules_ctx *ctx, const char *path, struct dqa_pos at);
 
 /* Error at a node of the rule file (code DQA_ERULES). */
 int rules_error(struct rules_ctx *ctx, const struct ynode *at, const char *hint,
@@ -168,10 +173,6 @@ int rules_check_date_format(struct rules_ctx *ctx, const char *column, const str
 const struct ynode *rules_unknown_key(const struct ynode *map, const char *const *known,
 				      size_t nknown, size_t first_listed, const char *prefix,
 				      char *hint, size_t cap);
-
-/* The closest word to `word` among candidates (edit distance <= 2 and below
- * the length of word), or NULL. */
-const char *closest_word(const char *word, const char *const *candidates, size_t n);
 
 /* Appends a check, refusing a duplicate id (reported at `at`). */
 int rules_add_check(struct rules_ctx *ctx, struct check *c, const struct ynode *at);

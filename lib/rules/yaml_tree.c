@@ -11,6 +11,7 @@
 #include "../util/strbuf.h"
 #include "../util/strset.h"
 #include "../util/values.h"
+#include "yaml_hints.h"
 
 struct builder {
 	yaml_parser_t parser;
@@ -45,15 +46,15 @@ static int parser_error(struct builder *b)
 {
 	const yaml_parser_t *p = &b->parser;
 	const char *problem = p->problem ? p->problem : "malformed YAML";
-	char hint[256] = "";
-	if (p->context)
-		snprintf(hint, sizeof hint, "%s (line %zu)", p->context,
+	struct yaml_diagnosis d;
+	yaml_diagnose(b->text, b->len, problem, mark_pos(p->problem_mark), &d);
+	if (!d.hint[0] && p->context)
+		snprintf(d.hint, sizeof d.hint, "%s (line %zu)", p->context,
 			 p->context_mark.line + 1);
 	/* libyaml often says "cannot start any token" for a tab: name it. */
 	if (strstr(problem, "tab") || byte_at(b, p->problem_mark) == '\t')
-		snprintf(hint, sizeof hint, "indent YAML with spaces, never tabs");
-	return error_at(b->err, DQA_ERULES, b->path, mark_pos(p->problem_mark), hint,
-			"invalid YAML: %s", problem);
+		snprintf(d.hint, sizeof d.hint, "indent YAML with spaces, never tabs");
+	return error_at(b->err, DQA_ERULES, b->path, d.pos, d.hint, "invalid YAML: %s", problem);
 }
 
 static int next_event(struct builder *b, yaml_event_t *ev)

@@ -142,3 +142,14 @@ int error_format_as(char **out, const dqa_error *err, const char *severity)
 	*out = strbuf_detach(&sb);
 	return *out ? 0 : DQA_ENOMEM;
 }
+
+int dqa_errors_summary(char **out, const char *file, size_t found, size_t shown)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_printf(&sb, "%s: %zu error%s", file, found, found == 1 ? "" : "s");
+	if (shown < found)
+		strbuf_printf(&sb, " (the first %zu shown)", shown);
+	strbuf_putc(&sb, '\n');
+	*out = strbuf_detach(&sb);
+	return *out ? 0 : DQA_ENOMEM;
+}

@@ -64,7 +64,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				  .ncolumns = sizeof columns / sizeof *columns,
 				  .limits = LIMITS_DEFAULT};
 	dqa_error err = {0};
-	struct rules_ctx ctx = {&rules, &err};
+	struct rules_ctx ctx = {&rules, &err, NULL};
 	struct ynode node = {.kind = YNODE_SCALAR, .pos = {1, 1, (unsigned)len + 1},
 			     .text = buf, .len = len, .plain = true};
 	struct expr *e = NULL;

@@ -47,7 +47,7 @@ int main(void)
 {
 	struct dqa_rules rules = {.arena = ARENA_INIT};
 	dqa_error err = {0};
-	struct rules_ctx ctx = {&rules, &err};
+	struct rules_ctx ctx = {&rules, &err, NULL};
 	struct check def = {.ops = &check_case};
 	EXPECT(check_case.configure(&def, NULL, &ctx) == 0);   /* style consistent */
 

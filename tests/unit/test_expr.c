@@ -27,7 +27,7 @@ static struct expr *compile(const char *text)
 {
 	struct ynode node = {.kind = YNODE_SCALAR, .pos = {1, 1, (unsigned)strlen(text) + 1},
 			     .text = text, .len = strlen(text), .plain = true};
-	struct rules_ctx ctx = {&rules, &err};
+	struct rules_ctx ctx = {&rules, &err, NULL};
 	struct expr *e = NULL;
 	memset(&err, 0, sizeof err);
 	return expr_compile(&ctx, &node, "expression", &e) == 0 ? e : NULL;
