@@ -178,9 +178,13 @@ typedef struct dqa_audit_options {
 				     block, or NULL */
 	void *progress_ctx;
 	dqa_holdout holdout;      /* audit a part of the rows (share 0: all) */
+	unsigned jobs;            /* a suite's datasets audited at once: 0 = one per
+				     online core (at most one per dataset), each
+				     audit then with the cores shared out unless
+				     threads is set; results never depend on it */
 } dqa_audit_options;
 
-#define DQA_AUDIT_OPTIONS_INIT { 0, 0, 5, 0, NULL, NULL, 0, NULL, NULL, {0, 0, false} }
+#define DQA_AUDIT_OPTIONS_INIT { 0, 0, 5, 0, NULL, NULL, 0, NULL, NULL, {0, 0, false}, 0 }
 
 /* More worker threads than this are not started: a larger count runs this
  * many. */
@@ -567,7 +571,8 @@ int dqa_input_fingerprint(const char *const *inputs, size_t ninputs, char *out,
 typedef struct dqa_history_query {
 	const char *dataset;      /* NULL: every dataset */
 	int64_t since, until;     /* runs with since <= run_at < until */
-	bool totals_only;         /* only the overall rows, not the criteria's */
+	bool totals_only;         /* only the overall rows, not the criteria's, and
+				     without their check scores (the baseline's) */
 } dqa_history_query;
 
 #define DQA_HISTORY_QUERY_INIT { NULL, INT64_MIN, INT64_MAX, false }

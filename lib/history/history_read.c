@@ -15,9 +15,10 @@ struct load_ctx {
 	dqa_error *err;
 };
 
-/* The run's rows; ?1 the run. Criterion rows only when asked for. */
-#define ROWS_SQL(criteria) \
-	"SELECT seq, scope, unit, 'overall', score, status, rows, marker, checks" \
+/* The run's rows; ?1 the run. Criterion rows and check scores only when
+ * asked for. */
+#define ROWS_SQL(checks, criteria) \
+	"SELECT seq, scope, unit, 'overall', score, status, rows, marker, " checks \
 	" FROM totals WHERE run_id = ?1" \
 	criteria " ORDER BY 1"
 #define CRITERIA_SQL \
@@ -150,7 +151,7 @@ static int bind_query(struct load_ctx *c, const dqa_history_query *q)
 
 static int load_runs(struct load_ctx *c, const dqa_history_query *q)
 {
-	const char *rows_sql = q->totals_only ? ROWS_SQL("") : ROWS_SQL(CRITERIA_SQL);
+	const char *rows_sql = q->totals_only ? ROWS_SQL("''", "") : ROWS_SQL("checks", CRITERIA_SQL);
 	int rc = sqlite3_prepare_v2(c->db, RUNS_SQL, -1, &c->runs, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(c->db, rows_sql, -1, &c->rows, NULL);
