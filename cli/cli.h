@@ -50,6 +50,7 @@ int cli_write_reports(const dqa_report *rep, const char *dir, const char *format
 
 int cmd_trend(int argc, char **argv);
 int cmd_warnings(int argc, char **argv);
+int cmd_history(int argc, char **argv);
 
 /* Colour for a --color value (always, never, auto): auto means a terminal
  * without NO_COLOR or TERM=dumb. */
@@ -76,14 +77,19 @@ int cli_parse_tz(const char *value, void *dest, char *why, size_t cap);
 	OPTION("tz", 0, OPTION_PARSE, "ZONE", OPTION_AT(T, m),                         \
 	       "times in reports in ZONE, e.g. Asia/Ho_Chi_Minh", .parse = cli_parse_tz,   \
 	       .default_note = "TZ")
-/* Loads the history at path into *h, warning on stderr about what loading
- * skipped. Returns an exit status (*h NULL unless 0). */
-int cli_history_load(const char *path, dqa_history **h);
-/* Loads the history at path, warns on stderr about what loading skipped,
- * runs view(h, ctx, err) writing to stdout, and flushes. Returns the exit
- * status. */
+/* An OPTION_PARSE reader of --since: an ISO 8601 time, or a duration of
+ * the rule files' grammar before now (cli_generated_at), so a window reads
+ * like a rule's max_age; into an int64_t of epoch seconds. */
+int cli_parse_since(const char *value, void *dest, char *why, size_t cap);
+
+/* Loads the runs of the history store at path that q asks for into *h.
+ * Returns an exit status (*h NULL unless 0). */
+int cli_history_load(const char *path, const dqa_history_query *q, dqa_history **h);
+/* Loads the runs of the store at path that q asks for, runs view(h, ctx,
+ * err) writing to stdout, and flushes. Returns the exit status. */
 typedef int (*history_view_fn)(const dqa_history *h, void *ctx, dqa_error *err);
-int cli_history_view(const char *path, history_view_fn view, void *ctx);
+int cli_history_view(const char *path, const dqa_history_query *q, history_view_fn view,
+		     void *ctx);
 /* Flushes stdout; EXIT_INPUT (with a message) when it could not be written. */
 int cli_flush_stdout(void);
 

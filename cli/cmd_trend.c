@@ -12,30 +12,12 @@ struct trend_args {
 	const char *lang, *tz;    /* a lang_choices entry (NULL: the locale's); --tz */
 };
 
-/* An ISO 8601 time, or a duration of the rule files' grammar before now
- * (SOURCE_DATE_EPOCH or the clock), so a window reads like a rule's max_age. */
-static int parse_since(const char *value, void *dest, char *why, size_t cap)
-{
-	int64_t *since = dest;
-	if (dqa_time_parse(value, since) == 0)
-		return 0;
-	int64_t span;
-	const char *problem;
-	if (dqa_duration_parse(value, &span, &problem) == 0) {
-		*since = cli_generated_at() - span;
-		return 0;
-	}
-	snprintf(why, cap, "%s", problem ? problem : "expected an ISO 8601 date such as "
-						    "2026-11-01, or a duration such as 30d");
-	return -1;
-}
-
 #define T struct trend_args
 static const struct option_spec trend_options[] = {
 	OPTION("unit", 'u', OPTION_STRING, "NAME", OPTION_AT(T, opts.unit), "only this unit"),
 	OPTION("since", 0, OPTION_PARSE, "WHEN", OPTION_AT(T, opts.since),
 	       "only runs from WHEN on (ISO 8601 date or time, or a duration before now such as "
-	       "30d)", .parse = parse_since),
+	       "30d)", .parse = cli_parse_since),
 	OPTION("dataset", 'd', OPTION_STRING, "NAME", OPTION_AT(T, opts.dataset), "only this dataset",
 	       .default_note = "every one"),
 	OPTION("format", 'f', OPTION_CHOICE, "FMT", OPTION_AT(T, format), NULL, .choices = view_formats),
@@ -75,8 +57,12 @@ int cmd_trend(int argc, char **argv)
 		rc = cli_view_format(&trend_help, a.format, &a.view);
 	a.opts.color = a.view == DQA_VIEW_TEXT && cli_use_color(a.color);
 	a.opts.lang = cli_lang(a.lang);
+	/* The trend is drawn from overall scores: the criteria stay unread. */
+	dqa_history_query q = DQA_HISTORY_QUERY_INIT;
+	q.dataset = a.opts.dataset;
+	q.totals_only = true;
 	if (rc == 0)
-		rc = cli_history_view(positional[0], write_trend, &a);
+		rc = cli_history_view(positional[0], &q, write_trend, &a);
 	free(positional);
 	return rc < 0 ? EXIT_PASS : rc;
 }

@@ -64,8 +64,12 @@ int cmd_warnings(int argc, char **argv)
 	if (rc == 0)
 		rc = cli_view_format(&warnings_help, a.format, &a.view);
 	a.opts.lang = cli_lang(a.lang);
+	/* The list is drawn from overall scores: the criteria stay unread. */
+	dqa_history_query q = DQA_HISTORY_QUERY_INIT;
+	q.dataset = a.opts.dataset;
+	q.totals_only = true;
 	if (rc == 0)
-		rc = cli_history_view(positional[0], write_warnings, &a);
+		rc = cli_history_view(positional[0], &q, write_warnings, &a);
 	free(positional);
 	return rc < 0 ? EXIT_PASS : rc;
 }

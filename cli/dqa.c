@@ -19,8 +19,9 @@ static const struct command commands[] = {
 	{"import-schema", cmd_import_schema, "a rule file from a Frictionless Table Schema or Data Package"},
 	{"export-schema", cmd_export_schema, "the columns and constraints of a rule file as a Table Schema"},
 	{"report", cmd_report, "render the reports of a saved result.json again"},
-	{"trend", cmd_trend, "show each unit's score over time from a history file"},
-	{"warnings", cmd_warnings, "the weekly warning list from a history file"},
+	{"trend", cmd_trend, "show each unit's score over time from a history store"},
+	{"warnings", cmd_warnings, "the weekly warning list from a history store"},
+	{"history", cmd_history, "import, export or prune the history store"},
 };
 
 enum { NCOMMANDS = sizeof commands / sizeof *commands };

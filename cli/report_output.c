@@ -24,7 +24,9 @@ int cli_add_history(dqa_report *rep, const char *path, bool may_be_missing)
 		return 0;
 	dqa_history *h = NULL;
 	dqa_error err = {0};
-	int rc = cli_history_load(path, &h);
+	dqa_history_query totals_only = DQA_HISTORY_QUERY_INIT;
+	totals_only.totals_only = true;
+	int rc = cli_history_load(path, &totals_only, &h);
 	if (rc == 0 && dqa_report_add_history(rep, h, &err) < 0)
 		rc = report_error(&err);
 	dqa_history_free(h);

@@ -40,6 +40,22 @@ int64_t cli_generated_at(void)
 	return (int64_t)time(NULL);
 }
 
+int cli_parse_since(const char *value, void *dest, char *why, size_t cap)
+{
+	int64_t *since = dest;
+	if (dqa_time_parse(value, since) == 0)
+		return 0;
+	int64_t span;
+	const char *problem;
+	if (dqa_duration_parse(value, &span, &problem) == 0) {
+		*since = cli_generated_at() - span;
+		return 0;
+	}
+	snprintf(why, cap, "%s", problem ? problem : "expected an ISO 8601 date such as "
+						    "2026-11-01, or a duration such as 30d");
+	return -1;
+}
+
 /* --format json alone is the result document itself: parsing it back into
  * a report would only cost time (tens of ms for 126 units). */
 static int emit_json(const dqa_result *res)
@@ -126,11 +142,13 @@ static int history_pages(const dqa_result *res, const struct result_output *o)
 	dqa_report *rep = NULL;
 	dqa_history *h = NULL;
 	dqa_error err = {0};
+	dqa_history_query totals_only = DQA_HISTORY_QUERY_INIT;
+	totals_only.totals_only = true;
 	int rc = 0;
 	if (dqa_report_from_result(&rep, res, &err) < 0)
 		rc = report_error(&err);
 	if (rc == 0)
-		rc = cli_history_load(o->history, &h);
+		rc = cli_history_load(o->history, &totals_only, &h);
 	/* index.html is written again with the links: as emit wrote it */
 	if (rc == 0 && o->max_drop_given)
 		dqa_report_set_drop_alert(rep, o->max_drop);

@@ -57,7 +57,9 @@ static int history_pages(const dqa_suite *s, const struct result_output *o)
 {
 	dqa_history *h = NULL;
 	dqa_error err = {0};
-	int rc = cli_history_load(o->history, &h);
+	dqa_history_query totals_only = DQA_HISTORY_QUERY_INIT;
+	totals_only.totals_only = true;
+	int rc = cli_history_load(o->history, &totals_only, &h);
 	if (rc == 0 && dqa_suite_write_history_pages(s, h, o->out, cli_lang(o->lang), NULL, &err) < 0)
 		rc = report_error(&err);
 	dqa_history_free(h);

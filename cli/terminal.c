@@ -38,22 +38,19 @@ bool cli_use_color(const char *when)
 	return isatty(STDOUT_FILENO) && !(no_color && no_color[0]) && !(term && !strcmp(term, "dumb"));
 }
 
-int cli_history_load(const char *path, dqa_history **h)
+int cli_history_load(const char *path, const dqa_history_query *q, dqa_history **h)
 {
 	dqa_error err = {0};
 	*h = NULL;
-	if (dqa_history_load(h, path, &err) < 0)
-		return report_error(&err);
-	if (dqa_history_notice(*h))
-		fprintf(stderr, "dqa: warning: %s\n", dqa_history_notice(*h));
-	return 0;
+	return dqa_history_load_query(h, path, q, &err) < 0 ? report_error(&err) : 0;
 }
 
-int cli_history_view(const char *path, history_view_fn view, void *ctx)
+int cli_history_view(const char *path, const dqa_history_query *q, history_view_fn view,
+		     void *ctx)
 {
 	dqa_history *h = NULL;
 	dqa_error err = {0};
-	int rc = cli_history_load(path, &h);
+	int rc = cli_history_load(path, q, &h);
 	if (rc == 0 && view(h, ctx, &err) < 0)
 		rc = report_error(&err);
 	if (rc == 0)

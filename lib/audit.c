@@ -1,5 +1,6 @@
 /* The audit driver: streams every input through the plan, runs the
  * dataset-scope checks, and turns the counts into a scored result. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -142,11 +143,42 @@ static int note_memory(struct dqa_result *r, const struct plan *p, dqa_error *er
 	return 0;
 }
 
-/* What the history records about the rules: their digest and check ids. */
+static const char *hex_hash(struct arena *a, uint64_t hash)
+{
+	char hex[RULES_DIGEST_LEN + 1];
+	snprintf(hex, sizeof hex, "%016llx", (unsigned long long)hash);
+	return arena_strdup(a, hex);
+}
+
+/* The rule file's and each file it read, with their hashes. */
+static int note_files(struct dqa_result *r, const struct dqa_rules *rules,
+		      const uint64_t *hashes, dqa_error *err)
+{
+	r->rule_files = arena_alloc(&r->arena, (rules->nfiles + 1) * sizeof *r->rule_files);
+	RETURN_IF_NOMEM(r->rule_files, err);
+	r->rule_files[0] = (struct res_file){arena_strdup(&r->arena, rules->path),
+						 hex_hash(&r->arena, rules->doc.hash)};
+	for (size_t i = 0; i < rules->nfiles; i++)
+		r->rule_files[i + 1] = (struct res_file){arena_strdup(&r->arena, rules->files[i]),
+							 hex_hash(&r->arena, hashes[i])};
+	r->nrule_files = rules->nfiles + 1;
+	for (size_t i = 0; i < r->nrule_files; i++)
+		RETURN_NOMEM_UNLESS(r->rule_files[i].path && r->rule_files[i].hash, err);
+	return 0;
+}
+
+/* What the history records about the rules: their digest, files and check
+ * ids. */
 static int note_rules(struct dqa_result *r, const struct dqa_rules *rules, dqa_error *err)
 {
 	char digest[RULES_DIGEST_LEN + 1];
-	FORWARD_IF_ERROR(rules_digest(rules, digest, err));
+	uint64_t *hashes = calloc(rules->nfiles + 1, sizeof *hashes);
+	RETURN_IF_NOMEM(hashes, err);
+	int rc = rules_digest(rules, digest, hashes, err);
+	if (rc == 0)
+		rc = note_files(r, rules, hashes, err);
+	free(hashes);
+	FORWARD_IF_ERROR(rc);
 	r->rules_hash = arena_strdup(&r->arena, digest);
 	r->check_ids = arena_alloc(&r->arena, (rules->nchecks + 1) * sizeof *r->check_ids);
 	RETURN_NOMEM_UNLESS(r->rules_hash && r->check_ids, err);

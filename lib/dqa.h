@@ -203,9 +203,13 @@ typedef struct dqa_audit_options {
 	dqa_holdout holdout;      /* audit a part of the rows (share 0: all) */
 	uint64_t max_records;     /* audit only the first records, in input
 				     order, with one worker (0: all) */
+	unsigned jobs;            /* a suite's datasets audited at once: 0 = one per
+				     online core (at most one per dataset), each
+				     audit then with the cores shared out unless
+				     threads is set; results never depend on it */
 } dqa_audit_options;
 
-#define DQA_AUDIT_OPTIONS_INIT { 0, 0, 5, 0, NULL, NULL, 0, NULL, NULL, {0, 0, false}, 0 }
+#define DQA_AUDIT_OPTIONS_INIT { 0, 0, 5, 0, NULL, NULL, 0, NULL, NULL, {0, 0, false}, 0, 0 }
 
 /* More worker threads than this are not started: a larger count runs this
  * many. */
@@ -574,12 +578,13 @@ int dqa_write_file_atomic(const char *dir, const char *name, const char *data,
 
 /* --- history: nightly runs, trends, regressions, weekly warnings -------- */
 
-/* Appends the result to the history file at path (created with its header
- * when new or empty): for every unit one row per scored criterion and an
- * "overall" row, then one dataset row; run_at is the result's reference time
- * (--now). The whole run is one write() under an exclusive lock, so
- * concurrent appenders never interleave and a crash can at worst leave a
- * partial last line, which readers ignore and the next append closes. */
+/* Records the result in the history store at path (an SQLite file, created
+ * when missing; see dqa(1), HISTORY): for every unit one row per scored
+ * criterion and an "overall" row, then the dataset's rows, and the hashes
+ * of the rule file and the files it read; run_at is the result's reference
+ * time (--now). One transaction: the run is recorded whole or not at all
+ * (DQA_EIO, e.g. a full disk), concurrent writers wait for each other. A
+ * CSV history fails with DQA_EARG (see dqa_history_import). */
 int dqa_history_append(const char *path, const dqa_result *res, dqa_error *err);
 
 /* Fingerprint of the input files as 16 hex digits (see dqa(1), HISTORY);
@@ -587,15 +592,49 @@ int dqa_history_append(const char *path, const dqa_result *res, dqa_error *err);
 int dqa_input_fingerprint(const char *const *inputs, size_t ninputs, char *out,
 			  dqa_error *err);
 
-/* Loads a history file ("-" is stdin). A trailing line without a newline
- * (an interrupted write) and malformed lines are skipped and described by
- * dqa_history_notice. A missing file fails with DQA_EINPUT. */
+/* Which runs to load or export. */
+typedef struct dqa_history_query {
+	const char *dataset;      /* NULL: every dataset */
+	int64_t since, until;     /* runs with since <= run_at < until */
+	bool totals_only;         /* only the overall rows, not the criteria's, and
+				     without their check scores (the baseline's) */
+} dqa_history_query;
+
+#define DQA_HISTORY_QUERY_INIT { NULL, INT64_MIN, INT64_MAX, false }
+
+/* Loads the runs of the store at path that q asks for. A missing store
+ * fails with DQA_EINPUT, a CSV history with DQA_EARG. */
+int dqa_history_load_query(dqa_history **out, const char *path, const dqa_history_query *q,
+			   dqa_error *err);
+
+/* Loads every run of the store at path (dqa_history_load_query). */
 int dqa_history_load(dqa_history **out, const char *path, dqa_error *err);
 
-/* What loading skipped, as one line without a newline, or NULL. */
-const char *dqa_history_notice(const dqa_history *h);
-
 void dqa_history_free(dqa_history *h);
+
+/* Loads CSV histories (the long layout 'dqa audit --history FILE.csv'
+ * wrote before the store, either header) into the store at path, created
+ * when missing: each file in one transaction, its runs in file order. A
+ * line that does not parse is skipped, and a last line without a newline
+ * (an interrupted append) dropped; *notice is then a malloc'd line saying
+ * so (else NULL; caller frees). *runs counts the runs recorded. */
+int dqa_history_import(const char *path, const char *const *csv_files, size_t nfiles,
+		       size_t *runs, char **notice, dqa_error *err);
+
+/* Writes the runs of the store at path that q asks for as a CSV history
+ * (the long layout, its current header), in the order they were recorded. */
+int dqa_history_export(const char *path, const dqa_history_query *q, FILE *out, dqa_error *err);
+
+typedef struct dqa_prune_options {
+	int64_t keep_since;       /* runs before this time are deleted... */
+	bool weekly;              /* ...or, when set, kept as the last run of each
+				   * dataset's ISO week */
+} dqa_prune_options;
+
+/* Deletes (or rolls up to one a week) the runs before opts->keep_since,
+ * then reclaims the space. *removed counts the runs deleted. */
+int dqa_history_prune(const char *path, const dqa_prune_options *opts, size_t *removed,
+		      dqa_error *err);
 
 typedef enum dqa_view_format {
 	DQA_VIEW_TEXT, DQA_VIEW_CSV, DQA_VIEW_JSON, DQA_VIEW_MD, DQA_VIEW_HTML

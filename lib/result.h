@@ -81,9 +81,16 @@ struct dqa_result {
 	size_t *warnings;             /* unit indices, worst first */
 	size_t nwarnings;
 	const char *rules_hash;       /* rules_digest: the rules and files they read */
+	struct res_file *rule_files;  /* the rule file, then each file it read */
+	size_t nrule_files;
 	const char **check_ids;       /* every check of the rules, in order */
 	size_t ncheck_ids;
 	unsigned threads;             /* worker threads the audit or merge ran */
+};
+
+/* A file the rules read and the 16 hex digits of its contents' hash. */
+struct res_file {
+	const char *path, *hash;
 };
 
 /* Computes every score, status, cost and the warning list from the counts. */

@@ -20,7 +20,12 @@ int past_load(const char *param, const struct plan *plan, struct dqa_history **o
 		*why = "no earlier runs: the history file does not exist yet";
 		return 0;
 	}
-	return dqa_history_load(out, path, err);
+	/* Only this dataset's overall rows: a year of a city's other datasets
+	 * stays on disk. */
+	dqa_history_query q = DQA_HISTORY_QUERY_INIT;
+	q.dataset = plan->rules->name;
+	q.totals_only = true;
+	return dqa_history_load_query(out, path, &q, err);
 }
 
 static void keep_recent(const struct hist_entry **slots, size_t *count, size_t k,

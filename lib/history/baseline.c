@@ -119,7 +119,9 @@ static int from_history(struct baseline *b, const char *path, const struct dqa_r
 			dqa_error *err)
 {
 	dqa_history *h;
-	FORWARD_IF_ERROR(dqa_history_load(&h, path, err));
+	dqa_history_query q = DQA_HISTORY_QUERY_INIT;
+	q.dataset = res->dataset;
+	FORWARD_IF_ERROR(dqa_history_load_query(&h, path, &q, err));
 	const char *dataset = history_lookup(h, res->dataset);
 	b->run_at = INT64_MIN;
 	b->rules_hash = "";

@@ -1,6 +1,7 @@
-/* The history file as loaded: one entry per line, strings interned so that
- * equal names are equal pointers. Shared by trend, weekly, baseline and the
- * history-backed checks (stalled, rows_change). */
+/* The history as loaded from the store: one entry per row (a line of the
+ * long CSV layout), strings interned so that equal names are equal
+ * pointers. Shared by trend, weekly, baseline and the history-backed checks
+ * (stalled, rows_change). */
 #ifndef DQA_HISTORY_H
 #define DQA_HISTORY_H
 
@@ -8,9 +9,9 @@
 #include "../util/error.h"
 #include "../util/strset.h"
 
-/* The header line, and the criterion name of a unit's or dataset's total.
- * Files begun before the rules were recorded have the shorter header; they
- * are read as they are, and appended to in their own layout. */
+/* The header line of a CSV history (import and export), and the criterion
+ * name of a unit's or dataset's total. Files begun before the rules were
+ * recorded have the shorter header; import reads both. */
 #define HISTORY_HEADER_V1 \
 	"run_at,rules,dataset,scope,unit,criterion,score,status,rows,fingerprint,marker"
 #define HISTORY_HEADER HISTORY_HEADER_V1 ",rules_hash,checks"
@@ -38,7 +39,6 @@ struct dqa_history {
 	struct strset strings;               /* text -> interned copy */
 	struct hist_entry *entries;          /* malloc'd */
 	size_t n, cap;
-	const char *notice;
 };
 
 /* Is e the overall row of a unit (not a criterion, not the dataset)? */
@@ -46,6 +46,11 @@ static inline bool hist_is_unit_total(const struct hist_entry *e)
 {
 	return !e->dataset_scope && e->criterion == HISTORY_CRITERION_OVERALL;
 }
+
+/* The criterion (or HISTORY_CRITERION_OVERALL) and the status ("" is
+ * DQA_NO_SCORE) of their names; false for another name. */
+bool history_criterion_parse(const char *s, unsigned *out);
+bool history_status_parse(const char *s, dqa_status *out);
 
 /* The interned copy of s, or NULL when s never occurs in the history (so a
  * pointer comparison with entries then matches nothing). */

@@ -19,11 +19,14 @@ static uint64_t fold(uint64_t h, uint64_t v)
 	return (h ^ v) * 0x100000001B3ULL + 0x9E3779B97F4A7C15ULL;
 }
 
-static int hash_file(const char *path, uint64_t *h, dqa_error *err)
+/* Folds the file's blocks into *h and, from 0, into *own. */
+static int hash_file(const char *path, uint64_t *h, uint64_t *own, dqa_error *err)
 {
+	*own = 0;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		*h = fold(*h, MISSING_FILE);
+		*own = MISSING_FILE;
 		return 0;
 	}
 	char block[BLOCK];
@@ -37,17 +40,23 @@ static int hash_file(const char *path, uint64_t *h, dqa_error *err)
 			return error_at(err, DQA_EINPUT, path, DQA_NOPOS, NULL, "cannot read: %s",
 					strerror(saved));
 		}
-		*h = fold(*h, strset_hash(block, (size_t)n));
+		uint64_t v = strset_hash(block, (size_t)n);
+		*h = fold(*h, v);
+		*own = fold(*own, v);
 	}
 	close(fd);
 	return 0;
 }
 
-int rules_digest(const struct dqa_rules *r, char out[RULES_DIGEST_LEN + 1], dqa_error *err)
+int rules_digest(const struct dqa_rules *r, char out[RULES_DIGEST_LEN + 1],
+		 uint64_t *file_hashes, dqa_error *err)
 {
-	uint64_t h = fold(0, r->doc.hash);
-	for (size_t i = 0; i < r->nfiles; i++)
-		FORWARD_IF_ERROR(hash_file(r->files[i], &h, err));
+	uint64_t h = fold(0, r->doc.hash), own;
+	for (size_t i = 0; i < r->nfiles; i++) {
+		FORWARD_IF_ERROR(hash_file(r->files[i], &h, &own, err));
+		if (file_hashes)
+			file_hashes[i] = own;
+	}
 	snprintf(out, RULES_DIGEST_LEN + 1, "%016llx", (unsigned long long)h);
 	return 0;
 }

@@ -38,6 +38,11 @@ struct dqa_suite {
 int suite_load(dqa_suite **out, const char *path, unsigned shard, unsigned shards,
 	       const uint64_t *shard_hash, dqa_error *err);
 
+/* Audits every dataset into its result, opts->jobs at once (suite_jobs.c).
+ * Each result is the same whatever the number of jobs; on failure, the
+ * error is the first failing dataset's in suite order. */
+int suite_audit_all(struct dqa_suite *s, const dqa_audit_options *opts, dqa_error *err);
+
 /* The suite document of the datasets' results (suite_doc.c). */
 int suite_build_doc(struct dqa_suite *s, int64_t now, int64_t generated_at, dqa_error *err);
 

@@ -109,13 +109,7 @@ int dqa_suite_run(dqa_suite *s, const dqa_audit_options *opts, dqa_error *err)
 	if (s->shards != 1)
 		return error_at(err, DQA_EARG, s->path, DQA_NOPOS, NULL,
 				"suite loaded for a shard: audit it with dqa_suite_shard");
-	for (size_t i = 0; i < s->ndatasets; i++) {
-		struct suite_dataset *d = &s->datasets[i];
-		dqa_result_free(d->result);
-		d->result = NULL;
-		FORWARD_IF_ERROR(dqa_audit_run(&d->result, d->rules, (const char *const *)d->inputs,
-					       d->ninputs, opts, err));
-	}
+	FORWARD_IF_ERROR(suite_audit_all(s, opts, err));
 	json_decref(s->json);
 	s->json = NULL;
 	return suite_build_doc(s, opts->now, opts->generated_at, err);

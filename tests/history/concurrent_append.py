@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
-"""8 processes append to one history file at once, each running
-'dqa audit --history' RUNS times on a 40-ward extract (40 x 3 + 2 = 122
-lines a run). Checks that nothing is lost or interleaved: one header, every
-run's lines present and contiguous, every line complete.
+"""8 processes record runs in one history store at once, each running
+'dqa audit --history' RUNS times on a 40-ward extract (40 x 3 + 3 = 123
+rows a run). Checks with Python's sqlite3, not dqa, that nothing is lost or
+mixed: the store is intact, every run is there once with all its rows, and
+'dqa trend' reads every run.
 
 usage: concurrent_append.py DQA
 """
-import csv
-import io
+import contextlib
+import json
 import pathlib
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -23,11 +25,12 @@ def writer(dqa, folder, w):
         # A distinct reference time names each run: 2026-11-WW, i seconds past 01:00.
         now = f"2026-11-{w + 1:02d}T01:00:{i:02d}Z"
         subprocess.run([dqa, "audit", "rules.yaml", "data.csv", "--now", now,
-                        "--history", "history.csv", "-q"], cwd=folder, check=True)
+                        "--history", "history.db", "-q"], cwd=folder, check=True)
 
 
 def main():
     dqa = str(pathlib.Path(sys.argv[1]).resolve())
+    problems = []
     with tempfile.TemporaryDirectory(prefix="dqa-append-") as tmp:
         folder = pathlib.Path(tmp)
         (folder / "rules.yaml").write_text(RULES)
@@ -37,37 +40,28 @@ def main():
         with ThreadPoolExecutor(WRITERS) as pool:
             for f in [pool.submit(writer, dqa, folder, w) for w in range(WRITERS)]:
                 f.result()
-        text = (folder / "history.csv").read_text()
-    lines = text.split("\n")
-    problems = []
-    if lines[-1] != "":
-        problems.append("the file does not end with a newline")
-    lines = lines[:-1]
-    if lines[0] != ("run_at,rules,dataset,scope,unit,criterion,score,status,rows,fingerprint,"
-                    "marker,rules_hash,checks"):
-        problems.append("first line is not the header")
-    if sum(1 for l in lines if l.startswith("run_at,")) != 1:
-        problems.append("the header appears more than once")
-    per_run = WARDS * 3 + 3
-    expected = 1 + WRITERS * RUNS * per_run
-    if len(lines) != expected:
-        problems.append(f"{len(lines)} lines, expected {expected}")
-    order = []
-    for rec in csv.reader(io.StringIO("\n".join(lines[1:]))):
-        if len(rec) != 13:
-            problems.append(f"a line with {len(rec)} fields")
-            break
-        if not order or order[-1][0] != rec[0]:
-            order.append([rec[0], 0])
-        order[-1][1] += 1
-    runs = [r for r, _ in order]
-    if len(runs) != len(set(runs)):
-        problems.append("the lines of a run are not contiguous (interleaved)")
-    if len(runs) != WRITERS * RUNS or any(n != per_run for _, n in order):
-        problems.append(f"{len(runs)} runs, expected {WRITERS * RUNS}, each of {per_run} lines")
+        with contextlib.closing(sqlite3.connect(folder / "history.db")) as db:
+            if db.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                problems.append("the store fails its integrity check")
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                problems.append("the store is not in WAL mode")
+            per_run = db.execute(
+                "SELECT r.run_at, (SELECT count(*) FROM totals t WHERE t.run_id = r.id) +"
+                " (SELECT count(*) FROM criteria c WHERE c.run_id = r.id) FROM runs r").fetchall()
+        trend = subprocess.run([dqa, "trend", "history.db", "--format", "json"], cwd=folder,
+                               capture_output=True, text=True, check=True).stdout
+    expected_rows = WARDS * 3 + 3
+    times = [t for t, _ in per_run]
+    if len(per_run) != WRITERS * RUNS or len(set(times)) != len(times):
+        problems.append(f"{len(per_run)} runs ({len(set(times))} distinct), "
+                        f"expected {WRITERS * RUNS}")
+    if any(n != expected_rows for _, n in per_run):
+        problems.append(f"a run without its {expected_rows} rows")
+    if len(json.loads(trend)["datasets"][0]["runs"]) != WRITERS * RUNS:
+        problems.append("dqa trend does not read every run")
     for p in problems:
         print(p)
-    print(f"concurrent append: {len(lines)} lines, {len(runs)} runs, {len(problems)} problem(s)")
+    print(f"concurrent append: {len(per_run)} runs, {len(problems)} problem(s)")
     return 1 if problems else 0
 
 

@@ -24,6 +24,7 @@ import datetime
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -115,6 +116,25 @@ def expected_warnings(rows, week, target=None, stalled_runs=3):
     return items
 
 
+def imported(dqa, csv_path, folder):
+    """The CSV history loaded into a new store in folder: its path."""
+    db = os.path.join(folder, os.path.basename(csv_path)[:-4] + ".db")
+    subprocess.run([dqa, "history", "import", csv_path, "--history", db], check=True)
+    return db
+
+
+def last_run(store):
+    """The rules hash and the (path, hash) of each file of the store's
+    latest run, read with Python's sqlite3 (the schema of
+    docs/internals/history.md)."""
+    with sqlite3.connect(store) as db:
+        run_id, rules_hash = db.execute(
+            "SELECT id, rules_hash FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+        files = db.execute("SELECT path, hash FROM run_files WHERE run_id = ? ORDER BY seq",
+                           (run_id,)).fetchall()
+    return rules_hash, files
+
+
 def run(dqa, *args):
     out = subprocess.run([dqa, *args], check=True, capture_output=True, text=True).stdout
     return json.loads(out)
@@ -142,12 +162,17 @@ def expected_rule_changes(path):
             if runs[prev] and runs[t] and runs[prev] != runs[t]]
 
 
-def recorded_hash(dqa, folder, now):
-    history = os.path.join(folder, "history.csv")
+def recorded(dqa, folder, now):
+    """The rules hash and file hashes an audit in folder records."""
+    history = os.path.join(folder, "history.db")
     subprocess.run([dqa, "audit", os.path.join(folder, "rules.yaml"),
                     os.path.join(folder, "data.csv"), "--now", now, "-q",
                     "--history", history], check=True, capture_output=True)
-    return load(history)[-1]["rules_hash"]
+    return last_run(history)
+
+
+def recorded_hash(dqa, folder, now):
+    return recorded(dqa, folder, now)[0]
 
 
 def check_rule_hash(dqa, problems):
@@ -170,13 +195,20 @@ def check_rule_hash(dqa, problems):
             problems.append("rules_hash: changed with nothing changed")
         b = os.path.join(tmp, "b")
         shutil.copytree(a, b)
-        if recorded_hash(dqa, b, "2026-11-22") != first:
+        same_folder, before = recorded(dqa, b, "2026-11-22")
+        if same_folder != first:
             problems.append("rules_hash: changed with the folder")
         with open(os.path.join(b, "refs", "codes.csv"), "a") as f:
             f.write("3\n")
-        second = recorded_hash(dqa, b, "2026-11-23")
+        second, after = recorded(dqa, b, "2026-11-23")
         if second == first:
             problems.append("rules_hash: same after the reference file changed")
+        names = [os.path.relpath(p, b) for p, _ in after]
+        if names != ["rules.yaml", os.path.join("refs", "codes.csv")]:
+            problems.append(f"run_files: {names}, expected the rule file, then the reference")
+        if after[0][1] != before[0][1] or after[1][1] == before[1][1]:
+            problems.append("run_files: the rule file's hash changed, or the reference's not, "
+                            "after only the reference changed")
         with open(os.path.join(b, "rules.yaml"), "a") as f:
             f.write("# a comment\n")
         if recorded_hash(dqa, b, "2026-11-24") in (first, second):
@@ -188,7 +220,7 @@ def check_rule_changes(dqa, rows, problems):
         path = os.path.join(tmp, "history.csv")
         with_rules_hash(rows, path, [datetime.datetime(2026, 11, 10, 23),
                                      datetime.datetime(2026, 11, 20, 23)])
-        got = run(dqa, "trend", path, "--format", "json")["datasets"][0]
+        got = run(dqa, "trend", imported(dqa, path, tmp), "--format", "json")["datasets"][0]
         want = expected_rule_changes(path)
         if got["rules_changed"] != want or len(want) != 2:
             problems.append(f"trend: rules_changed {got['rules_changed']} != {want}")
@@ -203,9 +235,11 @@ def main():
     path = f"{root}/testdata/history/nightly.csv"
     rows = load(path)
     problems = []
+    tmp = tempfile.TemporaryDirectory()
+    store = imported(dqa, path, tmp.name)
 
     runs, series, worse = expected_trend(rows)
-    got = run(dqa, "trend", path, "--format", "json")["datasets"][0]
+    got = run(dqa, "trend", store, "--format", "json")["datasets"][0]
     if got["runs"] != [t.strftime("%Y-%m-%dT%H:%M:%SZ") for t in runs]:
         problems.append("trend: runs differ")
     for s in got["series"]:
@@ -221,7 +255,7 @@ def main():
 
     for week, target in (("2026-W45", None), ("2026-W46", None), ("2026-W47", None),
                          ("2026-W47", 95.0), ("2026-W53", None)):
-        args = ["warnings", path, "--week", week, "--format", "json"]
+        args = ["warnings", store, "--week", week, "--format", "json"]
         if target is not None:
             args += ["--target", str(target)]
         got = run(dqa, *args)["lists"][0]["listed"]
@@ -232,12 +266,13 @@ def main():
         if got_k != want_k:
             problems.append(f"warnings {week} target {target}:\n  got  {got_k}\n  want {want_k}")
 
-    got = run(dqa, "trend", path, "--format", "json")["datasets"][0]
+    got = run(dqa, "trend", store, "--format", "json")["datasets"][0]
     if got["rules_changed"] != []:
         problems.append("trend: a history without rules_hash marks rule changes")
     check_rule_changes(dqa, rows, problems)
     check_rule_hash(dqa, problems)
 
+    tmp.cleanup()
     for p in problems:
         print(p)
     print(f"history: {len(problems)} problem(s)")

@@ -8,7 +8,8 @@ import re
 import subprocess
 import sys
 
-COMMANDS = ["audit", "lint", "merge", "report", "trend", "warnings"]
+COMMANDS = ["audit", "lint", "merge", "report", "trend", "warnings", "history import",
+            "history export", "history prune"]
 
 
 def main():
@@ -18,7 +19,7 @@ def main():
     missing = []
     total = 0
     for command in COMMANDS:
-        help_text = subprocess.run([dqa, command, "--help"], check=True, capture_output=True,
+        help_text = subprocess.run([dqa, *command.split(), "--help"], check=True, capture_output=True,
                                    text=True).stdout
         for name in re.findall(r"^  (?:-., )?\s*--([a-z-]+)", help_text, re.M):
             total += 1

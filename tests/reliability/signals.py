@@ -60,7 +60,7 @@ def run(dqa, sig, busy):
         old.mkdir()
         (old / "index.html").write_text("the previous report\n")
         proc = subprocess.Popen(
-            [dqa, "audit", "rules.yaml", "-", "--out", "report", "--history", "history.csv"],
+            [dqa, "audit", "rules.yaml", "-", "--out", "report", "--history", "history.db"],
             cwd=work, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         proc.stdin.write(b"id,ward,name\n" + rows(0, 1000))
         proc.stdin.flush()

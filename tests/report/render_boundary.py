@@ -22,7 +22,9 @@ PATTERNS = {
 
 # file -> kinds it may use, and why
 ALLOWED = {
-    "history/history_write.c": ({"score notation"}, "the history file: a machine format"),
+    "history/history_write.c": ({"score notation"}, "the history's scores: a machine format"),
+    "history/history_export.c": ({"stdio write", "score notation"},
+                                 "a CSV history (dqa history export): a machine format"),
     "suite/suite_doc.c": ({"JSON text"}, "suite.json: a machine format"),
     "checks/alive_rows_change.c": ({"score notation"},
                                    "a check note: an English code in result.json, "

@@ -177,14 +177,14 @@ def hostile_history(dqa, tmp):
     # two runs, so trend and warnings have a change to show; the folder of
     # the second gets the history pages
     run(dqa, "audit", "rules.yaml", "data.csv", "--now", "2026-11-15", "-q", "--history",
-        "history.csv", cwd=tmp)
+        "history.db", cwd=tmp)
     run(dqa, "audit", "rules.yaml", "data.csv", "--now", "2026-11-22", "-q", "--history",
-        "history.csv", "--out", "hist", cwd=tmp)
+        "history.db", "--out", "hist", cwd=tmp)
     check(tmp / "hist", "--pages", 20)
     for name in ("trend", "warnings"):
         for lang in ("en", "vi"):
             for fmt in ("text", "csv", "json", "md", "html"):
-                out = run(dqa, name, "history.csv", "--format", fmt, "--lang", lang,
+                out = run(dqa, name, "history.db", "--format", fmt, "--lang", lang,
                           cwd=tmp).stdout
                 check_view(name, fmt, out, tmp)
     # One suite run of the hostile dataset (10,000 units are slow enough
@@ -193,7 +193,7 @@ def hostile_history(dqa, tmp):
     (tmp / "city.yaml").write_text(
         "version: 1\nname: hostile-city\ndatasets:\n  - {rules: rules.yaml, data: [data.csv]}\n")
     run(dqa, "audit", "--suite", "city.yaml", "--now", "2026-11-22", "-q", "--lang", "vi",
-        "--history", "city.csv", "--out", "city", cwd=tmp)
+        "--history", "city.db", "--out", "city", cwd=tmp)
     check(tmp / "city", "--pages", 10)
     out = run(dqa, "audit", "--suite", "city.yaml", "--now", "2026-11-22", "--lang", "en",
               cwd=tmp).stdout
@@ -213,7 +213,7 @@ def suite(dqa, root):
         for lang in ("en", "vi"):
             for now in ("2026-11-08", "2026-11-15", "2026-11-22"):
                 run(dqa, "audit", "--suite", "city.yaml", "--now", now, "-q", "--lang", lang,
-                    "--history", f"h-{lang}.csv", "--out", lang, cwd=tmp)
+                    "--history", f"h-{lang}.db", "--out", lang, cwd=tmp)
             check(tmp / lang, "--pages", 20)
         print("the city of the three examples: dashboard and history pages in en and vi")
 

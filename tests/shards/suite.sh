@@ -13,7 +13,7 @@ trap 'rm -rf "$tmp"' EXIT
 . "$ROOT/tests/shards/suite_setup.sh"
 cd "$tmp" || exit 1
 
-"$DQA" audit --suite "$suite" --now $now --threads 1 --out whole --history whole.csv \
+"$DQA" audit --suite "$suite" --now $now --threads 1 --out whole --history whole.db \
 	> whole.txt 2> whole.err
 whole=$?
 "$DQA" audit --suite "$suite" --now $now --threads 1 --format json > whole.json 2> /dev/null
@@ -26,7 +26,7 @@ for n in 1 2 3 7; do
 			{ echo "suite shard $i/$n failed"; cat shards.err; exit 1; }
 		i=$((i + 1))
 	done
-	"$DQA" merge part-*.state --out merged-$n --history merged-$n.csv > merged-$n.txt \
+	"$DQA" merge part-*.state --out merged-$n --history merged-$n.db > merged-$n.txt \
 		2> merged-$n.err
 	merged=$?
 	[ "$whole" = "$merged" ] || { echo "$n shards: exit status $merged, unsharded $whole"; exit 1; }
@@ -34,7 +34,7 @@ for n in 1 2 3 7; do
 	[ "$(sed 1d whole.err)" = "$(sed 1d merged-$n.err)" ] ||
 		{ echo "$n shards: the gate says otherwise"; cat merged-$n.err; exit 1; }
 	diff -r whole merged-$n || { echo "$n shards: report folder differs"; exit 1; }
-	cmp whole.csv merged-$n.csv || { echo "$n shards: history rows differ"; exit 1; }
+	"$DQA" history export --history whole.db > whole.csv && "$DQA" history export --history merged-$n.db > merged-$n.csv && cmp whole.csv merged-$n.csv || { echo "$n shards: history rows differ"; exit 1; }
 	"$DQA" merge part-*.state --format json > merged-$n.json 2> /dev/null
 	cmp whole.json merged-$n.json || { echo "$n shards: json differs"; exit 1; }
 done
