@@ -178,9 +178,12 @@ typedef struct dqa_audit_options {
 				     block, or NULL */
 	void *progress_ctx;
 	dqa_holdout holdout;      /* audit a part of the rows (share 0: all) */
+	const char *input_format; /* "csv", "ndjson" or "xlsx": read every input so (NULL:
+				     the rule file's dataset: format, else
+				     sniffed from each input's first bytes) */
 } dqa_audit_options;
 
-#define DQA_AUDIT_OPTIONS_INIT { 0, 0, 5, 0, NULL, NULL, 0, NULL, NULL, {0, 0, false} }
+#define DQA_AUDIT_OPTIONS_INIT { 0, 0, 5, 0, NULL, NULL, 0, NULL, NULL, {0, 0, false}, NULL }
 
 /* More worker threads than this are not started: a larger count runs this
  * many. */

@@ -237,7 +237,7 @@ int dqa_history_load(dqa_history **out, const char *path, dqa_error *err)
 	struct dqa_history *h = calloc(1, sizeof *h);
 	RETURN_IF_NOMEM(h, err);
 	struct load_ctx c = {.h = h, .path = path, .err = err};
-	const struct dialect csv = {',', '"', NULL, NULL, 1};
+	const struct dialect csv = {',', '"', NULL, NULL, 1, 0, NULL};
 	bool partial = ends_without_newline(path);
 	int rc = reader_scan(path, &csv, on_record, &c, err);
 	/* A partial line that happened to parse is dropped all the same; one that

@@ -173,7 +173,7 @@ static int start(struct source *src, dqa_error *err)
 	while (src->raw_len < SNIFF_BYTES && !src->raw_eof)
 		FORWARD_IF_ERROR(raw_fill(src, err));
 	FORWARD_IF_ERROR(sniff_text(src->raw, src->raw_len, src->name,
-				    encoding_is_utf16(src->encoding), err));
+				    encoding_is_utf16(src->encoding), src->want, &src->format, err));
 	if (!src->encoding && src->raw_len >= 3 && memcmp(src->raw, "\xEF\xBB\xBF", 3) == 0)
 		src->raw_at = src->skipped = 3;
 	if (src->encoding && !(src->tc = transcoder_new(src->encoding)))

@@ -12,6 +12,7 @@
 #include <sys/types.h>
 
 #include "../util/error.h"
+#include "sniff.h"
 
 struct encoding;
 struct inflater;
@@ -39,6 +40,8 @@ struct source {
 	bool started;           /* the head has been sniffed */
 	bool raw_eof;
 	unsigned skipped;       /* bytes dropped at the start: a byte order mark */
+	enum input_format want; /* set before the first read; INPUT_AUTO: sniff */
+	enum input_format format;   /* known after the first read */
 };
 
 /* encoding NULL: UTF-8. */
