@@ -544,6 +544,12 @@ static int seek_part(struct producer *pr, const struct scan_part *part)
 	return 0;
 }
 
+/* A shard's part that reads only the input's header (to bind the plan). */
+static bool header_only(const struct scan_part *part)
+{
+	return part->start == 0 && part->end == 0;
+}
+
 /* Hands a block of packed records to the workers and takes the next one. */
 static int push_packed(struct producer *pr, bool last)
 {
@@ -561,7 +567,8 @@ static int on_sheet_row(void *ctx, const struct record *rec)
 	struct producer *pr = ctx;
 	if (!pr->header_seen) {
 		pr->first_row_line = rec->line + 1;
-		return on_header(pr, rec);
+		FORWARD_IF_ERROR(on_header(pr, rec));
+		return pr->end == 0 ? 1 : 0;
 	}
 	struct block *b = pr->b;
 	if (packed_put(&b->buf, &b->len, &b->cap, rec) < 0)
@@ -575,7 +582,8 @@ static int on_sheet_row(void *ctx, const struct record *rec)
 static int read_workbook(struct producer *pr, const struct scan_part *part)
 {
 	struct scan *s = pr->s;
-	if (part->start > 0 || part->end != SCAN_TO_END)
+	pr->end = part->end;
+	if (!header_only(part) && (part->start > 0 || part->end != SCAN_TO_END))
 		return error_at(pr->err, DQA_EARG, s->names[pr->input], DQA_NOPOS,
 				"give the dataset as several workbooks to shard it, one or more per shard",
 				"--shard cannot split one workbook");
@@ -585,7 +593,7 @@ static int read_workbook(struct producer *pr, const struct scan_part *part)
 		rc = error_at(pr->err, DQA_EINPUT, s->names[pr->input], DQA_NOPOS,
 			      "an extract starts with a header row naming its columns",
 			      "empty sheet: no header row");
-	if (rc == 0 && pr->b)
+	if (rc == 0 && pr->b && pr->end != 0)
 		rc = push_packed(pr, true);
 	return rc < 0 ? rc : 0;
 }
@@ -616,6 +624,10 @@ static int read_input(struct scan *s, const struct scan_part *part, dqa_error *e
 						 : "an Excel workbook not named .xlsx");
 	if (rc == 0 && pr.b)
 		rc = pr.json ? read_json_header(&pr) : read_header(&pr);
+	if (rc == 0 && pr.b && pr.json && header_only(part)) {
+		give_back(s, pr.b);
+		pr.b = NULL;
+	}
 	if (rc == 0 && pr.b && pr.json && (part->start > 0 || part->end != SCAN_TO_END))
 		rc = error_at(err, DQA_EARG, s->names[part->input], DQA_NOPOS,
 			      "give a JSON dataset as several files to shard it, one or more per shard",

@@ -1,5 +1,5 @@
 /* Text of one input: a file, gzip (detected by its magic bytes, any number
- * of members) or standard input ("-"), refused when its first bytes show
+ * of members), standard input ("-") or a PostgreSQL table's CSV (pg.h), refused when its first bytes show
  * another format (sniff.h), without a UTF-8 byte order mark, and converted
  * to UTF-8 from the declared encoding (transcode.h). Inputs are only ever
  * opened read-only. */
@@ -16,6 +16,7 @@
 
 struct encoding;
 struct inflater;
+struct pg;
 struct transcoder;
 
 struct source {
@@ -24,6 +25,7 @@ struct source {
 	uint64_t position;      /* bytes read from the file so far */
 	int fd;
 	struct inflater *z;     /* NULL: not gzip */
+	struct pg *pg;          /* a PostgreSQL table, else NULL */
 	unsigned char *in;      /* bytes read but not yet used */
 	size_t in_at, in_len;
 	bool eof;               /* the file has no more bytes */

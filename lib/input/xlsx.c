@@ -10,6 +10,7 @@
 #include <minizip/unzip.h>
 
 #include "limits.h"
+#include "pg.h"
 #include "xlsx_format.h"
 #include "xlsx_part.h"
 
@@ -63,6 +64,17 @@ bool xlsx_named(const char *path)
 	size_t len = hash ? (size_t)(hash - path) : strlen(path);
 	return len > 5 && (strncasecmp(path + len - 5, ".xlsx", 5) == 0 ||
 			   strncasecmp(path + len - 5, ".xlsm", 5) == 0);
+}
+
+const char *xlsx_input_file(const char *operand, char *buf, size_t cap)
+{
+	if (strcmp(operand, "-") == 0 || pg_is_uri(operand))
+		return NULL;
+	struct stat st;
+	const char *hash = strrchr(operand, '#');
+	snprintf(buf, cap, "%.*s", hash && xlsx_named(operand) && stat(operand, &st) < 0
+				   ? (int)(hash - operand) : (int)strlen(operand), operand);
+	return buf;
 }
 
 /* --- workbook.xml and its relationships ---------------------------------- */

@@ -19,6 +19,12 @@ enum { XLSX_MAX_ROW = 1048576 };
  * ignoring a #SHEET suffix. */
 bool xlsx_named(const char *path);
 
+/* The file an input operand reads, into buf: the operand itself, or a
+ * workbook's path without its #SHEET; NULL for standard input and a
+ * PostgreSQL table, which have no file (no modification time, no bytes
+ * to fingerprint). */
+const char *xlsx_input_file(const char *operand, char *buf, size_t cap);
+
 /* Reads the sheet of `path` (a file name, optionally followed by #NAME or
  * #POSITION from 1; otherwise `sheet`, or the first sheet when NULL),
  * passing each row that holds a cell to fn, from dialect->header_row on,

@@ -20,7 +20,7 @@ import tempfile
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "generators"))
 from xlsx_writer import rows_from_table, write_workbook  # noqa: E402
 
-VOLATILE = ("inputs", "line", "generated_at", "input_fingerprint", "fingerprint", "file_age")
+VOLATILE = ("inputs", "file", "line", "generated_at", "input_fingerprint", "fingerprint", "file_age")
 
 
 def normalise(o):
@@ -29,12 +29,13 @@ def normalise(o):
     if isinstance(o, list):
         return [normalise(v) for v in o]
     if isinstance(o, str):
+        o = re.sub(r"\.(csv|ndjson|xlsx)\b", ".INPUT", o)
         return re.sub(r"\b(line|row) \d+", r"\1 N", o)
     return o
 
 
-def audit(dqa, root, data):
-    out = subprocess.run([dqa, "audit", os.path.join(root, "rules/examples/citizens.yaml"), data,
+def audit(dqa, root, *data):
+    out = subprocess.run([dqa, "audit", os.path.join(root, "rules/examples/citizens.yaml"), *data,
                           "--format", "json", "--now", "2026-11-22", "--threads", "2"],
                          capture_output=True, text=True, cwd=root)
     if out.returncode not in (0, 1):
@@ -74,6 +75,20 @@ def main():
                 f.write(json.dumps(dict(zip(header, r)), ensure_ascii=False) + "\n")
         inputs["xlsx"] = os.path.join(tmp, "citizens.xlsx")
         write_workbook(inputs["xlsx"], [("citizens", rows_from_table(table))])
+        # Mixed: a third of the rows in each format, audited together,
+        # against the same thirds all as CSV.
+        thirds = {}
+        for i in range(3):
+            part = [header] + table[1:][i::3]
+            thirds[i, "csv"] = os.path.join(tmp, f"third{i}.csv")
+            with open(thirds[i, "csv"], "w", newline="", encoding="utf-8") as f:
+                csv.writer(f, lineterminator="\n").writerows(part)
+            thirds[i, "ndjson"] = os.path.join(tmp, f"third{i}.ndjson")
+            with open(thirds[i, "ndjson"], "w", encoding="utf-8") as f:
+                f.writelines(json.dumps(dict(zip(header, r)), ensure_ascii=False) + "\n"
+                             for r in part[1:])
+            thirds[i, "xlsx"] = os.path.join(tmp, f"third{i}.xlsx")
+            write_workbook(thirds[i, "xlsx"], [("citizens", rows_from_table(part))])
         if pg:
             inputs["postgresql"] = pg
         expected = audit(dqa, root, inputs.pop("csv"))
@@ -84,6 +99,11 @@ def main():
             d = first_difference(expected, audit(dqa, root, data))
             print(f"{name}: {'same result as CSV' if not d else 'DIFFERS: ' + d}")
             failed |= d is not None
+        all_csv = audit(dqa, root, *[thirds[i, "csv"] for i in range(3)])
+        mixed = audit(dqa, root, thirds[0, "ndjson"], thirds[1, "csv"], thirds[2, "xlsx"])
+        d = first_difference(all_csv, mixed)
+        print(f"ndjson + csv + xlsx audited together: {'same result' if not d else 'DIFFERS: ' + d}")
+        failed |= d is not None
         sys.exit(1 if failed else 0)
 
 
