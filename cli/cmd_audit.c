@@ -30,8 +30,13 @@ static int parse_shard(const char *value, void *dest, char *why, size_t cap)
 	return -1;
 }
 
+static const char *const input_formats[] = {"csv", "ndjson", "xlsx", NULL};
+
 #define A struct audit_args
 static const struct option_spec audit_options[] = {
+	OPTION("input-format", 0, OPTION_CHOICE, "FMT", OPTION_AT(A, opts.input_format),
+	       "read every input as FMT", .choices = input_formats,
+	       .default_note = "sniffed from each input's first bytes"),
 	RESULT_OUTPUT_OPTIONS(A, output),
 	THREADS_OPTION(A, opts),
 	OPTION("samples", 0, OPTION_UINT, "N", OPTION_AT(A, opts.samples),
@@ -56,9 +61,9 @@ static const struct option_spec audit_options[] = {
 
 static const struct command_help audit_help = {
 	"audit (RULES DATA... | --suite FILE) [options]",
-	"Audit DATA (CSV files, gzip, folders of them or '-' for stdin, read as one\n"
-	"dataset) against the rule file RULES and score every unit on the six\n"
-	"criteria.",
+	"Audit DATA (CSV, JSON Lines or Excel files, gzip, folders of them or '-' for\n"
+	"stdin, read as one dataset) against the rule file RULES and score every unit on\n"
+	"the six criteria.",
 	audit_options, sizeof audit_options / sizeof *audit_options,
 };
 

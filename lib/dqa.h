@@ -207,9 +207,12 @@ typedef struct dqa_audit_options {
 				     online core (at most one per dataset), each
 				     audit then with the cores shared out unless
 				     threads is set; results never depend on it */
+	const char *input_format; /* "csv", "ndjson" or "xlsx": read every input so (NULL:
+				     the rule file's dataset: format, else
+				     sniffed from each input's first bytes) */
 } dqa_audit_options;
 
-#define DQA_AUDIT_OPTIONS_INIT { 0, 0, 5, 0, NULL, NULL, 0, NULL, NULL, {0, 0, false}, 0, 0 }
+#define DQA_AUDIT_OPTIONS_INIT { 0, 0, 5, 0, NULL, NULL, 0, NULL, NULL, {0, 0, false}, 0, 0, NULL }
 
 /* More worker threads than this are not started: a larger count runs this
  * many. */

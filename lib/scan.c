@@ -7,6 +7,9 @@
 
 #include "input/csv_boundary.h"
 #include "input/csv_chunk.h"
+#include "input/json_chunk.h"
+#include "input/packed.h"
+#include "input/xlsx.h"
 #include "input/limits.h"
 #include "input/newlines.h"
 #include "util/parallel.h"
@@ -23,6 +26,8 @@ struct block {
 	char delimiter;
 	unsigned eol;               /* the input's line end style (EOL_*) */
 	bool last;
+	bool json, json_array;      /* JSON objects (json_chunk.h), not CSV */
+	bool packed;                /* records packed by the reading thread (packed.h) */
 };
 
 struct scan;
@@ -31,9 +36,11 @@ struct worker {
 	struct scan *scan;
 	void *sink;                 /* the first sink for worker 0, else a fork */
 	struct csv_chunk chunk;
+	struct json_chunk json;     /* for JSON inputs, into the bound columns */
+	struct packed_reader packed;
 	uint32_t input;             /* of the block being parsed */
 	pthread_t thread;
-	bool chunk_ready, started, utf8_blocks;
+	bool chunk_ready, json_ready, started, utf8_blocks;
 	uint64_t records;           /* read so far, for cfg->max_records */
 	dqa_error err;
 };
@@ -53,6 +60,8 @@ struct scan {
 	const struct scan_sink_ops *ops;
 	void *first;                /* the sink the header binds, worker 0's */
 	bool bound;
+	struct json_columns columns;   /* the bound header's names, for JSON inputs */
+	struct strbuf column_names;
 	const char **names;         /* inputs as messages show them */
 	dqa_progress progress;
 	struct worker *workers;
@@ -171,9 +180,14 @@ static void *work(void *arg)
 		/* Once per block instead of once per value: a block of valid
 		 * UTF-8 starts and ends on character boundaries, so every field
 		 * in it (cut at ASCII delimiters and quotes) is valid too. */
-		w->chunk.utf8_valid = w->utf8_blocks && utf8_valid(b->buf, b->len);
-		int rc = csv_chunk_parse(&w->chunk, b->buf, b->len, b->line, b->delimiter, b->last,
-					 on_row, w, s->names[b->input], &w->err);
+		w->chunk.utf8_valid = !b->json && w->utf8_blocks && utf8_valid(b->buf, b->len);
+		size_t records;
+		w->json.array = b->json_array;
+		int rc = b->packed ? packed_parse(&w->packed, b->buf, b->len, on_row, w, &w->err)
+			 : b->json ? json_chunk_parse(&w->json, b->buf, b->len, b->line, b->last, 0,
+						    on_row, w, s->names[b->input], &records, &w->err)
+			 : csv_chunk_parse(&w->chunk, b->buf, b->len, b->line, b->delimiter, b->last,
+					   on_row, w, s->names[b->input], &w->err);
 		if (rc < 0)
 			fail(s, b->seq, &w->err, true);
 		give_back(s, b);
@@ -188,6 +202,8 @@ static int start_worker(struct scan *s, unsigned i, dqa_error *err)
 	const struct dialect *d = s->cfg->dialect;
 	FORWARD_IF_ERROR(csv_chunk_init(&w->chunk, d->quote, d->limits, err));
 	w->chunk_ready = true;
+	FORWARD_IF_ERROR(json_chunk_init(&w->json, &s->columns, false, d->limits, err));
+	w->json_ready = true;
 	w->sink = i == 0 ? s->first : s->ops->fork(s->first, err);
 	if (!w->sink)
 		return err->code;
@@ -222,6 +238,8 @@ struct producer {
 	uint64_t offset;            /* bytes read from the source so far */
 	uint64_t end;               /* stop reading at this offset */
 	bool eof, started, header_done, header_seen;
+	bool json, json_array;      /* the input's format, sniffed from its first bytes */
+	char json_last;             /* a JSON array's last non-space byte read so far */
 	char delimiter;
 	unsigned eol;               /* learned from the header's line end */
 	uint64_t line;
@@ -268,6 +286,29 @@ static int grow(struct producer *pr)
 	return 0;
 }
 
+/* The bound header's names, into which JSON inputs read their records. */
+static int keep_columns(struct scan *s, const struct record *header, dqa_error *err)
+{
+	size_t n = header->n;
+	const char **names = calloc(n ? n : 1, sizeof *names);
+	size_t *lens = calloc(n ? n : 1, sizeof *lens);
+	for (size_t i = 0; i < n; i++) {
+		strbuf_add(&s->column_names, header->fields[i], header->lens[i]);
+		strbuf_putc(&s->column_names, '\0');
+	}
+	if (!names || !lens || s->column_names.failed) {
+		free(names);
+		free(lens);
+		return error_nomem(err);
+	}
+	for (size_t i = 0, at = 0; i < n; at += header->lens[i++] + 1) {
+		names[i] = s->column_names.buf + at;
+		lens[i] = header->lens[i];
+	}
+	s->columns = (struct json_columns){names, lens, n};
+	return 0;
+}
+
 static int on_header(void *ctx, const struct record *rec)
 {
 	struct producer *pr = ctx;
@@ -279,6 +320,7 @@ static int on_header(void *ctx, const struct record *rec)
 		return s->ops->same_header(s->first, rec, s->names[pr->input], pr->err);
 	FORWARD_IF_ERROR(s->ops->bind(s->first, rec, s->names[0], pr->first_row_line, pr->err));
 	s->bound = true;
+	FORWARD_IF_ERROR(keep_columns(s, rec, pr->err));
 	FORWARD_IF_ERROR(start_workers(pr->s, pr->err));
 	return 0;
 }
@@ -349,6 +391,64 @@ static int read_header(struct producer *pr)
 	return rc < 0 ? rc : 0;
 }
 
+/* The columns of JSON records with no header bound yet: the keys of the
+ * first JSON_HEADER_RECORDS objects, in the order they first appear. */
+static int json_keys(struct producer *pr, struct json_chunk *c)
+{
+	const struct dialect *d = pr->s->cfg->dialect;
+	const char *name = pr->s->names[pr->input];
+	for (;;) {
+		size_t records;
+		FORWARD_IF_ERROR(json_chunk_init(c, NULL, pr->json_array, d->limits, pr->err));
+		int rc = json_chunk_parse(c, pr->b->buf, pr->b->len, pr->line, pr->eof,
+					  JSON_HEADER_RECORDS, NULL, NULL, name, &records, pr->err);
+		if (rc < 0)
+			json_chunk_release(c);
+		if (rc < 0 || records >= JSON_HEADER_RECORDS || pr->eof)
+			return rc;
+		json_chunk_release(c);
+		FORWARD_IF_ERROR(grow(pr));
+		FORWARD_IF_ERROR(fill(pr));
+	}
+}
+
+/* A JSON input: its opening bracket, if an array, is dropped; the first
+ * input's keys bind the plan as a header would. */
+static int read_json_header(struct producer *pr)
+{
+	struct block *b = pr->b;
+	uint64_t lines;
+	size_t skip = json_array_start(b->buf, b->len, &lines);
+	pr->json_array = skip > 0;
+	pr->json_last = pr->json_array ? '[' : 0;
+	shift(b, skip);
+	pr->line = 1 + lines;
+	if (pr->s->bound)
+		return 0;
+	struct json_chunk c;
+	FORWARD_IF_ERROR(json_keys(pr, &c));
+	const char **names = calloc(c.nkeys ? c.nkeys : 1, sizeof *names);
+	size_t *lens = calloc(c.nkeys ? c.nkeys : 1, sizeof *lens);
+	int rc = names && lens ? 0 : error_nomem(pr->err);
+	for (size_t i = 0, at = 0; rc == 0 && i < c.nkeys; at += lens[i++] + 1) {
+		names[i] = c.keys.buf + at;
+		lens[i] = strlen(names[i]);
+	}
+	struct record header = {.fields = names, .lens = lens, .n = c.nkeys, .line = pr->line,
+				.delimiter = ',', .quote = '"', .utf8_valid = true, .eol = EOL_LF};
+	pr->first_row_line = pr->line;
+	if (rc == 0 && c.nkeys == 0)
+		rc = error_at(pr->err, DQA_EINPUT, pr->s->names[pr->input], DQA_NOPOS,
+			      "a JSON input holds one object per record, whose keys are the columns",
+			      "no JSON objects: nothing names the columns");
+	if (rc == 0)
+		rc = on_header(pr, &header);
+	free(names);
+	free(lens);
+	json_chunk_release(&c);
+	return rc;
+}
+
 static void report_progress(struct producer *pr, size_t text_bytes, uint64_t lines)
 {
 	const struct scan_config *cfg = pr->s->cfg;
@@ -364,6 +464,23 @@ static void report_progress(struct producer *pr, size_t text_bytes, uint64_t lin
 	cfg->progress(cfg->progress_ctx, p);
 }
 
+/* Notes the last byte of a JSON array's text that is not white space; at
+ * the end of the input it must close the array. */
+static int json_array_closed(struct producer *pr, const char *buf, size_t len)
+{
+	if (!pr->json_array)
+		return 0;
+	while (len && strchr(" \t\r\n", buf[len - 1]))
+		len--;
+	if (len)
+		pr->json_last = buf[len - 1];
+	if (!pr->eof || pr->json_last == ']')
+		return 0;
+	return error_at(pr->err, DQA_EINPUT, pr->s->names[pr->input], DQA_NOPOS,
+			"the file is truncated, or its array lacks the closing ']'",
+			"JSON array not closed at the end of the file");
+}
+
 static int read_blocks(struct producer *pr)
 {
 	const struct dialect *d = pr->s->cfg->dialect;
@@ -373,13 +490,17 @@ static int read_blocks(struct producer *pr)
 			return 0;
 		struct block *b = pr->b;
 		FORWARD_IF_ERROR(fill(pr));
-		size_t cut = pr->eof ? b->len : csv_last_boundary(b->buf, b->len, pr->delimiter, d->quote);
+		size_t cut = pr->eof ? b->len
+			   : pr->json ? json_last_boundary(b->buf, b->len)
+				      : csv_last_boundary(b->buf, b->len, pr->delimiter, d->quote);
 		if (!cut && !pr->eof) {
 			FORWARD_IF_ERROR(grow(pr));
 			continue;
 		}
 		b->eol = pr->eol;
+		b->json = pr->json, b->json_array = pr->json_array, b->packed = false;
 		if (pr->eof) {
+			FORWARD_IF_ERROR(json_array_closed(pr, b->buf, b->len));
 			b->line = pr->line, b->input = pr->input, b->delimiter = pr->delimiter;
 			b->last = true;
 			push(pr->s, b);
@@ -395,6 +516,7 @@ static int read_blocks(struct producer *pr)
 			next->buf = buf;
 			next->cap = b->len - cut + 1;
 		}
+		FORWARD_IF_ERROR(json_array_closed(pr, b->buf, cut));
 		memcpy(next->buf, b->buf + cut, b->len - cut);
 		next->len = b->len - cut;
 		b->len = cut;
@@ -432,14 +554,94 @@ static int seek_part(struct producer *pr, const struct scan_part *part)
 	return 0;
 }
 
+/* A shard's part that reads only the input's header (to bind the plan). */
+static bool header_only(const struct scan_part *part)
+{
+	return part->start == 0 && part->end == 0;
+}
+
+/* Hands a block of packed records to the workers and takes the next one. */
+static int push_packed(struct producer *pr, bool last)
+{
+	struct block *b = pr->b;
+	b->line = pr->line, b->input = pr->input, b->last = last;
+	b->packed = true, b->json = false;
+	push(pr->s, b);
+	pr->b = last ? NULL : take_block(pr->s);
+	return pr->b || last ? 0 : 1;   /* 1: the scan stopped */
+}
+
+/* A workbook's row: the header binds, the others are packed into blocks. */
+static int on_sheet_row(void *ctx, const struct record *rec)
+{
+	struct producer *pr = ctx;
+	if (!pr->header_seen) {
+		pr->first_row_line = rec->line + 1;
+		FORWARD_IF_ERROR(on_header(pr, rec));
+		return pr->end == 0 ? 1 : 0;
+	}
+	struct block *b = pr->b;
+	if (packed_put(&b->buf, &b->len, &b->cap, rec) < 0)
+		return error_nomem(pr->err);
+	pr->line = rec->line;
+	return b->len >= pr->s->block_size ? push_packed(pr, false) : 0;
+}
+
+/* A workbook, read on this thread by xlsx.h, its rows checked by the
+ * workers. */
+static int read_workbook(struct producer *pr, const struct scan_part *part)
+{
+	struct scan *s = pr->s;
+	pr->end = part->end;
+	if (!header_only(part) && (part->start > 0 || part->end != SCAN_TO_END))
+		return error_at(pr->err, DQA_EARG, s->names[pr->input], DQA_NOPOS,
+				"give the dataset as several workbooks to shard it, one or more per shard",
+				"--shard cannot split one workbook");
+	const struct dialect *d = s->cfg->dialect;
+	int rc = xlsx_scan(s->cfg->inputs[pr->input], d->sheet, d, on_sheet_row, pr, pr->err);
+	if (rc == 0 && !pr->header_seen)
+		rc = error_at(pr->err, DQA_EINPUT, s->names[pr->input], DQA_NOPOS,
+			      "an extract starts with a header row naming its columns",
+			      "empty sheet: no header row");
+	if (rc == 0 && pr->b && pr->end != 0)
+		rc = push_packed(pr, true);
+	return rc < 0 ? rc : 0;
+}
+
 static int read_input(struct scan *s, const struct scan_part *part, dqa_error *err)
 {
 	struct producer pr = {.s = s, .input = part->input, .line = 1, .target = s->block_size,
 			      .end = SCAN_TO_END, .err = err};
+	const char *path = s->cfg->inputs[part->input];
+	unsigned char format = s->cfg->dialect->format;
+	if (format == INPUT_XLSX || (!format && xlsx_named(path))) {
+		int rc = (pr.b = take_block(s)) ? read_workbook(&pr, part) : 0;
+		if (pr.b)
+			give_back(s, pr.b);
+		return rc;
+	}
 	FORWARD_IF_ERROR(source_open(&pr.src, s->cfg->inputs[part->input],
 				     s->cfg->dialect->encoding, err));
+	pr.src.want = s->cfg->dialect->format;
 	pr.b = take_block(s);
-	int rc = pr.b ? read_header(&pr) : 0;
+	int rc = pr.b ? fill(&pr) : 0;
+	pr.json = pr.src.format == INPUT_JSON;
+	if (rc == 0 && pr.src.format == INPUT_XLSX)
+		rc = error_at(err, DQA_EINPUT, s->names[part->input], DQA_NOPOS,
+			      pr.src.z ? "decompress it: a workbook is read from its own ZIP archive"
+				       : "name it .xlsx, or give --input-format xlsx",
+			      "is %s", pr.src.z ? "a gzip-compressed Excel workbook"
+						 : "an Excel workbook not named .xlsx");
+	if (rc == 0 && pr.b)
+		rc = pr.json ? read_json_header(&pr) : read_header(&pr);
+	if (rc == 0 && pr.b && pr.json && header_only(part)) {
+		give_back(s, pr.b);
+		pr.b = NULL;
+	}
+	if (rc == 0 && pr.b && pr.json && (part->start > 0 || part->end != SCAN_TO_END))
+		rc = error_at(err, DQA_EARG, s->names[part->input], DQA_NOPOS,
+			      "give a JSON dataset as several files to shard it, one or more per shard",
+			      "--shard cannot split one JSON file");
 	if (rc == 0 && pr.b && (part->start > 0 || part->end != SCAN_TO_END))
 		rc = seek_part(&pr, part);
 	if (rc == 0 && pr.b)
@@ -477,6 +679,9 @@ static void release(struct scan *s)
 			s->ops->release(w->sink);
 		if (w->chunk_ready)
 			csv_chunk_release(&w->chunk);
+		if (w->json_ready)
+			json_chunk_release(&w->json);
+		packed_release(&w->packed);
 	}
 	free(s->workers);
 	/* Blocks left queued when the scan stopped early, then the spare ones. */
@@ -489,6 +694,9 @@ static void release(struct scan *s)
 		}
 	}
 	free(s->names);
+	free((void *)s->columns.names);
+	free((void *)s->columns.lens);
+	strbuf_release(&s->column_names);
 	pthread_cond_destroy(&s->work);
 	pthread_cond_destroy(&s->room);
 	pthread_mutex_destroy(&s->lock);
@@ -598,8 +806,15 @@ static const struct scan_sink_ops plan_sink = {
 
 int scan_run(struct plan *p, const struct scan_part *parts, size_t nparts, dqa_error *err)
 {
+	struct dialect dialect = p->rules->dialect;
+	enum input_format forced;
+	if (p->opts.input_format && input_format_parse(p->opts.input_format, &forced) < 0)
+		return error_at(err, DQA_EARG, NULL, DQA_NOPOS, "formats: csv, ndjson, xlsx",
+				"unknown input format '%s'", p->opts.input_format);
+	if (p->opts.input_format)
+		dialect.format = (unsigned char)forced;
 	const struct scan_config cfg = {
-		.dialect = &p->rules->dialect, .inputs = p->inputs, .ninputs = p->ninputs,
+		.dialect = &dialect, .inputs = p->inputs, .ninputs = p->ninputs,
 		.progress = p->opts.progress, .progress_ctx = p->opts.progress_ctx,
 		.holdout = p->opts.holdout, .max_records = p->opts.max_records,
 	};

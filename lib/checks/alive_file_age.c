@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "check.h"
+#include "../input/xlsx.h"
 #include "when.h"
 
 struct file_age_config {
@@ -29,8 +30,9 @@ static int file_age_dataset(struct bound_check *b, struct plan *plan, dqa_error 
 	char note[512] = "";
 	size_t len = 0;
 	for (size_t i = 0; i < plan->ninputs; i++) {
-		const char *path = plan->inputs[i];
-		if (strcmp(path, "-") == 0)
+		char file[4096];
+		const char *path = xlsx_input_file(plan->inputs[i], file, sizeof file);
+		if (!path)
 			continue;
 		struct stat st;
 		if (stat(path, &st) < 0)

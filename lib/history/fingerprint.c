@@ -14,6 +14,7 @@
 
 #include "../util/error.h"
 #include "../util/strset.h"
+#include "../input/xlsx.h"
 
 enum { BLOCK = 64 * 1024, EDGE = 64 * 1024 };
 #define FULL_HASH_MAX (64LL * 1024 * 1024)
@@ -79,13 +80,16 @@ int dqa_input_fingerprint(const char *const *inputs, size_t ninputs, char *out, 
 	bool from_stdin = false;
 	for (size_t i = 0; i < ninputs && rc == 0; i++) {
 		h = combine(h, i);
-		if (strcmp(inputs[i], "-") == 0)
+		char file[4096];
+		const char *path = xlsx_input_file(inputs[i], file, sizeof file);
+		if (!path)
 			from_stdin = true;
 		else
-			rc = fingerprint_file(inputs[i], buf, &h, err);
+			rc = fingerprint_file(path, buf, &h, err);
 	}
 	free(buf);
-	/* Bytes read from a pipe are gone: no fingerprint beats a wrong one. */
+	/* Bytes read from a pipe are gone, and a table may change: no
+	 * fingerprint beats a wrong one. */
 	if (from_stdin)
 		out[0] = '\0';
 	else

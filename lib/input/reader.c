@@ -10,6 +10,7 @@
 #include "csv_chunk.h"
 #include "limits.h"
 #include "source.h"
+#include "xlsx.h"
 
 enum { READ_CHUNK = 256 * 1024 };
 
@@ -210,6 +211,15 @@ static int scan_source(struct source *src, const struct dialect *dialect, record
 			rc = (int)n;
 			break;
 		}
+		if (first && f.len > 0 && src->format != INPUT_CSV) {
+			rc = error_at(err, DQA_EINPUT, NULL, DQA_NOPOS,
+				      src->format == INPUT_JSON
+				      ? "convert it to CSV UTF-8 (dqa audit and dqa profile read JSON)"
+				      : "name it .xlsx, or give --input-format xlsx",
+				      "%s is %s, not CSV", src->name,
+				      src->format == INPUT_JSON ? "JSON or NDJSON" : "an Excel workbook");
+			break;
+		}
 		if (first && f.len > 0) {
 			size_t skip = reader_header_start(f.buf, f.len, dialect,
 							  n == 0 || f.len > limits->max_record);
@@ -254,8 +264,11 @@ static int scan_source(struct source *src, const struct dialect *dialect, record
 int reader_scan(const char *path, const struct dialect *dialect, record_fn fn,
 		void *ctx, dqa_error *err)
 {
+	if (dialect->format == INPUT_XLSX || (!dialect->format && xlsx_named(path)))
+		return xlsx_scan(path, dialect->sheet, dialect, fn, ctx, err);
 	struct source src;
 	FORWARD_IF_ERROR(source_open(&src, path, dialect->encoding, err));
+	src.want = dialect->format;
 	int rc = scan_source(&src, dialect, fn, ctx, err);
 	source_close(&src);
 	return rc < 0 ? rc : 0;

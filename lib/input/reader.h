@@ -20,9 +20,11 @@ struct dialect {
 	const struct limits *limits;   /* field, record and column bounds; NULL: defaults */
 	const struct encoding *encoding;   /* of the bytes; NULL: UTF-8 */
 	unsigned header_row;           /* the header's line (0 as 1): lines before it are skipped */
+	unsigned char format;          /* enum input_format (sniff.h); 0: sniffed per input */
+	const char *sheet;             /* of a workbook: a name or position; NULL: the first */
 };
 
-#define DIALECT_INIT { 0, '"', NULL, NULL, 1 }
+#define DIALECT_INIT { 0, '"', NULL, NULL, 1, 0, NULL }
 
 /* Why a record is not well-formed RFC 4180 (it is still read as Python
  * reads it). */

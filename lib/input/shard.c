@@ -14,6 +14,7 @@
 
 #include "csv_boundary.h"
 #include "newlines.h"
+#include "pg.h"
 #include "transcode.h"
 
 /* Bytes read at a time while looking for a cut; doubled for longer records. */
@@ -170,6 +171,10 @@ int shard_parts(const char *const *inputs, size_t ninputs, const struct dialect 
 			return error_at(err, DQA_EARG, "<stdin>", DQA_NOPOS,
 					"save it to a file first, or audit it in one shard",
 					"standard input cannot be split into shards");
+	if (ninputs == 1 && count > 1 && pg_is_uri(inputs[0]))
+		return error_at(err, DQA_EARG, inputs[0], DQA_NOPOS,
+				"audit the table in one shard, or shard a dataset of several inputs by input",
+				"a PostgreSQL table cannot be split into shards");
 	struct scan_part *parts = calloc(ninputs + 1, sizeof *parts);
 	RETURN_IF_NOMEM(parts, err);
 	*out = parts;

@@ -16,8 +16,8 @@ struct magic {
 /* Longer prefixes first where one begins another (UTF-32LE, UTF-16LE). */
 static const struct magic magics[] = {
 	{M("PK\x03\x04"), "a ZIP archive", "give the CSV file inside it", "CSV"},
-	{M("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), "an Excel workbook (.xls)",
-	 "export the sheet as CSV UTF-8", "CSV"},
+	{M("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), "an old Excel workbook (.xls)",
+	 "save it as an Excel Workbook (.xlsx) or as CSV UTF-8", "a format dqa reads"},
 	{M("PAR1"), "a Parquet file", "export it as CSV UTF-8", "CSV"},
 	{M("%PDF-"), "a PDF document", "audit the CSV extract the document was made from", "CSV"},
 	{M("\x89PNG\r\n\x1A\n"), "a PNG image", "give the CSV extract", "CSV"},
@@ -68,9 +68,25 @@ static bool looks_like_json(const unsigned char *p, size_t len)
 	return i < len && strchr("{[\"]-0123456789", p[i]) != NULL;
 }
 
-int sniff_text(const unsigned char *head, size_t len, const char *name, bool utf16,
-	       dqa_error *err)
+int input_format_parse(const char *name, enum input_format *out)
 {
+	static const struct {
+		const char *name;
+		enum input_format format;
+	} names[] = {{"csv", INPUT_CSV}, {"ndjson", INPUT_JSON}, {"jsonl", INPUT_JSON},
+		     {"json", INPUT_JSON}, {"xlsx", INPUT_XLSX}};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (strcmp(name, names[i].name) == 0) {
+			*out = names[i].format;
+			return 0;
+		}
+	return -1;
+}
+
+int sniff_text(const unsigned char *head, size_t len, const char *name, bool utf16,
+	       enum input_format want, enum input_format *found, dqa_error *err)
+{
+	*found = want != INPUT_AUTO ? want : looks_like_json(head, len) ? INPUT_JSON : INPUT_CSV;
 	for (size_t i = 0; i < sizeof magics / sizeof *magics; i++) {
 		const struct magic *m = &magics[i];
 		if (len < m->len || memcmp(head, m->bytes, m->len) != 0)
@@ -78,14 +94,14 @@ int sniff_text(const unsigned char *head, size_t len, const char *name, bool utf
 		if (utf16 && strcmp(m->format, "UTF-16 text") == 0)
 			return 0;
 		const char *workbook = i == 0 ? zip_kind(head, len) : NULL;
+		if (workbook && strstr(workbook, "(.xlsx)")) {
+			*found = INPUT_XLSX;
+			return 0;
+		}
 		return error_at(err, DQA_EINPUT, NULL, DQA_NOPOS,
 				workbook ? "export the sheet as CSV UTF-8" : m->advice,
 				"%s is %s, not %s", name, workbook ? workbook : m->format,
 				m->instead_of);
 	}
-	if (looks_like_json(head, len))
-		return error_at(err, DQA_EINPUT, NULL, DQA_NOPOS,
-				"convert it to CSV UTF-8 (one object per row)",
-				"%s is JSON or NDJSON, not CSV", name);
 	return 0;
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "inflate.h"
+#include "pg.h"
 #include "sniff.h"
 #include "transcode.h"
 
@@ -67,6 +68,11 @@ int source_open(struct source *src, const char *path, const struct encoding *enc
 	bool is_stdin = strcmp(path, "-") == 0;
 	*src = (struct source){.name = is_stdin ? "<stdin>" : path, .fd = -1,
 			       .encoding = encoding_is_utf8(encoding) ? NULL : encoding};
+	if (pg_is_uri(path)) {
+		FORWARD_IF_ERROR(pg_open(&src->pg, path, err));
+		RETURN_IF_NOMEM(src->in = malloc(SOURCE_BUFFER), err);
+		return 0;
+	}
 	int fd = is_stdin ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return error_at(err, DQA_EINPUT, src->name, DQA_NOPOS,
@@ -146,6 +152,8 @@ static ssize_t read_gzip(struct source *src, void *buf, size_t cap, dqa_error *e
 /* The file's bytes, inflated. */
 static ssize_t read_bytes(struct source *src, void *buf, size_t cap, dqa_error *err)
 {
+	if (src->pg)
+		return pg_read(src->pg, buf, cap, err);
 	return src->z ? read_gzip(src, buf, cap, err) : read_plain(src, buf, cap, err);
 }
 
@@ -173,7 +181,7 @@ static int start(struct source *src, dqa_error *err)
 	while (src->raw_len < SNIFF_BYTES && !src->raw_eof)
 		FORWARD_IF_ERROR(raw_fill(src, err));
 	FORWARD_IF_ERROR(sniff_text(src->raw, src->raw_len, src->name,
-				    encoding_is_utf16(src->encoding), err));
+				    encoding_is_utf16(src->encoding), src->want, &src->format, err));
 	if (!src->encoding && src->raw_len >= 3 && memcmp(src->raw, "\xEF\xBB\xBF", 3) == 0)
 		src->raw_at = src->skipped = 3;
 	if (src->encoding && !(src->tc = transcoder_new(src->encoding)))
@@ -262,6 +270,8 @@ void source_close(struct source *src)
 	if (src->fd >= 0)
 		close(src->fd);
 	inflater_free(src->z);
+	pg_close(src->pg);
+	src->pg = NULL;
 	transcoder_free(src->tc);
 	free(src->in);
 	free(src->raw);

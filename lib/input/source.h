@@ -1,5 +1,5 @@
 /* Text of one input: a file, gzip (detected by its magic bytes, any number
- * of members) or standard input ("-"), refused when its first bytes show
+ * of members), standard input ("-") or a PostgreSQL table's CSV (pg.h), refused when its first bytes show
  * another format (sniff.h), without a UTF-8 byte order mark, and converted
  * to UTF-8 from the declared encoding (transcode.h). Inputs are only ever
  * opened read-only. */
@@ -12,9 +12,11 @@
 #include <sys/types.h>
 
 #include "../util/error.h"
+#include "sniff.h"
 
 struct encoding;
 struct inflater;
+struct pg;
 struct transcoder;
 
 struct source {
@@ -23,6 +25,7 @@ struct source {
 	uint64_t position;      /* bytes read from the file so far */
 	int fd;
 	struct inflater *z;     /* NULL: not gzip */
+	struct pg *pg;          /* a PostgreSQL table, else NULL */
 	unsigned char *in;      /* bytes read but not yet used */
 	size_t in_at, in_len;
 	bool eof;               /* the file has no more bytes */
@@ -39,6 +42,8 @@ struct source {
 	bool started;           /* the head has been sniffed */
 	bool raw_eof;
 	unsigned skipped;       /* bytes dropped at the start: a byte order mark */
+	enum input_format want; /* set before the first read; INPUT_AUTO: sniff */
+	enum input_format format;   /* known after the first read */
 };
 
 /* encoding NULL: UTF-8. */

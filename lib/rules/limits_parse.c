@@ -20,6 +20,9 @@ static const struct limit_key limit_keys[] = {
 	{"max_ref_values", false, offsetof(struct limits, max_ref_values), false},
 	{"regex_match", false, offsetof(struct limits, regex_match), true},
 	{"regex_depth", false, offsetof(struct limits, regex_depth), true},
+	{"max_xlsx_part", true, offsetof(struct limits, max_xlsx_part), false},
+	{"max_shared_strings", false, offsetof(struct limits, max_shared_strings), false},
+	{"max_shared_bytes", true, offsetof(struct limits, max_shared_bytes), false},
 };
 
 enum { NLIMIT_KEYS = sizeof limit_keys / sizeof *limit_keys };

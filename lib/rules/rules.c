@@ -11,6 +11,7 @@
 
 #include "../checks/check.h"
 #include "../expr/expr.h"
+#include "../input/sniff.h"
 #include "../input/transcode.h"
 #include "limits_parse.h"
 #include "mistakes.h"
@@ -80,6 +81,19 @@ static int parse_encoding(struct rules_ctx *ctx, const struct ynode *node,
 	return rules_error(ctx, node, hint, "unknown encoding '%s'", s);
 }
 
+/* format: how every input is read, instead of sniffing each. */
+static int parse_format(struct rules_ctx *ctx, const struct ynode *node, unsigned char *out)
+{
+	const char *s;
+	enum input_format format;
+	FORWARD_IF_ERROR(param_string(ctx, node, "format", &s));
+	if (input_format_parse(s, &format) < 0)
+		return rules_error(ctx, node, "formats: csv, ndjson (JSON Lines or a JSON array), xlsx",
+				   "unknown input format '%s'", s);
+	*out = (unsigned char)format;
+	return 0;
+}
+
 /* header_row: the 1-based line of the header. */
 static int parse_header_row(struct rules_ctx *ctx, const struct ynode *node, unsigned *out)
 {
@@ -132,7 +146,7 @@ static int parse_dataset(struct rules_ctx *ctx, const struct ynode *map)
 {
 	static const char *const keys[] = {"name", "unit", "expected_units", "key",
 					   "delimiter", "quote", "header", "strict", "allow_empty",
-					   "blank_rows", "encoding", "header_row"};
+					   "blank_rows", "encoding", "header_row", "format", "sheet"};
 	struct dqa_rules *r = ctx->rules;
 	FORWARD_IF_ERROR(expect_kind(ctx, map, YNODE_MAP, "dataset"));
 	GO_ON_AFTER(ctx, expect_keys(ctx, map, "dataset", keys, sizeof keys / sizeof *keys));
@@ -175,6 +189,10 @@ static int parse_dataset(struct rules_ctx *ctx, const struct ynode *map)
 		GO_ON_AFTER(ctx, parse_encoding(ctx, v, &r->dialect.encoding));
 	if ((v = ymap_get(map, "header_row")))
 		GO_ON_AFTER(ctx, parse_header_row(ctx, v, &r->dialect.header_row));
+	if ((v = ymap_get(map, "format")))
+		GO_ON_AFTER(ctx, parse_format(ctx, v, &r->dialect.format));
+	if ((v = ymap_get(map, "sheet")))
+		GO_ON_AFTER(ctx, param_string(ctx, v, "sheet", &r->dialect.sheet));
 	return 0;
 }
 
