@@ -76,6 +76,19 @@ static int copy_check(struct dqa_result *r, const struct bound_check *b, const s
 		return -1;
 	if (def->message && !(out->message = arena_strdup(&r->arena, def->message)))
 		return -1;
+	if (def->label_en && !(out->label_en = arena_strdup(&r->arena, def->label_en)))
+		return -1;
+	if (def->label_vi && !(out->label_vi = arena_strdup(&r->arena, def->label_vi)))
+		return -1;
+	if (def->nparams &&
+	    !(out->params = arena_alloc(&r->arena, def->nparams * sizeof *out->params)))
+		return -1;
+	for (size_t k = 0; k < def->nparams; k++, out->nparams++) {
+		out->params[k].name = arena_strdup(&r->arena, def->params[k].name);
+		out->params[k].value = arena_strdup(&r->arena, def->params[k].value);
+		if (!out->params[k].name || !out->params[k].value)
+			return -1;
+	}
 	for (size_t k = 0; k < def->ncols; k++)
 		if (!(out->columns[k] = arena_strdup(&r->arena, def->cols[k].name)))
 			return -1;

@@ -16,6 +16,11 @@ struct res_sample {
 	const char *note;
 };
 
+/* A kind's parameter as the rule file wrote it (a list joined with ", "). */
+struct res_param {
+	const char *name, *value;
+};
+
 struct res_check {
 	const char *id, *kind;
 	dqa_criterion criterion;
@@ -33,6 +38,9 @@ struct res_check {
 	const char *note;
 	const char *marker;           /* recorded in the history (stalled) */
 	const char *message;          /* the rule's `message`, NULL when none */
+	const char *label_en, *label_vi;   /* the rule's `label`, NULL when none */
+	struct res_param *params;     /* the kind's parameters, rule order */
+	size_t nparams;
 };
 
 struct res_unit {

@@ -9,6 +9,7 @@
 
 #include "../util/error.h"
 #include "../util/round.h"
+#include "labels.h"
 #include "messages.h"
 #include "report.h"
 
@@ -36,7 +37,33 @@ const char *unit_label(const json_t *unit, dqa_lang lang)
 	return name[0] ? name : msg(lang, M_EMPTY_NAME);
 }
 
-static void put_reason(struct strbuf *sb, const char *reason, dqa_lang lang)
+size_t report_unit_index(const struct dqa_report *rep, const char *name)
+{
+	size_t lo = 0, hi = json_array_size(rep->units);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(doc_str(json_array_get(rep->units, mid), "unit"), name);
+		if (c == 0)
+			return mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return json_array_size(rep->units);
+}
+
+const json_t *doc_check_by_id(const json_t *checks, const char *id)
+{
+	size_t i;
+	json_t *c;
+	json_array_foreach(checks, i, c)
+		if (strcmp(doc_str(c, "id"), id) == 0)
+			return c;
+	return NULL;
+}
+
+static void put_reason(struct strbuf *sb, const char *reason, const json_t *unit, dqa_lang lang)
 {
 	if (strcmp(reason, "no rows") == 0) {
 		strbuf_puts(sb, msg(lang, M_NO_ROWS_SHORT));
@@ -49,11 +76,24 @@ static void put_reason(struct strbuf *sb, const char *reason, dqa_lang lang)
 		strbuf_puts(sb, reason);
 		return;
 	}
-	strbuf_add(sb, reason, (size_t)(space + 1 - reason));
+	char id[512];
+	size_t id_len = (size_t)(space - reason);
+	const json_t *check = NULL;
+	if (unit && id_len < sizeof id) {
+		memcpy(id, reason, id_len);
+		id[id_len] = '\0';
+		check = doc_check_by_id(json_object_get(unit, "checks"), id);
+	}
+	if (check) {
+		check_label_doc(sb, lang, check);
+		strbuf_putc(sb, ' ');
+	} else {
+		strbuf_add(sb, reason, (size_t)(space + 1 - reason));
+	}
 	put_score(sb, score, 1, lang);
 }
 
-void put_reasons(struct strbuf *sb, const json_t *warning, dqa_lang lang,
+void put_reasons(struct strbuf *sb, const json_t *warning, const json_t *unit, dqa_lang lang,
 		 void (*put)(struct strbuf *sb, const char *text))
 {
 	struct strbuf label = STRBUF_INIT;
@@ -62,7 +102,7 @@ void put_reasons(struct strbuf *sb, const json_t *warning, dqa_lang lang,
 	json_array_foreach(json_object_get(warning, "reasons"), i, reason) {
 		const char *s = json_string_value(reason);
 		strbuf_reset(&label);
-		put_reason(&label, s ? s : "", lang);
+		put_reason(&label, s ? s : "", unit, lang);
 		if (i)
 			strbuf_puts(sb, list_separator(lang));
 		put(sb, label.buf ? label.buf : "");

@@ -135,7 +135,7 @@ static void check_bars(const struct dqa_report *rep, dqa_lang lang, struct strbu
 		const struct check_total *t = &totals[i];
 		double s = t->evaluated ? (double)t->failed / (double)t->evaluated : 0;
 		strbuf_puts(out, "<tr><td>");
-		html_put_id(out, t->id);
+		html_put_check(out, t->check, lang);
 		strbuf_printf(out, "</td><td><div class=\"bar\" style=\"--w:%.1f%%\">"
 				   "&nbsp;</div></td><td class=\"n\">",
 			      top > 0 ? 100 * s / top : 0);
@@ -158,24 +158,6 @@ static void charts(const struct dqa_report *rep, dqa_lang lang, struct strbuf *o
 	histogram(rep, lang, out);
 	check_bars(rep, lang, out);
 	strbuf_puts(out, "</div>\n");
-}
-
-/* The unit a warning names, by binary search (dqa sorts units by name);
- * the unit count when it is not there. */
-static size_t unit_index(const struct dqa_report *rep, const char *name)
-{
-	size_t lo = 0, hi = json_array_size(rep->units);
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(doc_str(json_array_get(rep->units, mid), "unit"), name);
-		if (c == 0)
-			return mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return json_array_size(rep->units);
 }
 
 /* The dataset-level checks and their fix list: for whoever publishes the
@@ -210,7 +192,7 @@ static void warnings(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 	size_t i;
 	json_t *w;
 	json_array_foreach(list, i, w) {
-		size_t unit = unit_index(rep, doc_str(w, "unit"));
+		size_t unit = report_unit_index(rep, doc_str(w, "unit"));
 		strbuf_puts(out, "<tr><td>");
 		if (unit < json_array_size(rep->units))
 			unit_link(out, rep, unit, lang);
@@ -222,7 +204,7 @@ static void warnings(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 		strbuf_puts(out, "<td>");
 		html_badge(out, lang, st);
 		strbuf_puts(out, "</td><td class=\"wide\">");
-		put_reasons(out, w, lang, html_put_id);
+		put_reasons(out, w, json_array_get(rep->units, unit), lang, html_put);
 		strbuf_puts(out, "</td></tr>\n");
 	}
 	strbuf_puts(out, "</tbody></table></div>\n</section>\n");

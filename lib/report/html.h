@@ -33,6 +33,8 @@ void html_score_card(struct strbuf *out, const char *label, double score, dqa_st
  * page, and the dataset checks of index.html. */
 void html_check_details(const json_t *checks, const char *title, const char *lead,
 			dqa_lang lang, struct strbuf *out);
+/* A check's label, then its id on a small second line. */
+void html_put_check(struct strbuf *out, const json_t *check, dqa_lang lang);
 /* A check id in <code>, breakable after each dot on narrow screens. */
 void html_put_id(struct strbuf *out, const char *id);
 /* <th> cells from a NULL-terminated list of labels; kinds has one letter

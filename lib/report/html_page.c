@@ -4,6 +4,7 @@
 
 #include "escape.h"
 #include "html.h"
+#include "labels.h"
 #include "messages.h"
 
 static const char stylesheet[] =
@@ -51,6 +52,7 @@ static const char stylesheet[] =
 	".notice{background:#f3e5f5;border-left:4px solid var(--missing);padding:6px 10px}"
 	"code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em}"
 	"td.v code{overflow-wrap:anywhere;white-space:pre-wrap}td.n{white-space:nowrap}"
+	".cid{display:block;color:#555;font-size:.8em;font-weight:normal}"
 	"table.samples{width:auto;min-width:40%}.charts svg{width:100%}"
 	".down,.card.down b{color:var(--fail)}.up,.card.up b{color:var(--pass)}"
 	"a{color:#0b57d0}footer{color:#666;font-size:.85em}"
@@ -138,6 +140,18 @@ void html_score_card(struct strbuf *out, const char *label, double score, dqa_st
 	strbuf_puts(out, "</b>");
 	html_badge(out, lang, s);
 	strbuf_puts(out, "</div>\n");
+}
+
+void html_put_check(struct strbuf *out, const json_t *check, dqa_lang lang)
+{
+	struct strbuf label = STRBUF_INIT;
+	check_label_doc(&label, lang, check);
+	html_put(out, label.buf ? label.buf : "");
+	out->failed |= label.failed;
+	strbuf_release(&label);
+	strbuf_puts(out, "<small class=\"cid\">");
+	html_put_id(out, doc_str(check, "id"));
+	strbuf_puts(out, "</small>");
 }
 
 void html_put_id(struct strbuf *out, const char *id)

@@ -128,6 +128,20 @@ static void check_object(struct json_writer *w, const struct res_check *c)
 		string_member(w, "note", c->note);
 	if (c->message)
 		string_member(w, "message", c->message);
+	if (c->label_en) {
+		jw_key(w, "label");
+		jw_begin_object(w);
+		string_member(w, "en", c->label_en);
+		string_member(w, "vi", c->label_vi);
+		jw_end_object(w);
+	}
+	if (c->nparams) {
+		jw_key(w, "params");
+		jw_begin_object(w);
+		for (size_t i = 0; i < c->nparams; i++)
+			string_member(w, c->params[i].name, c->params[i].value);
+		jw_end_object(w);
+	}
 	jw_key(w, "samples");
 	jw_begin_array(w);
 	for (size_t i = 0; i < c->nsamples; i++)

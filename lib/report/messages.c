@@ -1,5 +1,6 @@
 /* The message table. Adding a language is one more column; adding a check
  * kind is one more hint row (kinds without one get the generic hint). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -287,6 +288,56 @@ static const struct hint hints[] = {
 			"Xóa các dòng trống và các dòng mà mọi giá trị đều rỗng."}},
 };
 
+/* What a check asks, in a few words, for a label made from its kind and
+ * columns; a type check says it for its column's type. */
+static const struct hint kind_labels[] = {
+	{"type:integer", {"Whole numbers", "Là số nguyên"}},
+	{"type:number", {"Numbers", "Là số"}},
+	{"type:date", {"Real calendar dates", "Là ngày có thật"}},
+	{"type:boolean", {"Yes/no values", "Là giá trị đúng/sai"}},
+	{"type", {"Values of the column's type", "Đúng kiểu dữ liệu của cột"}},
+	{"regex", {"Follows the required pattern", "Đúng mẫu quy định"}},
+	{"enum", {"One of the allowed values", "Là một trong các giá trị cho phép"}},
+	{"range", {"Within the allowed range", "Nằm trong khoảng cho phép"}},
+	{"length", {"Length within the limits", "Độ dài trong giới hạn"}},
+	{"vn_citizen_id", {"Valid citizen ID number", "Số định danh cá nhân hợp lệ"}},
+	{"vn_tax_code", {"Valid tax code", "Mã số thuế hợp lệ"}},
+	{"vn_phone", {"Valid Vietnamese phone number", "Số điện thoại Việt Nam hợp lệ"}},
+	{"email", {"Valid e-mail address", "Địa chỉ thư điện tử hợp lệ"}},
+	{"url", {"Valid web address", "Địa chỉ web hợp lệ"}},
+	{"date", {"Dates within the allowed period", "Ngày nằm trong khoảng cho phép"}},
+	{"decimal", {"Decimal numbers with the required precision",
+		     "Số thập phân đúng độ chính xác quy định"}},
+	{"required_columns", {"Required columns present", "Có đủ các cột bắt buộc"}},
+	{"not_null", {"Filled in", "Không để trống"}},
+	{"not_empty", {"The extract has rows", "Tệp trích xuất có dữ liệu"}},
+	{"rows", {"Enough rows", "Đủ số dòng"}},
+	{"covers", {"Every reference code present", "Có đủ mọi mã của danh mục"}},
+	{"unique", {"No duplicate records", "Không trùng bản ghi"}},
+	{"trimmed", {"No stray spaces", "Không có khoảng trắng thừa"}},
+	{"no_control_chars", {"No control characters", "Không có ký tự điều khiển"}},
+	{"utf8", {"Valid UTF-8 text", "Văn bản UTF-8 hợp lệ"}},
+	{"nfc", {"Vietnamese text in NFC form", "Văn bản tiếng Việt dạng dựng sẵn (NFC)"}},
+	{"legacy_encoding", {"No TCVN3/VNI garbled text", "Không lỗi phông TCVN3/VNI"}},
+	{"placeholder", {"No placeholder values", "Không có giá trị giữ chỗ"}},
+	{"case", {"Consistent letter case", "Chữ hoa, chữ thường thống nhất"}},
+	{"fresh", {"Recently updated", "Được cập nhật gần đây"}},
+	{"future_dates", {"No dates in the future", "Không có ngày trong tương lai"}},
+	{"file_age", {"File recently published", "Tệp được công bố gần đây"}},
+	{"in_ref", {"Codes from the reference list", "Mã có trong danh mục tham chiếu"}},
+	{"same_format", {"Same format in every unit", "Cùng định dạng ở mọi đơn vị"}},
+	{"agrees_with", {"Agrees with the linked dataset", "Khớp với bộ dữ liệu liên kết"}},
+	{"stalled", {"Data changes between runs", "Dữ liệu có thay đổi giữa các lần chạy"}},
+	{"rows_change", {"Row count steady between runs", "Số dòng ổn định giữa các lần chạy"}},
+	{"metadata", {"Metadata complete", "Siêu dữ liệu đầy đủ"}},
+	{"linkable", {"Keys found in the master dataset", "Khóa có trong bộ dữ liệu gốc"}},
+	{"catalog", {"Listed in the data catalog", "Có trong danh mục dữ liệu"}},
+	{"expr", {"Rule", "Quy tắc"}},
+	{"structure", {"Right number of fields in every row", "Mỗi dòng đúng số trường"}},
+	{"blank_rows", {"No blank rows", "Không có dòng trống"}},
+	{"encoding", {"Text in the declared encoding", "Văn bản đúng bảng mã đã khai báo"}},
+};
+
 static const struct text generic_hint = {
 	"Review the failed rows below and correct them at the source.",
 	"Xem các dòng lỗi bên dưới và sửa chúng ngay từ nguồn.",
@@ -336,6 +387,19 @@ const char *msg_hint(dqa_lang lang, const char *kind)
 		if (strcmp(hints[i].kind, kind) == 0)
 			return pick(lang, &hints[i].text);
 	return pick(lang, &generic_hint);
+}
+
+const char *msg_kind_label(dqa_lang lang, const char *kind, const char *type)
+{
+	char key[64];
+	if (type && snprintf(key, sizeof key, "%s:%s", kind, type) < (int)sizeof key)
+		for (size_t i = 0; i < sizeof kind_labels / sizeof *kind_labels; i++)
+			if (strcmp(kind_labels[i].kind, key) == 0)
+				return pick(lang, &kind_labels[i].text);
+	for (size_t i = 0; i < sizeof kind_labels / sizeof *kind_labels; i++)
+		if (strcmp(kind_labels[i].kind, kind) == 0)
+			return pick(lang, &kind_labels[i].text);
+	return NULL;
 }
 
 int dqa_lang_parse(const char *name, dqa_lang *out)

@@ -50,6 +50,10 @@ const char *msg_status(dqa_lang lang, dqa_status s);
 /* What a check's counts count ("rows", "fields", ... as in result.json),
  * as a plural noun; an unknown word is returned as it is. */
 const char *msg_counts(dqa_lang lang, const char *counts);
+/* What a check of this kind asks, in a few words ("Real calendar dates"),
+ * for a label made from kind and columns; type: a type check's type, or
+ * NULL. NULL for a kind the catalogue does not know. */
+const char *msg_kind_label(dqa_lang lang, const char *kind, const char *type);
 /* A plain-language hint for fixing a failed check of this kind. */
 const char *msg_hint(dqa_lang lang, const char *kind);
 

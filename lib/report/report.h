@@ -66,10 +66,18 @@ dqa_status doc_status_of(const struct dqa_report *rep, double score);
 /* The unit's name for people: "(empty)" for the empty name. */
 const char *unit_label(const json_t *unit, dqa_lang lang);
 /* A warning's reasons for people, list_separator between them, each passed to put
- * (which escapes it) as plain text: "no rows" translated, "CHECK_ID SCORE"
- * with the score in the language's notation ("66,7" in vi). */
-void put_reasons(struct strbuf *sb, const json_t *warning, dqa_lang lang,
+ * (which escapes it) as plain text: "no rows" translated, "CHECK SCORE"
+ * with the score in the language's notation ("66,7" in vi), CHECK the
+ * check's label when unit (the warning's unit object) has the check, else
+ * its id. */
+void put_reasons(struct strbuf *sb, const json_t *warning, const json_t *unit, dqa_lang lang,
 		 void (*put)(struct strbuf *sb, const char *text));
+/* The index of the unit of this name, by binary search (dqa sorts units by
+ * name); the unit count when it is not there. */
+size_t report_unit_index(const struct dqa_report *rep, const char *name);
+/* The check of a unit (or dataset_checks array's owner) with this id, NULL
+ * when none. checks is a "checks" array. */
+const json_t *doc_check_by_id(const json_t *checks, const char *id);
 /* A unit's criterion status: missing for a missing unit's scored
  * criteria, else by score (n/a for a criterion without checks). */
 dqa_status doc_criterion_status(const struct dqa_report *rep, const json_t *unit, double score);
@@ -84,6 +92,7 @@ void put_note(struct strbuf *sb, const char *note, dqa_lang lang);
 /* One check summed over all units, for the failure bars. */
 struct check_total {
 	const char *id, *kind, *criterion;
+	const json_t *check;      /* its first check object, for the label */
 	uint64_t evaluated, failed;
 	size_t units_failing;     /* units where the check is below its threshold */
 };

@@ -13,6 +13,7 @@
 #include "../util/values.h"
 #include "escape.h"
 #include "messages.h"
+#include "labels.h"
 #include "report.h"
 
 enum { UNIT_WIDTH_MAX = 24 };
@@ -173,8 +174,11 @@ static void write_dataset_checks(const struct text *t, const json_t *checks)
 	if (!n)
 		return;
 	const json_t *c;
+	struct strbuf label = STRBUF_INIT;
 	json_array_foreach(checks, i, c) {
-		size_t w = width_of(doc_str(c, "id"));
+		strbuf_reset(&label);
+		check_label_doc(&label, lang, c);
+		size_t w = width_of(label.buf ? label.buf : "");
 		width = w > width ? w : width;
 	}
 	width = width > 2 * UNIT_WIDTH_MAX ? 2 * UNIT_WIDTH_MAX : width;
@@ -186,7 +190,9 @@ static void write_dataset_checks(const struct text *t, const json_t *checks)
 	strbuf_printf(out, "%s\n", msg(lang, M_DATASET_CHECKS_TEXT));
 	json_array_foreach(checks, i, c) {
 		strbuf_puts(out, "  ");
-		put_name(t, doc_str(c, "id"), width);
+		strbuf_reset(&label);
+		check_label_doc(&label, lang, c);
+		put_name(t, label.buf ? label.buf : "", width);
 		strbuf_putc(out, ' ');
 		put_padded_score(t, doc_num(c, "score"), 6, 2);
 		strbuf_putc(out, ' ');
@@ -215,6 +221,8 @@ static void write_dataset_checks(const struct text *t, const json_t *checks)
 		}
 		strbuf_putc(out, '\n');
 	}
+	out->failed |= label.failed;
+	strbuf_release(&label);
 	strbuf_putc(out, '\n');
 }
 
@@ -262,8 +270,9 @@ static void write_units(const struct text *t, const json_t *units)
 	free(order);
 }
 
-static void write_warnings(const struct text *t, const json_t *doc)
+static void write_warnings(const struct text *t, const struct dqa_report *rep)
 {
+	const json_t *doc = rep->doc;
 	struct strbuf *out = t->out;
 	dqa_lang lang = t->lang;
 	const json_t *list = json_object_get(doc, "warnings");
@@ -299,7 +308,9 @@ static void write_warnings(const struct text *t, const json_t *doc)
 		put_padded_score(t, doc_num(w, "score"), 6, 2);
 		strbuf_putc(out, ' ');
 		put_status(t, doc_status(w, "status"), status_width + 1);
-		put_reasons(out, w, lang, term_text);
+		put_reasons(out, w,
+			    json_array_get(rep->units, report_unit_index(rep, doc_str(w, "unit"))),
+			    lang, term_text);
 		strbuf_putc(out, '\n');
 	}
 }
@@ -325,7 +336,7 @@ int dqa_report_write_text(const dqa_report *rep, dqa_lang lang, FILE *out, bool 
 	write_header(&t, rep->doc);
 	write_dataset_checks(&t, rep->dataset_checks);
 	write_units(&t, rep->units);
-	write_warnings(&t, rep->doc);
+	write_warnings(&t, rep);
 	bool ok = !sb.failed && fwrite(sb.buf ? sb.buf : "", 1, sb.len, out) == sb.len;
 	strbuf_release(&sb);
 	return ok ? 0 : DQA_EIO;

@@ -75,7 +75,7 @@ static void check_table(const json_t *checks, const char *title, const char *lea
 	json_array_foreach(checks, i, c) {
 		dqa_status st = check_status(c);
 		strbuf_puts(out, "<tr><td>");
-		html_put_id(out, doc_str(c, "id"));
+		html_put_check(out, c, lang);
 		strbuf_puts(out, "</td><td");
 		html_label(out, msg(lang, M_CRITERION));
 		strbuf_putc(out, '>');
@@ -179,7 +179,7 @@ static void samples(const json_t *check, dqa_lang lang, struct strbuf *out)
 static void failing_check(const json_t *c, dqa_lang lang, struct strbuf *out)
 {
 	strbuf_puts(out, "<section>\n<h3>");
-	html_put_id(out, doc_str(c, "id"));
+	html_put_check(out, c, lang);
 	strbuf_puts(out, "</h3>\n<p>");
 	struct strbuf why = STRBUF_INIT;
 	put_failure_summary(&why, c, lang);
