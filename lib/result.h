@@ -13,6 +13,10 @@ struct res_sample {
 	size_t nvalues;
 	const char **names, **values; /* pii values already masked */
 	size_t *lens;                 /* of each value: data may hold NUL bytes */
+	/* the record's dataset.key values (result's key_columns order), pii
+	 * masked; nkeys 0 when the check keeps no row (unique) */
+	const char **keys;
+	size_t *key_lens, nkeys;
 	const char *note;
 };
 
@@ -45,6 +49,7 @@ struct res_check {
 
 struct res_unit {
 	const char *name;
+	const char *unit_name;        /* for people, from expected_units' name column, or NULL */
 	uint64_t rows;
 	bool missing;
 	double score;                 /* NaN: nothing scored */
@@ -89,6 +94,10 @@ struct dqa_result {
 	size_t *warnings;             /* unit indices, worst first */
 	size_t nwarnings;
 	const char *rules_hash;       /* rules_digest: the rules and files they read */
+	const char **key_columns;     /* dataset.key, in order */
+	size_t nkey_columns;
+	const char **pii_columns;     /* columns declared pii: true, masked in samples */
+	size_t npii_columns;
 	const char **check_ids;       /* every check of the rules, in order */
 	size_t ncheck_ids;
 	unsigned threads;             /* worker threads the audit or merge ran */

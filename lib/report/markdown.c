@@ -26,7 +26,7 @@ static void overview(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 	strbuf_printf(out, "\n- %s: ", msg(lang, M_NOW));
 	put_time_text(out, doc_str(doc, "now"), lang, md_put);
 	strbuf_printf(out, "\n- %s: ", msg(lang, M_RULES));
-	md_put(out, doc_str(doc, "rules"));
+	md_put(out, shown_path(doc_str(doc, "rules")));
 	const json_t *t = json_object_get(doc, "thresholds");
 	strbuf_printf(out, "\n- %s: %s ", msg(lang, M_THRESHOLDS), msg(lang, M_PASS_FROM));
 	put_score(out, doc_num(t, "warn_below"), 2, lang);
@@ -100,7 +100,11 @@ static void warnings(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 	for (size_t i = 0; i < n && i < WARNINGS_SHOWN; i++) {
 		const json_t *w = json_array_get(list, i);
 		strbuf_puts(out, "| ");
-		md_put(out, unit_label(w, lang));
+		struct strbuf title = STRBUF_INIT;
+		put_unit_title(&title, w, lang);
+		md_put(out, title.buf ? title.buf : "");
+		out->failed |= title.failed;
+		strbuf_release(&title);
 		strbuf_puts(out, " | ");
 		put_score(out, doc_num(w, "score"), 2, lang);
 		strbuf_printf(out, " | %s | ", msg_status(lang, doc_status(w, "status")));

@@ -15,6 +15,10 @@ struct phrase {
 /* Longer phrases before the shorter ones they start with. */
 static const struct phrase phrases[] = {
 	{"missing or empty", "thiếu hoặc trống"},
+	{"rows in this unit", "dòng trong đơn vị này"},
+	{"row in this unit", "dòng trong đơn vị này"},
+	{"rows in the dataset", "dòng trong bộ dữ liệu"},
+	{"row in the dataset", "dòng trong bộ dữ liệu"},
 	{"not title", "không viết hoa đầu mỗi từ"},
 	{"not upper", "không viết hoa toàn bộ"},
 	{"not lower", "không viết thường toàn bộ"},

@@ -16,7 +16,7 @@
 #include "labels.h"
 #include "report.h"
 
-enum { UNIT_WIDTH_MAX = 24 };
+enum { UNIT_WIDTH_MAX = 32 };
 
 struct text {
 	struct strbuf *out;
@@ -81,6 +81,15 @@ static void put_name(const struct text *t, const char *name, size_t width)
 	term_put_padded(t->out, name[0] ? name : msg(t->lang, M_EMPTY_NAME), width);
 }
 
+static void put_unit(const struct text *t, const json_t *unit, size_t width)
+{
+	struct strbuf title = STRBUF_INIT;
+	put_unit_title(&title, unit, t->lang);
+	term_put_padded(t->out, title.buf ? title.buf : "", width);
+	t->out->failed |= title.failed;
+	strbuf_release(&title);
+}
+
 /* Text from the document, for put_reasons and put_time_text: a hand-edited
  * file's control characters stay off the terminal. */
 static void term_text(struct strbuf *sb, const char *text)
@@ -93,12 +102,15 @@ static size_t unit_width(const json_t *units, dqa_lang lang)
 	size_t width = width_of(msg(lang, M_UNIT_WORD));
 	size_t i;
 	const json_t *u;
+	struct strbuf title = STRBUF_INIT;
 	json_array_foreach(units, i, u) {
-		const char *name = doc_str(u, "unit");
-		size_t w = name[0] ? width_of(name) : width_of(msg(lang, M_EMPTY_NAME));
+		strbuf_reset(&title);
+		put_unit_title(&title, u, lang);
+		size_t w = width_of(title.buf ? title.buf : "");
 		if (w > width)
 			width = w;
 	}
+	strbuf_release(&title);
 	return width > UNIT_WIDTH_MAX ? UNIT_WIDTH_MAX : width;
 }
 
@@ -254,7 +266,7 @@ static void write_units(const struct text *t, const json_t *units)
 	qsort(order, n, sizeof *order, by_score);
 	for (size_t i = 0; i < n; i++) {
 		const json_t *u = order[i];
-		put_name(t, doc_str(u, "unit"), width);
+		put_unit(t, u, width);
 		strbuf_putc(out, ' ');
 		put_padded_count(t, doc_count(u, "rows"), rows_width);
 		strbuf_putc(out, ' ');
@@ -303,7 +315,7 @@ static void write_warnings(const struct text *t, const struct dqa_report *rep)
 	const json_t *w;
 	json_array_foreach(list, i, w) {
 		strbuf_puts(out, "  ");
-		put_name(t, doc_str(w, "unit"), width);
+		put_unit(t, w, width);
 		strbuf_putc(out, ' ');
 		put_padded_score(t, doc_num(w, "score"), 6, 2);
 		strbuf_putc(out, ' ');

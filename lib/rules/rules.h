@@ -72,6 +72,7 @@ struct dqa_rules {
 	struct colref unit;          /* name NULL: the whole input is one unit */
 	struct unit_path *unit_path; /* units from file paths, or NULL */
 	const char **expected_units;
+	const char **expected_names;  /* each expected unit's name for people, or NULL */
 	size_t nexpected;
 	struct colref *key;
 	size_t nkey;
