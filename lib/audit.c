@@ -78,6 +78,19 @@ static int copy_check(struct dqa_result *r, const struct bound_check *b, const s
 		return -1;
 	if (def->message && !(out->message = arena_strdup(&r->arena, def->message)))
 		return -1;
+	if (def->label_en && !(out->label_en = arena_strdup(&r->arena, def->label_en)))
+		return -1;
+	if (def->label_vi && !(out->label_vi = arena_strdup(&r->arena, def->label_vi)))
+		return -1;
+	if (def->nparams &&
+	    !(out->params = arena_alloc(&r->arena, def->nparams * sizeof *out->params)))
+		return -1;
+	for (size_t k = 0; k < def->nparams; k++, out->nparams++) {
+		out->params[k].name = arena_strdup(&r->arena, def->params[k].name);
+		out->params[k].value = arena_strdup(&r->arena, def->params[k].value);
+		if (!out->params[k].name || !out->params[k].value)
+			return -1;
+	}
 	for (size_t k = 0; k < def->ncols; k++)
 		if (!(out->columns[k] = arena_strdup(&r->arena, def->cols[k].name)))
 			return -1;
@@ -186,6 +199,30 @@ static int note_rules(struct dqa_result *r, const struct dqa_rules *rules, dqa_e
 		RETURN_IF_NOMEM(r->check_ids[i] = arena_strdup(&r->arena, rules->checks[i]->id),
 				err);
 	r->ncheck_ids = rules->nchecks;
+	r->key_columns = arena_alloc(&r->arena, (rules->nkey + 1) * sizeof *r->key_columns);
+	r->pii_columns = arena_alloc(&r->arena, (rules->ncolumns + 1) * sizeof *r->pii_columns);
+	RETURN_NOMEM_UNLESS(r->key_columns && r->pii_columns, err);
+	for (size_t i = 0; i < rules->nkey; i++)
+		RETURN_IF_NOMEM(r->key_columns[r->nkey_columns++] =
+					arena_strdup(&r->arena, rules->key[i].name), err);
+	for (size_t i = 0; i < rules->ncolumns; i++)
+		if (rules->columns[i].pii)
+			RETURN_IF_NOMEM(r->pii_columns[r->npii_columns++] =
+						arena_strdup(&r->arena, rules->columns[i].name), err);
+	return 0;
+}
+
+/* The unit's name for people when the expected units name it. */
+static int name_unit(struct dqa_result *r, const struct dqa_rules *rules, struct res_unit *unit,
+		     dqa_error *err)
+{
+	for (size_t i = 0; rules->expected_names && i < rules->nexpected; i++)
+		if (strcmp(rules->expected_units[i], unit->name) == 0 && rules->expected_names[i] &&
+		    rules->expected_names[i][0]) {
+			unit->unit_name = arena_strdup(&r->arena, rules->expected_names[i]);
+			RETURN_IF_NOMEM(unit->unit_name, err);
+			return 0;
+		}
 	return 0;
 }
 
@@ -210,6 +247,7 @@ static int build_result(struct dqa_result *r, struct plan *p, dqa_error *err)
 	for (size_t u = 0; u < p->nunits; u++) {
 		struct res_unit *unit = &r->units[u];
 		unit->name = p->unit_names[u];
+		FORWARD_IF_ERROR(name_unit(r, rules, unit, err));
 		unit->rows = p->unit_rows[u];
 		unit->missing = p->unit_rows[u] == 0;
 		if (!unit->missing)

@@ -186,12 +186,16 @@ static int alloc_scratch(struct plan *p, dqa_error *err)
 	p->pad_lens = calloc(p->nheader + 1, sizeof *p->pad_lens);
 	p->sample_values = calloc(widest + 1, sizeof *p->sample_values);
 	p->sample_lens = calloc(widest + 1, sizeof *p->sample_lens);
+	p->nkey_cols = p->rules->nkey;
+	p->key_cols = calloc(p->nkey_cols + 1, sizeof *p->key_cols);
+	for (size_t i = 0; p->key_cols && i < p->nkey_cols; i++)
+		p->key_cols[i] = header_index(p, p->rules->key[i].name);
 	p->nchecks = p->rules->nchecks;
 	p->checks = calloc(p->nchecks + 1, sizeof *p->checks);
 	p->quick = calloc(p->nchecks + 1, sizeof *p->quick);
 	p->loop = calloc(p->nchecks + 1, sizeof *p->loop);
 	RETURN_IF_NOMEM(p->pad_fields && p->pad_lens && p->sample_values && p->sample_lens &&
-			p->checks && p->quick && p->loop ? p : NULL, err);
+			p->key_cols && p->checks && p->quick && p->loop ? p : NULL, err);
 	return 0;
 }
 
@@ -428,9 +432,30 @@ static struct res_sample *sample_slot(struct plan *p, struct tally *t, uint32_t 
 	return &t->samples[at];
 }
 
+/* The sampled row's dataset.key values, masked like the others. */
+static int sample_keys(struct plan *p, struct res_sample *s, const struct plan_row *row)
+{
+	s->nkeys = p->nkey_cols;
+	s->keys = arena_alloc(p->out, (s->nkeys + 1) * sizeof *s->keys);
+	s->key_lens = arena_alloc(p->out, (s->nkeys + 1) * sizeof *s->key_lens);
+	if (!s->keys || !s->key_lens)
+		return -1;
+	for (size_t i = 0; i < s->nkeys; i++) {
+		int col = p->key_cols[i];
+		const char *v = col >= 0 ? row->fields[col] : "";
+		s->key_lens[i] = col >= 0 ? row->lens[col] : 0;
+		s->keys[i] = col >= 0 && plan_column_pii(p, col)
+				     ? mask(p->out, v, &s->key_lens[i])
+				     : arena_strndup(p->out, v, s->key_lens[i]);
+		if (!s->keys[i])
+			return -1;
+	}
+	return 1;
+}
+
 int plan_add_sample(struct plan *p, struct tally *t, const struct bound_check *b,
 		    uint32_t input, uint64_t line, const char *const *values,
-		    const size_t *lens, const char *note)
+		    const size_t *lens, const char *note, const struct plan_row *row)
 {
 	bool oom = false;
 	struct res_sample *s = sample_slot(p, t, input, line, &oom);
@@ -456,7 +481,7 @@ int plan_add_sample(struct plan *p, struct tally *t, const struct bound_check *b
 	}
 	if (note && note[0] && !(s->note = arena_strdup(p->out, note)))
 		return -1;
-	return 1;
+	return row ? sample_keys(p, s, row) : 1;
 }
 
 static int sample_row(struct plan *p, struct tally *t, const struct bound_check *b,
@@ -467,7 +492,7 @@ static int sample_row(struct plan *p, struct tally *t, const struct bound_check 
 		p->sample_lens[i] = row->lens[b->cols[i]];
 	}
 	return plan_add_sample(p, t, b, row->input, row->line, p->sample_values, p->sample_lens,
-			       note);
+			       note, row);
 }
 
 /* A row whose filter cannot be evaluated (a value that does not convert)
@@ -687,6 +712,7 @@ void plan_release(struct plan *p)
 	free(p->pad_lens);
 	free(p->sample_values);
 	free(p->sample_lens);
+	free(p->key_cols);
 	free(p->unit_rows);
 	free(p->tallies);
 	strset_release(&p->unit_cache);

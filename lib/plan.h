@@ -101,6 +101,10 @@ struct plan {
 	size_t *pad_lens;
 	const char **sample_values;
 	size_t *sample_lens;
+	/* dataset.key's columns in the header (-1: not in the data), whose
+	 * values every row-level sample keeps, so a record can be found */
+	int *key_cols;
+	size_t nkey_cols;
 };
 
 void plan_init(struct plan *p, const struct dqa_rules *rules,
@@ -137,11 +141,12 @@ struct tally *plan_dataset_tally(struct plan *p, size_t check);
  * note when not. */
 bool plan_sample_fits(const struct plan *p, const struct tally *t, uint32_t input, uint64_t line);
 /* Keeps a failed-row sample when it is among the first --samples of the
- * tally in (input, line) order. values are the check's columns, in order.
- * Returns 1 when kept, 0 when it comes too late, -1 out of memory. */
+ * tally in (input, line) order. values are the check's columns, in order;
+ * row, when not NULL, gives the record's dataset.key values (masked when
+ * pii). Returns 1 when kept, 0 when it comes too late, -1 out of memory. */
 int plan_add_sample(struct plan *p, struct tally *t, const struct bound_check *b,
 		    uint32_t input, uint64_t line, const char *const *values,
-		    const size_t *lens, const char *note);
+		    const size_t *lens, const char *note, const struct plan_row *row);
 /* Looks up or adds a unit by name. Returns its index or -1 out of memory. */
 long plan_unit(struct plan *p, const char *name, size_t len);
 void plan_release(struct plan *p);

@@ -13,7 +13,16 @@ struct res_sample {
 	size_t nvalues;
 	const char **names, **values; /* pii values already masked */
 	size_t *lens;                 /* of each value: data may hold NUL bytes */
+	/* the record's dataset.key values (result's key_columns order), pii
+	 * masked; nkeys 0 when the check keeps no row (unique) */
+	const char **keys;
+	size_t *key_lens, nkeys;
 	const char *note;
+};
+
+/* A kind's parameter as the rule file wrote it (a list joined with ", "). */
+struct res_param {
+	const char *name, *value;
 };
 
 struct res_check {
@@ -33,10 +42,14 @@ struct res_check {
 	const char *note;
 	const char *marker;           /* recorded in the history (stalled) */
 	const char *message;          /* the rule's `message`, NULL when none */
+	const char *label_en, *label_vi;   /* the rule's `label`, NULL when none */
+	struct res_param *params;     /* the kind's parameters, rule order */
+	size_t nparams;
 };
 
 struct res_unit {
 	const char *name;
+	const char *unit_name;        /* for people, from expected_units' name column, or NULL */
 	uint64_t rows;
 	bool missing;
 	double score;                 /* NaN: nothing scored */
@@ -83,6 +96,10 @@ struct dqa_result {
 	const char *rules_hash;       /* rules_digest: the rules and files they read */
 	struct res_file *rule_files;  /* the rule file, then each file it read */
 	size_t nrule_files;
+	const char **key_columns;     /* dataset.key, in order */
+	size_t nkey_columns;
+	const char **pii_columns;     /* columns declared pii: true, masked in samples */
+	size_t npii_columns;
 	const char **check_ids;       /* every check of the rules, in order */
 	size_t ncheck_ids;
 	unsigned threads;             /* worker threads the audit or merge ran */

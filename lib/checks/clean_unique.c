@@ -204,7 +204,7 @@ static bool fail_occurrence(struct bound_check *b, const struct occurrence *rec,
 	char note[128];
 	describe(b, first, input, note, sizeof note);
 	split_key(s, b, rec->key, rec->len);
-	int kept = plan_add_sample(b->plan, t, b, input, line, s->values, s->lens, note);
+	int kept = plan_add_sample(b->plan, t, b, input, line, s->values, s->lens, note, NULL);
 	if (kept < 0)
 		return false;
 	return !kept || !renote || remember_sample(s, unit, input, line, first, rec->key, rec->len);

@@ -59,7 +59,8 @@ static int type_configure(struct check *c, const struct ynode *map, struct rules
 	if (cfg->type == VT_STRING && !ymap_get(map, "type"))
 		return no_type_error(ctx, c->cols[0]);
 	c->config = cfg;
-	return 0;
+	FORWARD_IF_ERROR(check_param_default(ctx, c, "type", vtype_name(cfg->type)));
+	return cfg->format ? check_param_default(ctx, c, "format", cfg->format) : 0;
 }
 
 static bool value_has_type(const struct type_config *cfg, const char *s, size_t len)

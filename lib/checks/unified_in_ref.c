@@ -13,9 +13,11 @@ static int in_ref_configure(struct check *c, const struct ynode *map, struct rul
 	struct ref_table *set = member_config(c, ctx);
 	if (!set)
 		return DQA_ENOMEM;
-	if (v->kind == YNODE_SEQ)
-		return member_add_list(ctx, v, "ref", set);
-	return param_csv_column(ctx, v, "ref", set, false);
+	FORWARD_IF_ERROR(v->kind == YNODE_SEQ ? member_add_list(ctx, v, "ref", set)
+					      : param_csv_column(ctx, v, "ref", set, false));
+	char codes[24];
+	snprintf(codes, sizeof codes, "%zu", set->keys.count);
+	return check_param_default(ctx, c, "codes", codes);
 }
 
 static const char *const in_ref_params[] = {"ref", NULL};

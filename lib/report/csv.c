@@ -1,7 +1,8 @@
 /* The spreadsheet reports: scores.csv (long format, one row per unit and
  * criterion, the dataset's own rows first), checks.csv (the dataset-level
  * checks, then unit x check counts) and warnings.csv. The scope column
- * tells dataset rows (unit empty) from a unit's. Headers,
+ * tells dataset rows (unit empty) from a unit's; unit_name is the unit's
+ * name from expected_units (empty without one). Headers,
  * criterion names and statuses are the JSON's codes in every language, so
  * scripts can read them; text cells are defused against formula injection. */
 #include <math.h>
@@ -22,14 +23,18 @@ static void put_lead(struct strbuf *sb, const struct dqa_report *rep, const json
 	strbuf_putc(sb, ',');
 	csv_put(sb, doc_str(unit, "unit"));
 	strbuf_putc(sb, ',');
+	csv_put(sb, doc_str(unit, "unit_name"));
+	strbuf_putc(sb, ',');
 }
 
-/* dataset,scope,unit, for the dataset (unit NULL) or a unit. */
+/* dataset,scope,unit,unit_name, for the dataset (unit NULL) or a unit. */
 static void put_scoped_lead(struct strbuf *sb, const struct dqa_report *rep, const json_t *unit)
 {
 	csv_put(sb, doc_str(rep->doc, "dataset"));
 	strbuf_puts(sb, unit ? ",unit," : ",dataset,");
 	csv_put(sb, unit ? doc_str(unit, "unit") : "");
+	strbuf_putc(sb, ',');
+	csv_put(sb, unit ? doc_str(unit, "unit_name") : "");
 	strbuf_putc(sb, ',');
 }
 
@@ -45,7 +50,7 @@ static void score_row(struct strbuf *sb, const struct dqa_report *rep, const jso
 
 void render_csv_scores(const struct dqa_report *rep, struct strbuf *out)
 {
-	strbuf_puts(out, "dataset,scope,unit,criterion,score,status,rows\r\n");
+	strbuf_puts(out, "dataset,scope,unit,unit_name,criterion,score,status,rows\r\n");
 	score_row(out, rep, NULL, "overall", doc_num(rep->doc, "score"),
 		  doc_status(rep->doc, "status"));
 	for (int k = 0; k < DQA_CRITERIA; k++) {
@@ -110,7 +115,7 @@ static void check_row(struct strbuf *out, const struct dqa_report *rep, const js
 
 void render_csv_checks(const struct dqa_report *rep, struct strbuf *out)
 {
-	strbuf_puts(out, "dataset,scope,unit,check,criterion,kind,columns,evaluated,failed,counts,"
+	strbuf_puts(out, "dataset,scope,unit,unit_name,check,criterion,kind,columns,evaluated,failed,counts,"
 			 "score,min_ratio,status,cost,note\r\n");
 	size_t i, j;
 	json_t *u, *c;
@@ -123,7 +128,7 @@ void render_csv_checks(const struct dqa_report *rep, struct strbuf *out)
 
 void render_csv_warnings(const struct dqa_report *rep, struct strbuf *out)
 {
-	strbuf_puts(out, "dataset,unit,score,status,reasons\r\n");
+	strbuf_puts(out, "dataset,unit,unit_name,score,status,reasons\r\n");
 	size_t i;
 	json_t *w;
 	json_array_foreach(json_object_get(rep->doc, "warnings"), i, w) {

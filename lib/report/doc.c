@@ -9,6 +9,7 @@
 
 #include "../util/error.h"
 #include "../util/round.h"
+#include "labels.h"
 #include "messages.h"
 #include "report.h"
 
@@ -36,7 +37,65 @@ const char *unit_label(const json_t *unit, dqa_lang lang)
 	return name[0] ? name : msg(lang, M_EMPTY_NAME);
 }
 
-static void put_reason(struct strbuf *sb, const char *reason, dqa_lang lang)
+size_t report_unit_index(const struct dqa_report *rep, const char *name)
+{
+	size_t lo = 0, hi = json_array_size(rep->units);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(doc_str(json_array_get(rep->units, mid), "unit"), name);
+		if (c == 0)
+			return mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return json_array_size(rep->units);
+}
+
+json_t *sample_columns(const json_t *sample)
+{
+	json_t *all = json_object();
+	const char *name;
+	json_t *v;
+	json_object_foreach(json_object_get(sample, "key"), name, v)
+		if (!all || json_object_set(all, name, v) < 0)
+			return json_decref(all), NULL;
+	json_object_foreach(json_object_get(sample, "values"), name, v)
+		if (!json_object_get(all, name) && json_object_set(all, name, v) < 0)
+			return json_decref(all), NULL;
+	return all;
+}
+
+bool sample_is_key(const json_t *sample, const char *name)
+{
+	return json_object_get(json_object_get(sample, "key"), name) != NULL;
+}
+
+const json_t *doc_check_by_id(const json_t *checks, const char *id)
+{
+	size_t i;
+	json_t *c;
+	json_array_foreach(checks, i, c)
+		if (strcmp(doc_str(c, "id"), id) == 0)
+			return c;
+	return NULL;
+}
+
+const char *shown_path(const char *path)
+{
+	const char *slash = path[0] == '/' ? strrchr(path, '/') : NULL;
+	return slash && slash[1] ? slash + 1 : path;
+}
+
+void put_unit_title(struct strbuf *sb, const json_t *unit, dqa_lang lang)
+{
+	strbuf_puts(sb, unit_label(unit, lang));
+	if (doc_str(unit, "unit_name")[0])
+		strbuf_printf(sb, " \u00b7 %s", doc_str(unit, "unit_name"));
+}
+
+static void put_reason(struct strbuf *sb, const char *reason, const json_t *unit, dqa_lang lang)
 {
 	if (strcmp(reason, "no rows") == 0) {
 		strbuf_puts(sb, msg(lang, M_NO_ROWS_SHORT));
@@ -49,11 +108,24 @@ static void put_reason(struct strbuf *sb, const char *reason, dqa_lang lang)
 		strbuf_puts(sb, reason);
 		return;
 	}
-	strbuf_add(sb, reason, (size_t)(space + 1 - reason));
+	char id[512];
+	size_t id_len = (size_t)(space - reason);
+	const json_t *check = NULL;
+	if (unit && id_len < sizeof id) {
+		memcpy(id, reason, id_len);
+		id[id_len] = '\0';
+		check = doc_check_by_id(json_object_get(unit, "checks"), id);
+	}
+	if (check) {
+		check_label_doc(sb, lang, check);
+		strbuf_putc(sb, ' ');
+	} else {
+		strbuf_add(sb, reason, (size_t)(space + 1 - reason));
+	}
 	put_score(sb, score, 1, lang);
 }
 
-void put_reasons(struct strbuf *sb, const json_t *warning, dqa_lang lang,
+void put_reasons(struct strbuf *sb, const json_t *warning, const json_t *unit, dqa_lang lang,
 		 void (*put)(struct strbuf *sb, const char *text))
 {
 	struct strbuf label = STRBUF_INIT;
@@ -62,7 +134,7 @@ void put_reasons(struct strbuf *sb, const json_t *warning, dqa_lang lang,
 	json_array_foreach(json_object_get(warning, "reasons"), i, reason) {
 		const char *s = json_string_value(reason);
 		strbuf_reset(&label);
-		put_reason(&label, s ? s : "", lang);
+		put_reason(&label, s ? s : "", unit, lang);
 		if (i)
 			strbuf_puts(sb, list_separator(lang));
 		put(sb, label.buf ? label.buf : "");
@@ -74,17 +146,30 @@ void put_reasons(struct strbuf *sb, const json_t *warning, dqa_lang lang,
 
 void put_failure_summary(struct strbuf *sb, const json_t *check, dqa_lang lang)
 {
-	strbuf_printf(sb, "%s: ", msg(lang, M_FAILED));
-	put_count(sb, doc_count(check, "failed"), lang);
-	strbuf_printf(sb, " %s ", msg(lang, M_OF));
-	put_count(sb, doc_count(check, "evaluated"), lang);
-	strbuf_printf(sb, " %s (%s ",
-		      msg_counts(lang, doc_str(check, "counts")[0] ? doc_str(check, "counts") : "rows"),
-		      msg(lang, M_SCORE_WORD));
-	put_score(sb, doc_num(check, "score"), 2, lang);
-	strbuf_printf(sb, "%s%s \u2265 ", list_separator(lang), msg(lang, M_NEEDS));
-	put_score(sb, 100 * doc_num(check, "min_ratio"), 2, lang);
-	strbuf_putc(sb, ')');
+	if (doc_count(check, "evaluated") == 1 && doc_str(check, "note")[0]) {
+		/* one verdict (a row count, a file's age): its note says it all */
+		put_note(sb, doc_str(check, "note"), lang);
+		return;
+	}
+	struct strbuf failed = STRBUF_INIT, evaluated = STRBUF_INIT;
+	put_count(&failed, doc_count(check, "failed"), lang);
+	put_count(&evaluated, doc_count(check, "evaluated"), lang);
+	strbuf_printf(sb, msg(lang, M_FAILED_OF), failed.buf ? failed.buf : "",
+		      evaluated.buf ? evaluated.buf : "",
+		      msg_counts(lang, doc_str(check, "counts")[0] ? doc_str(check, "counts") : "rows"));
+	sb->failed |= failed.failed || evaluated.failed;
+	strbuf_release(&failed);
+	strbuf_release(&evaluated);
+	double ratio = doc_num(check, "min_ratio");
+	if (ratio < 1) {
+		struct strbuf share = STRBUF_INIT;
+		put_score(&share, 100 * ratio, 1, lang);
+		strbuf_puts(sb, " (");
+		strbuf_printf(sb, msg(lang, M_NEEDS_SHARE), share.buf ? share.buf : "");
+		strbuf_putc(sb, ')');
+		sb->failed |= share.failed;
+		strbuf_release(&share);
+	}
 	if (doc_str(check, "note")[0]) {
 		strbuf_puts(sb, ": ");
 		put_note(sb, doc_str(check, "note"), lang);

@@ -134,6 +134,10 @@ int dqa_report_write_dir(const dqa_report *rep, const char *dir, dqa_lang lang, 
 	struct file_batch batch;
 	file_batch_init(&batch);
 	int rc = 0;
+	/* the folder's index.html links to the unit pages written with it */
+	struct dqa_report linked = *rep;
+	linked.unit_pages = true;
+	rep = &linked;
 	for (size_t i = 0; i + 1 < NFILES && rc == 0; i++)
 		rc = add_file(&batch, rep, dir, lang, &files[i], err);
 	if (rc == 0)

@@ -123,6 +123,7 @@ int dqa_report_write_history_pages(dqa_report *rep, const dqa_history *h, const 
 	FORWARD_IF_ERROR(write_page(dir, "warnings.html", &sb, err));
 	/* index.html again, now with links to the pages */
 	rep->history_pages = true;
+	rep->unit_pages = true;
 	render_html_index(rep, lang, &sb);
 	FORWARD_IF_ERROR(write_page(dir, "index.html", &sb, err));
 	if (nfiles)

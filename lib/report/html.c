@@ -15,13 +15,19 @@
 
 typedef void section_fn(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out);
 
+/* A link to the unit's page, or its name alone on a page written by itself
+ * (no unit pages beside it). */
 static void unit_link(struct strbuf *out, const struct dqa_report *rep, size_t unit,
 		      dqa_lang lang)
 {
+	if (!rep->unit_pages) {
+		html_put_unit(out, json_array_get(rep->units, unit), lang);
+		return;
+	}
 	strbuf_puts(out, "<a href=\"units/");
 	html_put(out, rep->unit_files[unit]);
 	strbuf_puts(out, "\">");
-	html_put(out, unit_label(json_array_get(rep->units, unit), lang));
+	html_put_unit(out, json_array_get(rep->units, unit), lang);
 	strbuf_puts(out, "</a>");
 }
 
@@ -32,7 +38,7 @@ static void put_list(struct strbuf *out, const json_t *array)
 	json_array_foreach(array, i, v) {
 		if (i)
 			strbuf_puts(out, ", ");
-		html_put(out, json_string_value(v) ? json_string_value(v) : "");
+		html_put(out, shown_path(json_string_value(v) ? json_string_value(v) : ""));
 	}
 }
 
@@ -44,7 +50,7 @@ static void overview(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 	strbuf_puts(out, ": ");
 	html_put(out, doc_str(doc, "dataset"));
 	strbuf_printf(out, "</h1>\n<ul class=\"meta\"><li>%s: ", msg(lang, M_RULES));
-	html_put(out, doc_str(doc, "rules"));
+	html_put(out, shown_path(doc_str(doc, "rules")));
 	strbuf_printf(out, "</li><li>%s: ", msg(lang, M_INPUTS));
 	put_list(out, json_object_get(doc, "inputs"));
 	strbuf_printf(out, "</li><li>%s: ", msg(lang, M_ROWS));
@@ -76,38 +82,90 @@ static void overview(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 
 enum { BINS = 10, HIST_W = 420, HIST_H = 190, HIST_LEFT = 30, HIST_TOP = 16, HIST_BAR_H = 140 };
 
-static void histogram(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out)
+/* The histogram's bands: the first takes every score below the other
+ * nine, which are `width` wide and end at `top`. They go where the scores
+ * are: top is the best score rounded up (100 at most) and width the
+ * narrowest of 0.1 ... 5 points whose nine top bands hold at least nine
+ * units in ten; otherwise 0-10 ... 90-100. */
+struct bands {
+	double top, width;
+};
+
+static struct bands score_bands(const struct dqa_report *rep)
 {
-	size_t bins[BINS] = {0}, most = 1, i;
+	static const double widths[] = {0.1, 0.2, 0.5, 1, 2, 5};
+	size_t scored = 0, i;
+	double best = 0;
 	json_t *u;
 	json_array_foreach(rep->units, i, u) {
 		double s = doc_num(u, "score");
 		if (isnan(s))
 			continue;
-		int b = s >= 100 ? BINS - 1 : s <= 0 ? 0 : (int)(s / 10);
-		if (++bins[b] > most)
-			most = bins[b];
+		scored++;
+		best = s > best ? s : best;
+	}
+	double top = ceil(best) < 100 ? ceil(best) : 100;
+	for (size_t k = 0; scored && k < sizeof widths / sizeof *widths; k++) {
+		double lo = top - (BINS - 1) * widths[k];
+		size_t below = 0;
+		json_array_foreach(rep->units, i, u)
+			below += doc_num(u, "score") < lo;
+		if (10 * below <= scored)
+			return (struct bands){top, widths[k]};
+	}
+	return (struct bands){100, 10};
+}
+
+/* The lower edge of band b (the last one ends at bands.top). */
+static double band_edge(int b, struct bands bands)
+{
+	return b == 0 ? 0 : b == BINS ? bands.top : bands.top - (BINS - b) * bands.width;
+}
+
+static void histogram(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out)
+{
+	size_t bins[BINS] = {0}, most = 1, i;
+	const struct bands bands = score_bands(rep);
+	json_t *u;
+	json_array_foreach(rep->units, i, u) {
+		double s = doc_num(u, "score");
+		if (isnan(s))
+			continue;
+		int b = 1;
+		while (b < BINS && s >= band_edge(b, bands))
+			b++;
+		if (++bins[b - 1] > most)
+			most = bins[b - 1];
 	}
 	strbuf_printf(out, "<section>\n<h2>%s</h2>\n<svg viewBox=\"0 0 %d %d\" width=\"%d\" "
 			   "height=\"%d\" role=\"img\" aria-label=\"%s\">\n",
 		      msg(lang, M_HISTOGRAM), HIST_W, HIST_H, HIST_W, HIST_H,
 		      msg(lang, M_HISTOGRAM_AXIS));
-	const int slot = (HIST_W - HIST_LEFT - 10) / BINS;
+	const int slot = (HIST_W - HIST_LEFT - 20) / BINS;
 	const int base = HIST_TOP + HIST_BAR_H;
 	for (int b = 0; b < BINS; b++) {
 		int h = (int)((double)bins[b] * HIST_BAR_H / (double)most + 0.5);
 		int x = HIST_LEFT + b * slot;
-		dqa_status st = doc_status_of(rep, b * 10 + 5);
+		double lo = band_edge(b, bands), hi = band_edge(b + 1, bands);
+		dqa_status st = doc_status_of(rep, (lo + hi) / 2);
 		strbuf_printf(out, "<rect class=\"h-%s\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\">"
-				   "<title>%d-%d: %zu</title></rect>",
-			      html_status_class(st), x + 2, base - h, slot - 4, h, b * 10, b * 10 + 10,
-			      bins[b]);
+				   "<title>", html_status_class(st), x + 2, base - h, slot - 4, h);
+		put_score(out, lo, 1, lang);
+		strbuf_putc(out, '-');
+		put_score(out, hi, 1, lang);
+		strbuf_printf(out, ": %zu</title></rect>", bins[b]);
 		strbuf_printf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%zu</text>\n",
 			      x + slot / 2, base - h - 3, bins[b]);
 	}
-	for (int b = 0; b <= BINS; b += 2)
-		strbuf_printf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%d</text>",
-			      HIST_LEFT + b * slot, base + 15, b * 10);
+	for (int b = 0; b <= BINS; b += bands.width == 10 ? 2 : 1) {
+		strbuf_printf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">",
+			      HIST_LEFT + b * slot, base + 15);
+		if (bands.width < 1)
+			put_score(out, band_edge(b, bands), 1, lang);
+		else
+			put_count(out, (uint64_t)band_edge(b, bands), lang);
+		strbuf_puts(out, "</text>");
+	}
 	strbuf_printf(out, "\n<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\"/>"
 			   "\n<text x=\"%d\" y=\"%d\">%s</text>\n</svg>\n</section>\n",
 		      HIST_LEFT, base, HIST_LEFT + BINS * slot, base, HIST_LEFT, base + 32,
@@ -124,8 +182,8 @@ static void check_bars(const struct dqa_report *rep, dqa_lang lang, struct strbu
 	}
 	double top = n && totals[0].evaluated
 		? (double)totals[0].failed / (double)totals[0].evaluated : 0;
-	strbuf_printf(out, "<section>\n<h2>%s</h2>\n<p class=\"meta\">%s</p>\n<div class=\"scroll\">"
-			   "<table class=\"bars\">\n", msg(lang, M_CHECK_BARS),
+	strbuf_printf(out, "<section class=\"wide\">\n<h2>%s</h2>\n<p class=\"meta\">%s</p>\n"
+			   "<div class=\"scroll\"><table class=\"bars stack\">\n", msg(lang, M_CHECK_BARS),
 		      msg(lang, M_CHECK_BARS_NOTE));
 	const char *const labels[] = {msg(lang, M_CHECK), "%", msg(lang, M_FAILED),
 				      msg(lang, M_UNITS_BELOW), NULL};
@@ -135,16 +193,20 @@ static void check_bars(const struct dqa_report *rep, dqa_lang lang, struct strbu
 		const struct check_total *t = &totals[i];
 		double s = t->evaluated ? (double)t->failed / (double)t->evaluated : 0;
 		strbuf_puts(out, "<tr><td>");
-		html_put_id(out, t->id);
+		html_put_check(out, t->check, lang);
 		strbuf_printf(out, "</td><td><div class=\"bar\" style=\"--w:%.1f%%\">"
-				   "&nbsp;</div></td><td class=\"n\">",
+				   "&nbsp;</div></td><td class=\"n\"",
 			      top > 0 ? 100 * s / top : 0);
+		html_label(out, msg(lang, M_FAILED));
+		strbuf_putc(out, '>');
 		put_score(out, 100 * s, 1, lang);
 		strbuf_puts(out, "% (");
 		put_count(out, t->failed, lang);
 		strbuf_putc(out, '/');
 		put_count(out, t->evaluated, lang);
-		strbuf_puts(out, ")</td><td class=\"n\">");
+		strbuf_puts(out, ")</td><td class=\"n\"");
+		html_label(out, msg(lang, M_UNITS_BELOW));
+		strbuf_putc(out, '>');
 		put_count(out, t->units_failing, lang);
 		strbuf_puts(out, "</td></tr>\n");
 	}
@@ -160,24 +222,6 @@ static void charts(const struct dqa_report *rep, dqa_lang lang, struct strbuf *o
 	strbuf_puts(out, "</div>\n");
 }
 
-/* The unit a warning names, by binary search (dqa sorts units by name);
- * the unit count when it is not there. */
-static size_t unit_index(const struct dqa_report *rep, const char *name)
-{
-	size_t lo = 0, hi = json_array_size(rep->units);
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(doc_str(json_array_get(rep->units, mid), "unit"), name);
-		if (c == 0)
-			return mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return json_array_size(rep->units);
-}
-
 /* The dataset-level checks and their fix list: for whoever publishes the
  * dataset, apart from the units. */
 static void dataset_checks(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out)
@@ -185,7 +229,7 @@ static void dataset_checks(const struct dqa_report *rep, dqa_lang lang, struct s
 	if (!json_array_size(rep->dataset_checks))
 		return;
 	strbuf_puts(out, "<section>\n");
-	html_check_details(rep->dataset_checks, msg(lang, M_DATASET_CHECKS),
+	html_check_details(rep, rep->dataset_checks, msg(lang, M_DATASET_CHECKS),
 			   msg(lang, M_DATASET_CHECKS_NOTE), lang, out);
 	strbuf_puts(out, "</section>\n");
 }
@@ -210,19 +254,19 @@ static void warnings(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 	size_t i;
 	json_t *w;
 	json_array_foreach(list, i, w) {
-		size_t unit = unit_index(rep, doc_str(w, "unit"));
+		size_t unit = report_unit_index(rep, doc_str(w, "unit"));
 		strbuf_puts(out, "<tr><td>");
 		if (unit < json_array_size(rep->units))
 			unit_link(out, rep, unit, lang);
 		else
-			html_put(out, unit_label(w, lang));
+			html_put_unit(out, w, lang);
 		dqa_status st = doc_status(w, "status");
 		strbuf_puts(out, "</td>");
 		html_score_cell(out, NULL, doc_num(w, "score"), st, 2, lang);
 		strbuf_puts(out, "<td>");
 		html_badge(out, lang, st);
 		strbuf_puts(out, "</td><td class=\"wide\">");
-		put_reasons(out, w, lang, html_put_id);
+		put_reasons(out, w, json_array_get(rep->units, unit), lang, html_put);
 		strbuf_puts(out, "</td></tr>\n");
 	}
 	strbuf_puts(out, "</tbody></table></div>\n</section>\n");
@@ -306,7 +350,7 @@ static void unit_table(const struct dqa_report *rep, dqa_lang lang, struct strbu
 	for (dqa_status s = DQA_PASS; s <= DQA_NO_SCORE; s++)
 		strbuf_printf(out, "<option value=\"%s\">%s</option>", dqa_status_name(s),
 			      msg_status(lang, s));
-	strbuf_puts(out, "</select></div>\n<div class=\"scroll\"><table id=\"units\" class=\"hm stack\">\n");
+	strbuf_puts(out, "</select></div>\n<div class=\"scroll tall\"><table id=\"units\" class=\"hm stack\">\n");
 	const char *labels[DQA_CRITERIA + 6] = {msg(lang, M_UNIT), msg(lang, M_ROWS),
 						msg(lang, M_SCORE)};
 	for (int k = 0; k < DQA_CRITERIA; k++)

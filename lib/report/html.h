@@ -27,12 +27,17 @@ void html_score_cell(struct strbuf *out, const char *label, double score, dqa_st
 /* A card: label, big score and badge. */
 void html_score_card(struct strbuf *out, const char *label, double score, dqa_status s,
 		     dqa_lang lang);
-/* A table of checks under the heading title and, when lead is not NULL, a
- * line saying what they are (counts, score, threshold, cost, status), then
- * each failing one with why, a how-to-fix hint and its samples: a unit's
- * page, and the dataset checks of index.html. */
-void html_check_details(const json_t *checks, const char *title, const char *lead,
-			dqa_lang lang, struct strbuf *out);
+/* Under the heading title and the line lead, the failing checks, most
+ * points lost first, each with its requirement, what was found, a
+ * how-to-fix hint that fits it and its samples; then every check's counts,
+ * score, threshold, cost and status in a collapsed table: a unit's page,
+ * and the dataset checks of index.html. */
+void html_check_details(const struct dqa_report *rep, const json_t *checks, const char *title,
+			const char *lead, dqa_lang lang, struct strbuf *out);
+/* The unit's code and name (put_unit_title), escaped. */
+void html_put_unit(struct strbuf *out, const json_t *unit, dqa_lang lang);
+/* A check's label, then its id on a small second line. */
+void html_put_check(struct strbuf *out, const json_t *check, dqa_lang lang);
 /* A check id in <code>, breakable after each dot on narrow screens. */
 void html_put_id(struct strbuf *out, const char *id);
 /* <th> cells from a NULL-terminated list of labels; kinds has one letter

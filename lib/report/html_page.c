@@ -4,6 +4,7 @@
 
 #include "escape.h"
 #include "html.h"
+#include "labels.h"
 #include "messages.h"
 
 static const char stylesheet[] =
@@ -51,6 +52,11 @@ static const char stylesheet[] =
 	".notice{background:#f3e5f5;border-left:4px solid var(--missing);padding:6px 10px}"
 	"code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em}"
 	"td.v code{overflow-wrap:anywhere;white-space:pre-wrap}td.n{white-space:nowrap}"
+	".cid{display:block;color:#555;font-size:.8em;font-weight:normal}"
+	".tall{max-height:85vh;overflow:auto}table.hm thead th{position:sticky;top:0;z-index:1}"
+	".charts>section.wide{flex-basis:100%}.charts svg{max-width:560px}table.bars th{white-space:nowrap}details>summary{cursor:pointer;margin:1em 0 .5em}"
+	"section.fix{background:#fff;border:1px solid #ddd;border-left:4px solid var(--fail);"
+	"border-radius:6px;padding:2px 14px 8px;margin:12px 0}section.fix p{margin:.4em 0}"
 	"table.samples{width:auto;min-width:40%}.charts svg{width:100%}"
 	".down,.card.down b{color:var(--fail)}.up,.card.up b{color:var(--pass)}"
 	"a{color:#0b57d0}footer{color:#666;font-size:.85em}"
@@ -75,7 +81,7 @@ static const char stylesheet[] =
 	"body{background:#fff;font-size:9.5pt}.tools,.noprint{display:none}"
 	"header{border:0}header,main,footer{max-width:none;padding:0 0 6px}"
 	"tr,.card,svg,h2,h3{break-inside:avoid}h2,h3{break-after:avoid}"
-	".scroll{overflow:visible}th[data-sort]::after{content:none}"
+	".scroll{overflow:visible}.tall{max-height:none}th[data-sort]::after{content:none}"
 	"a{color:inherit;text-decoration:none}"
 	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
@@ -138,6 +144,27 @@ void html_score_card(struct strbuf *out, const char *label, double score, dqa_st
 	strbuf_puts(out, "</b>");
 	html_badge(out, lang, s);
 	strbuf_puts(out, "</div>\n");
+}
+
+void html_put_unit(struct strbuf *out, const json_t *unit, dqa_lang lang)
+{
+	struct strbuf title = STRBUF_INIT;
+	put_unit_title(&title, unit, lang);
+	html_put(out, title.buf ? title.buf : "");
+	out->failed |= title.failed;
+	strbuf_release(&title);
+}
+
+void html_put_check(struct strbuf *out, const json_t *check, dqa_lang lang)
+{
+	struct strbuf label = STRBUF_INIT;
+	check_label_doc(&label, lang, check);
+	html_put(out, label.buf ? label.buf : "");
+	out->failed |= label.failed;
+	strbuf_release(&label);
+	strbuf_puts(out, "<small class=\"cid\">");
+	html_put_id(out, doc_str(check, "id"));
+	strbuf_puts(out, "</small>");
 }
 
 void html_put_id(struct strbuf *out, const char *id)

@@ -97,19 +97,41 @@ static void sample_values(struct json_writer *w, const struct res_sample *s)
 	jw_end_object(w);
 }
 
-static void sample_object(struct json_writer *w, const struct res_sample *s)
+/* Key column -> value, as the result's "key" names them. */
+static void sample_keys(struct json_writer *w, const struct dqa_result *r,
+			const struct res_sample *s)
+{
+	jw_key(w, "key");
+	jw_begin_object(w);
+	for (size_t i = 0; i < s->nkeys && i < r->nkey_columns; i++) {
+		bool seen = false;
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = strcmp(r->key_columns[j], r->key_columns[i]) == 0;
+		if (seen)
+			continue;
+		jw_key(w, r->key_columns[i]);
+		jw_stringn(w, s->keys[i], s->key_lens[i]);
+	}
+	jw_end_object(w);
+}
+
+static void sample_object(struct json_writer *w, const struct dqa_result *r,
+			  const struct res_sample *s)
 {
 	jw_begin_object(w);
 	integer_member(w, "line", s->line);
 	if (s->input)
 		string_member(w, "file", s->input);
 	sample_values(w, s);
+	if (s->nkeys)
+		sample_keys(w, r, s);
 	if (s->note)
 		string_member(w, "note", s->note);
 	jw_end_object(w);
 }
 
-static void check_object(struct json_writer *w, const struct res_check *c)
+static void check_object(struct json_writer *w, const struct dqa_result *r,
+			 const struct res_check *c)
 {
 	jw_begin_object(w);
 	string_member(w, "id", c->id);
@@ -128,21 +150,36 @@ static void check_object(struct json_writer *w, const struct res_check *c)
 		string_member(w, "note", c->note);
 	if (c->message)
 		string_member(w, "message", c->message);
+	if (c->label_en) {
+		jw_key(w, "label");
+		jw_begin_object(w);
+		string_member(w, "en", c->label_en);
+		string_member(w, "vi", c->label_vi);
+		jw_end_object(w);
+	}
+	if (c->nparams) {
+		jw_key(w, "params");
+		jw_begin_object(w);
+		for (size_t i = 0; i < c->nparams; i++)
+			string_member(w, c->params[i].name, c->params[i].value);
+		jw_end_object(w);
+	}
 	jw_key(w, "samples");
 	jw_begin_array(w);
 	for (size_t i = 0; i < c->nsamples; i++)
-		sample_object(w, &c->samples[i]);
+		sample_object(w, r, &c->samples[i]);
 	jw_end_array(w);
 	jw_end_object(w);
 }
 
-static void checks_member(struct json_writer *w, const char *key, const struct res_check *checks,
+static void checks_member(struct json_writer *w, const struct dqa_result *r, const char *key,
+			  const struct res_check *checks,
 			  size_t n)
 {
 	jw_key(w, key);
 	jw_begin_array(w);
 	for (size_t i = 0; i < n; i++)
-		check_object(w, &checks[i]);
+		check_object(w, r, &checks[i]);
 	jw_end_array(w);
 }
 
@@ -151,11 +188,13 @@ static void unit_object(struct json_writer *w, const struct dqa_result *r,
 {
 	jw_begin_object(w);
 	string_member(w, "unit", u->name);
+	if (u->unit_name)
+		string_member(w, "unit_name", u->unit_name);
 	integer_member(w, "rows", u->rows);
 	score_member(w, "score", u->score);
 	string_member(w, "status", dqa_status_name(u->status));
 	criteria_member(w, r, u->criteria);
-	checks_member(w, "checks", u->checks, u->nchecks);
+	checks_member(w, r, "checks", u->checks, u->nchecks);
 	jw_end_object(w);
 }
 
@@ -180,6 +219,8 @@ static void warning_object(struct json_writer *w, const struct res_unit *u)
 {
 	jw_begin_object(w);
 	string_member(w, "unit", u->name);
+	if (u->unit_name)
+		string_member(w, "unit_name", u->unit_name);
 	score_member(w, "score", u->score);
 	string_member(w, "status", dqa_status_name(u->status));
 	reasons_member(w, u);
@@ -194,6 +235,8 @@ static void result_object(struct json_writer *w, const struct dqa_result *r)
 	string_member(w, "rules", r->rules_path);
 	string_member(w, "dataset", r->dataset);
 	string_array_member(w, "inputs", r->inputs, r->ninputs);
+	string_array_member(w, "key", r->key_columns, r->nkey_columns);
+	string_array_member(w, "pii", r->pii_columns, r->npii_columns);
 	time_member(w, "generated_at", r->generated_at);
 	time_member(w, "now", r->now);
 	integer_member(w, "rows", r->rows);
@@ -210,7 +253,7 @@ static void result_object(struct json_writer *w, const struct dqa_result *r)
 		real_member(w, dqa_criterion_name(k), r->weights[k]);
 	jw_end_object(w);
 	criteria_member(w, r, r->criteria);
-	checks_member(w, "dataset_checks", r->dataset_checks, r->ndataset_checks);
+	checks_member(w, r, "dataset_checks", r->dataset_checks, r->ndataset_checks);
 	jw_key(w, "units");
 	jw_begin_array(w);
 	for (size_t i = 0; i < r->nunits; i++)

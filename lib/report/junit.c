@@ -32,8 +32,9 @@ static void put_samples(struct strbuf *out, const json_t *check, dqa_lang lang)
 		}
 		strbuf_putc(out, ':');
 		const char *name;
-		json_t *value;
-		json_object_foreach(json_object_get(s, "values"), name, value) {
+		json_t *value, *shown = sample_columns(s);
+		out->failed |= !shown;
+		json_object_foreach(shown, name, value) {
 			size_t len;
 			const char *text = doc_value(value, &len);
 			strbuf_putc(out, ' ');
@@ -42,6 +43,7 @@ static void put_samples(struct strbuf *out, const json_t *check, dqa_lang lang)
 			xml_putn(out, text, len);
 			strbuf_putc(out, '"');
 		}
+		json_decref(shown);
 		if (doc_str(s, "note")[0]) {
 			strbuf_puts(out, " (");
 			xml_put(out, doc_str(s, "note"));
@@ -77,7 +79,9 @@ static void test_case(struct strbuf *out, const char *classname, const json_t *c
 		strbuf_putc(out, '>');
 		out->failed |= m.failed;
 		strbuf_release(&m);
-		xml_put(out, msg_hint(lang, doc_str(check, "kind")));
+		xml_put(out, msg_hint(lang, doc_str(check, "kind"),
+			json_string_value(json_object_get(json_object_get(check, "params"), "type")),
+			false));
 		strbuf_putc(out, '\n');
 		put_samples(out, check, lang);
 		strbuf_puts(out, "</failure>\n    </testcase>\n");

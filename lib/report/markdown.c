@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "labels.h"
 #include "messages.h"
 #include "report.h"
 
@@ -25,7 +26,7 @@ static void overview(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 	strbuf_printf(out, "\n- %s: ", msg(lang, M_NOW));
 	put_time_text(out, doc_str(doc, "now"), lang, md_put);
 	strbuf_printf(out, "\n- %s: ", msg(lang, M_RULES));
-	md_put(out, doc_str(doc, "rules"));
+	md_put(out, shown_path(doc_str(doc, "rules")));
 	const json_t *t = json_object_get(doc, "thresholds");
 	strbuf_printf(out, "\n- %s: %s ", msg(lang, M_THRESHOLDS), msg(lang, M_PASS_FROM));
 	put_score(out, doc_num(t, "warn_below"), 2, lang);
@@ -39,6 +40,15 @@ static void overview(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 		put_score(out, v, 2, lang);
 		strbuf_printf(out, " | %s |\n", msg_status(lang, doc_status_of(rep, v)));
 	}
+}
+
+static void put_label(struct strbuf *out, const json_t *check, dqa_lang lang)
+{
+	struct strbuf label = STRBUF_INIT;
+	check_label_doc(&label, lang, check);
+	md_put(out, label.buf ? label.buf : "");
+	out->failed |= label.failed;
+	strbuf_release(&label);
 }
 
 /* The dataset-level checks, with why each failing one failed: the fix list
@@ -56,7 +66,7 @@ static void dataset_checks(const struct dqa_report *rep, dqa_lang lang, struct s
 	json_array_foreach(rep->dataset_checks, i, c) {
 		bool failed = strcmp(doc_str(c, "status"), "fail") == 0;
 		strbuf_puts(out, "| ");
-		md_put(out, doc_str(c, "id"));
+		put_label(out, c, lang);
 		strbuf_puts(out, " | ");
 		put_score(out, doc_num(c, "score"), 2, lang);
 		strbuf_printf(out, " | %s | ", msg_status(lang, doc_status(c, "status")));
@@ -90,11 +100,17 @@ static void warnings(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 	for (size_t i = 0; i < n && i < WARNINGS_SHOWN; i++) {
 		const json_t *w = json_array_get(list, i);
 		strbuf_puts(out, "| ");
-		md_put(out, unit_label(w, lang));
+		struct strbuf title = STRBUF_INIT;
+		put_unit_title(&title, w, lang);
+		md_put(out, title.buf ? title.buf : "");
+		out->failed |= title.failed;
+		strbuf_release(&title);
 		strbuf_puts(out, " | ");
 		put_score(out, doc_num(w, "score"), 2, lang);
 		strbuf_printf(out, " | %s | ", msg_status(lang, doc_status(w, "status")));
-		put_reasons(out, w, lang, md_put);
+		put_reasons(out, w,
+			    json_array_get(rep->units, report_unit_index(rep, doc_str(w, "unit"))),
+			    lang, md_put);
 		strbuf_puts(out, " |\n");
 	}
 	if (n > WARNINGS_SHOWN)
@@ -118,7 +134,7 @@ static void checks(const struct dqa_report *rep, dqa_lang lang, struct strbuf *o
 		      msg(lang, M_EVALUATED), msg(lang, M_UNITS_BELOW));
 	for (size_t i = 0; i < n && i < CHECKS_SHOWN; i++) {
 		strbuf_puts(out, "| ");
-		md_put(out, totals[i].id);
+		put_label(out, totals[i].check, lang);
 		strbuf_puts(out, " | ");
 		put_count(out, totals[i].failed, lang);
 		strbuf_puts(out, " | ");

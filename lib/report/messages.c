@@ -1,5 +1,6 @@
 /* The message table. Adding a language is one more column; adding a check
  * kind is one more hint row (kinds without one get the generic hint). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,6 +8,11 @@
 
 struct text {
 	const char *en, *vi;
+};
+
+struct hint {
+	const char *kind;
+	struct text text;
 };
 
 static const struct text messages[M_COUNT] = {
@@ -56,7 +62,6 @@ static const struct text messages[M_COUNT] = {
 	[M_NO_ROWS] = {"No rows: this expected unit sent no data.",
 		       "Không có dòng nào: đơn vị này chưa gửi dữ liệu."},
 	[M_BACK] = {"All units", "Tất cả đơn vị"},
-	[M_FAILING_CHECKS] = {"Failing checks", "Các phép kiểm tra không đạt"},
 	[M_ALL_PASS] = {"Every check passes.", "Mọi phép kiểm tra đều đạt."},
 	[M_MASKED] = {"Values of personal-data columns are masked.",
 		      "Giá trị của các cột dữ liệu cá nhân đã được che."},
@@ -65,10 +70,7 @@ static const struct text messages[M_COUNT] = {
 	[M_AND_MORE] = {"more", "đơn vị khác"},
 	[M_WORST_FIRST] = {"worst first", "thấp nhất trước"},
 	[M_NO_CHECKS] = {"No checks", "Không có phép kiểm tra"},
-	[M_OF] = {"of", "trên"},
-	[M_NEEDS] = {"needs", "cần"},
 	[M_FAILED_UNIT_CHECKS] = {"checks below threshold", "phép kiểm tra dưới ngưỡng"},
-	[M_CHECKS] = {"Checks", "Các phép kiểm tra"},
 	[M_NO_ROWS_SHORT] = {"no rows", "không có dòng nào"},
 	[M_SCORE_WORD] = {"score", "điểm"},
 	[M_TREND] = {"Trend", "Xu hướng"},
@@ -187,6 +189,64 @@ static const struct text messages[M_COUNT] = {
 	[M_MADE_BY_VIEW] = {"Made by", "Được lập bởi"},
 	[M_RULES_CHANGED_CAP] = {"Rules changed at the runs of",
 				 "Quy tắc đã thay đổi ở các lần chạy ngày"},
+	[M_FIX_FIRST] = {"What to fix first", "Cần khắc phục trước"},
+	[M_FIX_FIRST_NOTE] = {"failing checks, the most points lost first",
+			      "các phép kiểm tra không đạt, mất nhiều điểm nhất trước"},
+	[M_REQUIREMENT] = {"Requirement", "Yêu cầu"},
+	[M_FOUND] = {"Found", "Thực tế"},
+	[M_ALL_CHECKS] = {"All %zu checks (%zu passing)", "Tất cả %zu phép kiểm tra (%zu đạt)"},
+	[M_NEEDS_SHARE] = {"passes from %s%% of them", "đạt khi từ %s%% trở lên đạt"},
+	[M_RECORD_KEY] = {"Record key", "Khóa bản ghi"},
+};
+
+/* The requirement phrases requirements.c puts together (printf formats). */
+static const struct hint requirements[] = {
+	{"at_least", {"at least %s", "ít nhất %s"}},
+	{"at_most", {"at most %s", "nhiều nhất %s"}},
+	{"between", {"from %s to %s", "từ %s đến %s"}},
+	{"rows", {"%s rows", "%s dòng"}},
+	{"per_unit", {"%s per unit", "%s mỗi đơn vị"}},
+	{"in_dataset", {"%s in the dataset", "%s trong bộ dữ liệu"}},
+	{"characters", {"%s characters", "%s ký tự"}},
+	{"value", {"a value %s", "giá trị %s"}},
+	{"fresh", {"updated within the last %s", "được cập nhật trong vòng %s gần nhất"}},
+	{"fresh_share", {"at least %s%% of rows updated within the last %s",
+			 "ít nhất %s%% số dòng được cập nhật trong vòng %s gần nhất"}},
+	{"file_age", {"a file published within the last %s", "tệp được công bố trong vòng %s gần nhất"}},
+	{"type:integer", {"a whole number, such as 12", "số nguyên, ví dụ 12"}},
+	{"type:number", {"a number, such as 12.5, without units or thousands separators",
+			 "một số, ví dụ 12.5, không kèm đơn vị hay dấu phân cách hàng nghìn"}},
+	{"type:date", {"a real calendar date written %s", "ngày có thật, viết theo dạng %s"}},
+	{"type:boolean", {"true or false", "true hoặc false"}},
+	{"regex", {"a value matching the pattern %s", "giá trị khớp mẫu %s"}},
+	{"enum", {"one of: %s", "là một trong: %s"}},
+	{"in_ref", {"one of the %s codes of %s", "là một trong %s mã của %s"}},
+	{"not_null", {"a value in every row", "mọi dòng đều có giá trị"}},
+	{"unique", {"each %s only once in the dataset",
+		    "mỗi %s chỉ xuất hiện một lần trong bộ dữ liệu"}},
+	{"trimmed", {"no space at the start or end of a value, no double spaces",
+		     "không có khoảng trắng ở đầu, cuối giá trị, không có khoảng trắng kép"}},
+	{"required_columns", {"the columns %s", "có các cột %s"}},
+	{"metadata", {"the fields %s filled in", "điền các trường %s"}},
+	{"expr", {"%s in every row", "%s đúng với mọi dòng"}},
+	{"vn_citizen_id", {"12 digits: province, century and gender, birth year, serial number",
+			   "12 chữ số: mã tỉnh, thế kỷ và giới tính, năm sinh, số thứ tự"}},
+	{"vn_phone", {"10 digits starting 03, 05, 07, 08, 09 (mobile) or 02 (landline)",
+		      "10 chữ số, bắt đầu bằng 03, 05, 07, 08, 09 (di động) hoặc 02 (cố định)"}},
+	{"vn_tax_code", {"10 digits with a valid check digit, or 13 with a branch number",
+			 "10 chữ số có chữ số kiểm tra đúng, hoặc 13 chữ số kèm số chi nhánh"}},
+	{"email", {"an e-mail address such as name@example.vn",
+		   "địa chỉ thư điện tử, ví dụ ten@example.vn"}},
+	{"future_dates", {"no date after the reference time",
+			  "không có ngày nào sau thời điểm tham chiếu"}},
+};
+
+/* s min h d w mo y, as timeparse.h orders them: singular, plural. */
+static const struct text duration_units[][2] = {
+	{{"second", "giây"}, {"seconds", "giây"}}, {{"minute", "phút"}, {"minutes", "phút"}},
+	{{"hour", "giờ"}, {"hours", "giờ"}},       {{"day", "ngày"}, {"days", "ngày"}},
+	{{"week", "tuần"}, {"weeks", "tuần"}},     {{"month", "tháng"}, {"months", "tháng"}},
+	{{"year", "năm"}, {"years", "năm"}},
 };
 
 struct counts_word {
@@ -224,12 +284,19 @@ static const struct text statuses[] = {
 	[DQA_NO_SCORE] = {"n/a", "không có điểm"},
 };
 
-struct hint {
-	const char *kind;
-	struct text text;
-};
-
 static const struct hint hints[] = {
+	{"type:date", {"Write each date as a real calendar date in the format the requirement "
+		       "gives (day and month in range, four-digit year).",
+		       "Viết mỗi ngày là ngày có thật, đúng định dạng nêu trong yêu cầu (ngày, "
+		       "tháng hợp lệ, năm đủ bốn chữ số)."}},
+	{"type:integer", {"Write whole numbers only: digits, without units, spaces, decimals "
+			  "or thousands separators.",
+			  "Chỉ ghi số nguyên: chỉ gồm chữ số, không kèm đơn vị, khoảng trắng, "
+			  "phần thập phân hay dấu phân cách hàng nghìn."}},
+	{"type:number", {"Write plain numbers: digits with a decimal point, without units, "
+			 "spaces or thousands separators.",
+			 "Chỉ ghi số: chữ số với dấu chấm thập phân, không kèm đơn vị, khoảng "
+			 "trắng hay dấu phân cách hàng nghìn."}},
 	{"type", {"Correct the values that are not of the column's type: real calendar dates "
 		  "in the declared format, numbers without units, spaces or thousands separators.",
 		  "Sửa các giá trị không đúng kiểu của cột: ngày phải có thật và đúng định dạng "
@@ -272,8 +339,10 @@ static const struct hint hints[] = {
 		     "Xóa khoảng trắng ở đầu, cuối giá trị và khoảng trắng kép ở giữa."}},
 	{"fresh", {"Bring the records up to date: too few were updated recently.",
 		   "Cập nhật các bản ghi: quá ít bản ghi được cập nhật gần đây."}},
-	{"in_ref", {"Use codes from the reference list (for example the official ward codes).",
-		    "Dùng mã có trong danh mục tham chiếu (ví dụ mã phường/xã chính thức)."}},
+	{"in_ref", {"Replace each code that is not in the reference list with the right one "
+		    "from it: look for typing mistakes and old codes.",
+		    "Thay mỗi mã không có trong danh mục tham chiếu bằng mã đúng của danh mục: "
+		    "kiểm tra lỗi gõ và mã cũ."}},
 	{"metadata", {"Complete the metadata file: fill in every required field (owner, "
 		      "licence, contact, ...).",
 		      "Hoàn thiện tệp siêu dữ liệu: điền mọi trường bắt buộc (chủ sở hữu, "
@@ -287,7 +356,62 @@ static const struct hint hints[] = {
 			"Xóa các dòng trống và các dòng mà mọi giá trị đều rỗng."}},
 };
 
+/* What a check asks, in a few words, for a label made from its kind and
+ * columns; a type check says it for its column's type. */
+static const struct hint kind_labels[] = {
+	{"type:integer", {"Whole numbers", "Là số nguyên"}},
+	{"type:number", {"Numbers", "Là số"}},
+	{"type:date", {"Real calendar dates", "Là ngày có thật"}},
+	{"type:boolean", {"Yes/no values", "Là giá trị đúng/sai"}},
+	{"type", {"Values of the column's type", "Đúng kiểu dữ liệu của cột"}},
+	{"regex", {"Follows the required pattern", "Đúng mẫu quy định"}},
+	{"enum", {"One of the allowed values", "Là một trong các giá trị cho phép"}},
+	{"range", {"Within the allowed range", "Nằm trong khoảng cho phép"}},
+	{"length", {"Length within the limits", "Độ dài trong giới hạn"}},
+	{"vn_citizen_id", {"Valid citizen ID number", "Số định danh cá nhân hợp lệ"}},
+	{"vn_tax_code", {"Valid tax code", "Mã số thuế hợp lệ"}},
+	{"vn_phone", {"Valid Vietnamese phone number", "Số điện thoại Việt Nam hợp lệ"}},
+	{"email", {"Valid e-mail address", "Địa chỉ thư điện tử hợp lệ"}},
+	{"url", {"Valid web address", "Địa chỉ web hợp lệ"}},
+	{"date", {"Dates within the allowed period", "Ngày nằm trong khoảng cho phép"}},
+	{"decimal", {"Decimal numbers with the required precision",
+		     "Số thập phân đúng độ chính xác quy định"}},
+	{"required_columns", {"Required columns present", "Có đủ các cột bắt buộc"}},
+	{"not_null", {"Filled in", "Không để trống"}},
+	{"not_empty", {"The extract has rows", "Tệp trích xuất có dữ liệu"}},
+	{"rows", {"Enough rows", "Đủ số dòng"}},
+	{"covers", {"Every reference code present", "Có đủ mọi mã của danh mục"}},
+	{"unique", {"No duplicate records", "Không trùng bản ghi"}},
+	{"trimmed", {"No stray spaces", "Không có khoảng trắng thừa"}},
+	{"no_control_chars", {"No control characters", "Không có ký tự điều khiển"}},
+	{"utf8", {"Valid UTF-8 text", "Văn bản UTF-8 hợp lệ"}},
+	{"nfc", {"Vietnamese text in NFC form", "Văn bản tiếng Việt dạng dựng sẵn (NFC)"}},
+	{"legacy_encoding", {"No TCVN3/VNI garbled text", "Không lỗi phông TCVN3/VNI"}},
+	{"placeholder", {"No placeholder values", "Không có giá trị giữ chỗ"}},
+	{"case", {"Consistent letter case", "Chữ hoa, chữ thường thống nhất"}},
+	{"fresh", {"Recently updated", "Được cập nhật gần đây"}},
+	{"future_dates", {"No dates in the future", "Không có ngày trong tương lai"}},
+	{"file_age", {"File recently published", "Tệp được công bố gần đây"}},
+	{"in_ref", {"Codes from the reference list", "Mã có trong danh mục tham chiếu"}},
+	{"same_format", {"Same format in every unit", "Cùng định dạng ở mọi đơn vị"}},
+	{"agrees_with", {"Agrees with the linked dataset", "Khớp với bộ dữ liệu liên kết"}},
+	{"stalled", {"Data changes between runs", "Dữ liệu có thay đổi giữa các lần chạy"}},
+	{"rows_change", {"Row count steady between runs", "Số dòng ổn định giữa các lần chạy"}},
+	{"metadata", {"Metadata complete", "Siêu dữ liệu đầy đủ"}},
+	{"linkable", {"Keys found in the master dataset", "Khóa có trong bộ dữ liệu gốc"}},
+	{"catalog", {"Listed in the data catalog", "Có trong danh mục dữ liệu"}},
+	{"expr", {"Rule", "Quy tắc"}},
+	{"structure", {"Right number of fields in every row", "Mỗi dòng đúng số trường"}},
+	{"blank_rows", {"No blank rows", "Không có dòng trống"}},
+	{"encoding", {"Text in the declared encoding", "Văn bản đúng bảng mã đã khai báo"}},
+};
+
 static const struct text generic_hint = {
+	"Correct the failing values at the source.",
+	"Sửa các giá trị lỗi ngay từ nguồn.",
+};
+
+static const struct text generic_hint_samples = {
 	"Review the failed rows below and correct them at the source.",
 	"Xem các dòng lỗi bên dưới và sửa chúng ngay từ nguồn.",
 };
@@ -330,12 +454,45 @@ const char *msg_counts(dqa_lang lang, const char *counts)
 	return counts;
 }
 
-const char *msg_hint(dqa_lang lang, const char *kind)
+/* The row of table (n rows) for "kind:type", else for kind; NULL when none. */
+static const struct text *find_kind(const struct hint *table, size_t n, const char *kind,
+				    const char *type)
 {
-	for (size_t i = 0; i < sizeof hints / sizeof *hints; i++)
-		if (strcmp(hints[i].kind, kind) == 0)
-			return pick(lang, &hints[i].text);
-	return pick(lang, &generic_hint);
+	char key[64];
+	if (type && snprintf(key, sizeof key, "%s:%s", kind, type) < (int)sizeof key)
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(table[i].kind, key) == 0)
+				return &table[i].text;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(table[i].kind, kind) == 0)
+			return &table[i].text;
+	return NULL;
+}
+
+const char *msg_hint(dqa_lang lang, const char *kind, const char *type, bool samples)
+{
+	const struct text *t = find_kind(hints, sizeof hints / sizeof *hints, kind, type);
+	return pick(lang, t ? t : samples ? &generic_hint_samples : &generic_hint);
+}
+
+const char *msg_requirement(dqa_lang lang, const char *key)
+{
+	const struct text *t = find_kind(requirements, sizeof requirements / sizeof *requirements,
+					 key, NULL);
+	return t ? pick(lang, t) : "";
+}
+
+const char *msg_duration_unit(dqa_lang lang, int unit, bool many)
+{
+	int n = sizeof duration_units / sizeof *duration_units;
+	return pick(lang, &duration_units[unit >= 0 && unit < n ? unit : 3][many]);
+}
+
+const char *msg_kind_label(dqa_lang lang, const char *kind, const char *type)
+{
+	const struct text *t = find_kind(kind_labels, sizeof kind_labels / sizeof *kind_labels,
+					 kind, type);
+	return t ? pick(lang, t) : NULL;
 }
 
 int dqa_lang_parse(const char *name, dqa_lang *out)

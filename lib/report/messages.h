@@ -12,9 +12,9 @@ enum msg {
 	M_CHECK_BARS, M_CHECK_BARS_NOTE, M_UNITS_BELOW, M_WARNINGS, M_NO_WARNINGS,
 	M_REASONS, M_CHECK, M_KIND, M_COLUMNS, M_EVALUATED, M_FAILED, M_THRESHOLD,
 	M_COST, M_SAMPLES, M_LINE, M_FILE, M_VALUES, M_HOW_TO_FIX, M_RULE_MESSAGE,
-	M_NOTE, M_NO_ROWS, M_BACK, M_FAILING_CHECKS, M_ALL_PASS, M_MASKED, M_MADE_BY,
-	M_EMPTY_NAME, M_AND_MORE, M_WORST_FIRST, M_NO_CHECKS, M_OF,
-	M_NEEDS, M_FAILED_UNIT_CHECKS, M_CHECKS, M_NO_ROWS_SHORT, M_SCORE_WORD,
+	M_NOTE, M_NO_ROWS, M_BACK, M_ALL_PASS, M_MASKED, M_MADE_BY,
+	M_EMPTY_NAME, M_AND_MORE, M_WORST_FIRST, M_NO_CHECKS,
+	M_FAILED_UNIT_CHECKS, M_NO_ROWS_SHORT, M_SCORE_WORD,
 	M_TREND, M_TREND_RUNS, M_TREND_TO, M_TREND_THIS_RUN, M_TREND_SCALE, M_NO_EARLIER_RUNS,
 	M_DROPS, M_NO_DROPS, M_PREVIOUS, M_CHANGE, M_DATASET_CHECKS, M_DATASET_CHECKS_NOTE,
 	M_NO_UNITS,
@@ -37,6 +37,9 @@ enum msg {
 	M_RULES_WORD, M_ROW_WORD, M_ROWS_NOUN, M_IN, M_INPUT_WORD, M_INPUTS_WORD, M_NOW_WORD,
 	M_NO_CRITERION_SCORED, M_DATASET_CHECKS_TEXT, M_FAILED_OF, M_COST_WORD, M_NO_UNITS_TEXT,
 	M_NO_WARNINGS_TEXT, M_WARNINGS_TEXT,
+	/* a unit's fix list */
+	M_FIX_FIRST, M_FIX_FIRST_NOTE, M_REQUIREMENT, M_FOUND, M_ALL_CHECKS, M_NEEDS_SHARE,
+	M_RECORD_KEY,
 	M_COUNT
 };
 
@@ -50,7 +53,19 @@ const char *msg_status(dqa_lang lang, dqa_status s);
 /* What a check's counts count ("rows", "fields", ... as in result.json),
  * as a plural noun; an unknown word is returned as it is. */
 const char *msg_counts(dqa_lang lang, const char *counts);
-/* A plain-language hint for fixing a failed check of this kind. */
-const char *msg_hint(dqa_lang lang, const char *kind);
+/* What a check of this kind asks, in a few words ("Real calendar dates"),
+ * for a label made from kind and columns; type: a type check's type, or
+ * NULL. NULL for a kind the catalogue does not know. */
+const char *msg_kind_label(dqa_lang lang, const char *kind, const char *type);
+/* A plain-language hint for fixing a failed check of this kind (type: a
+ * type check's type, or NULL); samples: whether failed rows are shown
+ * with it, which the generic hint may point at. */
+const char *msg_hint(dqa_lang lang, const char *kind, const char *type, bool samples);
+/* A requirement phrase by key ("at_least", "rows", "fresh", ...; see
+ * requirements.c), a printf format; "" for an unknown key. */
+const char *msg_requirement(dqa_lang lang, const char *key);
+/* A duration unit's word (timeparse.h's enum duration_unit), plural when
+ * many. */
+const char *msg_duration_unit(dqa_lang lang, int unit, bool many);
 
 #endif

@@ -1,12 +1,15 @@
 /* File names of the unit pages under units/. Unit names come from the data,
- * so a name is used as is only when it is short and made of [a-z0-9_-];
+ * so a name is used as is only when it is short and made of [A-Za-z0-9_-]
+ * (upper case only when no other unit has the name in another case, so
+ * that "CA.html" never meets "ca.html" on a file system that ignores case);
  * any other name becomes a slug (accents dropped) plus "~" and a hash of
- * the full name. No
- * file name can leave the folder ('/', '..', NUL), and names that differ
- * only by case or collide after slugging get different files. */
+ * the full name. No file name can leave the folder ('/', '..', NUL), and
+ * names that differ only by case or collide after slugging get different
+ * files. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include "report.h"
@@ -15,7 +18,8 @@ enum { PLAIN_MAX = 64, SLUG_MAX = 48 };
 
 static bool plain_char(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '-' || c == '_';
 }
 
 static bool is_plain(const char *name)
@@ -79,10 +83,29 @@ static void slug(const char *name, char out[SLUG_MAX + 1])
 	free(plain);
 }
 
-static char *file_name(const char *name)
+static bool has_upper(const char *name)
+{
+	for (; *name; name++)
+		if (*name >= 'A' && *name <= 'Z')
+			return true;
+	return false;
+}
+
+/* Whether another unit's name is this one in another letter case. */
+static bool case_twin(const json_t *units, size_t self, const char *name)
+{
+	size_t i;
+	json_t *u;
+	json_array_foreach(units, i, u)
+		if (i != self && strcasecmp(doc_str(u, "unit"), name) == 0)
+			return true;
+	return false;
+}
+
+static char *file_name(const char *name, bool plain_allowed)
 {
 	char buf[SLUG_MAX + 32];
-	if (is_plain(name)) {
+	if (plain_allowed && is_plain(name)) {
 		snprintf(buf, sizeof buf, "%s.html", name);
 	} else {
 		char s[SLUG_MAX + 1];
@@ -147,7 +170,9 @@ int report_name_units(struct dqa_report *rep)
 	if (!rep->unit_files)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
-		rep->unit_files[i] = file_name(doc_str(json_array_get(rep->units, i), "unit"));
+		const char *name = doc_str(json_array_get(rep->units, i), "unit");
+		rep->unit_files[i] = file_name(name, !has_upper(name) ||
+						     !case_twin(rep->units, i, name));
 		if (!rep->unit_files[i])
 			return -1;
 	}

@@ -32,6 +32,7 @@ struct dqa_report {
 	double drop_alert;       /* points a drop exceeds to show red, when set */
 	bool drop_alert_set;     /* else REPORT_DROP_ALERT */
 	bool history_pages;      /* trend.html and warnings.html sit beside index.html */
+	bool unit_pages;         /* units/UNIT.html sit beside index.html (--out) */
 };
 
 /* Without --max-drop, a drop since the last run shows red beyond a point. */
@@ -65,18 +66,45 @@ dqa_status doc_status(const json_t *obj, const char *key);
 dqa_status doc_status_of(const struct dqa_report *rep, double score);
 /* The unit's name for people: "(empty)" for the empty name. */
 const char *unit_label(const json_t *unit, dqa_lang lang);
+/* A file path as a published report shows it: as given when relative to
+ * the working directory, its base name when absolute (a server's folders
+ * are nobody's business). */
+const char *shown_path(const char *path);
+/* The unit as people read it, appended to sb as plain text: its code
+ * (unit_label), then " · NAME" when the expected units name it
+ * ("00004 · Phường Ba Đình"). unit is a unit or a warning object. */
+void put_unit_title(struct strbuf *sb, const json_t *unit, dqa_lang lang);
 /* A warning's reasons for people, list_separator between them, each passed to put
- * (which escapes it) as plain text: "no rows" translated, "CHECK_ID SCORE"
- * with the score in the language's notation ("66,7" in vi). */
-void put_reasons(struct strbuf *sb, const json_t *warning, dqa_lang lang,
+ * (which escapes it) as plain text: "no rows" translated, "CHECK SCORE"
+ * with the score in the language's notation ("66,7" in vi), CHECK the
+ * check's label when unit (the warning's unit object) has the check, else
+ * its id. */
+void put_reasons(struct strbuf *sb, const json_t *warning, const json_t *unit, dqa_lang lang,
 		 void (*put)(struct strbuf *sb, const char *text));
+/* A sample's columns to show, as a new object (the caller json_decrefs
+ * it; NULL when out of memory): the record's key columns ("key") first,
+ * then the checked values ("values") not among them. */
+json_t *sample_columns(const json_t *sample);
+/* Whether a sample column of this name is a record key column. */
+bool sample_is_key(const json_t *sample, const char *name);
+/* The index of the unit of this name, by binary search (dqa sorts units by
+ * name); the unit count when it is not there. */
+size_t report_unit_index(const struct dqa_report *rep, const char *name);
+/* The check of a unit (or dataset_checks array's owner) with this id, NULL
+ * when none. checks is a "checks" array. */
+const json_t *doc_check_by_id(const json_t *checks, const char *id);
 /* A unit's criterion status: missing for a missing unit's scored
  * criteria, else by score (n/a for a criterion without checks). */
 dqa_status doc_criterion_status(const struct dqa_report *rep, const json_t *unit, double score);
-/* Why a check failed, as plain text: "Failed: 3 of 31 rows (score 90.32,
- * needs >= 100.00)" naming what the check counts (rows, fields...), then
- * ": NOTE" when the check has a note. */
+/* Why a check failed, as plain text: "3 of 31 rows failed" naming what
+ * the check counts (rows, fields...), "(passes from 90.0% of them)" when
+ * not every one must pass, then ": NOTE" when the check has a note; only
+ * the note for a check with one verdict ("95 rows in this unit"). */
 void put_failure_summary(struct strbuf *sb, const json_t *check, dqa_lang lang);
+/* What the check asks, in words, from its kind and params ("at least 10
+ * rows per unit"), appended to sb as plain text; false (nothing written)
+ * when the kind has no such phrase (requirements.c). */
+bool put_requirement(struct strbuf *sb, const json_t *check, dqa_lang lang);
 /* A check's note (result.json keeps it in English) for people, as plain
  * text: in vi its known phrases translated, quoted values kept (notes.c). */
 void put_note(struct strbuf *sb, const char *note, dqa_lang lang);
@@ -84,6 +112,7 @@ void put_note(struct strbuf *sb, const char *note, dqa_lang lang);
 /* One check summed over all units, for the failure bars. */
 struct check_total {
 	const char *id, *kind, *criterion;
+	const json_t *check;      /* its first check object, for the label */
 	uint64_t evaluated, failed;
 	size_t units_failing;     /* units where the check is below its threshold */
 };

@@ -355,7 +355,7 @@ static void warnings(const struct page *p)
 		strbuf_puts(out, "</td><td class=\"wide\"");
 		html_label(out, labels[4]);
 		strbuf_putc(out, '>');
-		put_reasons(out, w, lang, html_put);
+		put_reasons(out, w, NULL, lang, html_put);
 		strbuf_puts(out, "</td></tr>\n");
 	}
 	strbuf_puts(out, "</tbody></table></div>\n");

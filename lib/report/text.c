@@ -13,9 +13,10 @@
 #include "../util/values.h"
 #include "escape.h"
 #include "messages.h"
+#include "labels.h"
 #include "report.h"
 
-enum { UNIT_WIDTH_MAX = 24 };
+enum { UNIT_WIDTH_MAX = 32 };
 
 struct text {
 	struct strbuf *out;
@@ -80,6 +81,15 @@ static void put_name(const struct text *t, const char *name, size_t width)
 	term_put_padded(t->out, name[0] ? name : msg(t->lang, M_EMPTY_NAME), width);
 }
 
+static void put_unit(const struct text *t, const json_t *unit, size_t width)
+{
+	struct strbuf title = STRBUF_INIT;
+	put_unit_title(&title, unit, t->lang);
+	term_put_padded(t->out, title.buf ? title.buf : "", width);
+	t->out->failed |= title.failed;
+	strbuf_release(&title);
+}
+
 /* Text from the document, for put_reasons and put_time_text: a hand-edited
  * file's control characters stay off the terminal. */
 static void term_text(struct strbuf *sb, const char *text)
@@ -92,12 +102,15 @@ static size_t unit_width(const json_t *units, dqa_lang lang)
 	size_t width = width_of(msg(lang, M_UNIT_WORD));
 	size_t i;
 	const json_t *u;
+	struct strbuf title = STRBUF_INIT;
 	json_array_foreach(units, i, u) {
-		const char *name = doc_str(u, "unit");
-		size_t w = name[0] ? width_of(name) : width_of(msg(lang, M_EMPTY_NAME));
+		strbuf_reset(&title);
+		put_unit_title(&title, u, lang);
+		size_t w = width_of(title.buf ? title.buf : "");
 		if (w > width)
 			width = w;
 	}
+	strbuf_release(&title);
 	return width > UNIT_WIDTH_MAX ? UNIT_WIDTH_MAX : width;
 }
 
@@ -173,8 +186,11 @@ static void write_dataset_checks(const struct text *t, const json_t *checks)
 	if (!n)
 		return;
 	const json_t *c;
+	struct strbuf label = STRBUF_INIT;
 	json_array_foreach(checks, i, c) {
-		size_t w = width_of(doc_str(c, "id"));
+		strbuf_reset(&label);
+		check_label_doc(&label, lang, c);
+		size_t w = width_of(label.buf ? label.buf : "");
 		width = w > width ? w : width;
 	}
 	width = width > 2 * UNIT_WIDTH_MAX ? 2 * UNIT_WIDTH_MAX : width;
@@ -186,7 +202,9 @@ static void write_dataset_checks(const struct text *t, const json_t *checks)
 	strbuf_printf(out, "%s\n", msg(lang, M_DATASET_CHECKS_TEXT));
 	json_array_foreach(checks, i, c) {
 		strbuf_puts(out, "  ");
-		put_name(t, doc_str(c, "id"), width);
+		strbuf_reset(&label);
+		check_label_doc(&label, lang, c);
+		put_name(t, label.buf ? label.buf : "", width);
 		strbuf_putc(out, ' ');
 		put_padded_score(t, doc_num(c, "score"), 6, 2);
 		strbuf_putc(out, ' ');
@@ -215,6 +233,8 @@ static void write_dataset_checks(const struct text *t, const json_t *checks)
 		}
 		strbuf_putc(out, '\n');
 	}
+	out->failed |= label.failed;
+	strbuf_release(&label);
 	strbuf_putc(out, '\n');
 }
 
@@ -246,7 +266,7 @@ static void write_units(const struct text *t, const json_t *units)
 	qsort(order, n, sizeof *order, by_score);
 	for (size_t i = 0; i < n; i++) {
 		const json_t *u = order[i];
-		put_name(t, doc_str(u, "unit"), width);
+		put_unit(t, u, width);
 		strbuf_putc(out, ' ');
 		put_padded_count(t, doc_count(u, "rows"), rows_width);
 		strbuf_putc(out, ' ');
@@ -262,8 +282,9 @@ static void write_units(const struct text *t, const json_t *units)
 	free(order);
 }
 
-static void write_warnings(const struct text *t, const json_t *doc)
+static void write_warnings(const struct text *t, const struct dqa_report *rep)
 {
+	const json_t *doc = rep->doc;
 	struct strbuf *out = t->out;
 	dqa_lang lang = t->lang;
 	const json_t *list = json_object_get(doc, "warnings");
@@ -294,12 +315,14 @@ static void write_warnings(const struct text *t, const json_t *doc)
 	const json_t *w;
 	json_array_foreach(list, i, w) {
 		strbuf_puts(out, "  ");
-		put_name(t, doc_str(w, "unit"), width);
+		put_unit(t, w, width);
 		strbuf_putc(out, ' ');
 		put_padded_score(t, doc_num(w, "score"), 6, 2);
 		strbuf_putc(out, ' ');
 		put_status(t, doc_status(w, "status"), status_width + 1);
-		put_reasons(out, w, lang, term_text);
+		put_reasons(out, w,
+			    json_array_get(rep->units, report_unit_index(rep, doc_str(w, "unit"))),
+			    lang, term_text);
 		strbuf_putc(out, '\n');
 	}
 }
@@ -325,7 +348,7 @@ int dqa_report_write_text(const dqa_report *rep, dqa_lang lang, FILE *out, bool 
 	write_header(&t, rep->doc);
 	write_dataset_checks(&t, rep->dataset_checks);
 	write_units(&t, rep->units);
-	write_warnings(&t, rep->doc);
+	write_warnings(&t, rep);
 	bool ok = !sb.failed && fwrite(sb.buf ? sb.buf : "", 1, sb.len, out) == sb.len;
 	strbuf_release(&sb);
 	return ok ? 0 : DQA_EIO;

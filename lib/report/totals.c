@@ -50,7 +50,8 @@ size_t report_check_totals(const struct dqa_report *rep, struct check_total **ou
 					totals = grown;
 				}
 				totals[n++] = (struct check_total){id, doc_str(c, "kind"),
-								   doc_str(c, "criterion"), 0, 0, 0};
+								   doc_str(c, "criterion"), c, 0, 0,
+								   0};
 			}
 			totals[k].evaluated += doc_count(c, "evaluated");
 			totals[k].failed += doc_count(c, "failed");

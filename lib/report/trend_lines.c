@@ -110,11 +110,14 @@ static void drops_table(const struct dqa_report *rep, dqa_lang lang, struct strb
 		size_t u = drops[i].unit;
 		const double *p = report_trend_points(rep, u);
 		size_t last = rep->trend->npoints - 1;
-		strbuf_puts(out, "<tr><td><a href=\"units/");
-		html_put(out, rep->unit_files[u]);
-		strbuf_puts(out, "\">");
-		html_put(out, unit_label(json_array_get(rep->units, u), lang));
-		strbuf_puts(out, "</a></td><td class=\"n\">");
+		strbuf_puts(out, "<tr><td>");
+		if (rep->unit_pages) {
+			strbuf_puts(out, "<a href=\"units/");
+			html_put(out, rep->unit_files[u]);
+			strbuf_puts(out, "\">");
+		}
+		html_put_unit(out, json_array_get(rep->units, u), lang);
+		strbuf_puts(out, rep->unit_pages ? "</a></td><td class=\"n\">" : "</td><td class=\"n\">");
 		put_score(out, p[last - 1], 2, lang);
 		strbuf_puts(out, "</td><td class=\"n\">");
 		put_score(out, p[last], 2, lang);

@@ -3,6 +3,7 @@
  * and cost, and for each failing check the reason, a how-to-fix hint and
  * the first failed rows with their line numbers (PII already masked). */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "escape.h"
@@ -15,7 +16,7 @@ static void head(const struct dqa_report *rep, const json_t *u, dqa_lang lang,
 	dqa_status st = doc_status(u, "status");
 	strbuf_printf(out, "<header>\n<p class=\"noprint\"><a href=\"../index.html\">&larr; %s</a></p>\n"
 			   "<h1>%s: ", msg(lang, M_BACK), msg(lang, M_UNIT));
-	html_put(out, unit_label(u, lang));
+	html_put_unit(out, u, lang);
 	strbuf_printf(out, "</h1>\n<ul class=\"meta\"><li>%s: ", msg(lang, M_DATASET));
 	html_put(out, doc_str(rep->doc, "dataset"));
 	strbuf_printf(out, "</li><li>%s: ", msg(lang, M_ROWS));
@@ -56,12 +57,8 @@ static dqa_status check_status(const json_t *c)
 	return !strcmp(s, "pass") ? DQA_PASS : !strcmp(s, "fail") ? DQA_FAIL : DQA_NO_SCORE;
 }
 
-static void check_table(const json_t *checks, const char *title, const char *lead,
-			dqa_lang lang, struct strbuf *out)
+static void check_table(const json_t *checks, dqa_lang lang, struct strbuf *out)
 {
-	strbuf_printf(out, "<h2>%s</h2>\n", title);
-	if (lead)
-		strbuf_printf(out, "<p class=\"meta\">%s</p>\n", lead);
 	strbuf_puts(out, "<div class=\"scroll\"><table class=\"stack\">\n");
 	const char *const labels[] = {msg(lang, M_CHECK), msg(lang, M_CRITERION),
 				      msg(lang, M_COLUMNS), msg(lang, M_EVALUATED),
@@ -75,7 +72,7 @@ static void check_table(const json_t *checks, const char *title, const char *lea
 	json_array_foreach(checks, i, c) {
 		dqa_status st = check_status(c);
 		strbuf_puts(out, "<tr><td>");
-		html_put_id(out, doc_str(c, "id"));
+		html_put_check(out, c, lang);
 		strbuf_puts(out, "</td><td");
 		html_label(out, msg(lang, M_CRITERION));
 		strbuf_putc(out, '>');
@@ -113,12 +110,35 @@ static void check_table(const json_t *checks, const char *title, const char *lea
 
 /* The sample table's value columns are those of the first sample (every
  * sample of a check names the check's columns). */
-static void samples(const json_t *check, dqa_lang lang, struct strbuf *out)
+static void put_plain(struct strbuf *out, struct strbuf *text)
+{
+	html_put(out, text->buf ? text->buf : "");
+	out->failed |= text->failed;
+	strbuf_release(text);
+}
+
+/* Whether column is among the document's pii columns. */
+static bool is_pii(const struct dqa_report *rep, const char *column)
+{
+	size_t i;
+	json_t *c;
+	json_array_foreach(json_object_get(rep->doc, "pii"), i, c)
+		if (json_string_value(c) && strcmp(json_string_value(c), column) == 0)
+			return true;
+	return false;
+}
+
+static void samples(const struct dqa_report *rep, const json_t *check, dqa_lang lang,
+		    struct strbuf *out)
 {
 	const json_t *list = json_object_get(check, "samples");
 	if (!json_array_size(list))
 		return;
-	const json_t *names = json_object_get(json_array_get(list, 0), "values");
+	json_t *names = sample_columns(json_array_get(list, 0));
+	if (!names) {
+		out->failed = true;
+		return;
+	}
 	bool files = false, notes = false;
 	size_t i;
 	json_t *s;
@@ -133,10 +153,14 @@ static void samples(const json_t *check, dqa_lang lang, struct strbuf *out)
 		strbuf_printf(out, "<th>%s</th>", msg(lang, M_FILE));
 	const char *name;
 	json_t *v;
-	json_object_foreach((json_t *)names, name, v) {
+	bool masked = false;
+	json_object_foreach(names, name, v) {
 		strbuf_puts(out, "<th>");
 		html_put(out, name);
+		if (sample_is_key(json_array_get(list, 0), name))
+			strbuf_printf(out, "<small class=\"cid\">%s</small>", msg(lang, M_RECORD_KEY));
 		strbuf_puts(out, "</th>");
+		masked |= is_pii(rep, name);
 	}
 	if (notes)
 		strbuf_printf(out, "<th>%s</th>", msg(lang, M_NOTE));
@@ -149,8 +173,9 @@ static void samples(const json_t *check, dqa_lang lang, struct strbuf *out)
 			html_put(out, doc_str(s, "file"));
 			strbuf_puts(out, "</td>");
 		}
-		const json_t *values = json_object_get(s, "values");
-		json_object_foreach((json_t *)names, name, v) {
+		json_t *values = sample_columns(s);
+		out->failed |= !values;
+		json_object_foreach(names, name, v) {
 			size_t len;
 			const char *value = doc_value(json_object_get(values, name), &len);
 			if (!len) {
@@ -167,51 +192,103 @@ static void samples(const json_t *check, dqa_lang lang, struct strbuf *out)
 			strbuf_puts(out, "</code></td>");
 		}
 		if (notes) {
+			struct strbuf note = STRBUF_INIT;
+			put_note(&note, doc_str(s, "note"), lang);
 			strbuf_puts(out, "<td>");
-			html_put(out, doc_str(s, "note"));
+			put_plain(out, &note);
 			strbuf_puts(out, "</td>");
 		}
 		strbuf_puts(out, "</tr>\n");
+		json_decref(values);
 	}
-	strbuf_printf(out, "</tbody></table></div>\n<p class=\"meta\">%s</p>\n", msg(lang, M_MASKED));
+	json_decref(names);
+	strbuf_puts(out, "</tbody></table></div>\n");
+	if (masked)
+		strbuf_printf(out, "<p class=\"meta\">%s</p>\n", msg(lang, M_MASKED));
 }
 
-static void failing_check(const json_t *c, dqa_lang lang, struct strbuf *out)
+/* A check's parameter, NULL when absent. */
+static const char *check_param(const json_t *c, const char *name)
 {
-	strbuf_puts(out, "<section>\n<h3>");
-	html_put_id(out, doc_str(c, "id"));
-	strbuf_puts(out, "</h3>\n<p>");
-	struct strbuf why = STRBUF_INIT;
-	put_failure_summary(&why, c, lang);
-	html_put(out, why.buf ? why.buf : "");
-	out->failed |= why.failed;
-	strbuf_release(&why);
+	return json_string_value(json_object_get(json_object_get(c, "params"), name));
+}
+
+/* One fix: the check's label, what it asks, what was found, how to fix it
+ * and the failed rows. */
+static void fix(const struct dqa_report *rep, const json_t *c, dqa_lang lang,
+		struct strbuf *out)
+{
+	strbuf_puts(out, "<section class=\"fix\">\n<h3>");
+	html_put_check(out, c, lang);
+	strbuf_puts(out, "</h3>\n");
+	struct strbuf text = STRBUF_INIT;
+	if (put_requirement(&text, c, lang)) {
+		strbuf_printf(out, "<p><b>%s:</b> ", msg(lang, M_REQUIREMENT));
+		put_plain(out, &text);
+		strbuf_puts(out, "</p>\n");
+	}
+	strbuf_release(&text);
+	strbuf_printf(out, "<p><b>%s:</b> ", msg(lang, M_FOUND));
+	put_failure_summary(&text, c, lang);
+	put_plain(out, &text);
 	strbuf_printf(out, "</p>\n<p class=\"hint\"><b>%s:</b> ", msg(lang, M_HOW_TO_FIX));
-	html_put(out, msg_hint(lang, doc_str(c, "kind")));
+	bool shown = json_array_size(json_object_get(c, "samples")) > 0;
+	html_put(out, msg_hint(lang, doc_str(c, "kind"), check_param(c, "type"), shown));
 	if (doc_str(c, "message")[0]) {
 		strbuf_printf(out, "<br><b>%s:</b> ", msg(lang, M_RULE_MESSAGE));
 		html_put(out, doc_str(c, "message"));
 	}
 	strbuf_puts(out, "</p>\n");
-	samples(c, lang, out);
+	samples(rep, c, lang, out);
 	strbuf_puts(out, "</section>\n");
 }
 
-void html_check_details(const json_t *checks, const char *title, const char *lead,
-			dqa_lang lang, struct strbuf *out)
+struct ranked {
+	const json_t *check;
+	double cost;
+	uint64_t failed;
+	size_t order;
+};
+
+/* Most points lost first, then most rows failed, then rule order. */
+static int most_lost_first(const void *a, const void *b)
 {
-	check_table(checks, title, lead, lang, out);
-	strbuf_printf(out, "<h2>%s</h2>\n", msg(lang, M_FAILING_CHECKS));
-	size_t failing = 0, i;
+	const struct ranked *x = a, *y = b;
+	if (x->cost != y->cost)
+		return x->cost > y->cost ? -1 : 1;
+	if (x->failed != y->failed)
+		return x->failed > y->failed ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+void html_check_details(const struct dqa_report *rep, const json_t *checks, const char *title,
+			const char *lead, dqa_lang lang, struct strbuf *out)
+{
+	size_t n = json_array_size(checks), failing = 0, i;
+	struct ranked *rank = malloc((n + 1) * sizeof *rank);
+	if (!rank) {
+		out->failed = true;
+		return;
+	}
 	json_t *c;
 	json_array_foreach(checks, i, c) {
 		if (check_status(c) != DQA_FAIL)
 			continue;
-		failing++;
-		failing_check(c, lang, out);
+		double cost = doc_num(c, "cost");
+		rank[failing++] = (struct ranked){c, isnan(cost) ? 0 : cost, doc_count(c, "failed"), i};
 	}
+	qsort(rank, failing, sizeof *rank, most_lost_first);
+	strbuf_printf(out, "<h2>%s</h2>\n<p class=\"meta\">%s</p>\n", title, lead);
+	for (size_t k = 0; k < failing; k++)
+		fix(rep, rank[k].check, lang, out);
 	if (!failing)
 		strbuf_printf(out, "<p>%s</p>\n", msg(lang, M_ALL_PASS));
+	free(rank);
+	strbuf_puts(out, "<details><summary>");
+	strbuf_printf(out, msg(lang, M_ALL_CHECKS), n, n - failing);
+	strbuf_puts(out, "</summary>\n");
+	check_table(checks, lang, out);
+	strbuf_puts(out, "</details>\n");
 }
 
 void render_html_unit(const struct dqa_report *rep, size_t unit, dqa_lang lang,
@@ -222,7 +299,8 @@ void render_html_unit(const struct dqa_report *rep, size_t unit, dqa_lang lang,
 	html_begin(out, lang, unit_label(u, lang), doc_str(rep->doc, "dataset"));
 	head(rep, u, lang, out);
 	if (json_array_size(checks))
-		html_check_details(checks, msg(lang, M_CHECKS), NULL, lang, out);
+		html_check_details(rep, checks, msg(lang, M_FIX_FIRST), msg(lang, M_FIX_FIRST_NOTE),
+				   lang, out);
 	strbuf_printf(out, "</main>\n<footer><a href=\"../index.html\">%s</a></footer>\n",
 		      msg(lang, M_BACK));
 	html_end(out);

@@ -10,7 +10,7 @@
 #include "mistakes.h"
 
 static const char *const common_params[] = {
-	"id", "weight", "min_ratio", "allow_empty", "severity", "message", "where",
+	"id", "weight", "min_ratio", "allow_empty", "severity", "message", "where", "label",
 };
 enum { NCOMMON = sizeof common_params / sizeof *common_params, MAX_KEYS = 32 };
 
@@ -62,6 +62,84 @@ static int read_where(struct rules_ctx *ctx, const struct ynode *v, struct check
 	return expr_compile(ctx, v, "'where' filter", &c->where);
 }
 
+/* `label: TEXT` for every language, or `label: {vi: ..., en: ...}`; a
+ * language left out shows the other one. */
+static int read_label(struct rules_ctx *ctx, const struct ynode *v, struct check *c)
+{
+	static const char *const languages[] = {"en", "vi"};
+	if (v->kind != YNODE_MAP) {
+		FORWARD_IF_ERROR(param_string(ctx, v, "label", &c->label_en));
+		c->label_vi = c->label_en;
+		return 0;
+	}
+	char hint[128];
+	const struct ynode *key = rules_unknown_key(v, languages, 2, 0, "'label' takes:", hint,
+						    sizeof hint);
+	if (key)
+		return rules_error(ctx, key, hint, "unknown language '%s' in 'label'", key->text);
+	const struct ynode *en = ymap_get(v, "en"), *vi = ymap_get(v, "vi");
+	if (!en && !vi)
+		return rules_error(ctx, v, "write label: {vi: ..., en: ...} or one text",
+				   "'label' gives no text");
+	if (en)
+		FORWARD_IF_ERROR(param_string(ctx, en, "label", &c->label_en));
+	if (vi)
+		FORWARD_IF_ERROR(param_string(ctx, vi, "label", &c->label_vi));
+	if (!en)
+		c->label_en = c->label_vi;
+	if (!vi)
+		c->label_vi = c->label_en;
+	return 0;
+}
+
+/* A parameter's value as written: a scalar, or a list of scalars joined
+ * with ", "; *out NULL for anything else (a mapping says nothing in a line). */
+static int param_text(struct rules_ctx *ctx, const struct ynode *v, const char **out)
+{
+	*out = NULL;
+	if (v->kind == YNODE_SCALAR)
+		*out = v->text;
+	if (v->kind != YNODE_SEQ)
+		return 0;
+	size_t len = 1;
+	for (size_t i = 0; i < v->n; i++) {
+		if (v->items[i]->kind != YNODE_SCALAR)
+			return 0;
+		len += v->items[i]->len + 2;
+	}
+	char *text = arena_alloc(&ctx->rules->arena, len);
+	RETURN_IF_NOMEM(text, ctx->err);
+	size_t at = 0;
+	text[0] = '\0';
+	for (size_t i = 0; i < v->n; i++)
+		at += (size_t)snprintf(text + at, len - at, "%s%s", i ? ", " : "",
+				       v->items[i]->text);
+	*out = text;
+	return 0;
+}
+
+/* The kind's own parameters as written (a shorthand counts as its first). */
+static int read_params(struct rules_ctx *ctx, const struct ynode *value, struct check *c)
+{
+	const char *const *names = c->ops->params;
+	const char *text;
+	if (!names || !names[0] || (value->kind != YNODE_MAP && c->ops->shape != SHAPE_NONE))
+		return 0;
+	if (value->kind != YNODE_MAP) {
+		FORWARD_IF_ERROR(param_text(ctx, value, &text));
+		return text ? check_param_default(ctx, c, names[0], text) : 0;
+	}
+	for (const char *const *name = names; *name; name++) {
+		const struct ynode *v = ymap_get(value, *name);
+		if (!v)
+			continue;
+		FORWARD_IF_ERROR(param_text(ctx, v, &text));
+		if (text)
+			FORWARD_IF_ERROR(check_param_default(ctx, c, *name, text));
+	}
+	return 0;
+}
+
 static int read_common(struct rules_ctx *ctx, const struct ynode *map, struct check *c)
 {
 	const struct ynode *v;
@@ -84,6 +162,8 @@ static int read_common(struct rules_ctx *ctx, const struct ynode *map, struct ch
 		FORWARD_IF_ERROR(param_string(ctx, v, "severity", &c->severity));
 	if ((v = ymap_get(map, "message")))
 		FORWARD_IF_ERROR(param_string(ctx, v, "message", &c->message));
+	if ((v = ymap_get(map, "label")))
+		FORWARD_IF_ERROR(read_label(ctx, v, c));
 	return 0;
 }
 
@@ -194,7 +274,9 @@ static int parse_entry(struct rules_ctx *ctx, dqa_criterion criterion,
 		columns = value;
 	}
 	const struct ynode *where = value->kind == YNODE_MAP ? ymap_get(value, "where") : NULL;
-	int rc = columns ? read_columns(ctx, ops, columns, &base) : 0;
+	int rc = read_params(ctx, value, &base);
+	if (rc == 0 && columns)
+		rc = read_columns(ctx, ops, columns, &base);
 	if (rc == 0 && where)
 		rc = read_where(ctx, where, &base);
 	if (rc == 0)

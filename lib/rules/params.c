@@ -147,6 +147,26 @@ int param_string_list(struct rules_ctx *ctx, const struct ynode *node, const cha
 	return 0;
 }
 
+int check_param_default(struct rules_ctx *ctx, struct check *c, const char *name,
+			const char *value)
+{
+	for (size_t i = 0; i < c->nparams; i++)
+		if (strcmp(c->params[i].name, name) == 0)
+			return 0;
+	struct check_param *params = arena_alloc(&ctx->rules->arena,
+						 (c->nparams + 1) * sizeof *params);
+	RETURN_IF_NOMEM(params, ctx->err);
+	if (c->nparams)
+		memcpy(params, c->params, c->nparams * sizeof *params);
+	params[c->nparams] = (struct check_param){arena_strdup(&ctx->rules->arena, name),
+						  arena_strdup(&ctx->rules->arena, value)};
+	RETURN_IF_NOMEM(params[c->nparams].name && params[c->nparams].value ? params : NULL,
+			ctx->err);
+	c->params = params;
+	c->nparams++;
+	return 0;
+}
+
 const char *rules_path(struct rules_ctx *ctx, const char *path)
 {
 	if (path[0] == '/' || !ctx->rules->dir[0])

@@ -106,12 +106,50 @@ static int parse_header_row(struct rules_ctx *ctx, const struct ynode *node, uns
 	return 0;
 }
 
+/* `expected_units: {file: F, code: C, name: N}`: the codes of column C of
+ * F, each named by column N of its first row in reports. */
+static int parse_expected_mapping(struct rules_ctx *ctx, const struct ynode *node)
+{
+	static const char *const keys[] = {"file", "code", "name"};
+	struct dqa_rules *r = ctx->rules;
+	FORWARD_IF_ERROR(expect_keys(ctx, node, "expected_units", keys, sizeof keys / sizeof *keys));
+	const struct ynode *file = ymap_get(node, "file"), *code = ymap_get(node, "code"),
+			  *name = ymap_get(node, "name");
+	if (!file || !code)
+		return rules_error(ctx, node, "write {file: refs/units.csv, code: COLUMN, name: COLUMN}",
+				   "'expected_units' needs 'file' and 'code'");
+	struct ref_source src = {.noun = "reference file", .at = file, .column_at = code,
+				 .paired_at = name, .keep_order = true};
+	FORWARD_IF_ERROR(param_string(ctx, file, "file", &src.path));
+	FORWARD_IF_ERROR(param_string(ctx, code, "code", &src.column));
+	if (name)
+		FORWARD_IF_ERROR(param_string(ctx, name, "name", &src.paired));
+	struct ref_table units = {STRSET_INIT, NULL, 0};
+	int rc = rules_load_ref(ctx, &src, &units);
+	r->expected_units = units.ordered;
+	r->nexpected = rc == 0 ? units.n : 0;
+	if (rc == 0 && name) {
+		r->expected_names = arena_alloc(&r->arena, (units.n + 1) * sizeof *r->expected_names);
+		if (!r->expected_names)
+			rc = error_nomem(ctx->err);
+		for (size_t i = 0; rc == 0 && i < units.n; i++) {
+			uint64_t v = 0;
+			strset_get(&units.keys, units.ordered[i], strlen(units.ordered[i]), &v);
+			r->expected_names[i] = (const char *)(uintptr_t)v;
+		}
+	}
+	ref_table_release(&units);
+	return rc;
+}
+
 static int parse_expected_units(struct rules_ctx *ctx, const struct ynode *node)
 {
 	struct dqa_rules *r = ctx->rules;
 	if (node->kind == YNODE_SEQ)
 		return param_string_list(ctx, node, "expected_units", &r->expected_units,
 					 &r->nexpected);
+	if (node->kind == YNODE_MAP)
+		return parse_expected_mapping(ctx, node);
 	struct ref_table units = {STRSET_INIT, NULL, 0};
 	int rc = param_csv_column(ctx, node, "expected_units", &units, true);
 	r->expected_units = units.ordered;

@@ -39,6 +39,12 @@ struct check_ops;
 struct unit_path;
 struct expr;
 
+/* A kind's own parameter as the rule file wrote it (a list joined with
+ * ", "), kept for the reports' plain-language requirement texts. */
+struct check_param {
+	const char *name, *value;
+};
+
 struct check {
 	const struct check_ops *ops;
 	dqa_criterion criterion;
@@ -49,6 +55,9 @@ struct check {
 	bool dataset_level;          /* from ops, or as configured */
 	const char *counts;          /* what `evaluated` counts: "rows", "fields"... */
 	const char *severity, *message;
+	const char *label_en, *label_vi;   /* the rule's `label`, NULL when none */
+	struct check_param *params;  /* the kind's parameters, rule order */
+	size_t nparams;
 	struct expr *where;          /* row filter, NULL: every row */
 	struct colref *cols;         /* data columns the check reads */
 	size_t ncols;
@@ -64,6 +73,7 @@ struct dqa_rules {
 	struct colref unit;          /* name NULL: the whole input is one unit */
 	struct unit_path *unit_path; /* units from file paths, or NULL */
 	const char **expected_units;
+	const char **expected_names;  /* each expected unit's name for people, or NULL */
 	size_t nexpected;
 	struct colref *key;
 	size_t nkey;
@@ -126,6 +136,11 @@ int param_type(struct rules_ctx *ctx, const struct ynode *node, enum vtype *out)
 /* A scalar or a list of scalars, as strings. */
 int param_string_list(struct rules_ctx *ctx, const struct ynode *node, const char *what,
 		      const char ***out, size_t *n);
+/* Sets a check's parameter name to value (both copied into the rules arena)
+ * unless the rule file gave it: for what a kind resolves itself, such as a
+ * type check's declared type. Returns 0 or DQA_ENOMEM with ctx->err set. */
+int check_param_default(struct rules_ctx *ctx, struct check *c, const char *name,
+			const char *value);
 /* Another CSV file named in a rule file, read once while the rules load:
  * the distinct values of `column`, each mapped (strset value) to a pointer,
  * as uintptr_t, to the `paired` column's value in its first row (rules arena)

@@ -125,6 +125,18 @@ static int load_sample(struct state_in *in, struct plan *w, const struct bound_c
 		in->bad |= !s->values[v] && !oom;
 	}
 	RETURN_NOMEM_UNLESS(!oom, err);
+	s->nkeys = state_get_count(in, 4);
+	in->bad |= s->nkeys != 0 && s->nkeys != w->nkey_cols;
+	if (in->bad || !s->nkeys)
+		return 0;
+	s->keys = arena_alloc(w->out, (s->nkeys + 1) * sizeof *s->keys);
+	s->key_lens = arena_alloc(w->out, (s->nkeys + 1) * sizeof *s->key_lens);
+	RETURN_NOMEM_UNLESS(s->keys && s->key_lens, err);
+	for (size_t k = 0; k < s->nkeys && !in->bad; k++) {
+		s->keys[k] = state_get_strn(in, w->out, &s->key_lens[k], &oom);
+		in->bad |= !s->keys[k] && !oom;
+	}
+	RETURN_NOMEM_UNLESS(!oom, err);
 	return 0;
 }
 

@@ -40,6 +40,9 @@ static void put_sample(struct strbuf *out, const struct res_sample *s)
 	state_put_str(out, s->note);
 	for (size_t v = 0; v < s->nvalues; v++)
 		state_put_strn(out, s->values[v], s->lens[v]);
+	state_put_u64(out, s->nkeys);
+	for (size_t k = 0; k < s->nkeys; k++)
+		state_put_strn(out, s->keys[k], s->key_lens[k]);
 }
 
 /* Per unit: its name and rows, then the tallies it has (most are empty). */

@@ -164,7 +164,8 @@ def undefused(cell):
 
 
 def check_csv(folder, result):
-    _, scores = read_csv(folder / "scores.csv")
+    header, scores = read_csv(folder / "scores.csv")
+    score_col, name_col = header.index("score"), header.index("unit_name")
     units = [None] + [u["unit"] for u in result["units"]]
     keys = [None if r[1] == "dataset" else undefused(r[2]) for r in scores[::7]]
     if keys != units or len(scores) != 7 * len(units):
@@ -172,18 +173,23 @@ def check_csv(folder, result):
                 "result.json order")
     for row, unit in zip(scores[::7], [result] + result["units"]):
         want = "" if unit["score"] is None else f"{unit['score']:.2f}"
-        if row[4] != want:
-            problem(f"scores.csv: {unit.get('unit', 'the dataset')!r} scores {row[4]}, "
+        if row[score_col] != want:
+            problem(f"scores.csv: {unit.get('unit', 'the dataset')!r} scores {row[score_col]}, "
                     f"result.json {want}")
             break
-    _, checks = read_csv(folder / "checks.csv")
+        if undefused(row[name_col]) != (unit.get("unit_name", "") if unit is not result else ""):
+            problem(f"scores.csv: {unit.get('unit')!r} is named {row[name_col]!r}")
+            break
+    header, checks = read_csv(folder / "checks.csv")
+    scope, check = header.index("scope"), header.index("check")
     want = [("dataset", c["id"]) for c in result["dataset_checks"]]
     want += [("unit", c["id"]) for u in result["units"] for c in u["checks"]]
-    if [(r[1], r[3]) for r in checks] != want:
+    if [(r[scope], r[check]) for r in checks] != want:
         problem("checks.csv does not hold one row per dataset-level check, then per unit "
                 "and check")
-    _, warnings = read_csv(folder / "warnings.csv")
-    if [undefused(r[1]) for r in warnings] != [w["unit"] for w in result["warnings"]]:
+    header, warnings = read_csv(folder / "warnings.csv")
+    unit_col = header.index("unit")
+    if [undefused(r[unit_col]) for r in warnings] != [w["unit"] for w in result["warnings"]]:
         problem("warnings.csv is not the warning list of result.json")
 
 
