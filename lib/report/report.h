@@ -15,6 +15,9 @@
  * oldest first, the last being this report's score; NaN: no score. */
 enum { TREND_POINTS = 30 };
 
+struct rowlog;
+struct unit_failed_rows;
+
 struct report_trend {
 	double *points;
 	size_t npoints;
@@ -32,6 +35,10 @@ struct dqa_report {
 	double drop_alert;       /* points a drop exceeds to show red, when set */
 	bool drop_alert_set;     /* else REPORT_DROP_ALERT */
 	bool history_pages;      /* trend.html and warnings.html sit beside index.html */
+	const struct rowlog *rowlog;   /* the audit's kept rows, or NULL */
+	struct unit_failed_rows *failed_rows;   /* per unit, with rowlog: what its
+						   failed-row file holds */
+	uint64_t failed_rows_max;      /* lines per unit file, 0: no bound */
 };
 
 /* Without --max-drop, a drop since the last run shows red beyond a point. */
