@@ -1,6 +1,6 @@
 /* The failed-row, valid and invalid files never depend on the thread count
  * or where the input is cut into blocks: the same audit, run with 1 to 4
- * workers and blocks from 1 byte to 64 KiB, must write byte-identical
+ * workers and blocks of 1, 7, 333 and 65536 bytes, must write byte-identical
  * files. The input has repeats within and across blocks, quoted newlines,
  * CRLF, a BOM, ragged rows, blank lines, invalid UTF-8 and no final
  * newline. A cancelled write leaves no file behind. */
@@ -126,7 +126,7 @@ static bool same_file(const char *a, const char *b)
 
 static void same_for_any_threads_and_blocks(const dqa_rules *rules)
 {
-	static const size_t blocks[] = {1, 7, 64, 333, 4096, 65536};
+	static const size_t blocks[] = {1, 7, 333, 65536};
 	for (int jsonl = 0; jsonl <= 1; jsonl++) {
 		EXPECT(write_rows(rules, 1, 0, jsonl, "base"));
 		for (unsigned threads = 1; threads <= 4; threads++) {
@@ -188,7 +188,7 @@ int main(void)
 	if (!mkdtemp(dir))
 		return 1;
 	struct strbuf data = STRBUF_INIT;
-	make_data(&data, 700);
+	make_data(&data, 400);
 	write_file("data.csv", data.buf, data.len);
 	write_file("rules.yaml", rules_text, strlen(rules_text));
 	strbuf_release(&data);
