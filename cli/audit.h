@@ -4,6 +4,7 @@
 #define DQA_CLI_AUDIT_H
 
 #include "result_output.h"
+#include "rows_output.h"
 
 struct shard_arg {
 	unsigned index, count;    /* shard I of N */
@@ -12,6 +13,7 @@ struct shard_arg {
 struct audit_args {
 	dqa_audit_options opts;   /* the library's defaults, then the options */
 	struct result_output output;
+	struct rows_output rows;
 	const char *suite, *state;
 	int64_t now;              /* --now, when now_given */
 	struct shard_arg shard;   /* 1/1 unless --shard */

@@ -38,6 +38,7 @@ static const struct option_spec audit_options[] = {
 	       "read every input as FMT", .choices = input_formats,
 	       .default_note = "sniffed from each input's first bytes"),
 	RESULT_OUTPUT_OPTIONS(A, output),
+	ROWS_OUTPUT_OPTIONS(A, rows),
 	THREADS_OPTION(A, opts),
 	OPTION("samples", 0, OPTION_UINT, "N", OPTION_AT(A, opts.samples),
 	       "failed-row samples per unit and check", .min = 0, .max = 1000),
@@ -76,6 +77,9 @@ static int check_suite_args(const struct audit_args *a, int npositional)
 				   "lists them");
 	if (a->opts.unit)
 		return usage_error(&audit_help, "--suite cannot be combined with --unit");
+	if (rows_output_wanted(&a->rows))
+		return usage_error(&audit_help, "--failed-rows, --valid-rows and --invalid-rows "
+				   "audit one dataset: not with --suite");
 	if (a->shard_given != (a->state != NULL))
 		return usage_error(&audit_help, "with --suite, --shard I/N and --state FILE go "
 				   "together");
@@ -96,6 +100,9 @@ static int check_shard_args(const struct audit_args *a)
 	if (a->state && (report || o->fail_under >= 0 || o->history || o->baseline))
 		return usage_error(&audit_help, "with --state, reports, --fail-under, --history and "
 				   "--baseline belong to 'dqa merge'");
+	if (a->state && rows_output_wanted(&a->rows))
+		return usage_error(&audit_help, "--failed-rows, --valid-rows and --invalid-rows "
+				   "cannot be combined with --state");
 	return 0;
 }
 
@@ -108,6 +115,8 @@ static int check_args(struct audit_args *a, const char **positional, int n)
 		rc = usage_error(&audit_help, n ? "no data files given" : "no rule file given");
 	if (rc == 0)
 		rc = check_shard_args(a);
+	if (rc == 0)
+		rc = rows_output_check(&audit_help, &a->rows);
 	a->rules = n ? positional[0] : NULL;
 	a->data = positional + 1;
 	a->ndata = n ? (size_t)n - 1 : 0;
@@ -119,6 +128,14 @@ static int run(struct audit_args *a)
 	a->opts.history = a->output.history;
 	a->opts.generated_at = cli_generated_at();
 	a->opts.now = a->now_given ? a->now : a->opts.generated_at;
+	rows_output_options(&a->rows, a->output.out && !a->suite && !a->state, &a->opts);
+	a->output.failed_rows_max = a->rows.max;
+	a->output.failed_rows_max_given = a->rows.max_given;
+	/* a row file on stdout takes the place of the report there */
+	if ((a->rows.failed && !strcmp(a->rows.failed, "-")) ||
+	    (a->rows.valid && !strcmp(a->rows.valid, "-")) ||
+	    (a->rows.invalid && !strcmp(a->rows.invalid, "-")))
+		a->output.quiet = true;
 	if (a->suite && a->state)
 		return audit_suite_shard(a->suite, &a->opts, a->shard.index, a->shard.count,
 					 a->state, a->output.quiet);
@@ -131,6 +148,7 @@ int cmd_audit(int argc, char **argv)
 {
 	struct audit_args a = {.opts = DQA_AUDIT_OPTIONS_INIT, .shard = {1, 1}};
 	result_output_init(&a.output);
+	rows_output_init(&a.rows);
 	const char **positional = calloc((size_t)argc + 1, sizeof *positional);
 	if (!positional)
 		return EXIT_INPUT;

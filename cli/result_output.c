@@ -86,6 +86,8 @@ static int emit(const dqa_result *res, const struct result_output *o)
 	bool html = o->out || (format && !strcmp(format, "html"));
 	if (o->max_drop_given)
 		dqa_report_set_drop_alert(rep, o->max_drop);
+	if (o->failed_rows_max_given)
+		dqa_report_set_failed_rows_max(rep, o->failed_rows_max);
 	int rc = o->history && html ? cli_add_history(rep, o->history, true) : 0;
 	if (rc == 0)
 		rc = cli_write_reports(rep, o->out, format, cli_lang(o->lang), o->quiet, o->color);

@@ -63,6 +63,8 @@ struct result_output {
 	double max_drop;
 	bool max_drop_given;      /* also the red line of index.html's drops */
 	double max_overall_drop;  /* < 0: as max_drop */
+	unsigned failed_rows_max; /* lines per units/UNIT.failed.csv, when given */
+	bool failed_rows_max_given;
 };
 
 /* The defaults of the shared options. */

@@ -7,6 +7,7 @@
 
 #include "audit.h"
 #include "checks/check.h"
+#include "rowlog.h"
 #include "rules/rules_digest.h"
 #include "input/shard.h"
 #include "state/state.h"
@@ -278,6 +279,7 @@ int audit_finish(struct dqa_result *r, struct plan *p, dqa_error *err)
 	FORWARD_IF_ERROR(plan_finish(p, err));
 	FORWARD_IF_ERROR(build_result(r, p, err));
 	FORWARD_IF_ERROR(result_note_suspect_rules(r, err));
+	FORWARD_IF_ERROR(plan_take_log(p, &r->rowlog, err));
 	result_score(r);
 	return 0;
 }
@@ -400,6 +402,7 @@ void dqa_result_free(dqa_result *res)
 {
 	if (!res)
 		return;
+	rowlog_free(res->rowlog);
 	arena_release(&res->arena);
 	free(res);
 }

@@ -210,9 +210,14 @@ typedef struct dqa_audit_options {
 	const char *input_format; /* "csv", "ndjson" or "xlsx": read every input so (NULL:
 				     the rule file's dataset: format, else
 				     sniffed from each input's first bytes) */
+	bool keep_failed_rows;    /* every failed row, for dqa_result_write_rows
+				     and the report folder's failed-row files */
+	bool keep_records;        /* every record's text, for the valid/invalid split */
+	bool unmasked;            /* failed rows show pii values as read */
 } dqa_audit_options;
 
-#define DQA_AUDIT_OPTIONS_INIT { 0, 0, 5, 0, NULL, NULL, 0, NULL, NULL, {0, 0, false}, 0, 0, NULL }
+#define DQA_AUDIT_OPTIONS_INIT { 0, 0, 5, 0, NULL, NULL, 0, NULL, NULL, {0, 0, false}, \
+				 0, 0, NULL, false, false, false }
 
 /* More worker threads than this are not started: a larger count runs this
  * many. */
@@ -297,6 +302,34 @@ bool dqa_result_no_rows(const dqa_result *res);
 int dqa_result_json(char **out, const dqa_result *res, dqa_error *err);
 
 
+/* The files of the rows an audit kept (dqa_audit_options keep_failed_rows
+ * and keep_records), each NULL when not wanted, "-" for the stream out. */
+typedef struct dqa_rows_output {
+	const char *failed;       /* one line per row and failing check (dqa(1),
+				     OUTPUT, Failed rows) */
+	bool jsonl;               /* failed rows as JSON Lines, else CSV */
+	uint64_t failed_max;      /* failed-row lines at most, 0: all */
+	const char *valid, *invalid;   /* the header and each record's text:
+					  invalid, those that fail a check of
+					  severity error; valid, the others */
+} dqa_rows_output;
+
+#define DQA_ROWS_OUTPUT_INIT { NULL, false, 0, NULL, NULL }
+
+typedef struct dqa_rows_written {
+	uint64_t failed;          /* failed-row lines written */
+	uint64_t left_out;        /* lines beyond failed_max */
+	uint64_t valid, invalid;  /* records in each */
+} dqa_rows_written;
+
+/* Writes the files o names, in file order, each atomically (a temporary
+ * renamed into place when complete: a failed or cancelled run leaves none).
+ * *written (when non-NULL) gets the counts. Returns 0, DQA_EARG when the
+ * audit did not keep what o asks for, DQA_EIO, DQA_ENOMEM or
+ * DQA_ECANCELED. */
+int dqa_result_write_rows(const dqa_result *res, const dqa_rows_output *o, FILE *out,
+			  dqa_rows_written *written, dqa_error *err);
+
 /* Writes what the audit kept in memory, a line per key or reference set:
  * "ID: N keys, M.M MB". Returns 0 or DQA_EIO. */
 int dqa_result_write_memory(const dqa_result *res, FILE *out);
@@ -343,7 +376,7 @@ dqa_lang dqa_lang_from_environment(void);
  * DQA_EARG for an unknown zone. Sets TZ for the whole process. */
 int dqa_time_zone_set(const char *zone, dqa_error *err);
 
-/* Wraps a scored result for rendering. */
+/* Wraps a scored result for rendering; res must outlive the report. */
 int dqa_report_from_result(dqa_report **out, const dqa_result *res, dqa_error *err);
 
 /* Loads a saved result.json ("-" is stdin). A file that is not a dqa
@@ -367,7 +400,9 @@ int dqa_report_write_text(const dqa_report *rep, dqa_lang lang, FILE *out, bool 
 bool dqa_report_format_known(const char *format);
 
 /* Writes the report folder DIR: index.html, units/UNIT.html, result.json,
- * scores.csv, checks.csv, warnings.csv, summary.md and junit.xml, each
+ * scores.csv, checks.csv, warnings.csv, summary.md and junit.xml (and, for
+ * a result that kept its failed rows, units/UNIT.failed.csv for each unit
+ * with one, linked from its page), each
  * atomically (all flushed to disk with one sync, then renamed into place,
  * index.html last), then removes unit pages an earlier run wrote for units
  * this result lacks. *nfiles (when non-NULL) gets the number of files
@@ -394,6 +429,10 @@ int dqa_report_add_history(dqa_report *rep, const dqa_history *h, dqa_error *err
  * no run of the dataset. */
 int dqa_report_write_history_pages(dqa_report *rep, const dqa_history *h, const char *dir,
 				   dqa_lang lang, size_t *nfiles, dqa_error *err);
+
+/* Failed-row lines a unit's units/UNIT.failed.csv holds at most (0: all;
+ * 10,000 without this call); its page says how many were left out. */
+void dqa_report_set_failed_rows_max(dqa_report *rep, uint64_t max);
 
 /* Drops since the previous run larger than points show red in index.html
  * (the audit's --max-drop); without this call, drops beyond 1 point. */

@@ -2,11 +2,13 @@
  * runs every row-scope check and keeps counts and samples per unit. */
 #include "plan.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "checks/check.h"
+#include "rowlog.h"
 #include "rules/unit_path.h"
 #include "expr/expr.h"
 #include "input/header.h"
@@ -322,12 +324,61 @@ int plan_check_declared(const struct plan *p, const char *input, dqa_error *err)
 		ydoc_excerpt(&r->doc, err);
 		return DQA_ERULES;
 	}
+static struct rowlog *new_log(const struct plan *p)
+{
+	const dqa_audit_options *o = &p->opts;
+	bool every_record = false;
+	for (size_t i = 0; i < p->nchecks; i++) {
+		const struct bound_check *b = &p->checks[i];
+		if (!b->def->ops->fails_late)
+			continue;
+		/* the key comes with a late failure only when the check reads it */
+		for (size_t k = 0; k < p->rules->nkey; k++) {
+			bool read = false;
+			for (size_t c = 0; c < b->def->ncols; c++)
+				read |= b->cols[c] == p->key_cols[k];
+			every_record |= !read;
+		}
+	}
+	return rowlog_new(o->keep_records, every_record, o->unmasked, p->key_cols, p->rules->nkey);
+}
+
+/* --failed-rows and the split: which columns are pii, where the key is,
+ * the header line the split files start with. */
+static int bind_log(struct plan *p, const struct record *header, const char *input,
+		    dqa_error *err)
+{
+	bool *pii = arena_alloc(p->out, p->nheader + 1);
+	RETURN_IF_NOMEM(pii, err);
+	for (size_t i = 0; i < p->nheader; i++)
+		pii[i] = plan_column_pii(p, (int)i);
+	/* every failed row names its record by the key: the key must be there */
+	for (size_t k = 0; k < p->rules->nkey; k++) {
+		int col;
+		FORWARD_IF_ERROR(plan_resolve(p, &p->rules->key[k], input, &col, err));
+	}
+	p->pii = pii;
+	RETURN_IF_NOMEM(p->log = new_log(p), err);
+	static const char *const ends[] = {"\n", "\n", "\r\n", "\r"};
+	p->log->eol = ends[header->eol <= EOL_CR ? header->eol : 0];
+	struct strbuf line = STRBUF_INIT;
+	strbuf_grow(&line, header->raw_len + 3);
+	if (line.buf) {
+		line.len = record_raw_text(header, line.buf, header->raw_len + 1);
+		strbuf_puts(&line, p->log->eol);
+	}
+	p->log->header = arena_strndup(&p->log->arena, line.buf ? line.buf : "", line.len);
+	p->log->header_len = line.len;
+	strbuf_release(&line);
+	RETURN_IF_NOMEM(p->log->header, err);
 	return 0;
 }
 
 int plan_bind(struct plan *p, const struct record *header, const char *input, dqa_error *err)
 {
 	int rc = bind_to_header(p, header, input, err);
+	if (rc == 0 && (p->opts.keep_failed_rows || p->opts.keep_records))
+		rc = bind_log(p, header, input, err);
 	/* A column the rules name but the header lacks, a bound relative to
 	 * --now: errors in the rule file, shown as it was loaded. */
 	if (rc < 0)
@@ -360,6 +411,11 @@ int plan_fork(struct plan *w, const struct plan *first, struct arena *out, dqa_e
 			FORWARD_IF_ERROR(b->def->ops->bind(b, w, err));
 	}
 	list_row_checks(w);
+	w->pii = first->pii;
+	if (first->log) {
+		RETURN_IF_NOMEM(w->log = new_log(w), err);
+		w->log->eol = first->log->eol;
+	}
 	return 0;
 }
 
@@ -377,23 +433,13 @@ int plan_same_header(const struct plan *p, const struct record *header, const ch
 			"header differs from the first input's (%s)", p->inputs[0]);
 }
 
-/* All but the last two characters become '*'; four or fewer: all of them.
- * Characters are counted as utf8_length counts them, so a value in another
- * encoding still shows two of them at most. *len_io: the value's length in,
- * the masked value's out. */
+/* A masked copy of a pii value (value_mask); *len_io: the value's length
+ * in, the masked value's out. */
 static const char *mask(struct arena *a, const char *s, size_t *len_io)
 {
-	size_t len = *len_io;
-	size_t chars = utf8_length(s, len);
-	size_t stars = chars > 4 ? chars - 2 : chars;
-	size_t keep_from = chars > 4 ? utf8_offset(s, len, stars) : len;
-	size_t keep_bytes = len - keep_from;
-	char *m = arena_alloc(a, stars + keep_bytes + 1);
-	if (!m)
-		return NULL;
-	memset(m, '*', stars);
-	memcpy(m + stars, s + keep_from, keep_bytes);
-	*len_io = stars + keep_bytes;
+	char *m = arena_alloc(a, *len_io + 1);
+	if (m)
+		*len_io = value_mask(m, s, *len_io);
 	return m;
 }
 
@@ -549,6 +595,41 @@ static int strict_error(const struct plan *p, const struct record *rec, uint32_t
 				    : (by == 1 ? "extra cell" : "extra cells"), rec->n, p->nheader);
 }
 
+static void log_failure(struct plan *p, const struct bound_check *b, const struct plan_row *row,
+			const char *note)
+{
+	for (size_t i = 0; i < b->def->ncols; i++) {
+		p->sample_values[i] = row->fields[b->cols[i]];
+		p->sample_lens[i] = row->lens[b->cols[i]];
+	}
+	rowlog_fail(p->log, (uint32_t)b->index, note, p->sample_values, p->sample_lens, b->cols,
+		    b->def->ncols, p->pii);
+}
+
+/* A record's line end as read; the header's for the last one without. */
+static const char *record_eol(const struct plan *p, const struct record *rec)
+{
+	static const char *const ends[] = {[EOL_LF] = "\n", [EOL_CRLF] = "\r\n", [EOL_CR] = "\r"};
+	return rec->eol != EOL_NONE ? ends[rec->eol] : p->log->eol;
+}
+
+/* Writes the logged row (rowlog_row_end), its text when the log keeps it. */
+static int log_row(struct plan *p, const struct record *rec, const char *const *fields,
+		   const size_t *lens, uint32_t input, size_t unit, dqa_error *err)
+{
+	size_t raw_len = 0;
+	if (p->log->raw) {
+		RETURN_NOMEM_UNLESS(strbuf_grow(&p->raw, rec->raw_len + 1), err);
+		raw_len = record_raw_text(rec, p->raw.buf, rec->raw_len + 1);
+	}
+	uint64_t where = (uint64_t)input << ROWLOG_INPUT_SHIFT | rec->line;
+	if (rowlog_row_end(p->log, where, (uint32_t)unit, fields, lens, p->pii, p->raw.buf, raw_len,
+			   record_eol(p, rec)) < 0)
+		return error_at(err, DQA_EIO, NULL, DQA_NOPOS, NULL,
+				"cannot keep the failed rows: %s", strerror(errno ? errno : ENOSPC));
+	return 0;
+}
+
 /* One row-scope check on one row: counted, judged, and sampled on failure.
  * Inlined into plan_row's loop, the hottest in dqa: as a call it cost a
  * fifth more instructions per row. */
@@ -567,9 +648,12 @@ __attribute__((always_inline)) static inline int run_check(struct plan *p, struc
 	}
 	bool sampling = t->nsamples < p->opts.samples;
 	t->evaluated++;
-	if (selected == EXPR_TRUE && b->row(b, row, sampling ? note : NULL, sizeof note))
+	if (selected == EXPR_TRUE &&
+	    b->row(b, row, sampling || p->log ? note : NULL, sizeof note))
 		return 0;
 	t->failed++;
+	if (p->log)
+		log_failure(p, b, row, note);
 	if (sampling && sample_row(p, t, b, row, note) < 0)
 		return error_nomem(err);
 	return 0;
@@ -592,8 +676,10 @@ int plan_row(struct plan *p, const struct record *rec, uint32_t input, dqa_error
 		fields = p->pad_fields;
 		lens = p->pad_lens;
 	}
+	if (p->log)
+		rowlog_row_start(p->log);
 	if (rec->n == 0 && p->rules->allow_blank_rows)
-		return 0;
+		return p->log && p->log->raw ? log_row(p, rec, fields, lens, input, 0, err) : 0;
 	if (p->rules->strict && (rec->flaw || (rec->n != p->nheader && rec->n != 0)))
 		return strict_error(p, rec, input, err);
 	long unit = p->input_units ? (long)p->input_units[input]
@@ -620,7 +706,7 @@ int plan_row(struct plan *p, const struct record *rec, uint32_t input, dqa_error
 		else
 			b->observe(b, &row);
 	}
-	return 0;
+	return p->log ? log_row(p, rec, fields, lens, input, (size_t)unit, err) : 0;
 }
 
 int plan_merge(struct plan *into, struct plan *from, dqa_error *err)
@@ -645,6 +731,8 @@ int plan_merge(struct plan *into, struct plan *from, dqa_error *err)
 		}
 	}
 	into->rows += from->rows;
+	if (into->log)
+		RETURN_NOMEM_UNLESS(rowlog_adopt(into->log, from->log), err);
 	for (size_t i = 0; i < into->nchecks; i++)
 		if (into->checks[i].def->ops->merge)
 			FORWARD_IF_ERROR(into->checks[i].def->ops->merge(&into->checks[i],
@@ -696,6 +784,62 @@ int plan_finish(struct plan *p, dqa_error *err)
 	return 0;
 }
 
+int plan_log_late(struct plan *p, const struct bound_check *b, uint64_t where, uint32_t unit,
+		  const char *const *values, const size_t *lens, const char *note)
+{
+	return rowlog_late(p->log, where, unit, (uint32_t)b->index, note, values, lens, b->cols,
+			   b->def->ncols, p->pii) ? 0 : -1;
+}
+
+/* What the log's reader needs of the rules and the units, in its arena
+ * (the log outlives the rules). */
+static int describe_log(struct plan *p, struct rowlog *log)
+{
+	struct arena *a = &log->arena;
+	log->nchecks = p->nchecks;
+	log->checks = arena_alloc(a, (p->nchecks + 1) * sizeof *log->checks);
+	log->key_names = arena_alloc(a, (log->nkey + 1) * sizeof *log->key_names);
+	log->unit_names = p->unit_names;
+	log->nunits = p->nunits;
+	log->inputs = p->inputs;
+	log->ninputs = p->ninputs;
+	if (!log->checks || !log->key_names)
+		return -1;
+	for (size_t k = 0; k < log->nkey; k++)
+		if (!(log->key_names[k] = arena_strdup(a, p->header[p->key_cols[k]])))
+			return -1;
+	for (size_t i = 0; i < p->nchecks; i++) {
+		const struct check *def = p->checks[i].def;
+		struct rowlog_check *c = &log->checks[i];
+		c->ncols = def->ncols;
+		c->error = !def->severity || strcmp(def->severity, "error") == 0;
+		c->id = arena_strdup(a, def->id);
+		c->label = def->message ? arena_strdup(a, def->message) : NULL;
+		c->columns = arena_alloc(a, (def->ncols + 1) * sizeof *c->columns);
+		if (!c->id || (def->message && !c->label) || !c->columns)
+			return -1;
+		for (size_t k = 0; k < def->ncols; k++)
+			if (!(c->columns[k] = arena_strdup(a, def->cols[k].name)))
+				return -1;
+	}
+	return 0;
+}
+
+int plan_take_log(struct plan *p, struct rowlog **out, dqa_error *err)
+{
+	*out = NULL;
+	if (!p->log)
+		return 0;
+	struct rowlog *log = p->log;
+	if (log->io_failed)
+		return error_at(err, DQA_EIO, NULL, DQA_NOPOS, NULL,
+				"cannot keep the failed rows: %s", strerror(errno ? errno : ENOSPC));
+	RETURN_NOMEM_UNLESS(rowlog_adopt(log, log) && describe_log(p, log) == 0, err);
+	p->log = NULL;
+	*out = log;
+	return 0;
+}
+
 void plan_release(struct plan *p)
 {
 	for (size_t i = 0; i < p->nchecks && p->checks; i++) {
@@ -713,6 +857,8 @@ void plan_release(struct plan *p)
 	free(p->sample_values);
 	free(p->sample_lens);
 	free(p->key_cols);
+	strbuf_release(&p->raw);
+	rowlog_free(p->log);
 	free(p->unit_rows);
 	free(p->tallies);
 	strset_release(&p->unit_cache);

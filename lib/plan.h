@@ -6,6 +6,7 @@
 #include "input/reader.h"
 #include "result.h"
 #include "rules/rules.h"
+#include "util/strbuf.h"
 #include "util/strset.h"
 
 #include <pthread.h>
@@ -96,6 +97,11 @@ struct plan {
 	/* A bound check reads record.utf8_valid (check_ops.uses_utf8_blocks):
 	 * the parallel scan validates each block before parsing it. */
 	bool wants_utf8_blocks;
+	/* The failed rows (and records) of --failed-rows and the split, or
+	 * NULL; every worker writes its own (rowlog.h). */
+	struct rowlog *log;
+	const bool *pii;              /* per header column: pii (the log masks it) */
+	struct strbuf raw;            /* scratch: a logged record's text */
 	/* scratch: padding for short rows, a failed row's sampled values */
 	const char **pad_fields;
 	size_t *pad_lens;
@@ -147,6 +153,14 @@ bool plan_sample_fits(const struct plan *p, const struct tally *t, uint32_t inpu
 int plan_add_sample(struct plan *p, struct tally *t, const struct bound_check *b,
 		    uint32_t input, uint64_t line, const char *const *values,
 		    const size_t *lens, const char *note, const struct plan_row *row);
+/* Logs a failure found after the scan (clean.unique) at where (rowlog.h)
+ * of unit; values are the check's columns. Returns 0 or -1 out of memory.
+ * Only when p->log. */
+int plan_log_late(struct plan *p, const struct bound_check *b, uint64_t where, uint32_t unit,
+		  const char *const *values, const size_t *lens, const char *note);
+/* After plan_finish: the log, described for its reader (check ids, units,
+ * inputs), handed to the caller (NULL when none). */
+int plan_take_log(struct plan *p, struct rowlog **out, dqa_error *err);
 /* Looks up or adds a unit by name. Returns its index or -1 out of memory. */
 long plan_unit(struct plan *p, const char *name, size_t len);
 void plan_release(struct plan *p);

@@ -6,6 +6,8 @@
 #include "dqa.h"
 #include "util/arena.h"
 
+struct rowlog;
+
 struct res_sample {
 	uint64_t line;
 	uint32_t input_index;
@@ -103,6 +105,7 @@ struct dqa_result {
 	const char **check_ids;       /* every check of the rules, in order */
 	size_t ncheck_ids;
 	unsigned threads;             /* worker threads the audit or merge ran */
+	struct rowlog *rowlog;        /* the failed rows and records kept, or NULL */
 };
 
 /* A file the rules read and the 16 hex digits of its contents' hash. */

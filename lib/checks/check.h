@@ -77,6 +77,9 @@ struct check_ops {
 	 * `row` for their verdict and note. For implicit checks that nearly
 	 * every row passes; not with `where`, allow_empty or `applies`. */
 	enum row_pass passes_when;
+	/* Rows fail only after the scan (clean.unique: a repeat is known when
+	 * every row is): `dataset` logs them with plan_log_late. */
+	bool fails_late;
 	const char *const *params;    /* kind-specific mapping keys, NULL-terminated */
 	/* Reads the kind's parameters from value (the mapping, or the shorthand
 	 * scalar/list for SHAPE_NONE kinds; NULL for column shorthand) into

@@ -187,9 +187,21 @@ static bool remember_sample(struct unique_state *s, uint32_t unit, uint32_t inpu
 	return !s->keys.failed;
 }
 
+/* Logs a repeat for --failed-rows (plan_log_late), its note naming first. */
+static bool log_repeat(struct bound_check *b, uint64_t where, uint32_t unit, uint64_t first,
+		       const void *key, size_t len)
+{
+	struct unique_state *s = b->state;
+	char note[128];
+	describe(b, first, (uint32_t)(where >> WHERE_INPUT_SHIFT), note, sizeof note);
+	split_key(s, b, key, len);
+	return plan_log_late(b->plan, b, where, unit, s->values, s->lens, note) == 0;
+}
+
 /* Fails the occurrence rec of a key whose first occurrence is first: one
- * more failure in its unit, and a sample when it is among the first. A
- * sample whose note may still change is remembered when renote is set.
+ * more failure in its unit, and a sample when it is among the first. When
+ * first may still change (renote), a kept sample, and with a row log every
+ * such failure, is remembered; otherwise the failure is logged now.
  * false when out of memory. */
 static bool fail_occurrence(struct bound_check *b, const struct occurrence *rec, uint64_t where,
 			    uint32_t unit, uint64_t first, bool renote)
@@ -199,15 +211,20 @@ static bool fail_occurrence(struct bound_check *b, const struct occurrence *rec,
 	t->failed++;
 	uint32_t input = (uint32_t)(where >> WHERE_INPUT_SHIFT);
 	uint64_t line = where & ((1ULL << WHERE_INPUT_SHIFT) - 1);
-	if (!plan_sample_fits(b->plan, t, input, line))
-		return true;
-	char note[128];
-	describe(b, first, input, note, sizeof note);
-	split_key(s, b, rec->key, rec->len);
-	int kept = plan_add_sample(b->plan, t, b, input, line, s->values, s->lens, note, NULL);
-	if (kept < 0)
-		return false;
-	return !kept || !renote || remember_sample(s, unit, input, line, first, rec->key, rec->len);
+	bool logging = b->plan->log != NULL;
+	int kept = 0;
+	if (plan_sample_fits(b->plan, t, input, line)) {
+		char note[128];
+		describe(b, first, input, note, sizeof note);
+		split_key(s, b, rec->key, rec->len);
+		if ((kept = plan_add_sample(b->plan, t, b, input, line, s->values, s->lens, note,
+					      NULL)) < 0)
+			return false;
+	}
+	if (renote)
+		return !(kept || logging) ||
+		       remember_sample(s, unit, input, line, first, rec->key, rec->len);
+	return !logging || log_repeat(b, where, unit, first, rec->key, rec->len);
 }
 
 struct compaction {
@@ -388,7 +405,8 @@ static void resolve_one(void *ctx, size_t part, unsigned worker)
 static int apply_renote(struct bound_check *b, const struct renote *n, dqa_error *err)
 {
 	struct unique_state *s = b->state;
-	const struct sampled *e = &s->sampled[n->sampled];
+	struct sampled *e = &s->sampled[n->sampled];
+	e->ref = n->first;
 	struct tally *t = plan_tally(b->plan, e->unit, b->index);
 	for (size_t k = 0; k < t->nsamples; k++) {
 		struct res_sample *sample = &t->samples[k];
@@ -422,6 +440,13 @@ static int apply(struct bound_check *b, struct resolved *out, dqa_error *err)
 			chunk_bytes += s->parts[i].chunks[c].len;
 	}
 	s->peak_bytes = chunk_bytes + largest_set * b->plan->opts.threads;
+	/* with a row log, the remembered failures are every repeat a worker
+	 * found while compacting: logged now that they name the true first */
+	for (size_t i = 0; b->plan->log && i < s->nsampled; i++) {
+		const struct sampled *e = &s->sampled[i];
+		RETURN_IF_NOMEM(log_repeat(b, where_of(e->input, e->line), e->unit, e->ref,
+					   s->keys.buf + e->key_at, e->key_len) ? s : NULL, err);
+	}
 	return 0;
 }
 
@@ -552,7 +577,7 @@ static void unique_unbind(struct bound_check *b)
 
 const struct check_ops check_unique = {
 	.kind = "unique", .scope = SCOPE_ROW, .shape = SHAPE_KEY, .bind = unique_bind,
-	.row = unique_row, .merge = unique_merge,
+	.row = unique_row, .merge = unique_merge, .fails_late = true,
 	.memory = unique_memory, .dataset = unique_dataset,
 	.save = unique_save, .load = unique_load, .unbind = unique_unbind,
 };

@@ -7,9 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../result.h"
 #include "../util/error.h"
 #include "../util/round.h"
 #include "labels.h"
+#include "failed_rows.h"
 #include "messages.h"
 #include "report.h"
 
@@ -274,7 +276,18 @@ int dqa_report_from_result(dqa_report **out, const dqa_result *res, dqa_error *e
 		dqa_report_free(rep);
 		return error_nomem(err);
 	}
-	return finish(out, rep, "result", err);
+	FORWARD_IF_ERROR(finish(out, rep, "result", err));
+	if (res->rowlog) {
+		rep->rowlog = res->rowlog;
+		rep->failed_rows_max = REPORT_FAILED_ROWS_MAX;
+		rep->failed_rows = calloc(json_array_size(rep->units) + 1, sizeof *rep->failed_rows);
+		if (!rep->failed_rows) {
+			dqa_report_free(rep);
+			*out = NULL;
+			return error_nomem(err);
+		}
+	}
+	return 0;
 }
 
 static char *read_all(FILE *f, size_t *len)
@@ -337,6 +350,7 @@ void dqa_report_free(dqa_report *rep)
 		for (size_t i = 0; i < json_array_size(rep->units); i++)
 			free(rep->unit_files[i]);
 	free(rep->unit_files);
+	free(rep->failed_rows);
 	report_trend_free(rep->trend);
 	json_decref(rep->doc);
 	free(rep->json);

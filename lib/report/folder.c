@@ -6,6 +6,7 @@
 
 #include "../util/error.h"
 #include "../util/fileio.h"
+#include "failed_rows.h"
 #include "report.h"
 
 typedef void render_fn(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out);
@@ -125,6 +126,11 @@ static int add_file(struct file_batch *batch, const struct dqa_report *rep, cons
 /* Every file goes to a temporary first and all reach the disk with one
  * flush, then each is renamed into place in writing order: one fsync per
  * file made 10,000 unit pages take minutes on a disk. */
+void dqa_report_set_failed_rows_max(dqa_report *rep, uint64_t max)
+{
+	rep->failed_rows_max = max;
+}
+
 int dqa_report_write_dir(const dqa_report *rep, const char *dir, dqa_lang lang, size_t *nfiles,
 			 dqa_error *err)
 {
@@ -140,6 +146,8 @@ int dqa_report_write_dir(const dqa_report *rep, const char *dir, dqa_lang lang, 
 	rep = &linked;
 	for (size_t i = 0; i + 1 < NFILES && rc == 0; i++)
 		rc = add_file(&batch, rep, dir, lang, &files[i], err);
+	if (rc == 0)
+		rc = failed_rows_add_unit_files(&batch, rep, units_dir, err);
 	if (rc == 0)
 		rc = add_unit_pages(&batch, rep, units_dir, lang, err);
 	if (rc == 0)

@@ -29,6 +29,11 @@ void jw_init(struct json_writer *w, struct strbuf *out)
 	*w = (struct json_writer){.out = out};
 }
 
+void jw_init_line(struct json_writer *w, struct strbuf *out)
+{
+	*w = (struct json_writer){.out = out, .line = true};
+}
+
 static void indent(struct json_writer *w, unsigned depth)
 {
 	static const char spaces[] = "                                ";
@@ -50,6 +55,12 @@ static void before_item(struct json_writer *w)
 	}
 	if (w->depth == 0)
 		return;
+	if (w->line) {
+		if (!w->empty)
+			put(w->out, ", ", 2);
+		w->empty = false;
+		return;
+	}
 	if (w->empty)
 		put(w->out, "\n", 1);
 	else
@@ -70,7 +81,7 @@ static void begin(struct json_writer *w, char open)
 static void end(struct json_writer *w, char close)
 {
 	w->depth--;
-	if (!w->empty) {
+	if (!w->empty && !w->line) {
 		put(w->out, "\n", 1);
 		indent(w, w->depth);
 	}

@@ -14,11 +14,15 @@ struct json_writer {
 	unsigned depth;    /* open containers */
 	bool empty;        /* the innermost open container has no item yet */
 	bool after_key;    /* a key was written: the next value is its value */
+	bool line;         /* all on one line (JSON Lines) */
 };
 
 /* Starts a document in `out` (not owned). The writer keeps no state of its
  * own to free; the text and any allocation failure are in `out`. */
 void jw_init(struct json_writer *w, struct strbuf *out);
+/* The same for a document on one line, items separated by ", " (JSON
+ * Lines): no newline or indentation inside it. */
+void jw_init_line(struct json_writer *w, struct strbuf *out);
 
 /* Containers: each begin is matched by its end. Inside an object every
  * value is preceded by jw_key. */

@@ -40,6 +40,8 @@ enum msg {
 	/* a unit's fix list */
 	M_FIX_FIRST, M_FIX_FIRST_NOTE, M_REQUIREMENT, M_FOUND, M_ALL_CHECKS, M_NEEDS_SHARE,
 	M_RECORD_KEY,
+	/* a unit's failed-row file */
+	M_FAILED_ROWS_LINK, M_FAILED_ROWS_FORMAT, M_FAILED_ROWS_LEFT_OUT,
 	M_COUNT
 };
 

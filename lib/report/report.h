@@ -15,6 +15,9 @@
  * oldest first, the last being this report's score; NaN: no score. */
 enum { TREND_POINTS = 30 };
 
+struct rowlog;
+struct unit_failed_rows;
+
 struct report_trend {
 	double *points;
 	size_t npoints;
@@ -33,6 +36,10 @@ struct dqa_report {
 	bool drop_alert_set;     /* else REPORT_DROP_ALERT */
 	bool history_pages;      /* trend.html and warnings.html sit beside index.html */
 	bool unit_pages;         /* units/UNIT.html sit beside index.html (--out) */
+	const struct rowlog *rowlog;   /* the audit's kept rows, or NULL */
+	struct unit_failed_rows *failed_rows;   /* per unit, with rowlog: what its
+						   failed-row file holds */
+	uint64_t failed_rows_max;      /* lines per unit file, 0: no bound */
 };
 
 /* Without --max-drop, a drop since the last run shows red beyond a point. */

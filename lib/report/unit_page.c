@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "failed_rows.h"
 #include "html.h"
 #include "messages.h"
 
@@ -291,6 +292,35 @@ void html_check_details(const struct dqa_report *rep, const json_t *checks, cons
 	strbuf_puts(out, "</details>\n");
 }
 
+/* The link to the unit's failed-row file, when the folder has one. */
+static void failed_rows_link(const struct dqa_report *rep, size_t unit, dqa_lang lang,
+			     struct strbuf *out)
+{
+	const struct unit_failed_rows *f = rep->failed_rows ? &rep->failed_rows[unit] : NULL;
+	if (!f || !f->lines)
+		return;
+	char name[4096];
+	failed_rows_file_name(rep, unit, name, sizeof name);
+	struct strbuf rows = STRBUF_INIT, max = STRBUF_INIT;
+	put_count(&rows, f->rows, lang);
+	put_count(&max, rep->failed_rows_max, lang);
+	strbuf_puts(out, "<p class=\"notice\"><a href=\"");
+	html_put(out, name);
+	strbuf_puts(out, "\" download>");
+	strbuf_printf(out, msg(lang, M_FAILED_ROWS_LINK), rows.buf ? rows.buf : "");
+	strbuf_printf(out, "</a> (%s)", msg(lang, M_FAILED_ROWS_FORMAT));
+	if (f->left_out) {
+		strbuf_reset(&rows);
+		put_count(&rows, f->left_out, lang);
+		strbuf_puts(out, "<br>");
+		strbuf_printf(out, msg(lang, M_FAILED_ROWS_LEFT_OUT), rows.buf ? rows.buf : "",
+			      max.buf ? max.buf : "");
+	}
+	strbuf_puts(out, "</p>\n");
+	strbuf_release(&rows);
+	strbuf_release(&max);
+}
+
 void render_html_unit(const struct dqa_report *rep, size_t unit, dqa_lang lang,
 		      struct strbuf *out)
 {
@@ -298,6 +328,7 @@ void render_html_unit(const struct dqa_report *rep, size_t unit, dqa_lang lang,
 	const json_t *checks = json_object_get(u, "checks");
 	html_begin(out, lang, unit_label(u, lang), doc_str(rep->doc, "dataset"));
 	head(rep, u, lang, out);
+	failed_rows_link(rep, unit, lang, out);
 	if (json_array_size(checks))
 		html_check_details(rep, checks, msg(lang, M_FIX_FIRST), msg(lang, M_FIX_FIRST_NOTE),
 				   lang, out);

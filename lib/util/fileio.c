@@ -212,3 +212,81 @@ int dqa_write_file_atomic(const char *dir, const char *name, const char *data, s
 	file_batch_release(&b);
 	return rc;
 }
+
+FILE *fileio_spool(void)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	if (snprintf(path, sizeof path, "%s/dqa-spool.XXXXXX", dir && dir[0] ? dir : "/tmp") >=
+	    (int)sizeof path) {
+		errno = ENAMETOOLONG;
+		return NULL;
+	}
+	int fd = mkstemp(path);
+	if (fd < 0)
+		return NULL;
+	unlink(path);
+	FILE *f = fdopen(fd, "w+");
+	if (!f)
+		close(fd);
+	return f;
+}
+
+int atomic_file_open(struct atomic_file *af, const char *path, dqa_error *err)
+{
+	*af = (struct atomic_file){0};
+	const char *slash = strrchr(path, '/');
+	size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
+	size_t size = strlen(path) + 16;
+	af->target = strdup(path);
+	af->temp = malloc(size);
+	if (!af->target || !af->temp) {
+		atomic_file_discard(af);
+		return error_nomem(err);
+	}
+	snprintf(af->temp, size, "%.*s.%s.XXXXXX", (int)dir_len, path, path + dir_len);
+	int fd = mkstemp(af->temp);
+	if (fd < 0 || !(af->f = fdopen(fd, "w"))) {
+		int saved = errno;
+		if (fd >= 0) {
+			close(fd);
+			unlink(af->temp);
+		}
+		free(af->temp);
+		af->temp = NULL;
+		int rc = io_error(err, path, saved);
+		atomic_file_discard(af);
+		return rc;
+	}
+	mode_t mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	return 0;
+}
+
+int atomic_file_commit(struct atomic_file *af, dqa_error *err)
+{
+	RETURN_IF_CANCELLED(err);
+	int saved = fflush(af->f) == 0 && fsync(fileno(af->f)) == 0 ? 0 : errno;
+	if (fclose(af->f) != 0 && !saved)
+		saved = errno;
+	af->f = NULL;
+	if (!saved && rename(af->temp, af->target) < 0)
+		saved = errno;
+	if (saved)
+		return io_error(err, af->target, saved);
+	free(af->temp);
+	af->temp = NULL;
+	return 0;
+}
+
+void atomic_file_discard(struct atomic_file *af)
+{
+	if (af->f)
+		fclose(af->f);
+	if (af->temp)
+		unlink(af->temp);
+	free(af->temp);
+	free(af->target);
+	*af = (struct atomic_file){0};
+}

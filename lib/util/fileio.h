@@ -2,6 +2,7 @@
 #ifndef DQA_FILEIO_H
 #define DQA_FILEIO_H
 
+#include <stdio.h>
 #include <sys/types.h>
 
 #include "../dqa.h"
@@ -24,6 +25,24 @@ struct file_batch {
 /* Writes all len bytes to fd, retrying short writes and EINTR. Returns 0
  * or an errno value. */
 int fileio_write_all(int fd, const char *data, size_t len);
+
+/* A scratch file for data too large to hold in memory: created in $TMPDIR
+ * (else /tmp) and unlinked at once, so nothing is left behind whatever
+ * happens. NULL with errno set when it cannot be made. */
+FILE *fileio_spool(void);
+
+/* One file written as a stream and made visible only when complete: the
+ * stream goes to a temporary beside path, committed by a flush to disk and
+ * a rename over path; discarded (or a failed commit) removes it. */
+struct atomic_file {
+	FILE *f;
+	char *temp, *target;
+};
+
+int atomic_file_open(struct atomic_file *af, const char *path, dqa_error *err);
+int atomic_file_commit(struct atomic_file *af, dqa_error *err);
+/* Removes the temporary unless committed; frees af. NULL f: nothing. */
+void atomic_file_discard(struct atomic_file *af);
 
 void file_batch_init(struct file_batch *b);
 /* Writes data to a temporary file beside DIR/NAME (DIR created if missing;

@@ -282,3 +282,13 @@ size_t utf8_valid_prefix(const char *s, size_t len)
 	}
 	return len;
 }
+
+size_t value_mask(char *out, const char *s, size_t len)
+{
+	size_t chars = utf8_length(s, len);
+	size_t stars = chars > 4 ? chars - 2 : chars;
+	size_t keep_from = chars > 4 ? utf8_offset(s, len, stars) : len;
+	memset(out, '*', stars);
+	memcpy(out + stars, s + keep_from, len - keep_from);
+	return stars + len - keep_from;
+}

@@ -33,6 +33,10 @@ size_t utf8_length(const char *s, size_t len);
 /* Bytes taken by the first n code points of s, counted as utf8_length does
  * (len when s has fewer). */
 size_t utf8_offset(const char *s, size_t len, size_t n);
+/* A pii value as reports show it: all but its last two characters become
+ * '*' (four or fewer: all of them), characters counted as utf8_length
+ * counts them. Writes at most len bytes to out; returns how many. */
+size_t value_mask(char *out, const char *s, size_t len);
 
 /* Length of the valid UTF-8 prefix of s (len when all of it is valid). */
 size_t utf8_valid_prefix(const char *s, size_t len);

@@ -30,10 +30,10 @@ class Unconvertible(Exception):
 # ----------------------------------------------------------------------------------
 # Reading
 # ----------------------------------------------------------------------------------
-def read_csv(path):
-    """Header and records of a comma-separated CSV, plain or gzip. A UTF-8 BOM is
-    dropped and blank lines skipped; bytes that are not UTF-8 survive as lone
-    surrogates."""
+def read_csv_lines(path):
+    """Header and records of a comma-separated CSV, plain or gzip, and the physical
+    line each record starts on (the header is line 1). A UTF-8 BOM is dropped and
+    blank lines skipped; bytes that are not UTF-8 survive as lone surrogates."""
     with open(path, "rb") as f:
         data = f.read()
     if data[:2] == b"\x1f\x8b":
@@ -41,8 +41,19 @@ def read_csv(path):
     text = data.decode("utf-8", errors="surrogateescape")
     if text.startswith("\ufeff"):
         text = text[1:]
-    rows = [r for r in csv.reader(io.StringIO(text, newline="")) if r]
-    return rows[0], rows[1:]
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows, lines, consumed = [], [], 0
+    for r in reader:
+        if r:
+            rows.append(r)
+            lines.append(consumed + 1)
+        consumed = reader.line_num
+    return rows[0], rows[1:], lines[1:]
+
+
+def read_csv(path):
+    header, records, _ = read_csv_lines(path)
+    return header, records
 
 
 def column_values(path, column):
@@ -222,11 +233,12 @@ class Dataset:
 
 
 def audit(rules_path, data_path, root, unit_column, expected_units, make_checks,
-          now="2026-11-22T00:00:00Z"):
-    """make_checks(header, dataset) returns the checks of the rule set."""
-    header, records = read_csv(os.path.join(root, data_path))
+          now="2026-11-22T00:00:00Z", failures=None):
+    """make_checks(header, dataset) returns the checks of the rule set. failures,
+    when a list, gets (row, check) for every row a row-level check fails."""
+    header, records, lines = read_csv_lines(os.path.join(root, data_path))
     index = {name: i for i, name in enumerate(header)}
-    rows = [Row(index, rec, n) for n, rec in enumerate(records)]
+    rows = [Row(index, rec, line) for rec, line in zip(records, lines)]
     dataset = Dataset(header, rows, unit_column)
     checks = [structure(len(header))] + make_checks(header, dataset) + [blank_rows(),
                                                                          encoding(len(header))]
@@ -244,6 +256,8 @@ def audit(rules_path, data_path, root, unit_column, expected_units, make_checks,
                 if verdict is not None:
                     c[check.id][0] += 1
                     c[check.id][1] += not verdict
+                if verdict is False and failures is not None:
+                    failures.append((r, check))
 
     unscore(counts, "clean.blank_rows")
     unscore(counts, "clean.encoding")

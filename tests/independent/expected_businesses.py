@@ -114,9 +114,10 @@ def checks(root):
     return make
 
 
-def expect(root):
+def expect(root, failures=None):
     wards = column_values(os.path.join(root, WARDS[0]), WARDS[1])
-    return audit(RULES_PATH, DATA_PATH, root, "ward_code", wards, checks(root))
+    return audit(RULES_PATH, DATA_PATH, root, "ward_code", wards, checks(root),
+                 failures=failures)
 
 
 if __name__ == "__main__":

@@ -85,13 +85,30 @@ def check_files(folder, result):
     names = {p.name for p in folder.iterdir()} - HISTORY_PAGES
     if names != FILES:
         problem(f"folder holds {sorted(names)}, expected {sorted(FILES)}")
-    pages = sorted(p.name for p in (folder / "units").iterdir())
+    files = sorted(p.name for p in (folder / "units").iterdir())
+    pages = [name for name in files if not name.endswith(".failed.csv")]
+    check_failed_rows(folder, [name for name in files if name.endswith(".failed.csv")], pages)
     if len(pages) != len(result["units"]):
         problem(f"{len(pages)} unit pages for {len(result['units'])} units")
     for name in pages:
         if not PAGE_NAME.match(name):
             problem(f"unsafe unit page name {name!r}")
     return pages
+
+
+def check_failed_rows(folder, failed, pages):
+    """units/UNIT.failed.csv (dqa(1)): beside its unit's page, which links to it,
+    a CSV with a byte order mark whose records end in CRLF."""
+    for name in failed:
+        page = name[:-len(".failed.csv")] + ".html"
+        if page not in pages:
+            problem(f"units/{name} has no unit page")
+            continue
+        if f'href="{name}"' not in (folder / "units" / page).read_text():
+            problem(f"units/{page} does not link to {name}")
+        data = (folder / "units" / name).read_bytes()
+        if not data.startswith(b"\xef\xbb\xbfunit,") or not data.endswith(b"\r\n"):
+            problem(f"units/{name} is not a CSV with a byte order mark and CRLF")
 
 
 def check_index(folder, result, pages, max_bytes):

@@ -22,7 +22,6 @@ warnings in every format, and a suite holding the hostile dataset.
 import json
 import re
 import csv
-import filecmp
 import io
 import os
 import pathlib
@@ -54,12 +53,20 @@ def check(folder, *options):
         sys.exit(f"check_folder.py {folder} failed")
 
 
+# The audit's failed-row files and their links on the unit pages: result.json
+# does not hold the rows, so a re-rendered folder has neither (dqa(1)).
+FAILED_ROWS_LINK = re.compile(r'<p class="notice"><a href="[^"]*\.failed\.csv" download>.*?</p>\n')
+
+
+def without_failed_rows(folder):
+    return {p.relative_to(folder): FAILED_ROWS_LINK.sub("", p.read_text())
+            for p in folder.rglob("*") if p.is_file() and not p.name.endswith(".failed.csv")}
+
+
 def same_folders(a, b):
-    cmp = filecmp.dircmp(a, b)
-    different = cmp.diff_files + cmp.left_only + cmp.right_only
-    for sub in cmp.common_dirs:
-        sub_cmp = filecmp.dircmp(a / sub, b / sub)
-        different += sub_cmp.diff_files + sub_cmp.left_only + sub_cmp.right_only
+    left, right = without_failed_rows(a), without_failed_rows(b)
+    different = sorted(str(k) for k in left.keys() ^ right.keys())
+    different += sorted(str(k) for k in left.keys() & right.keys() if left[k] != right[k])
     if different:
         sys.exit(f"{a} and {b} differ: {different[:5]}")
 
@@ -125,7 +132,7 @@ def hostile(dqa):
         if sorted(p.name for p in tmp.iterdir()) != ["data.csv", "out", "rules.yaml"]:
             sys.exit(f"files written outside out/: {sorted(p.name for p in tmp.iterdir())}")
         check(tmp / "out", "--pages", 60)
-        pages = list((tmp / "out" / "units").iterdir())
+        pages = [p for p in (tmp / "out" / "units").iterdir() if p.suffix == ".html"]
         if len(pages) != 10000 + len(HOSTILE_UNITS):
             sys.exit(f"{len(pages)} unit pages for {10000 + len(HOSTILE_UNITS)} units")
         hostile_pages = [p for p in pages if not p.name.startswith("u")]

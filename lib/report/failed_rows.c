@@ -1,0 +1,373 @@
+/* The rows an audit kept (lib/rowlog.h), written out in file order: the
+ * failed-rows file (CSV with a BOM, CRLF and defused cells, or JSON Lines;
+ * one line per row and failing check), the valid and invalid records of
+ * the quarantine split, and the per-unit failed-row files of the report
+ * folder. Columns: dqa(1), OUTPUT, Failed rows. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../result.h"
+#include "../rowlog.h"
+#include "../util/error.h"
+#include "../util/fileio.h"
+#include "escape.h"
+#include "failed_rows.h"
+#include "json_writer.h"
+
+#define UTF8_BOM "\xEF\xBB\xBF"
+
+/* Rows between two looks at the cancel flag. */
+enum { CANCEL_EVERY = 4096 };
+
+static const char *input_name(const struct rowlog *log, uint32_t input)
+{
+	return strcmp(log->inputs[input], "-") ? log->inputs[input] : "<stdin>";
+}
+
+/* The rule's message until checks have labels of their own; else its id. */
+static const char *check_label(const struct rowlog_check *c)
+{
+	return c->label ? c->label : c->id;
+}
+
+void failed_rows_csv_header(struct strbuf *sb, const struct rowlog *log)
+{
+	strbuf_puts(sb, "unit,");
+	if (log->ninputs > 1)
+		strbuf_puts(sb, "input,");
+	strbuf_puts(sb, "line,");
+	for (size_t k = 0; k < log->nkey; k++) {
+		csv_put(sb, log->key_names[k]);
+		strbuf_putc(sb, ',');
+	}
+	strbuf_puts(sb, "check,label,values,note\r\n");
+}
+
+/* One value alone, several as "column=value; column=value". */
+static void csv_values(struct strbuf *sb, const struct rowlog_check *c,
+		       const struct rowlog_failure *f)
+{
+	if (c->ncols == 1) {
+		csv_putn(sb, f->values[0], f->lens[0]);
+		return;
+	}
+	struct strbuf joined = STRBUF_INIT;
+	for (size_t i = 0; i < c->ncols; i++) {
+		strbuf_printf(&joined, "%s%s=", i ? "; " : "", c->columns[i]);
+		strbuf_add(&joined, f->values[i], f->lens[i]);
+	}
+	csv_putn(sb, joined.buf ? joined.buf : "", joined.len);
+	sb->failed |= joined.failed;
+	strbuf_release(&joined);
+}
+
+static void csv_line(struct strbuf *sb, const struct rowlog *log, const struct rowlog_row *row,
+		     const struct rowlog_failure *f)
+{
+	const struct rowlog_check *c = &log->checks[f->check];
+	csv_put(sb, log->unit_names[row->unit]);
+	strbuf_putc(sb, ',');
+	if (log->ninputs > 1) {
+		csv_put(sb, input_name(log, row->input));
+		strbuf_putc(sb, ',');
+	}
+	strbuf_printf(sb, "%llu,", (unsigned long long)row->line);
+	for (size_t k = 0; k < log->nkey; k++) {
+		csv_putn(sb, row->keys[k], row->key_lens[k]);
+		strbuf_putc(sb, ',');
+	}
+	csv_put(sb, c->id);
+	strbuf_putc(sb, ',');
+	csv_put(sb, check_label(c));
+	strbuf_putc(sb, ',');
+	csv_values(sb, c, f);
+	strbuf_putc(sb, ',');
+	csv_putn(sb, f->note, f->note_len);
+	strbuf_puts(sb, "\r\n");
+}
+
+static void json_line(struct strbuf *sb, const struct rowlog *log, const struct rowlog_row *row,
+		      const struct rowlog_failure *f)
+{
+	const struct rowlog_check *c = &log->checks[f->check];
+	struct json_writer w;
+	jw_init_line(&w, sb);
+	jw_begin_object(&w);
+	jw_key(&w, "unit");
+	jw_string(&w, log->unit_names[row->unit]);
+	if (log->ninputs > 1) {
+		jw_key(&w, "input");
+		jw_string(&w, input_name(log, row->input));
+	}
+	jw_key(&w, "line");
+	jw_integer(&w, (long long)row->line);
+	jw_key(&w, "key");
+	jw_begin_object(&w);
+	for (size_t k = 0; k < log->nkey; k++) {
+		jw_key(&w, log->key_names[k]);
+		jw_stringn(&w, row->keys[k], row->key_lens[k]);
+	}
+	jw_end_object(&w);
+	jw_key(&w, "check");
+	jw_string(&w, c->id);
+	jw_key(&w, "label");
+	jw_string(&w, check_label(c));
+	jw_key(&w, "values");
+	jw_begin_object(&w);
+	for (size_t i = 0; i < c->ncols; i++) {
+		jw_key(&w, c->columns[i]);
+		jw_stringn(&w, f->values[i], f->lens[i]);
+	}
+	jw_end_object(&w);
+	jw_key(&w, "note");
+	jw_stringn(&w, f->note, f->note_len);
+	jw_end_object(&w);
+	strbuf_putc(sb, '\n');
+}
+
+void failed_rows_line(struct strbuf *sb, const struct rowlog *log, const struct rowlog_row *row,
+		      const struct rowlog_failure *f, bool jsonl)
+{
+	(jsonl ? json_line : csv_line)(sb, log, row, f);
+}
+
+bool failed_rows_invalid(const struct rowlog *log, const struct rowlog_row *row)
+{
+	for (size_t i = 0; i < row->nfailures; i++)
+		if (log->checks[row->failures[i].check].error)
+			return true;
+	return false;
+}
+
+/* One output: a file made atomically, or the caller's stream ("-"). */
+struct output {
+	const char *path;
+	struct atomic_file file;
+	FILE *f;
+};
+
+static int output_open(struct output *o, const char *path, FILE *out, dqa_error *err)
+{
+	o->path = path;
+	if (!path)
+		return 0;
+	if (!strcmp(path, "-")) {
+		o->f = out;
+		return 0;
+	}
+	FORWARD_IF_ERROR(atomic_file_open(&o->file, path, err));
+	o->f = o->file.f;
+	return 0;
+}
+
+static int output_put(struct output *o, const void *data, size_t len, dqa_error *err)
+{
+	if (!o->f || !len || fwrite(data, 1, len, o->f) == len)
+		return 0;
+	return error_at(err, DQA_EIO, strcmp(o->path, "-") ? o->path : "<stdout>", DQA_NOPOS, NULL,
+			"cannot write");
+}
+
+static int output_close(struct output *o, dqa_error *err)
+{
+	if (o->f && o->file.f)
+		return atomic_file_commit(&o->file, err);
+	if (o->f && fflush(o->f) != 0)
+		return error_at(err, DQA_EIO, "<stdout>", DQA_NOPOS, NULL, "cannot write");
+	return 0;
+}
+
+struct writer {
+	const struct rowlog *log;
+	const dqa_rows_output *opts;
+	struct output failed, valid, invalid;
+	struct strbuf line;
+	uint64_t lines;
+	dqa_rows_written *written;
+};
+
+static int write_row(struct writer *w, const struct rowlog_row *row, dqa_error *err)
+{
+	if (w->failed.f) {
+		strbuf_reset(&w->line);
+		for (size_t i = 0; i < row->nfailures; i++) {
+			if (w->opts->failed_max && w->lines == w->opts->failed_max) {
+				w->written->left_out += row->nfailures - i;
+				break;
+			}
+			failed_rows_line(&w->line, w->log, row, &row->failures[i], w->opts->jsonl);
+			w->lines++;
+		}
+		RETURN_NOMEM_UNLESS(!w->line.failed, err);
+		FORWARD_IF_ERROR(output_put(&w->failed, w->line.buf, w->line.len, err));
+	}
+	if (!row->raw)
+		return 0;
+	bool invalid = failed_rows_invalid(w->log, row);
+	(invalid ? &w->written->invalid : &w->written->valid)[0]++;
+	return output_put(invalid ? &w->invalid : &w->valid, row->raw, row->raw_len, err);
+}
+
+static int write_all(struct writer *w, FILE *out, dqa_error *err)
+{
+	const struct rowlog *log = w->log;
+	FORWARD_IF_ERROR(output_open(&w->failed, w->opts->failed, out, err));
+	FORWARD_IF_ERROR(output_open(&w->valid, w->opts->valid, out, err));
+	FORWARD_IF_ERROR(output_open(&w->invalid, w->opts->invalid, out, err));
+	if (w->failed.f && !w->opts->jsonl) {
+		strbuf_puts(&w->line, UTF8_BOM);
+		failed_rows_csv_header(&w->line, log);
+		RETURN_NOMEM_UNLESS(!w->line.failed, err);
+		FORWARD_IF_ERROR(output_put(&w->failed, w->line.buf, w->line.len, err));
+	}
+	FORWARD_IF_ERROR(output_put(&w->valid, log->header, log->header_len, err));
+	FORWARD_IF_ERROR(output_put(&w->invalid, log->header, log->header_len, err));
+	struct rowlog_reader *r = rowlog_read(log, err);
+	if (!r)
+		return err->code;
+	const struct rowlog_row *row;
+	int rc = 0;
+	for (uint64_t n = 0; rc == 0 && (row = rowlog_next(r, err)); n++) {
+		if (n % CANCEL_EVERY == 0 && dqa_cancelled())
+			rc = error_at(err, DQA_ECANCELED, NULL, DQA_NOPOS, NULL, "cancelled");
+		else
+			rc = write_row(w, row, err);
+	}
+	if (rc == 0)
+		rc = err->code;
+	rowlog_read_end(r);
+	w->written->failed = w->lines;
+	FORWARD_IF_ERROR(rc);
+	FORWARD_IF_ERROR(output_close(&w->failed, err));
+	FORWARD_IF_ERROR(output_close(&w->valid, err));
+	return output_close(&w->invalid, err);
+}
+
+int dqa_result_write_rows(const dqa_result *res, const dqa_rows_output *opts, FILE *out,
+			  dqa_rows_written *written, dqa_error *err)
+{
+	dqa_rows_written none;
+	*(written ? written : &none) = (dqa_rows_written){0};
+	const struct rowlog *log = res->rowlog;
+	bool split = opts->valid || opts->invalid;
+	if (!log || (split && !log->raw))
+		return error_at(err, DQA_EARG, NULL, DQA_NOPOS, NULL,
+				"the audit kept no rows (dqa_audit_options keep_failed_rows, "
+				"keep_records)");
+	struct writer w = {.log = log, .opts = opts, .written = written ? written : &none};
+	err->code = 0;
+	int rc = write_all(&w, out, err);
+	atomic_file_discard(&w.failed.file);
+	atomic_file_discard(&w.valid.file);
+	atomic_file_discard(&w.invalid.file);
+	strbuf_release(&w.line);
+	return rc;
+}
+
+/* --- the report folder's units/UNIT.failed.csv ---------------------------- */
+
+void failed_rows_file_name(const struct dqa_report *rep, size_t unit, char *out, size_t cap)
+{
+	const char *page = rep->unit_files[unit];
+	size_t stem = strlen(page) - strlen(".html");
+	snprintf(out, cap, "%.*s.failed.csv", (int)stem, page);
+}
+
+struct unit_name {
+	const char *name;
+	size_t unit;
+};
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(((const struct unit_name *)a)->name, ((const struct unit_name *)b)->name);
+}
+
+/* For each unit of the log, the index of its unit in rep (SIZE_MAX: none). */
+static size_t *map_units(const struct dqa_report *rep, const struct rowlog *log)
+{
+	size_t n = json_array_size(rep->units);
+	struct unit_name *names = malloc((n + 1) * sizeof *names);
+	size_t *map = malloc((log->nunits + 1) * sizeof *map);
+	if (!names || !map) {
+		free(names);
+		free(map);
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++)
+		names[i] = (struct unit_name){doc_str(json_array_get(rep->units, i), "unit"), i};
+	qsort(names, n, sizeof *names, by_name);
+	for (size_t u = 0; u < log->nunits; u++) {
+		struct unit_name key = {log->unit_names[u], 0};
+		const struct unit_name *hit = bsearch(&key, names, n, sizeof *names, by_name);
+		map[u] = hit ? hit->unit : SIZE_MAX;
+	}
+	free(names);
+	return map;
+}
+
+/* Each unit's lines, bounded by rep->failed_rows_max, in one buffer per unit. */
+static int collect(const struct dqa_report *rep, const size_t *map, struct strbuf *files,
+		   dqa_error *err)
+{
+	const struct rowlog *log = rep->rowlog;
+	struct rowlog_reader *r = rowlog_read(log, err);
+	if (!r)
+		return err->code;
+	err->code = 0;
+	const struct rowlog_row *row;
+	int rc = 0;
+	for (uint64_t n = 0; rc == 0 && (row = rowlog_next(r, err)); n++) {
+		if (n % CANCEL_EVERY == 0 && dqa_cancelled()) {
+			rc = error_at(err, DQA_ECANCELED, NULL, DQA_NOPOS, NULL, "cancelled");
+			break;
+		}
+		size_t i = map[row->unit];
+		if (i == SIZE_MAX || !row->nfailures)
+			continue;
+		struct unit_failed_rows *f = &rep->failed_rows[i];
+		struct strbuf *sb = &files[i];
+		if (!sb->len) {
+			strbuf_puts(sb, UTF8_BOM);
+			failed_rows_csv_header(sb, log);
+		}
+		f->rows++;
+		for (size_t k = 0; k < row->nfailures; k++) {
+			if (rep->failed_rows_max && f->lines == rep->failed_rows_max) {
+				f->left_out += row->nfailures - k;
+				break;
+			}
+			failed_rows_line(sb, log, row, &row->failures[k], false);
+			f->lines++;
+		}
+		if (sb->failed)
+			rc = error_nomem(err);
+	}
+	rowlog_read_end(r);
+	return rc ? rc : err->code;
+}
+
+int failed_rows_add_unit_files(struct file_batch *batch, const struct dqa_report *rep,
+			       const char *units_dir, dqa_error *err)
+{
+	if (!rep->rowlog)
+		return 0;
+	size_t n = json_array_size(rep->units);
+	memset(rep->failed_rows, 0, n * sizeof *rep->failed_rows);
+	size_t *map = map_units(rep, rep->rowlog);
+	struct strbuf *files = calloc(n + 1, sizeof *files);
+	int rc = map && files ? collect(rep, map, files, err) : error_nomem(err);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		if (!files[i].len)
+			continue;
+		char name[4096];
+		failed_rows_file_name(rep, i, name, sizeof name);
+		rc = file_batch_add(batch, units_dir, name, files[i].buf, files[i].len, err);
+	}
+	for (size_t i = 0; files && i < n; i++)
+		strbuf_release(&files[i]);
+	free(files);
+	free(map);
+	return rc;
+}

@@ -1,0 +1,400 @@
+/* The row log's spools and its reader (rowlog.h). A row in a spool is a
+ * head, its text (when kept), then a body: its key values, then each
+ * failure (check, note, values), every length a u32. Spools are written
+ * and read by the same process, so numbers are in the machine's order. */
+#include "rowlog.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/error.h"
+#include "util/fileio.h"
+#include "util/values.h"
+
+struct row_head {
+	uint64_t where;
+	uint32_t unit, nfail;
+	uint32_t raw_len, body_len;
+};
+
+struct rowlog *rowlog_new(bool raw, bool every_record, bool unmasked, const int *key_cols,
+			  size_t nkey)
+{
+	struct rowlog *log = calloc(1, sizeof *log);
+	if (log)
+		*log = (struct rowlog){.raw = raw, .every_record = every_record || raw,
+				       .unmasked = unmasked, .key_cols = key_cols, .nkey = nkey};
+	return log;
+}
+
+void rowlog_free(struct rowlog *log)
+{
+	if (!log)
+		return;
+	if (log->spool)
+		fclose(log->spool);
+	for (size_t i = 0; i < log->nspools; i++)
+		fclose(log->spools[i]);
+	free(log->spools);
+	free(log->late);
+	strbuf_release(&log->row);
+	strbuf_release(&log->late_data);
+	arena_release(&log->arena);
+	free(log);
+}
+
+static void put_u32(struct strbuf *sb, uint32_t v)
+{
+	strbuf_add(sb, &v, sizeof v);
+}
+
+/* A value, masked when pii. */
+static void put_value(struct strbuf *sb, const char *s, size_t len, bool pii)
+{
+	if (!pii) {
+		put_u32(sb, (uint32_t)len);
+		strbuf_add(sb, s, len);
+		return;
+	}
+	size_t at = sb->len;
+	put_u32(sb, 0);
+	if (!strbuf_grow(sb, len + 1))
+		return;
+	uint32_t masked = (uint32_t)value_mask(sb->buf + sb->len, s, len);
+	sb->len += masked;
+	sb->buf[sb->len] = '\0';
+	memcpy(sb->buf + at, &masked, sizeof masked);
+}
+
+static void put_failure(struct strbuf *sb, uint32_t check, const char *note,
+			const char *const *values, const size_t *lens, size_t ncols,
+			const int *cols, const bool *pii, bool unmasked)
+{
+	put_u32(sb, check);
+	put_value(sb, note ? note : "", note ? strlen(note) : 0, false);
+	for (size_t i = 0; i < ncols; i++)
+		put_value(sb, values[i], lens[i], !unmasked && pii[cols[i]]);
+}
+
+void rowlog_fail(struct rowlog *log, uint32_t check, const char *note,
+		 const char *const *values, const size_t *lens, const int *cols,
+		 size_t ncols, const bool *pii)
+{
+	put_failure(&log->row, check, note, values, lens, ncols, cols, pii, log->unmasked);
+	log->nfail++;
+}
+
+/* The spool is made at the first row written: workers that write nothing
+ * make none. */
+static bool spool_write(struct rowlog *log, const void *data, size_t len)
+{
+	if (!log->spool && !(log->spool = fileio_spool()))
+		return false;
+	return fwrite(data, 1, len, log->spool) == len;
+}
+
+int rowlog_row_end(struct rowlog *log, uint64_t where, uint32_t unit, const char *const *fields,
+		   const size_t *lens, const bool *pii, const char *raw, size_t raw_len,
+		   const char *eol)
+{
+	if (!log->nfail && !log->every_record)
+		return 0;
+	size_t failures = log->row.len;
+	for (size_t k = 0; k < log->nkey; k++) {
+		int col = log->key_cols[k];
+		put_value(&log->row, fields[col], lens[col], !log->unmasked && pii[col]);
+	}
+	if (log->row.failed)
+		return -1;
+	size_t eol_len = log->raw ? strlen(eol) : 0;
+	struct row_head head = {where, unit, log->nfail,
+				log->raw ? (uint32_t)(raw_len + eol_len) : UINT32_MAX,
+				(uint32_t)log->row.len};
+	/* keys first in the spool, the failures after them */
+	bool ok = spool_write(log, &head, sizeof head) &&
+		  (!log->raw || (spool_write(log, raw, raw_len) && spool_write(log, eol, eol_len))) &&
+		  spool_write(log, log->row.buf + failures, log->row.len - failures) &&
+		  spool_write(log, log->row.buf, failures);
+	log->io_failed |= !ok;
+	return ok ? 0 : -1;
+}
+
+bool rowlog_late(struct rowlog *log, uint64_t where, uint32_t unit, uint32_t check,
+		 const char *note, const char *const *values, const size_t *lens, const int *cols,
+		 size_t ncols, const bool *pii)
+{
+	if (log->nlate == log->late_cap) {
+		size_t cap = log->late_cap ? 2 * log->late_cap : 256;
+		struct rowlog_late *late = realloc(log->late, cap * sizeof *late);
+		if (!late)
+			return false;
+		log->late = late;
+		log->late_cap = cap;
+	}
+	struct strbuf *sb = &log->late_data;
+	log->late[log->nlate++] = (struct rowlog_late){where, check, unit, sb->len};
+	for (size_t k = 0; k < log->nkey; k++) {
+		size_t i = 0;
+		while (i < ncols && cols[i] != log->key_cols[k])
+			i++;
+		if (i < ncols)
+			put_value(sb, values[i], lens[i], !log->unmasked && pii[cols[i]]);
+		else
+			put_u32(sb, 0);
+	}
+	put_failure(sb, check, note, values, lens, ncols, cols, pii, log->unmasked);
+	return !sb->failed;
+}
+
+bool rowlog_adopt(struct rowlog *into, struct rowlog *from)
+{
+	if (from->io_failed)
+		into->io_failed = true;
+	if (!from->spool)
+		return true;
+	FILE **spools = realloc(into->spools, (into->nspools + 1) * sizeof *spools);
+	if (!spools)
+		return false;
+	into->spools = spools;
+	into->spools[into->nspools++] = from->spool;
+	from->spool = NULL;
+	return true;
+}
+
+/* --- reading ------------------------------------------------------------ */
+
+struct stream {
+	FILE *f;
+	struct row_head head;
+	char *buf;
+	size_t cap;
+	bool has_row;
+};
+
+struct rowlog_reader {
+	const struct rowlog *log;
+	struct stream *streams;
+	size_t nstreams;
+	struct rowlog_late *late;    /* the log's late rows by (where, check) */
+	size_t next_late;
+	struct rowlog_row row;
+	size_t failures_cap;
+	struct stream *consumed;     /* the row given out last came from it */
+};
+
+static int stream_error(dqa_error *err)
+{
+	return error_at(err, DQA_EIO, NULL, DQA_NOPOS, NULL,
+			"cannot read back the failed rows: %s", strerror(errno ? errno : EIO));
+}
+
+static int stream_advance(struct stream *s, dqa_error *err)
+{
+	s->has_row = false;
+	size_t n = fread(&s->head, 1, sizeof s->head, s->f);
+	if (n == 0 && feof(s->f))
+		return 0;
+	if (n != sizeof s->head)
+		return stream_error(err);
+	size_t raw = s->head.raw_len == UINT32_MAX ? 0 : s->head.raw_len;
+	size_t need = raw + s->head.body_len + 1;
+	if (need > s->cap) {
+		char *buf = realloc(s->buf, need);
+		RETURN_IF_NOMEM(buf, err);
+		s->buf = buf;
+		s->cap = need;
+	}
+	if (fread(s->buf, 1, need - 1, s->f) != need - 1)
+		return stream_error(err);
+	s->has_row = true;
+	return 0;
+}
+
+static int late_before(const void *a, const void *b)
+{
+	const struct rowlog_late *x = a, *y = b;
+	if (x->where != y->where)
+		return x->where < y->where ? -1 : 1;
+	return x->check < y->check ? -1 : x->check > y->check;
+}
+
+struct rowlog_reader *rowlog_read(const struct rowlog *log, dqa_error *err)
+{
+	struct rowlog_reader *r = calloc(1, sizeof *r);
+	if (!r) {
+		error_nomem(err);
+		return NULL;
+	}
+	r->log = log;
+	r->streams = calloc(log->nspools + 1, sizeof *r->streams);
+	r->late = calloc(log->nlate + 1, sizeof *r->late);
+	/* a row fails each check at most once, in its spool or late */
+	size_t most = 2 * log->nchecks + 2, widest = 1;
+	for (size_t i = 0; i < log->nchecks; i++)
+		widest = log->checks[i].ncols > widest ? log->checks[i].ncols : widest;
+	r->row.failures = calloc(most, sizeof *r->row.failures);
+	r->row.keys = calloc(log->nkey + 1, sizeof *r->row.keys);
+	r->row.key_lens = calloc(log->nkey + 1, sizeof *r->row.key_lens);
+	r->failures_cap = most;
+	bool ok = r->streams && r->late && r->row.failures && r->row.keys && r->row.key_lens;
+	for (size_t i = 0; ok && i < most; i++) {
+		r->row.failures[i].values = calloc(widest, sizeof *r->row.failures[i].values);
+		r->row.failures[i].lens = calloc(widest, sizeof *r->row.failures[i].lens);
+		ok = r->row.failures[i].values && r->row.failures[i].lens;
+	}
+	if (!ok) {
+		rowlog_read_end(r);
+		error_nomem(err);
+		return NULL;
+	}
+	if (log->nlate)
+		memcpy(r->late, log->late, log->nlate * sizeof *r->late);
+	qsort(r->late, log->nlate, sizeof *r->late, late_before);
+	r->nstreams = log->nspools;
+	for (size_t i = 0; i < r->nstreams; i++) {
+		r->streams[i].f = log->spools[i];
+		if (fflush(log->spools[i]) != 0 || fseek(log->spools[i], 0, SEEK_SET) != 0 ||
+		    stream_advance(&r->streams[i], err) < 0) {
+			if (!err->code)
+				stream_error(err);
+			rowlog_read_end(r);
+			return NULL;
+		}
+	}
+	return r;
+}
+
+static const char *take(const char **at, size_t *len)
+{
+	uint32_t n;
+	memcpy(&n, *at, sizeof n);
+	const char *s = *at + sizeof n;
+	*at = s + n;
+	*len = n;
+	return s;
+}
+
+/* Decodes a failure at *at into f (its value arrays are the reader's). */
+static bool decode_failure(struct rowlog_reader *r, const char **at, struct rowlog_failure *f)
+{
+	uint32_t check;
+	memcpy(&check, *at, sizeof check);
+	*at += sizeof check;
+	if (check >= r->log->nchecks)
+		return false;
+	f->check = check;
+	f->note = take(at, &f->note_len);
+	size_t ncols = r->log->checks[check].ncols;
+	for (size_t i = 0; i < ncols; i++)
+		f->values[i] = take(at, &f->lens[i]);
+	return true;
+}
+
+static bool add_failure(struct rowlog_reader *r, const char **at)
+{
+	if (r->row.nfailures == r->failures_cap)
+		return false;
+	return decode_failure(r, at, &r->row.failures[r->row.nfailures++]);
+}
+
+static int by_check(const void *a, const void *b)
+{
+	uint32_t x = ((const struct rowlog_failure *)a)->check;
+	uint32_t y = ((const struct rowlog_failure *)b)->check;
+	return x < y ? -1 : x > y;
+}
+
+static uint64_t late_where(const struct rowlog_reader *r)
+{
+	return r->next_late < r->log->nlate ? r->late[r->next_late].where
+					    : UINT64_MAX;
+}
+
+static void read_keys(struct rowlog_reader *r, const char **at)
+{
+	for (size_t k = 0; k < r->log->nkey; k++)
+		r->row.keys[k] = take(at, &r->row.key_lens[k]);
+}
+
+static int corrupt(dqa_error *err)
+{
+	return error_at(err, DQA_EIO, NULL, DQA_NOPOS, NULL, "the failed rows' spool is corrupt");
+}
+
+const struct rowlog_row *rowlog_next(struct rowlog_reader *r, dqa_error *err)
+{
+	/* the row given out last points into its stream's buffer until now */
+	if (r->consumed && stream_advance(r->consumed, err) < 0)
+		return NULL;
+	r->consumed = NULL;
+	struct stream *first = NULL;
+	for (size_t i = 0; i < r->nstreams; i++)
+		if (r->streams[i].has_row && (!first || r->streams[i].head.where < first->head.where))
+			first = &r->streams[i];
+	uint64_t where = first ? first->head.where : UINT64_MAX;
+	if (late_where(r) < where) {
+		first = NULL;
+		where = late_where(r);
+	}
+	if (where == UINT64_MAX)
+		return NULL;
+	struct rowlog_row *row = &r->row;
+	row->nfailures = 0;
+	row->line = where & ((1ULL << ROWLOG_INPUT_SHIFT) - 1);
+	row->input = (uint32_t)(where >> ROWLOG_INPUT_SHIFT);
+	row->raw = NULL;
+	row->raw_len = 0;
+	if (first) {
+		row->unit = first->head.unit;
+		const char *at = first->buf;
+		if (first->head.raw_len != UINT32_MAX) {
+			row->raw = at;
+			row->raw_len = first->head.raw_len;
+			at += first->head.raw_len;
+		}
+		read_keys(r, &at);
+		for (uint32_t k = 0; k < first->head.nfail; k++)
+			if (!add_failure(r, &at)) {
+				corrupt(err);
+				return NULL;
+			}
+	}
+	for (; late_where(r) == where; r->next_late++) {
+		const struct rowlog_late *late = &r->late[r->next_late];
+		const char *at = r->log->late_data.buf + late->at;
+		const char *keys = at;
+		size_t skipped;
+		for (size_t k = 0; k < r->log->nkey; k++)
+			take(&at, &skipped);
+		if (!first) {
+			row->unit = late->unit;
+			read_keys(r, &keys);
+		}
+		if (!add_failure(r, &at)) {
+			corrupt(err);
+			return NULL;
+		}
+	}
+	qsort(row->failures, row->nfailures, sizeof *row->failures, by_check);
+	r->consumed = first;
+	return row;
+}
+
+void rowlog_read_end(struct rowlog_reader *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->failures_cap && r->row.failures; i++) {
+		free(r->row.failures[i].values);
+		free(r->row.failures[i].lens);
+	}
+	for (size_t i = 0; i < r->nstreams; i++)
+		free(r->streams[i].buf);
+	free(r->streams);
+	free(r->late);
+	free(r->row.failures);
+	free(r->row.keys);
+	free(r->row.key_lens);
+	free(r);
+}

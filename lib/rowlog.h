@@ -1,0 +1,128 @@
+/* The row log: every row that failed a row-level check, with its failures,
+ * and for the valid/invalid split every record's text, kept on disk while
+ * the audit runs (memory stays flat). Each worker appends to its own spool
+ * in file order (a worker takes blocks in order), rows judged after the
+ * scan (clean.unique) are kept apart, and the reader merges them all back
+ * into file order: the same rows for any thread count or block size. */
+#ifndef DQA_ROWLOG_H
+#define DQA_ROWLOG_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "dqa.h"
+#include "util/arena.h"
+#include "util/strbuf.h"
+
+/* A logged row's position: input << ROWLOG_INPUT_SHIFT | line, so that
+ * positions compare in file order. */
+enum { ROWLOG_INPUT_SHIFT = 48 };
+
+/* What the writers need to know of a check. */
+struct rowlog_check {
+	const char *id, *label;       /* label: the rule's message, or NULL */
+	const char **columns;
+	size_t ncols;
+	bool error;                   /* severity error (the default): a failing
+					 record is invalid */
+};
+
+/* A failed row's position after the scan (clean.unique): where, check,
+ * unit, and its key values and failure in `late_data`. */
+struct rowlog_late {
+	uint64_t where;
+	uint32_t check, unit;
+	size_t at;
+};
+
+struct rowlog {
+	bool raw;                     /* every record with its text (the split) */
+	bool every_record;            /* every record, even with no failure */
+	bool unmasked;                /* pii values as read */
+	size_t nkey;
+	const int *key_cols;          /* header indexes of dataset.key */
+	/* the writer's: this worker's spool and the current row */
+	FILE *spool;
+	struct strbuf row;
+	uint32_t nfail;
+	bool io_failed;
+	/* after merging, on the first plan: every worker's spool and the late
+	 * rows, then what the reader needs */
+	FILE **spools;
+	size_t nspools;
+	struct rowlog_late *late;
+	size_t nlate, late_cap;
+	struct strbuf late_data;
+	struct arena arena;
+	const char **key_names;
+	struct rowlog_check *checks;
+	size_t nchecks;
+	const char **unit_names;
+	size_t nunits;
+	const char *const *inputs;
+	size_t ninputs;
+	const char *header;           /* the first input's header line, with its end */
+	size_t header_len;
+	const char *eol;              /* for a last record without one */
+};
+
+/* A new log (NULL when out of memory) */
+struct rowlog *rowlog_new(bool raw, bool every_record, bool unmasked, const int *key_cols,
+			  size_t nkey);
+void rowlog_free(struct rowlog *log);
+
+/* Writing, from plan_row: a row starts, its failures are added, and it is
+ * written out when it failed (or every record is kept). Values are masked
+ * when pii[i] (unless unmasked). */
+static inline void rowlog_row_start(struct rowlog *log)
+{
+	log->nfail = 0;
+	strbuf_reset(&log->row);
+}
+void rowlog_fail(struct rowlog *log, uint32_t check, const char *note,
+		 const char *const *values, const size_t *lens, const int *cols,
+		 size_t ncols, const bool *pii);
+/* Writes the row: its key values (from fields) and, with raw, its text
+ * (raw_len bytes, then eol). Returns 0, or -1 when the spool cannot be made. */
+int rowlog_row_end(struct rowlog *log, uint64_t where, uint32_t unit, const char *const *fields,
+		   const size_t *lens, const bool *pii, const char *raw, size_t raw_len,
+		   const char *eol);
+/* A failure found after the scan, in the first plan's log: key values as
+ * in values when a key column is among cols (else empty). false when out
+ * of memory. */
+bool rowlog_late(struct rowlog *log, uint64_t where, uint32_t unit, uint32_t check,
+		 const char *note, const char *const *values, const size_t *lens, const int *cols,
+		 size_t ncols, const bool *pii);
+/* Moves from's spool into into's list (the thread merge). */
+bool rowlog_adopt(struct rowlog *into, struct rowlog *from);
+
+/* One row as the reader gives it, in file order. */
+struct rowlog_failure {
+	uint32_t check;
+	const char *note;
+	size_t note_len;
+	const char **values;
+	size_t *lens;
+};
+
+struct rowlog_row {
+	uint64_t line;
+	uint32_t input, unit;
+	const char *raw;              /* NULL unless the log keeps records */
+	size_t raw_len;
+	const char **keys;
+	size_t *key_lens;
+	struct rowlog_failure *failures;   /* sorted by check */
+	size_t nfailures;
+};
+
+struct rowlog_reader;
+
+/* Reads log from its start (it may be read again). NULL out of memory. */
+struct rowlog_reader *rowlog_read(const struct rowlog *log, dqa_error *err);
+/* The next row, or NULL at the end or on an error (*err filled, code set). */
+const struct rowlog_row *rowlog_next(struct rowlog_reader *r, dqa_error *err);
+void rowlog_read_end(struct rowlog_reader *r);
+
+#endif
