@@ -324,6 +324,9 @@ int plan_check_declared(const struct plan *p, const char *input, dqa_error *err)
 		ydoc_excerpt(&r->doc, err);
 		return DQA_ERULES;
 	}
+	return 0;
+}
+
 static struct rowlog *new_log(const struct plan *p)
 {
 	const dqa_audit_options *o = &p->opts;
