@@ -12,7 +12,7 @@ struct command {
 
 static const struct command commands[] = {
 	{"audit", cmd_audit, "audit a dataset against a rule file and score every unit"},
-	{"lint", cmd_lint, "check a rule file (and data headers) without auditing"},
+	{"lint", cmd_lint, "check a rule file (and its data's first records) without auditing"},
 	{"merge", cmd_merge, "merge the states of a sharded audit into one result"},
 	{"profile", cmd_profile, "profile a dataset: column types, counts, extremes, hygiene"},
 	{"suggest", cmd_suggest, "suggest a rule file from the data, each check with its reason"},
@@ -29,8 +29,9 @@ enum { NCOMMANDS = sizeof commands / sizeof *commands };
 static void print_usage(FILE *out)
 {
 	fprintf(out, "usage: dqa COMMAND [ARGS...]\n\n"
-		     "Audit CSV extracts against YAML rule sets and score every unit on six\n"
-		     "criteria: correct, sufficient, clean, alive, unified, shared.\n\ncommands:\n");
+		     "Audit dataset extracts (CSV, JSON Lines, Excel workbooks, PostgreSQL\n"
+		     "tables) against YAML rule sets and score every unit on six criteria:\n"
+		     "correct, sufficient, clean, alive, unified, shared.\n\ncommands:\n");
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		fprintf(out, "  %-13s %s\n", commands[i].name, commands[i].help);
 	fprintf(out, "  %-13s %s\n", "help", "show help for a command");
