@@ -89,6 +89,8 @@ void rowlog_fail(struct rowlog *log, uint32_t check, const char *note,
  * make none. */
 static bool spool_write(struct rowlog *log, const void *data, size_t len)
 {
+	if (!len)
+		return true;   /* data may be NULL then: fwrite must not see it */
 	if (!log->spool && !(log->spool = fileio_spool()))
 		return false;
 	return fwrite(data, 1, len, log->spool) == len;
