@@ -49,6 +49,7 @@ struct xlsx {
 	const char **fields;
 	uint64_t row_number, last_row;
 	size_t col;                   /* of the current cell, from 0 */
+	bool cell_open;               /* its start was read and accepted */
 	char type[8];
 	size_t style;
 	bool in_v, in_is;
@@ -288,7 +289,9 @@ static int cell_start(struct xlsx *x, struct xlsx_part *p, const char **attrs)
 	x->style = s ? strtoul(s, NULL, 10) : 0;
 	x->col = col;
 	strbuf_reset(&x->text);
-	return reach_column(x, p, col);
+	FORWARD_IF_ERROR(reach_column(x, p, col));
+	x->cell_open = true;
+	return 0;
 }
 
 /* The value of the cell just closed, as text, into the row. */
@@ -296,6 +299,10 @@ static int cell_end(struct xlsx *x, struct xlsx_part *p)
 {
 	const char *v = x->text.buf ? x->text.buf : "";
 	size_t len = x->text.len;
+	/* expat reports the end of a cell whose start was refused */
+	if (!x->cell_open)
+		return xlsx_part_fail(p, "a cell that ends without a valid start");
+	x->cell_open = false;
 	x->at[x->col] = x->row.len;
 	if (strcmp(x->type, "s") == 0) {
 		char *end;
