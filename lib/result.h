@@ -116,4 +116,13 @@ struct res_file {
 /* Computes every score, status, cost and the warning list from the counts. */
 void result_score(struct dqa_result *r);
 
+/* What one check found over every unit: its counts summed, and its first
+ * samples in unit order (up to the caller's cap). */
+struct check_sum {
+	uint64_t evaluated, failed;
+	const struct res_sample **samples;
+	size_t nsamples, cap;
+};
+void result_check_sum(const struct dqa_result *r, const char *id, struct check_sum *t);
+
 #endif

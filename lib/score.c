@@ -250,3 +250,19 @@ bool dqa_result_no_rows(const dqa_result *res)
 {
 	return res->empty_fails;
 }
+
+void result_check_sum(const struct dqa_result *r, const char *id, struct check_sum *t)
+{
+	t->evaluated = t->failed = 0;
+	t->nsamples = 0;
+	for (size_t u = 0; u < r->nunits; u++)
+		for (size_t k = 0; k < r->units[u].nchecks; k++) {
+			const struct res_check *c = &r->units[u].checks[k];
+			if (strcmp(c->id, id) != 0)
+				continue;
+			t->evaluated += c->evaluated;
+			t->failed += c->failed;
+			for (size_t s = 0; s < c->nsamples && t->nsamples < t->cap; s++)
+				t->samples[t->nsamples++] = &c->samples[s];
+		}
+}

@@ -14,25 +14,6 @@ static bool reads_values(const struct res_check *c)
 	return strcmp(c->kind, "type") == 0 || strcmp(c->kind, "date") == 0;
 }
 
-/* The check's failures over every unit, and the first sample values. */
-static void gather(const struct dqa_result *r, const char *id, uint64_t *evaluated,
-		   uint64_t *failed, const char **values, size_t *nvalues)
-{
-	*evaluated = *failed = 0;
-	*nvalues = 0;
-	for (size_t u = 0; u < r->nunits; u++)
-		for (size_t k = 0; k < r->units[u].nchecks; k++) {
-			const struct res_check *c = &r->units[u].checks[k];
-			if (strcmp(c->id, id) != 0)
-				continue;
-			*evaluated += c->evaluated;
-			*failed += c->failed;
-			for (size_t s = 0; s < c->nsamples && *nvalues < SNIFFED_VALUES; s++)
-				if (c->samples[s].nvalues)
-					values[(*nvalues)++] = c->samples[s].values[0];
-		}
-}
-
 /* The note: the doubt, and what reads most of the sampled values. */
 static void compose(char *note, size_t cap, const char **values, size_t n)
 {
@@ -51,12 +32,17 @@ static void compose(char *note, size_t cap, const char **values, size_t n)
 
 static int note_check(struct dqa_result *r, const char *id, dqa_error *err)
 {
-	const char *values[SNIFFED_VALUES];
-	size_t nvalues;
-	uint64_t evaluated, failed;
-	gather(r, id, &evaluated, &failed, values, &nvalues);
-	if (evaluated < SUSPECT_MIN_EVALUATED || (double)failed < SUSPECT_SHARE * (double)evaluated)
+	const struct res_sample *samples[SNIFFED_VALUES];
+	struct check_sum t = {.samples = samples, .cap = SNIFFED_VALUES};
+	result_check_sum(r, id, &t);
+	if (t.evaluated < SUSPECT_MIN_EVALUATED ||
+	    (double)t.failed < SUSPECT_SHARE * (double)t.evaluated)
 		return 0;
+	const char *values[SNIFFED_VALUES];
+	size_t nvalues = 0;
+	for (size_t s = 0; s < t.nsamples; s++)
+		if (t.samples[s]->nvalues)
+			values[nvalues++] = t.samples[s]->values[0];
 	char text[256];
 	compose(text, sizeof text, values, nvalues);
 	const char *note = arena_strdup(&r->arena, text);

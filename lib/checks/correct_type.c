@@ -1,8 +1,6 @@
 /* correct.type: values parse as the column's type (integer, number, date
  * with a format, boolean); `type` and `format` default to the declaration. */
 #include "check.h"
-#include "../util/timeparse.h"
-#include "../util/values.h"
 
 struct type_config {
 	enum vtype type;
@@ -63,27 +61,12 @@ static int type_configure(struct check *c, const struct ynode *map, struct rules
 	return cfg->format ? check_param_default(ctx, c, "format", cfg->format) : 0;
 }
 
-static bool value_has_type(const struct type_config *cfg, const char *s, size_t len)
-{
-	int64_t i;
-	switch (cfg->type) {
-	case VT_STRING: return true;
-	case VT_INTEGER: return value_integer_in(cfg->number, s, len, NULL);
-	case VT_NUMBER: return value_number_in(cfg->number, s, len, NULL);
-	case VT_BOOLEAN: return value_boolean(s, len);
-	case VT_DATE:
-		return cfg->format ? time_parse_format(cfg->format, s, len, &i)
-				   : time_parse_iso(s, len, &i);
-	}
-	return false;
-}
-
 static bool type_row(struct bound_check *b, const struct plan_row *row, char *note, size_t cap)
 {
 	(void)note, (void)cap;
 	const struct type_config *cfg = b->def->config;
 	int col = b->cols[0];
-	return value_has_type(cfg, row->fields[col], row->lens[col]);
+	return vtype_reads(cfg->type, cfg->format, cfg->number, row->fields[col], row->lens[col]);
 }
 
 static const char *const type_params[] = {"type", "format", NULL};

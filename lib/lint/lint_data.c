@@ -11,7 +11,6 @@
 #include "../rules/rules.h"
 #include "../util/arena.h"
 #include "../util/error.h"
-#include "../util/timeparse.h"
 #include "../util/value_sniff.h"
 #include "../util/values.h"
 
@@ -38,19 +37,6 @@ struct type_pass {
 	dqa_error *err;
 };
 
-static bool reads_as(const struct column_decl *d, const char *s, size_t len)
-{
-	int64_t i;
-	double x;
-	switch (d->type) {
-	case VT_INTEGER: return value_integer_in(d->number, s, len, &i);
-	case VT_NUMBER: return value_number_in(d->number, s, len, &x);
-	case VT_DATE: return time_parse_as(d->format, s, len, &i);
-	case VT_BOOLEAN: return value_boolean(s, len);
-	default: return true;
-	}
-}
-
 static int bind_header(struct type_pass *t, const struct record *rec)
 {
 	for (size_t c = 0; c < t->ncolumns; c++) {
@@ -73,7 +59,7 @@ static int tally_value(struct type_pass *t, struct column_tally *c, const char *
 		RETURN_IF_NOMEM(c->kept[c->nkept] = arena_strndup(&t->arena, s, len), t->err);
 		c->nkept++;
 	}
-	if (reads_as(c->decl, s, len))
+	if (vtype_reads(c->decl->type, c->decl->format, c->decl->number, s, len))
 		return 0;
 	if (!c->unread++) {
 		RETURN_IF_NOMEM(c->example = arena_strndup(&t->arena, s, len), t->err);
@@ -189,33 +175,11 @@ int lint_named_files(const struct dqa_rules *r, lint_add_fn add, void *ctx, dqa_
 	return 0;
 }
 
-/* What a rule check found in the audited records, over every unit. */
-struct check_total {
-	uint64_t evaluated, failed;
-	const struct res_sample *examples[2];
-	size_t nexamples;
-};
-
-static void total_of(const struct dqa_result *res, const char *id, struct check_total *t)
-{
-	*t = (struct check_total){0};
-	for (size_t u = 0; u < res->nunits; u++)
-		for (size_t k = 0; k < res->units[u].nchecks; k++) {
-			const struct res_check *rc = &res->units[u].checks[k];
-			if (strcmp(rc->id, id) != 0)
-				continue;
-			t->evaluated += rc->evaluated;
-			t->failed += rc->failed;
-			for (size_t s = 0; s < rc->nsamples && t->nexamples < 2; s++)
-				t->examples[t->nexamples++] = &rc->samples[s];
-		}
-}
-
-static void example_hint(const struct check_total *t, char *hint, size_t cap)
+static void example_hint(const struct check_sum *t, char *hint, size_t cap)
 {
 	size_t len = 0;
-	for (size_t i = 0; i < t->nexamples && len < cap; i++) {
-		const struct res_sample *s = t->examples[i];
+	for (size_t i = 0; i < t->nsamples && len < cap; i++) {
+		const struct res_sample *s = t->samples[i];
 		const char *value = s->nvalues ? s->values[0] : "";
 		int n = snprintf(hint + len, cap - len, "%s'%.40s' (line %llu)",
 				 i ? " and " : "e.g. ", value, (unsigned long long)s->line);
@@ -237,8 +201,9 @@ int lint_failing_checks(const struct dqa_rules *r, const char *const *inputs, si
 		const struct check *c = r->checks[i];
 		if (c->ops->implicit || c->dataset_level)
 			continue;
-		struct check_total t;
-		total_of(res, c->id, &t);
+		const struct res_sample *examples[2];
+		struct check_sum t = {.samples = examples, .cap = 2};
+		result_check_sum(res, c->id, &t);
 		if (t.evaluated < LINT_MIN_EVALUATED || 10 * t.failed <= 9 * t.evaluated)
 			continue;
 		dqa_error e = {0};

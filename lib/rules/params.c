@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../util/timeparse.h"
+#include "../util/values.h"
 
 const char *const criterion_names[DQA_CRITERIA] = {
 	"correct", "sufficient", "clean", "alive", "unified", "shared",
@@ -26,6 +27,20 @@ static const char *const vtype_names[] = {"string", "integer", "number", "date",
 const char *vtype_name(enum vtype t)
 {
 	return vtype_names[t];
+}
+
+bool vtype_reads(enum vtype t, const char *format, struct number_style number, const char *s,
+		 size_t len)
+{
+	int64_t when;
+	switch (t) {
+	case VT_STRING: return true;
+	case VT_INTEGER: return value_integer_in(number, s, len, NULL);
+	case VT_NUMBER: return value_number_in(number, s, len, NULL);
+	case VT_BOOLEAN: return value_boolean(s, len);
+	case VT_DATE: return time_parse_as(format, s, len, &when);
+	}
+	return false;
 }
 
 static int vrules_error(struct rules_ctx *ctx, struct dqa_pos pos, const char *hint,

@@ -17,6 +17,10 @@
 enum vtype { VT_STRING, VT_INTEGER, VT_NUMBER, VT_DATE, VT_BOOLEAN };
 
 const char *vtype_name(enum vtype t);
+/* Whether s reads as a value of type t: dates in format (NULL = ISO 8601),
+ * integers and numbers in the number style; every value reads as a string. */
+bool vtype_reads(enum vtype t, const char *format, struct number_style number, const char *s,
+		 size_t len);
 
 /* The criteria's names in rule files and reports, by dqa_criterion. */
 extern const char *const criterion_names[DQA_CRITERIA];
