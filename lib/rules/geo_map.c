@@ -22,8 +22,8 @@ struct reading {
 static int refuse(const struct reading *r, const char *hint, const char *what)
 {
 	if (r->feature)
-		return error_at(r->err, DQA_EINPUT, r->name, DQA_NOPOS, hint, "feature %zu %s",
-				r->feature, what);
+		return error_at(r->err, DQA_EINPUT, r->name, DQA_NOPOS, hint, "%s (feature %zu)",
+				what, r->feature);
 	return error_at(r->err, DQA_EINPUT, r->name, DQA_NOPOS, hint, "%s", what);
 }
 
@@ -41,7 +41,8 @@ static int feature_code(struct reading *r, const json_t *feature, const char **o
 	if (!text || !text[0]) {
 		char what[160];
 		if (r->code)
-			snprintf(what, sizeof what, "has no property '%s' holding a unit code", r->code);
+			snprintf(what, sizeof what, "has no property '%.60s' holding a unit code",
+				 r->code);
 		return refuse(r, r->code ? "every feature needs its unit's code in that property"
 				: "give each feature an \"id\", or name the property holding the code: "
 				  "map: {file: F, code: PROPERTY}",
@@ -95,9 +96,10 @@ static int geometry(struct reading *r, const json_t *g, struct geo_feature *f)
 	bool multi = type && strcmp(type, "MultiPolygon") == 0;
 	if (!type || (!multi && strcmp(type, "Polygon") != 0)) {
 		char what[160];
-		snprintf(what, sizeof what, "is %s%.40s: the map draws Polygon and MultiPolygon "
-			 "features only", type ? "a " : "without a geometry", type ? type : "");
-		return refuse(r, "keep the units' areas; points and lines cannot be coloured", what);
+		snprintf(what, sizeof what, "has %s%.40s, which cannot be coloured",
+			 type ? "a " : "a feature without a geometry", type ? type : "");
+		return refuse(r, "the map draws the units' areas: Polygon and MultiPolygon features",
+			      what);
 	}
 	size_t npolygons = multi ? json_array_size(coords) : 1, nrings = 0;
 	for (size_t p = 0; p < npolygons; p++)
@@ -145,7 +147,7 @@ static int from_json(struct geo_map *m, json_t *root, const json_error_t *jerr, 
 		struct dqa_pos at = {(unsigned)(jerr->line > 0 ? jerr->line : 0),
 				     (unsigned)(jerr->column > 0 ? jerr->column : 0), 1};
 		return error_at(err, DQA_EINPUT, name, at, "the map is a GeoJSON file",
-				"not JSON: %s", jerr->text);
+				"is not JSON at line %u, column %u: %s", at.line, at.column, jerr->text);
 	}
 	*m = (struct geo_map){.lon_min = 180, .lon_max = -180, .lat_min = 90, .lat_max = -90};
 	struct reading r = {m, name, code, 0, err};
@@ -168,7 +170,8 @@ int geo_map_load(struct geo_map *m, const char *path, const char *code, dqa_erro
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
-		return error_at(err, DQA_EINPUT, path, DQA_NOPOS, NULL, "%s", strerror(errno));
+		return error_at(err, DQA_EINPUT, path, DQA_NOPOS, NULL, "cannot be read: %s",
+				strerror(errno));
 	json_error_t jerr;
 	json_t *root = json_loadf(f, JSON_REJECT_DUPLICATES, &jerr);
 	fclose(f);

@@ -37,9 +37,11 @@ struct geo_map {
 /* Reads the GeoJSON text[0, len) (name: the file, for messages); code is
  * the property holding each feature's unit code, NULL for the feature's
  * `id` (a string or an integer). Returns 0, DQA_ENOMEM, or DQA_EINPUT with
- * err naming what is wrong (at the line and column of a JSON syntax error;
- * the feature's number, from 1, for a feature without a code or with
- * another geometry). m is filled only on success; geo_map_release it. */
+ * err's message saying what is wrong as words that follow the file's name
+ * ("has no features", "is not JSON at line 3, column 47: ..."), ending in
+ * "(feature N)", from 1, when one feature is wrong; a JSON syntax error's
+ * line and column are also err's. m is filled only on success;
+ * geo_map_release it. */
 int geo_map_read(struct geo_map *m, const char *text, size_t len, const char *name,
 		 const char *code, dqa_error *err);
 /* geo_map_read of the file at path (DQA_EINPUT when it cannot be read). */

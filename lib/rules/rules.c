@@ -175,11 +175,8 @@ static int parse_key(struct rules_ctx *ctx, const struct ynode *v)
 /* A map file that cannot be used, as a rule error at the node naming it. */
 static int map_error(struct rules_ctx *ctx, const struct ynode *at, const dqa_error *why)
 {
-	char where[64] = "";
-	if (why->line)
-		snprintf(where, sizeof where, ":%u:%u", why->line, why->column);
-	return rules_error(ctx, at, why->hint[0] ? why->hint : NULL, "map %s%s: %s", why->file,
-			   where, why->message);
+	return rules_error(ctx, at, why->hint[0] ? why->hint : NULL, "map '%s' %s", why->file,
+			   why->message);
 }
 
 /* `map: FILE.geojson` or `map: {file: F, code: PROPERTY, tolerance: METRES}`:
