@@ -68,6 +68,7 @@ static const char stylesheet[] =
 	"svg.map path{stroke:#fff;stroke-width:.6;fill-rule:evenodd}"
 	"svg.map a:hover path,svg.map a:focus path{stroke:#000;stroke-width:1.5}"
 	"svg.map .hatch{stroke:var(--missing);stroke-width:1.5}"
+	"svg.map path[fill]{stroke:var(--missing)}"
 	".legend{list-style:none;display:flex;flex-wrap:wrap;gap:4px 14px;padding:0;margin:6px 0;"
 	"font-size:.88em}.legend i{display:inline-block;width:14px;height:14px;margin-right:5px;"
 	"vertical-align:-2px;border:1px solid #bbb}.sw-pass{background:var(--pass)}"

@@ -68,14 +68,22 @@ static void put_feature(struct strbuf *out, const struct geo_feature *f, const s
 	strbuf_puts(out, u && u->href ? "</a>\n" : "\n");
 }
 
-static void legend(struct strbuf *out, dqa_lang lang)
+/* The colours the drawing uses, in status order, then the hatching. */
+struct shown {
+	bool status[DQA_NO_SCORE + 1];
+	bool hatched;
+};
+
+static void legend(struct strbuf *out, const struct shown *shown, dqa_lang lang)
 {
-	static const dqa_status shown[] = {DQA_PASS, DQA_WARN, DQA_FAIL, DQA_NO_SCORE};
 	strbuf_puts(out, "<ul class=\"legend\">");
-	for (size_t i = 0; i < sizeof shown / sizeof *shown; i++)
-		strbuf_printf(out, "<li><i class=\"sw-%s\"></i>%s</li>", html_status_class(shown[i]),
-			      msg_status(lang, shown[i]));
-	strbuf_printf(out, "<li><i class=\"sw-hatch\"></i>%s</li></ul>\n", msg(lang, M_MAP_NO_ROWS));
+	for (dqa_status s = DQA_PASS; s <= DQA_NO_SCORE; s++)
+		if (shown->status[s])
+			strbuf_printf(out, "<li><i class=\"sw-%s\"></i>%s</li>", html_status_class(s),
+				      msg_status(lang, s));
+	if (shown->hatched)
+		strbuf_printf(out, "<li><i class=\"sw-hatch\"></i>%s</li>", msg(lang, M_MAP_NO_ROWS));
+	strbuf_puts(out, "</ul>\n");
 }
 
 static void not_on_map(struct strbuf *out, const struct map_unit *units, size_t n, dqa_lang lang)
@@ -104,7 +112,7 @@ static void not_on_map(struct strbuf *out, const struct map_unit *units, size_t 
 }
 
 static void draw(struct strbuf *out, const struct geo_map *m, struct map_unit *units, size_t n,
-		 dqa_lang lang)
+		 struct shown *shown, dqa_lang lang)
 {
 	const struct geo_plane p = geo_map_plane(m);
 	const double scale = svg_scale(&p);
@@ -123,6 +131,10 @@ static void draw(struct strbuf *out, const struct geo_map *m, struct map_unit *u
 		struct map_unit *u = bsearch(&key, units, n, sizeof *units, by_code);
 		if (u)
 			u->on_map = true;
+		if (!u || u->no_rows)
+			shown->hatched = true;
+		else
+			shown->status[(unsigned)u->status <= DQA_NO_SCORE ? u->status : DQA_NO_SCORE] = true;
 		put_feature(out, f, u, &p, scale, lang);
 	}
 	strbuf_puts(out, "</svg>\n");
@@ -146,13 +158,14 @@ void html_map(struct strbuf *out, const json_t *map, struct map_unit *units, siz
 		strbuf_puts(out, "</code></p>\n</section>\n");
 		return;
 	}
+	struct shown shown = {0};
 	if (geo_map_simplify(&m, isnan(tolerance) || tolerance < 0 ? MAP_TOLERANCE_DEFAULT
 								   : tolerance) < 0)
 		out->failed = true;
 	else
-		draw(out, &m, units, n, lang);
+		draw(out, &m, units, n, &shown, lang);
 	geo_map_release(&m);
-	legend(out, lang);
+	legend(out, &shown, lang);
 	not_on_map(out, units, n, lang);
 	strbuf_puts(out, "</section>\n");
 }

@@ -19,7 +19,8 @@ struct map_unit {
 /* The map section: heading and note (message ids), the SVG of the map
  * that doc.map names (`file`, `code`, `tolerance` in metres) with each
  * feature in its unit's status colour, linked and titled, features of no
- * unit in units[0, n) hatched, the legend, then the units not on the map.
+ * unit in units[0, n) hatched, a legend of the colours drawn, then the
+ * units not on the map.
  * A map that cannot be read now (the result was moved) is a notice. */
 void html_map(struct strbuf *out, const json_t *map, struct map_unit *units, size_t n,
 	      enum msg heading, enum msg note, dqa_lang lang);

@@ -257,6 +257,10 @@ def check_audit(dqa, tmp):
             fail(f"{code} has no rows but is not hatched")
     if tree.find(f".//{SVG}pattern[@id='map-hatch']") is None:
         fail("no hatch pattern")
+    legend = re.search(r'<ul class="legend">(.*?)</ul>', page)
+    swatches = re.findall(r'class="sw-(\w+)"', legend.group(1)) if legend else []
+    if swatches != ["pass", "fail", "hatch"]:
+        fail(f"the legend shows {swatches}, not the colours drawn (pass, fail, hatched)")
     title = paths["A"][0].find(SVG + "title").text
     if title != "A · Phường An: 100.00":
         fail(f"A's title: {title!r}")
@@ -270,7 +274,12 @@ def check_audit(dqa, tmp):
         fail("dqa report draws another map")
     if vi_paths["B"][0].find(SVG + "title").text != "B · Xã Bình: 66,67":
         fail(f"vi title of B: {vi_paths['B'][0].find(SVG + 'title').text!r}")
-    print("map: four units drawn as recomputed, linked, titled, hatched and listed (en, vi, dqa report)")
+    (tmp / "units.geojson").rename(tmp / "moved.geojson")
+    run(dqa, "report", "out/result.json", "--out", "moved", cwd=tmp)
+    moved = (tmp / "moved/index.html").read_text()
+    if 'class="map"' in moved or "The map could not be read: <code>units.geojson</code>" not in moved:
+        fail("a result whose map has moved does not show the notice")
+    print("map: four units drawn as recomputed, linked, titled, hatched and listed (en, vi, dqa report, moved)")
 
 
 def check_hanoi(dqa, root, tmp):
