@@ -233,6 +233,12 @@ static int build_result(struct dqa_result *r, struct plan *p, dqa_error *err)
 	r->rules_path = arena_strdup(&r->arena, rules->path);
 	r->dataset = arena_strdup(&r->arena, rules->name);
 	RETURN_NOMEM_UNLESS(r->rules_path && r->dataset, err);
+	if (rules->map_file) {
+		r->map_file = arena_strdup(&r->arena, rules->map_file);
+		r->map_code = rules->map_code ? arena_strdup(&r->arena, rules->map_code) : NULL;
+		RETURN_NOMEM_UNLESS(r->map_file && (r->map_code || !rules->map_code), err);
+		r->map_tolerance = rules->map_tolerance;
+	}
 	r->rows = p->rows;
 	memcpy(r->weights, rules->weights, sizeof r->weights);
 	/* A check of weight 0 (clean.blank_rows) scores no criterion. */

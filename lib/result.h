@@ -100,6 +100,9 @@ struct dqa_result {
 	size_t nrule_files;
 	const char **key_columns;     /* dataset.key, in order */
 	size_t nkey_columns;
+	const char *map_file;         /* dataset.map, as resolved, or NULL */
+	const char *map_code;         /* its code property, NULL: the feature id */
+	double map_tolerance;         /* metres the map is simplified by */
 	const char **pii_columns;     /* columns declared pii: true, masked in samples */
 	size_t npii_columns;
 	const char **check_ids;       /* every check of the rules, in order */

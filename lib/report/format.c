@@ -58,6 +58,18 @@ void put_plain_number(struct strbuf *sb, double v, bool sign, const char *dash)
 	strbuf_printf(sb, sign ? "%+.2f" : "%.2f", r == 0 ? 0.0 : r);
 }
 
+void put_svg_number(struct strbuf *sb, double v)
+{
+	long tenths = lround(round_to(v, 1) * 10);
+	if (tenths < 0) {
+		strbuf_putc(sb, '-');
+		tenths = -tenths;
+	}
+	strbuf_printf(sb, "%ld", tenths / 10);
+	if (tenths % 10)
+		strbuf_printf(sb, ".%ld", tenths % 10);
+}
+
 const char *list_separator(dqa_lang lang)
 {
 	return lang == DQA_LANG_VI ? "; " : ", ";

@@ -23,6 +23,9 @@ void put_count(struct strbuf *sb, uint64_t n, dqa_lang lang);
 /* Machine formats (CSV and JSON of the views): "%.2f" of v rounded by
  * round_to, "%+.2f" when sign, dash when v is NaN. */
 void put_plain_number(struct strbuf *sb, double v, bool sign, const char *dash);
+/* A coordinate of an SVG drawing: v rounded by round_to to one decimal,
+ * '.' as the point whatever the language, no trailing ".0" ("12", "-3.5"). */
+void put_svg_number(struct strbuf *sb, double v);
 /* Between the items of a list: ", " in en, "; " in vi, where the comma is
  * the decimal separator. */
 const char *list_separator(dqa_lang lang);

@@ -10,6 +10,7 @@
 
 #include "escape.h"
 #include "html.h"
+#include "map_svg.h"
 #include "messages.h"
 #include "trend_lines.h"
 
@@ -378,7 +379,8 @@ static void footer(const struct dqa_report *rep, dqa_lang lang, struct strbuf *o
 }
 
 static section_fn *const sections[] = {
-	overview, dataset_checks, trend_section, charts, warnings, unit_table, footer,
+	overview, dataset_checks, trend_section, html_result_map, charts, warnings, unit_table,
+	footer,
 };
 
 void render_html_index(const struct dqa_report *rep, dqa_lang lang, struct strbuf *out)

@@ -237,6 +237,15 @@ static void result_object(struct json_writer *w, const struct dqa_result *r)
 	string_array_member(w, "inputs", r->inputs, r->ninputs);
 	string_array_member(w, "key", r->key_columns, r->nkey_columns);
 	string_array_member(w, "pii", r->pii_columns, r->npii_columns);
+	if (r->map_file) {
+		jw_key(w, "map");
+		jw_begin_object(w);
+		string_member(w, "file", r->map_file);
+		if (r->map_code)
+			string_member(w, "code", r->map_code);
+		real_member(w, "tolerance", r->map_tolerance);
+		jw_end_object(w);
+	}
 	time_member(w, "generated_at", r->generated_at);
 	time_member(w, "now", r->now);
 	integer_member(w, "rows", r->rows);

@@ -180,6 +180,20 @@ static const struct text messages[M_COUNT] = {
 				  "CSV, mỗi dòng là một lỗi của một bản ghi"},
 	[M_FAILED_ROWS_LEFT_OUT] = {"%s more failures are left out of the file (at most %s lines)",
 				    "%s lỗi khác không có trong tệp (tối đa %s dòng)"},
+	[M_MAP] = {"Map of unit scores", "Bản đồ điểm của các đơn vị"},
+	[M_MAP_NOTE] = {"each unit in its status colour: point at it for its name and score, "
+			"select it for its page",
+			"mỗi đơn vị tô màu theo trạng thái: trỏ vào để xem tên và điểm, "
+			"chọn để mở trang của đơn vị"},
+	[M_MAP_CITY] = {"Map of units across the datasets", "Bản đồ các đơn vị qua các bộ dữ liệu"},
+	[M_MAP_CITY_NOTE] = {"each unit's mean score over the datasets, in the status colour "
+			     "of the mapped dataset's thresholds",
+			     "điểm trung bình của mỗi đơn vị qua các bộ dữ liệu, tô màu theo "
+			     "ngưỡng của bộ dữ liệu có bản đồ"},
+	[M_MAP_NO_ROWS] = {"no rows (hatched)", "không có dòng nào (gạch chéo)"},
+	[M_MAP_NOT_ON_MAP] = {"In the data but not on the map", "Có trong dữ liệu nhưng không có "
+			      "trên bản đồ"},
+	[M_MAP_UNREADABLE] = {"The map could not be read", "Không đọc được bản đồ"},
 	[M_NO_WARNINGS_TEXT] = {"no warnings: every unit scores at least %s",
 				"không có cảnh báo: mọi đơn vị đều đạt ít nhất %s điểm"},
 	[M_WARNINGS_TEXT] = {"warnings: %zu %s below %s, worst first",

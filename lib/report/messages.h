@@ -42,6 +42,9 @@ enum msg {
 	M_RECORD_KEY,
 	/* a unit's failed-row file */
 	M_FAILED_ROWS_LINK, M_FAILED_ROWS_FORMAT, M_FAILED_ROWS_LEFT_OUT,
+	/* the map of unit scores */
+	M_MAP, M_MAP_NOTE, M_MAP_CITY, M_MAP_CITY_NOTE, M_MAP_NO_ROWS, M_MAP_NOT_ON_MAP,
+	M_MAP_UNREADABLE,
 	M_COUNT
 };
 

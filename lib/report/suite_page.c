@@ -12,6 +12,7 @@
 #include "escape.h"
 #include "format.h"
 #include "html.h"
+#include "map_svg.h"
 #include "messages.h"
 #include "report.h"
 #include "suite_view.h"
@@ -287,6 +288,67 @@ static void units_heatmap(const struct page *p)
 	free(lines);
 }
 
+/* The unit of this code in a result, or NULL. */
+static const json_t *unit_in(const json_t *result, const char *code)
+{
+	size_t i;
+	const json_t *u;
+	json_array_foreach(json_object_get(result, "units"), i, u)
+		if (strcmp(doc_str(u, "unit"), code) == 0)
+			return u;
+	return NULL;
+}
+
+static void fill_city_unit(const struct page *p, const char *dataset, const json_t *result,
+			   const struct unit_line *line, size_t ndatasets, struct map_unit *mu)
+{
+	bool rows = false;
+	for (size_t d = 0; d < ndatasets; d++)
+		rows |= line->cells[d] && doc_count(line->cells[d], "rows") > 0;
+	json_t *bare = json_pack("{s:s}", "unit", line->name);
+	const json_t *unit = unit_in(result, line->name);
+	const char *href = p->links && p->links->unit_href
+				   ? p->links->unit_href(p->links->href_ctx, dataset, line->name) : NULL;
+	*mu = (struct map_unit){line->name, status_in(result, line->mean), !rows,
+				map_title(unit ? unit : bare, line->mean, 2, !rows, p->lang),
+				href ? strdup(href) : NULL, false};
+	p->out->failed |= !bare || !mu->title || (href && !mu->href);
+	json_decref(bare);
+}
+
+/* The map of the first dataset that has one, each unit in the colour of
+ * its mean score over the datasets, linked to its page in that dataset. */
+static void city_map(const struct page *p)
+{
+	const json_t *mapped = NULL, *map = NULL;
+	size_t i, n, ndatasets = json_array_size(p->lines);
+	json_array_foreach(p->results, i, mapped)
+		if (json_is_object(map = json_object_get(json_object_get(mapped, "result"), "map")))
+			break;
+	if (!json_is_object(map))
+		return;
+	const json_t **cells;
+	struct unit_line *lines = unit_lines(p, &n, &cells);
+	struct map_unit *units = lines ? calloc(n + 1, sizeof *units) : NULL;
+	if (!units) {
+		p->out->failed = true;
+		if (lines) {
+			free(cells);
+			free(lines);
+		}
+		return;
+	}
+	for (size_t u = 0; u < n; u++)
+		fill_city_unit(p, doc_str(mapped, "dataset"), json_object_get(mapped, "result"),
+			       &lines[u], ndatasets, &units[u]);
+	if (!p->out->failed)
+		html_map(p->out, map, units, n, M_MAP_CITY, M_MAP_CITY_NOTE, p->lang);
+	map_units_release(units, n);
+	free(units);
+	free(cells);
+	free(lines);
+}
+
 struct city_warning {
 	const char *dataset;
 	const json_t *w;
@@ -375,6 +437,7 @@ void render_suite_html(const json_t *doc, const struct suite_links *links, dqa_l
 	html_begin(out, lang, msg(lang, M_CITY_TITLE), doc_str(doc, "suite"));
 	header(&p);
 	datasets_heatmap(&p);
+	city_map(&p);
 	units_heatmap(&p);
 	warnings(&p);
 	strbuf_printf(out, "</main>\n<footer>%s dqa %s</footer>\n", msg(lang, M_MADE_BY_VIEW),

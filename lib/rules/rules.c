@@ -13,6 +13,7 @@
 #include "../expr/expr.h"
 #include "../input/sniff.h"
 #include "../input/transcode.h"
+#include "geo_map.h"
 #include "limits_parse.h"
 #include "mistakes.h"
 #include "unit_path.h"
@@ -171,6 +172,50 @@ static int parse_key(struct rules_ctx *ctx, const struct ynode *v)
 	return 0;
 }
 
+/* A map file that cannot be used, as a rule error at the node naming it. */
+static int map_error(struct rules_ctx *ctx, const struct ynode *at, const dqa_error *why)
+{
+	return rules_error(ctx, at, why->hint[0] ? why->hint : NULL, "map '%s' %s", why->file,
+			   why->message);
+}
+
+/* `map: FILE.geojson` or `map: {file: F, code: PROPERTY, tolerance: METRES}`:
+ * the units' areas for the reports' map, read once here so that a bad file
+ * stops the run before any data is read. */
+static int parse_map(struct rules_ctx *ctx, const struct ynode *node)
+{
+	static const char *const keys[] = {"file", "code", "tolerance"};
+	struct dqa_rules *r = ctx->rules;
+	const struct ynode *file = node;
+	if (node->kind == YNODE_MAP) {
+		FORWARD_IF_ERROR(expect_keys(ctx, node, "map", keys, sizeof keys / sizeof *keys));
+		if (!(file = ymap_get(node, "file")))
+			return rules_error(ctx, node, "write {file: units.geojson, code: PROPERTY}",
+					   "'map' needs 'file'");
+		const struct ynode *v;
+		if ((v = ymap_get(node, "code")))
+			FORWARD_IF_ERROR(param_string(ctx, v, "code", &r->map_code));
+		if ((v = ymap_get(node, "tolerance"))) {
+			FORWARD_IF_ERROR(param_number(ctx, v, "tolerance", &r->map_tolerance));
+			if (!(r->map_tolerance >= 0 && r->map_tolerance <= 10000))
+				return rules_error(ctx, v, "metres on the ground, e.g. 30",
+						   "'tolerance' must be from 0 to 10000");
+		}
+	}
+	const char *path;
+	FORWARD_IF_ERROR(param_string(ctx, file, "map", &path));
+	RETURN_IF_NOMEM(r->map_file = rules_path(ctx, path), ctx->err);
+	struct geo_map m;
+	dqa_error why = {0};
+	int rc = geo_map_load(&m, r->map_file, r->map_code, &why);
+	if (rc == DQA_ENOMEM)
+		return error_nomem(ctx->err);
+	if (rc < 0)
+		return map_error(ctx, file, &why);
+	geo_map_release(&m);
+	return 0;
+}
+
 static int parse_header(struct rules_ctx *ctx, const struct ynode *v)
 {
 	FORWARD_IF_ERROR(param_bool(ctx, v, "header", &ctx->rules->header));
@@ -184,7 +229,8 @@ static int parse_dataset(struct rules_ctx *ctx, const struct ynode *map)
 {
 	static const char *const keys[] = {"name", "unit", "expected_units", "key",
 					   "delimiter", "quote", "header", "strict", "allow_empty",
-					   "blank_rows", "encoding", "header_row", "format", "sheet"};
+					   "blank_rows", "encoding", "header_row", "format", "sheet",
+					   "map"};
 	struct dqa_rules *r = ctx->rules;
 	FORWARD_IF_ERROR(expect_kind(ctx, map, YNODE_MAP, "dataset"));
 	GO_ON_AFTER(ctx, expect_keys(ctx, map, "dataset", keys, sizeof keys / sizeof *keys));
@@ -207,6 +253,13 @@ static int parse_dataset(struct rules_ctx *ctx, const struct ynode *map)
 	}
 	if ((v = ymap_get(map, "key")))
 		GO_ON_AFTER(ctx, parse_key(ctx, v));
+	if ((v = ymap_get(map, "map"))) {
+		if (!r->unit.name && !r->unit_path)
+			GO_ON_AFTER(ctx, rules_error(ctx, v, "add unit: COLUMN, the column naming "
+						     "each row's unit", "'map' needs 'unit'"));
+		else
+			GO_ON_AFTER(ctx, parse_map(ctx, v));
+	}
 
 	if ((v = ymap_get(map, "delimiter")))
 		GO_ON_AFTER(ctx, parse_char(ctx, v, "delimiter", &r->dialect.delimiter));
@@ -487,6 +540,7 @@ int dqa_rules_load_all(dqa_rules **out, const char *path, dqa_error *errors, siz
 		r->weights[c] = 1;
 	r->warn_below = 90;
 	r->fail_below = 75;
+	r->map_tolerance = MAP_TOLERANCE_DEFAULT;
 	dqa_error stop = {0};
 	struct rule_mistakes mistakes = {0};
 	struct rules_ctx ctx = {r, &stop, &mistakes};

@@ -81,6 +81,9 @@ struct dqa_rules {
 	size_t nexpected;
 	struct colref *key;
 	size_t nkey;
+	const char *map_file;         /* `map:` resolved against the rule file, or NULL */
+	const char *map_code;         /* the feature property holding the code, NULL: id */
+	double map_tolerance;         /* metres the reports simplify the map by */
 	struct dialect dialect;       /* its limits point at `limits` below */
 	bool header;
 	bool strict;                 /* a record not well-formed is an input error */

@@ -67,6 +67,25 @@ static void scores(void)
 	strbuf_release(&sb);
 }
 
+/* SVG coordinates: one decimal, half away from zero, '.' in every
+ * language, no ".0" and no "-0". */
+static void svg_numbers(void)
+{
+	struct strbuf sb = STRBUF_INIT;
+	static const struct {
+		double v;
+		const char *want;
+	} cases[] = {
+		{12.0, "12"}, {12.04, "12"}, {12.05, "12.1"}, {799.96, "800"}, {0.25, "0.3"},
+		{-3.25, "-3.3"}, {-0.04, "0"}, {0.0, "0"}, {1234.5, "1234.5"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		put_svg_number(&sb, cases[i].v);
+		expect_sb(&sb, cases[i].want);
+	}
+	strbuf_release(&sb);
+}
+
 static void times(void)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -126,6 +145,7 @@ int main(void)
 {
 	counts();
 	scores();
+	svg_numbers();
 	times();
 	terminal();
 	notes();
