@@ -125,17 +125,18 @@ static void value_facts(const char *s, size_t len, int64_t now_year, struct text
 	f->hygiene = hygiene_of(s, len, tb);
 	f->chars = utf8_length(s, len);
 	f->shape_len = (uint8_t)value_shape(s, len, f->shape, sizeof f->shape);
+	f->shape_hash = strset_hash(f->shape, f->shape_len);
 }
 
 /* The facts of a value seen before by this worker, else computed (and
  * remembered while the memo has room); *seen tells which. NULL out of
  * memory. */
 static const struct value_facts *facts_for(struct column_stats *c, const char *s, size_t len,
-					   int64_t now_year, struct text_buf *tb,
+					   uint64_t hash, int64_t now_year, struct text_buf *tb,
 					   struct value_facts *scratch, bool *seen)
 {
 	uint64_t index;
-	if ((*seen = strset_get(&c->memo, s, len, &index)))
+	if ((*seen = strset_get_hashed(&c->memo, hash, s, len, &index)))
 		return &c->memo_facts[index];
 	value_facts(s, len, now_year, tb, scratch);
 	if (c->memo.count >= MEMO_VALUES)
@@ -143,14 +144,14 @@ static const struct value_facts *facts_for(struct column_stats *c, const char *s
 	if (!c->memo_facts && !(c->memo_facts = malloc(MEMO_VALUES * sizeof *c->memo_facts)))
 		return NULL;
 	index = c->memo.count;
-	if (strset_put(&c->memo, s, len, &index) < 0)
+	if (strset_put_hashed(&c->memo, hash, s, len, &index) < 0)
 		return NULL;
 	c->memo_facts[index] = *scratch;
 	return scratch;
 }
 
-int column_add(struct column_stats *c, const char *s, size_t len, int64_t now_year,
-	       struct text_buf *tb)
+int column_add(struct column_stats *c, const char *s, size_t len, uint64_t position,
+	       int64_t now_year, struct text_buf *tb)
 {
 	if (value_blank(s, len)) {
 		c->empty++;
@@ -159,9 +160,10 @@ int column_add(struct column_stats *c, const char *s, size_t len, int64_t now_ye
 		return 0;
 	}
 	c->values++;
+	uint64_t hash = strset_hash(s, len);
 	struct value_facts scratch;
 	bool seen;
-	const struct value_facts *f = facts_for(c, s, len, now_year, tb, &scratch, &seen);
+	const struct value_facts *f = facts_for(c, s, len, hash, now_year, tb, &scratch, &seen);
 	if (!f)
 		return -1;
 	for (unsigned k = 0; f->vc.kinds && k < NKINDS; k++)
@@ -172,14 +174,13 @@ int column_add(struct column_stats *c, const char *s, size_t len, int64_t now_ye
 		c->hygiene[h] += f->hygiene >> h & 1;
 	c->min_len = f->chars < c->min_len ? f->chars : c->min_len;
 	c->max_len = f->chars > c->max_len ? f->chars : c->max_len;
-	if (add_extremes(c, &f->vc, s, len) < 0 || counter_add(&c->shapes, f->shape, f->shape_len, 1) < 0)
+	if (add_extremes(c, &f->vc, s, len) < 0 ||
+	    counter_add(&c->shapes, f->shape, f->shape_len, f->shape_hash, position) < 0)
 		return -1;
 	/* A value this worker counted before changes no HyperLogLog register. */
-	if (!seen && hll_add(&c->distinct, strset_hash(s, len)) < 0)
+	if (!seen && hll_add(&c->distinct, hash) < 0)
 		return -1;
-	/* Past the exact bound the table only finds heavy hitters: a value seen
-	 * once there is dropped at the next reduction anyway. */
-	return counter_add(&c->counts, s, len, 1);
+	return counter_add(&c->counts, s, len, hash, position);
 }
 
 static int merge_extremes(struct column_stats *into, const struct column_stats *from)

@@ -31,6 +31,7 @@ struct value_facts {
 	uint32_t chars;
 	char shape[SHAPE_MAX + 2];
 	uint8_t shape_len;
+	uint64_t shape_hash;             /* strset_hash of shape */
 };
 
 /* A value kept as an extreme (min or max), owned. */
@@ -62,10 +63,10 @@ struct column_stats {
 };
 
 void column_init(struct column_stats *c);
-/* Counts one field. tb is the worker's normalisation buffer. Returns 0 or
- * -1 out of memory. */
-int column_add(struct column_stats *c, const char *s, size_t len, int64_t now_year,
-	       struct text_buf *tb);
+/* Counts one field; position is its counter_position. tb is the worker's
+ * normalisation buffer. Returns 0 or -1 out of memory. */
+int column_add(struct column_stats *c, const char *s, size_t len, uint64_t position,
+	       int64_t now_year, struct text_buf *tb);
 int column_merge(struct column_stats *into, const struct column_stats *from);
 void column_release(struct column_stats *c);
 
