@@ -23,8 +23,9 @@ const char *hygiene_name(enum hygiene h);
 
 /* What one value adds to its column besides its count: the same at every
  * occurrence, so each worker works it out once per distinct value while
- * its memo has room (MEMO_VALUES values). */
-enum { MEMO_VALUES = 2048 };
+ * its memo has room (MEMO_VALUES values), and stops asking a full memo that
+ * finds fewer values than it misses in MEMO_TRIAL misses. */
+enum { MEMO_VALUES = 2048, MEMO_TRIAL = 4096 };
 struct value_facts {
 	struct value_class vc;
 	uint32_t hygiene;                /* bit h: finding h (enum hygiene) */
@@ -60,6 +61,8 @@ struct column_stats {
 	struct strset memo;              /* value -> index in memo_facts; this
 					    worker's, never merged */
 	struct value_facts *memo_facts;
+	uint32_t memo_hits, memo_misses;  /* since the memo was full, or the last trial */
+	bool memo_off;                   /* it missed as often as it hit: no longer asked */
 };
 
 void column_init(struct column_stats *c);
