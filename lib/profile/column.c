@@ -11,7 +11,7 @@
 
 static const char *const hygiene_names[NHYGIENE] = {
 	"whitespace_only", "untrimmed", "leading_space", "trailing_space", "double_space", "control_chars", "invalid_utf8",
-	"non_nfc", "legacy_encoding",
+	"non_nfc", "legacy_encoding", "placeholder",
 };
 
 const char *hygiene_name(enum hygiene h)
@@ -113,6 +113,7 @@ static uint32_t hygiene_of(const char *s, size_t len, bool ascii, bool valid,
 	bool edges = edge_space(s[0]) || edge_space(s[len - 1]);
 	bits |= (uint32_t)(!trimmed && (!edges || memmem(s, len, "  ", 2))) << HYG_DOUBLE_SPACE;
 	bits |= (uint32_t)has_control(s, len) << HYG_CONTROL;
+	bits |= (uint32_t)placeholder_default(s, len, tb) << HYG_PLACEHOLDER;
 	if (ascii)
 		return bits;
 	if (!valid)

@@ -6,7 +6,8 @@ usage: verify_profile.py DQA ROWS
 Generates ROWS rows (seeded, so every run is the same file) with an integer
 id, a low-cardinality integer, a decimal number, a date, a code, a text
 column with empties and leading/trailing spaces, and a column of unique
-strings. Recomputes rows, empty counts, min and max (numeric, date or
+strings. Recomputes rows, empty counts, placeholders (the default list of
+dqa-rules(5)), min and max (numeric, date or
 byte order as the column's type says), exact distinct counts and exact
 quantiles, and checks HyperLogLog estimates within 3 standard errors
 (3 x 0.81%). Also checks that 1 and 3 threads give byte-identical JSON.
@@ -19,6 +20,7 @@ import random
 import subprocess
 import sys
 import tempfile
+import unicodedata
 
 
 def generate(path, rows):
@@ -37,6 +39,16 @@ def generate(path, rows):
                 note,
                 "t%x" % rnd.getrandbits(48),
             ])
+
+
+# clean.placeholder's default list, as dqa-rules(5) gives it.
+PLACEHOLDERS = {p.casefold() for p in [
+    "N/A", "#N/A", "NA", "null", "none", "-", "--", "?", "0", "0000000000",
+    "0000-00-00", "00/00/0000", "x", "không có", "chưa có"]}
+
+
+def placeholder(v):
+    return unicodedata.normalize("NFC", v.strip(" \t\r\n")).casefold() in PLACEHOLDERS
 
 
 def blank(v):
@@ -97,6 +109,8 @@ def main():
                 failures.append("%s.%s: %r, expected %r" % (name, what, got, want))
         check("type", c["type"], types[name])
         check("empty", c["empty"], len(values) - len(filled))
+        check("hygiene.placeholder", c["hygiene"].get("placeholder", 0),
+              sum(1 for v in filled if placeholder(v)))
         key = key_for(name)
         lo, hi = min(filled, key=key), max(filled, key=key)
         if name in ("id", "size", "amount"):
