@@ -7,6 +7,7 @@
  * and shows the value decoded from it. dqa-rules(5) lists the signs. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
 #include "text.h"
@@ -214,9 +215,75 @@ static enum legacy weigh(const char *s, size_t len, struct evidence *ev)
 		       ? VNI : TCVN3;
 }
 
+/* The groups of VNI marks (vni_marks in vn_legacy.c) a lower-case
+ * Latin-1 character belongs to, and those a base letter takes: tones 1,
+ * circumflex 2, breve 4. */
+static unsigned vni_mark_groups(unsigned lower)
+{
+	switch (lower) {
+	case 0xF9: case 0xF8: case 0xFB: case 0xF5: case 0xEF: return 1;
+	case 0xE2: case 0xE1: case 0xE0: case 0xE5: case 0xE3: case 0xE4: return 2;
+	case 0xEA: case 0xE9: case 0xE8: case 0xFA: case 0xFC: case 0xEB: return 4;
+	default: return 0;
+	}
+}
+
+static unsigned vni_base_groups_before(const unsigned char *p, size_t i)
+{
+	switch (i >= 1 ? p[i - 1] | 0x20 : 0) {
+	case 'a': return 7;
+	case 'e': case 'o': return 3;
+	case 'u': case 'y': return 1;
+	}
+	/* ô Ô ö Ö */
+	return i >= 2 && p[i - 2] == 0xC3 &&
+	       (p[i - 1] == 0xB4 || p[i - 1] == 0x94 || p[i - 1] == 0xB6 || p[i - 1] == 0x96);
+}
+
+/* oá oà oã, which Vietnamese writes (vni_genuine). */
+static bool genuine_pair(const unsigned char *p, size_t i, unsigned cp)
+{
+	unsigned lower = cp | 0x20;
+	return (p[i - 1] | 0x20) == 'o' && (lower == 0xE0 || lower == 0xE1 || lower == 0xE3);
+}
+
+/* False when gather cannot find a sign in s: every sign is a character of
+ * U+00A1-U+00FF (or U+212B, whose lower case is a VNI mark) that is a TCVN3
+ * symbol, a capital, × ÷ ñ ö, or a VNI mark after a base vowel. Vietnamese
+ * in NFC mostly passes this byte scan without the heuristic's per-character
+ * Unicode lookups. */
+static bool may_carry_sign(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	for (size_t i = 0; i < len; i++) {
+		if (p[i] < 0xC2)
+			continue;
+		if (p[i] == 0xE2 && i + 2 < len && p[i + 1] == 0x84 && p[i + 2] == 0xAB)
+			return true;
+		if (p[i] > 0xC3)
+			continue;
+		if (i + 1 >= len || (p[i + 1] & 0xC0) != 0x80)
+			return true;
+		unsigned cp = (p[i] & 0x1Fu) << 6 | (p[i + 1] & 0x3Fu);
+		bool mark = cp >= 0xC0 && (vni_mark_groups(cp | 0x20) & vni_base_groups_before(p, i));
+		/* A capital signs only after a letter (TCVN3: a small one; VNI: a
+		 * base), ñ and × anywhere. */
+		bool after_letter = i > 0 && (p[i - 1] >= 0x80 || ((p[i - 1] | 0x20) >= 'a' &&
+								    (p[i - 1] | 0x20) <= 'z'));
+		bool capital = cp >= 0xC0 && cp <= 0xDE;
+		if ((cp >= 0xA1 && cp <= 0xAE) || (cp >= 0xB5 && cp <= 0xBE) ||
+		    (capital && after_letter) || (cp | 0x20) == 0xF1 || cp == 0xD7 ||
+		    (cp | 0x20) == 0xF6 || cp == 0xF7 ||
+		    (mark && !genuine_pair(p, i, cp)))
+			return true;
+		i++;
+	}
+	return false;
+}
+
 bool legacy_encoding_suspect(const char *s, size_t len)
 {
-	if (text_is_ascii(s, len))
+	if (!may_carry_sign(s, len))
 		return false;
 	struct evidence ev;
 	enum legacy e = weigh(s, len, &ev);

@@ -12,7 +12,7 @@
 
 static const char *const default_placeholders[] = {
 	"N/A", "#N/A", "NA", "null", "none", "-", "--", "?", "0", "0000000000",
-	"x", "không có", "chưa có",
+	"0000-00-00", "00/00/0000", "x", "không có", "chưa có",
 };
 
 static const utf8proc_option_t FOLD = UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STABLE;
@@ -98,26 +98,35 @@ static bool is_space(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+/* The value without its edge spaces, NFC and case-folded unless it is
+ * ASCII (*ascii), in *out_len bytes; NULL when it is empty, longer than
+ * 2 * max_len (folding shrinks text by at most half: a base letter and a
+ * combining mark become one character) or not UTF-8. */
+static const char *fold_trimmed(const char *s, size_t len, size_t max_len,
+				struct text_buf *tb, size_t *out_len, bool *ascii)
+{
+	while (len && is_space(*s))
+		s++, len--;
+	while (len && is_space(s[len - 1]))
+		len--;
+	if (len == 0 || len > 2 * max_len)
+		return NULL;
+	*out_len = len;
+	*ascii = text_is_ascii(s, len);
+	return *ascii ? s : text_normalize(tb, s, len, FOLD, out_len);
+}
+
 static bool placeholder_row(struct bound_check *b, const struct plan_row *row, char *note,
 			    size_t cap)
 {
 	const struct placeholder_config *cfg = b->def->config;
 	int col = b->cols[0];
-	const char *s = row->fields[col];
-	size_t len = row->lens[col];
-	while (len && is_space(*s))
-		s++, len--;
-	while (len && is_space(s[len - 1]))
-		len--;
-	/* Folding shrinks text by at most half (a base letter and a combining
-	 * mark become one character), so longer values cannot match. */
-	if (len == 0 || len > 2 * cfg->max_len)
-		return true;
-	size_t folded_len = len;
-	const char *folded = s;
-	bool ascii = text_is_ascii(s, len);
-	if (!ascii && !(folded = text_normalize(b->state, s, len, FOLD, &folded_len)))
-		return true;   /* not UTF-8: the utf8 check's business */
+	size_t folded_len;
+	bool ascii;
+	const char *folded = fold_trimmed(row->fields[col], row->lens[col], cfg->max_len,
+					  b->state, &folded_len, &ascii);
+	if (!folded)
+		return true;   /* empty, too long, or not UTF-8: the utf8 check's business */
 	for (size_t i = 0; i < cfg->n; i++) {
 		const struct placeholder *p = &cfg->list[i];
 		if (p->len != folded_len)
@@ -130,6 +139,23 @@ static bool placeholder_row(struct bound_check *b, const struct plan_row *row, c
 		return false;
 	}
 	return true;
+}
+
+/* The default placeholders are ASCII or already NFC and lower case, so a
+ * folded value matches one when equal but for ASCII case. */
+enum { DEFAULT_MAX_LEN = 10 };
+
+bool placeholder_default(const char *s, size_t len, struct text_buf *tb)
+{
+	size_t folded_len;
+	bool ascii;
+	const char *folded = fold_trimmed(s, len, DEFAULT_MAX_LEN, tb, &folded_len, &ascii);
+	for (size_t i = 0; folded && i < sizeof default_placeholders / sizeof *default_placeholders;
+	     i++)
+		if (strlen(default_placeholders[i]) == folded_len &&
+		    strncasecmp(default_placeholders[i], folded, folded_len) == 0)
+			return true;
+	return false;
 }
 
 static void placeholder_unbind(struct bound_check *b)

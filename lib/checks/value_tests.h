@@ -36,4 +36,10 @@ bool value_trimmed(const char *s, size_t len);
  * (clean.legacy_encoding fails it). */
 bool legacy_encoding_suspect(const char *s, size_t len);
 
+/* A value that clean.placeholder's default list flags (N/A, null, -,
+ * 0000-00-00, "chưa có", ...: dqa-rules(5)); tb is a normalisation
+ * buffer. */
+struct text_buf;
+bool placeholder_default(const char *s, size_t len, struct text_buf *tb);
+
 #endif

@@ -11,7 +11,7 @@
 
 static const char *const hygiene_names[NHYGIENE] = {
 	"whitespace_only", "untrimmed", "leading_space", "trailing_space", "double_space", "control_chars", "invalid_utf8",
-	"non_nfc", "legacy_encoding",
+	"non_nfc", "legacy_encoding", "placeholder",
 };
 
 const char *hygiene_name(enum hygiene h)
@@ -39,6 +39,9 @@ static int keep(struct extreme *e, const char *s, size_t len, double number, int
 
 static int text_cmp(const char *a, size_t alen, const char *b, size_t blen)
 {
+	/* Most values differ from the kept extreme in their first byte. */
+	if (alen && blen && a[0] != b[0])
+		return (unsigned char)a[0] < (unsigned char)b[0] ? -1 : 1;
 	int c = memcmp(a, b, alen < blen ? alen : blen);
 	return c ? c : (alen > blen) - (alen < blen);
 }
@@ -90,18 +93,30 @@ static bool has_control(const char *s, size_t len)
 	return false;
 }
 
-/* The hygiene findings of a value, a bit per enum hygiene. */
-static uint32_t hygiene_of(const char *s, size_t len, struct text_buf *tb)
+/* An end value_trimmed refuses. */
+static bool edge_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* The hygiene findings of a value, a bit per enum hygiene; ascii and
+ * valid say whether it is ASCII, valid UTF-8. */
+static uint32_t hygiene_of(const char *s, size_t len, bool ascii, bool valid,
+			   struct text_buf *tb)
 {
 	uint32_t bits = 0;
-	bits |= (uint32_t)!value_trimmed(s, len) << HYG_UNTRIMMED;
+	bool trimmed = value_trimmed(s, len);
+	bits |= (uint32_t)!trimmed << HYG_UNTRIMMED;
 	bits |= (uint32_t)(s[0] == ' ' || s[0] == '\t') << HYG_LEADING_SPACE;
 	bits |= (uint32_t)(s[len - 1] == ' ' || s[len - 1] == '\t') << HYG_TRAILING_SPACE;
-	bits |= (uint32_t)(memmem(s, len, "  ", 2) != NULL) << HYG_DOUBLE_SPACE;
+	/* Untrimmed with clean ends: value_trimmed found two spaces in a row. */
+	bool edges = edge_space(s[0]) || edge_space(s[len - 1]);
+	bits |= (uint32_t)(!trimmed && (!edges || memmem(s, len, "  ", 2))) << HYG_DOUBLE_SPACE;
 	bits |= (uint32_t)has_control(s, len) << HYG_CONTROL;
-	if (text_is_ascii(s, len))
+	bits |= (uint32_t)placeholder_default(s, len, tb) << HYG_PLACEHOLDER;
+	if (ascii)
 		return bits;
-	if (!utf8_valid(s, len))
+	if (!valid)
 		return bits | 1u << HYG_INVALID_UTF8;
 	/* Only text with a combining mark (U+0300-U+036F: lead bytes CC, CD)
 	 * can be Vietnamese out of NFC; only text with a character of
@@ -117,40 +132,71 @@ static uint32_t hygiene_of(const char *s, size_t len, struct text_buf *tb)
 	return bits;
 }
 
+/* The code points of valid UTF-8: its bytes that are not continuations. */
+static uint32_t lead_bytes(const char *s, size_t len)
+{
+	uint32_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
 /* Everything a value adds besides its count, computed once. */
 static void value_facts(const char *s, size_t len, int64_t now_year, struct text_buf *tb,
 			struct value_facts *f)
 {
 	classify_value(s, len, now_year, &f->vc);
-	f->hygiene = hygiene_of(s, len, tb);
-	f->chars = utf8_length(s, len);
+	bool ascii = text_is_ascii(s, len), valid = ascii || utf8_valid(s, len);
+	f->hygiene = hygiene_of(s, len, ascii, valid, tb);
+	f->chars = ascii ? len : valid ? lead_bytes(s, len) : utf8_length(s, len);
 	f->shape_len = (uint8_t)value_shape(s, len, f->shape, sizeof f->shape);
+	f->shape_hash = strset_hash(f->shape, f->shape_len);
 }
 
 /* The facts of a value seen before by this worker, else computed (and
  * remembered while the memo has room); *seen tells which. NULL out of
  * memory. */
 static const struct value_facts *facts_for(struct column_stats *c, const char *s, size_t len,
-					   int64_t now_year, struct text_buf *tb,
+					   uint64_t hash, int64_t now_year, struct text_buf *tb,
 					   struct value_facts *scratch, bool *seen)
 {
 	uint64_t index;
-	if ((*seen = strset_get(&c->memo, s, len, &index)))
-		return &c->memo_facts[index];
-	value_facts(s, len, now_year, tb, scratch);
-	if (c->memo.count >= MEMO_VALUES)
+	*seen = false;
+	if (c->memo_off) {
+		value_facts(s, len, now_year, tb, scratch);
 		return scratch;
+	}
+	if ((*seen = strset_get_hashed(&c->memo, hash, s, len, &index))) {
+		c->memo_hits++;
+		return &c->memo_facts[index];
+	}
+	value_facts(s, len, now_year, tb, scratch);
+	if (c->memo.count >= MEMO_VALUES) {
+		/* A full memo that seldom finds a value costs more than it saves. */
+		if (++c->memo_misses == MEMO_TRIAL) {
+			c->memo_off = c->memo_hits < MEMO_TRIAL;
+			c->memo_hits = c->memo_misses = 0;
+		}
+		return scratch;
+	}
 	if (!c->memo_facts && !(c->memo_facts = malloc(MEMO_VALUES * sizeof *c->memo_facts)))
 		return NULL;
 	index = c->memo.count;
-	if (strset_put(&c->memo, s, len, &index) < 0)
+	if (strset_put_hashed(&c->memo, hash, s, len, &index) < 0)
 		return NULL;
 	c->memo_facts[index] = *scratch;
 	return scratch;
 }
 
-int column_add(struct column_stats *c, const char *s, size_t len, int64_t now_year,
-	       struct text_buf *tb)
+/* counts[i]++ for every bit i set in bits. */
+static void count_bits(uint64_t *counts, uint32_t bits)
+{
+	for (; bits; bits &= bits - 1)
+		counts[__builtin_ctz(bits)]++;
+}
+
+int column_add(struct column_stats *c, const char *s, size_t len, uint64_t position,
+	       int64_t now_year, struct text_buf *tb)
 {
 	if (value_blank(s, len)) {
 		c->empty++;
@@ -159,27 +205,24 @@ int column_add(struct column_stats *c, const char *s, size_t len, int64_t now_ye
 		return 0;
 	}
 	c->values++;
+	uint64_t hash = strset_hash(s, len);
 	struct value_facts scratch;
 	bool seen;
-	const struct value_facts *f = facts_for(c, s, len, now_year, tb, &scratch, &seen);
+	const struct value_facts *f = facts_for(c, s, len, hash, now_year, tb, &scratch, &seen);
 	if (!f)
 		return -1;
-	for (unsigned k = 0; f->vc.kinds && k < NKINDS; k++)
-		c->kinds[k] += f->vc.kinds >> k & 1;
-	for (unsigned k = 0; f->vc.formats && k < NTIME_FORMATS; k++)
-		c->formats[k] += f->vc.formats >> k & 1;
-	for (unsigned h = 0; f->hygiene && h < NHYGIENE; h++)
-		c->hygiene[h] += f->hygiene >> h & 1;
+	count_bits(c->kinds, f->vc.kinds);
+	count_bits(c->formats, f->vc.formats);
+	count_bits(c->hygiene, f->hygiene);
 	c->min_len = f->chars < c->min_len ? f->chars : c->min_len;
 	c->max_len = f->chars > c->max_len ? f->chars : c->max_len;
-	if (add_extremes(c, &f->vc, s, len) < 0 || counter_add(&c->shapes, f->shape, f->shape_len, 1) < 0)
+	if (add_extremes(c, &f->vc, s, len) < 0 ||
+	    counter_add(&c->shapes, f->shape, f->shape_len, f->shape_hash, position) < 0)
 		return -1;
 	/* A value this worker counted before changes no HyperLogLog register. */
-	if (!seen && hll_add(&c->distinct, strset_hash(s, len)) < 0)
+	if (!seen && hll_add(&c->distinct, hash) < 0)
 		return -1;
-	/* Past the exact bound the table only finds heavy hitters: a value seen
-	 * once there is dropped at the next reduction anyway. */
-	return counter_add(&c->counts, s, len, 1);
+	return counter_add(&c->counts, s, len, hash, position);
 }
 
 static int merge_extremes(struct column_stats *into, const struct column_stats *from)

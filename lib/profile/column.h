@@ -17,20 +17,22 @@ enum { EXACT_DISTINCT = 10000, SHAPES_KEPT = 256 };
 enum hygiene {
 	HYG_WHITESPACE_ONLY, HYG_UNTRIMMED, HYG_LEADING_SPACE, HYG_TRAILING_SPACE, HYG_DOUBLE_SPACE, HYG_CONTROL,
 	HYG_INVALID_UTF8,
-	HYG_NON_NFC, HYG_LEGACY_ENCODING, NHYGIENE
+	HYG_NON_NFC, HYG_LEGACY_ENCODING, HYG_PLACEHOLDER, NHYGIENE
 };
 const char *hygiene_name(enum hygiene h);
 
 /* What one value adds to its column besides its count: the same at every
  * occurrence, so each worker works it out once per distinct value while
- * its memo has room (MEMO_VALUES values). */
-enum { MEMO_VALUES = 2048 };
+ * its memo has room (MEMO_VALUES values), and stops asking a full memo that
+ * finds fewer values than it misses in MEMO_TRIAL misses. */
+enum { MEMO_VALUES = 2048, MEMO_TRIAL = 4096 };
 struct value_facts {
 	struct value_class vc;
 	uint32_t hygiene;                /* bit h: finding h (enum hygiene) */
 	uint32_t chars;
 	char shape[SHAPE_MAX + 2];
 	uint8_t shape_len;
+	uint64_t shape_hash;             /* strset_hash of shape */
 };
 
 /* A value kept as an extreme (min or max), owned. */
@@ -59,13 +61,15 @@ struct column_stats {
 	struct strset memo;              /* value -> index in memo_facts; this
 					    worker's, never merged */
 	struct value_facts *memo_facts;
+	uint32_t memo_hits, memo_misses;  /* since the memo was full, or the last trial */
+	bool memo_off;                   /* it missed as often as it hit: no longer asked */
 };
 
 void column_init(struct column_stats *c);
-/* Counts one field. tb is the worker's normalisation buffer. Returns 0 or
- * -1 out of memory. */
-int column_add(struct column_stats *c, const char *s, size_t len, int64_t now_year,
-	       struct text_buf *tb);
+/* Counts one field; position is its counter_position. tb is the worker's
+ * normalisation buffer. Returns 0 or -1 out of memory. */
+int column_add(struct column_stats *c, const char *s, size_t len, uint64_t position,
+	       int64_t now_year, struct text_buf *tb);
 int column_merge(struct column_stats *into, const struct column_stats *from);
 void column_release(struct column_stats *c);
 

@@ -1,74 +1,132 @@
-/* Exact counts up to a bound, then Misra-Gries (Misra and Gries 1982;
- * merged as in Agarwal et al., "Mergeable summaries", 2012): when the
- * table passes cap entries, every count drops by the (cap/2+1)-th largest
- * one and the values left at zero or below go, so at most cap/2 stay. */
+/* Exact counts up to a bound, then a sample of occurrences whose rate
+ * halves while it holds too many distinct values (the distinct sampling of
+ * Gibbons, VLDB 2001, drawn per occurrence so that frequent values stay).
+ * Each occurrence has a fixed level, the leading zero bits of a hash of its
+ * value and position, so whether it is in the sample at a rate never
+ * depends on which worker saw it: a worker's table at a level is a subset
+ * of the whole data's, its level at most the whole data's, and a merge
+ * raises the level to the one a single worker would have reached. */
 #include "counter.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+static uint64_t mix(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return h;
+}
 
 void counter_init(struct counter *c, size_t cap)
 {
 	*c = (struct counter){.set = STRSET_INIT, .cap = cap};
 }
 
-static int by_count_desc(const void *a, const void *b)
+uint64_t counter_position(uint32_t input, uint64_t line)
 {
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return x < y ? 1 : x > y ? -1 : 0;
+	return mix((uint64_t)input << 48 ^ line);
 }
 
-/* Misra-Gries: subtracts the (cap/2+1)-th largest count from every count
- * and keeps the values still above zero, in a new table. */
-static int reduce(struct counter *c)
+static unsigned occurrence_level(uint64_t hash, uint64_t position)
 {
-	size_t n = c->set.count, pos = 0, at = 0;
-	uint64_t *counts = malloc(n * sizeof *counts);
-	if (!counts)
+	uint64_t h = mix(hash ^ position);
+	unsigned zeros = h ? (unsigned)__builtin_clzll(h) : 64;
+	return zeros < COUNTER_LEVELS ? zeros : COUNTER_LEVELS - 1;
+}
+
+/* Occurrences of entry i in the sample at the counter's level. */
+static uint64_t sampled(const struct counter *c, size_t i)
+{
+	uint64_t n = 0;
+	for (unsigned l = c->level; l < COUNTER_LEVELS; l++)
+		n += c->levels[i].at[l];
+	return n;
+}
+
+/* One level up: the entries left with no occurrence in the sample go. */
+static int raise_level(struct counter *c)
+{
+	struct counter kept = {.set = STRSET_INIT, .cap = c->cap, .level = c->level + 1};
+	kept.levels = malloc((c->set.count ? c->set.count : 1) * sizeof *kept.levels);
+	if (!kept.levels)
 		return -1;
+	kept.levels_cap = c->set.count ? c->set.count : 1;
+	size_t pos = 0, len;
 	const char *key;
-	size_t len;
-	uint64_t v;
-	while (strset_next(&c->set, &pos, &key, &len, &v))
-		counts[at++] = v;
-	qsort(counts, n, sizeof *counts, by_count_desc);
-	uint64_t cut = counts[c->cap / 2];
-	free(counts);
-	struct strset kept = STRSET_INIT;
-	pos = 0;
-	while (strset_next(&c->set, &pos, &key, &len, &v)) {
-		uint64_t left = v - cut;
-		if (v > cut && strset_put(&kept, key, len, &left) < 0) {
-			strset_release(&kept);
+	uint64_t index;
+	while (strset_next(&c->set, &pos, &key, &len, &index)) {
+		struct counter_levels *from = &c->levels[index];
+		memset(from->at, 0, kept.level * sizeof *from->at);
+		uint64_t next = kept.set.count;
+		bool in_sample = false;
+		for (unsigned l = kept.level; l < COUNTER_LEVELS; l++)
+			in_sample |= from->at[l] != 0;
+		if (!in_sample)
+			continue;
+		if (strset_put(&kept.set, key, len, &next) < 0) {
+			counter_release(&kept);
 			return -1;
 		}
+		kept.levels[next] = *from;
 	}
-	strset_release(&c->set);
-	c->set = kept;
-	c->error += cut;
-	c->reduced = true;
+	counter_release(c);
+	*c = kept;
 	return 0;
 }
 
-int counter_add(struct counter *c, const char *s, size_t len, uint64_t n)
+/* Adds n occurrences of level l to the value; raises the level while the
+ * table is over its limit. */
+static int count_at(struct counter *c, const char *s, size_t len, uint64_t hash, unsigned l,
+		    uint32_t n)
 {
-	uint64_t *count = strset_upsert(&c->set, s, len);
-	if (!count)
+	if (l < c->level)
+		return 0;
+	uint64_t index = c->set.count;
+	int added = strset_put_hashed(&c->set, hash, s, len, &index);
+	if (added < 0)
 		return -1;
-	*count += n;
-	return c->set.count > c->cap ? reduce(c) : 0;
+	if (added) {
+		if (index >= c->levels_cap) {
+			size_t cap = c->levels_cap ? 2 * c->levels_cap : 64;
+			struct counter_levels *grown = realloc(c->levels, cap * sizeof *grown);
+			if (!grown)
+				return -1;
+			c->levels = grown;
+			c->levels_cap = cap;
+		}
+		c->levels[index] = (struct counter_levels){0};
+	}
+	c->levels[index].at[l] += n;
+	while (c->set.count > c->cap && c->level + 1 < COUNTER_LEVELS)
+		if (raise_level(c) < 0)
+			return -1;
+	return 0;
+}
+
+int counter_add(struct counter *c, const char *s, size_t len, uint64_t hash, uint64_t position)
+{
+	return count_at(c, s, len, hash, occurrence_level(hash, position), 1);
 }
 
 int counter_merge(struct counter *into, const struct counter *from)
 {
+	while (into->level < from->level)
+		if (raise_level(into) < 0)
+			return -1;
 	size_t pos = 0, len;
 	const char *key;
-	uint64_t v;
-	while (strset_next(&from->set, &pos, &key, &len, &v))
-		if (counter_add(into, key, len, v) < 0)
-			return -1;
-	into->error += from->error;
-	into->reduced |= from->reduced;
+	uint64_t index;
+	while (strset_next(&from->set, &pos, &key, &len, &index)) {
+		uint64_t hash = strset_hash(key, len);
+		for (unsigned l = from->level; l < COUNTER_LEVELS; l++)
+			if (from->levels[index].at[l] &&
+			    count_at(into, key, len, hash, l, from->levels[index].at[l]) < 0)
+				return -1;
+	}
 	return 0;
 }
 
@@ -79,8 +137,9 @@ struct counter_entry *counter_entries(const struct counter *c, size_t *n)
 	if (!all)
 		return NULL;
 	size_t pos = 0;
-	while (strset_next(&c->set, &pos, &all[*n].value, &all[*n].len, &all[*n].count))
-		(*n)++;
+	uint64_t index;
+	while (strset_next(&c->set, &pos, &all[*n].value, &all[*n].len, &index))
+		all[(*n)++].count = sampled(c, index) << c->level;
 	return all;
 }
 
@@ -101,13 +160,19 @@ size_t counter_top(const struct counter *c, struct counter_entry *out, size_t k)
 	if (!all)
 		return 0;
 	qsort(all, n, sizeof *all, entry_order);
-	n = n < k ? n : k;
-	memcpy(out, all, n * sizeof *out);
+	size_t kept = 0;
+	while (kept < n && kept < k &&
+	       (c->level == 0 || all[kept].count >> c->level >= COUNTER_MIN_SAMPLED))
+		kept++;
+	memcpy(out, all, kept * sizeof *out);
 	free(all);
-	return n;
+	return kept;
 }
 
 void counter_release(struct counter *c)
 {
 	strset_release(&c->set);
+	free(c->levels);
+	c->levels = NULL;
+	c->levels_cap = 0;
 }

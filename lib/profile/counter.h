@@ -1,7 +1,9 @@
 /* Value counts of one column: exact while the column holds at most `cap`
- * distinct values, then a Misra-Gries summary (the heavy hitters, each
- * count at most `error` below the true one). Whether a table is exact
- * depends only on the data, never on how rows were split among workers. */
+ * distinct values; past that, the counts of a sample of the occurrences,
+ * each drawn by a hash of its value and position (input and line) at rate
+ * 2^-level, the highest rate whose sample holds at most cap distinct
+ * values. The sample, and every answer read from it, is a function of the
+ * data alone: the same for any split of the rows among workers. */
 #ifndef DQA_PROFILE_COUNTER_H
 #define DQA_PROFILE_COUNTER_H
 
@@ -11,26 +13,50 @@
 
 #include "../util/strset.h"
 
+/* Sampling levels: level l keeps an occurrence with probability 2^-l. */
+enum { COUNTER_LEVELS = 24 };
+
+/* A value's occurrences by the level of each: an occurrence of level l
+ * is in the sample at every counter level up to l. */
+struct counter_levels {
+	uint32_t at[COUNTER_LEVELS];
+};
+
 struct counter {
-	struct strset set;      /* value -> count */
-	size_t cap;             /* distinct values kept exactly */
-	uint64_t error;         /* sum of the Misra-Gries decrements */
-	bool reduced;           /* some value was dropped: counts are lower bounds */
+	struct strset set;              /* value -> index into levels */
+	struct counter_levels *levels;
+	size_t levels_cap;
+	size_t cap;                     /* distinct values kept exactly */
+	unsigned level;                 /* 0: exact; else occurrences below it are not counted */
 };
 
 struct counter_entry {
 	const char *value;      /* in the counter's table, not NUL-terminated */
 	size_t len;
-	uint64_t count;
+	uint64_t count;         /* exact, or the sampled count times 2^level */
 };
 
+/* A sampled value is shown among the top values only with at least this
+ * many occurrences in the sample (its estimate is then within 50% at two
+ * standard errors). */
+enum { COUNTER_MIN_SAMPLED = 16 };
+
 void counter_init(struct counter *c, size_t cap);
-/* Counts n more occurrences of the value. Returns 0, or -1 out of memory. */
-int counter_add(struct counter *c, const char *s, size_t len, uint64_t n);
+/* The position key of a field: its input and the line its record starts on. */
+uint64_t counter_position(uint32_t input, uint64_t line);
+/* Counts one occurrence of the value (hash: its strset_hash) at position
+ * (counter_position). Returns 0, or -1 out of memory. */
+int counter_add(struct counter *c, const char *s, size_t len, uint64_t hash, uint64_t position);
 /* Adds from's counts to into (same cap). Returns 0 or -1 out of memory. */
 int counter_merge(struct counter *into, const struct counter *from);
+static inline bool counter_exact(const struct counter *c)
+{
+	return c->level == 0;
+}
 /* The k most frequent values into out (room for k), most frequent first,
- * ties in byte order of the value; returns how many. */
+ * ties in byte order of the value; past the exact bound only values
+ * sampled at least COUNTER_MIN_SAMPLED times. Returns how many, or 0 out of
+ * memory. */
 size_t counter_top(const struct counter *c, struct counter_entry *out, size_t k);
 /* Every entry into a malloc'd array (in no order) and its length in *n;
  * NULL with *n 0 when empty or out of memory. */

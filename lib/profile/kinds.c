@@ -2,6 +2,7 @@
  * tests, so that a type the profile infers is one the audit accepts. */
 #include "kinds.h"
 
+#include <stdbool.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -20,14 +21,18 @@ const char *kind_name(enum value_kind k)
 	return kind_names[k];
 }
 
+/* Each format with the first character after its leading digits (a value
+ * whose first non-digit differs cannot parse) and whether it has a time
+ * (only those match more than 10 bytes). */
 static const struct {
 	const char *format;
 	bool has_time;
+	char first_separator;
 } time_formats[NTIME_FORMATS] = {
-	{"%Y-%m-%d", false}, {"%d/%m/%Y", false}, {"%Y/%m/%d", false}, {"%d-%m-%Y", false},
-	{"%d.%m.%Y", false}, {"%m/%d/%Y", false},
-	{"%Y-%m-%dT%H:%M:%S", true}, {"%Y-%m-%d %H:%M:%S", true},
-	{"%Y-%m-%dT%H:%M:%SZ", true}, {"%d/%m/%Y %H:%M:%S", true},
+	{"%Y-%m-%d", false, '-'}, {"%d/%m/%Y", false, '/'}, {"%Y/%m/%d", false, '/'},
+	{"%d-%m-%Y", false, '-'}, {"%d.%m.%Y", false, '.'}, {"%m/%d/%Y", false, '/'},
+	{"%Y-%m-%dT%H:%M:%S", true, '-'}, {"%Y-%m-%d %H:%M:%S", true, '-'},
+	{"%Y-%m-%dT%H:%M:%SZ", true, '-'}, {"%d/%m/%Y %H:%M:%S", true, '/'},
 };
 
 const char *time_format(size_t i)
@@ -40,8 +45,9 @@ bool time_format_has_time(size_t i)
 	return time_formats[i].has_time;
 }
 
-/* Shortest and longest text any time format matches. */
-enum { TIME_MIN_LEN = 8, TIME_MAX_LEN = 20, CODE_MAX_LEN = 40 };
+/* Shortest and longest text any time format matches; a date without a
+ * time is at most DATE_MAX_LEN bytes, one with a time longer. */
+enum { TIME_MIN_LEN = 8, DATE_MAX_LEN = 10, TIME_MAX_LEN = 20, CODE_MAX_LEN = 40 };
 
 static bool code_char(char c)
 {
@@ -97,9 +103,14 @@ static void classify_time(const char *s, size_t len, struct value_class *out)
 {
 	if (len < TIME_MIN_LEN || len > TIME_MAX_LEN || s[0] < '0' || s[0] > '9')
 		return;
-	for (size_t f = 0; f < NTIME_FORMATS; f++) {
+	size_t digits = 1;
+	while (digits < len && s[digits] >= '0' && s[digits] <= '9')
+		digits++;
+	bool timed = len > DATE_MAX_LEN;
+	for (size_t f = 0; f < NTIME_FORMATS && digits < len; f++) {
 		int64_t t;
-		if (!time_parse_format(time_formats[f].format, s, len, &t))
+		if (time_formats[f].has_time != timed || time_formats[f].first_separator != s[digits] ||
+		    !time_parse_format(time_formats[f].format, s, len, &t))
 			continue;
 		if (!out->formats)
 			out->time = t;
@@ -138,10 +149,38 @@ void classify_value(const char *s, size_t len, int64_t now_year, struct value_cl
 	}
 	if (memchr(s, '@', len) && email_valid(s, len, NULL, 0))
 		out->kinds |= 1u << KIND_EMAIL;
-	if (len > 3 && memmem(s, len, "://", 3) && url_valid(s, len, url_schemes, 2, NULL, 0))
+	if (len > 3 && memchr(s, ':', len) && memmem(s, len, "://", 3) && url_valid(s, len, url_schemes, 2, NULL, 0))
 		out->kinds |= 1u << KIND_URL;
 	if (is_code(s, len))
 		out->kinds |= 1u << KIND_CODE;
+}
+
+/* letter_class of the letters of Latin-1 and of Vietnamese without
+ * utf8proc's tables (names are mostly these), 0 for any other character:
+ * U+00C0-U+00FF but x and ÷, ă đ ĩ ũ ơ ư, U+1EA0-U+1EF9 (capitals at even
+ * code points). */
+static char vietnamese_letter_class(const unsigned char *p, size_t left, size_t *step)
+{
+	if (p[0] == 0xC3 && left >= 2 && (p[1] & 0xC0) == 0x80) {
+		unsigned cp = 0xC0 + (p[1] & 0x3Fu);
+		*step = 2;
+		return cp == 0xD7 || cp == 0xF7 ? 0 : cp < 0xDF ? 'A' : 'a';
+	}
+	if (p[0] >= 0xC4 && p[0] <= 0xC6 && left >= 2 && (p[1] & 0xC0) == 0x80) {
+		unsigned cp = (p[0] & 0x1Fu) << 6 | (p[1] & 0x3Fu);
+		bool known = cp == 0x102 || cp == 0x103 || cp == 0x110 || cp == 0x111 ||
+			     cp == 0x128 || cp == 0x129 || cp == 0x168 || cp == 0x169 ||
+			     cp == 0x1A0 || cp == 0x1A1 || cp == 0x1AF || cp == 0x1B0;
+		*step = 2;
+		return !known ? 0 : cp == 0x102 || cp == 0x110 || cp == 0x128 || cp == 0x168 ||
+					    cp == 0x1A0 || cp == 0x1AF ? 'A' : 'a';
+	}
+	if (p[0] == 0xE1 && left >= 3 && (p[1] == 0xBA || p[1] == 0xBB) && (p[2] & 0xC0) == 0x80) {
+		unsigned cp = 0x1E00 + ((p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu));
+		*step = 3;
+		return cp < 0x1EA0 || cp > 0x1EF9 ? 0 : cp % 2 ? 'a' : 'A';
+	}
+	return 0;
 }
 
 /* 'A' or 'a' for a letter (by the case of a capital), 0 for anything else. */
@@ -151,6 +190,9 @@ static char letter_class(const char *s, size_t len, size_t i, size_t *step)
 	*step = 1;
 	if (c < 0x80)
 		return c >= 'A' && c <= 'Z' ? 'A' : c >= 'a' && c <= 'z' ? 'a' : 0;
+	char vietnamese = vietnamese_letter_class((const unsigned char *)s + i, len - i, step);
+	if (vietnamese)
+		return vietnamese;
 	utf8proc_int32_t cp;
 	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
 					      (utf8proc_ssize_t)(len - i), &cp);

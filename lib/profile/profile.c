@@ -166,7 +166,6 @@ static int count_unit(struct profile_part *part, const struct record *rec)
 
 static int sink_row(void *sink, const struct record *rec, uint32_t input, dqa_error *err)
 {
-	(void)input;
 	struct profile_part *part = sink;
 	const struct dqa_profile *p = part->profile;
 	if (rec->n == 0) {
@@ -176,10 +175,11 @@ static int sink_row(void *sink, const struct record *rec, uint32_t input, dqa_er
 	part->rows++;
 	part->short_rows += rec->n < p->ncols;
 	part->long_rows += rec->n > p->ncols;
+	uint64_t position = counter_position(input, rec->line);
 	for (size_t c = 0; c < p->ncols; c++) {
 		const char *s = c < rec->n ? rec->fields[c] : "";
 		size_t len = c < rec->n ? rec->lens[c] : 0;
-		if (column_add(&part->cols[c], s, len, p->now_year, &part->tb) < 0)
+		if (column_add(&part->cols[c], s, len, position, p->now_year, &part->tb) < 0)
 			return error_nomem(err);
 	}
 	if (p->unit_col >= 0 && count_unit(part, rec) < 0)

@@ -77,7 +77,7 @@ static int exact_quantiles(const struct column_stats *c, int64_t now_year,
 static int quantiles(const struct column_stats *c, int64_t now_year, struct column_summary *out)
 {
 	out->has_quantiles = c->numbers > 0;
-	out->quantiles_exact = !c->counts.reduced;
+	out->quantiles_exact = counter_exact(&c->counts);
 	if (!out->has_quantiles)
 		return 0;
 	if (out->quantiles_exact)
@@ -87,25 +87,13 @@ static int quantiles(const struct column_stats *c, int64_t now_year, struct colu
 	return 0;
 }
 
-/* The k most frequent values; past the exact bound only those whose kept
- * count is above the error bound (a value kept with a count below it is
- * as likely one of many rare values as a frequent one). Which values pass
- * then depends on how rows were split among workers, within that bound. */
-static size_t heavy(const struct counter *c, struct counter_entry *out, size_t k)
-{
-	size_t n = counter_top(c, out, k);
-	while (c->reduced && n && out[n - 1].count <= c->error)
-		n--;
-	return n;
-}
-
 int column_summarize(const struct column_stats *c, const char *name, int64_t now_year,
 		     struct column_summary *out)
 {
 	*out = (struct column_summary){.name = name, .values = c->values, .empty = c->empty,
 				       .evaluated = c->values + c->hygiene[HYG_WHITESPACE_ONLY]};
 	out->type = column_type(c, &out->format, &out->type_share);
-	out->distinct_exact = !c->counts.reduced;
+	out->distinct_exact = counter_exact(&c->counts);
 	out->distinct = out->distinct_exact ? c->counts.set.count
 					    : (uint64_t)llround(hll_estimate(&c->distinct));
 	bool numeric = out->type == KIND_INTEGER || out->type == KIND_NUMBER ||
@@ -116,12 +104,12 @@ int column_summarize(const struct column_stats *c, const char *name, int64_t now
 	out->max = numeric ? &c->num_max : timed ? &c->time_max : &c->text_max;
 	if (!out->min->text)
 		out->min = out->max = NULL;
-	out->ntop = heavy(&c->counts, out->top, TOP_VALUES);
-	out->top_exact = !c->counts.reduced;
-	out->top_error = c->counts.error;
-	out->nshapes = heavy(&c->shapes, out->shapes, TOP_SHAPES);
-	out->shapes_exact = !c->shapes.reduced;
-	if (timed && !c->counts.reduced)
+	out->ntop = counter_top(&c->counts, out->top, TOP_VALUES);
+	out->top_exact = counter_exact(&c->counts);
+	out->top_sample_level = c->counts.level;
+	out->nshapes = counter_top(&c->shapes, out->shapes, TOP_SHAPES);
+	out->shapes_exact = counter_exact(&c->shapes);
+	if (timed && counter_exact(&c->counts))
 		return exact_quantiles(c, now_year, out);
 	return numeric ? quantiles(c, now_year, out) : 0;
 }

@@ -32,7 +32,8 @@ struct column_summary {
 	struct counter_entry top[TOP_VALUES];
 	size_t ntop;
 	bool top_exact;
-	uint64_t top_error;             /* a top count is at most this below the true one */
+	unsigned top_sample_level;      /* estimated top counts: from a sample of one
+					   occurrence in 2^level */
 	struct counter_entry shapes[TOP_SHAPES];
 	size_t nshapes;
 	bool shapes_exact;

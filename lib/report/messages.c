@@ -216,6 +216,39 @@ static const struct text messages[M_COUNT] = {
 	[M_ALL_CHECKS] = {"All %zu checks (%zu passing)", "Tất cả %zu phép kiểm tra (%zu đạt)"},
 	[M_NEEDS_SHARE] = {"passes from %s%% of them", "đạt khi từ %s%% trở lên đạt"},
 	[M_RECORD_KEY] = {"Record key", "Khóa bản ghi"},
+	[M_PROFILE_TITLE] = {"Profile", "Hồ sơ dữ liệu"},
+	[M_PROFILE_COLUMN] = {"Column", "Cột"},
+	[M_PROFILE_TYPE] = {"Type", "Kiểu"},
+	[M_PROFILE_EMPTY] = {"Empty", "Trống"},
+	[M_PROFILE_DISTINCT] = {"Distinct", "Khác nhau"},
+	[M_PROFILE_MIN] = {"Min", "Nhỏ nhất"},
+	[M_PROFILE_MAX] = {"Max", "Lớn nhất"},
+	[M_PROFILE_HYGIENE] = {"Hygiene", "Vệ sinh dữ liệu"},
+	[M_PROFILE_TOP] = {"Top values", "Giá trị thường gặp"},
+	[M_PROFILE_SHAPES] = {"Shapes", "Dạng giá trị"},
+	[M_PROFILE_VALUE] = {"Value", "Giá trị"},
+	[M_PROFILE_COUNT] = {"Count", "Số lần"},
+	[M_PROFILE_NONE] = {"none", "không có"},
+	[M_PROFILE_ESTIMATED] = {"estimated", "ước lượng"},
+};
+
+struct counts_word {
+	const char *key;
+	struct text text;
+};
+
+/* A profile's hygiene findings, by their names in the profile JSON. */
+static const struct counts_word hygiene_words[] = {
+	{"whitespace_only", {"only spaces", "chỉ có khoảng trắng"}},
+	{"untrimmed", {"stray spaces", "khoảng trắng thừa"}},
+	{"leading_space", {"leading space", "khoảng trắng đầu"}},
+	{"trailing_space", {"trailing space", "khoảng trắng cuối"}},
+	{"double_space", {"double space", "hai khoảng trắng liền nhau"}},
+	{"control_chars", {"control characters", "ký tự điều khiển"}},
+	{"invalid_utf8", {"invalid UTF-8", "UTF-8 không hợp lệ"}},
+	{"non_nfc", {"not NFC", "không theo chuẩn NFC"}},
+	{"legacy_encoding", {"TCVN3/VNI mojibake", "lỗi mã TCVN3/VNI"}},
+	{"placeholder", {"placeholder", "giá trị giữ chỗ"}},
 };
 
 /* The requirement phrases requirements.c puts together (printf formats). */
@@ -266,11 +299,6 @@ static const struct text duration_units[][2] = {
 	{{"hour", "giờ"}, {"hours", "giờ"}},       {{"day", "ngày"}, {"days", "ngày"}},
 	{{"week", "tuần"}, {"weeks", "tuần"}},     {{"month", "tháng"}, {"months", "tháng"}},
 	{{"year", "năm"}, {"years", "năm"}},
-};
-
-struct counts_word {
-	const char *key;
-	struct text text;
 };
 
 static const struct counts_word counts_words[] = {
@@ -471,6 +499,14 @@ const char *msg_counts(dqa_lang lang, const char *counts)
 		if (strcmp(counts_words[i].key, counts) == 0)
 			return pick(lang, &counts_words[i].text);
 	return counts;
+}
+
+const char *msg_hygiene(dqa_lang lang, const char *name)
+{
+	for (size_t i = 0; i < sizeof hygiene_words / sizeof *hygiene_words; i++)
+		if (strcmp(hygiene_words[i].key, name) == 0)
+			return pick(lang, &hygiene_words[i].text);
+	return name;
 }
 
 /* The row of table (n rows) for "kind:type", else for kind; NULL when none. */

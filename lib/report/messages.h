@@ -45,6 +45,10 @@ enum msg {
 	/* the map of unit scores */
 	M_MAP, M_MAP_NOTE, M_MAP_CITY, M_MAP_CITY_NOTE, M_MAP_NO_ROWS, M_MAP_NOT_ON_MAP,
 	M_MAP_UNREADABLE,
+	/* the profile page */
+	M_PROFILE_TITLE, M_PROFILE_COLUMN, M_PROFILE_TYPE, M_PROFILE_EMPTY, M_PROFILE_DISTINCT,
+	M_PROFILE_MIN, M_PROFILE_MAX, M_PROFILE_HYGIENE, M_PROFILE_TOP, M_PROFILE_SHAPES,
+	M_PROFILE_VALUE, M_PROFILE_COUNT, M_PROFILE_NONE, M_PROFILE_ESTIMATED,
 	M_COUNT
 };
 
@@ -66,6 +70,9 @@ const char *msg_kind_label(dqa_lang lang, const char *kind, const char *type);
  * type check's type, or NULL); samples: whether failed rows are shown
  * with it, which the generic hint may point at. */
 const char *msg_hint(dqa_lang lang, const char *kind, const char *type, bool samples);
+/* A profile's hygiene finding by its JSON name ("leading_space", ...); an
+ * unknown name is returned as it is. */
+const char *msg_hygiene(dqa_lang lang, const char *name);
 /* A requirement phrase by key ("at_least", "rows", "fresh", ...; see
  * requirements.c), a printf format; "" for an unknown key. */
 const char *msg_requirement(dqa_lang lang, const char *key);

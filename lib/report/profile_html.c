@@ -1,5 +1,6 @@
 /* The profile as one HTML page, in English or Vietnamese, in the report's
- * page shell and through its HTML escaper: a table of the columns, then a
+ * page shell, with the words of the message catalogue and through its
+ * HTML escaper: a table of the columns, then a
  * section per column with its top values, shapes and hygiene. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,36 +10,8 @@
 #include "../profile/summary.h"
 #include "escape.h"
 #include "html.h"
+#include "messages.h"
 #include "../util/values.h"
-
-/* The page's labels, [en, vi]. */
-enum label {
-	L_TITLE, L_ROWS, L_COLUMN, L_TYPE, L_EMPTY, L_DISTINCT, L_MIN, L_MAX, L_HYGIENE,
-	L_TOP, L_SHAPES, L_VALUE, L_COUNT, L_NONE, L_ESTIMATED, NLABELS
-};
-
-static const char *const labels[NLABELS][2] = {
-	[L_TITLE] = {"Profile", "Hồ sơ dữ liệu"},
-	[L_ROWS] = {"rows", "dòng"},
-	[L_COLUMN] = {"Column", "Cột"},
-	[L_TYPE] = {"Type", "Kiểu"},
-	[L_EMPTY] = {"Empty", "Trống"},
-	[L_DISTINCT] = {"Distinct", "Khác nhau"},
-	[L_MIN] = {"Min", "Nhỏ nhất"},
-	[L_MAX] = {"Max", "Lớn nhất"},
-	[L_HYGIENE] = {"Hygiene", "Vệ sinh dữ liệu"},
-	[L_TOP] = {"Top values", "Giá trị thường gặp"},
-	[L_SHAPES] = {"Shapes", "Dạng giá trị"},
-	[L_VALUE] = {"Value", "Giá trị"},
-	[L_COUNT] = {"Count", "Số lần"},
-	[L_NONE] = {"none", "không có"},
-	[L_ESTIMATED] = {"estimated", "ước lượng"},
-};
-
-static const char *label(enum label l, dqa_lang lang)
-{
-	return labels[l][lang == DQA_LANG_VI];
-}
 
 /* Data values, escaped, their invalid UTF-8 bytes shown as U+FFFD (an
  * HTML page must be valid UTF-8). */
@@ -85,12 +58,12 @@ static void hygiene_list(struct strbuf *out, const struct column_stats *c, dqa_l
 	for (unsigned h = 0; h < NHYGIENE; h++) {
 		if (!c->hygiene[h])
 			continue;
-		strbuf_printf(out, "%s%s %llu", any ? ", " : "", hygiene_name(h),
+		strbuf_printf(out, "%s%s %llu", any ? ", " : "", msg_hygiene(lang, hygiene_name(h)),
 			      (unsigned long long)c->hygiene[h]);
 		any = true;
 	}
 	if (!any)
-		strbuf_printf(out, "<span class=\"empty\">%s</span>", label(L_NONE, lang));
+		strbuf_printf(out, "<span class=\"empty\">%s</span>", msg(lang, M_PROFILE_NONE));
 }
 
 static void summary_row(struct strbuf *out, const struct column_stats *c,
@@ -120,8 +93,8 @@ static void counts_table(struct strbuf *out, const char *title, const struct cou
 			 size_t n, bool exact, dqa_lang lang)
 {
 	strbuf_printf(out, "<h3>%s%s%s%s</h3>\n", title, exact ? "" : " (", exact ? "" :
-		      label(L_ESTIMATED, lang), exact ? "" : ")");
-	const char *heads[] = {label(L_VALUE, lang), label(L_COUNT, lang), NULL};
+		      msg(lang, M_PROFILE_ESTIMATED), exact ? "" : ")");
+	const char *heads[] = {msg(lang, M_PROFILE_VALUE), msg(lang, M_PROFILE_COUNT), NULL};
 	strbuf_puts(out, "<table class=\"samples\">");
 	html_head_row(out, heads, "tn", false);
 	strbuf_puts(out, "<tbody>\n");
@@ -140,22 +113,22 @@ static void column_section(struct strbuf *out, const struct column_summary *s, d
 	strbuf_puts(out, "\"><h2>");
 	html_put(out, s->name);
 	strbuf_puts(out, "</h2>\n");
-	counts_table(out, label(L_TOP, lang), s->top, s->ntop, s->top_exact, lang);
-	counts_table(out, label(L_SHAPES, lang), s->shapes, s->nshapes, s->shapes_exact, lang);
+	counts_table(out, msg(lang, M_PROFILE_TOP), s->top, s->ntop, s->top_exact, lang);
+	counts_table(out, msg(lang, M_PROFILE_SHAPES), s->shapes, s->nshapes, s->shapes_exact, lang);
 	strbuf_puts(out, "</section>\n");
 }
 
 void profile_write_html(const struct dqa_profile *p, dqa_lang lang, struct strbuf *out)
 {
 	const char *name = p->ninputs ? p->inputs[0] : "";
-	html_begin(out, lang, label(L_TITLE, lang), name);
-	strbuf_printf(out, "<header><h1>%s: ", label(L_TITLE, lang));
+	html_begin(out, lang, msg(lang, M_PROFILE_TITLE), name);
+	strbuf_printf(out, "<header><h1>%s: ", msg(lang, M_PROFILE_TITLE));
 	html_put(out, name);
 	strbuf_printf(out, "</h1><ul class=\"meta\"><li>%llu %s</li></ul></header>\n<main>\n",
-		      (unsigned long long)p->total.rows, label(L_ROWS, lang));
-	const char *heads[] = {label(L_COLUMN, lang), label(L_TYPE, lang), label(L_EMPTY, lang),
-			       label(L_DISTINCT, lang), label(L_MIN, lang), label(L_MAX, lang),
-			       label(L_HYGIENE, lang), NULL};
+		      (unsigned long long)p->total.rows, msg(lang, M_ROWS_NOUN));
+	const char *heads[] = {msg(lang, M_PROFILE_COLUMN), msg(lang, M_PROFILE_TYPE), msg(lang, M_PROFILE_EMPTY),
+			       msg(lang, M_PROFILE_DISTINCT), msg(lang, M_PROFILE_MIN), msg(lang, M_PROFILE_MAX),
+			       msg(lang, M_PROFILE_HYGIENE), NULL};
 	strbuf_puts(out, "<div class=\"scroll\"><table class=\"stack\">");
 	html_head_row(out, heads, "ttnnttt", false);
 	strbuf_puts(out, "<tbody>\n");

@@ -123,8 +123,8 @@ static void write_column(struct json_writer *w, const struct column_stats *c,
 	jw_key(w, "top_exact");
 	jw_bool(w, s->top_exact);
 	if (!s->top_exact) {
-		jw_key(w, "top_error");
-		jw_integer(w, (long long)s->top_error);
+		jw_key(w, "top_sample_rate");
+		jw_real(w, ldexp(1.0, -(int)s->top_sample_level));
 	}
 	write_counts(w, "shapes", "shape", s->shapes, s->nshapes);
 	jw_key(w, "shapes_exact");

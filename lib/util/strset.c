@@ -109,9 +109,14 @@ static int store_key(struct strset *s, const void *key, size_t len, size_t *offs
 
 int strset_put(struct strset *s, const void *key, size_t len, uint64_t *value)
 {
+	return strset_put_hashed(s, strset_hash(key, len), key, len, value);
+}
+
+int strset_put_hashed(struct strset *s, uint64_t hash, const void *key, size_t len,
+		      uint64_t *value)
+{
 	if ((s->count + 1) * 10 > s->cap * 7 && grow(s) < 0)
 		return -1;
-	uint64_t hash = strset_hash(key, len);
 	size_t i = hash & (s->cap - 1);
 	for (; s->slots[i].hash; i = (i + 1) & (s->cap - 1)) {
 		if (slot_matches(s, &s->slots[i], hash, key, len)) {
@@ -130,9 +135,14 @@ int strset_put(struct strset *s, const void *key, size_t len, uint64_t *value)
 
 bool strset_get(const struct strset *s, const void *key, size_t len, uint64_t *value)
 {
+	return s->cap && strset_get_hashed(s, strset_hash(key, len), key, len, value);
+}
+
+bool strset_get_hashed(const struct strset *s, uint64_t hash, const void *key, size_t len,
+		       uint64_t *value)
+{
 	if (!s->cap)
 		return false;
-	uint64_t hash = strset_hash(key, len);
 	for (size_t i = hash & (s->cap - 1); s->slots[i].hash; i = (i + 1) & (s->cap - 1)) {
 		if (slot_matches(s, &s->slots[i], hash, key, len)) {
 			if (value)

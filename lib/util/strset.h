@@ -24,8 +24,14 @@ uint64_t strset_hash(const void *data, size_t len);
  * key was already there (*value is then set to the stored value when value
  * is non-NULL), -1 when out of memory. */
 int strset_put(struct strset *s, const void *key, size_t len, uint64_t *value);
+/* strset_put with the key's strset_hash computed by the caller. */
+int strset_put_hashed(struct strset *s, uint64_t hash, const void *key, size_t len,
+		      uint64_t *value);
 /* True when key is present; its value goes to *value when non-NULL. */
 bool strset_get(const struct strset *s, const void *key, size_t len, uint64_t *value);
+/* strset_get with the key's strset_hash computed by the caller. */
+bool strset_get_hashed(const struct strset *s, uint64_t hash, const void *key, size_t len,
+		       uint64_t *value);
 /* The value of key, inserted as 0 when absent, for counters; NULL when out
  * of memory. The pointer is valid until the next insertion. */
 uint64_t *strset_upsert(struct strset *s, const void *key, size_t len);

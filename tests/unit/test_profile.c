@@ -1,9 +1,9 @@
 /* A profile never depends on the thread count or on where the input is cut
  * into blocks: the shipped examples (exact statistics throughout) profiled
  * with 1 to 4 workers and blocks from 4 KiB, so that workers merge many
- * partial value tables, give byte-identical JSON. And the Misra-Gries
- * table keeps a value seen in more than a third of the rows however the
- * rows are split. */
+ * partial value tables, give byte-identical JSON; so does a file past the
+ * exact bounds, whose top values come from a sample of occurrences. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,32 +46,79 @@ static void same_for_any_split(const char *path)
 	free(expected);
 }
 
-/* A value in more than a third of 3,000 rows, among 2,000 singletons, in a
- * table of 100: kept in every split, its count within the error bound. */
-static void heavy_hitter_kept(void)
+/* Counts 3,000 occurrences (a value in a third of them among 2,000
+ * singletons) into a table of 100 (a sample of one in 32), split among 1 to 3 parts in turn or in
+ * runs: past the exact bound the sample, and so the top values and their
+ * estimates, are the same for every split. */
+static void sample_same_for_any_split(void)
 {
-	for (size_t parts = 1; parts <= 3; parts++) {
-		struct counter total;
-		counter_init(&total, 100);
-		for (size_t part = 0; part < parts; part++) {
-			struct counter c;
-			counter_init(&c, 100);
-			for (size_t i = part; i < 3000; i += parts) {
-				char v[16];
-				int n = i % 3 == 0 ? snprintf(v, sizeof v, "heavy")
-						   : snprintf(v, sizeof v, "v%zu", i);
-				EXPECT(counter_add(&c, v, (size_t)n, 1) == 0);
+	char expected[64] = "";
+	for (size_t parts = 1; parts <= 3; parts++)
+		for (int runs = 0; runs < 2; runs++) {
+			struct counter total;
+			counter_init(&total, 100);
+			for (size_t part = 0; part < parts; part++) {
+				struct counter c;
+				counter_init(&c, 100);
+				for (size_t i = 0; i < 3000; i++) {
+					if ((runs ? i * parts / 3000 : i % parts) != part)
+						continue;
+					char v[16];
+					int n = i % 3 == 0 ? snprintf(v, sizeof v, "heavy")
+							   : snprintf(v, sizeof v, "v%zu", i);
+					uint64_t hash = strset_hash(v, (size_t)n);
+					EXPECT(counter_add(&c, v, (size_t)n, hash,
+							   counter_position(0, i + 2)) == 0);
+				}
+				EXPECT(counter_merge(&total, &c) == 0);
+				counter_release(&c);
 			}
-			EXPECT(counter_merge(&total, &c) == 0);
-			counter_release(&c);
+			struct counter_entry top[2];
+			size_t n = counter_top(&total, top, 2);
+			EXPECT(n == 1 && top[0].len == 5 && memcmp(top[0].value, "heavy", 5) == 0);
+			EXPECT(!counter_exact(&total) && total.level == 5 && total.set.count <= 100);
+			/* within 50% of 1,000 (two standard errors at 16 sampled) */
+			EXPECT(n && top[0].count >= 500 && top[0].count <= 1500);
+			char got[64];
+			snprintf(got, sizeof got, "%zu %u %llu", total.set.count, total.level,
+				 n ? (unsigned long long)top[0].count : 0ULL);
+			if (!expected[0])
+				strcpy(expected, got);
+			EXPECT(strcmp(got, expected) == 0);
+			counter_release(&total);
 		}
-		struct counter_entry top[1];
-		EXPECT(counter_top(&total, top, 1) == 1);
-		EXPECT(top[0].len == 5 && memcmp(top[0].value, "heavy", 5) == 0);
-		EXPECT(top[0].count <= 1000 && top[0].count + total.error >= 1000);
-		EXPECT(total.reduced);
-		counter_release(&total);
+}
+
+/* A file past every exact bound (unique values, more shapes than kept, a
+ * frequent value among many): byte-identical profiles for any split. */
+static void past_exact_bound_same_for_any_split(void)
+{
+	char path[] = "/tmp/dqa-test-profile-XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	EXPECT(f != NULL);
+	if (!f)
+		return;
+	fputs("id,name,note,ward_code\n", f);
+	unsigned long long x = 7;
+	for (unsigned i = 0; i < 12000; i++) {
+		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+		unsigned r = (unsigned)(x >> 33);
+		fprintf(f, "%u,%s,%.*s%u,%05u\n", i + 1, r % 4 == 0 ? "Nguyễn Văn An" : "Trần Thị Bình",
+			(int)(r % 7), "xx-yy-z", r % 100000, r % 126);
 	}
+	fclose(f);
+	char *expected = profile_json(path, 1, 0);
+	EXPECT(expected && strstr(expected, "\"top_exact\": false"));
+	static const size_t blocks[] = {4096, 0};
+	for (unsigned threads = 1; expected && threads <= 3; threads++)
+		for (size_t b = 0; b < sizeof blocks / sizeof *blocks; b++) {
+			char *got = profile_json(path, threads, blocks[b]);
+			EXPECT(got && strcmp(got, expected) == 0);
+			free(got);
+		}
+	free(expected);
+	remove(path);
 }
 
 int main(void)
@@ -79,6 +126,7 @@ int main(void)
 	same_for_any_split("../../testdata/citizens.csv");
 	same_for_any_split("../../testdata/health-facilities.csv");
 	same_for_any_split("../../testdata/businesses.csv");
-	heavy_hitter_kept();
+	sample_same_for_any_split();
+	past_exact_bound_same_for_any_split();
 	return tap_failures != 0;
 }
