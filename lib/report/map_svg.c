@@ -79,10 +79,10 @@ static void legend(struct strbuf *out, const struct shown *shown, dqa_lang lang)
 	strbuf_puts(out, "<ul class=\"legend\">");
 	for (dqa_status s = DQA_PASS; s <= DQA_NO_SCORE; s++)
 		if (shown->status[s])
-			strbuf_printf(out, "<li><i class=\"sw-%s\"></i>%s</li>", html_status_class(s),
+			strbuf_printf(out, "<li class=\"sw-%s\">%s</li>", html_status_class(s),
 				      msg_status(lang, s));
 	if (shown->hatched)
-		strbuf_printf(out, "<li><i class=\"sw-hatch\"></i>%s</li>", msg(lang, M_MAP_NO_ROWS));
+		strbuf_printf(out, "<li class=\"sw-hatch\">%s</li>", msg(lang, M_MAP_NO_ROWS));
 	strbuf_puts(out, "</ul>\n");
 }
 

@@ -258,7 +258,7 @@ def check_audit(dqa, tmp):
     if tree.find(f".//{SVG}pattern[@id='map-hatch']") is None:
         fail("no hatch pattern")
     legend = re.search(r'<ul class="legend">(.*?)</ul>', page)
-    swatches = re.findall(r'class="sw-(\w+)"', legend.group(1)) if legend else []
+    swatches = re.findall(r'<li class="sw-(\w+)"', legend.group(1)) if legend else []
     if swatches != ["pass", "fail", "hatch"]:
         fail(f"the legend shows {swatches}, not the colours drawn (pass, fail, hatched)")
     title = paths["A"][0].find(SVG + "title").text

@@ -54,10 +54,24 @@ def problem(text):
     problems.append(text)
 
 
+def map_lines(path):
+    """The lines of the page's map (<svg class="map"> to its </svg>)."""
+    lines = path.read_text().split("\n")
+    first = next((i for i, line in enumerate(lines, 1) if line.startswith('<svg class="map"')), 0)
+    last = next((i for i, line in enumerate(lines, 1) if i > first and "</svg>" in line), 0)
+    return range(first, last + 1) if first else range(0)
+
+
 def tidy(path):
+    """tidy -e -q finds nothing, but for the href of the map's SVG links:
+    tidy 5.6 knows SVG 1.1's xlink:href no more than SVG 2's href."""
     proc = subprocess.run(["tidy", "-e", "-q", str(path)], capture_output=True, text=True)
-    if proc.returncode != 0:
-        problem(f"tidy: {path.name}: {proc.stderr.strip()[:500]}")
+    svg = map_lines(path)
+    left = [line for line in proc.stderr.strip().split("\n") if line and not (
+        re.match(r'line (\d+) column \d+ - Warning: <a> proprietary attribute "href"$', line)
+        and int(line.split()[1]) in svg)]
+    if left or proc.returncode > 1:
+        problem(f"tidy: {path.name}: {chr(10).join(left)[:500]}")
 
 
 def check_links(page):

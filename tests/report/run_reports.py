@@ -77,9 +77,12 @@ def example(dqa, root):
         run(dqa, "audit", "rules/examples/citizens.yaml", "testdata/citizens.csv",
             "--now", "2026-11-22", "-q", "--out", tmp / "en", cwd=root)
         check(tmp / "en")
-        run(dqa, "report", tmp / "en" / "result.json", "--out", tmp / "again", "--lang", "en")
+        # from the audit's folder: the map is read again by its path as resolved there
+        run(dqa, "report", tmp / "en" / "result.json", "--out", tmp / "again", "--lang", "en",
+            cwd=root)
         same_folders(tmp / "en", tmp / "again")
-        run(dqa, "report", tmp / "en" / "result.json", "--out", tmp / "vi", "--lang", "vi")
+        run(dqa, "report", tmp / "en" / "result.json", "--out", tmp / "vi", "--lang", "vi",
+            cwd=root)
         check(tmp / "vi")
         html = (tmp / "vi" / "index.html").read_text()
         for word in ("đúng", "đủ", "sạch", "sống", "thống nhất", "dùng chung", "không đạt"):
