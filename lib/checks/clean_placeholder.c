@@ -147,12 +147,23 @@ enum { DEFAULT_MAX_LEN = 10 };
 
 bool placeholder_default(const char *s, size_t len, struct text_buf *tb)
 {
+	/* Short of folding (dear for every name of a column): a default
+	 * placeholder starts with n # - ? 0 x k or c, in either case, and only
+	 * K, C and the Kelvin sign (E2 84 AA) fold to k or c. */
+	size_t start = 0;
+	while (start < len && is_space(s[start]))
+		start++;
+	unsigned char first = start < len ? (unsigned char)s[start] : 0;
+	if (!first || !strchr("n#-?0xkc\xE2", first >= 'A' && first <= 'Z' ? first | 0x20 : first))
+		return false;
 	size_t folded_len;
 	bool ascii;
 	const char *folded = fold_trimmed(s, len, DEFAULT_MAX_LEN, tb, &folded_len, &ascii);
-	for (size_t i = 0; folded && i < sizeof default_placeholders / sizeof *default_placeholders;
-	     i++)
-		if (strlen(default_placeholders[i]) == folded_len &&
+	if (!folded || folded_len > DEFAULT_MAX_LEN)
+		return false;
+	for (size_t i = 0; i < sizeof default_placeholders / sizeof *default_placeholders; i++)
+		if ((default_placeholders[i][0] | 0x20) == (folded[0] | 0x20) &&
+		    strlen(default_placeholders[i]) == folded_len &&
 		    strncasecmp(default_placeholders[i], folded, folded_len) == 0)
 			return true;
 	return false;

@@ -153,13 +153,20 @@ static int entry_order(const void *a, const void *b)
 	return c ? c : (x->len > y->len) - (x->len < y->len);
 }
 
+struct counter_entry *counter_sorted(const struct counter *c, size_t *n)
+{
+	struct counter_entry *all = counter_entries(c, n);
+	if (all)
+		qsort(all, *n, sizeof *all, entry_order);
+	return all;
+}
+
 size_t counter_top(const struct counter *c, struct counter_entry *out, size_t k)
 {
 	size_t n;
-	struct counter_entry *all = counter_entries(c, &n);
+	struct counter_entry *all = counter_sorted(c, &n);
 	if (!all)
 		return 0;
-	qsort(all, n, sizeof *all, entry_order);
 	size_t kept = 0;
 	while (kept < n && kept < k &&
 	       (c->level == 0 || all[kept].count >> c->level >= COUNTER_MIN_SAMPLED))

@@ -61,6 +61,8 @@ size_t counter_top(const struct counter *c, struct counter_entry *out, size_t k)
 /* Every entry into a malloc'd array (in no order) and its length in *n;
  * NULL with *n 0 when empty or out of memory. */
 struct counter_entry *counter_entries(const struct counter *c, size_t *n);
+/* counter_entries in counter_top's order. */
+struct counter_entry *counter_sorted(const struct counter *c, size_t *n);
 void counter_release(struct counter *c);
 
 #endif

@@ -214,23 +214,65 @@ static void put_column_params(struct suggest *g, const struct column_summary *s,
 	put_min_ratio(g->out, s->evaluated ? passing / (double)s->evaluated : 1.0);
 }
 
-static void type_reason(struct suggest *g, const struct column_summary *s, const char *what)
+/* Whether a value of the table reads as the column's type (a date in its
+ * format). */
+static bool reads_as_type(const struct suggest *g, const struct column_summary *s,
+			  const struct counter_entry *e)
 {
-	uint64_t failing = s->values - (uint64_t)llround(s->type_share * (double)s->values);
-	if (failing == 0)
-		comment(g, "%s: all %llu non-empty values are %s", s->name,
-			(unsigned long long)s->values, what);
-	else
-		comment(g, "%s: %.1f%% of %llu non-empty values are %s; %llu outliers are not",
-			s->name, 100 * s->type_share, (unsigned long long)s->values, what,
-			(unsigned long long)failing);
+	char *v = strndup(e->value, e->len);
+	struct value_class vc;
+	if (!v)
+		return true;
+	classify_value(v, e->len, g->p->now_year, &vc);
+	free(v);
+	if (s->type == KIND_DATE || s->type == KIND_DATETIME)
+		for (size_t f = 0; f < NTIME_FORMATS; f++)
+			if (time_format(f) == s->format)
+				return vc.formats >> f & 1;
+	return vc.kinds >> s->type & 1;
 }
 
-static void write_type(struct suggest *g, const struct column_summary *s)
+/* The values that do not read as the type, most frequent first, into
+ * named (up to about 200 bytes), from the exact table. */
+static void name_type_outliers(const struct suggest *g, const struct column_summary *s,
+			       const struct column_stats *c, struct strbuf *named)
+{
+	size_t n;
+	struct counter_entry *all = counter_exact(&c->counts) ? counter_sorted(&c->counts, &n)
+							       : NULL;
+	for (size_t i = 0; all && i < n && named->len < 200; i++) {
+		if (reads_as_type(g, s, &all[i]))
+			continue;
+		strbuf_puts(named, named->len ? ", " : "");
+		yaml_put_scalar(named, all[i].value, all[i].len);
+		strbuf_printf(named, " (%llu)", (unsigned long long)all[i].count);
+	}
+	free(all);
+}
+
+static void type_reason(struct suggest *g, const struct column_summary *s,
+			const struct column_stats *c, const char *what)
+{
+	uint64_t failing = s->values - (uint64_t)llround(s->type_share * (double)s->values);
+	if (failing == 0) {
+		comment(g, "%s: all %llu non-empty values are %s", s->name,
+			(unsigned long long)s->values, what);
+		return;
+	}
+	struct strbuf named = STRBUF_INIT;
+	name_type_outliers(g, s, c, &named);
+	comment(g, "%s: %.1f%% of %llu non-empty values are %s; %llu outliers are not%s%s",
+		s->name, 100 * s->type_share, (unsigned long long)s->values, what,
+		(unsigned long long)failing, named.len ? ": " : "", named.len ? named.buf : "");
+	strbuf_release(&named);
+}
+
+static void write_type(struct suggest *g, const struct column_summary *s,
+		       const struct column_stats *c)
 {
 	const char *check = s->type < NKINDS ? identifier_checks[s->type] : NULL;
 	if (check) {
-		type_reason(g, s, kind_name(s->type));
+		type_reason(g, s, c, kind_name(s->type));
 		strbuf_printf(g->out, "  - %s: ", check);
 		put_column_params(g, s, s->type_share * (double)s->values);
 		if (s->type == KIND_TAX_CODE)
@@ -242,12 +284,12 @@ static void write_type(struct suggest *g, const struct column_summary *s)
 		snprintf(what, sizeof what, "%s%s%s", kind_name(s->type),
 			 s->format && s->type != KIND_NUMBER ? " in " : "",
 			 s->format && s->type != KIND_NUMBER ? s->format : "");
-		type_reason(g, s, what);
+		type_reason(g, s, c, what);
 		strbuf_puts(g->out, "  - type: ");
 		put_column_params(g, s, s->type_share * (double)s->values);
 		strbuf_puts(g->out, "}\n");
 	} else if (s->type == KIND_DECIMAL_COMMA) {
-		type_reason(g, s, "numbers with a decimal comma");
+		type_reason(g, s, c, "numbers with a decimal comma");
 		strbuf_puts(g->out, "  - regex: ");
 		put_column_params(g, s, s->type_share * (double)s->values);
 		strbuf_puts(g->out, ", pattern: '^[+-]?[0-9]+(,[0-9]+)?$'}\n");
@@ -320,7 +362,7 @@ static void write_range(struct suggest *g, const struct column_summary *s,
 	uint64_t outside = 0;
 	struct strbuf named = STRBUF_INIT;
 	size_t n;
-	struct counter_entry *all = s->quantiles_exact ? counter_entries(&c->counts, &n) : NULL;
+	struct counter_entry *all = s->quantiles_exact ? counter_sorted(&c->counts, &n) : NULL;
 	for (size_t i = 0; all && i < n; i++) {
 		char *v = strndup(all[i].value, all[i].len);
 		struct value_class vc;
@@ -350,7 +392,7 @@ static void write_correct(struct suggest *g)
 {
 	strbuf_puts(g->out, "correct:\n");
 	for (size_t i = 0; i < g->p->ncols; i++) {
-		write_type(g, &g->cols[i]);
+		write_type(g, &g->cols[i], &g->p->total.cols[i]);
 		write_enum(g, &g->cols[i]);
 		write_range(g, &g->cols[i], &g->p->total.cols[i]);
 	}
