@@ -78,6 +78,7 @@ struct dqa_rules {
 	struct colref *key;
 	size_t nkey;
 	struct dialect dialect;       /* its limits point at `limits` below */
+	const char *source;          /* `source:`'s PostgreSQL URI, or NULL */
 	bool header;
 	bool strict;                 /* a record not well-formed is an input error */
 	bool allow_empty;            /* an extract without records is no finding */
