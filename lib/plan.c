@@ -832,10 +832,19 @@ static int describe_log(struct plan *p, struct rowlog *log)
 	for (size_t k = 0; k < log->nkey; k++)
 		if (!(log->key_names[k] = arena_strdup(a, p->header[p->key_cols[k]])))
 			return -1;
+	for (size_t i = 0; p->sheets && i < p->ninputs; i++) {
+		if (!p->sheets[i])
+			continue;
+		if (!log->sheets && !(log->sheets = arena_alloc(a, p->ninputs * sizeof *log->sheets)))
+			return -1;
+		if (!(log->sheets[i] = arena_strdup(a, p->sheets[i])))
+			return -1;
+	}
 	for (size_t i = 0; i < p->nchecks; i++) {
 		const struct check *def = p->checks[i].def;
 		struct rowlog_check *c = &log->checks[i];
 		c->ncols = def->ncols;
+		c->first_col = def->ncols ? (size_t)p->checks[i].cols[0] : SIZE_MAX;
 		c->error = !def->severity || strcmp(def->severity, "error") == 0;
 		c->id = arena_strdup(a, def->id);
 		c->label = def->message ? arena_strdup(a, def->message) : NULL;
