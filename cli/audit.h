@@ -18,7 +18,9 @@ struct audit_args {
 	int64_t now;              /* --now, when now_given */
 	struct shard_arg shard;   /* 1/1 unless --shard */
 	bool now_given, shard_given, verbose;
-	const char *rules;        /* RULES and DATA... (none with --suite) */
+	const struct command_help *help;   /* for usage errors found after the rules load */
+	const char *rules;        /* RULES and DATA... (none with --suite; no DATA when
+				   * the rule file names its source) */
 	const char *const *data;
 	size_t ndata;
 };

@@ -5,14 +5,22 @@
 #include "audit.h"
 #include "progress.h"
 
-/* The rules and the data files the operands name; an exit status. */
+/* The rules and the data files the operands name, or the rule file's
+ * own source; an exit status. */
 static int load(const struct audit_args *a, dqa_rules **rules, char ***inputs, size_t *ninputs)
 {
 	int rc = load_rules(rules, a->rules);
 	if (rc)
 		return rc;
+	const char *source;
+	dqa_rules_source(*rules, &source);
+	if (!source && a->ndata == 0)
+		return usage_error(a->help, "no data files given");
+	if (source && a->ndata > 0)
+		return usage_error(a->help, "the rule file names its data (source:): give no DATA");
 	dqa_error err = {0};
-	if (dqa_inputs_expand(inputs, ninputs, a->data, a->ndata, &err) < 0)
+	if (dqa_inputs_expand(inputs, ninputs, source ? &source : a->data, source ? 1 : a->ndata,
+			      &err) < 0)
 		return report_error(&err);
 	return 0;
 }

@@ -111,8 +111,8 @@ static int check_args(struct audit_args *a, const char **positional, int n)
 	int rc = 0;
 	if (a->suite)
 		rc = check_suite_args(a, n);
-	else if (n < 2)
-		rc = usage_error(&audit_help, n ? "no data files given" : "no rule file given");
+	else if (n < 1)
+		rc = usage_error(&audit_help, "no rule file given");
 	if (rc == 0)
 		rc = check_shard_args(a);
 	if (rc == 0)
@@ -146,7 +146,7 @@ static int run(struct audit_args *a)
 
 int cmd_audit(int argc, char **argv)
 {
-	struct audit_args a = {.opts = DQA_AUDIT_OPTIONS_INIT, .shard = {1, 1}};
+	struct audit_args a = {.opts = DQA_AUDIT_OPTIONS_INIT, .shard = {1, 1}, .help = &audit_help};
 	result_output_init(&a.output);
 	rows_output_init(&a.rows);
 	const char **positional = calloc((size_t)argc + 1, sizeof *positional);

@@ -125,6 +125,11 @@ size_t dqa_rules_check_count(const dqa_rules *rules);
  * extension. Valid while rules lives. */
 const char *dqa_rules_dataset_name(const dqa_rules *rules);
 
+/* The data the rule file names itself (`source:`, a PostgreSQL URI) into
+ * *uri, valid while rules lives; NULL when it names none, and DATA
+ * operands give the data. Returns 0. */
+int dqa_rules_source(const dqa_rules *rules, const char **uri);
+
 void dqa_rules_free(dqa_rules *rules);
 
 /* --- lint ---------------------------------------------------------------- */

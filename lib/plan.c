@@ -12,6 +12,7 @@
 #include "rules/unit_path.h"
 #include "expr/expr.h"
 #include "input/header.h"
+#include "input/xlsx.h"
 #include "util/closest.h"
 #include "util/parallel.h"
 #include "util/values.h"
@@ -380,6 +381,9 @@ static int bind_log(struct plan *p, const struct record *header, const char *inp
 int plan_bind(struct plan *p, const struct record *header, const char *input, dqa_error *err)
 {
 	int rc = bind_to_header(p, header, input, err);
+	/* Before the workers fork, which share it. */
+	if (rc == 0 && !(p->sheets = calloc(p->ninputs + 1, sizeof *p->sheets)))
+		rc = error_nomem(err);
 	if (rc == 0 && (p->opts.keep_failed_rows || p->opts.keep_records))
 		rc = bind_log(p, header, input, err);
 	/* A column the rules name but the header lacks, a bound relative to
@@ -387,6 +391,14 @@ int plan_bind(struct plan *p, const struct record *header, const char *input, dq
 	if (rc < 0)
 		ydoc_excerpt(&p->rules->doc, err);
 	return rc;
+}
+
+int plan_sheet(struct plan *p, uint32_t input, const char *sheet, dqa_error *err)
+{
+	if (!p->sheets || input >= p->ninputs || p->sheets[input])
+		return 0;
+	RETURN_IF_NOMEM(p->sheets[input] = strdup(sheet), err);
+	return 0;
 }
 
 int plan_fork(struct plan *w, const struct plan *first, struct arena *out, dqa_error *err)
@@ -398,6 +410,7 @@ int plan_fork(struct plan *w, const struct plan *first, struct arena *out, dqa_e
 	w->first_row_line = first->first_row_line;
 	w->unit_col = first->unit_col;
 	w->input_units = first->input_units;
+	w->sheets = first->sheets;
 	w->registry = first->registry;
 	w->inputs = first->inputs;
 	w->ninputs = first->ninputs;
@@ -530,6 +543,14 @@ int plan_add_sample(struct plan *p, struct tally *t, const struct bound_check *b
 	}
 	if (note && note[0] && !(s->note = arena_strdup(p->out, note)))
 		return -1;
+	if (p->sheets && p->sheets[input]) {
+		struct strbuf ref = STRBUF_INIT;
+		xlsx_cell_ref(&ref, p->sheets[input], n ? (size_t)b->cols[0] : SIZE_MAX, line);
+		s->cell = ref.failed ? NULL : arena_strdup(p->out, ref.buf);
+		strbuf_release(&ref);
+		if (!s->cell)
+			return -1;
+	}
 	return row ? sample_keys(p, s, row) : 1;
 }
 
@@ -811,10 +832,19 @@ static int describe_log(struct plan *p, struct rowlog *log)
 	for (size_t k = 0; k < log->nkey; k++)
 		if (!(log->key_names[k] = arena_strdup(a, p->header[p->key_cols[k]])))
 			return -1;
+	for (size_t i = 0; p->sheets && i < p->ninputs; i++) {
+		if (!p->sheets[i])
+			continue;
+		if (!log->sheets && !(log->sheets = arena_alloc(a, p->ninputs * sizeof *log->sheets)))
+			return -1;
+		if (!(log->sheets[i] = arena_strdup(a, p->sheets[i])))
+			return -1;
+	}
 	for (size_t i = 0; i < p->nchecks; i++) {
 		const struct check *def = p->checks[i].def;
 		struct rowlog_check *c = &log->checks[i];
 		c->ncols = def->ncols;
+		c->first_col = def->ncols ? (size_t)p->checks[i].cols[0] : SIZE_MAX;
 		c->error = !def->severity || strcmp(def->severity, "error") == 0;
 		c->id = arena_strdup(a, def->id);
 		c->label = def->message ? arena_strdup(a, def->message) : NULL;
@@ -868,5 +898,8 @@ void plan_release(struct plan *p)
 	if (p->owns_registry) {
 		registry_free(p->registry);
 		free(p->input_units);
+		for (size_t i = 0; p->sheets && i < p->ninputs; i++)
+			free(p->sheets[i]);
+		free(p->sheets);
 	}
 }

@@ -75,6 +75,9 @@ struct plan {
 	int unit_col;                 /* -1: one unit for every row */
 	size_t *input_units;          /* units from paths: each input's unit,
 					 owned with the registry; or NULL */
+	char **sheets;                /* each input's workbook sheet or NULL,
+					 owned with the registry (samples name
+					 their cell in it) */
 	struct bound_check *checks;
 	size_t nchecks;
 	/* plan_row's two lists of check indexes: those a record's property
@@ -122,6 +125,9 @@ int plan_check_declared(const struct plan *p, const char *input, dqa_error *err)
 
 int plan_bind(struct plan *p, const struct record *header, const char *input,
 	      dqa_error *err);
+/* Notes that input's rows come from the workbook sheet named sheet
+ * (copied), before any of them is read. 0 or DQA_ENOMEM. */
+int plan_sheet(struct plan *p, uint32_t input, const char *sheet, dqa_error *err);
 /* A worker's plan for a parallel scan of the same data: shares the header,
  * the rules and the unit registry of `first`, binds its own check state and
  * keeps its own counts and samples (in `out`, one arena per worker). */

@@ -20,6 +20,7 @@ struct res_sample {
 	const char **keys;
 	size_t *key_lens, nkeys;
 	const char *note;
+	const char *cell;             /* a workbook's cell reference (Sheet1!C17), or NULL */
 };
 
 /* A kind's parameter as the rule file wrote it (a list joined with ", "). */

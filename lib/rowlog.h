@@ -24,6 +24,7 @@ struct rowlog_check {
 	const char *id, *label;       /* label: the rule's message, or NULL */
 	const char **columns;
 	size_t ncols;
+	size_t first_col;             /* the header index of columns[0]; SIZE_MAX: none */
 	bool error;                   /* severity error (the default): a failing
 					 record is invalid */
 };
@@ -62,6 +63,8 @@ struct rowlog {
 	size_t nunits;
 	const char *const *inputs;
 	size_t ninputs;
+	const char **sheets;          /* each input's workbook sheet or NULL; NULL when
+					 no input is a workbook */
 	const char *header;           /* the first input's header line, with its end */
 	size_t header_len;
 	const char *eol;              /* for a last record without one */

@@ -9,6 +9,7 @@
 #include "input/csv_chunk.h"
 #include "input/json_chunk.h"
 #include "input/packed.h"
+#include "input/pg.h"
 #include "input/xlsx.h"
 #include "input/limits.h"
 #include "input/newlines.h"
@@ -317,8 +318,14 @@ static int on_header(void *ctx, const struct record *rec)
 		return 0;   /* blank lines before the header */
 	pr->header_seen = true;
 	if (s->bound)
-		return s->ops->same_header(s->first, rec, s->names[pr->input], pr->err);
-	FORWARD_IF_ERROR(s->ops->bind(s->first, rec, s->names[0], pr->first_row_line, pr->err));
+		FORWARD_IF_ERROR(s->ops->same_header(s->first, rec, s->names[pr->input], pr->err));
+	else
+		FORWARD_IF_ERROR(s->ops->bind(s->first, rec, s->names[0], pr->first_row_line,
+					      pr->err));
+	if (rec->sheet && s->ops->sheet)
+		FORWARD_IF_ERROR(s->ops->sheet(s->first, pr->input, rec->sheet, pr->err));
+	if (s->bound)
+		return 0;
 	s->bound = true;
 	FORWARD_IF_ERROR(keep_columns(s, rec, pr->err));
 	FORWARD_IF_ERROR(start_workers(pr->s, pr->err));
@@ -571,8 +578,9 @@ static int push_packed(struct producer *pr, bool last)
 	return pr->b || last ? 0 : 1;   /* 1: the scan stopped */
 }
 
-/* A workbook's row: the header binds, the others are packed into blocks. */
-static int on_sheet_row(void *ctx, const struct record *rec)
+/* A record found by the reading thread: the header binds, the others are
+ * packed into blocks. */
+static int pack_row(void *ctx, const struct record *rec)
 {
 	struct producer *pr = ctx;
 	if (!pr->header_seen) {
@@ -587,6 +595,36 @@ static int on_sheet_row(void *ctx, const struct record *rec)
 	return b->len >= pr->s->block_size ? push_packed(pr, false) : 0;
 }
 
+/* A table shard's row (pg.h): its first field is the line the row starts
+ * on in the unsharded read, the rest are the table's. */
+static int on_table_row(void *ctx, const struct record *rec)
+{
+	struct producer *pr = ctx;
+	char *end;
+	uint64_t line = rec->n ? strtoull(rec->fields[0], &end, 10) : 0;
+	if (!pr->header_seen ? rec->n == 0 : line == 0 || *end)
+		return error_at(pr->err, DQA_EINPUT, pr->s->names[pr->input], DQA_NOPOS, NULL,
+				"the server sent a row without its line number");
+	struct record row = *rec;
+	row.fields++, row.lens++, row.n--;
+	row.line = pr->header_seen ? line : rec->line;
+	row.raw = "", row.raw_len = 0;
+	return pack_row(pr, &row);
+}
+
+/* One shard of a PostgreSQL input, split on the server: its rows are
+ * read on this thread, numbered as the whole table's, and packed. */
+static int read_table_shard(struct producer *pr, const struct scan_part *part)
+{
+	const struct dialect *d = pr->s->cfg->dialect;
+	const struct pg_select sel = {d->query, d->shard_by, part->shard, part->nshards};
+	int rc = reader_scan_select(pr->s->cfg->inputs[pr->input], d, &sel, on_table_row, pr,
+				    pr->err);
+	if (rc == 0 && pr->b)
+		rc = push_packed(pr, true);
+	return rc < 0 ? rc : 0;
+}
+
 /* A workbook, read on this thread by xlsx.h, its rows checked by the
  * workers. */
 static int read_workbook(struct producer *pr, const struct scan_part *part)
@@ -598,7 +636,7 @@ static int read_workbook(struct producer *pr, const struct scan_part *part)
 				"give the dataset as several workbooks to shard it, one or more per shard",
 				"--shard cannot split one workbook");
 	const struct dialect *d = s->cfg->dialect;
-	int rc = xlsx_scan(s->cfg->inputs[pr->input], d->sheet, d, on_sheet_row, pr, pr->err);
+	int rc = xlsx_scan(s->cfg->inputs[pr->input], d->sheet, d, pack_row, pr, pr->err);
 	if (rc == 0 && !pr->header_seen)
 		rc = error_at(pr->err, DQA_EINPUT, s->names[pr->input], DQA_NOPOS,
 			      "an extract starts with a header row naming its columns",
@@ -614,14 +652,17 @@ static int read_input(struct scan *s, const struct scan_part *part, dqa_error *e
 			      .end = SCAN_TO_END, .err = err};
 	const char *path = s->cfg->inputs[part->input];
 	unsigned char format = s->cfg->dialect->format;
-	if (format == INPUT_XLSX || (!format && xlsx_named(path))) {
-		int rc = (pr.b = take_block(s)) ? read_workbook(&pr, part) : 0;
+	bool table_shard = part->nshards > 1 && pg_is_uri(path);
+	if (table_shard || format == INPUT_XLSX || (!format && xlsx_named(path))) {
+		int rc = !(pr.b = take_block(s)) ? 0
+			 : table_shard ? read_table_shard(&pr, part) : read_workbook(&pr, part);
 		if (pr.b)
 			give_back(s, pr.b);
 		return rc;
 	}
+	const struct pg_select sel = {.query = s->cfg->dialect->query};
 	FORWARD_IF_ERROR(source_open(&pr.src, s->cfg->inputs[part->input],
-				     s->cfg->dialect->encoding, err));
+				     s->cfg->dialect->encoding, &sel, err));
 	pr.src.want = s->cfg->dialect->format;
 	pr.b = take_block(s);
 	int rc = pr.b ? fill(&pr) : 0;
@@ -720,7 +761,7 @@ int scan_records(const struct scan_config *cfg, const struct scan_sink_ops *ops,
 		s.names[i] = strcmp(cfg->inputs[i], "-") ? cfg->inputs[i] : "<stdin>";
 	size_t n = parts ? nparts : cfg->ninputs;
 	for (size_t i = 0; rc == 0 && i < n && !s.stop; i++) {
-		struct scan_part whole = {(uint32_t)i, 0, SCAN_TO_END, 1};
+		struct scan_part whole = {(uint32_t)i, 0, SCAN_TO_END, 1, 0, 0};
 		if ((rc = read_input(&s, parts ? &parts[i] : &whole, err)) < 0)
 			fail(&s, s.next_seq, err, rc != DQA_EINPUT);
 	}
@@ -798,10 +839,15 @@ static bool plan_sink_utf8_blocks(const void *first)
 	return ((const struct plan *)first)->wants_utf8_blocks;
 }
 
+static int plan_sink_sheet(void *first, uint32_t input, const char *sheet, dqa_error *err)
+{
+	return plan_sheet(first, input, sheet, err);
+}
+
 static const struct scan_sink_ops plan_sink = {
 	.bind = plan_sink_bind, .same_header = plan_sink_same_header, .fork = plan_sink_fork,
 	.row = plan_sink_row, .merge = plan_sink_merge, .release = plan_sink_release,
-	.utf8_blocks = plan_sink_utf8_blocks,
+	.utf8_blocks = plan_sink_utf8_blocks, .sheet = plan_sink_sheet,
 };
 
 int scan_run(struct plan *p, const struct scan_part *parts, size_t nparts, dqa_error *err)

@@ -18,10 +18,13 @@ enum { SCAN_BLOCK_SIZE = 1 << 18 };
 /* What a scan reads of one input: its header, then the records that start
  * at file offsets in [start, end) (a shard's byte range, always at record
  * boundaries; end SCAN_TO_END: to the end). line is the physical line at
- * start. Offsets count raw file bytes, so a range needs a plain file. */
+ * start. Offsets count raw file bytes, so a range needs a plain file.
+ * A PostgreSQL input is split on the server instead: shard of nshards
+ * (nshards 0: all its rows; pg.h). */
 struct scan_part {
 	uint32_t input;
 	uint64_t start, end, line;
+	unsigned shard, nshards;
 };
 
 #define SCAN_TO_END UINT64_MAX
@@ -43,6 +46,9 @@ struct scan_sink_ops {
 	void (*release)(void *fork);
 	/* After binding: whether rows read record.utf8_valid (NULL: no). */
 	bool (*utf8_blocks)(const void *first);
+	/* The workbook sheet an input's rows come from, given with its header
+	 * before any of its rows (NULL: not wanted). */
+	int (*sheet)(void *first, uint32_t input, const char *sheet, dqa_error *err);
 };
 
 /* What a scan reads: the inputs ("-" is stdin) in the dialect, with a

@@ -205,7 +205,7 @@ static int import_file(struct store_writer *w, const char *csv, size_t *runs,
 	struct import_ctx c = {.w = w, .path = csv, .err = err, .run_key = STRBUF_INIT,
 			       .pending_text = STRBUF_INIT};
 	c.partial = ends_without_newline(csv);
-	const struct dialect dialect = {',', '"', NULL, NULL, 1, 0, NULL};
+	const struct dialect dialect = {',', '"', NULL, NULL, 1, 0, NULL, NULL, NULL};
 	int rc = reader_scan(csv, &dialect, on_record, &c, err);
 	/* A partial last line is dropped whether it parsed or not; when it did
 	 * not, it is not counted as malformed: the notice names it apart. */

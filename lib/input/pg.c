@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/strbuf.h"
+
 struct pg {
 	PGconn *conn;
 	const char *name;      /* the operand, for messages (it holds no password) */
@@ -28,43 +30,96 @@ static int server_error(struct pg *pg, const char *what, dqa_error *err)
 			"%s: %.*s", what, (int)len, msg);
 }
 
-/* The URI without its table parameter into conninfo, and the table's
- * name into table (both malloc'd). */
-static int split_uri(const char *uri, char **conninfo, char **table, dqa_error *err)
+/* The URI's query parameter called name (name=...), or NULL. */
+static const char *uri_param(const char *uri, const char *name, size_t *len)
 {
-	const char *query = strchr(uri, '?');
-	const char *authority = strstr(uri, "://") + 3;
-	const char *at = strchr(authority, '@'), *slash = strchr(authority, '/');
-	if (at && (!slash || at < slash) && memchr(authority, ':', (size_t)(at - authority)))
-		return error_at(err, DQA_EARG, NULL, DQA_NOPOS,
-				"give the password in PGPASSWORD or ~/.pgpass, never in the URI",
-				"a PostgreSQL URI must not hold a password");
-	*conninfo = calloc(1, strlen(uri) + 1);
-	*table = NULL;
-	RETURN_IF_NOMEM(*conninfo, err);
-	size_t base = query ? (size_t)(query - uri) : strlen(uri);
-	memcpy(*conninfo, uri, base);
-	char sep = '?';
-	for (const char *p = query ? query + 1 : NULL; p && *p;) {
-		size_t len = strcspn(p, "&");
-		if (strncmp(p, "password=", 9) == 0)
-			return error_at(err, DQA_EARG, NULL, DQA_NOPOS,
-					"give the password in PGPASSWORD or ~/.pgpass, never in the URI",
-					"a PostgreSQL URI must not hold a password");
-		if (strncmp(p, "table=", 6) == 0 && !*table) {
-			RETURN_IF_NOMEM(*table = strndup(p + 6, len - 6), err);
-		} else {
-			size_t at_end = strlen(*conninfo);
-			(*conninfo)[at_end] = sep;
-			memcpy(*conninfo + at_end + 1, p, len);
-			sep = '&';
+	size_t nlen = strlen(name);
+	for (const char *p = strchr(uri, '?'); p && *p;) {
+		p++;
+		size_t at = strcspn(p, "&");
+		if (at > nlen && strncmp(p, name, nlen) == 0 && p[nlen] == '=') {
+			*len = at - nlen - 1;
+			return p + nlen + 1;
 		}
-		p += len + (p[len] == '&');
+		p += at;
 	}
-	if (!*table || !**table)
+	return NULL;
+}
+
+bool pg_uri_has_password(const char *uri)
+{
+	const char *authority = strstr(uri, "://");
+	authority = authority ? authority + 3 : uri;
+	const char *at = strchr(authority, '@'), *slash = strchr(authority, '/');
+	size_t len;
+	return (at && (!slash || at < slash) && memchr(authority, ':', (size_t)(at - authority))) ||
+	       uri_param(uri, "password", &len);
+}
+
+void pg_mask_passwords(char *text)
+{
+	for (char *p = text; (p = strstr(p, "://")); ) {
+		p += 3;
+		size_t authority = strcspn(p, "/?@ \t\"'");
+		char *colon = memchr(p, ':', authority);
+		if (p[authority] == '@' && colon)
+			memset(colon + 1, '*', (size_t)(p + authority - colon - 1));
+	}
+	for (char *p = text; (p = strstr(p, "password=")); ) {
+		p += 9;
+		size_t len = strcspn(p, "& \t\"'");
+		memset(p, '*', len);
+	}
+}
+
+bool pg_uri_has_table(const char *uri)
+{
+	size_t len;
+	return uri_param(uri, "table", &len) != NULL;
+}
+
+static int password_refused(dqa_error *err)
+{
+	return error_at(err, DQA_EARG, NULL, DQA_NOPOS,
+			"give the password in PGPASSWORD or ~/.pgpass, never in the URI",
+			"a PostgreSQL URI must not hold a password");
+}
+
+/* The URI without its table parameter into conninfo, and the table's
+ * name into table (both malloc'd; table NULL when query names the rows). */
+static int split_uri(const char *uri, const char *query, char **conninfo, char **table,
+		     dqa_error *err)
+{
+	*conninfo = *table = NULL;
+	if (pg_uri_has_password(uri))
+		return password_refused(err);
+	size_t len;
+	const char *name = uri_param(uri, "table", &len);
+	if (query && name)
+		return error_at(err, DQA_EARG, NULL, DQA_NOPOS,
+				"give the rows by the rule file's query, or by table=, not both",
+				"the PostgreSQL URI names a table and the rule file a query");
+	if (!query && (!name || !len))
 		return error_at(err, DQA_EARG, NULL, DQA_NOPOS,
 				"name the table: postgresql://HOST/DB?table=SCHEMA.NAME",
 				"the PostgreSQL URI names no table");
+	RETURN_IF_NOMEM(*conninfo = calloc(1, strlen(uri) + 1), err);
+	if (name)
+		RETURN_IF_NOMEM(*table = strndup(name, len), err);
+	const char *params = strchr(uri, '?');
+	size_t base = params ? (size_t)(params - uri) : strlen(uri);
+	memcpy(*conninfo, uri, base);
+	char sep = '?';
+	for (const char *p = params ? params + 1 : NULL; p && *p;) {
+		size_t at = strcspn(p, "&");
+		if (strncmp(p, "table=", 6) != 0) {
+			size_t end = strlen(*conninfo);
+			(*conninfo)[end] = sep;
+			memcpy(*conninfo + end + 1, p, at);
+			sep = '&';
+		}
+		p += at + (p[at] == '&');
+	}
 	return 0;
 }
 
@@ -82,33 +137,79 @@ static char *quoted_table(PGconn *conn, const char *table)
 	return out;
 }
 
-static int start_copy(struct pg *pg, const char *table, dqa_error *err)
+/* Line ends in a row's text as the CSV reader counts them ('\n', "\r\n"
+ * and a lone '\r' one each), of t, the row as composite text (whose
+ * values hold the same raw line ends as their CSV fields). */
+#define LINE_ENDS "(length(t) - length(replace(t, E'\\n', ''))) + " \
+	"(length(t) - length(replace(t, E'\\r', ''))) - " \
+	"(length(t) - length(replace(t, E'\\r\\n', ''))) / 2"
+
+/* The COPY statement of sel's rows from rel (a quoted table, or a query
+ * in parentheses) into sql. */
+static void copy_statement(struct strbuf *sql, const char *rel, const struct pg_select *sel,
+			   const char *column)
 {
-	PGresult *r = PQexec(pg->conn, "BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
+	if (sel->nshards < 2) {
+		strbuf_printf(sql, "COPY (SELECT * FROM %s AS r) TO STDOUT WITH (FORMAT csv, HEADER)",
+			      rel);
+		return;
+	}
+	strbuf_printf(sql,
+		      "COPY (SELECT l.dqa_line, (l.r).* FROM (SELECT r, 1 + sum(1 + n.ends) "
+		      "OVER (ROWS UNBOUNDED PRECEDING) - n.ends AS dqa_line FROM %s AS r, "
+		      "LATERAL (SELECT r::text AS t) AS x, LATERAL (SELECT " LINE_ENDS
+		      " AS ends) AS n) AS l WHERE coalesce((hashtext((l.r).%s::text) & "
+		      "2147483647) %% %u, 0) = %u) TO STDOUT WITH (FORMAT csv, HEADER)",
+		      rel, column, sel->nshards, sel->shard - 1);
+}
+
+static int start_copy(struct pg *pg, const char *table, const struct pg_select *sel,
+		      dqa_error *err)
+{
+	/* A sequential scan starts at the table's first block, so every read
+	 * (and every shard's line numbers) sees the rows in one order. */
+	PGresult *r = PQexec(pg->conn, "BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY;"
+			     " SET LOCAL synchronize_seqscans = off");
 	bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
 	PQclear(r);
 	if (!ok)
 		return server_error(pg, "cannot start a read-only transaction", err);
-	char *quoted = quoted_table(pg->conn, table);
-	RETURN_IF_NOMEM(quoted, err);
-	size_t len = strlen(quoted) + 80;
-	char *sql = malloc(len);
-	if (sql)
-		snprintf(sql, len, "COPY (SELECT * FROM %s) TO STDOUT WITH (FORMAT csv, HEADER)", quoted);
-	free(quoted);
-	RETURN_IF_NOMEM(sql, err);
-	r = PQexec(pg->conn, sql);
-	free(sql);
-	ok = PQresultStatus(r) == PGRES_COPY_OUT;
-	PQclear(r);
-	return ok ? 0 : server_error(pg, "cannot read the table", err);
+	struct strbuf rel = STRBUF_INIT, sql = STRBUF_INIT;
+	char *column = NULL;
+	if (table) {
+		char *quoted = quoted_table(pg->conn, table);
+		if (quoted)
+			strbuf_puts(&rel, quoted);
+		free(quoted);
+	} else {
+		strbuf_printf(&rel, "(%s)", sel->query);
+	}
+	if (sel->nshards > 1 && !(column = PQescapeIdentifier(pg->conn, sel->shard_by,
+							      strlen(sel->shard_by))))
+		rel.failed = true;
+	if (!rel.failed)
+		copy_statement(&sql, rel.buf, sel, column);
+	PQfreemem(column);
+	int rc = rel.failed || sql.failed ? error_nomem(err) : 0;
+	if (rc == 0) {
+		r = PQexec(pg->conn, sql.buf);
+		ok = PQresultStatus(r) == PGRES_COPY_OUT;
+		PQclear(r);
+		rc = ok ? 0 : server_error(pg, table ? "cannot read the table" : "cannot run the query",
+					   err);
+	}
+	strbuf_release(&rel);
+	strbuf_release(&sql);
+	return rc;
 }
 
-int pg_open(struct pg **out, const char *uri, dqa_error *err)
+int pg_open(struct pg **out, const char *uri, const struct pg_select *sel, dqa_error *err)
 {
+	static const struct pg_select whole;
+	sel = sel ? sel : &whole;
 	*out = NULL;
 	char *conninfo = NULL, *table = NULL;
-	int rc = split_uri(uri, &conninfo, &table, err);
+	int rc = split_uri(uri, sel->query, &conninfo, &table, err);
 	struct pg *pg = rc == 0 ? calloc(1, sizeof *pg) : NULL;
 	if (rc == 0 && !pg)
 		rc = error_nomem(err);
@@ -117,8 +218,10 @@ int pg_open(struct pg **out, const char *uri, dqa_error *err)
 		pg->conn = PQconnectdb(conninfo);
 		if (PQstatus(pg->conn) != CONNECTION_OK)
 			rc = server_error(pg, "cannot connect", err);
+		else if (PQsetClientEncoding(pg->conn, "UTF8") != 0)
+			rc = server_error(pg, "cannot read UTF-8 text", err);
 		else
-			rc = start_copy(pg, table, err);
+			rc = start_copy(pg, table, sel, err);
 	}
 	free(conninfo);
 	free(table);

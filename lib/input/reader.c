@@ -9,6 +9,7 @@
 #include "csv_boundary.h"
 #include "csv_chunk.h"
 #include "limits.h"
+#include "pg.h"
 #include "source.h"
 #include "xlsx.h"
 
@@ -264,10 +265,17 @@ static int scan_source(struct source *src, const struct dialect *dialect, record
 int reader_scan(const char *path, const struct dialect *dialect, record_fn fn,
 		void *ctx, dqa_error *err)
 {
+	const struct pg_select sel = {.query = dialect->query};
+	return reader_scan_select(path, dialect, &sel, fn, ctx, err);
+}
+
+int reader_scan_select(const char *path, const struct dialect *dialect,
+		       const struct pg_select *sel, record_fn fn, void *ctx, dqa_error *err)
+{
 	if (dialect->format == INPUT_XLSX || (!dialect->format && xlsx_named(path)))
 		return xlsx_scan(path, dialect->sheet, dialect, fn, ctx, err);
 	struct source src;
-	FORWARD_IF_ERROR(source_open(&src, path, dialect->encoding, err));
+	FORWARD_IF_ERROR(source_open(&src, path, dialect->encoding, sel, err));
 	src.want = dialect->format;
 	int rc = scan_source(&src, dialect, fn, ctx, err);
 	source_close(&src);

@@ -22,9 +22,11 @@ struct dialect {
 	unsigned header_row;           /* the header's line (0 as 1): lines before it are skipped */
 	unsigned char format;          /* enum input_format (sniff.h); 0: sniffed per input */
 	const char *sheet;             /* of a workbook: a name or position; NULL: the first */
+	const char *query;             /* a PostgreSQL source's SELECT (pg.h); NULL: a table */
+	const char *shard_by;          /* the column a table's shards hash; NULL: not split */
 };
 
-#define DIALECT_INIT { 0, '"', NULL, NULL, 1, 0, NULL }
+#define DIALECT_INIT { 0, '"', NULL, NULL, 1, 0, NULL, NULL, NULL }
 
 /* Why a record is not well-formed RFC 4180 (it is still read as Python
  * reads it). */
@@ -62,6 +64,7 @@ struct record {
 	unsigned char flaw;        /* enum record_flaw, the first one found */
 	uint64_t flaw_line;        /* where the flaw is (FLAW_NONE: 0) */
 	uint32_t flaw_col;
+	const char *sheet;         /* the workbook sheet it is a row of, else NULL */
 };
 
 /* Copies the record's raw text, cut to cap - 1 bytes, into out (NUL
@@ -102,5 +105,9 @@ int reader_title_row(const char *buf, size_t len, char delimiter, char quote,
  * (records with no fields) are not passed to fn. */
 int reader_scan(const char *path, const struct dialect *dialect, record_fn fn,
 		void *ctx, dqa_error *err);
+/* reader_scan of a PostgreSQL URI's rows as sel gives them (pg.h). */
+struct pg_select;
+int reader_scan_select(const char *path, const struct dialect *dialect,
+		       const struct pg_select *sel, record_fn fn, void *ctx, dqa_error *err);
 
 #endif

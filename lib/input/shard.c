@@ -145,7 +145,7 @@ static int byte_range(const char *path, const struct dialect *d, unsigned index,
 		rc = find_delimiter(&c, d);
 	if (rc == 0)
 		rc = advance(&c, share(c.size, index - 1, count));
-	*part = (struct scan_part){0, c.pos, SCAN_TO_END, c.lines + 1};
+	*part = (struct scan_part){0, c.pos, SCAN_TO_END, c.lines + 1, 0, 0};
 	if (rc == 0 && index < count) {
 		rc = advance(&c, share(c.size, index, count));
 		part->end = c.pos;
@@ -171,19 +171,24 @@ int shard_parts(const char *const *inputs, size_t ninputs, const struct dialect 
 			return error_at(err, DQA_EARG, "<stdin>", DQA_NOPOS,
 					"save it to a file first, or audit it in one shard",
 					"standard input cannot be split into shards");
-	if (ninputs == 1 && count > 1 && pg_is_uri(inputs[0]))
+	if (ninputs == 1 && count > 1 && pg_is_uri(inputs[0]) && !dialect->shard_by)
 		return error_at(err, DQA_EARG, inputs[0], DQA_NOPOS,
-				"audit the table in one shard, or shard a dataset of several inputs by input",
-				"a PostgreSQL table cannot be split into shards");
+				"name a column to hash in the rule file (dataset: {shard_by: COLUMN}), "
+				"or shard a dataset of several inputs by input",
+				"a PostgreSQL table is split into shards only by dataset: shard_by");
 	struct scan_part *parts = calloc(ninputs + 1, sizeof *parts);
 	RETURN_IF_NOMEM(parts, err);
 	*out = parts;
+	if (ninputs == 1 && count > 1 && pg_is_uri(inputs[0])) {
+		parts[(*nparts)++] = (struct scan_part){0, 0, SCAN_TO_END, 1, index, count};
+		return 0;
+	}
 	if (ninputs == 1 && count > 1)
 		return byte_range(inputs[0], dialect, index, count, &parts[(*nparts)++], err);
 	/* Input 0 comes first, with its records or without: its header binds. */
 	if (index - 1 != 0)
-		parts[(*nparts)++] = (struct scan_part){0, 0, 0, 1};
+		parts[(*nparts)++] = (struct scan_part){0, 0, 0, 1, 0, 0};
 	for (size_t i = index - 1; i < ninputs; i += count)
-		parts[(*nparts)++] = (struct scan_part){(uint32_t)i, 0, SCAN_TO_END, 1};
+		parts[(*nparts)++] = (struct scan_part){(uint32_t)i, 0, SCAN_TO_END, 1, 0, 0};
 	return 0;
 }

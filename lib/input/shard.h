@@ -1,5 +1,7 @@
 /* Which part of the inputs shard I of N audits: byte ranges of a single
- * plain file cut at exact record boundaries, or every N-th file of several.
+ * plain file cut at exact record boundaries, a single PostgreSQL input's
+ * rows by the hash of dialect->shard_by (pg.h), or every N-th file of
+ * several.
  * Sharded and merged, the parts add up to exactly one unsharded audit. */
 #ifndef DQA_SHARD_H
 #define DQA_SHARD_H

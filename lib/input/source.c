@@ -63,13 +63,13 @@ static bool gzip_magic(const struct source *src)
 }
 
 int source_open(struct source *src, const char *path, const struct encoding *encoding,
-		dqa_error *err)
+		const struct pg_select *sel, dqa_error *err)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
 	*src = (struct source){.name = is_stdin ? "<stdin>" : path, .fd = -1,
 			       .encoding = encoding_is_utf8(encoding) ? NULL : encoding};
 	if (pg_is_uri(path)) {
-		FORWARD_IF_ERROR(pg_open(&src->pg, path, err));
+		FORWARD_IF_ERROR(pg_open(&src->pg, path, sel, err));
 		RETURN_IF_NOMEM(src->in = malloc(SOURCE_BUFFER), err);
 		return 0;
 	}

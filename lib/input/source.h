@@ -17,6 +17,7 @@
 struct encoding;
 struct inflater;
 struct pg;
+struct pg_select;
 struct transcoder;
 
 struct source {
@@ -46,9 +47,10 @@ struct source {
 	enum input_format format;   /* known after the first read */
 };
 
-/* encoding NULL: UTF-8. */
+/* encoding NULL: UTF-8. sel: what a PostgreSQL URI reads (pg.h), NULL for
+ * its table's rows. */
 int source_open(struct source *src, const char *path, const struct encoding *encoding,
-		dqa_error *err);
+		const struct pg_select *sel, dqa_error *err);
 /* Reads up to cap bytes of text; returns the count, 0 at the end, or a
  * negative DQA_EINPUT with err filled (also for a file that is not text,
  * or a byte not in the encoding). src->skipped is known after the first

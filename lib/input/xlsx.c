@@ -31,6 +31,7 @@ struct xlsx {
 	struct sheet_entry *sheets;
 	size_t nsheets;
 	char *target;                 /* the chosen sheet's part */
+	const char *sheet_name;       /* the chosen sheet's name */
 	const char *want_rel;
 	/* shared strings: each followed by NUL */
 	struct strbuf sst;
@@ -142,6 +143,7 @@ static int pick_sheet(struct xlsx *x, const char *want)
 		}
 	}
 	x->want_rel = x->sheets[pick].rel_id;
+	x->sheet_name = x->sheets[pick].name;
 	return 0;
 }
 
@@ -245,6 +247,37 @@ static size_t column_of(const char *ref)
 	return letters && *ref >= '0' && *ref <= '9' ? col - 1 : SIZE_MAX;
 }
 
+void xlsx_cell_ref(struct strbuf *out, const char *sheet, size_t col, uint64_t row)
+{
+	bool plain = *sheet != '\0';
+	for (const unsigned char *c = (const unsigned char *)sheet; *c && plain; c++)
+		plain = *c >= 0x80 || *c == '_' || *c == '.' || (*c >= '0' && *c <= '9') ||
+			((*c | 0x20) >= 'a' && (*c | 0x20) <= 'z');
+	if (plain) {
+		strbuf_puts(out, sheet);
+	} else {
+		strbuf_putc(out, '\'');
+		for (const char *c = sheet; *c; c++) {
+			if (*c == '\'')
+				strbuf_putc(out, '\'');
+			strbuf_putc(out, *c);
+		}
+		strbuf_putc(out, '\'');
+	}
+	if (col == SIZE_MAX) {
+		strbuf_printf(out, "!%llu:%llu", (unsigned long long)row, (unsigned long long)row);
+		return;
+	}
+	char letters[8];
+	size_t n = 0;
+	for (size_t c = col + 1; c && n < sizeof letters; c = (c - 1) / 26)
+		letters[n++] = (char)('A' + (c - 1) % 26);
+	strbuf_putc(out, '!');
+	while (n)
+		strbuf_putc(out, letters[--n]);
+	strbuf_printf(out, "%llu", (unsigned long long)row);
+}
+
 /* Makes room for field `col` of the row, filling skipped cells with empty
  * fields. */
 static int reach_column(struct xlsx *x, struct xlsx_part *p, size_t col)
@@ -278,8 +311,16 @@ static int reach_column(struct xlsx *x, struct xlsx_part *p, size_t col)
 
 static int cell_start(struct xlsx *x, struct xlsx_part *p, const char **attrs)
 {
-	const char *ref = xlsx_attr(attrs, "r"), *t = xlsx_attr(attrs, "t");
-	const char *s = xlsx_attr(attrs, "s");
+	/* One pass over a cell's few attributes (r, s, t), which are never
+	 * namespaced, instead of a lookup each. */
+	const char *ref = NULL, *t = NULL, *s = NULL;
+	for (size_t i = 0; attrs[i]; i += 2)
+		if (attrs[i][0] && !attrs[i][1])
+			switch (attrs[i][0]) {
+			case 'r': ref = attrs[i + 1]; break;
+			case 't': t = attrs[i + 1]; break;
+			case 's': s = attrs[i + 1]; break;
+			}
 	size_t col = ref ? column_of(ref) : x->ncols;
 	if (col == SIZE_MAX)
 		return xlsx_part_fail(p, "a cell reference '%.20s' that is not one", ref);
@@ -309,7 +350,9 @@ static int cell_end(struct xlsx *x, struct xlsx_part *p)
 		unsigned long i = strtoul(v, &end, 10);
 		if (!len || *end || i >= x->nsst)
 			return xlsx_part_fail(p, "cell with shared string %.20s, of %zu", v, x->nsst);
-		strbuf_puts(&x->row, x->sst.buf + x->sst_at[i]);
+		/* Strings lie back to back, each followed by NUL: no strlen. */
+		size_t next = i + 1 < x->nsst ? x->sst_at[i + 1] : x->sst.len;
+		strbuf_add(&x->row, x->sst.buf + x->sst_at[i], next - x->sst_at[i] - 1);
 	} else if (strcmp(x->type, "b") == 0) {
 		strbuf_puts(&x->row, len == 0 ? "" : strcmp(v, "0") == 0 ? "FALSE" : "TRUE");
 	} else if (strcmp(x->type, "n") == 0) {
@@ -340,7 +383,7 @@ static int row_end(struct xlsx *x, struct xlsx_part *p)
 		x->fields[i] = x->at[i] == SIZE_MAX ? "" : x->row.buf + x->at[i];
 	struct record rec = {.fields = x->fields, .lens = x->lens, .n = x->ncols,
 			     .line = x->row_number, .raw = "", .delimiter = ',', .quote = '"',
-			     .eol = EOL_LF};
+			     .eol = EOL_LF, .sheet = x->sheet_name};
 	int rc = x->fn(x->ctx, &rec);
 	return rc ? xlsx_part_stop(p, rc) : 0;
 }

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 
 #include "reader.h"
+#include "../util/strbuf.h"
 
 /* Excel's last row. */
 enum { XLSX_MAX_ROW = 1048576 };
@@ -25,10 +26,15 @@ bool xlsx_named(const char *path);
  * to fingerprint). */
 const char *xlsx_input_file(const char *operand, char *buf, size_t cap);
 
+/* Appends the reference of the cell in column col (from 0) and row of
+ * sheet, as Excel writes it: Sheet1!C17, 'Two words'!C17; a whole row,
+ * Sheet1!17:17, when col is SIZE_MAX. */
+void xlsx_cell_ref(struct strbuf *out, const char *sheet, size_t col, uint64_t row);
+
 /* Reads the sheet of `path` (a file name, optionally followed by #NAME or
  * #POSITION from 1; otherwise `sheet`, or the first sheet when NULL),
  * passing each row that holds a cell to fn, from dialect->header_row on,
- * with the row number as its line; every row is padded with empty fields
+ * with the row number as its line and the sheet's name; every row is padded with empty fields
  * to the first one's width. Stops when fn returns 1. A broken archive,
  * malformed XML, a DOCTYPE, or a part or table beyond dialect->limits is
  * a DQA_EINPUT error. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../result.h"
+#include "../input/xlsx.h"
 #include "../rowlog.h"
 #include "../util/error.h"
 #include "../util/fileio.h"
@@ -31,12 +32,25 @@ static const char *check_label(const struct rowlog_check *c)
 	return c->label ? c->label : c->id;
 }
 
+/* The workbook cell of a failure (Sheet1!C17), or "" when its input is
+ * not a workbook, into ref. */
+static void failure_cell(struct strbuf *ref, const struct rowlog *log,
+			 const struct rowlog_row *row, const struct rowlog_failure *f)
+{
+	strbuf_reset(ref);
+	if (log->sheets && log->sheets[row->input])
+		xlsx_cell_ref(ref, log->sheets[row->input], log->checks[f->check].first_col,
+			      row->line);
+}
+
 void failed_rows_csv_header(struct strbuf *sb, const struct rowlog *log)
 {
 	strbuf_puts(sb, "unit,");
 	if (log->ninputs > 1)
 		strbuf_puts(sb, "input,");
 	strbuf_puts(sb, "line,");
+	if (log->sheets)
+		strbuf_puts(sb, "cell,");
 	for (size_t k = 0; k < log->nkey; k++) {
 		csv_put(sb, log->key_names[k]);
 		strbuf_putc(sb, ',');
@@ -73,6 +87,14 @@ static void csv_line(struct strbuf *sb, const struct rowlog *log, const struct r
 		strbuf_putc(sb, ',');
 	}
 	strbuf_printf(sb, "%llu,", (unsigned long long)row->line);
+	if (log->sheets) {
+		struct strbuf ref = STRBUF_INIT;
+		failure_cell(&ref, log, row, f);
+		csv_putn(sb, ref.buf ? ref.buf : "", ref.len);
+		strbuf_putc(sb, ',');
+		sb->failed |= ref.failed;
+		strbuf_release(&ref);
+	}
 	for (size_t k = 0; k < log->nkey; k++) {
 		csv_putn(sb, row->keys[k], row->key_lens[k]);
 		strbuf_putc(sb, ',');
@@ -102,6 +124,14 @@ static void json_line(struct strbuf *sb, const struct rowlog *log, const struct 
 	}
 	jw_key(&w, "line");
 	jw_integer(&w, (long long)row->line);
+	if (log->sheets && log->sheets[row->input]) {
+		struct strbuf ref = STRBUF_INIT;
+		failure_cell(&ref, log, row, f);
+		jw_key(&w, "cell");
+		jw_stringn(&w, ref.buf ? ref.buf : "", ref.len);
+		sb->failed |= ref.failed;
+		strbuf_release(&ref);
+	}
 	jw_key(&w, "key");
 	jw_begin_object(&w);
 	for (size_t k = 0; k < log->nkey; k++) {

@@ -120,6 +120,8 @@ static void sample_object(struct json_writer *w, const struct dqa_result *r,
 {
 	jw_begin_object(w);
 	integer_member(w, "line", s->line);
+	if (s->cell)
+		string_member(w, "cell", s->cell);
 	if (s->input)
 		string_member(w, "file", s->input);
 	sample_values(w, s);

@@ -25,6 +25,10 @@ static void put_samples(struct strbuf *out, const json_t *check, dqa_lang lang)
 	json_array_foreach(json_object_get(check, "samples"), i, s) {
 		strbuf_printf(out, "%s %llu", msg(lang, M_LINE),
 			      (unsigned long long)doc_count(s, "line"));
+		if (doc_str(s, "cell")[0]) {
+			strbuf_putc(out, ' ');
+			xml_put(out, doc_str(s, "cell"));
+		}
 		if (doc_str(s, "file")[0]) {
 			strbuf_puts(out, " (");
 			xml_put(out, doc_str(s, "file"));

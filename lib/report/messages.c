@@ -54,6 +54,7 @@ static const struct text messages[M_COUNT] = {
 	[M_COST] = {"Points lost", "Điểm bị trừ"},
 	[M_SAMPLES] = {"Failed rows (first ones)", "Các dòng lỗi (những dòng đầu)"},
 	[M_LINE] = {"Line", "Dòng"},
+	[M_CELL] = {"Cell", "Ô"},
 	[M_FILE] = {"File", "Tệp"},
 	[M_VALUES] = {"Values", "Giá trị"},
 	[M_HOW_TO_FIX] = {"How to fix", "Cách khắc phục"},

@@ -140,16 +140,19 @@ static void samples(const struct dqa_report *rep, const json_t *check, dqa_lang 
 		out->failed = true;
 		return;
 	}
-	bool files = false, notes = false;
+	bool files = false, notes = false, cells = false;
 	size_t i;
 	json_t *s;
 	json_array_foreach(list, i, s) {
 		files |= doc_str(s, "file")[0] != '\0';
+		cells |= doc_str(s, "cell")[0] != '\0';
 		notes |= doc_str(s, "note")[0] != '\0';
 	}
 	strbuf_printf(out, "<h4>%s</h4>\n<div class=\"scroll\"><table class=\"samples\">\n"
 			   "<thead><tr><th class=\"n\">%s</th>",
 		      msg(lang, M_SAMPLES), msg(lang, M_LINE));
+	if (cells)
+		strbuf_printf(out, "<th>%s</th>", msg(lang, M_CELL));
 	if (files)
 		strbuf_printf(out, "<th>%s</th>", msg(lang, M_FILE));
 	const char *name;
@@ -169,6 +172,11 @@ static void samples(const struct dqa_report *rep, const json_t *check, dqa_lang 
 	json_array_foreach(list, i, s) {
 		strbuf_printf(out, "<tr><td class=\"n\">%llu</td>",
 			      (unsigned long long)doc_count(s, "line"));
+		if (cells) {
+			strbuf_puts(out, "<td><code>");
+			html_put(out, doc_str(s, "cell"));
+			strbuf_puts(out, "</code></td>");
+		}
 		if (files) {
 			strbuf_puts(out, "<td>");
 			html_put(out, doc_str(s, "file"));

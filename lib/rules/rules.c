@@ -16,6 +16,7 @@
 #include "geo_map.h"
 #include "limits_parse.h"
 #include "mistakes.h"
+#include "source_parse.h"
 #include "unit_path.h"
 
 /* Fails on a mapping key not among known, suggesting the closest one. */
@@ -230,7 +231,7 @@ static int parse_dataset(struct rules_ctx *ctx, const struct ynode *map)
 	static const char *const keys[] = {"name", "unit", "expected_units", "key",
 					   "delimiter", "quote", "header", "strict", "allow_empty",
 					   "blank_rows", "encoding", "header_row", "format", "sheet",
-					   "map"};
+					   "map", "shard_by"};
 	struct dqa_rules *r = ctx->rules;
 	FORWARD_IF_ERROR(expect_kind(ctx, map, YNODE_MAP, "dataset"));
 	GO_ON_AFTER(ctx, expect_keys(ctx, map, "dataset", keys, sizeof keys / sizeof *keys));
@@ -284,6 +285,8 @@ static int parse_dataset(struct rules_ctx *ctx, const struct ynode *map)
 		GO_ON_AFTER(ctx, parse_format(ctx, v, &r->dialect.format));
 	if ((v = ymap_get(map, "sheet")))
 		GO_ON_AFTER(ctx, param_string(ctx, v, "sheet", &r->dialect.sheet));
+	if ((v = ymap_get(map, "shard_by")))
+		GO_ON_AFTER(ctx, param_string(ctx, v, "shard_by", &r->dialect.shard_by));
 	return 0;
 }
 
@@ -471,7 +474,7 @@ static int parse_root(struct rules_ctx *ctx, const struct ynode *root)
 {
 	static const char *const keys[] = {"version", "dataset", "columns", "correct",
 					   "sufficient", "clean", "alive", "unified",
-					   "shared", "scoring", "limits"};
+					   "shared", "scoring", "limits", "source"};
 	if (root->kind != YNODE_MAP)
 		return rules_error(ctx, root, "start with 'version: 1' and a 'dataset:' section",
 				   "a rule file must be a mapping, not %s",
@@ -490,6 +493,8 @@ static int parse_root(struct rules_ctx *ctx, const struct ynode *root)
 					     "a name", "missing 'dataset'"));
 	else
 		GO_ON_AFTER(ctx, parse_dataset(ctx, v));
+	if ((v = ymap_get(root, "source")))
+		GO_ON_AFTER(ctx, source_parse(ctx, v));
 	if ((v = ymap_get(root, "columns")))
 		GO_ON_AFTER(ctx, parse_columns(ctx, v));
 	/* Scoring first: check parsing does not need it, but a bad threshold
@@ -561,6 +566,12 @@ int dqa_rules_load(dqa_rules **out, const char *path, dqa_error *err)
 {
 	size_t found;
 	return dqa_rules_load_all(out, path, err, 1, &found);
+}
+
+int dqa_rules_source(const dqa_rules *rules, const char **uri)
+{
+	*uri = rules->source;
+	return 0;
 }
 
 const char *dqa_rules_dataset_name(const dqa_rules *rules)

@@ -85,6 +85,7 @@ struct dqa_rules {
 	const char *map_code;         /* the feature property holding the code, NULL: id */
 	double map_tolerance;         /* metres the reports simplify the map by */
 	struct dialect dialect;       /* its limits point at `limits` below */
+	const char *source;          /* `source:`'s PostgreSQL URI, or NULL */
 	bool header;
 	bool strict;                 /* a record not well-formed is an input error */
 	bool allow_empty;            /* an extract without records is no finding */

@@ -12,7 +12,7 @@
 /* Bumped whenever the payload changes shape or meaning: other versions
  * are refused. 3: sample values keep their NUL bytes (a format 2 reader
  * would cut them). */
-enum { STATE_FORMAT = 3 };
+enum { STATE_FORMAT = 4 };
 
 /* The most samples per unit and check a state may hold: dqa audit's
  * --samples limit. */

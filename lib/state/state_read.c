@@ -110,6 +110,7 @@ static int load_sample(struct state_in *in, struct plan *w, const struct bound_c
 	*s = (struct res_sample){.line = state_get_u64(in), .input_index = (uint32_t)input,
 				 .nvalues = b->def->ncols};
 	s->note = state_get_str(in, w->out, &oom);
+	s->cell = state_get_str(in, w->out, &oom);
 	in->bad |= input >= w->ninputs;
 	if (in->bad)
 		return 0;

@@ -38,6 +38,7 @@ static void put_sample(struct strbuf *out, const struct res_sample *s)
 	state_put_u64(out, s->input_index);
 	state_put_u64(out, s->line);
 	state_put_str(out, s->note);
+	state_put_str(out, s->cell);
 	for (size_t v = 0; v < s->nvalues; v++)
 		state_put_strn(out, s->values[v], s->lens[v]);
 	state_put_u64(out, s->nkeys);

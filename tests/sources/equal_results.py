@@ -20,7 +20,7 @@ import tempfile
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "generators"))
 from xlsx_writer import rows_from_table, write_workbook  # noqa: E402
 
-VOLATILE = ("inputs", "file", "line", "generated_at", "input_fingerprint", "fingerprint", "file_age")
+VOLATILE = ("inputs", "file", "line", "cell", "generated_at", "input_fingerprint", "fingerprint", "file_age")
 
 
 def normalise(o):

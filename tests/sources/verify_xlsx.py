@@ -5,7 +5,9 @@ zeros; dates, times and date-times from serial numbers in the 1900 and 1904
 epochs, recomputed here with datetime; booleans; cells and rows skipped
 between references; a 32,767-character cell), and their row numbers, for
 a sheet picked by name, by position and by dataset: sheet, header_row, and
-a ZIP64 archive.
+a ZIP64 archive; and the cell reference each sample carries
+(Sheet!C17, the sheet's name quoted as Excel quotes it), recomputed here
+from the column's position and the row number.
 
   verify_xlsx.py DQA
 """
@@ -88,7 +90,13 @@ RULES = "version: 1\ndataset: {name: x%s}\ncorrect:\n" + "".join(
     f"  - regex: {{column: {c}, pattern: '^NEVER$'}}\n" for c in COLUMNS)
 
 
-def audit(dqa, tmp, data, dataset_extra=""):
+def cell_ref(sheet, column, row):
+    plain = sheet and all(ord(ch) >= 0x80 or ch.isalnum() or ch in "_." for ch in sheet)
+    name = sheet if plain else "'" + sheet.replace("'", "''") + "'"
+    return f"{name}!{col_name(COLUMNS.index(column))}{row}"
+
+
+def audit(dqa, tmp, data, dataset_extra="", sheet=None):
     rules = os.path.join(tmp, "rules.yaml")
     with open(rules, "w") as f:
         f.write(RULES % dataset_extra)
@@ -103,6 +111,9 @@ def audit(dqa, tmp, data, dataset_extra=""):
                 c = chk["columns"][0]
                 for s in chk["samples"]:
                     got.setdefault(s["line"], {})[c] = s["values"][c]
+                    if sheet and s.get("cell") != cell_ref(sheet, c, s["line"]):
+                        sys.exit(f"{data}: line {s['line']} column {c}: cell {s.get('cell')}, "
+                                 f"want {cell_ref(sheet, c, s['line'])}")
     return got
 
 
@@ -126,8 +137,10 @@ def main():
             path = os.path.join(tmp, f"book{int(date1904)}.xlsx")
             write_workbook(path, [("Other", other), ("Data sheet", rows)], date1904=date1904,
                            num_fmts=NUM_FMTS, styles=STYLES, force_zip64=date1904)
-            compare(f"epoch {1904 if date1904 else 1900}, #2", audit(dqa, tmp, path + "#2"), want)
-            compare("  by name", audit(dqa, tmp, path + "#Data sheet"), want)
+            compare(f"epoch {1904 if date1904 else 1900}, #2",
+                    audit(dqa, tmp, path + "#2", sheet="Data sheet"), want)
+            compare("  by name, with cell references", audit(dqa, tmp, path + "#Data sheet",
+                                                             sheet="Data sheet"), want)
             compare("  dataset: sheet", audit(dqa, tmp, path, ", sheet: Data sheet"), want)
         rows, want = make_rows(rng, False, 50, 3)
         title = [(1, [("A1", "s", "Registry of 2026", None)])]
@@ -136,7 +149,8 @@ def main():
         want[4]["code"] = long_cell
         path = os.path.join(tmp, "titled.xlsx")
         write_workbook(path, [("S", title + rows)], num_fmts=NUM_FMTS, styles=STYLES)
-        compare("header_row 3, a 32,767-character cell", audit(dqa, tmp, path, ", header_row: 3"), want)
+        compare("header_row 3, a 32,767-character cell, cell references",
+                audit(dqa, tmp, path, ", header_row: 3", sheet="S"), want)
 
 
 main()

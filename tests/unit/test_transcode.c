@@ -75,7 +75,7 @@ static char *read_all(const char *file, const struct encoding *e, size_t cap, in
 	char *out = calloc(1, 4096);
 	size_t len = 0;
 	ssize_t n = 0;
-	*rc = source_open(&src, file, e, &err);
+	*rc = source_open(&src, file, e, NULL, &err);
 	while (*rc == 0 && (n = source_read(&src, out + len, cap, &err)) > 0)
 		len += (size_t)n;
 	if (*rc == 0)
