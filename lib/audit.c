@@ -273,6 +273,23 @@ int audit_inputs(struct dqa_result *r, struct plan *p, const char *const *inputs
 	return 0;
 }
 
+/* The kept rows' units by their names for people (rowlog.h). */
+static int name_log_units(struct dqa_result *r, dqa_error *err)
+{
+	struct rowlog *log = r->rowlog;
+	if (!log)
+		return 0;
+	log->unit_full_names = arena_alloc(&log->arena, (log->nunits + 1) * sizeof(char *));
+	RETURN_IF_NOMEM(log->unit_full_names, err);
+	for (size_t u = 0; u < log->nunits; u++) {
+		struct res_unit key = {.name = log->unit_names[u]};
+		const struct res_unit *hit = bsearch(&key, r->units, r->nunits, sizeof *r->units,
+						     unit_by_name);
+		log->unit_full_names[u] = hit ? hit->unit_name : NULL;
+	}
+	return 0;
+}
+
 int audit_finish(struct dqa_result *r, struct plan *p, dqa_error *err)
 {
 	FORWARD_IF_ERROR(plan_merge_done(p, err));
@@ -280,6 +297,7 @@ int audit_finish(struct dqa_result *r, struct plan *p, dqa_error *err)
 	FORWARD_IF_ERROR(build_result(r, p, err));
 	FORWARD_IF_ERROR(result_note_suspect_rules(r, err));
 	FORWARD_IF_ERROR(plan_take_log(p, &r->rowlog, err));
+	FORWARD_IF_ERROR(name_log_units(r, err));
 	result_score(r);
 	return 0;
 }

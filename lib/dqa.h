@@ -302,6 +302,9 @@ bool dqa_result_no_rows(const dqa_result *res);
 int dqa_result_json(char **out, const dqa_result *res, dqa_error *err);
 
 
+/* The language of everything a person reads. */
+typedef enum dqa_lang { DQA_LANG_EN, DQA_LANG_VI } dqa_lang;
+
 /* The files of the rows an audit kept (dqa_audit_options keep_failed_rows
  * and keep_records), each NULL when not wanted, "-" for the stream out. */
 typedef struct dqa_rows_output {
@@ -312,9 +315,10 @@ typedef struct dqa_rows_output {
 	const char *valid, *invalid;   /* the header and each record's text:
 					  invalid, those that fail a check of
 					  severity error; valid, the others */
+	dqa_lang lang;            /* of the failed rows' check labels */
 } dqa_rows_output;
 
-#define DQA_ROWS_OUTPUT_INIT { NULL, false, 0, NULL, NULL }
+#define DQA_ROWS_OUTPUT_INIT { NULL, false, 0, NULL, NULL, DQA_LANG_EN }
 
 typedef struct dqa_rows_written {
 	uint64_t failed;          /* failed-row lines written */
@@ -356,8 +360,6 @@ bool dqa_gate(const dqa_gate_input *in, char *why, size_t cap);
 /* Every report is rendered from the result as its JSON document (the
  * contract of dqa(1)), so a saved result.json re-renders exactly. */
 typedef struct dqa_report dqa_report;
-
-typedef enum dqa_lang { DQA_LANG_EN, DQA_LANG_VI } dqa_lang;
 
 /* "en" or "vi" to *out; DQA_EARG for anything else. */
 int dqa_lang_parse(const char *name, dqa_lang *out);

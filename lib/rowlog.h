@@ -21,7 +21,10 @@ enum { ROWLOG_INPUT_SHIFT = 48 };
 
 /* What the writers need to know of a check. */
 struct rowlog_check {
-	const char *id, *label;       /* label: the rule's message, or NULL */
+	const char *id, *kind;
+	/* what the check's label for people is made from (the report's
+	 * labels.h), each NULL when the rule does not give it */
+	const char *label_en, *label_vi, *type, *expr;
 	const char **columns;
 	size_t ncols;
 	bool error;                   /* severity error (the default): a failing
@@ -59,6 +62,9 @@ struct rowlog {
 	struct rowlog_check *checks;
 	size_t nchecks;
 	const char **unit_names;
+	const char **unit_full_names;   /* the expected units' names for people
+					   (NULL each when not known); set by
+					   the audit */
 	size_t nunits;
 	const char *const *inputs;
 	size_t ninputs;

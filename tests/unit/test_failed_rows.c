@@ -105,7 +105,7 @@ static bool write_rows(const dqa_rules *rules, unsigned threads, size_t block, b
 	snprintf(failed, sizeof failed, "failed-%s", tag);
 	snprintf(valid, sizeof valid, "valid-%s", tag);
 	snprintf(invalid, sizeof invalid, "invalid-%s", tag);
-	dqa_rows_output o = {path_of(failed), jsonl, 0, path_of(valid), path_of(invalid)};
+	dqa_rows_output o = {path_of(failed), jsonl, 0, path_of(valid), path_of(invalid), DQA_LANG_EN};
 	bool ok = dqa_audit_run(&res, rules, &input, 1, &opts, &err) == 0 &&
 		  dqa_result_write_rows(res, &o, stdout, NULL, &err) == 0;
 	if (!ok)
@@ -177,7 +177,7 @@ static void cancelled_leaves_nothing(const dqa_rules *rules)
 	size_t before = files_in_dir();
 	dqa_cancel();
 	dqa_rows_output o = {path_of("failed-cancelled"), false, 0, path_of("valid-cancelled"),
-			     NULL};
+			     NULL, DQA_LANG_EN};
 	EXPECT(dqa_result_write_rows(res, &o, stdout, NULL, &err) == DQA_ECANCELED);
 	EXPECT(files_in_dir() == before);
 	dqa_result_free(res);
