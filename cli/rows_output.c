@@ -21,6 +21,11 @@ static bool to_stdout(const char *path)
 	return path && !strcmp(path, "-");
 }
 
+bool rows_output_on_stdout(const struct rows_output *r)
+{
+	return to_stdout(r->failed) || to_stdout(r->valid) || to_stdout(r->invalid);
+}
+
 int rows_output_check(const struct command_help *help, const struct rows_output *r)
 {
 	int on_stdout = to_stdout(r->failed) + to_stdout(r->valid) + to_stdout(r->invalid);
