@@ -15,6 +15,7 @@ struct audit_args {
 	struct result_output output;
 	struct rows_output rows;
 	const char *suite, *state;
+	const char *keep_rows;    /* --keep-rows: a keep_rows_choices entry, or NULL */
 	int64_t now;              /* --now, when now_given */
 	struct shard_arg shard;   /* 1/1 unless --shard */
 	bool now_given, shard_given, verbose;

@@ -60,7 +60,7 @@ int audit_dataset(struct audit_args *a)
 	if (rc == 0 && a->verbose)
 		write_verbose(res, &progress);
 	if (rc == 0)
-		rc = rows_output_write(res, &a->rows, a->output.quiet);
+		rc = rows_output_write(res, &a->rows, cli_lang(a->output.lang), a->output.quiet);
 	if (rc == 0)
 		rc = result_output_write(res, &a->output);
 	dqa_result_free(res);

@@ -31,6 +31,7 @@ static int parse_shard(const char *value, void *dest, char *why, size_t cap)
 }
 
 static const char *const input_formats[] = {"csv", "ndjson", "xlsx", NULL};
+static const char *const keep_rows_choices[] = {"failed", "all", NULL};
 
 #define A struct audit_args
 static const struct option_spec audit_options[] = {
@@ -57,6 +58,9 @@ static const struct option_spec audit_options[] = {
 	       .given = OPTION_GIVEN(A, shard_given)),
 	OPTION("state", 0, OPTION_STRING, "FILE", OPTION_AT(A, state),
 	       "save the shard's state to FILE for 'dqa merge' instead of reporting"),
+	OPTION("keep-rows", 0, OPTION_CHOICE, "WHAT", OPTION_AT(A, keep_rows),
+	       "with --state: keep in FILE.rows, for the row files of 'dqa merge', the "
+	       "shard's rows that", .choices = keep_rows_choices),
 };
 #undef A
 
@@ -77,9 +81,9 @@ static int check_suite_args(const struct audit_args *a, int npositional)
 				   "lists them");
 	if (a->opts.unit)
 		return usage_error(&audit_help, "--suite cannot be combined with --unit");
-	if (rows_output_wanted(&a->rows))
-		return usage_error(&audit_help, "--failed-rows, --valid-rows and --invalid-rows "
-				   "audit one dataset: not with --suite");
+	if (rows_output_wanted(&a->rows) || a->keep_rows)
+		return usage_error(&audit_help, "--failed-rows, --valid-rows, --invalid-rows and "
+				   "--keep-rows audit one dataset: not with --suite");
 	if (a->shard_given != (a->state != NULL))
 		return usage_error(&audit_help, "with --suite, --shard I/N and --state FILE go "
 				   "together");
@@ -101,8 +105,12 @@ static int check_shard_args(const struct audit_args *a)
 		return usage_error(&audit_help, "with --state, reports, --fail-under, --history and "
 				   "--baseline belong to 'dqa merge'");
 	if (a->state && rows_output_wanted(&a->rows))
-		return usage_error(&audit_help, "--failed-rows, --valid-rows and --invalid-rows "
-				   "cannot be combined with --state");
+		return usage_error(&audit_help, "with --state, --failed-rows, --valid-rows and "
+				   "--invalid-rows belong to 'dqa merge': give the shards "
+				   "--keep-rows failed (or all)");
+	if (a->keep_rows && !a->state)
+		return usage_error(&audit_help, "--keep-rows needs --state FILE: without it, give "
+				   "--failed-rows, --valid-rows or --invalid-rows");
 	return 0;
 }
 
@@ -129,12 +137,14 @@ static int run(struct audit_args *a)
 	a->opts.generated_at = cli_generated_at();
 	a->opts.now = a->now_given ? a->now : a->opts.generated_at;
 	rows_output_options(&a->rows, a->output.out && !a->suite && !a->state, &a->opts);
+	if (a->keep_rows) {
+		a->opts.keep_failed_rows = true;
+		a->opts.keep_records = !strcmp(a->keep_rows, "all");
+	}
 	a->output.failed_rows_max = a->rows.max;
 	a->output.failed_rows_max_given = a->rows.max_given;
 	/* a row file on stdout takes the place of the report there */
-	if ((a->rows.failed && !strcmp(a->rows.failed, "-")) ||
-	    (a->rows.valid && !strcmp(a->rows.valid, "-")) ||
-	    (a->rows.invalid && !strcmp(a->rows.invalid, "-")))
+	if (rows_output_on_stdout(&a->rows))
 		a->output.quiet = true;
 	if (a->suite && a->state)
 		return audit_suite_shard(a->suite, &a->opts, a->shard.index, a->shard.count,

@@ -21,6 +21,11 @@ static bool to_stdout(const char *path)
 	return path && !strcmp(path, "-");
 }
 
+bool rows_output_on_stdout(const struct rows_output *r)
+{
+	return to_stdout(r->failed) || to_stdout(r->valid) || to_stdout(r->invalid);
+}
+
 int rows_output_check(const struct command_help *help, const struct rows_output *r)
 {
 	int on_stdout = to_stdout(r->failed) + to_stdout(r->valid) + to_stdout(r->invalid);
@@ -37,12 +42,13 @@ void rows_output_options(const struct rows_output *r, bool folder, dqa_audit_opt
 	opts->unmasked = r->unmasked;
 }
 
-int rows_output_write(const dqa_result *res, const struct rows_output *r, bool quiet)
+int rows_output_write(const dqa_result *res, const struct rows_output *r, dqa_lang lang,
+		      bool quiet)
 {
 	if (!rows_output_wanted(r))
 		return 0;
 	dqa_rows_output o = {r->failed, !strcmp(r->format, "jsonl"), r->max_given ? r->max : 0,
-			     r->valid, r->invalid};
+			     r->valid, r->invalid, lang};
 	dqa_rows_written n;
 	dqa_error err = {0};
 	if (dqa_result_write_rows(res, &o, stdout, &n, &err) < 0)

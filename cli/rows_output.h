@@ -35,11 +35,15 @@ struct rows_output {
 void rows_output_init(struct rows_output *r);
 /* Whether any row file is asked for. */
 bool rows_output_wanted(const struct rows_output *r);
+/* Whether a row file goes to stdout, in place of the report there. */
+bool rows_output_on_stdout(const struct rows_output *r);
 /* 0, or the exit status of a usage error (two outputs on stdout). */
 int rows_output_check(const struct command_help *help, const struct rows_output *r);
 /* What the audit must keep: keep_failed_rows also for a report folder. */
 void rows_output_options(const struct rows_output *r, bool folder, dqa_audit_options *opts);
-/* Writes the row files of res. Returns the exit status. */
-int rows_output_write(const dqa_result *res, const struct rows_output *r, bool quiet);
+/* Writes the row files of res, check labels in lang. Returns the exit
+ * status. */
+int rows_output_write(const dqa_result *res, const struct rows_output *r, dqa_lang lang,
+		      bool quiet);
 
 #endif

@@ -1,5 +1,6 @@
 /* The audit driver: streams every input through the plan, runs the
  * dataset-scope checks, and turns the counts into a scored result. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -279,6 +280,23 @@ int audit_inputs(struct dqa_result *r, struct plan *p, const char *const *inputs
 	return 0;
 }
 
+/* The kept rows' units by their names for people (rowlog.h). */
+static int name_log_units(struct dqa_result *r, dqa_error *err)
+{
+	struct rowlog *log = r->rowlog;
+	if (!log)
+		return 0;
+	log->unit_full_names = arena_alloc(&log->arena, (log->nunits + 1) * sizeof(char *));
+	RETURN_IF_NOMEM(log->unit_full_names, err);
+	for (size_t u = 0; u < log->nunits; u++) {
+		struct res_unit key = {.name = log->unit_names[u]};
+		const struct res_unit *hit = bsearch(&key, r->units, r->nunits, sizeof *r->units,
+						     unit_by_name);
+		log->unit_full_names[u] = hit ? hit->unit_name : NULL;
+	}
+	return 0;
+}
+
 int audit_finish(struct dqa_result *r, struct plan *p, dqa_error *err)
 {
 	FORWARD_IF_ERROR(plan_merge_done(p, err));
@@ -286,6 +304,7 @@ int audit_finish(struct dqa_result *r, struct plan *p, dqa_error *err)
 	FORWARD_IF_ERROR(build_result(r, p, err));
 	FORWARD_IF_ERROR(result_note_suspect_rules(r, err));
 	FORWARD_IF_ERROR(plan_take_log(p, &r->rowlog, err));
+	FORWARD_IF_ERROR(name_log_units(r, err));
 	result_score(r);
 	return 0;
 }
@@ -360,9 +379,23 @@ int dqa_audit_run(dqa_result **out, const dqa_rules *rules, const char *const *i
 	return 0;
 }
 
+/* The shard's kept rows, saved beside its state (state_save_rows). */
+static int save_rows(struct plan *p, const char *state_path, struct state_rows *kept,
+		     dqa_error *err)
+{
+	if (!state_path)
+		return error_at(err, DQA_EARG, NULL, DQA_NOPOS, NULL,
+				"this shard keeps no rows: it has no state file of its own");
+	if (p->log->io_failed)
+		return error_at(err, DQA_EIO, NULL, DQA_NOPOS, NULL,
+				"cannot keep the failed rows: %s", strerror(errno ? errno : ENOSPC));
+	RETURN_NOMEM_UNLESS(rowlog_adopt(p->log, p->log), err);
+	return state_save_rows(p, state_path, kept, err);
+}
+
 int audit_shard_encode(const dqa_rules *rules, const char *const *inputs, size_t ninputs,
 		       const dqa_audit_options *opts, unsigned index, unsigned count,
-		       struct strbuf *out, uint64_t *rows, dqa_error *err)
+		       const char *state_path, struct strbuf *out, uint64_t *rows, dqa_error *err)
 {
 	FORWARD_IF_ERROR(check_input_count(ninputs, err));
 	struct scan_part *parts;
@@ -377,8 +410,11 @@ int audit_shard_encode(const dqa_rules *rules, const char *const *inputs, size_t
 		rc = scan_run(&p, parts, nparts, err);
 	if (rc == 0)
 		rc = plan_merge_done(&p, err);
+	struct state_rows kept = {0};
+	if (rc == 0 && p.log)
+		rc = save_rows(&p, state_path, &kept, err);
 	if (rc == 0)
-		rc = state_encode(&p, index, count, out, err);
+		rc = state_encode(&p, index, count, p.log ? &kept : NULL, out, err);
 	if (rows)
 		*rows = p.rows;
 	plan_release(&p);
@@ -392,7 +428,8 @@ int dqa_audit_shard(const dqa_rules *rules, const char *const *inputs, size_t ni
 		    const char *state_path, uint64_t *rows, dqa_error *err)
 {
 	struct strbuf state = STRBUF_INIT;
-	int rc = audit_shard_encode(rules, inputs, ninputs, opts, index, count, &state, rows, err);
+	int rc = audit_shard_encode(rules, inputs, ninputs, opts, index, count, state_path, &state,
+				    rows, err);
 	if (rc == 0)
 		rc = state_save(state_path, state.buf, state.len, err);
 	strbuf_release(&state);

@@ -17,9 +17,12 @@ int audit_inputs(struct dqa_result *r, struct plan *p, const char *const *inputs
 int audit_finish(struct dqa_result *r, struct plan *p, dqa_error *err);
 /* Audits shard index of count of the inputs (as dqa_audit_shard) and
  * appends its state (state_encode) to out; *rows (when non-NULL) gets the
- * rows audited. */
+ * rows audited. Rows kept (opts keep_failed_rows, keep_records) are saved
+ * beside state_path (state_save_rows); without a state_path (a dataset of
+ * a suite state) none may be kept. */
 int audit_shard_encode(const dqa_rules *rules, const char *const *inputs, size_t ninputs,
 		       const dqa_audit_options *opts, unsigned index, unsigned count,
-		       struct strbuf *out, uint64_t *rows, dqa_error *err);
+		       const char *state_path, struct strbuf *out, uint64_t *rows,
+		       dqa_error *err);
 
 #endif

@@ -270,16 +270,26 @@ typedef struct dqa_merge_options {
 	const char *history;      /* past runs for stalled and rows_change, or NULL */
 	unsigned threads;         /* as dqa_audit_options.threads: loading the
 				     states and resolving key sets */
+	/* The rows the shards kept beside their states (dqa_audit_options
+	 * keep_failed_rows, keep_records) are the result's, for
+	 * dqa_result_write_rows and the report folder; these say what the
+	 * caller needs of them. */
+	bool failed_rows;         /* the shards must have kept their failed rows */
+	bool records;             /* ... and every record's text */
+	bool unmasked;            /* must be what the shards ran with, when they
+				     kept rows */
 } dqa_merge_options;
 
-#define DQA_MERGE_OPTIONS_INIT { NULL, 0, NULL, 0 }
+#define DQA_MERGE_OPTIONS_INIT { NULL, 0, NULL, 0, false, false, false }
 
 /* Merges the states of all shards of one audit into the result the
- * unsharded audit gives (same counts, samples, scores). States of another
- * rule set, inputs, --now, --samples or --unit, or of another state format
- * or dqa version, a missing or repeated shard, and a rule file changed
- * since the shards ran fail with DQA_EARG; a state that is not one, is
- * truncated or fails its checksum fails with DQA_EINPUT. */
+ * unsharded audit gives (same counts, samples, scores, and the same kept
+ * rows, read from each state's STATE.rows). States of another rule set,
+ * inputs, --now, --samples or --unit, other kept rows, or of another state
+ * format or dqa version, a missing or repeated shard, a rule file changed
+ * since the shards ran, and kept rows that are not what opts asks fail
+ * with DQA_EARG; a state (or its rows file) that is not one, is truncated
+ * or fails its checksum fails with DQA_EINPUT. */
 int dqa_merge_run(dqa_result **out, const char *const *states, size_t nstates,
 		  const dqa_merge_options *opts, dqa_error *err);
 
@@ -307,6 +317,9 @@ bool dqa_result_no_rows(const dqa_result *res);
 int dqa_result_json(char **out, const dqa_result *res, dqa_error *err);
 
 
+/* The language of everything a person reads. */
+typedef enum dqa_lang { DQA_LANG_EN, DQA_LANG_VI } dqa_lang;
+
 /* The files of the rows an audit kept (dqa_audit_options keep_failed_rows
  * and keep_records), each NULL when not wanted, "-" for the stream out. */
 typedef struct dqa_rows_output {
@@ -317,9 +330,10 @@ typedef struct dqa_rows_output {
 	const char *valid, *invalid;   /* the header and each record's text:
 					  invalid, those that fail a check of
 					  severity error; valid, the others */
+	dqa_lang lang;            /* of the failed rows' check labels */
 } dqa_rows_output;
 
-#define DQA_ROWS_OUTPUT_INIT { NULL, false, 0, NULL, NULL }
+#define DQA_ROWS_OUTPUT_INIT { NULL, false, 0, NULL, NULL, DQA_LANG_EN }
 
 typedef struct dqa_rows_written {
 	uint64_t failed;          /* failed-row lines written */
@@ -361,8 +375,6 @@ bool dqa_gate(const dqa_gate_input *in, char *why, size_t cap);
 /* Every report is rendered from the result as its JSON document (the
  * contract of dqa(1)), so a saved result.json re-renders exactly. */
 typedef struct dqa_report dqa_report;
-
-typedef enum dqa_lang { DQA_LANG_EN, DQA_LANG_VI } dqa_lang;
 
 /* "en" or "vi" to *out; DQA_EARG for anything else. */
 int dqa_lang_parse(const char *name, dqa_lang *out);

@@ -815,6 +815,21 @@ int plan_log_late(struct plan *p, const struct bound_check *b, uint64_t where, u
 			   b->def->ncols, p->pii) ? 0 : -1;
 }
 
+static const char *check_param(const struct check *def, const char *name)
+{
+	for (size_t i = 0; i < def->nparams; i++)
+		if (strcmp(def->params[i].name, name) == 0)
+			return def->params[i].value;
+	return NULL;
+}
+
+/* *out = a copy of s in a (NULL stays NULL); -1 out of memory. */
+static int copy_label_part(struct arena *a, const char **out, const char *s)
+{
+	*out = s ? arena_strdup(a, s) : NULL;
+	return s && !*out ? -1 : 0;
+}
+
 /* What the log's reader needs of the rules and the units, in its arena
  * (the log outlives the rules). */
 static int describe_log(struct plan *p, struct rowlog *log)
@@ -847,9 +862,13 @@ static int describe_log(struct plan *p, struct rowlog *log)
 		c->first_col = def->ncols ? (size_t)p->checks[i].cols[0] : SIZE_MAX;
 		c->error = !def->severity || strcmp(def->severity, "error") == 0;
 		c->id = arena_strdup(a, def->id);
-		c->label = def->message ? arena_strdup(a, def->message) : NULL;
+		c->kind = arena_strdup(a, def->ops->kind);
 		c->columns = arena_alloc(a, (def->ncols + 1) * sizeof *c->columns);
-		if (!c->id || (def->message && !c->label) || !c->columns)
+		if (!c->id || !c->kind || !c->columns ||
+		    copy_label_part(a, &c->label_en, def->label_en) < 0 ||
+		    copy_label_part(a, &c->label_vi, def->label_vi) < 0 ||
+		    copy_label_part(a, &c->type, check_param(def, "type")) < 0 ||
+		    copy_label_part(a, &c->expr, check_param(def, "expr")) < 0)
 			return -1;
 		for (size_t k = 0; k < def->ncols; k++)
 			if (!(c->columns[k] = arena_strdup(a, def->cols[k].name)))

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "util/error.h"
 #include "util/fileio.h"
@@ -35,7 +36,7 @@ void rowlog_free(struct rowlog *log)
 	if (log->spool)
 		fclose(log->spool);
 	for (size_t i = 0; i < log->nspools; i++)
-		fclose(log->spools[i]);
+		fclose(log->spools[i].f);
 	free(log->spools);
 	free(log->late);
 	strbuf_release(&log->row);
@@ -155,18 +156,36 @@ bool rowlog_adopt(struct rowlog *into, struct rowlog *from)
 		into->io_failed = true;
 	if (!from->spool)
 		return true;
-	FILE **spools = realloc(into->spools, (into->nspools + 1) * sizeof *spools);
+	if (!rowlog_add_saved(into, from->spool, NULL, 0))
+		return false;
+	from->spool = NULL;
+	return true;
+}
+
+bool rowlog_add_saved(struct rowlog *log, FILE *f, const size_t *units, size_t nunits)
+{
+	struct rowlog_spool *spools = realloc(log->spools, (log->nspools + 1) * sizeof *spools);
 	if (!spools)
 		return false;
-	into->spools = spools;
-	into->spools[into->nspools++] = from->spool;
-	from->spool = NULL;
+	if (units) {
+		size_t *copy = arena_alloc(&log->arena, (nunits + 1) * sizeof *copy);
+		if (!copy) {
+			log->spools = spools;
+			return false;
+		}
+		memcpy(copy, units, nunits * sizeof *copy);
+		units = copy;
+	}
+	log->spools = spools;
+	log->spools[log->nspools++] = (struct rowlog_spool){f, units, nunits};
 	return true;
 }
 
 /* --- reading ------------------------------------------------------------ */
 
 struct stream {
+	const struct rowlog *log;
+	const struct rowlog_spool *spool;
 	FILE *f;
 	struct row_head head;
 	char *buf;
@@ -191,6 +210,53 @@ static int stream_error(dqa_error *err)
 			"cannot read back the failed rows: %s", strerror(errno ? errno : EIO));
 }
 
+static int corrupt(dqa_error *err)
+{
+	return error_at(err, DQA_EIO, NULL, DQA_NOPOS, NULL, "the failed rows' spool is corrupt");
+}
+
+/* Skips a length-prefixed value, false when it does not fit before end. */
+static bool skip_value(const char **at, const char *end)
+{
+	uint32_t n;
+	if ((size_t)(end - *at) < sizeof n)
+		return false;
+	memcpy(&n, *at, sizeof n);
+	*at += sizeof n;
+	if ((size_t)(end - *at) < n)
+		return false;
+	*at += n;
+	return true;
+}
+
+/* A saved row (rowlog_add_saved) holds exactly its keys and failures, each
+ * of a known check, before the reader believes it. */
+static bool saved_row_fits(const struct stream *s)
+{
+	const struct rowlog *log = s->log;
+	size_t raw = s->head.raw_len == UINT32_MAX ? 0 : s->head.raw_len;
+	const char *at = s->buf + raw, *end = at + s->head.body_len;
+	if (s->head.unit >= s->spool->nunits || s->head.nfail > 2 * log->nchecks + 2 ||
+	    (s->head.raw_len != UINT32_MAX) != log->raw)
+		return false;
+	for (size_t k = 0; k < log->nkey; k++)
+		if (!skip_value(&at, end))
+			return false;
+	for (uint32_t i = 0; i < s->head.nfail; i++) {
+		uint32_t check;
+		if ((size_t)(end - at) < sizeof check)
+			return false;
+		memcpy(&check, at, sizeof check);
+		at += sizeof check;
+		if (check >= log->nchecks || !skip_value(&at, end))
+			return false;
+		for (size_t c = 0; c < log->checks[check].ncols; c++)
+			if (!skip_value(&at, end))
+				return false;
+	}
+	return at == end;
+}
+
 static int stream_advance(struct stream *s, dqa_error *err)
 {
 	s->has_row = false;
@@ -209,8 +275,69 @@ static int stream_advance(struct stream *s, dqa_error *err)
 	}
 	if (fread(s->buf, 1, need - 1, s->f) != need - 1)
 		return stream_error(err);
+	if (s->spool->units) {
+		if (!saved_row_fits(s))
+			return corrupt(err);
+		s->head.unit = (uint32_t)s->spool->units[s->head.unit];
+	}
 	s->has_row = true;
 	return 0;
+}
+
+/* Opens the n spools of log as streams, each at its first row. */
+static int streams_open(const struct rowlog *log, struct stream *streams, dqa_error *err)
+{
+	for (size_t i = 0; i < log->nspools; i++) {
+		streams[i] = (struct stream){.log = log, .spool = &log->spools[i],
+					     .f = log->spools[i].f};
+		if (fflush(streams[i].f) != 0 || fseek(streams[i].f, 0, SEEK_SET) != 0)
+			return stream_error(err);
+		FORWARD_IF_ERROR(stream_advance(&streams[i], err));
+	}
+	return 0;
+}
+
+/* The stream whose next row comes first in file order, or NULL. */
+static struct stream *first_stream(struct stream *streams, size_t n)
+{
+	struct stream *first = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (streams[i].has_row && (!first || streams[i].head.where < first->head.where))
+			first = &streams[i];
+	return first;
+}
+
+static void streams_free(struct stream *streams, size_t n)
+{
+	for (size_t i = 0; streams && i < n; i++)
+		free(streams[i].buf);
+	free(streams);
+}
+
+int rowlog_save(const struct rowlog *log, FILE *out, uint32_t *crc, uint64_t *len,
+		dqa_error *err)
+{
+	*crc = 0;
+	*len = 0;
+	struct stream *streams = calloc(log->nspools + 1, sizeof *streams);
+	RETURN_IF_NOMEM(streams, err);
+	int rc = streams_open(log, streams, err);
+	for (struct stream *s; rc == 0 && (s = first_stream(streams, log->nspools));) {
+		size_t raw = s->head.raw_len == UINT32_MAX ? 0 : s->head.raw_len;
+		size_t body = raw + s->head.body_len;
+		if (fwrite(&s->head, 1, sizeof s->head, out) != sizeof s->head ||
+		    fwrite(s->buf, 1, body, out) != body) {
+			rc = error_at(err, DQA_EIO, NULL, DQA_NOPOS, NULL,
+				      "cannot save the failed rows: %s", strerror(errno ? errno : EIO));
+			break;
+		}
+		*crc = (uint32_t)crc32_z(*crc, (const unsigned char *)&s->head, sizeof s->head);
+		*crc = (uint32_t)crc32_z(*crc, (const unsigned char *)s->buf, body);
+		*len += sizeof s->head + body;
+		rc = stream_advance(s, err);
+	}
+	streams_free(streams, log->nspools);
+	return rc;
 }
 
 static int late_before(const void *a, const void *b)
@@ -254,15 +381,9 @@ struct rowlog_reader *rowlog_read(const struct rowlog *log, dqa_error *err)
 		memcpy(r->late, log->late, log->nlate * sizeof *r->late);
 	qsort(r->late, log->nlate, sizeof *r->late, late_before);
 	r->nstreams = log->nspools;
-	for (size_t i = 0; i < r->nstreams; i++) {
-		r->streams[i].f = log->spools[i];
-		if (fflush(log->spools[i]) != 0 || fseek(log->spools[i], 0, SEEK_SET) != 0 ||
-		    stream_advance(&r->streams[i], err) < 0) {
-			if (!err->code)
-				stream_error(err);
-			rowlog_read_end(r);
-			return NULL;
-		}
+	if (streams_open(log, r->streams, err) < 0) {
+		rowlog_read_end(r);
+		return NULL;
 	}
 	return r;
 }
@@ -319,21 +440,13 @@ static void read_keys(struct rowlog_reader *r, const char **at)
 		r->row.keys[k] = take(at, &r->row.key_lens[k]);
 }
 
-static int corrupt(dqa_error *err)
-{
-	return error_at(err, DQA_EIO, NULL, DQA_NOPOS, NULL, "the failed rows' spool is corrupt");
-}
-
 const struct rowlog_row *rowlog_next(struct rowlog_reader *r, dqa_error *err)
 {
 	/* the row given out last points into its stream's buffer until now */
 	if (r->consumed && stream_advance(r->consumed, err) < 0)
 		return NULL;
 	r->consumed = NULL;
-	struct stream *first = NULL;
-	for (size_t i = 0; i < r->nstreams; i++)
-		if (r->streams[i].has_row && (!first || r->streams[i].head.where < first->head.where))
-			first = &r->streams[i];
+	struct stream *first = first_stream(r->streams, r->nstreams);
 	uint64_t where = first ? first->head.where : UINT64_MAX;
 	if (late_where(r) < where) {
 		first = NULL;
@@ -391,9 +504,7 @@ void rowlog_read_end(struct rowlog_reader *r)
 		free(r->row.failures[i].values);
 		free(r->row.failures[i].lens);
 	}
-	for (size_t i = 0; i < r->nstreams; i++)
-		free(r->streams[i].buf);
-	free(r->streams);
+	streams_free(r->streams, r->nstreams);
 	free(r->late);
 	free(r->row.failures);
 	free(r->row.keys);

@@ -19,9 +19,20 @@
  * positions compare in file order. */
 enum { ROWLOG_INPUT_SHIFT = 48 };
 
+/* A spool of rows in file order: a worker's, or a shard's saved rows,
+ * whose unit numbers are the shard's (units maps them to the log's). */
+struct rowlog_spool {
+	FILE *f;
+	const size_t *units;          /* NULL: the log's own numbers */
+	size_t nunits;
+};
+
 /* What the writers need to know of a check. */
 struct rowlog_check {
-	const char *id, *label;       /* label: the rule's message, or NULL */
+	const char *id, *kind;
+	/* what the check's label for people is made from (the report's
+	 * labels.h), each NULL when the rule does not give it */
+	const char *label_en, *label_vi, *type, *expr;
 	const char **columns;
 	size_t ncols;
 	size_t first_col;             /* the header index of columns[0]; SIZE_MAX: none */
@@ -48,9 +59,9 @@ struct rowlog {
 	struct strbuf row;
 	uint32_t nfail;
 	bool io_failed;
-	/* after merging, on the first plan: every worker's spool and the late
-	 * rows, then what the reader needs */
-	FILE **spools;
+	/* after merging, on the first plan: every worker's spool (and every
+	 * shard's saved rows) and the late rows, then what the reader needs */
+	struct rowlog_spool *spools;
 	size_t nspools;
 	struct rowlog_late *late;
 	size_t nlate, late_cap;
@@ -60,6 +71,9 @@ struct rowlog {
 	struct rowlog_check *checks;
 	size_t nchecks;
 	const char **unit_names;
+	const char **unit_full_names;   /* the expected units' names for people
+					   (NULL each when not known); set by
+					   the audit */
 	size_t nunits;
 	const char *const *inputs;
 	size_t ninputs;
@@ -99,6 +113,18 @@ bool rowlog_late(struct rowlog *log, uint64_t where, uint32_t unit, uint32_t che
 		 size_t ncols, const bool *pii);
 /* Moves from's spool into into's list (the thread merge). */
 bool rowlog_adopt(struct rowlog *into, struct rowlog *from);
+
+/* A shard's rows for dqa merge: every spool of log (rowlog_adopt(log, log)
+ * done), merged into file order, written to out in the spool's layout;
+ * *crc and *len get the CRC-32 and length of what was written. 0 or
+ * DQA_EIO / DQA_ENOMEM. */
+int rowlog_save(const struct rowlog *log, FILE *out, uint32_t *crc, uint64_t *len,
+		dqa_error *err);
+/* Adds the rows rowlog_save wrote to f (the log closes it), their units
+ * mapped through units (nunits of them, copied; NULL: the log's own
+ * numbers, as a worker's spool). A saved row that does not decode is an
+ * error of the reader (the spool is corrupt). false when out of memory. */
+bool rowlog_add_saved(struct rowlog *log, FILE *f, const size_t *units, size_t nunits);
 
 /* One row as the reader gives it, in file order. */
 struct rowlog_failure {

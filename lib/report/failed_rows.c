@@ -15,6 +15,7 @@
 #include "escape.h"
 #include "failed_rows.h"
 #include "json_writer.h"
+#include "labels.h"
 
 #define UTF8_BOM "\xEF\xBB\xBF"
 
@@ -26,10 +27,20 @@ static const char *input_name(const struct rowlog *log, uint32_t input)
 	return strcmp(log->inputs[input], "-") ? log->inputs[input] : "<stdin>";
 }
 
-/* The rule's message until checks have labels of their own; else its id. */
-static const char *check_label(const struct rowlog_check *c)
+/* How every line is written: the checks' labels in the report's language
+ * (made once, not per row) and the format. */
+struct line_style {
+	const struct rowlog *log;
+	char **labels;                /* per check */
+	bool jsonl;
+};
+
+static void style_release(struct line_style *s)
 {
-	return c->label ? c->label : c->id;
+	for (size_t i = 0; s->labels && i < s->log->nchecks; i++)
+		free(s->labels[i]);
+	free(s->labels);
+	s->labels = NULL;
 }
 
 /* The workbook cell of a failure (Sheet1!C17), or "" when its input is
@@ -43,9 +54,39 @@ static void failure_cell(struct strbuf *ref, const struct rowlog *log,
 			      row->line);
 }
 
-void failed_rows_csv_header(struct strbuf *sb, const struct rowlog *log)
+static int style_init(struct line_style *s, const struct rowlog *log, dqa_lang lang, bool jsonl,
+		      dqa_error *err)
 {
-	strbuf_puts(sb, "unit,");
+	*s = (struct line_style){.log = log, .jsonl = jsonl};
+	s->labels = calloc(log->nchecks + 1, sizeof *s->labels);
+	RETURN_IF_NOMEM(s->labels, err);
+	for (size_t i = 0; i < log->nchecks; i++) {
+		const struct rowlog_check *c = &log->checks[i];
+		struct check_label_source src = {
+			.id = c->id, .kind = c->kind,
+			.columns = c->columns, .ncolumns = c->ncols,
+			.label_en = c->label_en, .label_vi = c->label_vi,
+			.type = c->type, .expr = c->expr,
+		};
+		struct strbuf label = STRBUF_INIT;
+		check_label(&label, lang, &src);
+		if (label.failed || !(s->labels[i] = strbuf_detach(&label))) {
+			strbuf_release(&label);
+			style_release(s);
+			return error_nomem(err);
+		}
+	}
+	return 0;
+}
+
+static const char *unit_full_name(const struct rowlog *log, uint32_t unit)
+{
+	return log->unit_full_names ? log->unit_full_names[unit] : NULL;
+}
+
+static void csv_header(struct strbuf *sb, const struct rowlog *log)
+{
+	strbuf_puts(sb, "unit,unit_name,");
 	if (log->ninputs > 1)
 		strbuf_puts(sb, "input,");
 	strbuf_puts(sb, "line,");
@@ -76,11 +117,15 @@ static void csv_values(struct strbuf *sb, const struct rowlog_check *c,
 	strbuf_release(&joined);
 }
 
-static void csv_line(struct strbuf *sb, const struct rowlog *log, const struct rowlog_row *row,
+static void csv_line(struct strbuf *sb, const struct line_style *s, const struct rowlog_row *row,
 		     const struct rowlog_failure *f)
 {
+	const struct rowlog *log = s->log;
 	const struct rowlog_check *c = &log->checks[f->check];
+	const char *full_name = unit_full_name(log, row->unit);
 	csv_put(sb, log->unit_names[row->unit]);
+	strbuf_putc(sb, ',');
+	csv_put(sb, full_name ? full_name : "");
 	strbuf_putc(sb, ',');
 	if (log->ninputs > 1) {
 		csv_put(sb, input_name(log, row->input));
@@ -101,7 +146,7 @@ static void csv_line(struct strbuf *sb, const struct rowlog *log, const struct r
 	}
 	csv_put(sb, c->id);
 	strbuf_putc(sb, ',');
-	csv_put(sb, check_label(c));
+	csv_put(sb, s->labels[f->check]);
 	strbuf_putc(sb, ',');
 	csv_values(sb, c, f);
 	strbuf_putc(sb, ',');
@@ -109,15 +154,22 @@ static void csv_line(struct strbuf *sb, const struct rowlog *log, const struct r
 	strbuf_puts(sb, "\r\n");
 }
 
-static void json_line(struct strbuf *sb, const struct rowlog *log, const struct rowlog_row *row,
+static void json_line(struct strbuf *sb, const struct line_style *s, const struct rowlog_row *row,
 		      const struct rowlog_failure *f)
 {
+	const struct rowlog *log = s->log;
 	const struct rowlog_check *c = &log->checks[f->check];
+	const char *full_name = unit_full_name(log, row->unit);
 	struct json_writer w;
 	jw_init_line(&w, sb);
 	jw_begin_object(&w);
 	jw_key(&w, "unit");
 	jw_string(&w, log->unit_names[row->unit]);
+	jw_key(&w, "unit_name");
+	if (full_name)
+		jw_string(&w, full_name);
+	else
+		jw_null(&w);
 	if (log->ninputs > 1) {
 		jw_key(&w, "input");
 		jw_string(&w, input_name(log, row->input));
@@ -142,7 +194,7 @@ static void json_line(struct strbuf *sb, const struct rowlog *log, const struct 
 	jw_key(&w, "check");
 	jw_string(&w, c->id);
 	jw_key(&w, "label");
-	jw_string(&w, check_label(c));
+	jw_string(&w, s->labels[f->check]);
 	jw_key(&w, "values");
 	jw_begin_object(&w);
 	for (size_t i = 0; i < c->ncols; i++) {
@@ -156,13 +208,15 @@ static void json_line(struct strbuf *sb, const struct rowlog *log, const struct 
 	strbuf_putc(sb, '\n');
 }
 
-void failed_rows_line(struct strbuf *sb, const struct rowlog *log, const struct rowlog_row *row,
-		      const struct rowlog_failure *f, bool jsonl)
+/* The line of one failure of row, CSV (CRLF) or JSON Lines (LF). */
+static void put_line(struct strbuf *sb, const struct line_style *s, const struct rowlog_row *row,
+		     const struct rowlog_failure *f)
 {
-	(jsonl ? json_line : csv_line)(sb, log, row, f);
+	(s->jsonl ? json_line : csv_line)(sb, s, row, f);
 }
 
-bool failed_rows_invalid(const struct rowlog *log, const struct rowlog_row *row)
+/* Whether the row fails a check of severity error: an invalid record. */
+static bool row_invalid(const struct rowlog *log, const struct rowlog_row *row)
 {
 	for (size_t i = 0; i < row->nfailures; i++)
 		if (log->checks[row->failures[i].check].error)
@@ -211,6 +265,7 @@ static int output_close(struct output *o, dqa_error *err)
 struct writer {
 	const struct rowlog *log;
 	const dqa_rows_output *opts;
+	struct line_style style;
 	struct output failed, valid, invalid;
 	struct strbuf line;
 	uint64_t lines;
@@ -226,7 +281,7 @@ static int write_row(struct writer *w, const struct rowlog_row *row, dqa_error *
 				w->written->left_out += row->nfailures - i;
 				break;
 			}
-			failed_rows_line(&w->line, w->log, row, &row->failures[i], w->opts->jsonl);
+			put_line(&w->line, &w->style, row, &row->failures[i]);
 			w->lines++;
 		}
 		RETURN_NOMEM_UNLESS(!w->line.failed, err);
@@ -234,7 +289,7 @@ static int write_row(struct writer *w, const struct rowlog_row *row, dqa_error *
 	}
 	if (!row->raw)
 		return 0;
-	bool invalid = failed_rows_invalid(w->log, row);
+	bool invalid = row_invalid(w->log, row);
 	(invalid ? &w->written->invalid : &w->written->valid)[0]++;
 	return output_put(invalid ? &w->invalid : &w->valid, row->raw, row->raw_len, err);
 }
@@ -247,7 +302,7 @@ static int write_all(struct writer *w, FILE *out, dqa_error *err)
 	FORWARD_IF_ERROR(output_open(&w->invalid, w->opts->invalid, out, err));
 	if (w->failed.f && !w->opts->jsonl) {
 		strbuf_puts(&w->line, UTF8_BOM);
-		failed_rows_csv_header(&w->line, log);
+		csv_header(&w->line, log);
 		RETURN_NOMEM_UNLESS(!w->line.failed, err);
 		FORWARD_IF_ERROR(output_put(&w->failed, w->line.buf, w->line.len, err));
 	}
@@ -287,7 +342,10 @@ int dqa_result_write_rows(const dqa_result *res, const dqa_rows_output *opts, FI
 				"keep_records)");
 	struct writer w = {.log = log, .opts = opts, .written = written ? written : &none};
 	err->code = 0;
-	int rc = write_all(&w, out, err);
+	int rc = style_init(&w.style, log, opts->lang, opts->jsonl, err);
+	if (rc == 0)
+		rc = write_all(&w, out, err);
+	style_release(&w.style);
 	atomic_file_discard(&w.failed.file);
 	atomic_file_discard(&w.valid.file);
 	atomic_file_discard(&w.invalid.file);
@@ -301,7 +359,7 @@ void failed_rows_file_name(const struct dqa_report *rep, size_t unit, char *out,
 {
 	const char *page = rep->unit_files[unit];
 	size_t stem = strlen(page) - strlen(".html");
-	snprintf(out, cap, "%.*s.failed.csv", (int)stem, page);
+	snprintf(out, cap, "%.*s" FAILED_ROWS_FILE_SUFFIX, (int)stem, page);
 }
 
 struct unit_name {
@@ -338,8 +396,8 @@ static size_t *map_units(const struct dqa_report *rep, const struct rowlog *log)
 }
 
 /* Each unit's lines, bounded by rep->failed_rows_max, in one buffer per unit. */
-static int collect(const struct dqa_report *rep, const size_t *map, struct strbuf *files,
-		   dqa_error *err)
+static int collect(const struct dqa_report *rep, const struct line_style *style,
+		   const size_t *map, struct strbuf *files, dqa_error *err)
 {
 	const struct rowlog *log = rep->rowlog;
 	struct rowlog_reader *r = rowlog_read(log, err);
@@ -360,7 +418,7 @@ static int collect(const struct dqa_report *rep, const size_t *map, struct strbu
 		struct strbuf *sb = &files[i];
 		if (!sb->len) {
 			strbuf_puts(sb, UTF8_BOM);
-			failed_rows_csv_header(sb, log);
+			csv_header(sb, log);
 		}
 		f->rows++;
 		for (size_t k = 0; k < row->nfailures; k++) {
@@ -368,7 +426,7 @@ static int collect(const struct dqa_report *rep, const size_t *map, struct strbu
 				f->left_out += row->nfailures - k;
 				break;
 			}
-			failed_rows_line(sb, log, row, &row->failures[k], false);
+			put_line(sb, style, row, &row->failures[k]);
 			f->lines++;
 		}
 		if (sb->failed)
@@ -379,7 +437,7 @@ static int collect(const struct dqa_report *rep, const size_t *map, struct strbu
 }
 
 int failed_rows_add_unit_files(struct file_batch *batch, const struct dqa_report *rep,
-			       const char *units_dir, dqa_error *err)
+			       const char *units_dir, dqa_lang lang, dqa_error *err)
 {
 	if (!rep->rowlog)
 		return 0;
@@ -387,7 +445,12 @@ int failed_rows_add_unit_files(struct file_batch *batch, const struct dqa_report
 	memset(rep->failed_rows, 0, n * sizeof *rep->failed_rows);
 	size_t *map = map_units(rep, rep->rowlog);
 	struct strbuf *files = calloc(n + 1, sizeof *files);
-	int rc = map && files ? collect(rep, map, files, err) : error_nomem(err);
+	struct line_style style;
+	int rc = map && files ? style_init(&style, rep->rowlog, lang, false, err) : error_nomem(err);
+	if (rc == 0) {
+		rc = collect(rep, &style, map, files, err);
+		style_release(&style);
+	}
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		if (!files[i].len)
 			continue;

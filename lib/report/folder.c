@@ -147,7 +147,7 @@ int dqa_report_write_dir(const dqa_report *rep, const char *dir, dqa_lang lang, 
 	for (size_t i = 0; i + 1 < NFILES && rc == 0; i++)
 		rc = add_file(&batch, rep, dir, lang, &files[i], err);
 	if (rc == 0)
-		rc = failed_rows_add_unit_files(&batch, rep, units_dir, err);
+		rc = failed_rows_add_unit_files(&batch, rep, units_dir, lang, err);
 	if (rc == 0)
 		rc = add_unit_pages(&batch, rep, units_dir, lang, err);
 	if (rc == 0)

@@ -8,6 +8,7 @@
 #include "state.h"
 #include "../audit.h"
 #include "../checks/check.h"
+#include "../rowlog.h"
 #include "../util/parallel.h"
 
 static bool same_strings(const char *const *a, size_t na, const char *const *b, size_t nb)
@@ -44,6 +45,10 @@ static const char *difference(const struct state_meta *a, const struct state_met
 		return "another header";
 	if (!same_strings(a->check_ids, 2 * a->nchecks, b->check_ids, 2 * b->nchecks))
 		return "other checks";
+	if (a->rows_kept != b->rows_kept)
+		return "other kept rows (--keep-rows)";
+	if (a->rows_kept && a->unmasked != b->unmasked)
+		return "another --unmasked";
 	return NULL;
 }
 
@@ -142,17 +147,52 @@ static int check_rules(const dqa_rules *rules, const struct state_meta *m, dqa_e
 	return 0;
 }
 
-/* Binds p to the header the states recorded. */
+/* What the caller needs of the kept rows, against what the shards kept. */
+static int check_rows(const struct state_meta *m, const dqa_merge_options *o, dqa_error *err)
+{
+	if ((o->failed_rows && m->rows_kept < STATE_ROWS_FAILED) ||
+	    (o->records && m->rows_kept < STATE_ROWS_RECORDS))
+		return error_at(err, DQA_EARG, NULL, DQA_NOPOS,
+				o->records ? "audit every shard with --keep-rows all"
+					   : "audit every shard with --keep-rows failed (or all)",
+				"the shards kept no %s", o->records ? "records" : "failed rows");
+	if (m->rows_kept && o->unmasked != m->unmasked)
+		return error_at(err, DQA_EARG, NULL, DQA_NOPOS,
+				m->unmasked ? "merge them with --unmasked"
+					    : "audit every shard with --unmasked",
+				"the shards kept their rows %s", m->unmasked ? "unmasked" : "masked");
+	return 0;
+}
+
+/* Binds p to the header the states recorded; its log (when the shards
+ * kept rows) to shard 1's header line, the first input's. */
 static int bind_header(struct plan *p, const struct state_meta *m, dqa_error *err)
 {
 	size_t *lens = calloc(m->nheader + 1, sizeof *lens);
 	RETURN_IF_NOMEM(lens, err);
 	for (size_t i = 0; i < m->nheader; i++)
 		lens[i] = strlen(m->header[i]);
-	struct record header = {.fields = m->header, .lens = lens, .n = m->nheader, .line = 1};
+	struct record header = {.fields = m->header, .lens = lens, .n = m->nheader, .line = 1,
+				.raw = ""};
 	int rc = plan_bind(p, &header, p->inputs[0], err);
 	free(lens);
-	return rc;
+	if (rc < 0 || !p->log)
+		return rc;
+	struct rowlog *log = p->log;
+	log->header = arena_strndup(&log->arena, m->header_line, m->header_len);
+	log->header_len = m->header_len;
+	log->eol = arena_strdup(&log->arena, m->eol);
+	RETURN_NOMEM_UNLESS(log->header && log->eol, err);
+	return 0;
+}
+
+/* Every shard's kept rows into p's log, read in file order with the rows
+ * the merge itself finds (unique's repeats across shards). */
+static int add_rows(struct plan *p, const struct state_file *files, size_t n, dqa_error *err)
+{
+	for (size_t i = 0; p->log && i < n; i++)
+		FORWARD_IF_ERROR(state_add_rows(&files[i], p->log, err));
+	return 0;
 }
 
 /* Every state loaded into its own fork of p. */
@@ -213,6 +253,9 @@ static int merge(struct dqa_result *r, const dqa_rules *rules, struct state_file
 	opts.unit = m->unit;
 	opts.history = mopts->history;
 	opts.threads = mopts->threads;
+	opts.keep_failed_rows = m->rows_kept >= STATE_ROWS_FAILED;
+	opts.keep_records = m->rows_kept == STATE_ROWS_RECORDS;
+	opts.unmasked = m->unmasked;
 	r->now = opts.now;
 	r->generated_at = opts.generated_at;
 	struct plan p;
@@ -224,6 +267,8 @@ static int merge(struct dqa_result *r, const dqa_rules *rules, struct state_file
 	if (rc == 0)
 		rc = fold_all(&p, files, n, err);
 	if (rc == 0)
+		rc = add_rows(&p, files, n, err);
+	if (rc == 0)
 		rc = audit_finish(r, &p, err);
 	plan_release(&p);
 	return rc;
@@ -234,6 +279,7 @@ int state_merge(dqa_result **out, const dqa_rules *rules, struct state_file *fil
 {
 	*out = NULL;
 	FORWARD_IF_ERROR(check_rules(rules, &files[0].meta, err));
+	FORWARD_IF_ERROR(check_rows(&files[0].meta, opts, err));
 	struct dqa_result *r = audit_result_new(&(dqa_audit_options)DQA_AUDIT_OPTIONS_INIT);
 	RETURN_IF_NOMEM(r, err);
 	int rc = merge(r, rules, files, n, opts, err);

@@ -11,8 +11,21 @@
 
 /* Bumped whenever the payload changes shape or meaning: other versions
  * are refused. 3: sample values keep their NUL bytes (a format 2 reader
- * would cut them). */
+ * would cut them). 4: samples keep their workbook cell, and the rows a shard kept
+ * (STATE.rows) are described. */
 enum { STATE_FORMAT = 4 };
+
+/* What rows a shard kept beside its state, for dqa merge's row files. */
+enum state_rows_kept { STATE_ROWS_NONE, STATE_ROWS_FAILED, STATE_ROWS_RECORDS };
+
+/* The file of a shard's kept rows (rowlog_save): STATE_PATH.rows. */
+#define STATE_ROWS_SUFFIX ".rows"
+
+/* The kept rows as the state describes them. */
+struct state_rows {
+	uint64_t len;                 /* bytes of STATE.rows */
+	uint32_t crc;                 /* their CRC-32 */
+};
 
 /* The most samples per unit and check a state may hold: dqa audit's
  * --samples limit. */
@@ -33,6 +46,14 @@ struct state_meta {
 	size_t nheader;
 	const char **check_ids;       /* id then kind, 2 per check */
 	size_t nchecks;
+	enum state_rows_kept rows_kept;
+	bool unmasked;                /* kept rows show pii values as read */
+	/* with kept rows: the header line the split files start with, the
+	 * line end of a last record without one, and the rows file's */
+	const char *header_line;
+	size_t header_len;
+	const char *eol;
+	struct state_rows rows;
 };
 
 struct state_file {
@@ -40,15 +61,25 @@ struct state_file {
 	unsigned char *owned;         /* the whole file, when read by state_open */
 	struct state_in plan_part;    /* the payload after the meta */
 	struct state_meta meta;
+	size_t *units, nunits;        /* after state_load: the state's unit
+					 numbers as the loading plan's */
 	struct arena arena;
 };
 
 /* Appends p (scanned, merged across threads, plan_merge_done called, no
  * dataset checks run yet) to out as the state file of shard index of count,
  * frame included: what state_save writes, or a suite state holds per
- * dataset. */
-int state_encode(struct plan *p, unsigned index, unsigned count, struct strbuf *out,
-		 dqa_error *err);
+ * dataset. With p->log, rows describes the rows saved beside it
+ * (state_save_rows); NULL otherwise. */
+int state_encode(struct plan *p, unsigned index, unsigned count, const struct state_rows *rows,
+		 struct strbuf *out, dqa_error *err);
+/* Saves the rows of p->log (every spool adopted) to state_path's rows file
+ * atomically, their length and CRC-32 into *rows. */
+int state_save_rows(const struct plan *p, const char *state_path, struct state_rows *rows,
+		    dqa_error *err);
+/* Adds the rows file of the loaded state f to log (rowlog_add_saved),
+ * after checking it is the one f describes (DQA_EINPUT otherwise). */
+int state_add_rows(const struct state_file *f, struct rowlog *log, dqa_error *err);
 
 /* Reads path whole and checks it: a file that is not a state, is cut
  * short or fails its checksum is DQA_EINPUT; a state of another kind,

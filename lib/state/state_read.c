@@ -1,10 +1,14 @@
 /* Reading a state file back (state.h): the header is checked before a
  * byte of the payload is believed, and every read after it is bounded. */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "state.h"
 #include "../checks/check.h"
+#include "../rowlog.h"
 
 static int corrupt(const struct state_file *f, const char *what, dqa_error *err)
 {
@@ -26,6 +30,23 @@ static const char **get_strings(struct state_file *f, struct state_in *in, size_
 	return list;
 }
 
+static void read_rows(struct state_file *f, struct state_in *in, bool *oom)
+{
+	struct state_meta *m = &f->meta;
+	uint64_t kept = state_get_u64(in);
+	in->bad |= kept > STATE_ROWS_RECORDS;
+	m->rows_kept = (enum state_rows_kept)kept;
+	if (in->bad || kept == STATE_ROWS_NONE)
+		return;
+	m->unmasked = state_get_bool(in);
+	m->header_line = state_get_strn(in, &f->arena, &m->header_len, oom);
+	m->eol = state_get_str(in, &f->arena, oom);
+	m->rows.len = state_get_u64(in);
+	uint64_t crc = state_get_u64(in);
+	in->bad |= !m->header_line || !m->eol || crc > UINT32_MAX;
+	m->rows.crc = (uint32_t)crc;
+}
+
 static int read_meta(struct state_file *f, struct state_in *in, dqa_error *err)
 {
 	struct state_meta *m = &f->meta;
@@ -43,6 +64,7 @@ static int read_meta(struct state_file *f, struct state_in *in, dqa_error *err)
 	size_t nids;
 	m->check_ids = get_strings(f, in, &nids, &oom);
 	m->nchecks = nids / 2;
+	read_rows(f, in, &oom);
 	RETURN_NOMEM_UNLESS(!oom, err);
 	if (in->bad || !m->dqa_version || !m->rules_path || nids % 2 || !m->ninputs ||
 	    !m->nheader || m->index < 1 || m->index > m->count)
@@ -188,20 +210,60 @@ static int load_checks(struct state_in *in, struct plan *w, const size_t *units,
 int state_load(struct state_file *f, struct plan *w, dqa_error *err)
 {
 	struct state_in *in = &f->plan_part;
-	size_t *units = NULL, nunits = 0;
-	int rc = load_units(in, w, &units, &nunits, err);
+	int rc = load_units(in, w, &f->units, &f->nunits, err);
 	if (rc == 0)
-		rc = load_tallies(in, w, units, nunits, err);
+		rc = load_tallies(in, w, f->units, f->nunits, err);
 	if (rc == 0)
-		rc = load_checks(in, w, units, nunits, err);
-	free(units);
+		rc = load_checks(in, w, f->units, f->nunits, err);
 	if (rc == 0 && (in->bad || in->p != in->end))
 		rc = corrupt(f, "its counts do not fit the rule set", err);
 	return rc;
 }
 
+/* The rows file of f, opened, when it is the one f describes. */
+static int open_rows(const struct state_file *f, const char *path, FILE **out, dqa_error *err)
+{
+	FILE *in = fopen(path, "rb");
+	if (!in)
+		return error_at(err, DQA_EINPUT, path, DQA_NOPOS,
+				"keep each state with the .rows file its shard wrote beside it",
+				"cannot read the shard's kept rows: %s", strerror(errno));
+	unsigned char buf[1 << 16];
+	uLong crc = 0;
+	uint64_t len = 0;
+	for (size_t n; (n = fread(buf, 1, sizeof buf, in)) > 0; len += n)
+		crc = crc32_z(crc, buf, n);
+	if (ferror(in) || len != f->meta.rows.len || crc != f->meta.rows.crc ||
+	    fseek(in, 0, SEEK_SET) != 0) {
+		fclose(in);
+		return error_at(err, DQA_EINPUT, path, DQA_NOPOS,
+				"keep each state with the .rows file its shard wrote beside it",
+				"not the kept rows of %s: their length or checksum differs", f->path);
+	}
+	*out = in;
+	return 0;
+}
+
+int state_add_rows(const struct state_file *f, struct rowlog *log, dqa_error *err)
+{
+	size_t n = strlen(f->path) + sizeof STATE_ROWS_SUFFIX;
+	char *path = malloc(n);
+	RETURN_IF_NOMEM(path, err);
+	snprintf(path, n, "%s" STATE_ROWS_SUFFIX, f->path);
+	FILE *in = NULL;
+	int rc = open_rows(f, path, &in, err);
+	free(path);
+	FORWARD_IF_ERROR(rc);
+	if (!rowlog_add_saved(log, in, f->units, f->nunits)) {
+		fclose(in);
+		return error_nomem(err);
+	}
+	return 0;
+}
+
 void state_close(struct state_file *f)
 {
+	free(f->units);
 	free(f->owned);
 	arena_release(&f->arena);
 	*f = (struct state_file){0};

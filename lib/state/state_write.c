@@ -1,8 +1,14 @@
 /* Encoding a shard's plan as a state (state.h): in its frame (frame.h),
  * what audit it belongs to, then units, tallies and check states. */
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "state.h"
 #include "../checks/check.h"
+#include "../rowlog.h"
+#include "../util/fileio.h"
 
 static void put_meta(struct strbuf *out, const struct plan *p, uint64_t rules_hash,
 		     unsigned index, unsigned count)
@@ -26,6 +32,21 @@ static void put_meta(struct strbuf *out, const struct plan *p, uint64_t rules_ha
 		state_put_str(out, p->checks[i].def->id);
 		state_put_str(out, p->checks[i].def->ops->kind);
 	}
+}
+
+/* What rows the shard kept beside its state (state_save_rows). */
+static void put_rows(struct strbuf *out, const struct plan *p, const struct state_rows *rows)
+{
+	const struct rowlog *log = p->log;
+	state_put_u64(out, !log ? STATE_ROWS_NONE : log->raw ? STATE_ROWS_RECORDS
+							      : STATE_ROWS_FAILED);
+	if (!log)
+		return;
+	state_put_bool(out, log->unmasked);
+	state_put_strn(out, log->header, log->header_len);
+	state_put_str(out, log->eol);
+	state_put_u64(out, rows->len);
+	state_put_u64(out, rows->crc);
 }
 
 static bool tally_used(const struct tally *t)
@@ -98,15 +119,35 @@ static int put_checks(struct strbuf *out, const struct plan *p, dqa_error *err)
 	return 0;
 }
 
-int state_encode(struct plan *p, unsigned index, unsigned count, struct strbuf *out,
-		 dqa_error *err)
+int state_encode(struct plan *p, unsigned index, unsigned count, const struct state_rows *rows,
+		 struct strbuf *out, dqa_error *err)
 {
+	ASSERT(!p->log == !rows);
 	size_t start = frame_start(out);
 	/* the bytes the rules were loaded from: an edit since fails the merge */
 	put_meta(out, p, p->rules->doc.hash, index, count);
+	put_rows(out, p, rows);
 	put_units(out, p);
 	FORWARD_IF_ERROR(put_checks(out, p, err));
 	RETURN_NOMEM_UNLESS(!out->failed, err);
 	frame_seal(out, start, &state_dataset_kind);
 	return 0;
+}
+
+int state_save_rows(const struct plan *p, const char *state_path, struct state_rows *rows,
+		    dqa_error *err)
+{
+	size_t n = strlen(state_path) + sizeof STATE_ROWS_SUFFIX;
+	char *path = malloc(n);
+	RETURN_IF_NOMEM(path, err);
+	snprintf(path, n, "%s" STATE_ROWS_SUFFIX, state_path);
+	struct atomic_file file;
+	int rc = atomic_file_open(&file, path, err);
+	if (rc == 0)
+		rc = rowlog_save(p->log, file.f, &rows->crc, &rows->len, err);
+	if (rc == 0)
+		rc = atomic_file_commit(&file, err);
+	atomic_file_discard(&file);
+	free(path);
+	return rc;
 }

@@ -36,7 +36,7 @@ int dqa_suite_shard(dqa_suite *s, const dqa_audit_options *opts, const char *sta
 		uint64_t n = 0;
 		strbuf_reset(&one);
 		rc = audit_shard_encode(d->rules, (const char *const *)d->inputs, d->ninputs, opts,
-					1, 1, &one, &n, err);
+					1, 1, NULL, &one, &n, err);
 		suite_state_add(&out, i, d->name, &one);
 		total += n;
 	}

@@ -112,11 +112,11 @@ def mask(value):
 
 
 def compare(name, expected, header, rows, key_column, problems):
-    want = ["unit", "line", key_column, "check", "label", "values", "note"]
+    want = ["unit", "unit_name", "line", key_column, "check", "label", "values", "note"]
     if header != want:
         problems.append("%s: header %r, expected %r" % (name, header, want))
         return
-    got = [(int(r[1]), r[3], r[0], [undefuse(r[2])], undefuse(r[5]), r[6]) for r in rows]
+    got = [(int(r[2]), r[4], r[0], [undefuse(r[3])], undefuse(r[6]), r[7]) for r in rows]
     exp = []
     for line, check_id, unit, key, values, note in expected:
         exp.append((line, check_id, unit, key, values[0] if len(values) == 1 else None, note))
@@ -182,14 +182,15 @@ def main():
             problems.append("%s: no failed rows" % name)
         lines = dqa_rows(binary, root, rules, data, "--unmasked", "--failed-rows-format", "jsonl")
         objects = [json.loads(line) for line in lines.decode("utf-8").split("\n")[:-1]]
-        as_csv = [[o["unit"], str(o["line"]), o["key"][key_column], o["check"]] for o in objects]
-        if as_csv != [[r[0], r[1], undefuse(r[2]), r[3]] for r in rows]:
+        as_csv = [[o["unit"], str(o["line"]), o["key"][key_column], o["check"], o["label"]]
+                  for o in objects]
+        if as_csv != [[r[0], r[2], undefuse(r[3]), r[4], r[5]] for r in rows]:
             problems.append("%s: the JSON Lines differ from the CSV" % name)
     # masked by default: citizen_id is pii in the citizens example
     header, masked = parse_csv(dqa_rows(binary, root, citizens.RULES_PATH, citizens.DATA_PATH))
     expected = expected_of(root, None, "citizen_id", citizens.DATA_PATH,
                            check_order(binary, root, citizens.RULES_PATH, citizens.DATA_PATH))
-    shown = [r[2] for r in masked]
+    shown = [r[3] for r in masked]
     if shown != [mask(key[0]) for _, _, _, key, _, _ in expected]:
         problems.append("citizens: masked citizen_id values are not as dqa(1) says")
     if problems:

@@ -1,7 +1,7 @@
-/* The failed-row, valid and invalid files never depend on the thread count
- * or where the input is cut into blocks: the same audit, run with 1 to 4
- * workers and blocks of 1, 7, 333 and 65536 bytes, must write byte-identical
- * files. The input has repeats within and across blocks, quoted newlines,
+/* The failed-row, valid and invalid files never depend on the thread count,
+ * where the input is cut into blocks or how many shards audit it: the same
+ * audit, run with 1 to 4 workers and blocks of 1, 7, 333 and 65536 bytes,
+ * or in 1, 2, 3 and 7 shards merged, must write byte-identical files. The input has repeats within and across blocks, quoted newlines,
  * CRLF, a BOM, ragged rows, blank lines, invalid UTF-8 and no final
  * newline. A cancelled write leaves no file behind. */
 #include <dirent.h>
@@ -105,7 +105,7 @@ static bool write_rows(const dqa_rules *rules, unsigned threads, size_t block, b
 	snprintf(failed, sizeof failed, "failed-%s", tag);
 	snprintf(valid, sizeof valid, "valid-%s", tag);
 	snprintf(invalid, sizeof invalid, "invalid-%s", tag);
-	dqa_rows_output o = {path_of(failed), jsonl, 0, path_of(valid), path_of(invalid)};
+	dqa_rows_output o = {path_of(failed), jsonl, 0, path_of(valid), path_of(invalid), DQA_LANG_EN};
 	bool ok = dqa_audit_run(&res, rules, &input, 1, &opts, &err) == 0 &&
 		  dqa_result_write_rows(res, &o, stdout, NULL, &err) == 0;
 	if (!ok)
@@ -154,6 +154,112 @@ static void same_for_any_threads_and_blocks(const dqa_rules *rules)
 	free(failed);
 }
 
+/* The files of count shards (2 threads, 333-byte blocks), each keeping
+ * its rows beside its state, merged. Returns the merge's code. */
+static int write_rows_sharded(const dqa_rules *rules, unsigned count, bool jsonl)
+{
+	dqa_audit_options opts = DQA_AUDIT_OPTIONS_INIT;
+	opts.threads = 2;
+	opts.block_size = 333;
+	opts.now = 1795392000;
+	opts.keep_failed_rows = opts.keep_records = true;
+	const char *input = path_of("data.csv");
+	char names[8][32];
+	const char *states[8];
+	dqa_error err = {0};
+	for (unsigned i = 0; i < count; i++) {
+		snprintf(names[i], sizeof names[i], "shard-%u.state", i + 1);
+		states[i] = strdup(path_of(names[i]));
+		if (dqa_audit_shard(rules, &input, 1, &opts, i + 1, count, states[i], NULL, &err) < 0)
+			fprintf(stderr, "shard %u/%u: %s\n", i + 1, count, err.message);
+	}
+	dqa_merge_options mopts = DQA_MERGE_OPTIONS_INIT;
+	mopts.failed_rows = mopts.records = true;
+	dqa_result *res = NULL;
+	dqa_rows_output o = {path_of("failed-run"), jsonl, 0, path_of("valid-run"),
+			     path_of("invalid-run"), DQA_LANG_EN};
+	int rc = dqa_merge_run(&res, states, count, &mopts, &err);
+	if (rc == 0)
+		rc = dqa_result_write_rows(res, &o, stdout, NULL, &err);
+	if (rc < 0)
+		fprintf(stderr, "%u shards: %s\n", count, err.message);
+	dqa_result_free(res);
+	for (unsigned i = 0; i < count; i++)
+		free((char *)states[i]);
+	return rc;
+}
+
+/* 1, 2, 3 and 7 shards write the files of the unsharded audit: repeats
+ * across shards name their true first occurrence. */
+static void same_for_any_shards(const dqa_rules *rules)
+{
+	static const unsigned counts[] = {1, 2, 3, 7};
+	EXPECT(write_rows(rules, 1, 0, false, "base"));
+	for (size_t c = 0; c < sizeof counts / sizeof *counts; c++) {
+		bool same = write_rows_sharded(rules, counts[c], false) == 0 &&
+			    same_file("failed-base", "failed-run") &&
+			    same_file("valid-base", "valid-run") &&
+			    same_file("invalid-base", "invalid-run");
+		if (!same) {
+			fprintf(stderr, "%u shards: files differ\n", counts[c]);
+			tap_failures++;
+		}
+	}
+}
+
+static int merge_code(const char *const *states, size_t n, bool records)
+{
+	dqa_merge_options mopts = DQA_MERGE_OPTIONS_INIT;
+	mopts.failed_rows = true;
+	mopts.records = records;
+	dqa_result *res = NULL;
+	dqa_error err = {0};
+	int code = dqa_merge_run(&res, states, n, &mopts, &err);
+	dqa_result_free(res);
+	return code;
+}
+
+/* A shard's rows file that is missing, cut short, damaged or another
+ * shard's is refused (DQA_EINPUT); rows the shards did not keep, or states
+ * that kept different rows, are a usage error (DQA_EARG). */
+static void kept_rows_checked(const dqa_rules *rules)
+{
+	EXPECT(write_rows_sharded(rules, 2, false) == 0);
+	char one[256], two[256], rows[300], saved[300];
+	snprintf(one, sizeof one, "%s", path_of("shard-1.state"));
+	snprintf(two, sizeof two, "%s", path_of("shard-2.state"));
+	const char *states[] = {one, two};
+	snprintf(rows, sizeof rows, "%s.rows", one);
+	snprintf(saved, sizeof saved, "%s.saved", one);
+	EXPECT(rename(rows, saved) == 0);
+	EXPECT(merge_code(states, 2, true) == DQA_EINPUT);
+	size_t len = 0;
+	char *data = read_file("shard-1.state.saved", &len);
+	write_file("shard-1.state.rows", data, len / 2);
+	EXPECT(merge_code(states, 2, true) == DQA_EINPUT);
+	data[len / 2] = (char)~data[len / 2];
+	write_file("shard-1.state.rows", data, len);
+	EXPECT(merge_code(states, 2, true) == DQA_EINPUT);
+	free(data);
+	data = read_file("shard-2.state.rows", &len);
+	write_file("shard-1.state.rows", data, len);
+	EXPECT(merge_code(states, 2, true) == DQA_EINPUT);
+	free(data);
+	EXPECT(rename(saved, rows) == 0);
+	EXPECT(merge_code(states, 2, true) == 0);
+	/* shard 2 again, keeping no records: the states differ */
+	dqa_audit_options opts = DQA_AUDIT_OPTIONS_INIT;
+	opts.now = 1795392000;
+	opts.keep_failed_rows = true;
+	const char *input = path_of("data.csv");
+	dqa_error err = {0};
+	EXPECT(dqa_audit_shard(rules, &input, 1, &opts, 2, 2, two, NULL, &err) == 0);
+	EXPECT(merge_code(states, 2, false) == DQA_EARG);
+	EXPECT(dqa_audit_shard(rules, &input, 1, &opts, 1, 2, one, NULL, &err) == 0);
+	EXPECT(merge_code(states, 2, false) == 0);
+	EXPECT(merge_code(states, 2, true) == DQA_EARG);
+}
+
 static size_t files_in_dir(void)
 {
 	DIR *d = opendir(dir);
@@ -177,7 +283,7 @@ static void cancelled_leaves_nothing(const dqa_rules *rules)
 	size_t before = files_in_dir();
 	dqa_cancel();
 	dqa_rows_output o = {path_of("failed-cancelled"), false, 0, path_of("valid-cancelled"),
-			     NULL};
+			     NULL, DQA_LANG_EN};
 	EXPECT(dqa_result_write_rows(res, &o, stdout, NULL, &err) == DQA_ECANCELED);
 	EXPECT(files_in_dir() == before);
 	dqa_result_free(res);
@@ -199,6 +305,8 @@ int main(void)
 		return 1;
 	}
 	same_for_any_threads_and_blocks(rules);
+	same_for_any_shards(rules);
+	kept_rows_checked(rules);
 	cancelled_leaves_nothing(rules);
 	dqa_rules_free(rules);
 	char cmd[128];
