@@ -85,11 +85,6 @@ int cli_parse_since(const char *value, void *dest, char *why, size_t cap);
 /* Loads the runs of the history store at path that q asks for into *h.
  * Returns an exit status (*h NULL unless 0). */
 int cli_history_load(const char *path, const dqa_history_query *q, dqa_history **h);
-/* Loads the runs of the store at path that q asks for, runs view(h, ctx,
- * err) writing to stdout, and flushes. Returns the exit status. */
-typedef int (*history_view_fn)(const dqa_history *h, void *ctx, dqa_error *err);
-int cli_history_view(const char *path, const dqa_history_query *q, history_view_fn view,
-		     void *ctx);
 /* Flushes stdout; EXIT_INPUT (with a message) when it could not be written. */
 int cli_flush_stdout(void);
 

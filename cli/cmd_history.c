@@ -61,6 +61,14 @@ static const struct command_help export_help = HELP(
 	"history export --history STORE [options]",
 	"Write the runs of the history store STORE as a CSV history on standard\n"
 	"output (one line per unit, criterion and run), for spreadsheets.", export_options);
+static const struct command_help history_help = {
+	"history (import|export|prune) [options]",
+	"Look after the history store (the SQLite file 'dqa audit --history STORE'\n"
+	"writes):\n"
+	"  import   load CSV histories into the store\n"
+	"  export   write the store's runs as a CSV history\n"
+	"  prune    delete (or roll up to one a week) the runs older than an age\n"
+	"Run 'dqa history VERB --help' for a verb's options.", NULL, 0};
 static const struct command_help prune_help = HELP(
 	"history prune --history STORE --keep AGE [--weekly]",
 	"Delete the runs older than AGE from the history store STORE (with --weekly,\n"
@@ -108,22 +116,47 @@ static int parse(int argc, char **argv, const struct command_help *help, struct 
 	return rc;
 }
 
+/* The verb's help, or NULL after an error about it: 0 or the exit status
+ * (-1: the history --help was printed). */
+static int find_verb(int argc, char **argv, const struct command_help **help)
+{
+	static const struct {
+		const char *name;
+		const struct command_help *help;
+	} verbs[] = {{"import", &import_help}, {"export", &export_help}, {"prune", &prune_help}};
+	*help = NULL;
+	if (argc == 0)
+		return usage_error(&history_help, "no history verb given");
+	if (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
+		options_print_help(stdout, &history_help, NULL);
+		return -1;
+	}
+	const char *names[sizeof verbs / sizeof *verbs];
+	for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++) {
+		if (strcmp(argv[0], verbs[i].name) == 0) {
+			*help = verbs[i].help;
+			return 0;
+		}
+		names[i] = verbs[i].name;
+	}
+	const char *near = dqa_closest_word(argv[0], names, sizeof names / sizeof *names);
+	return near ? usage_error(&history_help, "unknown history verb '%s' (did you mean '%s'?)",
+				  argv[0], near)
+		    : usage_error(&history_help, "unknown history verb '%s'", argv[0]);
+}
+
 int cmd_history(int argc, char **argv)
 {
 	struct history_args a = {.query = DQA_HISTORY_QUERY_INIT, .format = "csv"};
-	const char *verb = argc > 0 ? argv[0] : "";
-	const struct command_help *help = strcmp(verb, "import") == 0 ? &import_help
-					: strcmp(verb, "export") == 0 ? &export_help
-					: strcmp(verb, "prune") == 0  ? &prune_help : NULL;
-	if (!help) {
-		fprintf(stderr, "usage: dqa history import|export|prune ... (see dqa history "
-				"VERB --help)\n");
-		return EXIT_USAGE;
-	}
+	const struct command_help *help;
+	int rc = find_verb(argc, argv, &help);
+	if (rc != 0)
+		return rc < 0 ? EXIT_PASS : rc;
 	const char **positional = calloc((size_t)argc + 1, sizeof *positional);
 	if (!positional)
 		return EXIT_INPUT;
-	int n, rc = parse(argc - 1, argv + 1, help, &a, positional, &n);
+	int n;
+	rc = parse(argc - 1, argv + 1, help, &a, positional, &n);
 	if (rc == 0 && help == &import_help && n == 0)
 		rc = usage_error(help, "no CSV history given");
 	else if (rc == 0 && help != &import_help && n > 0)

@@ -38,12 +38,6 @@ static const struct command_help trend_help = {
 	trend_options, sizeof trend_options / sizeof *trend_options,
 };
 
-static int write_trend(const dqa_history *h, void *ctx, dqa_error *err)
-{
-	const struct trend_args *a = ctx;
-	return dqa_trend_write(h, &a->opts, a->view, stdout, err);
-}
-
 int cmd_trend(int argc, char **argv)
 {
 	struct trend_args a = {.opts = DQA_TREND_OPTIONS_INIT, .format = "text", .color = "auto"};
@@ -57,12 +51,11 @@ int cmd_trend(int argc, char **argv)
 		rc = cli_view_format(&trend_help, a.format, &a.view);
 	a.opts.color = a.view == DQA_VIEW_TEXT && cli_use_color(a.color);
 	a.opts.lang = cli_lang(a.lang);
-	/* The trend is drawn from overall scores: the criteria stay unread. */
-	dqa_history_query q = DQA_HISTORY_QUERY_INIT;
-	q.dataset = a.opts.dataset;
-	q.totals_only = true;
+	dqa_error err = {0};
+	if (rc == 0 && dqa_trend_write(positional[0], &a.opts, a.view, stdout, &err) < 0)
+		rc = report_error(&err);
 	if (rc == 0)
-		rc = cli_history_view(positional[0], &q, write_trend, &a);
+		rc = cli_flush_stdout();
 	free(positional);
 	return rc < 0 ? EXIT_PASS : rc;
 }

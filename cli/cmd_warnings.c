@@ -46,12 +46,6 @@ static const struct command_help warnings_help = {
 	warnings_options, sizeof warnings_options / sizeof *warnings_options,
 };
 
-static int write_warnings(const dqa_history *h, void *ctx, dqa_error *err)
-{
-	const struct warnings_args *a = ctx;
-	return dqa_weekly_write(h, &a->opts, a->view, stdout, err);
-}
-
 int cmd_warnings(int argc, char **argv)
 {
 	struct warnings_args a = {.opts = DQA_WEEKLY_OPTIONS_INIT, .format = "text"};
@@ -64,12 +58,11 @@ int cmd_warnings(int argc, char **argv)
 	if (rc == 0)
 		rc = cli_view_format(&warnings_help, a.format, &a.view);
 	a.opts.lang = cli_lang(a.lang);
-	/* The list is drawn from overall scores: the criteria stay unread. */
-	dqa_history_query q = DQA_HISTORY_QUERY_INIT;
-	q.dataset = a.opts.dataset;
-	q.totals_only = true;
+	dqa_error err = {0};
+	if (rc == 0 && dqa_weekly_write(positional[0], &a.opts, a.view, stdout, &err) < 0)
+		rc = report_error(&err);
 	if (rc == 0)
-		rc = cli_history_view(positional[0], &q, write_warnings, &a);
+		rc = cli_flush_stdout();
 	free(positional);
 	return rc < 0 ? EXIT_PASS : rc;
 }

@@ -94,6 +94,21 @@ void options_print_help(FILE *out, const struct command_help *help, const void *
 	}
 }
 
+/* The command's words at the start of a usage line ("history import" of
+ * "history import FILE.csv... --history STORE"): lower-case words. */
+static int command_length(const char *usage)
+{
+	const char *end = usage;
+	for (const char *word = usage; *word;) {
+		size_t len = strspn(word, "abcdefghijklmnopqrstuvwxyz-");
+		if (len == 0 || word[0] == '-' || (word[len] && word[len] != ' '))
+			break;
+		end = word + len;
+		word = end + (*end == ' ');
+	}
+	return (int)(end - usage);
+}
+
 int usage_error(const struct command_help *help, const char *fmt, ...)
 {
 	va_list ap;
@@ -102,7 +117,7 @@ int usage_error(const struct command_help *help, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "\nusage: dqa %s\nTry 'dqa %.*s --help' for more.\n", help->usage,
-		(int)strcspn(help->usage, " "), help->usage);
+		command_length(help->usage), help->usage);
 	return EXIT_USAGE;
 }
 

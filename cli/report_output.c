@@ -26,6 +26,7 @@ int cli_add_history(dqa_report *rep, const char *path, bool may_be_missing)
 	dqa_error err = {0};
 	dqa_history_query totals_only = DQA_HISTORY_QUERY_INIT;
 	totals_only.totals_only = true;
+	totals_only.dataset = dqa_report_dataset(rep);
 	int rc = cli_history_load(path, &totals_only, &h);
 	if (rc == 0 && dqa_report_add_history(rep, h, &err) < 0)
 		rc = report_error(&err);

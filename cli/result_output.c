@@ -149,8 +149,10 @@ static int history_pages(const dqa_result *res, const struct result_output *o)
 	int rc = 0;
 	if (dqa_report_from_result(&rep, res, &err) < 0)
 		rc = report_error(&err);
-	if (rc == 0)
+	if (rc == 0) {
+		totals_only.dataset = dqa_report_dataset(rep);
 		rc = cli_history_load(o->history, &totals_only, &h);
+	}
 	/* index.html is written again with the links: as emit wrote it */
 	if (rc == 0 && o->max_drop_given)
 		dqa_report_set_drop_alert(rep, o->max_drop);

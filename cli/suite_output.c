@@ -1,21 +1,18 @@
-/* dqa audit --suite FILE: every dataset of the suite audited (or, with
- * --shard and --state, a shard's datasets saved as a suite state), then
- * the city-wide summary on stdout (text or json), the report folder, the
- * history rows and the quality gate over the whole suite; dqa merge of
- * suite states ends the same way. */
+/* dqa audit --suite FILE: every dataset of the suite audited, its report
+ * folder and history rows written as it is done (or, with --shard and
+ * --state, a shard's datasets saved as a suite state), then the city-wide
+ * summary on stdout (text or json) and the quality gate over the whole
+ * suite; dqa merge of suite states ends the same way. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "result_output.h"
 
-static int emit(const dqa_suite *s, const struct result_output *o)
+/* The summary on stdout, after the run wrote the folder and history. */
+static int emit(const dqa_suite *s, const struct result_output *o, const dqa_suite_sink *sink)
 {
-	dqa_error err = {0};
-	size_t nfiles;
-	if (o->out && dqa_suite_write_dir(s, o->out, cli_lang(o->lang), &nfiles, &err) < 0)
-		return report_error(&err);
 	if (o->out && !o->quiet)
-		fprintf(stderr, "dqa: wrote %zu files to %s\n", nfiles, o->out);
+		fprintf(stderr, "dqa: wrote %zu files to %s\n", sink->nfiles, o->out);
 	if (o->quiet)
 		return 0;
 	if (o->format && strcmp(o->format, "json") == 0) {
@@ -51,44 +48,32 @@ int suite_output_check(const struct command_help *help, const struct result_outp
 	return 0;
 }
 
-/* With --history and --out, the report folders get the trend and warning
- * pages of the history that now holds this run. */
-static int history_pages(const dqa_suite *s, const struct result_output *o)
+static dqa_suite_sink sink_of(const struct result_output *o)
 {
-	dqa_history *h = NULL;
-	dqa_error err = {0};
-	dqa_history_query totals_only = DQA_HISTORY_QUERY_INIT;
-	totals_only.totals_only = true;
-	int rc = cli_history_load(o->history, &totals_only, &h);
-	if (rc == 0 && dqa_suite_write_history_pages(s, h, o->out, cli_lang(o->lang), NULL, &err) < 0)
-		rc = report_error(&err);
-	dqa_history_free(h);
-	return rc;
+	dqa_suite_sink sink = DQA_SUITE_SINK_INIT;
+	sink.dir = o->out;
+	sink.history = o->history;
+	sink.lang = cli_lang(o->lang);
+	return sink;
 }
 
-/* The suite's reports, history rows and gate: the exit status. */
-static int finish(const dqa_suite *s, const struct result_output *o)
+/* The summary and the gate: the exit status. */
+static int finish(const dqa_suite *s, const struct result_output *o, const dqa_suite_sink *sink)
 {
-	dqa_error err = {0};
-	int rc = emit(s, o);
-	if (rc == 0 && o->history && dqa_suite_history_append(s, o->history, &err) < 0)
-		rc = report_error(&err);
-	if (rc == 0 && o->history && o->out)
-		rc = history_pages(s, o);
-	if (rc == 0)
-		rc = gate(s, o);
-	return rc;
+	int rc = emit(s, o, sink);
+	return rc ? rc : gate(s, o);
 }
 
 int audit_suite(const char *path, const dqa_audit_options *opts, const struct result_output *o)
 {
 	dqa_suite *s = NULL;
 	dqa_error err = {0};
+	dqa_suite_sink sink = sink_of(o);
 	int rc = 0;
-	if (dqa_suite_load(&s, path, &err) < 0 || dqa_suite_run(s, opts, &err) < 0)
+	if (dqa_suite_load(&s, path, &err) < 0 || dqa_suite_run(s, opts, &sink, &err) < 0)
 		rc = report_error(&err);
 	if (rc == 0)
-		rc = finish(s, o);
+		rc = finish(s, o, &sink);
 	dqa_suite_free(s);
 	return rc;
 }
@@ -117,11 +102,12 @@ int merge_suite(const char *const *states, size_t n, const dqa_merge_options *op
 {
 	dqa_suite *s = NULL;
 	dqa_error err = {0};
+	dqa_suite_sink sink = sink_of(o);
 	int rc = 0;
-	if (dqa_suite_merge(&s, states, n, opts, &err) < 0)
+	if (dqa_suite_merge(&s, states, n, opts, &sink, &err) < 0)
 		rc = report_error(&err);
 	if (rc == 0)
-		rc = finish(s, o);
+		rc = finish(s, o, &sink);
 	dqa_suite_free(s);
 	return rc;
 }

@@ -45,20 +45,6 @@ int cli_history_load(const char *path, const dqa_history_query *q, dqa_history *
 	return dqa_history_load_query(h, path, q, &err) < 0 ? report_error(&err) : 0;
 }
 
-int cli_history_view(const char *path, const dqa_history_query *q, history_view_fn view,
-		     void *ctx)
-{
-	dqa_history *h = NULL;
-	dqa_error err = {0};
-	int rc = cli_history_load(path, q, &h);
-	if (rc == 0 && view(h, ctx, &err) < 0)
-		rc = report_error(&err);
-	if (rc == 0)
-		rc = cli_flush_stdout();
-	dqa_history_free(h);
-	return rc;
-}
-
 int cli_flush_stdout(void)
 {
 	if (fflush(stdout) == 0 && !ferror(stdout))

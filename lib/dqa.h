@@ -427,6 +427,10 @@ bool dqa_report_format_known(const char *format);
 int dqa_report_write_dir(const dqa_report *rep, const char *dir, dqa_lang lang,
 			 size_t *nfiles, dqa_error *err);
 
+/* The name of the report's dataset (as the history records it), owned by
+ * rep. */
+const char *dqa_report_dataset(const dqa_report *rep);
+
 void dqa_report_free(dqa_report *rep);
 
 typedef struct dqa_history dqa_history;
@@ -549,9 +553,28 @@ typedef struct dqa_suite dqa_suite;
  * line and column; a glob without a match is DQA_EINPUT. */
 int dqa_suite_load(dqa_suite **out, const char *path, dqa_error *err);
 
-/* Audits every dataset in turn with opts and builds the suite document.
- * Stops at the first dataset that fails (its error in err). */
-int dqa_suite_run(dqa_suite *suite, const dqa_audit_options *opts, dqa_error *err);
+/* Where a suite run puts each dataset as soon as it is audited. */
+typedef struct dqa_suite_sink {
+	const char *dir;          /* report folder: DIR/NAME/ per dataset, then the
+				     city's suite.json, summary.md and index.html;
+				     NULL: none */
+	const char *history;      /* history store each dataset's run is appended to
+				     (dqa_history_append); with dir, also the history
+				     pages of each dataset and of the city; NULL: none */
+	dqa_lang lang;
+	size_t nfiles;            /* out: files written under dir, history pages aside */
+} dqa_suite_sink;
+
+#define DQA_SUITE_SINK_INIT { NULL, NULL, DQA_LANG_EN, 0 }
+
+/* Audits every dataset (opts->jobs at once) and builds the suite document.
+ * Each dataset, in suite order, goes to sink (NULL: nowhere) as soon as it
+ * is audited (its report folder, its history run and pages) and its result
+ * is then released: the suite keeps only its summary. Stops at the first
+ * dataset that fails (its error in err); the datasets before it stay
+ * written and recorded. */
+int dqa_suite_run(dqa_suite *suite, const dqa_audit_options *opts, dqa_suite_sink *sink,
+		  dqa_error *err);
 
 /* After dqa_suite_run: the mean of the datasets' overall scores (NaN when
  * none has one) and the worst of their statuses (fail, warn, pass). */
@@ -564,22 +587,6 @@ int dqa_suite_json(char **out, const dqa_suite *suite, dqa_error *err);
 
 /* The terminal summary: datasets, then units x datasets. 0 or DQA_EIO. */
 int dqa_suite_write_text(const dqa_suite *suite, dqa_lang lang, FILE *out);
-
-/* Writes DIR/NAME/ (each dataset's report folder), then suite.json,
- * summary.md and index.html of the city, each atomically. */
-int dqa_suite_write_dir(const dqa_suite *suite, const char *dir, dqa_lang lang, size_t *nfiles,
-			dqa_error *err);
-
-/* After dqa_suite_write_dir to dir, with h holding this run: each
- * dataset's history pages (dqa_report_write_history_pages) and the city's
- * trend.html and warnings.html across the datasets of h, each unit linked
- * to its page; index.html is written again to link to them. */
-int dqa_suite_write_history_pages(const dqa_suite *suite, const dqa_history *h, const char *dir,
-				  dqa_lang lang, size_t *nfiles, dqa_error *err);
-
-/* Appends every dataset's result to the history file (dqa_history_append),
- * dataset by dataset in suite order. */
-int dqa_suite_history_append(const dqa_suite *suite, const char *path, dqa_error *err);
 
 /* A suite sharded by dataset: shard `index` (1-based) of `count` audits
  * datasets index, index+count, index+2*count, ... in suite order, each
@@ -602,8 +609,8 @@ int dqa_suite_shard(dqa_suite *suite, const dqa_audit_options *opts, const char 
 bool dqa_state_is_suite(const char *path);
 
 /* Merges the suite states of all shards of one suite run into the suite
- * dqa_suite_run gives (its document, datasets' results, score and status;
- * opts->generated_at stamped, opts->history read as the audit reads it).
+ * dqa_suite_run gives (its document, score and status, each dataset sent
+ * to sink as dqa_suite_run sends it; opts->generated_at stamped, opts->history read as the audit reads it).
  * Reads the suite file and its rule files again from the paths the states
  * name. States of another suite file or of another version of it, shard
  * count, now or samples, a missing or repeated shard, a dataset state among
@@ -611,7 +618,7 @@ bool dqa_state_is_suite(const char *path);
  * opts->rules set fail with DQA_EARG; a state that is not one, is
  * truncated or fails its checksum fails with DQA_EINPUT. */
 int dqa_suite_merge(dqa_suite **out, const char *const *states, size_t nstates,
-		    const dqa_merge_options *opts, dqa_error *err);
+		    const dqa_merge_options *opts, dqa_suite_sink *sink, dqa_error *err);
 
 void dqa_suite_free(dqa_suite *suite);
 
@@ -713,12 +720,15 @@ typedef struct dqa_trend_options {
 
 #define DQA_TREND_OPTIONS_INIT { NULL, NULL, INT64_MIN, 30, false, DQA_LANG_EN }
 
-/* Writes, per dataset and unit, the overall score over time: a sparkline,
- * the change since the last run and since a week before the latest run, and
- * the units that got worse. Returns 0, DQA_EARG when nothing matches the
- * options, or DQA_EIO. */
-int dqa_trend_write(const dqa_history *h, const dqa_trend_options *opts,
-		    dqa_view_format format, FILE *out, dqa_error *err);
+/* Writes, per dataset and unit of the history store at path, the overall
+ * score over time: a sparkline, the change since the last run and since a
+ * week before the latest run, and the units that got worse. Reads the store
+ * one dataset at a time (only opts->dataset's runs when set), overall rows
+ * only. Returns 0, DQA_EARG when nothing matches the options (or a CSV
+ * history is given), DQA_EINPUT when the store is missing or not one, or
+ * DQA_EIO. */
+int dqa_trend_write(const char *store, const dqa_trend_options *opts, dqa_view_format format,
+		    FILE *out, dqa_error *err);
 
 /* "2026-W48", or a date such as "2026-11-25" standing for its week, to the
  * Monday 00:00 UTC that starts that ISO 8601 week. Returns 0 or DQA_EARG
@@ -738,12 +748,14 @@ typedef struct dqa_weekly_options {
 
 #define DQA_WEEKLY_OPTIONS_INIT { NULL, INT64_MIN, -1, 3, DQA_LANG_EN }
 
-/* Writes the weekly warning list: units below target, missing units and
- * units with stalled data, worst first, each with its streak in weeks.
- * Returns 0, DQA_EARG when the history has no run of the dataset, or
- * DQA_ENOMEM. */
-int dqa_weekly_write(const dqa_history *h, const dqa_weekly_options *opts,
-		     dqa_view_format format, FILE *out, dqa_error *err);
+/* Writes the weekly warning list of the history store at path: units
+ * below target, missing units and units with stalled data, worst first,
+ * each with its streak in weeks. Reads the store one dataset at a time,
+ * each up to the end of the week only. Returns 0, DQA_EARG when the store
+ * has no run of the dataset (or is a CSV history), DQA_EINPUT when it is
+ * missing or not a store, DQA_ENOMEM or DQA_EIO. */
+int dqa_weekly_write(const char *store, const dqa_weekly_options *opts, dqa_view_format format,
+		     FILE *out, dqa_error *err);
 
 /* How far scores may fall against a baseline, in points, judged on scores
  * as printed (two decimals). */

@@ -5,6 +5,8 @@
 #ifndef DQA_HISTORY_H
 #define DQA_HISTORY_H
 
+#include <sqlite3.h>
+
 #include "../util/arena.h"
 #include "../util/error.h"
 #include "../util/strset.h"
@@ -55,6 +57,18 @@ bool history_status_parse(const char *s, dqa_status *out);
 /* The interned copy of s, or NULL when s never occurs in the history (so a
  * pointer comparison with entries then matches nothing). */
 const char *history_lookup(const struct dqa_history *h, const char *s);
+
+/* dqa_history_load_query on a store already open (store_open) as db;
+ * path names it in errors. */
+int history_load_db(struct dqa_history **out, sqlite3 *db, const char *path,
+		    const dqa_history_query *q, dqa_error *err);
+
+/* The datasets of the store open as db (only the one named `only`, unless
+ * NULL) in the order of their first run, the names and the array in a.
+ * NULL with err filled on failure, and NULL with err->code 0 when there
+ * is none. */
+const char **history_store_datasets(struct arena *a, sqlite3 *db, const char *path,
+				    const char *only, size_t *n, dqa_error *err);
 
 /* The distinct run times of a dataset, ascending, malloc'd (caller frees). */
 int64_t *history_runs(const struct dqa_history *h, const char *dataset, size_t *nruns);

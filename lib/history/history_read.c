@@ -171,25 +171,67 @@ static int load_runs(struct load_ctx *c, const dqa_history_query *q)
 	return code;
 }
 
-int dqa_history_load_query(dqa_history **out, const char *path, const dqa_history_query *q,
-			   dqa_error *err)
+int history_load_db(struct dqa_history **out, sqlite3 *db, const char *path,
+		    const dqa_history_query *q, dqa_error *err)
 {
 	*out = NULL;
 	struct dqa_history *h = calloc(1, sizeof *h);
 	RETURN_IF_NOMEM(h, err);
-	struct load_ctx c = {.h = h, .path = path, .err = err};
-	int rc = store_open(&c.db, path, false, err);
-	if (rc == 0)
-		rc = load_runs(&c, q);
+	struct load_ctx c = {.h = h, .db = db, .path = path, .err = err};
+	int rc = load_runs(&c, q);
 	sqlite3_finalize(c.runs);
 	sqlite3_finalize(c.rows);
-	sqlite3_close(c.db);
 	if (rc < 0) {
 		dqa_history_free(h);
 		return rc;
 	}
 	*out = h;
 	return 0;
+}
+
+const char **history_store_datasets(struct arena *a, sqlite3 *db, const char *path,
+				    const char *only, size_t *n, dqa_error *err)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "SELECT dataset FROM runs WHERE ?1 IS NULL OR dataset = ?1"
+					" GROUP BY dataset ORDER BY min(id)", -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		store_error(err, db, path, rc, "read");
+		return NULL;
+	}
+	sqlite3_bind_text(st, 1, only, -1, SQLITE_STATIC);
+	const char **names = NULL;
+	size_t cap = 0;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			const char **grown = arena_alloc(a, (cap = 2 * cap + 16) * sizeof *grown);
+			if (!grown)
+				break;
+			if (names)
+				memcpy(grown, names, *n * sizeof *names);
+			names = grown;
+		}
+		if (!(names[(*n)++] = arena_strdup(a, text_at(st, 0))))
+			break;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		error_nomem(err);
+	else if (rc != SQLITE_DONE)
+		store_error(err, db, path, rc, "read");
+	return rc == SQLITE_DONE && *n ? names : NULL;
+}
+
+int dqa_history_load_query(dqa_history **out, const char *path, const dqa_history_query *q,
+			   dqa_error *err)
+{
+	*out = NULL;
+	sqlite3 *db;
+	FORWARD_IF_ERROR(store_open(&db, path, false, err));
+	int rc = history_load_db(out, db, path, q, err);
+	sqlite3_close(db);
+	return rc;
 }
 
 int dqa_history_load(dqa_history **out, const char *path, dqa_error *err)

@@ -1,6 +1,7 @@
 /* Building trends: runs per dataset, each unit's overall score per run,
  * and its change since the last run and since a week before the latest. */
 #include "../util/round.h"
+#include "store.h"
 #include "trend.h"
 
 #include <math.h>
@@ -226,6 +227,17 @@ static int build_dataset(struct trend *t, struct trend_dataset *d, const struct 
 	return 0;
 }
 
+/* 0, or DQA_EARG (t released) when no dataset has a series to show. */
+static int matched(struct trend *t, dqa_error *err)
+{
+	if (t->ndatasets)
+		return 0;
+	trend_release(t);
+	return error_at(err, DQA_EARG, NULL, DQA_NOPOS,
+			"check --dataset, --unit and --since against the history",
+			"no runs in the history match");
+}
+
 int trend_build(struct trend *t, const struct dqa_history *h, const dqa_trend_options *opts,
 		dqa_error *err)
 {
@@ -249,13 +261,53 @@ int trend_build(struct trend *t, const struct dqa_history *h, const dqa_trend_op
 		trend_release(t);
 		return error_nomem(err);
 	}
-	if (!t->ndatasets) {
+	return matched(t, err);
+}
+
+/* One dataset of the store into t: its overall rows loaded, its series
+ * built and their names copied into t's arena, the rows freed. */
+static int store_dataset(struct trend *t, sqlite3 *db, const char *path, const char *name,
+			 const dqa_trend_options *opts, dqa_error *err)
+{
+	dqa_history_query q = DQA_HISTORY_QUERY_INIT;
+	q.dataset = name;
+	q.totals_only = true;
+	struct dqa_history *h;
+	FORWARD_IF_ERROR(history_load_db(&h, db, path, &q, err));
+	struct trend_dataset *d = &t->datasets[t->ndatasets];
+	*d = (struct trend_dataset){.name = history_lookup(h, name)};
+	int rc = d->name ? build_dataset(t, d, h, opts) : 0;
+	d->name = name;
+	for (size_t k = 0; rc == 0 && k < d->nseries; k++)
+		if (d->series[k].unit && !(d->series[k].unit = arena_strdup(&t->arena,
+									      d->series[k].unit)))
+			rc = -1;
+	if (rc == 0 && d->nseries && d->nruns)
+		t->ndatasets++;
+	dqa_history_free(h);
+	return rc < 0 ? error_nomem(err) : 0;
+}
+
+int trend_build_store(struct trend *t, const char *path, const dqa_trend_options *opts,
+		      dqa_error *err)
+{
+	*t = (struct trend){ARENA_INIT, NULL, 0};
+	sqlite3 *db;
+	FORWARD_IF_ERROR(store_open(&db, path, false, err));
+	size_t n = 0;
+	err->code = 0;
+	const char **names = history_store_datasets(&t->arena, db, path, opts->dataset, &n, err);
+	int rc = names || !err->code ? 0 : err->code;
+	if (rc == 0 && !(t->datasets = arena_alloc(&t->arena, (n + 1) * sizeof *t->datasets)))
+		rc = error_nomem(err);
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		rc = store_dataset(t, db, path, names[i], opts, err);
+	sqlite3_close(db);
+	if (rc < 0) {
 		trend_release(t);
-		return error_at(err, DQA_EARG, NULL, DQA_NOPOS,
-				"check --dataset, --unit and --since against the history",
-				"no runs in the history match");
+		return rc;
 	}
-	return 0;
+	return matched(t, err);
 }
 
 void trend_release(struct trend *t)

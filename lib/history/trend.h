@@ -32,6 +32,10 @@ struct trend {
 
 int trend_build(struct trend *t, const struct dqa_history *h, const dqa_trend_options *opts,
 		dqa_error *err);
+/* The same trend from the store at path, one dataset at a time: only the
+ * datasets' series stay in memory, not their rows. */
+int trend_build_store(struct trend *t, const char *path, const dqa_trend_options *opts,
+		      dqa_error *err);
 void trend_release(struct trend *t);
 
 enum { WEEK_SECONDS = 7 * 86400 };

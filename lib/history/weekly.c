@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store.h"
 #include "trend.h"
 
 /* One unit's overall rows in one dataset, oldest first. */
@@ -212,6 +213,82 @@ int weekly_build(struct weekly *w, const dqa_history *h, const dqa_weekly_option
 		return error_nomem(err);
 	}
 	return 0;
+}
+
+/* The Monday of the week of the latest run (of one dataset, or of all). */
+static int store_latest_week(sqlite3 *db, const char *path, const char *only, int64_t *monday,
+			     dqa_error *err)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "SELECT max(run_at) FROM runs WHERE ?1 IS NULL OR "
+					"dataset = ?1", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, only, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+	}
+	if (rc == SQLITE_ROW) {
+		char label[16];
+		dqa_iso_week_format(sqlite3_column_int64(st, 0), label);
+		dqa_iso_week_parse(label, monday);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : store_error(err, db, path, rc, "read");
+}
+
+/* One dataset's list from its overall rows up to the end of the week,
+ * copied into w's arena so the rows can go before the next dataset. */
+static int store_list(struct weekly *w, sqlite3 *db, const char *path, const char *dataset,
+		      struct weekly_list *l, dqa_error *err)
+{
+	dqa_history_query q = DQA_HISTORY_QUERY_INIT;
+	q.dataset = dataset;
+	q.until = w->options.week + WEEK_SECONDS;
+	q.totals_only = true;
+	struct dqa_history *h;
+	FORWARD_IF_ERROR(history_load_db(&h, db, path, &q, err));
+	const char *name = history_lookup(h, dataset);
+	struct arena scratch = ARENA_INIT;
+	int rc = name ? build_list(&scratch, h, name, &w->options, l)
+		      : (*l = (struct weekly_list){.monday = w->options.week}, 0);
+	l->dataset = dataset;
+	struct weekly_item *items = arena_alloc(&w->arena, (l->nitems + 1) * sizeof *items);
+	if (rc < 0 || !items)
+		rc = -1;
+	for (size_t i = 0; rc == 0 && i < l->nitems; i++) {
+		items[i] = l->items[i];
+		if (!(items[i].unit = arena_strdup(&w->arena, l->items[i].unit)))
+			rc = -1;
+	}
+	l->items = items;
+	arena_release(&scratch);
+	dqa_history_free(h);
+	return rc < 0 ? error_nomem(err) : 0;
+}
+
+int weekly_build_store(struct weekly *w, const char *path, const dqa_weekly_options *opts,
+		       dqa_error *err)
+{
+	*w = (struct weekly){.arena = ARENA_INIT, .options = *opts};
+	sqlite3 *db;
+	FORWARD_IF_ERROR(store_open(&db, path, false, err));
+	size_t n = 0;
+	err->code = 0;
+	const char **datasets = history_store_datasets(&w->arena, db, path, opts->dataset, &n,
+							 err);
+	int rc = datasets ? 0 : err->code ? err->code
+			  : error_at(err, DQA_EARG, NULL, DQA_NOPOS,
+				     "check --dataset against the history",
+				     "no runs in the history match");
+	if (rc == 0 && w->options.week == INT64_MIN)
+		rc = store_latest_week(db, path, opts->dataset, &w->options.week, err);
+	if (rc == 0 && !(w->lists = arena_alloc(&w->arena, n * sizeof *w->lists)))
+		rc = error_nomem(err);
+	for (size_t i = 0; rc == 0 && i < n; i++, w->nlists++)
+		rc = store_list(w, db, path, datasets[i], &w->lists[i], err);
+	sqlite3_close(db);
+	if (rc < 0)
+		weekly_release(w);
+	return rc;
 }
 
 void weekly_release(struct weekly *w)

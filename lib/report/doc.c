@@ -263,6 +263,11 @@ static int finish(dqa_report **out, dqa_report *rep, const char *file, dqa_error
 	return 0;
 }
 
+const char *dqa_report_dataset(const dqa_report *rep)
+{
+	return doc_str(rep->doc, "dataset");
+}
+
 int dqa_report_from_result(dqa_report **out, const dqa_result *res, dqa_error *err)
 {
 	dqa_report *rep = calloc(1, sizeof *rep);

@@ -32,11 +32,11 @@ static int write_out(struct strbuf *sb, FILE *out, dqa_error *err)
 	return rc;
 }
 
-int dqa_trend_write(const dqa_history *h, const dqa_trend_options *opts, dqa_view_format format,
+int dqa_trend_write(const char *store, const dqa_trend_options *opts, dqa_view_format format,
 		    FILE *out, dqa_error *err)
 {
 	struct trend t;
-	FORWARD_IF_ERROR(trend_build(&t, h, opts, err));
+	FORWARD_IF_ERROR(trend_build_store(&t, store, opts, err));
 	struct view_style st = {format, opts->lang, opts->color, opts->width, NULL, NULL};
 	struct strbuf sb = STRBUF_INIT;
 	if (format == DQA_VIEW_HTML)
@@ -47,11 +47,11 @@ int dqa_trend_write(const dqa_history *h, const dqa_trend_options *opts, dqa_vie
 	return write_out(&sb, out, err);
 }
 
-int dqa_weekly_write(const dqa_history *h, const dqa_weekly_options *opts,
-		     dqa_view_format format, FILE *out, dqa_error *err)
+int dqa_weekly_write(const char *store, const dqa_weekly_options *opts, dqa_view_format format,
+		     FILE *out, dqa_error *err)
 {
 	struct weekly w;
-	FORWARD_IF_ERROR(weekly_build(&w, h, opts, err));
+	FORWARD_IF_ERROR(weekly_build_store(&w, store, opts, err));
 	struct view_style st = {format, opts->lang, false, 0, NULL, NULL};
 	struct strbuf sb = STRBUF_INIT;
 	if (format == DQA_VIEW_HTML)

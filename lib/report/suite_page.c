@@ -26,14 +26,14 @@ struct page {
 	struct strbuf *out;
 };
 
-/* A dataset's result document in the suite document. */
+/* A dataset's entry in the suite document: its thresholds and warnings. */
 static const json_t *result_of(const struct page *p, const char *dataset)
 {
 	size_t i;
 	const json_t *r;
 	json_array_foreach(p->results, i, r)
 		if (strcmp(doc_str(r, "dataset"), dataset) == 0)
-			return json_object_get(r, "result");
+			return r;
 	return NULL;
 }
 
@@ -373,7 +373,7 @@ static void warnings(const struct page *p)
 	size_t total = 0, i;
 	const json_t *r;
 	json_array_foreach(p->results, i, r)
-		total += json_array_size(json_object_get(json_object_get(r, "result"), "warnings"));
+		total += json_array_size(json_object_get(r, "warnings"));
 	strbuf_printf(out, "<section>\n<h2>%s</h2>\n", msg(lang, M_CITY_WARNINGS));
 	if (!total) {
 		strbuf_printf(out, "<p class=\"empty\">%s</p>\n</section>\n", msg(lang, M_CITY_NO_WARNINGS));
@@ -388,7 +388,7 @@ static void warnings(const struct page *p)
 	json_array_foreach(p->results, i, r) {
 		size_t k;
 		const json_t *w;
-		json_array_foreach(json_object_get(json_object_get(r, "result"), "warnings"), k, w)
+		json_array_foreach(json_object_get(r, "warnings"), k, w)
 			all[n++] = (struct city_warning){doc_str(r, "dataset"), w};
 	}
 	qsort(all, n, sizeof *all, by_score);

@@ -1,7 +1,8 @@
-/* Running a suite and its JSON document: each dataset audited in turn (each
- * audit uses every thread), then the city-wide summary built from the
- * datasets' result documents, the same contract reports are rendered from. */
+/* Running a suite and its JSON document: the city-wide summary, taken
+ * dataset by dataset from each report document (the contract reports are
+ * rendered from) while the dataset's result is at hand, then assembled. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -52,25 +53,58 @@ static json_t *dataset_line(const char *name, const json_t *res)
 			 "units", (json_int_t)json_array_size(json_object_get(res, "units")));
 }
 
-static int add_dataset(struct dqa_suite *s, const struct suite_dataset *d, json_t *lines,
-		       json_t *rows, json_t *results, double *sum, size_t *scored)
+/* What the city pages need of a dataset besides its lines: where its
+ * result file is (null without a report folder), its thresholds and its
+ * warnings. */
+static json_t *dataset_entry(const struct dqa_suite *s, const char *name, const json_t *res)
 {
-	char *text = result_json(d->result);
-	/* sample values keep their NUL bytes: \u0000 */
-	json_t *res = text ? json_loads(text, JSON_ALLOW_NUL, NULL) : NULL;
-	free(text);
-	if (!res)
-		return -1;
-	json_t *units = json_object_get(res, "units");
-	size_t i;
-	json_t *unit;
-	json_array_foreach(units, i, unit)
-		json_array_append_new(rows, summary_row(d->name, unit));
-	json_array_append_new(lines, dataset_line(d->name, res));
-	json_array_append_new(results, json_pack("{s:s, s:o}", "dataset", d->name, "result", res));
+	json_t *path = json_null();
+	if (s->sink && s->sink->dir) {
+		char buf[256];
+		snprintf(buf, sizeof buf, "%s/result.json", name);
+		path = json_string(buf);
+	}
+	return json_pack("{s:s, s:o, s:O, s:O}", "dataset", name, "result", path,
+			 "thresholds", json_object_get(res, "thresholds"),
+			 "warnings", json_object_get(res, "warnings"));
+}
+
+int suite_begin(struct dqa_suite *s, dqa_error *err)
+{
+	json_decref(s->json);
+	s->json = NULL;
+	s->lines = json_array();
+	s->rows = json_array();
+	s->entries = json_array();
+	s->unit_files = json_array();
+	s->score_sum = 0;
+	s->scored = 0;
+	s->status = DQA_NO_SCORE;
+	RETURN_NOMEM_UNLESS(s->lines && s->rows && s->entries && s->unit_files, err);
+	return 0;
+}
+
+int suite_add_summary(struct dqa_suite *s, size_t i, const json_t *res, char **unit_files,
+		      dqa_error *err)
+{
+	const struct suite_dataset *d = &s->datasets[i];
+	json_t *files = json_object();
+	RETURN_IF_NOMEM(files, err);
+	const json_t *units = json_object_get(res, "units");
+	size_t k;
+	const json_t *unit;
+	int rc = 0;
+	json_array_foreach(units, k, unit) {
+		rc |= json_array_append_new(s->rows, summary_row(d->name, unit));
+		rc |= json_object_set_new(files, doc_str(unit, "unit"), json_string(unit_files[k]));
+	}
+	rc |= json_array_append_new(s->unit_files, files);
+	rc |= json_array_append_new(s->lines, dataset_line(d->name, res));
+	rc |= json_array_append_new(s->entries, dataset_entry(s, d->name, res));
+	RETURN_NOMEM_UNLESS(rc == 0, err);
 	double score = dqa_result_score(d->result);
 	if (!isnan(score))
-		*sum += score, (*scored)++;
+		s->score_sum += score, s->scored++;
 	dqa_status st = dqa_result_status(d->result);
 	if (severity(st) > severity(s->status))
 		s->status = st;
@@ -79,40 +113,16 @@ static int add_dataset(struct dqa_suite *s, const struct suite_dataset *d, json_
 
 int suite_build_doc(struct dqa_suite *s, int64_t now, int64_t generated_at, dqa_error *err)
 {
-	json_t *lines = json_array(), *rows = json_array(), *results = json_array();
-	double sum = 0;
-	size_t scored = 0;
-	s->status = DQA_NO_SCORE;
-	int rc = lines && rows && results ? 0 : -1;
-	for (size_t i = 0; i < s->ndatasets && rc == 0; i++)
-		rc = add_dataset(s, &s->datasets[i], lines, rows, results, &sum, &scored);
-	s->score = scored ? sum / (double)scored : NAN;
-	if (rc == 0)
-		s->json = json_pack("{s:i, s:s, s:s, s:s, s:o, s:o, s:o, s:s, s:{s:o, s:o}, s:o}",
-				    "format", DQA_RESULT_FORMAT, "dqa_version", DQA_VERSION,
-				    "suite", s->name, "file", s->path,
-				    "generated_at", time_value(generated_at), "now", time_value(now),
-				    "score", score_value(s->score),
-				    "status", dqa_status_name(s->status),
-				    "summary", "datasets", lines, "units", rows, "datasets", results);
-	else {
-		json_decref(lines);
-		json_decref(rows);
-		json_decref(results);
-	}
+	s->score = s->scored ? s->score_sum / (double)s->scored : NAN;
+	s->json = json_pack("{s:i, s:s, s:s, s:s, s:o, s:o, s:o, s:s, s:{s:O, s:O}, s:O}",
+			    "format", SUITE_FORMAT, "dqa_version", DQA_VERSION,
+			    "suite", s->name, "file", s->path,
+			    "generated_at", time_value(generated_at), "now", time_value(now),
+			    "score", score_value(s->score),
+			    "status", dqa_status_name(s->status),
+			    "summary", "datasets", s->lines, "units", s->rows, "datasets", s->entries);
 	RETURN_IF_NOMEM(s->json, err);
 	return 0;
-}
-
-int dqa_suite_run(dqa_suite *s, const dqa_audit_options *opts, dqa_error *err)
-{
-	if (s->shards != 1)
-		return error_at(err, DQA_EARG, s->path, DQA_NOPOS, NULL,
-				"suite loaded for a shard: audit it with dqa_suite_shard");
-	FORWARD_IF_ERROR(suite_audit_all(s, opts, err));
-	json_decref(s->json);
-	s->json = NULL;
-	return suite_build_doc(s, opts->now, opts->generated_at, err);
 }
 
 /* The suite document, or NULL when out of memory. */
@@ -136,13 +146,6 @@ int dqa_suite_json(char **out, const dqa_suite *s, dqa_error *err)
 {
 	*out = suite_json(s);
 	return *out ? 0 : error_nomem(err);
-}
-
-int dqa_suite_history_append(const dqa_suite *s, const char *path, dqa_error *err)
-{
-	for (size_t i = 0; i < s->ndatasets; i++)
-		FORWARD_IF_ERROR(dqa_history_append(path, s->datasets[i].result, err));
-	return 0;
 }
 
 double dqa_suite_score(const dqa_suite *s)

@@ -205,6 +205,10 @@ void dqa_suite_free(dqa_suite *s)
 		dqa_result_free(s->datasets[i].result);
 	}
 	json_decref(s->json);
+	json_decref(s->lines);
+	json_decref(s->rows);
+	json_decref(s->entries);
+	json_decref(s->unit_files);
 	ydoc_release(&s->doc);
 	arena_release(&s->arena);
 	free(s);

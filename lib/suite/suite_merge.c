@@ -65,20 +65,24 @@ static int merge_dataset(struct suite_dataset *d, const struct suite_state *f,
 	return rc;
 }
 
+/* Each dataset merged and finished in turn, as dqa_suite_run does. */
 static int merge(struct dqa_suite *s, const struct suite_state *files,
 		 const dqa_merge_options *opts, dqa_error *err)
 {
 	const struct suite_state_meta *m = &files[0].meta;
+	FORWARD_IF_ERROR(suite_begin(s, err));
 	for (size_t i = 0; i < s->ndatasets; i++) {
 		const struct suite_state *f = &files[i % m->count];
 		FORWARD_IF_ERROR(merge_dataset(&s->datasets[i], f, &f->datasets[i / m->count], opts,
 					       err));
+		FORWARD_IF_ERROR(suite_finish_dataset(s, i, err));
 	}
-	return suite_build_doc(s, m->now, opts->generated_at, err);
+	FORWARD_IF_ERROR(suite_build_doc(s, m->now, opts->generated_at, err));
+	return suite_write_city(s, err);
 }
 
 int dqa_suite_merge(dqa_suite **out, const char *const *paths, size_t n,
-		    const dqa_merge_options *opts, dqa_error *err)
+		    const dqa_merge_options *opts, dqa_suite_sink *sink, dqa_error *err)
 {
 	*out = NULL;
 	if (n == 0)
@@ -98,8 +102,10 @@ int dqa_suite_merge(dqa_suite **out, const char *const *paths, size_t n,
 	struct dqa_suite *s = NULL;
 	if (rc == 0)
 		rc = load_suite(&s, &files[0].meta, err);
-	if (rc == 0)
+	if (rc == 0) {
+		s->sink = sink;
 		rc = merge(s, files, opts, err);
+	}
 	for (size_t i = 0; i < n; i++)
 		suite_state_close(&files[i]);
 	free(files);

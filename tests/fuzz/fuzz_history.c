@@ -47,9 +47,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();   /* what imported must load */
 	dqa_view_format format = formats[size % (sizeof formats / sizeof *formats)];
 	dqa_trend_options trend = DQA_TREND_OPTIONS_INIT;
-	dqa_trend_write(h, &trend, format, sink, &err);
+	dqa_trend_write(store, &trend, format, sink, &err);
 	dqa_weekly_options weekly = DQA_WEEKLY_OPTIONS_INIT;
-	dqa_weekly_write(h, &weekly, format, sink, &err);
+	dqa_weekly_write(store, &weekly, format, sink, &err);
 	dqa_history_free(h);
 	return 0;
 }

@@ -4,10 +4,14 @@ defects, one with a history-backed check) audited with --jobs 1 and
 --jobs 2 gives the same report folder byte for byte (filecmp, not dqa), the
 same summary on stdout, the same exit status and the same history rows
 (the time stamp pinned with SOURCE_DATE_EPOCH, as a reproducible build does).
+suite.json names each dataset's result file instead of embedding it: read
+with Python's json, each file exists and agrees with the summary line and
+the warnings suite.json keeps for the dataset.
 
 usage: jobs.py DQA
 """
 import filecmp
+import json
 import os
 import pathlib
 import random
@@ -54,6 +58,27 @@ def differences(cmp, path=""):
     return found
 
 
+def summary_problems(out):
+    """suite.json against the result files it names."""
+    suite = json.loads((out / "suite.json").read_text())
+    lines = {line["dataset"]: line for line in suite["summary"]["datasets"]}
+    found = []
+    for entry in suite["datasets"]:
+        if not isinstance(entry["result"], str):
+            found.append(f"{entry['dataset']}: result is not a path")
+            continue
+        result = json.loads((out / entry["result"]).read_text())
+        line = lines[entry["dataset"]]
+        if [result[k] for k in ("rows", "score", "status")] != \
+                [line[k] for k in ("rows", "score", "status")]:
+            found.append(f"{entry['dataset']}: summary line differs from {entry['result']}")
+        if result["warnings"] != entry["warnings"] or result["thresholds"] != entry["thresholds"]:
+            found.append(f"{entry['dataset']}: warnings or thresholds differ")
+    if len(suite["datasets"]) != DATASETS:
+        found.append(f"suite.json lists {len(suite['datasets'])} datasets")
+    return found
+
+
 def main():
     dqa = str(pathlib.Path(sys.argv[1]).resolve())
     problems = []
@@ -81,6 +106,7 @@ def main():
         diff = differences(filecmp.dircmp(folder / "out1", folder / "out2", ignore=[]))
         if diff or files < DATASETS:
             problems.append(f"report folders differ ({files} files): {diff[:5]}")
+        problems += summary_problems(folder / "out1")
     for p in problems:
         print(p)
     print(f"suite --jobs: {DATASETS} datasets, {files} report files, {len(problems)} problem(s)")
