@@ -62,6 +62,7 @@ struct rowlog {
 	size_t nunits;
 	const char *const *inputs;
 	size_t ninputs;
+	bool show_paths;              /* inputs as given (dqa_audit_options) */
 	const char *header;           /* the first input's header line, with its end */
 	size_t header_len;
 	const char *eol;              /* for a last record without one */

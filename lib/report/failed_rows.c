@@ -14,6 +14,7 @@
 #include "escape.h"
 #include "failed_rows.h"
 #include "json_writer.h"
+#include "../util/paths.h"
 
 #define UTF8_BOM "\xEF\xBB\xBF"
 
@@ -22,7 +23,8 @@ enum { CANCEL_EVERY = 4096 };
 
 static const char *input_name(const struct rowlog *log, uint32_t input)
 {
-	return strcmp(log->inputs[input], "-") ? log->inputs[input] : "<stdin>";
+	const char *path = log->inputs[input];
+	return strcmp(path, "-") ? path_shown(path, log->show_paths) : "<stdin>";
 }
 
 /* The rule's message until checks have labels of their own; else its id. */

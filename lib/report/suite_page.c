@@ -177,6 +177,7 @@ static void datasets_heatmap(const struct page *p)
 
 struct unit_line {
 	const char *name;
+	const json_t *first;      /* its first summary row, which names it */
 	double mean;              /* of the unit's scores, NaN: none */
 	const json_t **cells;     /* per dataset: its summary row, or NULL */
 };
@@ -213,7 +214,7 @@ static struct unit_line *unit_lines(const struct page *p, size_t *n, const json_
 		size_t u = at ? (size_t)json_integer_value(at) : (*n)++;
 		if (!at) {
 			json_object_set_new(index, unit, json_integer((json_int_t)u));
-			lines[u] = (struct unit_line){unit, 0, cells + u * ndatasets};
+			lines[u] = (struct unit_line){unit, row, 0, cells + u * ndatasets};
 		}
 		for (size_t d = 0; d < ndatasets; d++)
 			if (strcmp(doc_str(json_array_get(p->lines, d), "dataset"),
@@ -259,7 +260,7 @@ static void units_heatmap(const struct page *p)
 	strbuf_puts(out, "</tr></thead><tbody>\n");
 	for (size_t u = 0; u < n; u++) {
 		strbuf_puts(out, "<tr><td>");
-		html_put(out, lines[u].name[0] ? lines[u].name : msg(lang, M_EMPTY_NAME));
+		html_put_unit(out, lines[u].first, lang);
 		strbuf_puts(out, "</td>");
 		html_score_cell(out, NULL, lines[u].mean, DQA_NO_SCORE, 2, lang);
 		for (size_t d = 0; d < ndatasets; d++) {
@@ -290,6 +291,7 @@ static void units_heatmap(const struct page *p)
 struct city_warning {
 	const char *dataset;
 	const json_t *w;
+	const json_t *unit;       /* the warning's unit in its dataset's result */
 };
 
 static int by_score(const void *a, const void *b)
@@ -325,9 +327,12 @@ static void warnings(const struct page *p)
 	size_t n = 0;
 	json_array_foreach(p->results, i, r) {
 		size_t k;
-		const json_t *w;
-		json_array_foreach(json_object_get(json_object_get(r, "result"), "warnings"), k, w)
-			all[n++] = (struct city_warning){doc_str(r, "dataset"), w};
+		const json_t *w, *result = json_object_get(r, "result");
+		const json_t *units = json_object_get(result, "units");
+		json_array_foreach(json_object_get(result, "warnings"), k, w)
+			all[n++] = (struct city_warning){
+				doc_str(r, "dataset"), w,
+				json_array_get(units, doc_unit_index(units, doc_str(w, "unit")))};
 	}
 	qsort(all, n, sizeof *all, by_score);
 	const char *labels[] = {msg(lang, M_UNIT), msg(lang, M_DATASET), msg(lang, M_SCORE),
@@ -341,7 +346,11 @@ static void warnings(const struct page *p)
 		const char *unit = doc_str(w, "unit");
 		dqa_status st = doc_status(w, "status");
 		strbuf_puts(out, "<tr><td>");
-		unit_link(p, all[k].dataset, unit, unit[0] ? unit : msg(lang, M_EMPTY_NAME));
+		struct strbuf title = STRBUF_INIT;
+		put_unit_title(&title, w, lang);
+		unit_link(p, all[k].dataset, unit, title.buf ? title.buf : "");
+		out->failed |= title.failed;
+		strbuf_release(&title);
 		strbuf_puts(out, "</td><td");
 		html_label(out, labels[1]);
 		strbuf_putc(out, '>');
@@ -355,7 +364,7 @@ static void warnings(const struct page *p)
 		strbuf_puts(out, "</td><td class=\"wide\"");
 		html_label(out, labels[4]);
 		strbuf_putc(out, '>');
-		put_reasons(out, w, NULL, lang, html_put);
+		html_put_reasons(out, w, all[k].unit, lang);
 		strbuf_puts(out, "</td></tr>\n");
 	}
 	strbuf_puts(out, "</tbody></table></div>\n");

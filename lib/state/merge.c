@@ -213,8 +213,10 @@ static int merge(struct dqa_result *r, const dqa_rules *rules, struct state_file
 	opts.unit = m->unit;
 	opts.history = mopts->history;
 	opts.threads = mopts->threads;
+	opts.show_paths = mopts->show_paths;
 	r->now = opts.now;
 	r->generated_at = opts.generated_at;
+	r->show_paths = opts.show_paths;
 	struct plan p;
 	plan_init(&p, rules, &opts, &r->arena);
 	r->threads = p.opts.threads;

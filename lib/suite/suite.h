@@ -43,7 +43,9 @@ int suite_load(dqa_suite **out, const char *path, unsigned shard, unsigned shard
  * error is the first failing dataset's in suite order. */
 int suite_audit_all(struct dqa_suite *s, const dqa_audit_options *opts, dqa_error *err);
 
-/* The suite document of the datasets' results (suite_doc.c). */
-int suite_build_doc(struct dqa_suite *s, int64_t now, int64_t generated_at, dqa_error *err);
+/* The suite document of the datasets' results (suite_doc.c); the suite
+ * file as given with show_paths, else an absolute path by its base name. */
+int suite_build_doc(struct dqa_suite *s, int64_t now, int64_t generated_at, bool show_paths,
+		    dqa_error *err);
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../util/paths.h"
 #include "../util/round.h"
 #include "suite.h"
 #include "../util/error.h"
@@ -32,14 +33,22 @@ static int severity(dqa_status s)
 	return s == DQA_FAIL ? 3 : s == DQA_WARN ? 2 : s == DQA_PASS ? 1 : 0;
 }
 
-/* One summary row: a dataset and a unit, with the unit's scores. */
+/* One summary row: a dataset and a unit (with its name when the expected
+ * units give one), with the unit's scores. */
 static json_t *summary_row(const char *dataset, const json_t *unit)
 {
-	return json_pack("{s:s, s:O, s:O, s:O, s:O, s:O}", "dataset", dataset,
-			 "unit", json_object_get(unit, "unit"), "rows", json_object_get(unit, "rows"),
-			 "score", json_object_get(unit, "score"),
-			 "status", json_object_get(unit, "status"),
-			 "criteria", json_object_get(unit, "criteria"));
+	json_t *row = json_pack("{s:s, s:O, s:O, s:O, s:O, s:O}", "dataset", dataset,
+				"unit", json_object_get(unit, "unit"),
+				"rows", json_object_get(unit, "rows"),
+				"score", json_object_get(unit, "score"),
+				"status", json_object_get(unit, "status"),
+				"criteria", json_object_get(unit, "criteria"));
+	json_t *name = json_object_get(unit, "unit_name");
+	if (row && name && json_object_set(row, "unit_name", name) < 0) {
+		json_decref(row);
+		return NULL;
+	}
+	return row;
 }
 
 /* The per-dataset line of the summary. */
@@ -77,7 +86,8 @@ static int add_dataset(struct dqa_suite *s, const struct suite_dataset *d, json_
 	return 0;
 }
 
-int suite_build_doc(struct dqa_suite *s, int64_t now, int64_t generated_at, dqa_error *err)
+int suite_build_doc(struct dqa_suite *s, int64_t now, int64_t generated_at, bool show_paths,
+		    dqa_error *err)
 {
 	json_t *lines = json_array(), *rows = json_array(), *results = json_array();
 	double sum = 0;
@@ -90,7 +100,7 @@ int suite_build_doc(struct dqa_suite *s, int64_t now, int64_t generated_at, dqa_
 	if (rc == 0)
 		s->json = json_pack("{s:i, s:s, s:s, s:s, s:o, s:o, s:o, s:s, s:{s:o, s:o}, s:o}",
 				    "format", DQA_RESULT_FORMAT, "dqa_version", DQA_VERSION,
-				    "suite", s->name, "file", s->path,
+				    "suite", s->name, "file", path_shown(s->path, show_paths),
 				    "generated_at", time_value(generated_at), "now", time_value(now),
 				    "score", score_value(s->score),
 				    "status", dqa_status_name(s->status),
@@ -112,7 +122,7 @@ int dqa_suite_run(dqa_suite *s, const dqa_audit_options *opts, dqa_error *err)
 	FORWARD_IF_ERROR(suite_audit_all(s, opts, err));
 	json_decref(s->json);
 	s->json = NULL;
-	return suite_build_doc(s, opts->now, opts->generated_at, err);
+	return suite_build_doc(s, opts->now, opts->generated_at, opts->show_paths, err);
 }
 
 /* The suite document, or NULL when out of memory. */

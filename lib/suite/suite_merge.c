@@ -74,7 +74,7 @@ static int merge(struct dqa_suite *s, const struct suite_state *files,
 		FORWARD_IF_ERROR(merge_dataset(&s->datasets[i], f, &f->datasets[i / m->count], opts,
 					       err));
 	}
-	return suite_build_doc(s, m->now, opts->generated_at, err);
+	return suite_build_doc(s, m->now, opts->generated_at, opts->show_paths, err);
 }
 
 int dqa_suite_merge(dqa_suite **out, const char *const *paths, size_t n,
