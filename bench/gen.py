@@ -17,7 +17,7 @@ import sys
 import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-WARDS = os.path.join(HERE, "..", "rules", "refs", "hanoi-wards.csv")
+WARDS = os.path.join(HERE, "..", "rules", "refs", "hanoi-units.csv")
 BATCH = 50_000
 HEADER = ("stt,citizen_id,full_name,gender,birth_date,phone,email,ward_code,"
           "address,household_size,updated_at,status")
@@ -108,7 +108,7 @@ def nfc(seq):
 
 def read_wards():
     with open(WARDS, encoding="utf-8", newline="") as f:
-        return [(row["code"], row["name"]) for row in csv.DictReader(f)]
+        return [(row["unit_code"], row["unit_full_name"]) for row in csv.DictReader(f)]
 
 
 def csv_field(s):

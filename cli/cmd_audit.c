@@ -41,6 +41,7 @@ static const struct option_spec audit_options[] = {
 	RESULT_OUTPUT_OPTIONS(A, output),
 	ROWS_OUTPUT_OPTIONS(A, rows),
 	THREADS_OPTION(A, opts),
+	SHOW_PATHS_OPTION(A, opts),
 	OPTION("samples", 0, OPTION_UINT, "N", OPTION_AT(A, opts.samples),
 	       "failed-row samples per unit and check", .min = 0, .max = 1000),
 	OPTION("now", 0, OPTION_PARSE, "WHEN", OPTION_AT(A, now), "reference time, ISO 8601",

@@ -22,6 +22,7 @@ static const struct option_spec merge_options[] = {
 	       "the rule file, when it is no longer where the shards read it (it must not have "
 	       "changed)"),
 	THREADS_OPTION(M, opts),
+	SHOW_PATHS_OPTION(M, opts),
 	VERBOSE_OPTION(M, verbose, "time and threads of a dataset merge"),
 };
 #undef M

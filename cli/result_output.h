@@ -47,6 +47,10 @@ int parse_gate_score(const char *value, void *dest, char *why, size_t cap);
 #define THREADS_OPTION(T, o)                                                           \
 	OPTION("threads", 'j', OPTION_UINT, "N", OPTION_AT(T, o.threads), "worker threads", \
 	       .min = 1, .max = 1024, .default_note = "all cores")
+/* --show-paths, for a dqa_audit_options or dqa_merge_options member o of T. */
+#define SHOW_PATHS_OPTION(T, o)                                                        \
+	OPTION("show-paths", 0, OPTION_FLAG, NULL, OPTION_AT(T, o.show_paths),         \
+	       "reports name the rule file and inputs as given, absolute paths too")
 /* --verbose into the bool member m of T; what: what it prints. */
 #define VERBOSE_OPTION(T, m, what)                                                     \
 	OPTION("verbose", 'v', OPTION_FLAG, NULL, OPTION_AT(T, m), "on stderr: " what)

@@ -355,6 +355,7 @@ struct dqa_result *audit_result_new(const dqa_audit_options *opts)
 	if (r) {
 		r->now = opts->now;
 		r->generated_at = opts->generated_at;
+		r->show_paths = opts->show_paths;
 	}
 	return r;
 }

@@ -219,10 +219,13 @@ typedef struct dqa_audit_options {
 				     and the report folder's failed-row files */
 	bool keep_records;        /* every record's text, for the valid/invalid split */
 	bool unmasked;            /* failed rows show pii values as read */
+	bool show_paths;          /* the result and its reports name the rule file and
+				     inputs as given; else an absolute path by its
+				     base name (a server's folders stay private) */
 } dqa_audit_options;
 
 #define DQA_AUDIT_OPTIONS_INIT { 0, 0, 5, 0, NULL, NULL, 0, NULL, NULL, {0, 0, false}, \
-				 0, 0, NULL, false, false, false }
+				 0, 0, NULL, false, false, false, false }
 
 /* More worker threads than this are not started: a larger count runs this
  * many. */
@@ -278,9 +281,10 @@ typedef struct dqa_merge_options {
 	bool records;             /* ... and every record's text */
 	bool unmasked;            /* must be what the shards ran with, when they
 				     kept rows */
+	bool show_paths;          /* as dqa_audit_options.show_paths */
 } dqa_merge_options;
 
-#define DQA_MERGE_OPTIONS_INIT { NULL, 0, NULL, 0, false, false, false }
+#define DQA_MERGE_OPTIONS_INIT { NULL, 0, NULL, 0, false, false, false, false }
 
 /* Merges the states of all shards of one audit into the result the
  * unsharded audit gives (same counts, samples, scores, and the same kept

@@ -842,6 +842,7 @@ static int describe_log(struct plan *p, struct rowlog *log)
 	log->nunits = p->nunits;
 	log->inputs = p->inputs;
 	log->ninputs = p->ninputs;
+	log->show_paths = p->opts.show_paths;
 	if (!log->checks || !log->key_names)
 		return -1;
 	for (size_t k = 0; k < log->nkey; k++)

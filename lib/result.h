@@ -109,6 +109,7 @@ struct dqa_result {
 	const char **check_ids;       /* every check of the rules, in order */
 	size_t ncheck_ids;
 	unsigned threads;             /* worker threads the audit or merge ran */
+	bool show_paths;              /* paths as given (dqa_audit_options) */
 	struct rowlog *rowlog;        /* the failed rows and records kept, or NULL */
 };
 

@@ -79,6 +79,7 @@ struct rowlog {
 	size_t ninputs;
 	const char **sheets;          /* each input's workbook sheet or NULL; NULL when
 					 no input is a workbook */
+	bool show_paths;              /* inputs as given (dqa_audit_options) */
 	const char *header;           /* the first input's header line, with its end */
 	size_t header_len;
 	const char *eol;              /* for a last record without one */

@@ -5,6 +5,7 @@
  * weights) and of each dataset-level check (its own weight); criteria roll
  * up to the dataset's score. Everything here is derived from the counts. */
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,6 +78,17 @@ static void score_checks(struct res_unit *u, double crit_weight[DQA_CRITERIA])
 		u->criteria[k] = crit_weight[k] > 0 ? sums[k] / crit_weight[k] : NAN;
 }
 
+/* Whether check a ranks before check b, which comes earlier in the rules:
+ * most points lost as the reports show them (two decimals), then most
+ * failed; a tie keeps rule order. "What to fix first" ranks so too. */
+static bool ranks_before(const struct res_check *a, const struct res_check *b)
+{
+	double cost_a = round_to(a->cost, 2), cost_b = round_to(b->cost, 2);
+	if (cost_a != cost_b)
+		return cost_a > cost_b;
+	return a->failed > b->failed;
+}
+
 static void pick_reasons(struct res_unit *u)
 {
 	u->nreasons = 0;
@@ -84,7 +96,7 @@ static void pick_reasons(struct res_unit *u)
 		if (!(u->checks[i].cost > 0))
 			continue;
 		size_t pos = u->nreasons < 3 ? u->nreasons++ : 3;
-		while (pos > 0 && u->checks[u->reasons[pos - 1]].cost < u->checks[i].cost) {
+		while (pos > 0 && ranks_before(&u->checks[i], &u->checks[u->reasons[pos - 1]])) {
 			if (pos < 3)
 				u->reasons[pos] = u->reasons[pos - 1];
 			pos--;

@@ -80,7 +80,7 @@ const rowChecks = [
   ['clean.trimmed.address', 'true', trimmed('address')],
   ['alive.fresh.updated_at', 'true', `regexp_matches(updated_at, '${DAY_TIME}')
     AND ${nowEpoch} - epoch(try_strptime(updated_at, '%Y-%m-%d %H:%M:%S')) <= 365 * 86400`],
-  ['unified.in_ref.ward_code', 'true', `ward_code IN (SELECT code FROM ${csv(opt.wards)})`],
+  ['unified.in_ref.ward_code', 'true', `ward_code IN (SELECT unit_code FROM ${csv(opt.wards)})`],
   ['unified.enum.status', 'true',
     `status IN ('thường trú', 'tạm trú', 'tạm vắng', 'đã chuyển đi', 'đã mất')`],
 ].filter(([id]) => !(opt['no-expr'] && id.startsWith('correct.expr.')));

@@ -18,6 +18,7 @@
 #include "../util/keyset.h"
 #include "unique_store.h"
 #include "../util/parallel.h"
+#include "../util/paths.h"
 #include "../scan.h"
 #include "../state/codec.h"
 #include "../util/strbuf.h"
@@ -104,7 +105,8 @@ static void describe(const struct bound_check *b, uint64_t ref, uint32_t row_inp
 	if (input == row_input)
 		snprintf(note, cap, "duplicate of line %llu", (unsigned long long)line);
 	else
-		snprintf(note, cap, "duplicate of %s line %llu", b->plan->inputs[input],
+		snprintf(note, cap, "duplicate of %s line %llu",
+			 path_shown(b->plan->inputs[input], b->plan->opts.show_paths),
 			 (unsigned long long)line);
 }
 

@@ -39,12 +39,12 @@ const char *unit_label(const json_t *unit, dqa_lang lang)
 	return name[0] ? name : msg(lang, M_EMPTY_NAME);
 }
 
-size_t report_unit_index(const struct dqa_report *rep, const char *name)
+size_t doc_unit_index(const json_t *units, const char *name)
 {
-	size_t lo = 0, hi = json_array_size(rep->units);
+	size_t lo = 0, hi = json_array_size(units);
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(doc_str(json_array_get(rep->units, mid), "unit"), name);
+		int c = strcmp(doc_str(json_array_get(units, mid), "unit"), name);
 		if (c == 0)
 			return mid;
 		if (c < 0)
@@ -52,7 +52,7 @@ size_t report_unit_index(const struct dqa_report *rep, const char *name)
 		else
 			hi = mid;
 	}
-	return json_array_size(rep->units);
+	return json_array_size(units);
 }
 
 json_t *sample_columns(const json_t *sample)
@@ -84,12 +84,6 @@ const json_t *doc_check_by_id(const json_t *checks, const char *id)
 	return NULL;
 }
 
-const char *shown_path(const char *path)
-{
-	const char *slash = path[0] == '/' ? strrchr(path, '/') : NULL;
-	return slash && slash[1] ? slash + 1 : path;
-}
-
 void put_unit_title(struct strbuf *sb, const json_t *unit, dqa_lang lang)
 {
 	strbuf_puts(sb, unit_label(unit, lang));
@@ -97,18 +91,19 @@ void put_unit_title(struct strbuf *sb, const json_t *unit, dqa_lang lang)
 		strbuf_printf(sb, " \u00b7 %s", doc_str(unit, "unit_name"));
 }
 
-static void put_reason(struct strbuf *sb, const char *reason, const json_t *unit, dqa_lang lang)
+const json_t *put_reason(struct strbuf *sb, const char *reason, const json_t *unit,
+			 dqa_lang lang)
 {
 	if (strcmp(reason, "no rows") == 0) {
 		strbuf_puts(sb, msg(lang, M_NO_ROWS_SHORT));
-		return;
+		return NULL;
 	}
 	const char *space = strrchr(reason, ' ');
 	char *end;
 	double score = space && space[1] ? strtod(space + 1, &end) : NAN;
 	if (isnan(score) || *end) {
 		strbuf_puts(sb, reason);
-		return;
+		return NULL;
 	}
 	char id[512];
 	size_t id_len = (size_t)(space - reason);
@@ -125,6 +120,7 @@ static void put_reason(struct strbuf *sb, const char *reason, const json_t *unit
 		strbuf_add(sb, reason, (size_t)(space + 1 - reason));
 	}
 	put_score(sb, score, 1, lang);
+	return check;
 }
 
 void put_reasons(struct strbuf *sb, const json_t *warning, const json_t *unit, dqa_lang lang,

@@ -126,7 +126,8 @@ static size_t lead_length(unsigned char c)
 	return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 }
 
-size_t term_put(struct strbuf *sb, const char *s, size_t max)
+/* term_put, or with sb NULL only the count it would write. */
+static size_t term_walk(struct strbuf *sb, const char *s, size_t max)
 {
 	size_t shown = 0, len = strlen(s), i = 0;
 	for (; i < len && shown < max; shown++) {
@@ -134,18 +135,31 @@ size_t term_put(struct strbuf *sb, const char *s, size_t max)
 		size_t ch = lead_length(c);
 		if (ch > len - i || utf8_valid_prefix(s + i, ch) != ch ||
 		    (ch == 1 && (c < 0x20 || c == 0x7f))) {
-			strbuf_putc(sb, '?');
+			if (sb)
+				strbuf_putc(sb, '?');
 			i++;
 		} else {
-			strbuf_add(sb, s + i, ch);
+			if (sb)
+				strbuf_add(sb, s + i, ch);
 			i += ch;
 		}
 	}
 	return shown;
 }
 
+size_t term_put(struct strbuf *sb, const char *s, size_t max)
+{
+	return term_walk(sb, s, max);
+}
+
 void term_put_padded(struct strbuf *sb, const char *s, size_t width)
 {
-	for (size_t shown = term_put(sb, s, width); shown < width; shown++)
+	bool cut = width > 0 && term_walk(NULL, s, width + 1) > width;
+	size_t shown = term_put(sb, s, cut ? width - 1 : width);
+	if (cut) {
+		strbuf_puts(sb, "\u2026");
+		shown++;
+	}
+	for (; shown < width; shown++)
 		strbuf_putc(sb, ' ');
 }

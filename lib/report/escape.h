@@ -28,7 +28,8 @@ void md_put(struct strbuf *sb, const char *s);
  * characters and invalid UTF-8 shown as '?', so data cannot move the
  * cursor or recolour the screen. Returns the characters written. */
 size_t term_put(struct strbuf *sb, const char *s, size_t max);
-/* term_put padded with spaces to width characters (cut to it): a column. */
+/* term_put padded with spaces to width characters (cut to it, its last
+ * character then an ellipsis): a column. */
 void term_put_padded(struct strbuf *sb, const char *s, size_t width);
 
 #endif

@@ -12,6 +12,7 @@
 #include "../rowlog.h"
 #include "../util/error.h"
 #include "../util/fileio.h"
+#include "../util/paths.h"
 #include "escape.h"
 #include "failed_rows.h"
 #include "json_writer.h"
@@ -24,7 +25,8 @@ enum { CANCEL_EVERY = 4096 };
 
 static const char *input_name(const struct rowlog *log, uint32_t input)
 {
-	return strcmp(log->inputs[input], "-") ? log->inputs[input] : "<stdin>";
+	const char *path = log->inputs[input];
+	return strcmp(path, "-") ? path_shown(path, log->show_paths) : "<stdin>";
 }
 
 /* How every line is written: the checks' labels in the report's language

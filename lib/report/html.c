@@ -39,7 +39,7 @@ static void put_list(struct strbuf *out, const json_t *array)
 	json_array_foreach(array, i, v) {
 		if (i)
 			strbuf_puts(out, ", ");
-		html_put(out, shown_path(json_string_value(v) ? json_string_value(v) : ""));
+		html_put(out, json_string_value(v) ? json_string_value(v) : "");
 	}
 }
 
@@ -51,7 +51,7 @@ static void overview(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 	strbuf_puts(out, ": ");
 	html_put(out, doc_str(doc, "dataset"));
 	strbuf_printf(out, "</h1>\n<ul class=\"meta\"><li>%s: ", msg(lang, M_RULES));
-	html_put(out, shown_path(doc_str(doc, "rules")));
+	html_put(out, doc_str(doc, "rules"));
 	strbuf_printf(out, "</li><li>%s: ", msg(lang, M_INPUTS));
 	put_list(out, json_object_get(doc, "inputs"));
 	strbuf_printf(out, "</li><li>%s: ", msg(lang, M_ROWS));
@@ -255,7 +255,7 @@ static void warnings(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 	size_t i;
 	json_t *w;
 	json_array_foreach(list, i, w) {
-		size_t unit = report_unit_index(rep, doc_str(w, "unit"));
+		size_t unit = doc_unit_index(rep->units, doc_str(w, "unit"));
 		strbuf_puts(out, "<tr><td>");
 		if (unit < json_array_size(rep->units))
 			unit_link(out, rep, unit, lang);
@@ -267,7 +267,7 @@ static void warnings(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 		strbuf_puts(out, "<td>");
 		html_badge(out, lang, st);
 		strbuf_puts(out, "</td><td class=\"wide\">");
-		put_reasons(out, w, json_array_get(rep->units, unit), lang, html_put);
+		html_put_reasons(out, w, json_array_get(rep->units, unit), lang);
 		strbuf_puts(out, "</td></tr>\n");
 	}
 	strbuf_puts(out, "</tbody></table></div>\n</section>\n");

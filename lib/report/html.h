@@ -34,6 +34,10 @@ void html_score_card(struct strbuf *out, const char *label, double score, dqa_st
  * and the dataset checks of index.html. */
 void html_check_details(const struct dqa_report *rep, const json_t *checks, const char *title,
 			const char *lead, dqa_lang lang, struct strbuf *out);
+/* A warning's reasons (put_reasons) as a list, each with the id of the
+ * check it names in unit (which may be NULL) as a small second line. */
+void html_put_reasons(struct strbuf *out, const json_t *warning, const json_t *unit,
+		      dqa_lang lang);
 /* The unit's code and name (put_unit_title), escaped. */
 void html_put_unit(struct strbuf *out, const json_t *unit, dqa_lang lang);
 /* A check's label, then its id on a small second line. */

@@ -53,6 +53,7 @@ static const char stylesheet[] =
 	"code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em}"
 	"td.v code{overflow-wrap:anywhere;white-space:pre-wrap}td.n{white-space:nowrap}"
 	".cid{display:block;color:#555;font-size:.8em;font-weight:normal}"
+	"ul.reasons{margin:0;padding-left:1.1em}ul.reasons li+li{margin-top:.25em}"
 	".tall{max-height:85vh;overflow:auto}table.hm thead th{position:sticky;top:0;z-index:1}"
 	".charts>section.wide{flex-basis:100%}.charts svg{max-width:560px}table.bars th{white-space:nowrap}details>summary{cursor:pointer;margin:1em 0 .5em}"
 	"section.fix{background:#fff;border:1px solid #ddd;border-left:4px solid var(--fail);"
@@ -177,6 +178,34 @@ void html_put_check(struct strbuf *out, const json_t *check, dqa_lang lang)
 	strbuf_puts(out, "<small class=\"cid\">");
 	html_put_id(out, doc_str(check, "id"));
 	strbuf_puts(out, "</small>");
+}
+
+void html_put_reasons(struct strbuf *out, const json_t *warning, const json_t *unit,
+		      dqa_lang lang)
+{
+	const json_t *reasons = json_object_get(warning, "reasons");
+	if (!json_array_size(reasons))
+		return;
+	struct strbuf text = STRBUF_INIT;
+	strbuf_puts(out, "<ul class=\"reasons\">");
+	size_t i;
+	const json_t *reason;
+	json_array_foreach(reasons, i, reason) {
+		strbuf_reset(&text);
+		const json_t *check = put_reason(&text, json_string_value(reason)
+							? json_string_value(reason) : "", unit, lang);
+		strbuf_puts(out, "<li>");
+		html_put(out, text.buf ? text.buf : "");
+		if (check) {
+			strbuf_puts(out, "<small class=\"cid\">");
+			html_put_id(out, doc_str(check, "id"));
+			strbuf_puts(out, "</small>");
+		}
+		strbuf_puts(out, "</li>");
+	}
+	strbuf_puts(out, "</ul>");
+	out->failed |= text.failed;
+	strbuf_release(&text);
 }
 
 void html_put_id(struct strbuf *out, const char *id)

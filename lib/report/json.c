@@ -8,6 +8,8 @@
 
 #include "../util/round.h"
 #include "json_writer.h"
+#include "report.h"
+#include "../util/paths.h"
 #include "../result.h"
 #include "../util/error.h"
 #include "../util/strbuf.h"
@@ -123,7 +125,7 @@ static void sample_object(struct json_writer *w, const struct dqa_result *r,
 	if (s->cell)
 		string_member(w, "cell", s->cell);
 	if (s->input)
-		string_member(w, "file", s->input);
+		string_member(w, "file", path_shown(s->input, r->show_paths));
 	sample_values(w, s);
 	if (s->nkeys)
 		sample_keys(w, r, s);
@@ -234,9 +236,13 @@ static void result_object(struct json_writer *w, const struct dqa_result *r)
 	jw_begin_object(w);
 	integer_member(w, "format", DQA_RESULT_FORMAT);
 	string_member(w, "dqa_version", DQA_VERSION);
-	string_member(w, "rules", r->rules_path);
+	string_member(w, "rules", path_shown(r->rules_path, r->show_paths));
 	string_member(w, "dataset", r->dataset);
-	string_array_member(w, "inputs", r->inputs, r->ninputs);
+	jw_key(w, "inputs");
+	jw_begin_array(w);
+	for (size_t i = 0; i < r->ninputs; i++)
+		jw_string(w, path_shown(r->inputs[i], r->show_paths));
+	jw_end_array(w);
 	string_array_member(w, "key", r->key_columns, r->nkey_columns);
 	string_array_member(w, "pii", r->pii_columns, r->npii_columns);
 	if (r->map_file) {

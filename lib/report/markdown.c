@@ -26,7 +26,7 @@ static void overview(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 	strbuf_printf(out, "\n- %s: ", msg(lang, M_NOW));
 	put_time_text(out, doc_str(doc, "now"), lang, md_put);
 	strbuf_printf(out, "\n- %s: ", msg(lang, M_RULES));
-	md_put(out, shown_path(doc_str(doc, "rules")));
+	md_put(out, doc_str(doc, "rules"));
 	const json_t *t = json_object_get(doc, "thresholds");
 	strbuf_printf(out, "\n- %s: %s ", msg(lang, M_THRESHOLDS), msg(lang, M_PASS_FROM));
 	put_score(out, doc_num(t, "warn_below"), 2, lang);
@@ -109,7 +109,7 @@ static void warnings(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 		put_score(out, doc_num(w, "score"), 2, lang);
 		strbuf_printf(out, " | %s | ", msg_status(lang, doc_status(w, "status")));
 		put_reasons(out, w,
-			    json_array_get(rep->units, report_unit_index(rep, doc_str(w, "unit"))),
+			    json_array_get(rep->units, doc_unit_index(rep->units, doc_str(w, "unit"))),
 			    lang, md_put);
 		strbuf_puts(out, " |\n");
 	}

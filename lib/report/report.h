@@ -73,10 +73,6 @@ dqa_status doc_status(const json_t *obj, const char *key);
 dqa_status doc_status_of(const struct dqa_report *rep, double score);
 /* The unit's name for people: "(empty)" for the empty name. */
 const char *unit_label(const json_t *unit, dqa_lang lang);
-/* A file path as a published report shows it: as given when relative to
- * the working directory, its base name when absolute (a server's folders
- * are nobody's business). */
-const char *shown_path(const char *path);
 /* The unit as people read it, appended to sb as plain text: its code
  * (unit_label), then " · NAME" when the expected units name it
  * ("00004 · Phường Ba Đình"). unit is a unit or a warning object. */
@@ -88,15 +84,19 @@ void put_unit_title(struct strbuf *sb, const json_t *unit, dqa_lang lang);
  * its id. */
 void put_reasons(struct strbuf *sb, const json_t *warning, const json_t *unit, dqa_lang lang,
 		 void (*put)(struct strbuf *sb, const char *text));
+/* One reason of put_reasons, appended to sb as plain text; returns the
+ * check of unit it names, NULL when none ("no rows", an id unit lacks). */
+const json_t *put_reason(struct strbuf *sb, const char *reason, const json_t *unit,
+			 dqa_lang lang);
 /* A sample's columns to show, as a new object (the caller json_decrefs
  * it; NULL when out of memory): the record's key columns ("key") first,
  * then the checked values ("values") not among them. */
 json_t *sample_columns(const json_t *sample);
 /* Whether a sample column of this name is a record key column. */
 bool sample_is_key(const json_t *sample, const char *name);
-/* The index of the unit of this name, by binary search (dqa sorts units by
- * name); the unit count when it is not there. */
-size_t report_unit_index(const struct dqa_report *rep, const char *name);
+/* The index in a "units" array of the unit of this name, by binary search
+ * (dqa sorts units by name); the unit count when it is not there. */
+size_t doc_unit_index(const json_t *units, const char *name);
 /* The check of a unit (or dataset_checks array's owner) with this id, NULL
  * when none. checks is a "checks" array. */
 const json_t *doc_check_by_id(const json_t *checks, const char *id);

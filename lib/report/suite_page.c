@@ -178,6 +178,7 @@ static void datasets_heatmap(const struct page *p)
 
 struct unit_line {
 	const char *name;
+	const json_t *first;      /* its first summary row, which names it */
 	double mean;              /* of the unit's scores, NaN: none */
 	const json_t **cells;     /* per dataset: its summary row, or NULL */
 };
@@ -214,7 +215,7 @@ static struct unit_line *unit_lines(const struct page *p, size_t *n, const json_
 		size_t u = at ? (size_t)json_integer_value(at) : (*n)++;
 		if (!at) {
 			json_object_set_new(index, unit, json_integer((json_int_t)u));
-			lines[u] = (struct unit_line){unit, 0, cells + u * ndatasets};
+			lines[u] = (struct unit_line){unit, row, 0, cells + u * ndatasets};
 		}
 		for (size_t d = 0; d < ndatasets; d++)
 			if (strcmp(doc_str(json_array_get(p->lines, d), "dataset"),
@@ -260,7 +261,7 @@ static void units_heatmap(const struct page *p)
 	strbuf_puts(out, "</tr></thead><tbody>\n");
 	for (size_t u = 0; u < n; u++) {
 		strbuf_puts(out, "<tr><td>");
-		html_put(out, lines[u].name[0] ? lines[u].name : msg(lang, M_EMPTY_NAME));
+		html_put_unit(out, lines[u].first, lang);
 		strbuf_puts(out, "</td>");
 		html_score_cell(out, NULL, lines[u].mean, DQA_NO_SCORE, 2, lang);
 		for (size_t d = 0; d < ndatasets; d++) {
@@ -352,6 +353,7 @@ static void city_map(const struct page *p)
 struct city_warning {
 	const char *dataset;
 	const json_t *w;
+	const json_t *checks_of;  /* the dataset's entry, whose "checks" the reasons name */
 };
 
 static int by_score(const void *a, const void *b)
@@ -389,7 +391,7 @@ static void warnings(const struct page *p)
 		size_t k;
 		const json_t *w;
 		json_array_foreach(json_object_get(r, "warnings"), k, w)
-			all[n++] = (struct city_warning){doc_str(r, "dataset"), w};
+			all[n++] = (struct city_warning){doc_str(r, "dataset"), w, r};
 	}
 	qsort(all, n, sizeof *all, by_score);
 	const char *labels[] = {msg(lang, M_UNIT), msg(lang, M_DATASET), msg(lang, M_SCORE),
@@ -403,7 +405,11 @@ static void warnings(const struct page *p)
 		const char *unit = doc_str(w, "unit");
 		dqa_status st = doc_status(w, "status");
 		strbuf_puts(out, "<tr><td>");
-		unit_link(p, all[k].dataset, unit, unit[0] ? unit : msg(lang, M_EMPTY_NAME));
+		struct strbuf title = STRBUF_INIT;
+		put_unit_title(&title, w, lang);
+		unit_link(p, all[k].dataset, unit, title.buf ? title.buf : "");
+		out->failed |= title.failed;
+		strbuf_release(&title);
 		strbuf_puts(out, "</td><td");
 		html_label(out, labels[1]);
 		strbuf_putc(out, '>');
@@ -417,7 +423,7 @@ static void warnings(const struct page *p)
 		strbuf_puts(out, "</td><td class=\"wide\"");
 		html_label(out, labels[4]);
 		strbuf_putc(out, '>');
-		put_reasons(out, w, NULL, lang, html_put);
+		html_put_reasons(out, w, all[k].checks_of, lang);
 		strbuf_puts(out, "</td></tr>\n");
 	}
 	strbuf_puts(out, "</tbody></table></div>\n");

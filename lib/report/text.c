@@ -321,7 +321,7 @@ static void write_warnings(const struct text *t, const struct dqa_report *rep)
 		strbuf_putc(out, ' ');
 		put_status(t, doc_status(w, "status"), status_width + 1);
 		put_reasons(out, w,
-			    json_array_get(rep->units, report_unit_index(rep, doc_str(w, "unit"))),
+			    json_array_get(rep->units, doc_unit_index(rep->units, doc_str(w, "unit"))),
 			    lang, term_text);
 		strbuf_putc(out, '\n');
 	}

@@ -256,8 +256,10 @@ static int merge(struct dqa_result *r, const dqa_rules *rules, struct state_file
 	opts.keep_failed_rows = m->rows_kept >= STATE_ROWS_FAILED;
 	opts.keep_records = m->rows_kept == STATE_ROWS_RECORDS;
 	opts.unmasked = m->unmasked;
+	opts.show_paths = mopts->show_paths;
 	r->now = opts.now;
 	r->generated_at = opts.generated_at;
+	r->show_paths = opts.show_paths;
 	struct plan p;
 	plan_init(&p, rules, &opts, &r->arena);
 	r->threads = p.opts.threads;

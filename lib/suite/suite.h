@@ -66,9 +66,12 @@ int suite_finish_dataset(struct dqa_suite *s, size_t i, dqa_error *err);
 int suite_add_summary(struct dqa_suite *s, size_t i, const json_t *result, char **unit_files,
 		      dqa_error *err);
 
-/* The suite document from the summary, then the city's pages and, with a
- * history, its trend and warning pages (suite_doc.c, suite_dir.c). */
-int suite_build_doc(struct dqa_suite *s, int64_t now, int64_t generated_at, dqa_error *err);
+/* The suite document from the summary (the suite file as given with
+ * show_paths, else an absolute path by its base name), then the city's
+ * pages and, with a history, its trend and warning pages (suite_doc.c,
+ * suite_dir.c). */
+int suite_build_doc(struct dqa_suite *s, int64_t now, int64_t generated_at, bool show_paths,
+		    dqa_error *err);
 int suite_write_city(struct dqa_suite *s, dqa_error *err);
 
 #endif

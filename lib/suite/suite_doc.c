@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../util/paths.h"
 #include "../util/round.h"
 #include "suite.h"
 #include "../util/error.h"
@@ -33,14 +34,22 @@ static int severity(dqa_status s)
 	return s == DQA_FAIL ? 3 : s == DQA_WARN ? 2 : s == DQA_PASS ? 1 : 0;
 }
 
-/* One summary row: a dataset and a unit, with the unit's scores. */
+/* One summary row: a dataset and a unit (with its name when the expected
+ * units give one), with the unit's scores. */
 static json_t *summary_row(const char *dataset, const json_t *unit)
 {
-	return json_pack("{s:s, s:O, s:O, s:O, s:O, s:O}", "dataset", dataset,
-			 "unit", json_object_get(unit, "unit"), "rows", json_object_get(unit, "rows"),
-			 "score", json_object_get(unit, "score"),
-			 "status", json_object_get(unit, "status"),
-			 "criteria", json_object_get(unit, "criteria"));
+	json_t *row = json_pack("{s:s, s:O, s:O, s:O, s:O, s:O}", "dataset", dataset,
+				"unit", json_object_get(unit, "unit"),
+				"rows", json_object_get(unit, "rows"),
+				"score", json_object_get(unit, "score"),
+				"status", json_object_get(unit, "status"),
+				"criteria", json_object_get(unit, "criteria"));
+	json_t *name = json_object_get(unit, "unit_name");
+	if (row && name && json_object_set(row, "unit_name", name) < 0) {
+		json_decref(row);
+		return NULL;
+	}
+	return row;
 }
 
 /* The per-dataset line of the summary. */
@@ -53,9 +62,33 @@ static json_t *dataset_line(const char *name, const json_t *res)
 			 "units", (json_int_t)json_array_size(json_object_get(res, "units")));
 }
 
+/* The dataset's checks as the labels need them (every unit lists the same
+ * checks: the first unit's are taken), without their counts. */
+static json_t *check_definitions(const json_t *res)
+{
+	static const char *const kept[] = {"id", "kind", "columns", "label", "params"};
+	json_t *defs = json_array();
+	const json_t *check;
+	size_t i;
+	json_array_foreach(json_object_get(json_array_get(json_object_get(res, "units"), 0), "checks"),
+			   i, check) {
+		json_t *def = json_object();
+		for (size_t k = 0; def && k < sizeof kept / sizeof *kept; k++) {
+			json_t *v = json_object_get(check, kept[k]);
+			if (v && json_object_set(def, kept[k], v) < 0)
+				json_decref(def), def = NULL;
+		}
+		if (!defs || !def || json_array_append_new(defs, def) < 0) {
+			json_decref(defs);
+			return NULL;
+		}
+	}
+	return defs;
+}
+
 /* What the city pages need of a dataset besides its lines: where its
- * result file is (null without a report folder), its thresholds and its
- * warnings. */
+ * result file is (null without a report folder), its thresholds, its
+ * warnings and the checks their reasons name. */
 static json_t *dataset_entry(const struct dqa_suite *s, const char *name, const json_t *res)
 {
 	json_t *path = json_null();
@@ -64,9 +97,10 @@ static json_t *dataset_entry(const struct dqa_suite *s, const char *name, const 
 		snprintf(buf, sizeof buf, "%s/result.json", name);
 		path = json_string(buf);
 	}
-	return json_pack("{s:s, s:o, s:O, s:O}", "dataset", name, "result", path,
+	return json_pack("{s:s, s:o, s:O, s:O, s:o*}", "dataset", name, "result", path,
 			 "thresholds", json_object_get(res, "thresholds"),
-			 "warnings", json_object_get(res, "warnings"));
+			 "warnings", json_object_get(res, "warnings"),
+			 "checks", check_definitions(res));
 }
 
 int suite_begin(struct dqa_suite *s, dqa_error *err)
@@ -111,12 +145,13 @@ int suite_add_summary(struct dqa_suite *s, size_t i, const json_t *res, char **u
 	return 0;
 }
 
-int suite_build_doc(struct dqa_suite *s, int64_t now, int64_t generated_at, dqa_error *err)
+int suite_build_doc(struct dqa_suite *s, int64_t now, int64_t generated_at, bool show_paths,
+		    dqa_error *err)
 {
 	s->score = s->scored ? s->score_sum / (double)s->scored : NAN;
 	s->json = json_pack("{s:i, s:s, s:s, s:s, s:o, s:o, s:o, s:s, s:{s:O, s:O}, s:O}",
 			    "format", SUITE_FORMAT, "dqa_version", DQA_VERSION,
-			    "suite", s->name, "file", s->path,
+			    "suite", s->name, "file", path_shown(s->path, show_paths),
 			    "generated_at", time_value(generated_at), "now", time_value(now),
 			    "score", score_value(s->score),
 			    "status", dqa_status_name(s->status),

@@ -137,6 +137,6 @@ int dqa_suite_run(dqa_suite *s, const dqa_audit_options *opts, dqa_suite_sink *s
 	s->sink = sink;
 	FORWARD_IF_ERROR(suite_begin(s, err));
 	FORWARD_IF_ERROR(suite_audit_all(s, opts, err));
-	FORWARD_IF_ERROR(suite_build_doc(s, opts->now, opts->generated_at, err));
+	FORWARD_IF_ERROR(suite_build_doc(s, opts->now, opts->generated_at, opts->show_paths, err));
 	return suite_write_city(s, err);
 }

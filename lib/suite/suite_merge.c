@@ -77,7 +77,7 @@ static int merge(struct dqa_suite *s, const struct suite_state *files,
 					       err));
 		FORWARD_IF_ERROR(suite_finish_dataset(s, i, err));
 	}
-	FORWARD_IF_ERROR(suite_build_doc(s, m->now, opts->generated_at, err));
+	FORWARD_IF_ERROR(suite_build_doc(s, m->now, opts->generated_at, opts->show_paths, err));
 	return suite_write_city(s, err);
 }
 

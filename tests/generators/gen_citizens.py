@@ -28,12 +28,12 @@ HEADER = ["citizen_id", "full_name", "gender", "birth_date", "phone", "ward_code
           "address", "household_size", "income", "updated_at"]
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-WARDS_CSV = os.path.join(REPO, "rules", "refs", "hanoi-wards.csv")
+WARDS_CSV = os.path.join(REPO, "rules", "refs", "hanoi-units.csv")
 
 # Expected wards that get no rows at all: reported as "missing" units.
-MISSING_WARDS = ["00052", "00193", "00334"]
+MISSING_WARDS = ["00226", "08995", "10210"]
 # Wards with fewer rows than `rows: {min: 10, per_unit: true}` asks for.
-TINY_WARDS = {"00013": 3, "00100": 5, "00211": 6, "00289": 8, "00358": 9}
+TINY_WARDS = {"00082": 3, "00376": 5, "09574": 6, "09955": 8, "10369": 9}
 # Units outside the reference list: a foreign code, a plausible typo, and the empty code.
 STRAY_UNITS = {"99999": 4, "00002": 3, "": 3}
 
@@ -41,17 +41,17 @@ STRAY_UNITS = {"99999": 4, "00002": 3, "": 3}
 # Wards not listed are "ordinary": multiplier drawn in [0.4, 1.6], 0-4 % stale.
 PROFILES = {
     # failing wards: very stale and/or very messy
-    "00106": (20.0, 1.00),
-    "00241": (12.0, 0.45),
-    "00289": (15.0, 1.00),      # tiny as well
+    "00385": (20.0, 1.00),
+    "09706": (12.0, 0.45),
+    "09955": (15.0, 1.00),      # tiny as well
     # warning wards
-    "00022": (8.0, 0.20), "00070": (3.0, 0.55), "00130": (6.0, 0.30),
-    "00157": (1.0, 0.65), "00178": (10.0, 0.10), "00223": (5.0, 0.35),
-    "00265": (7.0, 0.25), "00301": (4.0, 0.45), "00340": (9.0, 0.15),
+    "00103": (8.0, 0.20), "00301": (3.0, 0.55), "00541": (6.0, 0.30),
+    "00619": (1.0, 0.65), "00679": (10.0, 0.10), "09634": (5.0, 0.35),
+    "09856": (7.0, 0.25), "10015": (4.0, 0.45), "10237": (9.0, 0.15),
     # sloppy but passing
-    "00037": (4.0, 0.08), "00091": (5.0, 0.05), "00148": (4.0, 0.10),
-    "00199": (5.0, 0.06), "00250": (4.0, 0.12), "00316": (5.0, 0.05),
-    "00367": (3.0, 0.15),
+    "00160": (4.0, 0.08), "00352": (5.0, 0.05), "00602": (4.0, 0.10),
+    "09552": (5.0, 0.06), "09772": (4.0, 0.12), "10096": (5.0, 0.05),
+    "10441": (3.0, 0.15),
 }
 
 # Base probability per row of each planted defect (multiplied by the ward's multiplier).
@@ -109,8 +109,14 @@ PHONE_PREFIXES = ["032", "033", "034", "035", "036", "037", "038", "039", "056",
 
 
 def load_wards():
+    """(code, full name) of Hanoi's 126 units since 1 July 2025, in code order."""
     with open(WARDS_CSV, encoding="utf-8", newline="") as f:
-        return [(r["code"], r["name"], r["district"]) for r in csv.DictReader(f)]
+        return [(r["unit_code"], r["unit_full_name"]) for r in csv.DictReader(f)]
+
+
+def in_address(ward_name):
+    """"Phường Ba Đình" is written "phường Ba Đình" inside an address."""
+    return ward_name[0].lower() + ward_name[1:]
 
 
 def rand_date(rng, first, last):
@@ -132,7 +138,7 @@ def make_name(rng, gender):
     return " ".join([rng.choice(SURNAMES), rng.choice(MIDDLE[gender]), rng.choice(GIVEN[gender])])
 
 
-def make_address(rng, ward_name, district):
+def make_address(rng, ward_name):
     """A clean address; about half carry commas, so they need CSV quoting anyway."""
     number = rng.randint(1, 220)
     street = rng.choice(STREETS)
@@ -140,16 +146,15 @@ def make_address(rng, ward_name, district):
     if style < 0.35:
         return "Số %d ngõ %d phố %s" % (number, rng.randint(1, 180), street)
     if style < 0.80:
-        # "Phường Phúc Xá" is written "phường Phúc Xá" inside an address
-        return "Số %d, ngõ %d, phố %s, phường %s, quận %s, Hà Nội" % (
-            number, rng.randint(1, 180), street, ward_name.split(" ", 1)[1], district)
+        return "Số %d, ngõ %d, phố %s, %s, Hà Nội" % (
+            number, rng.randint(1, 180), street, in_address(ward_name))
     if style < 0.95:
         return "Phòng %d, tòa %s, %s" % (rng.randint(101, 2412), rng.choice(BUILDINGS), ward_name)
     return "Số %d phố %s" % (number, street)
 
 
 def clean_row(rng, ward, used_ids):
-    code, ward_name, district = ward
+    code, ward_name = ward
     gender = "Nam" if rng.random() < 0.49 else "Nữ"
     birth = rand_date(rng, datetime.date(1935, 1, 1), datetime.date(2025, 12, 31))
     phone = "" if rng.random() < 0.08 else rng.choice(PHONE_PREFIXES) + "%07d" % rng.randint(0, 9999999)
@@ -162,7 +167,7 @@ def clean_row(rng, ward, used_ids):
         "birth_date": birth.isoformat(),
         "phone": phone,
         "ward_code": code,
-        "address": make_address(rng, ward_name, district),
+        "address": make_address(rng, ward_name),
         "household_size": str(rng.choice([1, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 6, 7, 8])),
         "income": income,
         "updated_at": updated.isoformat(),
@@ -335,14 +340,14 @@ def generate():
     # defect-free row, so no change undoes or hides another.
     spare = iter(rng.sample([r for r in rows if not r["_defects"]], 47))
     for row in islice(spare, 25):
-        _, ward_name, _ = by_code[row["ward_code"]]
+        _, ward_name = by_code[row["ward_code"]]
         row["address"] = "Phòng %d nhà %s, %s, %s" % (
             rng.randint(101, 512), rng.choice(BUILDINGS), rng.choice(QUOTED_PLACES), ward_name)
         planted["address_with_double_quotes"] += 1
     for row in islice(spare, 7):
-        _, ward_name, district = by_code[row["ward_code"]]
-        row["address"] = "Số %d ngõ %d phố %s\n%s, quận %s" % (
-            rng.randint(1, 99), rng.randint(1, 99), rng.choice(STREETS), ward_name, district)
+        _, ward_name = by_code[row["ward_code"]]
+        row["address"] = "Số %d ngõ %d phố %s\n%s, Hà Nội" % (
+            rng.randint(1, 99), rng.randint(1, 99), rng.choice(STREETS), ward_name)
         planted["address_with_newline"] += 1
     for row in islice(spare, 3):
         born = datetime.date.fromisoformat(row["birth_date"])

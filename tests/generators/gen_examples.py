@@ -136,13 +136,13 @@ HEALTH_HEADER = ["facility_code", "facility_name", "facility_type", "ward_code",
                  "tax_code", "phone", "email", "website", "licensed_on", "beds", "latitude",
                  "longitude", "director_id", "inspected_on", "updated_at"]
 # Expected wards without any facility: missing units, and codes `covers` never sees.
-HEALTH_MISSING = ["00046", "00214", "00352"]
+HEALTH_MISSING = ["00190", "09604", "10342"]
 # Wards whose newest update is older than 90 days (alive.fresh with measure: newest).
-HEALTH_STALE = ["00019", "00118", "00232", "00307"]
+HEALTH_STALE = ["00097", "00466", "09676", "10045"]
 # A ward that writes licence dates unpadded (1/3/2015): valid dates, another format.
-HEALTH_UNPADDED = ["00160"]
+HEALTH_UNPADDED = ["00622"]
 # Messy wards: every defect rate times 15.
-HEALTH_MESSY = ["00028", "00127", "00268"]
+HEALTH_MESSY = ["00127", "00508", "09871"]
 PHARMACY_BRANDS = ["An Khang", "Long Châu", "Pharmacity", "Minh Châu", "Trung Sơn", "Hồng Đức",
                    "Phúc Khang", "Thái An", "Bảo Ngọc", "Tâm Đức", "Việt Pháp", "Hà Thành"]
 CLINIC_KINDS = ["Phòng khám đa khoa", "Phòng khám nha khoa", "Phòng khám nhi",
@@ -164,7 +164,7 @@ HEALTH_RATES = {
 
 def facility_name(rng, kind, ward_name):
     if kind == "Trạm y tế":
-        return "Trạm y tế " + ward_name[0].lower() + ward_name[1:]
+        return "Trạm y tế " + cit.in_address(ward_name)
     if kind == "Nhà thuốc":
         return "Nhà thuốc " + rng.choice(PHARMACY_BRANDS) + rng.choice(["", "", " %d" % rng.randint(1, 99)])
     if kind == "Phòng khám":
@@ -178,7 +178,7 @@ def slug(text):
 
 
 def health_row(rng, ward, serial, kind, people, tax_used):
-    code, ward_name, district = ward
+    code, ward_name = ward
     licensed = day_between(rng, datetime.date(1995, 1, 1), datetime.date(2026, 6, 30))
     inspected = ("" if rng.random() < 0.3 else
                  day_between(rng, max(licensed, datetime.date(2023, 1, 1)), NOW).isoformat())
@@ -190,7 +190,7 @@ def health_row(rng, ward, serial, kind, people, tax_used):
         "facility_name": name,
         "facility_type": kind,
         "ward_code": code,
-        "address": cit.make_address(rng, ward_name, district),
+        "address": cit.make_address(rng, ward_name),
         "tax_code": "" if kind == "Trạm y tế" else make_tax_code(rng, tax_used)
         + (rng.choice(["-001", "-002", "-003"]) if kind == "Nhà thuốc" and rng.random() < 0.3 else ""),
         "phone": landline(rng) if kind in ("Trạm y tế", "Bệnh viện") else mobile(rng),
@@ -326,20 +326,20 @@ BUSINESS_HEADER = ["tax_code", "enterprise_name", "legal_form", "owner_id", "own
                    "owner_gender", "owner_birth_date", "ward_code", "address", "registered_on",
                    "status", "dissolved_on", "capital_million_vnd", "employees", "phone",
                    "notes", "updated_at"]
-BUSINESS_MISSING = ["00064", "00181", "00325", "00370"]
-BUSINESS_TINY = {"00031": 2, "00202": 4}
-BUSINESS_MESSY = ["00043", "00154", "00280"]
+BUSINESS_MISSING = ["00283", "00685", "10144", "10459"]
+BUSINESS_TINY = {"00136": 2, "09556": 4}
+BUSINESS_MESSY = ["00175", "00613", "09910"]
 # Wards whose data has not moved: their newest updated_at equals the one the two earlier
 # runs of the history recorded (alive.stalled, runs: 3).
-BUSINESS_STALLED = ["00016", "00109", "00238", "00343"]
+BUSINESS_STALLED = ["00091", "00430", "09700", "10273"]
 # Wards whose newest updated_at was the same in one earlier run only: not stalled.
-BUSINESS_SAME_ONCE = ["00049", "00196"]
+BUSINESS_SAME_ONCE = ["00199", "09022"]
 # Wards whose row count moved by more than 25 % since the last run (alive.rows_change).
-BUSINESS_JUMP = {"00055": 0.5, "00142": 1.6, "00277": 0.6}
+BUSINESS_JUMP = {"00229": 0.5, "00592": 1.6, "09895": 0.6}
 # Wards absent from the history (not judged by stalled and rows_change) ...
-BUSINESS_NEW = ["00085", "00229"]
+BUSINESS_NEW = ["00337", "09664"]
 # ... and a ward missing in the latest earlier run, judged against the one before.
-BUSINESS_CAME_BACK = ["00121"]
+BUSINESS_CAME_BACK = ["00475"]
 LEGAL_FORMS = (["Công ty TNHH"] * 5 + ["Công ty cổ phần"] * 2 + ["Doanh nghiệp tư nhân"]
                + ["Hộ kinh doanh"] * 6 + ["Chi nhánh"])
 TRADES = ["THƯƠNG MẠI", "DỊCH VỤ", "XÂY DỰNG", "ĐẦU TƯ", "CÔNG NGHỆ", "VẬN TẢI", "DU LỊCH",
@@ -372,7 +372,7 @@ def enterprise_name(rng, form, owner_name):
 
 def business_row(rng, ward, owners, tax_used):
     """owners() gives the next owner; a citizen registers one household business at most."""
-    code, ward_name, district = ward
+    code, ward_name = ward
     form = rng.choice(LEGAL_FORMS)
     cid, name, gender, born = owners(form == "Hộ kinh doanh")
     if form == "Hộ kinh doanh":
@@ -389,7 +389,7 @@ def business_row(rng, ward, owners, tax_used):
         "tax_code": tax, "enterprise_name": enterprise_name(rng, form, name), "legal_form": form,
         "owner_id": cid, "owner_name": name, "owner_gender": gender,
         "owner_birth_date": dmy(born), "ward_code": code,
-        "address": cit.make_address(rng, ward_name, district),
+        "address": cit.make_address(rng, ward_name),
         "registered_on": registered.isoformat(), "status": status, "dissolved_on": dissolved,
         "capital_million_vnd": "%d.%03d" % (capital, rng.choice([0, 0, 0, 500, 250])) if rng.random() < 0.3
         else str(capital),

@@ -24,7 +24,7 @@ NOW_YEAR = 2026
 # together.
 RULES_PATH = "rules/examples/businesses.yaml"
 DATA_PATH = "testdata/businesses.csv"
-WARDS = ("rules/refs/hanoi-wards.csv", "code")                  # expected_units
+WARDS = ("rules/refs/hanoi-units.csv", "unit_code")                  # expected_units
 REGISTER = "testdata/citizens.csv.gz"                           # in_ref, agrees_with, linkable
 HISTORY = "testdata/history/businesses.csv"
 BIRTH_FORMAT = "%d/%m/%Y"

@@ -26,7 +26,7 @@ NOW_EPOCH = 1795305600     # --now 2026-11-22 means 2026-11-22T00:00:00Z
 RULES_PATH = "rules/examples/citizens.yaml"
 DATA_PATH = "testdata/citizens.csv"
 UNIT_COLUMN = "ward_code"
-EXPECTED_UNITS_REF = ("rules/refs/hanoi-wards.csv", "code")   # ../refs/hanoi-wards.csv#code
+EXPECTED_UNITS_REF = ("rules/refs/hanoi-units.csv", "unit_code")   # ../refs/hanoi-units.csv, code: unit_code
 COLUMN_FORMATS = {"birth_date": "%Y-%m-%d", "updated_at": "%Y-%m-%d"}
 CRITERIA = ["correct", "sufficient", "clean", "alive", "unified", "shared"]
 CRITERION_WEIGHTS = {c: 1 for c in CRITERIA}
@@ -54,7 +54,7 @@ ROW_CHECKS = [
     ("clean.trimmed.address", "trimmed", "address", {}),
     ("alive.fresh.updated_at", "fresh", "updated_at",
      {"max_age_s": 180 * 86400, "format": COLUMN_FORMATS["updated_at"]}),        # max_age: 180d
-    ("unified.in_ref.ward_code", "in_ref", "ward_code", {"ref": ("rules/refs/hanoi-wards.csv", "code")}),
+    ("unified.in_ref.ward_code", "in_ref", "ward_code", {"ref": ("rules/refs/hanoi-units.csv", "unit_code")}),
 ]
 REQUIRED_COLUMNS = ["citizen_id", "full_name", "gender", "birth_date", "ward_code", "updated_at"]
 ROWS_MIN = 10                                   # rows: {min: 10, per_unit: true}

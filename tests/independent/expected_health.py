@@ -23,7 +23,7 @@ DAY = 86400
 # together.
 RULES_PATH = "rules/examples/health-facilities.yaml"
 DATA_PATH = "testdata/health-facilities.csv"
-WARDS = ("rules/refs/hanoi-wards.csv", "code")          # expected_units, covers, in_ref
+WARDS = ("rules/refs/hanoi-units.csv", "unit_code")          # expected_units, covers, in_ref
 TYPES = ["Trạm y tế", "Nhà thuốc", "Phòng khám", "Bệnh viện"]
 LICENSED_FORMAT = "%d/%m/%Y"
 UPDATED_FORMAT = "%Y-%m-%d"

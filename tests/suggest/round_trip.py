@@ -105,9 +105,9 @@ def main():
     for name in EXAMPLES:
         with tempfile.TemporaryDirectory() as tmp:
             shutil.copy(os.path.join(root, "testdata", name + ".csv"), tmp)
-            shutil.copy(os.path.join(root, "rules", "refs", "hanoi-wards.csv"), tmp)
+            shutil.copy(os.path.join(root, "rules", "refs", "hanoi-units.csv"), tmp)
             data = name + ".csv"
-            r = run(dqa, "suggest", data, "--now", NOW, "--units", "hanoi-wards.csv#code", cwd=tmp)
+            r = run(dqa, "suggest", data, "--now", NOW, "--units", "hanoi-units.csv#unit_code", cwd=tmp)
             if r.returncode:
                 problems.append("%s: suggest: %s" % (name, r.stderr))
                 continue

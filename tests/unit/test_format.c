@@ -117,8 +117,13 @@ static void terminal(void)
 	expect_sb(&sb, "a?b?[31mc");
 	term_put_padded(&sb, "Phường", 8);
 	expect_sb(&sb, "Phường  ");
+	/* cut: the last character that fits gives way to an ellipsis */
 	term_put_padded(&sb, "Phường Đông", 6);
+	expect_sb(&sb, "Phườn\u2026");
+	term_put_padded(&sb, "Phường", 6);
 	expect_sb(&sb, "Phường");
+	term_put_padded(&sb, "\xff" "abcdef", 6);
+	expect_sb(&sb, "?abcd\u2026");
 	term_put(&sb, "\xff" "x", SIZE_MAX);
 	expect_sb(&sb, "?x");
 	strbuf_release(&sb);

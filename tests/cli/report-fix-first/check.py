@@ -1,5 +1,6 @@
 # Recomputes, without dqa, what the unit pages must show: the fix order
 # (cost descending, then failed rows, then rule order) from result.json,
+# the same order in the warning reasons,
 # and every sample's record key from data.csv (pii masked: all but the
 # last two characters as '*', dqa(1) SAMPLES).
 import csv, html.parser, json, pathlib, sys
@@ -54,4 +55,16 @@ for k, unit in enumerate(doc["units"]):
                 print(f"{name} {c['id']} line {s['line']}: key {s['key']}, expected {want_key}")
                 problems += 1
     print(f"{name}: {len(want)} fixes in order: {', '.join(want)}")
+# Warning reasons (result.json, then summary.md and the terminal, which
+# print them in this order) rank as the fixes do, over every check that
+# cost points: the first three.
+for w in doc["warnings"]:
+    unit = next(u for u in doc["units"] if u["unit"] == w["unit"])
+    costly = [(i, c) for i, c in enumerate(unit["checks"]) if (c.get("cost") or 0) > 0]
+    want = [c["id"] for i, c in sorted(costly, key=lambda p: (-p[1]["cost"], -p[1]["failed"], p[0]))][:3]
+    got = [r.rsplit(" ", 1)[0] for r in w["reasons"] if r != "no rows"]
+    if got != want:
+        print(f"{w['unit']}: reasons {got}, expected {want}")
+        problems += 1
+    print(f"{w['unit']}: reasons in order: {', '.join(got)}")
 sys.exit(1 if problems else 0)
