@@ -248,7 +248,7 @@ static void result_object(struct json_writer *w, const struct dqa_result *r)
 	if (r->map_file) {
 		jw_key(w, "map");
 		jw_begin_object(w);
-		string_member(w, "file", r->map_file);
+		string_member(w, "file", path_shown(r->map_file, r->show_paths));
 		if (r->map_code)
 			string_member(w, "code", r->map_code);
 		real_member(w, "tolerance", r->map_tolerance);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../rules/geo_map.h"
+#include "../util/paths.h"
 #include "escape.h"
 #include "format.h"
 #include "html.h"
@@ -140,10 +141,10 @@ static void draw(struct strbuf *out, const struct geo_map *m, struct map_unit *u
 	strbuf_puts(out, "</svg>\n");
 }
 
-void html_map(struct strbuf *out, const json_t *map, struct map_unit *units, size_t n,
-	      enum msg heading, enum msg note, dqa_lang lang)
+void html_map(struct strbuf *out, const json_t *map, const char *path, struct map_unit *units,
+	      size_t n, enum msg heading, enum msg note, dqa_lang lang)
 {
-	const char *file = doc_str(map, "file"), *code = doc_str(map, "code");
+	const char *file = path ? path : doc_str(map, "file"), *code = doc_str(map, "code");
 	double tolerance = doc_num(map, "tolerance");
 	qsort(units, n, sizeof *units, by_code);
 	strbuf_printf(out, "<section class=\"map-view\">\n<h2>%s</h2>\n<p class=\"meta\">%s</p>\n",
@@ -154,7 +155,7 @@ void html_map(struct strbuf *out, const json_t *map, struct map_unit *units, siz
 	if (rc < 0) {
 		out->failed |= rc == DQA_ENOMEM;
 		strbuf_printf(out, "<p class=\"notice\">%s: <code>", msg(lang, M_MAP_UNREADABLE));
-		html_put(out, shown_path(file));
+		html_put(out, path_shown(file, false));
 		strbuf_puts(out, "</code></p>\n</section>\n");
 		return;
 	}
@@ -217,7 +218,7 @@ void html_result_map(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 		}
 	}
 	if (!out->failed)
-		html_map(out, map, units, n, M_MAP, M_MAP_NOTE, lang);
+		html_map(out, map, rep->map_file, units, n, M_MAP, M_MAP_NOTE, lang);
 	map_units_release(units, n);
 	free(units);
 }

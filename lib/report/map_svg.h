@@ -21,9 +21,10 @@ struct map_unit {
  * feature in its unit's status colour, linked and titled, features of no
  * unit in units[0, n) hatched, a legend of the colours drawn, then the
  * units not on the map.
- * A map that cannot be read now (the result was moved) is a notice. */
-void html_map(struct strbuf *out, const json_t *map, struct map_unit *units, size_t n,
-	      enum msg heading, enum msg note, dqa_lang lang);
+ * The file read is path, or doc.map.file when path is NULL; one that cannot
+ * be read now (the result was moved) is a notice. */
+void html_map(struct strbuf *out, const json_t *map, const char *path, struct map_unit *units,
+	      size_t n, enum msg heading, enum msg note, dqa_lang lang);
 /* index.html's map section: every unit of the result by its status and
  * score, linked to its page when unit pages are written; nothing when
  * the result has no map. */

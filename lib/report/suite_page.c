@@ -290,31 +290,18 @@ static void units_heatmap(const struct page *p)
 }
 
 /* The unit of this code in a result, or NULL. */
-static const json_t *unit_in(const json_t *result, const char *code)
-{
-	size_t i;
-	const json_t *u;
-	json_array_foreach(json_object_get(result, "units"), i, u)
-		if (strcmp(doc_str(u, "unit"), code) == 0)
-			return u;
-	return NULL;
-}
-
-static void fill_city_unit(const struct page *p, const char *dataset, const json_t *result,
+static void fill_city_unit(const struct page *p, const char *dataset, const json_t *entry,
 			   const struct unit_line *line, size_t ndatasets, struct map_unit *mu)
 {
 	bool rows = false;
 	for (size_t d = 0; d < ndatasets; d++)
 		rows |= line->cells[d] && doc_count(line->cells[d], "rows") > 0;
-	json_t *bare = json_pack("{s:s}", "unit", line->name);
-	const json_t *unit = unit_in(result, line->name);
 	const char *href = p->links && p->links->unit_href
 				   ? p->links->unit_href(p->links->href_ctx, dataset, line->name) : NULL;
-	*mu = (struct map_unit){line->name, status_in(result, line->mean), !rows,
-				map_title(unit ? unit : bare, line->mean, 2, !rows, p->lang),
+	*mu = (struct map_unit){line->name, status_in(entry, line->mean), !rows,
+				map_title(line->first, line->mean, 2, !rows, p->lang),
 				href ? strdup(href) : NULL, false};
-	p->out->failed |= !bare || !mu->title || (href && !mu->href);
-	json_decref(bare);
+	p->out->failed |= !mu->title || (href && !mu->href);
 }
 
 /* The map of the first dataset that has one, each unit in the colour of
@@ -324,7 +311,7 @@ static void city_map(const struct page *p)
 	const json_t *mapped = NULL, *map = NULL;
 	size_t i, n, ndatasets = json_array_size(p->lines);
 	json_array_foreach(p->results, i, mapped)
-		if (json_is_object(map = json_object_get(json_object_get(mapped, "result"), "map")))
+		if (json_is_object(map = json_object_get(mapped, "map")))
 			break;
 	if (!json_is_object(map))
 		return;
@@ -340,10 +327,11 @@ static void city_map(const struct page *p)
 		return;
 	}
 	for (size_t u = 0; u < n; u++)
-		fill_city_unit(p, doc_str(mapped, "dataset"), json_object_get(mapped, "result"),
+		fill_city_unit(p, doc_str(mapped, "dataset"), mapped,
 			       &lines[u], ndatasets, &units[u]);
 	if (!p->out->failed)
-		html_map(p->out, map, units, n, M_MAP_CITY, M_MAP_CITY_NOTE, p->lang);
+		html_map(p->out, map, p->links ? p->links->map_file : NULL, units, n, M_MAP_CITY,
+			 M_MAP_CITY_NOTE, p->lang);
 	map_units_release(units, n);
 	free(units);
 	free(cells);

@@ -39,6 +39,9 @@ struct dqa_suite {
 	double score;
 	dqa_status status;
 	dqa_suite_sink *sink;         /* where each dataset goes, or NULL */
+	const char *map_file;         /* the first mapped dataset's map file, for the
+					 city page (suite.json may show it without
+					 its folders) */
 };
 
 /* Loads the suite file at path and every rule file it names; expands and

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../result.h"
 #include "../util/paths.h"
 #include "../util/round.h"
 #include "suite.h"
@@ -88,7 +89,7 @@ static json_t *check_definitions(const json_t *res)
 
 /* What the city pages need of a dataset besides its lines: where its
  * result file is (null without a report folder), its thresholds, its
- * warnings and the checks their reasons name. */
+ * warnings, the checks their reasons name and its map, if any. */
 static json_t *dataset_entry(const struct dqa_suite *s, const char *name, const json_t *res)
 {
 	json_t *path = json_null();
@@ -97,10 +98,10 @@ static json_t *dataset_entry(const struct dqa_suite *s, const char *name, const 
 		snprintf(buf, sizeof buf, "%s/result.json", name);
 		path = json_string(buf);
 	}
-	return json_pack("{s:s, s:o, s:O, s:O, s:o*}", "dataset", name, "result", path,
+	return json_pack("{s:s, s:o, s:O, s:O, s:o*, s:O*}", "dataset", name, "result", path,
 			 "thresholds", json_object_get(res, "thresholds"),
 			 "warnings", json_object_get(res, "warnings"),
-			 "checks", check_definitions(res));
+			 "checks", check_definitions(res), "map", json_object_get(res, "map"));
 }
 
 int suite_begin(struct dqa_suite *s, dqa_error *err)
@@ -136,6 +137,8 @@ int suite_add_summary(struct dqa_suite *s, size_t i, const json_t *res, char **u
 	rc |= json_array_append_new(s->lines, dataset_line(d->name, res));
 	rc |= json_array_append_new(s->entries, dataset_entry(s, d->name, res));
 	RETURN_NOMEM_UNLESS(rc == 0, err);
+	if (!s->map_file && d->result->map_file)
+		RETURN_IF_NOMEM(s->map_file = arena_strdup(&s->arena, d->result->map_file), err);
 	double score = dqa_result_score(d->result);
 	if (!isnan(score))
 		s->score_sum += score, s->scored++;
