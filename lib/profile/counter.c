@@ -11,16 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static uint64_t mix(uint64_t h)
-{
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	h ^= h >> 33;
-	return h;
-}
-
 void counter_init(struct counter *c, size_t cap)
 {
 	*c = (struct counter){.set = STRSET_INIT, .cap = cap};
@@ -28,12 +18,12 @@ void counter_init(struct counter *c, size_t cap)
 
 uint64_t counter_position(uint32_t input, uint64_t line)
 {
-	return mix((uint64_t)input << 48 ^ line);
+	return hash_mix((uint64_t)input << 48 ^ line);
 }
 
 static unsigned occurrence_level(uint64_t hash, uint64_t position)
 {
-	uint64_t h = mix(hash ^ position);
+	uint64_t h = hash_mix(hash ^ position);
 	unsigned zeros = h ? (unsigned)__builtin_clzll(h) : 64;
 	return zeros < COUNTER_LEVELS ? zeros : COUNTER_LEVELS - 1;
 }

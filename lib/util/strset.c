@@ -12,7 +12,7 @@ struct strset_slot {
 	uint64_t value;
 };
 
-static uint64_t mix(uint64_t h)
+uint64_t hash_mix(uint64_t h)
 {
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdULL;
@@ -51,11 +51,11 @@ uint64_t strset_hash(const void *data, size_t len)
 	while (len >= 8) {
 		uint64_t w;
 		memcpy(&w, p, 8);
-		h = mix(h ^ w) + 0x9E3779B97F4A7C15ULL;
+		h = hash_mix(h ^ w) + 0x9E3779B97F4A7C15ULL;
 		p += 8;
 		len -= 8;
 	}
-	h = mix(h ^ tail_bytes(p, len) ^ ((uint64_t)len << 56));
+	h = hash_mix(h ^ tail_bytes(p, len) ^ ((uint64_t)len << 56));
 	return h ? h : 1;
 }
 

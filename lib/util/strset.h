@@ -19,6 +19,9 @@ struct strset {
 #define STRSET_INIT { NULL, 0, 0, NULL, 0, 0 }
 
 uint64_t strset_hash(const void *data, size_t len);
+/* The 64-bit finaliser strset_hash ends with: every input bit moves every
+ * output bit. */
+uint64_t hash_mix(uint64_t h);
 
 /* Inserts key with value unless present. Returns 1 when inserted, 0 when the
  * key was already there (*value is then set to the stored value when value
