@@ -10,6 +10,7 @@ the warnings suite.json keeps for the dataset.
 
 usage: jobs.py DQA
 """
+import difflib
 import filecmp
 import json
 import os
@@ -100,6 +101,12 @@ def main():
             outputs.append((runs, export))
         if outputs[0][0] != outputs[1][0]:
             problems.append("stdout, stderr or exit status differ between --jobs 1 and 2")
+            for one, two in zip(outputs[0][0], outputs[1][0]):
+                for name, a, b in zip(("exit", "stdout", "stderr"), one, two):
+                    if a != b:
+                        print(f"{name}, --jobs 1 then 2:")
+                        print("".join(list(difflib.unified_diff(str(a).splitlines(True),
+                                                               str(b).splitlines(True)))[:40]))
         if outputs[0][1] != outputs[1][1] or outputs[0][1].count("\n") < DATASETS * 2:
             problems.append("the history rows differ between --jobs 1 and 2")
         files = sum(1 for p in (folder / "out1").rglob("*") if p.is_file())
