@@ -289,7 +289,8 @@ static void units_heatmap(const struct page *p)
 	free(lines);
 }
 
-/* The unit of this code in a result, or NULL. */
+/* A unit of the city map: its mean score in the mapped dataset's status colours,
+ * its title from its first summary row, its link into that dataset. */
 static void fill_city_unit(const struct page *p, const char *dataset, const json_t *entry,
 			   const struct unit_line *line, size_t ndatasets, struct map_unit *mu)
 {
