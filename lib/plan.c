@@ -637,7 +637,7 @@ static const char *record_eol(const struct plan *p, const struct record *rec)
 	return rec->eol != EOL_NONE ? ends[rec->eol] : p->log->eol;
 }
 
-/* Writes the logged row (rowlog_row_end), its text when the log keeps it. */
+/* Writes a kept row (rowlog_row_end), its text when the log keeps it. */
 static int log_row(struct plan *p, const struct record *rec, const char *const *fields,
 		   const size_t *lens, uint32_t input, size_t unit, dqa_error *err)
 {
@@ -730,7 +730,9 @@ int plan_row(struct plan *p, const struct record *rec, uint32_t input, dqa_error
 		else
 			b->observe(b, &row);
 	}
-	return p->log ? log_row(p, rec, fields, lens, input, (size_t)unit, err) : 0;
+	if (!p->log || !rowlog_row_kept(p->log))
+		return 0;
+	return log_row(p, rec, fields, lens, input, (size_t)unit, err);
 }
 
 int plan_merge(struct plan *into, struct plan *from, dqa_error *err)

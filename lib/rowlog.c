@@ -13,6 +13,10 @@
 #include "util/fileio.h"
 #include "util/values.h"
 
+/* Rows reach a spool, and are read back from it, this many bytes at a time
+ * (stdio's 4 KiB would take a system call per few dozen rows). */
+enum { SPOOL_CHUNK = 1 << 17 };
+
 struct row_head {
 	uint64_t where;
 	uint32_t unit, nfail;
@@ -40,6 +44,7 @@ void rowlog_free(struct rowlog *log)
 	free(log->spools);
 	free(log->late);
 	strbuf_release(&log->row);
+	strbuf_release(&log->spooled);
 	strbuf_release(&log->late_data);
 	arena_release(&log->arena);
 	free(log);
@@ -86,39 +91,48 @@ void rowlog_fail(struct rowlog *log, uint32_t check, const char *note,
 	log->nfail++;
 }
 
-/* The spool is made at the first row written: workers that write nothing
+/* Rows gather in log->spooled and reach the spool SPOOL_CHUNK bytes at a
+ * time; the spool is made at the first of them: workers that write nothing
  * make none. */
-static bool spool_write(struct rowlog *log, const void *data, size_t len)
+static bool spool_flush(struct rowlog *log)
 {
-	if (!len)
-		return true;   /* data may be NULL then: fwrite must not see it */
+	struct strbuf *out = &log->spooled;
+	if (out->failed)
+		return false;
+	if (!out->len)
+		return true;
 	if (!log->spool && !(log->spool = fileio_spool()))
 		return false;
-	return fwrite(data, 1, len, log->spool) == len;
+	bool ok = fwrite(out->buf, 1, out->len, log->spool) == out->len;
+	strbuf_reset(out);
+	return ok;
 }
 
 int rowlog_row_end(struct rowlog *log, uint64_t where, uint32_t unit, const char *const *fields,
 		   const size_t *lens, const bool *pii, const char *raw, size_t raw_len,
 		   const char *eol)
 {
-	if (!log->nfail && !log->every_record)
-		return 0;
 	size_t failures = log->row.len;
 	for (size_t k = 0; k < log->nkey; k++) {
 		int col = log->key_cols[k];
 		put_value(&log->row, fields[col], lens[col], !log->unmasked && pii[col]);
 	}
-	if (log->row.failed)
-		return -1;
 	size_t eol_len = log->raw ? strlen(eol) : 0;
 	struct row_head head = {where, unit, log->nfail,
 				log->raw ? (uint32_t)(raw_len + eol_len) : UINT32_MAX,
 				(uint32_t)log->row.len};
-	/* keys first in the spool, the failures after them */
-	bool ok = spool_write(log, &head, sizeof head) &&
-		  (!log->raw || (spool_write(log, raw, raw_len) && spool_write(log, eol, eol_len))) &&
-		  spool_write(log, log->row.buf + failures, log->row.len - failures) &&
-		  spool_write(log, log->row.buf, failures);
+	/* keys first, the failures after them */
+	struct strbuf *out = &log->spooled;
+	strbuf_add(out, &head, sizeof head);
+	if (log->raw) {
+		strbuf_add(out, raw, raw_len);
+		strbuf_add(out, eol, eol_len);
+	}
+	strbuf_add(out, log->row.buf + failures, log->row.len - failures);
+	strbuf_add(out, log->row.buf, failures);
+	if (log->row.failed || out->failed)
+		return -1;
+	bool ok = out->len < SPOOL_CHUNK || spool_flush(log);
 	log->io_failed |= !ok;
 	return ok ? 0 : -1;
 }
@@ -152,6 +166,8 @@ bool rowlog_late(struct rowlog *log, uint64_t where, uint32_t unit, uint32_t che
 
 bool rowlog_adopt(struct rowlog *into, struct rowlog *from)
 {
+	if (!spool_flush(from))
+		from->io_failed = true;
 	if (from->io_failed)
 		into->io_failed = true;
 	if (!from->spool)
@@ -188,8 +204,9 @@ struct stream {
 	const struct rowlog_spool *spool;
 	FILE *f;
 	struct row_head head;
-	char *buf;
-	size_t cap;
+	const char *row;              /* the current row's bytes after its head */
+	char *buf;                    /* a window on the spool: [at, end) not */
+	size_t cap, at, end;          /* yet taken */
 	bool has_row;
 };
 
@@ -235,7 +252,7 @@ static bool saved_row_fits(const struct stream *s)
 {
 	const struct rowlog *log = s->log;
 	size_t raw = s->head.raw_len == UINT32_MAX ? 0 : s->head.raw_len;
-	const char *at = s->buf + raw, *end = at + s->head.body_len;
+	const char *at = s->row + raw, *end = at + s->head.body_len;
 	if (s->head.unit >= s->spool->nunits || s->head.nfail > 2 * log->nchecks + 2 ||
 	    (s->head.raw_len != UINT32_MAX) != log->raw)
 		return false;
@@ -257,24 +274,44 @@ static bool saved_row_fits(const struct stream *s)
 	return at == end;
 }
 
+/* Makes the window hold n bytes from its start when the spool has them,
+ * reading SPOOL_CHUNK bytes (or n) at a time. */
+static int window_fill(struct stream *s, size_t n, dqa_error *err)
+{
+	size_t have = s->end - s->at;
+	if (have >= n)
+		return 0;
+	if (have)
+		memmove(s->buf, s->buf + s->at, have);
+	s->at = 0;
+	s->end = have;
+	size_t want = n > SPOOL_CHUNK ? n : SPOOL_CHUNK;
+	if (want > s->cap) {
+		char *buf = realloc(s->buf, want);
+		RETURN_IF_NOMEM(buf, err);
+		s->buf = buf;
+		s->cap = want;
+	}
+	s->end += fread(s->buf + s->end, 1, s->cap - s->end, s->f);
+	return ferror(s->f) ? stream_error(err) : 0;
+}
+
 static int stream_advance(struct stream *s, dqa_error *err)
 {
 	s->has_row = false;
-	size_t n = fread(&s->head, 1, sizeof s->head, s->f);
-	if (n == 0 && feof(s->f))
+	FORWARD_IF_ERROR(window_fill(s, sizeof s->head, err));
+	if (s->end == s->at)
 		return 0;
-	if (n != sizeof s->head)
+	if (s->end - s->at < sizeof s->head)
 		return stream_error(err);
+	memcpy(&s->head, s->buf + s->at, sizeof s->head);
 	size_t raw = s->head.raw_len == UINT32_MAX ? 0 : s->head.raw_len;
-	size_t need = raw + s->head.body_len + 1;
-	if (need > s->cap) {
-		char *buf = realloc(s->buf, need);
-		RETURN_IF_NOMEM(buf, err);
-		s->buf = buf;
-		s->cap = need;
-	}
-	if (fread(s->buf, 1, need - 1, s->f) != need - 1)
+	size_t need = sizeof s->head + raw + s->head.body_len;
+	FORWARD_IF_ERROR(window_fill(s, need, err));
+	if (s->end - s->at < need)
 		return stream_error(err);
+	s->row = s->buf + s->at + sizeof s->head;
+	s->at += need;
 	if (s->spool->units) {
 		if (!saved_row_fits(s))
 			return corrupt(err);
@@ -326,13 +363,13 @@ int rowlog_save(const struct rowlog *log, FILE *out, uint32_t *crc, uint64_t *le
 		size_t raw = s->head.raw_len == UINT32_MAX ? 0 : s->head.raw_len;
 		size_t body = raw + s->head.body_len;
 		if (fwrite(&s->head, 1, sizeof s->head, out) != sizeof s->head ||
-		    fwrite(s->buf, 1, body, out) != body) {
+		    fwrite(s->row, 1, body, out) != body) {
 			rc = error_at(err, DQA_EIO, NULL, DQA_NOPOS, NULL,
 				      "cannot save the failed rows: %s", strerror(errno ? errno : EIO));
 			break;
 		}
 		*crc = (uint32_t)crc32_z(*crc, (const unsigned char *)&s->head, sizeof s->head);
-		*crc = (uint32_t)crc32_z(*crc, (const unsigned char *)s->buf, body);
+		*crc = (uint32_t)crc32_z(*crc, (const unsigned char *)s->row, body);
 		*len += sizeof s->head + body;
 		rc = stream_advance(s, err);
 	}
@@ -462,7 +499,7 @@ const struct rowlog_row *rowlog_next(struct rowlog_reader *r, dqa_error *err)
 	row->raw_len = 0;
 	if (first) {
 		row->unit = first->head.unit;
-		const char *at = first->buf;
+		const char *at = first->row;
 		if (first->head.raw_len != UINT32_MAX) {
 			row->raw = at;
 			row->raw_len = first->head.raw_len;
@@ -491,7 +528,8 @@ const struct rowlog_row *rowlog_next(struct rowlog_reader *r, dqa_error *err)
 			return NULL;
 		}
 	}
-	qsort(row->failures, row->nfailures, sizeof *row->failures, by_check);
+	if (row->nfailures > 1)
+		qsort(row->failures, row->nfailures, sizeof *row->failures, by_check);
 	r->consumed = first;
 	return row;
 }

@@ -56,7 +56,8 @@ struct rowlog {
 	const int *key_cols;          /* header indexes of dataset.key */
 	/* the writer's: this worker's spool and the current row */
 	FILE *spool;
-	struct strbuf row;
+	struct strbuf row;            /* the current row's failures, then its keys */
+	struct strbuf spooled;        /* rows not yet in the spool */
 	uint32_t nfail;
 	bool io_failed;
 	/* after merging, on the first plan: every worker's spool (and every
@@ -101,8 +102,14 @@ static inline void rowlog_row_start(struct rowlog *log)
 void rowlog_fail(struct rowlog *log, uint32_t check, const char *note,
 		 const char *const *values, const size_t *lens, const int *cols,
 		 size_t ncols, const bool *pii);
-/* Writes the row: its key values (from fields) and, with raw, its text
- * (raw_len bytes, then eol). Returns 0, or -1 when the spool cannot be made. */
+/* Whether the row must be written: it failed, or every record is kept. */
+static inline bool rowlog_row_kept(const struct rowlog *log)
+{
+	return log->nfail || log->every_record;
+}
+/* Writes a kept row: its key values (from fields) and, with raw, its text
+ * (raw_len bytes, then eol). Returns 0, or -1 when the spool cannot be
+ * made or written. */
 int rowlog_row_end(struct rowlog *log, uint64_t where, uint32_t unit, const char *const *fields,
 		   const size_t *lens, const bool *pii, const char *raw, size_t raw_len,
 		   const char *eol);

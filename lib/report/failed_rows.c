@@ -30,19 +30,36 @@ static const char *input_name(const struct rowlog *log, uint32_t input)
 }
 
 /* How every line is written: the checks' labels in the report's language
- * (made once, not per row) and the format. */
+ * and, for CSV, the cells every line repeats, escaped once rather than per
+ * line (a few hundred thousand lines go through here); the format; a
+ * scratch buffer for a line's cell or joined values. */
 struct line_style {
 	const struct rowlog *log;
 	char **labels;                /* per check */
 	bool jsonl;
+	struct strbuf *unit_cells;    /* per unit: "unit,unit_name," */
+	struct strbuf *input_cells;   /* per input: "input," */
+	struct strbuf *check_cells;   /* per check: "check,label," */
+	struct strbuf scratch;
 };
+
+static void release_cells(struct strbuf *cells, size_t n)
+{
+	for (size_t i = 0; cells && i < n; i++)
+		strbuf_release(&cells[i]);
+	free(cells);
+}
 
 static void style_release(struct line_style *s)
 {
 	for (size_t i = 0; s->labels && i < s->log->nchecks; i++)
 		free(s->labels[i]);
 	free(s->labels);
-	s->labels = NULL;
+	release_cells(s->unit_cells, s->log->nunits);
+	release_cells(s->input_cells, s->log->ninputs);
+	release_cells(s->check_cells, s->log->nchecks);
+	strbuf_release(&s->scratch);
+	*s = (struct line_style){.log = s->log};
 }
 
 /* The workbook cell of a failure (Sheet1!C17), or "" when its input is
@@ -54,6 +71,48 @@ static void failure_cell(struct strbuf *ref, const struct rowlog *log,
 	if (log->sheets && log->sheets[row->input])
 		xlsx_cell_ref(ref, log->sheets[row->input], log->checks[f->check].first_col,
 			      row->line);
+}
+
+static const char *unit_full_name(const struct rowlog *log, uint32_t unit)
+{
+	return log->unit_full_names ? log->unit_full_names[unit] : NULL;
+}
+
+/* Cells followed by their commas. */
+static void put_cells(struct strbuf *sb, const char *first, const char *second)
+{
+	csv_put(sb, first);
+	strbuf_putc(sb, ',');
+	if (second) {
+		csv_put(sb, second);
+		strbuf_putc(sb, ',');
+	}
+}
+
+/* The repeated cells of every CSV line, escaped. false: out of memory. */
+static bool cells_init(struct line_style *s)
+{
+	const struct rowlog *log = s->log;
+	s->unit_cells = calloc(log->nunits + 1, sizeof *s->unit_cells);
+	s->input_cells = calloc(log->ninputs + 1, sizeof *s->input_cells);
+	s->check_cells = calloc(log->nchecks + 1, sizeof *s->check_cells);
+	if (!s->unit_cells || !s->input_cells || !s->check_cells)
+		return false;
+	bool failed = false;
+	for (uint32_t u = 0; u < log->nunits; u++) {
+		const char *full_name = unit_full_name(log, u);
+		put_cells(&s->unit_cells[u], log->unit_names[u], full_name ? full_name : "");
+		failed |= s->unit_cells[u].failed;
+	}
+	for (uint32_t i = 0; log->ninputs > 1 && i < log->ninputs; i++) {
+		put_cells(&s->input_cells[i], input_name(log, i), NULL);
+		failed |= s->input_cells[i].failed;
+	}
+	for (size_t i = 0; i < log->nchecks; i++) {
+		put_cells(&s->check_cells[i], log->checks[i].id, s->labels[i]);
+		failed |= s->check_cells[i].failed;
+	}
+	return !failed;
 }
 
 static int style_init(struct line_style *s, const struct rowlog *log, dqa_lang lang, bool jsonl,
@@ -78,12 +137,11 @@ static int style_init(struct line_style *s, const struct rowlog *log, dqa_lang l
 			return error_nomem(err);
 		}
 	}
+	if (!jsonl && !cells_init(s)) {
+		style_release(s);
+		return error_nomem(err);
+	}
 	return 0;
-}
-
-static const char *unit_full_name(const struct rowlog *log, uint32_t unit)
-{
-	return log->unit_full_names ? log->unit_full_names[unit] : NULL;
 }
 
 static void csv_header(struct strbuf *sb, const struct rowlog *log)
@@ -101,62 +159,67 @@ static void csv_header(struct strbuf *sb, const struct rowlog *log)
 	strbuf_puts(sb, "check,label,values,note\r\n");
 }
 
+/* A line number and its comma, without printf's cost per line. */
+static void put_line_number(struct strbuf *sb, uint64_t line)
+{
+	char digits[24];
+	size_t at = sizeof digits;
+	digits[--at] = ',';
+	do {
+		digits[--at] = (char)('0' + line % 10);
+		line /= 10;
+	} while (line);
+	strbuf_add(sb, digits + at, sizeof digits - at);
+}
+
 /* One value alone, several as "column=value; column=value". */
-static void csv_values(struct strbuf *sb, const struct rowlog_check *c,
+static void csv_values(struct strbuf *sb, struct strbuf *joined, const struct rowlog_check *c,
 		       const struct rowlog_failure *f)
 {
 	if (c->ncols == 1) {
 		csv_putn(sb, f->values[0], f->lens[0]);
 		return;
 	}
-	struct strbuf joined = STRBUF_INIT;
+	strbuf_reset(joined);
 	for (size_t i = 0; i < c->ncols; i++) {
-		strbuf_printf(&joined, "%s%s=", i ? "; " : "", c->columns[i]);
-		strbuf_add(&joined, f->values[i], f->lens[i]);
+		if (i)
+			strbuf_add(joined, "; ", 2);
+		strbuf_puts(joined, c->columns[i]);
+		strbuf_putc(joined, '=');
+		strbuf_add(joined, f->values[i], f->lens[i]);
 	}
-	csv_putn(sb, joined.buf ? joined.buf : "", joined.len);
-	sb->failed |= joined.failed;
-	strbuf_release(&joined);
+	csv_putn(sb, joined->buf ? joined->buf : "", joined->len);
+	sb->failed |= joined->failed;
 }
 
-static void csv_line(struct strbuf *sb, const struct line_style *s, const struct rowlog_row *row,
+static void csv_line(struct strbuf *sb, struct line_style *s, const struct rowlog_row *row,
 		     const struct rowlog_failure *f)
 {
 	const struct rowlog *log = s->log;
-	const struct rowlog_check *c = &log->checks[f->check];
-	const char *full_name = unit_full_name(log, row->unit);
-	csv_put(sb, log->unit_names[row->unit]);
-	strbuf_putc(sb, ',');
-	csv_put(sb, full_name ? full_name : "");
-	strbuf_putc(sb, ',');
-	if (log->ninputs > 1) {
-		csv_put(sb, input_name(log, row->input));
-		strbuf_putc(sb, ',');
-	}
-	strbuf_printf(sb, "%llu,", (unsigned long long)row->line);
+	const struct strbuf *unit = &s->unit_cells[row->unit];
+	strbuf_add(sb, unit->buf, unit->len);
+	if (log->ninputs > 1)
+		strbuf_add(sb, s->input_cells[row->input].buf, s->input_cells[row->input].len);
+	put_line_number(sb, row->line);
 	if (log->sheets) {
-		struct strbuf ref = STRBUF_INIT;
-		failure_cell(&ref, log, row, f);
-		csv_putn(sb, ref.buf ? ref.buf : "", ref.len);
+		failure_cell(&s->scratch, log, row, f);
+		csv_putn(sb, s->scratch.buf ? s->scratch.buf : "", s->scratch.len);
 		strbuf_putc(sb, ',');
-		sb->failed |= ref.failed;
-		strbuf_release(&ref);
+		sb->failed |= s->scratch.failed;
 	}
 	for (size_t k = 0; k < log->nkey; k++) {
 		csv_putn(sb, row->keys[k], row->key_lens[k]);
 		strbuf_putc(sb, ',');
 	}
-	csv_put(sb, c->id);
-	strbuf_putc(sb, ',');
-	csv_put(sb, s->labels[f->check]);
-	strbuf_putc(sb, ',');
-	csv_values(sb, c, f);
+	const struct strbuf *check = &s->check_cells[f->check];
+	strbuf_add(sb, check->buf, check->len);
+	csv_values(sb, &s->scratch, &log->checks[f->check], f);
 	strbuf_putc(sb, ',');
 	csv_putn(sb, f->note, f->note_len);
-	strbuf_puts(sb, "\r\n");
+	strbuf_add(sb, "\r\n", 2);
 }
 
-static void json_line(struct strbuf *sb, const struct line_style *s, const struct rowlog_row *row,
+static void json_line(struct strbuf *sb, struct line_style *s, const struct rowlog_row *row,
 		      const struct rowlog_failure *f)
 {
 	const struct rowlog *log = s->log;
@@ -179,12 +242,10 @@ static void json_line(struct strbuf *sb, const struct line_style *s, const struc
 	jw_key(&w, "line");
 	jw_integer(&w, (long long)row->line);
 	if (log->sheets && log->sheets[row->input]) {
-		struct strbuf ref = STRBUF_INIT;
-		failure_cell(&ref, log, row, f);
+		failure_cell(&s->scratch, log, row, f);
 		jw_key(&w, "cell");
-		jw_stringn(&w, ref.buf ? ref.buf : "", ref.len);
-		sb->failed |= ref.failed;
-		strbuf_release(&ref);
+		jw_stringn(&w, s->scratch.buf ? s->scratch.buf : "", s->scratch.len);
+		sb->failed |= s->scratch.failed;
 	}
 	jw_key(&w, "key");
 	jw_begin_object(&w);
@@ -211,7 +272,7 @@ static void json_line(struct strbuf *sb, const struct line_style *s, const struc
 }
 
 /* The line of one failure of row, CSV (CRLF) or JSON Lines (LF). */
-static void put_line(struct strbuf *sb, const struct line_style *s, const struct rowlog_row *row,
+static void put_line(struct strbuf *sb, struct line_style *s, const struct rowlog_row *row,
 		     const struct rowlog_failure *f)
 {
 	(s->jsonl ? json_line : csv_line)(sb, s, row, f);
@@ -226,12 +287,16 @@ static bool row_invalid(const struct rowlog *log, const struct rowlog_row *row)
 	return false;
 }
 
-/* One output: a file made atomically, or the caller's stream ("-"). */
+/* One output: a file made atomically, or the caller's stream ("-"). Its
+ * lines gather in pending and go out OUTPUT_CHUNK bytes at a time. */
 struct output {
 	const char *path;
 	struct atomic_file file;
 	FILE *f;
+	struct strbuf pending;
 };
+
+enum { OUTPUT_CHUNK = 1 << 17 };
 
 static int output_open(struct output *o, const char *path, FILE *out, dqa_error *err)
 {
@@ -247,21 +312,40 @@ static int output_open(struct output *o, const char *path, FILE *out, dqa_error 
 	return 0;
 }
 
-static int output_put(struct output *o, const void *data, size_t len, dqa_error *err)
+static int output_flush(struct output *o, dqa_error *err)
 {
-	if (!o->f || !len || fwrite(data, 1, len, o->f) == len)
+	RETURN_NOMEM_UNLESS(!o->pending.failed, err);
+	size_t len = o->pending.len;
+	bool written = !len || fwrite(o->pending.buf, 1, len, o->f) == len;
+	strbuf_reset(&o->pending);
+	if (written)
 		return 0;
 	return error_at(err, DQA_EIO, strcmp(o->path, "-") ? o->path : "<stdout>", DQA_NOPOS, NULL,
 			"cannot write");
 }
 
+/* Sends what pending holds once it is a chunk. */
+static int output_put(struct output *o, dqa_error *err)
+{
+	return o->pending.len < OUTPUT_CHUNK && !o->pending.failed ? 0 : output_flush(o, err);
+}
+
 static int output_close(struct output *o, dqa_error *err)
 {
-	if (o->f && o->file.f)
+	if (!o->f)
+		return 0;
+	FORWARD_IF_ERROR(output_flush(o, err));
+	if (o->file.f)
 		return atomic_file_commit(&o->file, err);
-	if (o->f && fflush(o->f) != 0)
+	if (fflush(o->f) != 0)
 		return error_at(err, DQA_EIO, "<stdout>", DQA_NOPOS, NULL, "cannot write");
 	return 0;
+}
+
+static void output_release(struct output *o)
+{
+	atomic_file_discard(&o->file);
+	strbuf_release(&o->pending);
 }
 
 struct writer {
@@ -269,7 +353,6 @@ struct writer {
 	const dqa_rows_output *opts;
 	struct line_style style;
 	struct output failed, valid, invalid;
-	struct strbuf line;
 	uint64_t lines;
 	dqa_rows_written *written;
 };
@@ -277,23 +360,25 @@ struct writer {
 static int write_row(struct writer *w, const struct rowlog_row *row, dqa_error *err)
 {
 	if (w->failed.f) {
-		strbuf_reset(&w->line);
 		for (size_t i = 0; i < row->nfailures; i++) {
 			if (w->opts->failed_max && w->lines == w->opts->failed_max) {
 				w->written->left_out += row->nfailures - i;
 				break;
 			}
-			put_line(&w->line, &w->style, row, &row->failures[i]);
+			put_line(&w->failed.pending, &w->style, row, &row->failures[i]);
 			w->lines++;
 		}
-		RETURN_NOMEM_UNLESS(!w->line.failed, err);
-		FORWARD_IF_ERROR(output_put(&w->failed, w->line.buf, w->line.len, err));
+		FORWARD_IF_ERROR(output_put(&w->failed, err));
 	}
 	if (!row->raw)
 		return 0;
 	bool invalid = row_invalid(w->log, row);
 	(invalid ? &w->written->invalid : &w->written->valid)[0]++;
-	return output_put(invalid ? &w->invalid : &w->valid, row->raw, row->raw_len, err);
+	struct output *o = invalid ? &w->invalid : &w->valid;
+	if (!o->f)
+		return 0;
+	strbuf_add(&o->pending, row->raw, row->raw_len);
+	return output_put(o, err);
 }
 
 static int write_all(struct writer *w, FILE *out, dqa_error *err)
@@ -303,13 +388,13 @@ static int write_all(struct writer *w, FILE *out, dqa_error *err)
 	FORWARD_IF_ERROR(output_open(&w->valid, w->opts->valid, out, err));
 	FORWARD_IF_ERROR(output_open(&w->invalid, w->opts->invalid, out, err));
 	if (w->failed.f && !w->opts->jsonl) {
-		strbuf_puts(&w->line, UTF8_BOM);
-		csv_header(&w->line, log);
-		RETURN_NOMEM_UNLESS(!w->line.failed, err);
-		FORWARD_IF_ERROR(output_put(&w->failed, w->line.buf, w->line.len, err));
+		strbuf_puts(&w->failed.pending, UTF8_BOM);
+		csv_header(&w->failed.pending, log);
 	}
-	FORWARD_IF_ERROR(output_put(&w->valid, log->header, log->header_len, err));
-	FORWARD_IF_ERROR(output_put(&w->invalid, log->header, log->header_len, err));
+	if (w->valid.f)
+		strbuf_add(&w->valid.pending, log->header, log->header_len);
+	if (w->invalid.f)
+		strbuf_add(&w->invalid.pending, log->header, log->header_len);
 	struct rowlog_reader *r = rowlog_read(log, err);
 	if (!r)
 		return err->code;
@@ -348,10 +433,9 @@ int dqa_result_write_rows(const dqa_result *res, const dqa_rows_output *opts, FI
 	if (rc == 0)
 		rc = write_all(&w, out, err);
 	style_release(&w.style);
-	atomic_file_discard(&w.failed.file);
-	atomic_file_discard(&w.valid.file);
-	atomic_file_discard(&w.invalid.file);
-	strbuf_release(&w.line);
+	output_release(&w.failed);
+	output_release(&w.valid);
+	output_release(&w.invalid);
 	return rc;
 }
 
@@ -398,7 +482,7 @@ static size_t *map_units(const struct dqa_report *rep, const struct rowlog *log)
 }
 
 /* Each unit's lines, bounded by rep->failed_rows_max, in one buffer per unit. */
-static int collect(const struct dqa_report *rep, const struct line_style *style,
+static int collect(const struct dqa_report *rep, struct line_style *style,
 		   const size_t *map, struct strbuf *files, dqa_error *err)
 {
 	const struct rowlog *log = rep->rowlog;
