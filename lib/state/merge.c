@@ -187,11 +187,17 @@ static int bind_header(struct plan *p, const struct state_meta *m, dqa_error *er
 }
 
 /* Every shard's kept rows into p's log, read in file order with the rows
- * the merge itself finds (unique's repeats across shards). */
+ * the merge itself finds (unique's repeats across shards), and the sheet
+ * of each workbook input, which only the shards that read it know. */
 static int add_rows(struct plan *p, const struct state_file *files, size_t n, dqa_error *err)
 {
-	for (size_t i = 0; p->log && i < n; i++)
+	for (size_t i = 0; p->log && i < n; i++) {
 		FORWARD_IF_ERROR(state_add_rows(&files[i], p->log, err));
+		for (size_t k = 0; k < files[i].meta.ninputs; k++)
+			if (files[i].meta.sheets[k])
+				FORWARD_IF_ERROR(plan_sheet(p, (uint32_t)k, files[i].meta.sheets[k],
+							    err));
+	}
 	return 0;
 }
 

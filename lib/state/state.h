@@ -12,8 +12,9 @@
 /* Bumped whenever the payload changes shape or meaning: other versions
  * are refused. 3: sample values keep their NUL bytes (a format 2 reader
  * would cut them). 4: samples keep their workbook cell, and the rows a shard kept
- * (STATE.rows) are described. */
-enum { STATE_FORMAT = 4 };
+ * (STATE.rows) are described. 5: with kept rows, each input's workbook
+ * sheet, for the cells of the failed rows. */
+enum { STATE_FORMAT = 5 };
 
 /* What rows a shard kept beside its state, for dqa merge's row files. */
 enum state_rows_kept { STATE_ROWS_NONE, STATE_ROWS_FAILED, STATE_ROWS_RECORDS };
@@ -54,6 +55,8 @@ struct state_meta {
 	size_t header_len;
 	const char *eol;
 	struct state_rows rows;
+	const char **sheets;          /* with kept rows: per input, its workbook
+					 sheet or NULL */
 };
 
 struct state_file {

@@ -45,6 +45,13 @@ static void read_rows(struct state_file *f, struct state_in *in, bool *oom)
 	uint64_t crc = state_get_u64(in);
 	in->bad |= !m->header_line || !m->eol || crc > UINT32_MAX;
 	m->rows.crc = (uint32_t)crc;
+	m->sheets = arena_alloc(&f->arena, (m->ninputs + 1) * sizeof *m->sheets);
+	if (!m->sheets) {
+		*oom = true;
+		return;
+	}
+	for (size_t i = 0; i < m->ninputs && !in->bad; i++)
+		m->sheets[i] = state_get_str(in, &f->arena, oom);
 }
 
 static int read_meta(struct state_file *f, struct state_in *in, dqa_error *err)

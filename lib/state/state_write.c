@@ -47,6 +47,8 @@ static void put_rows(struct strbuf *out, const struct plan *p, const struct stat
 	state_put_str(out, log->eol);
 	state_put_u64(out, rows->len);
 	state_put_u64(out, rows->crc);
+	for (size_t i = 0; i < p->ninputs; i++)
+		state_put_str(out, p->sheets ? p->sheets[i] : NULL);
 }
 
 static bool tally_used(const struct tally *t)
