@@ -25,7 +25,7 @@ bool strbuf_grow(struct strbuf *sb, size_t extra)
 	return true;
 }
 
-void strbuf_add(struct strbuf *sb, const void *data, size_t len)
+void strbuf_add_grown(struct strbuf *sb, const void *data, size_t len)
 {
 	if (!strbuf_grow(sb, len))
 		return;
@@ -37,11 +37,6 @@ void strbuf_add(struct strbuf *sb, const void *data, size_t len)
 void strbuf_puts(struct strbuf *sb, const char *s)
 {
 	strbuf_add(sb, s, strlen(s));
-}
-
-void strbuf_putc(struct strbuf *sb, char c)
-{
-	strbuf_add(sb, &c, 1);
 }
 
 void strbuf_printf(struct strbuf *sb, const char *fmt, ...)

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 struct strbuf {
 	char *buf;
@@ -15,9 +16,28 @@ struct strbuf {
 #define STRBUF_INIT { NULL, 0, 0, false }
 
 bool strbuf_grow(struct strbuf *sb, size_t extra);
-void strbuf_add(struct strbuf *sb, const void *data, size_t len);
+/* strbuf_add when the buffer must grow first. */
+void strbuf_add_grown(struct strbuf *sb, const void *data, size_t len);
+
+/* Inline while the buffer has room: the failed-row files add a few hundred
+ * thousand short cells, where the call cost as much as the copy. */
+static inline void strbuf_add(struct strbuf *sb, const void *data, size_t len)
+{
+	if (sb->len + len < sb->cap && !sb->failed) {
+		memcpy(sb->buf + sb->len, data, len);
+		sb->len += len;
+		sb->buf[sb->len] = '\0';
+		return;
+	}
+	strbuf_add_grown(sb, data, len);
+}
+
+static inline void strbuf_putc(struct strbuf *sb, char c)
+{
+	strbuf_add(sb, &c, 1);
+}
+
 void strbuf_puts(struct strbuf *sb, const char *s);
-void strbuf_putc(struct strbuf *sb, char c);
 void strbuf_printf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void strbuf_reset(struct strbuf *sb);
