@@ -285,9 +285,14 @@ size_t utf8_valid_prefix(const char *s, size_t len)
 
 size_t value_mask(char *out, const char *s, size_t len)
 {
-	size_t chars = utf8_length(s, len);
+	/* ASCII (most ids and phone numbers): a byte is a character */
+	unsigned char bits = 0;
+	for (size_t i = 0; i < len; i++)
+		bits |= (unsigned char)s[i];
+	bool ascii = bits < 0x80;
+	size_t chars = ascii ? len : utf8_length(s, len);
 	size_t stars = chars > 4 ? chars - 2 : chars;
-	size_t keep_from = chars > 4 ? utf8_offset(s, len, stars) : len;
+	size_t keep_from = chars <= 4 ? len : ascii ? stars : utf8_offset(s, len, stars);
 	memset(out, '*', stars);
 	memcpy(out + stars, s + keep_from, len - keep_from);
 	return stars + len - keep_from;

@@ -1,6 +1,8 @@
-/* Value grammars: integers, numbers, booleans, blanks, UTF-8 lengths. */
+/* Value grammars: integers, numbers, booleans, blanks, UTF-8 lengths,
+ * masking. */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "tap.h"
 #include "util/values.h"
@@ -41,9 +43,31 @@ static void numbers_match_strtod(void)
 	}
 }
 
+/* A pii value shown masked, as dqa(1) says: every character a '*' but the
+ * last two when it has more than four, all of them otherwise; ASCII and
+ * UTF-8 alike (a byte that is not UTF-8 counts as one character). */
+static bool masks_to(const char *value, const char *want)
+{
+	char out[64];
+	size_t n = value_mask(out, value, strlen(value));
+	return n == strlen(want) && memcmp(out, want, n) == 0;
+}
+
+static void masking(void)
+{
+	EXPECT(masks_to("0912345678", "********78"));
+	EXPECT(masks_to("12345", "***45"));
+	EXPECT(masks_to("abcd", "****") && masks_to("a", "*") && masks_to("", ""));
+	EXPECT(masks_to("Nguy\xe1\xbb\x85n", "****\xe1\xbb\x85n"));   /* Nguyễn */
+	EXPECT(masks_to("H\xc3\xa0 N", "****"));                       /* Hà N */
+	EXPECT(masks_to("\xff\xfe" "ab1", "***b1"));
+	EXPECT(masks_to("12345\xc3", "****5\xc3"));
+}
+
 int main(void)
 {
 	numbers_match_strtod();
+	masking();
 	EXPECT(integer("0") && integer("-12") && integer("+7"));
 	EXPECT(integer("9223372036854775807") && integer("-9223372036854775808"));
 	EXPECT(!integer("9223372036854775808") && !integer("-9223372036854775809"));
