@@ -294,13 +294,10 @@ struct output {
 	struct atomic_file file;
 	FILE *f;
 	struct strbuf pending;
-	size_t unsynced;              /* bytes written since the last writeback */
 };
 
-/* Lines go out this many bytes at a time; a file's pages start for the disk
- * every WRITEBACK_EVERY bytes, while the rest is written, so that the
- * commit's fsync does not wait for all of them at the end. */
-enum { OUTPUT_CHUNK = 1 << 17, WRITEBACK_EVERY = 1 << 22 };
+/* Lines go out this many bytes at a time. */
+enum { OUTPUT_CHUNK = 1 << 17 };
 
 static int output_open(struct output *o, const char *path, FILE *out, dqa_error *err)
 {
@@ -322,11 +319,6 @@ static int output_flush(struct output *o, dqa_error *err)
 	size_t len = o->pending.len;
 	bool written = !len || fwrite(o->pending.buf, 1, len, o->f) == len;
 	strbuf_reset(&o->pending);
-	o->unsynced += len;
-	if (written && o->file.f && o->unsynced >= WRITEBACK_EVERY) {
-		atomic_file_start_writeback(&o->file);
-		o->unsynced = 0;
-	}
 	if (written)
 		return 0;
 	return error_at(err, DQA_EIO, strcmp(o->path, "-") ? o->path : "<stdout>", DQA_NOPOS, NULL,

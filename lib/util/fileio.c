@@ -264,12 +264,6 @@ int atomic_file_open(struct atomic_file *af, const char *path, dqa_error *err)
 	return 0;
 }
 
-void atomic_file_start_writeback(struct atomic_file *af)
-{
-	if (fflush(af->f) == 0)
-		sync_file_range(fileno(af->f), 0, 0, SYNC_FILE_RANGE_WRITE);
-}
-
 int atomic_file_commit(struct atomic_file *af, dqa_error *err)
 {
 	RETURN_IF_CANCELLED(err);

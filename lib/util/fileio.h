@@ -40,10 +40,6 @@ struct atomic_file {
 };
 
 int atomic_file_open(struct atomic_file *af, const char *path, dqa_error *err);
-/* Starts writing what af holds so far to disk without waiting for it (an
- * error shows at the commit): the commit's flush then waits only for the
- * rest of a large file. */
-void atomic_file_start_writeback(struct atomic_file *af);
 int atomic_file_commit(struct atomic_file *af, dqa_error *err);
 /* Removes the temporary unless committed; frees af. NULL f: nothing. */
 void atomic_file_discard(struct atomic_file *af);
