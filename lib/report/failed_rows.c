@@ -3,6 +3,7 @@
  * one line per row and failing check), the valid and invalid records of
  * the quarantine split, and the per-unit failed-row files of the report
  * folder. Columns: dqa(1), OUTPUT, Failed rows. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "../util/error.h"
 #include "../util/fileio.h"
 #include "../util/paths.h"
+#include "../util/write_behind.h"
 #include "escape.h"
 #include "failed_rows.h"
 #include "json_writer.h"
@@ -288,16 +290,23 @@ static bool row_invalid(const struct rowlog *log, const struct rowlog_row *row)
 }
 
 /* One output: a file made atomically, or the caller's stream ("-"). Its
- * lines gather in pending and go out OUTPUT_CHUNK bytes at a time. */
+ * lines gather in pending, OUTPUT_CHUNK bytes at a time, and a thread of
+ * its own writes them while the next are made. */
 struct output {
 	const char *path;
 	struct atomic_file file;
 	FILE *f;
 	struct strbuf pending;
+	struct write_behind writer;
 };
 
-/* Lines go out this many bytes at a time. */
 enum { OUTPUT_CHUNK = 1 << 17 };
+
+static int write_error(const struct output *o, int saved, dqa_error *err)
+{
+	return error_at(err, DQA_EIO, strcmp(o->path, "-") ? o->path : "<stdout>", DQA_NOPOS, NULL,
+			"cannot write: %s", strerror(saved));
+}
 
 static int output_open(struct output *o, const char *path, FILE *out, dqa_error *err)
 {
@@ -306,26 +315,25 @@ static int output_open(struct output *o, const char *path, FILE *out, dqa_error 
 		return 0;
 	if (!strcmp(path, "-")) {
 		o->f = out;
-		return 0;
+	} else {
+		FORWARD_IF_ERROR(atomic_file_open(&o->file, path, err));
+		o->f = o->file.f;
 	}
-	FORWARD_IF_ERROR(atomic_file_open(&o->file, path, err));
-	o->f = o->file.f;
-	return 0;
+	int saved = write_behind_start(&o->writer, o->f);
+	return saved ? write_error(o, saved, err) : 0;
 }
 
+/* Hands what pending holds to the writer. */
 static int output_flush(struct output *o, dqa_error *err)
 {
 	RETURN_NOMEM_UNLESS(!o->pending.failed, err);
-	size_t len = o->pending.len;
-	bool written = !len || fwrite(o->pending.buf, 1, len, o->f) == len;
-	strbuf_reset(&o->pending);
-	if (written)
+	if (!o->pending.len)
 		return 0;
-	return error_at(err, DQA_EIO, strcmp(o->path, "-") ? o->path : "<stdout>", DQA_NOPOS, NULL,
-			"cannot write");
+	int saved = write_behind_put(&o->writer, &o->pending);
+	return saved ? write_error(o, saved, err) : 0;
 }
 
-/* Sends what pending holds once it is a chunk. */
+/* The same once pending holds a chunk. */
 static int output_put(struct output *o, dqa_error *err)
 {
 	return o->pending.len < OUTPUT_CHUNK && !o->pending.failed ? 0 : output_flush(o, err);
@@ -336,15 +344,19 @@ static int output_close(struct output *o, dqa_error *err)
 	if (!o->f)
 		return 0;
 	FORWARD_IF_ERROR(output_flush(o, err));
+	int saved = write_behind_end(&o->writer);
+	if (saved)
+		return write_error(o, saved, err);
 	if (o->file.f)
 		return atomic_file_commit(&o->file, err);
 	if (fflush(o->f) != 0)
-		return error_at(err, DQA_EIO, "<stdout>", DQA_NOPOS, NULL, "cannot write");
+		return write_error(o, errno ? errno : EIO, err);
 	return 0;
 }
 
 static void output_release(struct output *o)
 {
+	write_behind_end(&o->writer);
 	atomic_file_discard(&o->file);
 	strbuf_release(&o->pending);
 }

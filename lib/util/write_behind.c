@@ -1,0 +1,87 @@
+/* The writing thread of write_behind.h: one buffer in flight, handed back
+ * and forth under a lock. */
+#include "write_behind.h"
+
+#include <errno.h>
+
+#include "parallel.h"
+
+static void *write_slots(void *arg)
+{
+	struct write_behind *w = arg;
+	pthread_mutex_lock(&w->lock);
+	for (;;) {
+		while (!w->full && !w->ending)
+			pthread_cond_wait(&w->changed, &w->lock);
+		if (!w->full)
+			break;
+		pthread_mutex_unlock(&w->lock);
+		/* the slot is the thread's alone while full */
+		size_t len = w->slot.len;
+		bool written = fwrite(w->slot.buf, 1, len, w->f) == len;
+		int saved = errno;
+		pthread_mutex_lock(&w->lock);
+		if (!written && !w->error)
+			w->error = saved ? saved : EIO;
+		w->full = false;
+		pthread_cond_broadcast(&w->changed);
+	}
+	pthread_mutex_unlock(&w->lock);
+	return NULL;
+}
+
+int write_behind_start(struct write_behind *w, FILE *f)
+{
+	*w = (struct write_behind){.f = f, .slot = STRBUF_INIT};
+	if (pthread_mutex_init(&w->lock, NULL) != 0)
+		return EAGAIN;
+	if (pthread_cond_init(&w->changed, NULL) != 0) {
+		pthread_mutex_destroy(&w->lock);
+		return EAGAIN;
+	}
+	sigset_t old;
+	parallel_block_signals(&old);
+	int rc = pthread_create(&w->thread, NULL, write_slots, w);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0) {
+		pthread_cond_destroy(&w->changed);
+		pthread_mutex_destroy(&w->lock);
+		return rc;
+	}
+	w->started = true;
+	return 0;
+}
+
+int write_behind_put(struct write_behind *w, struct strbuf *sb)
+{
+	pthread_mutex_lock(&w->lock);
+	while (w->full)
+		pthread_cond_wait(&w->changed, &w->lock);
+	int error = w->error;
+	if (!error) {
+		struct strbuf done = w->slot;
+		w->slot = *sb;
+		*sb = done;
+		w->full = true;
+		pthread_cond_broadcast(&w->changed);
+	}
+	pthread_mutex_unlock(&w->lock);
+	strbuf_reset(sb);
+	return error;
+}
+
+int write_behind_end(struct write_behind *w)
+{
+	if (!w->started)
+		return 0;
+	pthread_mutex_lock(&w->lock);
+	w->ending = true;
+	pthread_cond_broadcast(&w->changed);
+	pthread_mutex_unlock(&w->lock);
+	pthread_join(w->thread, NULL);
+	pthread_cond_destroy(&w->changed);
+	pthread_mutex_destroy(&w->lock);
+	strbuf_release(&w->slot);
+	w->started = false;
+	return w->error;
+}
