@@ -387,10 +387,11 @@ static int save_rows(struct plan *p, const char *state_path, struct state_rows *
 	if (!state_path)
 		return error_at(err, DQA_EARG, NULL, DQA_NOPOS, NULL,
 				"this shard keeps no rows: it has no state file of its own");
+	/* the adoption writes out the rows still buffered: check after it */
+	RETURN_NOMEM_UNLESS(rowlog_adopt(p->log, p->log), err);
 	if (p->log->io_failed)
 		return error_at(err, DQA_EIO, NULL, DQA_NOPOS, NULL,
 				"cannot keep the failed rows: %s", strerror(errno ? errno : ENOSPC));
-	RETURN_NOMEM_UNLESS(rowlog_adopt(p->log, p->log), err);
 	return state_save_rows(p, state_path, kept, err);
 }
 

@@ -886,10 +886,12 @@ int plan_take_log(struct plan *p, struct rowlog **out, dqa_error *err)
 	if (!p->log)
 		return 0;
 	struct rowlog *log = p->log;
+	/* the adoption writes out the rows still buffered: check after it */
+	RETURN_NOMEM_UNLESS(rowlog_adopt(log, log), err);
 	if (log->io_failed)
 		return error_at(err, DQA_EIO, NULL, DQA_NOPOS, NULL,
 				"cannot keep the failed rows: %s", strerror(errno ? errno : ENOSPC));
-	RETURN_NOMEM_UNLESS(rowlog_adopt(log, log) && describe_log(p, log) == 0, err);
+	RETURN_NOMEM_UNLESS(describe_log(p, log) == 0, err);
 	p->log = NULL;
 	*out = log;
 	return 0;

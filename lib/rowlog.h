@@ -119,7 +119,8 @@ int rowlog_row_end(struct rowlog *log, uint64_t where, uint32_t unit, const char
 bool rowlog_late(struct rowlog *log, uint64_t where, uint32_t unit, uint32_t check,
 		 const char *note, const char *const *values, const size_t *lens, const int *cols,
 		 size_t ncols, const bool *pii);
-/* Moves from's spool into into's list (the thread merge). */
+/* Moves from's spool into into's list (the thread merge), after writing
+ * out the rows it still buffers (io_failed, of both, when it cannot). */
 bool rowlog_adopt(struct rowlog *into, struct rowlog *from);
 
 /* A shard's rows for dqa merge: every spool of log (rowlog_adopt(log, log)

@@ -14,7 +14,7 @@
 #include "../util/error.h"
 #include "../util/fileio.h"
 #include "../util/paths.h"
-#include "../util/write_behind.h"
+#include "write_behind.h"
 #include "escape.h"
 #include "failed_rows.h"
 #include "json_writer.h"

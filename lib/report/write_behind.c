@@ -4,7 +4,7 @@
 
 #include <errno.h>
 
-#include "parallel.h"
+#include "../util/parallel.h"
 
 static void *write_slots(void *arg)
 {

@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "strbuf.h"
+#include "../util/strbuf.h"
 
 struct write_behind {
 	FILE *f;
