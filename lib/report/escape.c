@@ -80,9 +80,15 @@ static bool csv_special(unsigned char c)
 	return special[c];
 }
 
+/* Whether a spreadsheet would run a cell starting with c as a formula. */
+static bool formula_lead(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
 void csv_putn(struct strbuf *sb, const char *s, size_t len)
 {
-	bool defuse = len && s[0] && strchr("=+-@\t\r", s[0]);
+	bool defuse = len && formula_lead(s[0]);
 	size_t plain = 0;
 	while (plain < len && !csv_special((unsigned char)s[plain]))
 		plain++;

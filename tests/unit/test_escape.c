@@ -41,6 +41,18 @@ static void csv(void)
 	expect_escaped(csv_putn, "B\0nh", 4, "B" NUL_SHOWN "nh");
 	expect_escaped(csv_putn, "\0,", 2, "\"" NUL_SHOWN ",\"");
 	expect_escaped(csv_putn, "", 0, "");
+	/* every formula lead defused, only at the start; a leading space,
+	 * CR or LF anywhere quoted; a plain cell as it is */
+	expect_escaped(csv_putn, "+1", 2, "\"'+1\"");
+	expect_escaped(csv_putn, "-2", 2, "\"'-2\"");
+	expect_escaped(csv_putn, "@x", 2, "\"'@x\"");
+	expect_escaped(csv_putn, "\tx", 2, "\"'\tx\"");
+	expect_escaped(csv_putn, "\rx", 2, "\"'\rx\"");
+	expect_escaped(csv_putn, "a=b-c", 5, "a=b-c");
+	expect_escaped(csv_putn, " lead", 5, "\" lead\"");
+	expect_escaped(csv_putn, "a\nb", 3, "\"a\nb\"");
+	expect_escaped(csv_putn, "a\rb", 3, "\"a\rb\"");
+	expect_escaped(csv_putn, "Nguy\xe1\xbb\x85n V\xc4\x83n", 13, "Nguy\xe1\xbb\x85n V\xc4\x83n");
 }
 
 static void markdown(void)
