@@ -147,12 +147,12 @@ def expected_list(rows, dataset, week, stalled_runs):
     return len(times), len(units), items
 
 
-def compare(binary, store, rows, label, problems):
+def compare(binary, store, rows, label, problems, stalled_options=(3,)):
     """dqa's lists of every week and dataset against the expected ones."""
     keys = ("unit", "score", "status", "missing", "below_target", "stalled", "stalled_runs",
             "streak")
     checked = 0
-    for stalled_runs in (3, 2):
+    for stalled_runs in stalled_options:
         for week in weeks():
             got = json.loads(dqa(binary, "warnings", str(store), "--week", week,
                                  "--stalled-runs", str(stalled_runs), "--format", "json"))
@@ -190,7 +190,7 @@ def as_version_2(fresh, old):
 def migrate(binary, folder, store, problems):
     old = folder / "v2.db"
     as_version_2(store, old)
-    questions = [["warnings", "{}", "--week", w, "--format", "json"] for w in weeks()]
+    questions = [["warnings", "{}", "--week", w, "--format", "json"] for w in weeks()[::3]]
     questions += [["warnings", "{}", "--format", "csv", "--target", "80"],
                   ["trend", "{}", "--format", "json"],
                   ["history", "export", "--history", "{}"]]
@@ -220,7 +220,7 @@ def main():
         # newer first: the older runs then go before runs already recorded
         dqa(binary, "history", "import", str(folder / "newer.csv"), "--history", str(store))
         dqa(binary, "history", "import", str(folder / "older.csv"), "--history", str(store))
-        checked += compare(binary, store, rows, "imported", problems)
+        checked += compare(binary, store, rows, "imported", problems, (3, 2))
         migrate(binary, folder, store, problems)
         for weekly in (False, True):
             pruned = folder / f"pruned-{weekly}.db"
