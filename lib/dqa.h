@@ -754,8 +754,10 @@ typedef struct dqa_weekly_options {
 
 /* Writes the weekly warning list of the history store at path: units
  * below target, missing units and units with stalled data, worst first,
- * each with its streak in weeks. Reads the store one dataset at a time,
- * each up to the end of the week only. Returns 0, DQA_EARG when the store
+ * each with its streak in weeks. With the default target and stalled
+ * runs, reads one row a unit (each row records the unit's stalled count
+ * and streak so far); otherwise the store one dataset at a time, each up
+ * to the end of the week only. Returns 0, DQA_EARG when the store
  * has no run of the dataset (or is a CSV history), DQA_EINPUT when it is
  * missing or not a store, DQA_ENOMEM or DQA_EIO. */
 int dqa_weekly_write(const char *store, const dqa_weekly_options *opts, dqa_view_format format,

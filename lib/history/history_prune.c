@@ -1,6 +1,7 @@
 /* dqa history prune: runs older than the retention window deleted, or
  * rolled up to the last run of each dataset's ISO week; then the file is
  * compacted so the space goes back to the file system. */
+#include "store_derive.h"
 #include "store_write.h"
 
 /* ?1: the first time kept whole; ?2: 1 to keep a run a week before it.
@@ -36,6 +37,9 @@ int dqa_history_prune(const char *path, const dqa_prune_options *opts, size_t *r
 	struct store_writer w;
 	FORWARD_IF_ERROR(store_writer_begin(&w, path, err));
 	int rc = delete_runs(&w, opts, removed, err);
+	/* streaks and stalled counts no longer reach into the deleted runs */
+	if (rc == 0 && *removed)
+		rc = store_derive_all(w.db, path, err);
 	if (rc == 0)
 		rc = store_writer_commit(&w, err);
 	/* Outside the transaction: VACUUM rewrites the file without the freed

@@ -63,19 +63,6 @@ bool history_criterion_parse(const char *s, unsigned *out)
 	return false;
 }
 
-bool history_status_parse(const char *s, dqa_status *out)
-{
-	*out = DQA_NO_SCORE;
-	if (!*s)
-		return true;
-	for (int st = DQA_PASS; st <= DQA_NO_SCORE; st++)
-		if (strcmp(s, dqa_status_name(st)) == 0) {
-			*out = st;
-			return true;
-		}
-	return false;
-}
-
 static const char *text_at(sqlite3_stmt *st, int col)
 {
 	const unsigned char *s = sqlite3_column_text(st, col);

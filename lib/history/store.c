@@ -1,6 +1,7 @@
 /* Opening the history store: what kind of file it is, the connection's
  * settings (WAL, busy timeout, full sync), and the schema's migrations. */
 #include "store.h"
+#include "store_derive.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -54,27 +55,20 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	" path TEXT NOT NULL,"
 	" hash TEXT NOT NULL,"
 	" PRIMARY KEY (run_id, seq)) WITHOUT ROWID;",
+	/* 2 -> 3: what the weekly list needs of each unit's overall row, and
+	 * the units of each dataset; filled by store_derive_all below, whose
+	 * probes name the index (made here too for stores begun without it). */
+	"CREATE INDEX IF NOT EXISTS totals_by_unit ON totals (unit, run_id);"
+	"ALTER TABLE totals ADD COLUMN same_data_runs INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE totals ADD COLUMN listed_weeks_before INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE units ("
+	" dataset TEXT NOT NULL,"
+	" unit TEXT NOT NULL,"
+	" PRIMARY KEY (dataset, unit)) WITHOUT ROWID;",
 };
 
-int store_error(dqa_error *err, sqlite3 *db, const char *path, int rc, const char *what)
-{
-	int primary = rc & 0xff;
-	if (primary == SQLITE_NOMEM)
-		return error_nomem(err);
-	int code = primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB ? DQA_EINPUT : DQA_EIO;
-	const char *hint = primary == SQLITE_BUSY ? "another process held the store's lock too long"
-			 : primary == SQLITE_READONLY ? "check the store's folder and its permissions"
-			 : NULL;
-	const char *text = db && sqlite3_errcode(db) == rc ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-	return error_at(err, code, path, DQA_NOPOS, hint, "cannot %s the history store: %s", what,
-			text);
-}
-
-int store_exec(sqlite3 *db, const char *path, const char *sql, dqa_error *err)
-{
-	int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
-	return rc == SQLITE_OK ? 0 : store_error(err, db, path, rc, "update");
-}
+/* The first version whose recorded fields a migration must compute. */
+enum { DERIVED_SINCE = 3 };
 
 static bool ends_with(const char *s, const char *suffix)
 {
@@ -149,8 +143,14 @@ static int migrate(sqlite3 *db, const char *path, dqa_error *err)
 				"the history store has schema version %d; this dqa knows up to %d",
 				version, STORE_SCHEMA_VERSION);
 	}
+	bool derive = version > 0 && version < DERIVED_SINCE;
 	for (; rc == SQLITE_OK && version < STORE_SCHEMA_VERSION; version++)
 		rc = sqlite3_exec(db, migrations[version], NULL, NULL, NULL);
+	int derived = rc == SQLITE_OK && derive ? store_derive_all(db, path, err) : 0;
+	if (derived < 0) {
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return derived;
+	}
 	if (rc == SQLITE_OK) {
 		char set[64];
 		snprintf(set, sizeof set, "PRAGMA user_version = %d", STORE_SCHEMA_VERSION);

@@ -10,7 +10,7 @@
 
 /* The schema this dqa writes (PRAGMA user_version); older stores are
  * migrated when opened, newer ones refused. */
-enum { STORE_SCHEMA_VERSION = 2 };
+enum { STORE_SCHEMA_VERSION = 3 };
 
 /* A writer waits this long for another writer's transaction, so nightly
  * jobs that end together all get their run in. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "history.h"
+#include "store_derive.h"
 
 static const char RUN_SQL[] =
 	"INSERT INTO runs (run_at, rules, dataset, fingerprint, rules_hash)"
@@ -26,6 +27,19 @@ static int fail(struct store_writer *w, int rc, dqa_error *err)
 	return store_error(err, w->db, w->path, rc, "append to");
 }
 
+/* The id of the last run recorded (0 in an empty store). */
+static int last_run_id(sqlite3 *db, int64_t *id)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "SELECT coalesce(max(id), 0) FROM runs", -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int store_writer_begin(struct store_writer *w, const char *path, dqa_error *err)
 {
 	*w = (struct store_writer){.path = path};
@@ -40,6 +54,8 @@ int store_writer_begin(struct store_writer *w, const char *path, dqa_error *err)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(w->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	w->open = rc == SQLITE_OK;
+	if (rc == SQLITE_OK)
+		rc = last_run_id(w->db, &w->before_id);
 	if (rc == SQLITE_OK)
 		return 0;
 	int code = fail(w, rc, err);
@@ -99,6 +115,7 @@ int store_writer_file(struct store_writer *w, const char *path, const char *hash
 
 int store_writer_commit(struct store_writer *w, dqa_error *err)
 {
+	FORWARD_IF_ERROR(store_derive_after(w->db, w->path, w->before_id, err));
 	int rc = sqlite3_exec(w->db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return fail(w, rc, err);

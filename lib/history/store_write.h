@@ -26,6 +26,7 @@ struct store_writer {
 	const char *path;
 	sqlite3_stmt *run, *total, *criterion, *file;
 	int64_t run_id, seq;
+	int64_t before_id;         /* the last run before this transaction's */
 	bool open;                 /* a transaction is open */
 };
 
@@ -41,8 +42,9 @@ int store_writer_row(struct store_writer *w, const struct store_row *row, dqa_er
 int store_writer_file(struct store_writer *w, const char *path, const char *hash,
 		      dqa_error *err);
 
-/* Commits what was written since store_writer_begin: all of it, or, on an
- * error (a full disk), none. 0 or a negative code. */
+/* Commits what was written since store_writer_begin, with the fields the
+ * weekly list reads recorded for its rows (store_derive_after): all of it,
+ * or, on an error (a full disk), none. 0 or a negative code. */
 int store_writer_commit(struct store_writer *w, dqa_error *err);
 
 /* Rolls back what is not committed and closes the store. */

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store.h"
+#include "store_derive.h"
 #include "trend.h"
 
 /* One unit's overall rows in one dataset, oldest first. */
@@ -24,10 +24,14 @@ struct verdict {
 	struct weekly_item item;
 };
 
+/* By time, then in the order recorded (the entries are loaded in it), as
+ * the store's recorded fields are derived. */
 static int by_run(const void *a, const void *b)
 {
-	int64_t x = (*(const struct hist_entry *const *)a)->run_at;
-	int64_t y = (*(const struct hist_entry *const *)b)->run_at;
+	const struct hist_entry *x = *(const struct hist_entry *const *)a;
+	const struct hist_entry *y = *(const struct hist_entry *const *)b;
+	if (x->run_at != y->run_at)
+		return (x->run_at > y->run_at) - (x->run_at < y->run_at);
 	return (x > y) - (x < y);
 }
 
@@ -92,11 +96,11 @@ static unsigned unchanged_runs(const struct unit_runs *u, size_t last)
 	return same;
 }
 
-static bool below_target(const struct hist_entry *e, double target)
+static bool below_target(double score, dqa_status status, double target)
 {
 	if (target >= 0)
-		return !(round_to(e->score, 2) >= target);
-	return e->status == DQA_WARN || e->status == DQA_FAIL;
+		return !(round_to(score, 2) >= target);
+	return status == DQA_WARN || status == DQA_FAIL;
 }
 
 static struct verdict judge_week(const struct unit_runs *u, int64_t monday,
@@ -119,7 +123,7 @@ static struct verdict judge_week(const struct unit_runs *u, int64_t monday,
 	}
 	v.item.score = e->score;
 	v.item.status = e->status;
-	v.item.below = below_target(e, o->target);
+	v.item.below = below_target(e->score, e->status, o->target);
 	v.item.stalled_runs = unchanged_runs(u, last);
 	v.item.stalled = v.item.stalled_runs >= o->stalled_runs;
 	v.listed = v.item.below || v.item.stalled;
@@ -236,7 +240,9 @@ static int store_latest_week(sqlite3 *db, const char *path, const char *only, in
 }
 
 /* One dataset's list from its overall rows up to the end of the week,
- * copied into w's arena so the rows can go before the next dataset. */
+ * copied into w's arena so the rows can go before the next dataset: for
+ * options other than the defaults, whose streaks the store does not
+ * record. */
 static int store_list(struct weekly *w, sqlite3 *db, const char *path, const char *dataset,
 		      struct weekly_list *l, dqa_error *err)
 {
@@ -265,6 +271,126 @@ static int store_list(struct weekly *w, sqlite3 *db, const char *path, const cha
 	return rc < 0 ? error_nomem(err) : 0;
 }
 
+/* The options the recorded fields answer (store_derive.h): the defaults. */
+static bool recorded_options(const dqa_weekly_options *o)
+{
+	return o->target < 0 && o->stalled_runs == DERIVE_STALLED_RUNS;
+}
+
+/* judge_week from the unit's last row before the week's end and its
+ * recorded fields, the streak included. */
+static struct verdict judge_recorded(const char *unit, const struct derived_row *r,
+				     const dqa_weekly_options *o)
+{
+	struct verdict v = {.seen = true,
+			    .item = {.unit = unit, .score = NAN, .status = DQA_MISSING}};
+	if (r->run_at < o->week) {
+		/* this week, and every week since the row's, had no run */
+		int64_t weeks = (o->week - history_week_monday(r->run_at)) / WEEK_SECONDS;
+		v.item.missing = v.item.no_run = v.listed = true;
+		v.item.streak = (unsigned)weeks +
+				(derived_listed(r) ? 1 + r->listed_weeks_before : 0);
+		return v;
+	}
+	v.item.streak = 1 + r->listed_weeks_before;
+	if (r->status == DQA_MISSING) {
+		v.item.missing = v.listed = true;
+		return v;
+	}
+	v.item.score = r->score;
+	v.item.status = r->status;
+	v.item.below = below_target(r->score, r->status, o->target);
+	v.item.stalled_runs = r->same_data_runs;
+	v.item.stalled = r->same_data_runs >= o->stalled_runs;
+	v.listed = v.item.below || v.item.stalled;
+	return v;
+}
+
+/* The distinct times of the dataset's runs in the week (its dataset row
+ * recorded, as history_runs counts them). */
+static const char WEEK_RUNS_SQL[] =
+	"SELECT count(DISTINCT r.run_at) FROM runs r CROSS JOIN totals t ON t.run_id = r.id"
+	" WHERE r.dataset = ?1 AND r.run_at >= ?2 AND r.run_at < ?3 AND t.scope = 'dataset'";
+static const char UNITS_SQL[] = "SELECT unit FROM units WHERE dataset = ?1";
+
+struct recorded_ctx {
+	struct weekly *w;
+	sqlite3 *db;
+	const char *path;
+	sqlite3_stmt *week_runs, *units;
+	struct derive_probe probe;
+	dqa_error *err;
+};
+
+static int add_item(struct arena *a, struct weekly_list *l, size_t *cap,
+		    const struct weekly_item *item)
+{
+	if (arena_reserve(a, (void **)&l->items, cap, l->nitems, sizeof *l->items) < 0)
+		return -1;
+	l->items[l->nitems] = *item;
+	if (!(l->items[l->nitems].unit = arena_strdup(a, item->unit)))
+		return -1;
+	l->nitems++;
+	return 0;
+}
+
+/* One dataset's list from one row a unit: its last before the week's end. */
+static int recorded_list(struct recorded_ctx *c, const char *dataset, struct weekly_list *l)
+{
+	const dqa_weekly_options *o = &c->w->options;
+	int64_t end = o->week + WEEK_SECONDS;
+	*l = (struct weekly_list){.dataset = dataset, .monday = o->week};
+	sqlite3_reset(c->week_runs);
+	sqlite3_bind_text(c->week_runs, 1, dataset, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(c->week_runs, 2, o->week);
+	sqlite3_bind_int64(c->week_runs, 3, end);
+	int rc = sqlite3_step(c->week_runs);
+	if (rc != SQLITE_ROW)
+		return store_error(c->err, c->db, c->path, rc, "read");
+	l->nruns = (size_t)sqlite3_column_int64(c->week_runs, 0);
+	sqlite3_reset(c->units);
+	sqlite3_bind_text(c->units, 1, dataset, -1, SQLITE_STATIC);
+	size_t cap = 0;
+	while ((rc = sqlite3_step(c->units)) == SQLITE_ROW) {
+		const char *unit = (const char *)sqlite3_column_text(c->units, 0);
+		struct derived_row r;
+		int found = derive_probe_last(&c->probe, dataset, unit ? unit : "", end, false, &r,
+					      c->err);
+		FORWARD_IF_ERROR(found);
+		if (!found)
+			continue;   /* not known yet */
+		struct verdict v = judge_recorded(unit ? unit : "", &r, o);
+		l->nunits++;
+		if (v.listed && add_item(&c->w->arena, l, &cap, &v.item) < 0)
+			return error_nomem(c->err);
+	}
+	if (rc != SQLITE_DONE)
+		return store_error(c->err, c->db, c->path, rc, "read");
+	qsort(l->items, l->nitems, sizeof *l->items, worst_first);
+	return 0;
+}
+
+/* The lists from the recorded fields, in one read transaction. */
+static int recorded_lists(struct weekly *w, sqlite3 *db, const char *path,
+			  const char *const *datasets, size_t n, dqa_error *err)
+{
+	struct recorded_ctx c = {.w = w, .db = db, .path = path, .err = err};
+	int rc = sqlite3_prepare_v2(db, WEEK_RUNS_SQL, -1, &c.week_runs, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, UNITS_SQL, -1, &c.units, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+	int code = rc == SQLITE_OK ? derive_probe_open(&c.probe, db, path, err)
+				   : store_error(err, db, path, rc, "read");
+	for (size_t i = 0; code == 0 && i < n; i++, w->nlists++)
+		code = recorded_list(&c, datasets[i], &w->lists[i]);
+	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	derive_probe_close(&c.probe);
+	sqlite3_finalize(c.week_runs);
+	sqlite3_finalize(c.units);
+	return code;
+}
+
 int weekly_build_store(struct weekly *w, const char *path, const dqa_weekly_options *opts,
 		       dqa_error *err)
 {
@@ -283,8 +409,11 @@ int weekly_build_store(struct weekly *w, const char *path, const dqa_weekly_opti
 		rc = store_latest_week(db, path, opts->dataset, &w->options.week, err);
 	if (rc == 0 && !(w->lists = arena_alloc(&w->arena, n * sizeof *w->lists)))
 		rc = error_nomem(err);
-	for (size_t i = 0; rc == 0 && i < n; i++, w->nlists++)
-		rc = store_list(w, db, path, datasets[i], &w->lists[i], err);
+	if (rc == 0 && recorded_options(&w->options))
+		rc = recorded_lists(w, db, path, datasets, n, err);
+	else
+		for (size_t i = 0; rc == 0 && i < n; i++, w->nlists++)
+			rc = store_list(w, db, path, datasets[i], &w->lists[i], err);
 	sqlite3_close(db);
 	if (rc < 0)
 		weekly_release(w);

@@ -35,8 +35,10 @@ struct weekly {
  * matches, DQA_ENOMEM. Release with weekly_release. */
 int weekly_build(struct weekly *w, const dqa_history *h, const dqa_weekly_options *opts,
 		 dqa_error *err);
-/* The same lists from the store at path, one dataset at a time, each
- * from its overall rows up to the end of the week only. */
+/* The same lists from the store at path: with the default options from
+ * the fields the store records (store_derive.h), one row a unit; with
+ * others one dataset at a time, each from its overall rows up to the end
+ * of the week. */
 int weekly_build_store(struct weekly *w, const char *path, const dqa_weekly_options *opts,
 		       dqa_error *err);
 void weekly_release(struct weekly *w);

@@ -8,7 +8,8 @@ prune      testdata/history/nightly.csv (21 nights) imported, then
            ISO week's last one (datetime.isocalendar); the file shrinks, the
            kept rows are untouched, and dqa trend reads the store.
 migrate    a store of schema version 1 (made here with sqlite3) is read by
-           dqa trend and migrated to version 2 (run_files); a store of a
+           dqa trend and migrated to version 3 (run_files, the recorded
+           fields of the weekly list and the units catalog); a store of a
            newer version is refused with exit 3.
 
 usage: prune_and_migrate.py DQA ROOT
@@ -106,9 +107,13 @@ def migrate(binary, folder, problems):
     p = dqa(binary, "trend", str(old), "--format", "csv")
     if p.returncode != 0 or ",A,1," not in p.stdout:
         problems.append(f"migrate: trend on a v1 store: exit {p.returncode} {p.stdout}{p.stderr}")
-    if query(old, "PRAGMA user_version") != [(2,)] or \
+    if query(old, "PRAGMA user_version") != [(3,)] or \
             not query(old, "SELECT name FROM sqlite_master WHERE name = 'run_files'"):
-        problems.append("migrate: the v1 store was not migrated to version 2")
+        problems.append("migrate: the v1 store was not migrated to version 3")
+    if query(old, "SELECT dataset, unit FROM units") != [("d", "A")] or \
+            query(old, "SELECT same_data_runs, listed_weeks_before FROM totals"
+                       " WHERE scope = 'unit'") != [(0, 0)]:
+        problems.append("migrate: the v1 store's recorded fields or units are wrong")
     newer = folder / "v99.db"
     shutil.copy(old, newer)
     with contextlib.closing(sqlite3.connect(newer)) as db:
