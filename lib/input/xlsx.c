@@ -36,7 +36,7 @@ struct xlsx {
 	/* shared strings: each followed by NUL */
 	struct strbuf sst;
 	size_t *sst_at, nsst, sst_cap;
-	bool in_si, in_t, in_rph, collect;
+	bool in_si, in_rph, collect;
 	/* styles */
 	struct { unsigned id; struct xlsx_format f; } *custom;
 	size_t ncustom;
@@ -49,11 +49,13 @@ struct xlsx {
 	size_t *at, *lens, ncols, cap, width;
 	const char **fields;
 	uint64_t row_number, last_row;
+	uint64_t passed;              /* the last row passed to fn: a part
+				       * read again passes only those after */
 	size_t col;                   /* of the current cell, from 0 */
 	bool cell_open;               /* its start was read and accepted */
 	char type[8];
 	size_t style;
-	bool in_v, in_is;
+	bool in_is;
 	bool header_done;
 	record_fn fn;
 	void *ctx;
@@ -173,6 +175,14 @@ static int sst_start(void *ctx, struct xlsx_part *p, const char *name, const cha
 		x->collect = x->in_si && !x->in_rph;
 	}
 	return 0;
+}
+
+static void sst_restart(void *ctx)
+{
+	struct xlsx *x = ctx;
+	strbuf_reset(&x->sst);
+	x->nsst = 0;
+	x->in_si = x->in_rph = x->collect = false;
 }
 
 static int sst_end(void *ctx, struct xlsx_part *p, const char *name)
@@ -326,7 +336,9 @@ static int cell_start(struct xlsx *x, struct xlsx_part *p, const char **attrs)
 		return xlsx_part_fail(p, "a cell reference '%.20s' that is not one", ref);
 	if (col < x->ncols && x->at[col] != SIZE_MAX)
 		return xlsx_part_fail(p, "cell %.20s given twice", ref);
-	snprintf(x->type, sizeof x->type, "%s", t ? t : "n");
+	size_t tlen = t ? strnlen(t, sizeof x->type - 1) : 1;
+	memcpy(x->type, t ? t : "n", tlen);
+	x->type[tlen] = '\0';
 	x->style = s ? strtoul(s, NULL, 10) : 0;
 	x->col = col;
 	strbuf_reset(&x->text);
@@ -372,7 +384,8 @@ static int cell_end(struct xlsx *x, struct xlsx_part *p)
 
 static int row_end(struct xlsx *x, struct xlsx_part *p)
 {
-	if (x->ncols == 0 || x->row_number < dialect_header_line(x->dialect))
+	if (x->ncols == 0 || x->row_number < dialect_header_line(x->dialect) ||
+	    x->row_number <= x->passed)
 		return 0;
 	if (!x->header_done)
 		x->width = x->ncols;
@@ -385,6 +398,7 @@ static int row_end(struct xlsx *x, struct xlsx_part *p)
 			     .line = x->row_number, .raw = "", .delimiter = ',', .quote = '"',
 			     .eol = EOL_LF, .sheet = x->sheet_name};
 	int rc = x->fn(x->ctx, &rec);
+	x->passed = x->row_number;
 	return rc ? xlsx_part_stop(p, rc) : 0;
 }
 
@@ -412,6 +426,16 @@ static int sheet_start(void *ctx, struct xlsx_part *p, const char *name, const c
 		x->collect = x->in_is && !x->in_rph;
 	}
 	return 0;
+}
+
+static void sheet_restart(void *ctx)
+{
+	struct xlsx *x = ctx;
+	x->last_row = 0;
+	x->ncols = 0;
+	x->cell_open = x->collect = x->in_is = x->in_rph = false;
+	strbuf_reset(&x->text);
+	strbuf_reset(&x->row);
 }
 
 static int sheet_end(void *ctx, struct xlsx_part *p, const char *name)
@@ -457,10 +481,10 @@ static void release(struct xlsx *x)
 static int read_workbook(struct xlsx *x, const char *sheet)
 {
 	const struct limits *l = x->limits;
-	const struct xlsx_handlers workbook = {workbook_start, NULL, NULL, NULL};
-	const struct xlsx_handlers rels = {rels_start, NULL, NULL, NULL};
-	const struct xlsx_handlers sst = {sst_start, sst_end, &x->sst, &x->collect};
-	const struct xlsx_handlers styles = {styles_start, styles_end, NULL, NULL};
+	const struct xlsx_handlers workbook = {workbook_start, NULL, NULL, NULL, NULL};
+	const struct xlsx_handlers rels = {rels_start, NULL, NULL, NULL, NULL};
+	const struct xlsx_handlers sst = {sst_start, sst_end, &x->sst, &x->collect, sst_restart};
+	const struct xlsx_handlers styles = {styles_start, styles_end, NULL, NULL, NULL};
 	FORWARD_IF_ERROR(xlsx_part_parse(x->zip, "xl/workbook.xml", false, x->name, l, &workbook,
 					 x, x->err));
 	FORWARD_IF_ERROR(pick_sheet(x, sheet));
@@ -498,7 +522,8 @@ int xlsx_scan(const char *path, const char *sheet, const struct dialect *dialect
 			      "cannot read the workbook: not a readable ZIP archive");
 	if (rc == 0)
 		rc = read_workbook(&x, sheet);
-	const struct xlsx_handlers rows = {sheet_start, sheet_end, &x.text, &x.collect};
+	const struct xlsx_handlers rows = {sheet_start, sheet_end, &x.text, &x.collect,
+					   sheet_restart};
 	if (rc == 0)
 		rc = xlsx_part_parse(x.zip, x.target, false, path, x.limits, &rows, &x, err);
 	release(&x);
