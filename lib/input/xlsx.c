@@ -319,6 +319,20 @@ static int reach_column(struct xlsx *x, struct xlsx_part *p, size_t col)
 	return 0;
 }
 
+/* strtoul's value of s, quicker for the plain digits that sheets hold
+ * in their millions of cells. */
+static unsigned long cell_number(const char *s, char **end)
+{
+	unsigned long n = 0;
+	size_t i = 0;
+	for (; s[i] >= '0' && s[i] <= '9' && i < 9; i++)
+		n = n * 10 + (unsigned long)(s[i] - '0');
+	if (i == 0 || i == 9)
+		return strtoul(s, end, 10);
+	*end = (char *)s + i;
+	return n;
+}
+
 static int cell_start(struct xlsx *x, struct xlsx_part *p, const char **attrs)
 {
 	/* One pass over a cell's few attributes (r, s, t), which are never
@@ -339,7 +353,8 @@ static int cell_start(struct xlsx *x, struct xlsx_part *p, const char **attrs)
 	size_t tlen = t ? strnlen(t, sizeof x->type - 1) : 1;
 	memcpy(x->type, t ? t : "n", tlen);
 	x->type[tlen] = '\0';
-	x->style = s ? strtoul(s, NULL, 10) : 0;
+	char *end;
+	x->style = s ? cell_number(s, &end) : 0;
 	x->col = col;
 	strbuf_reset(&x->text);
 	FORWARD_IF_ERROR(reach_column(x, p, col));
@@ -359,7 +374,7 @@ static int cell_end(struct xlsx *x, struct xlsx_part *p)
 	x->at[x->col] = x->row.len;
 	if (strcmp(x->type, "s") == 0) {
 		char *end;
-		unsigned long i = strtoul(v, &end, 10);
+		unsigned long i = cell_number(v, &end);
 		if (!len || *end || i >= x->nsst)
 			return xlsx_part_fail(p, "cell with shared string %.20s, of %zu", v, x->nsst);
 		/* Strings lie back to back, each followed by NUL: no strlen. */
@@ -405,7 +420,11 @@ static int row_end(struct xlsx *x, struct xlsx_part *p)
 static int sheet_start(void *ctx, struct xlsx_part *p, const char *name, const char **attrs)
 {
 	struct xlsx *x = ctx;
-	if (strcmp(name, "row") == 0) {
+	if (name[0] == 'c' && name[1] == '\0')
+		return cell_start(x, p, attrs);
+	if (name[0] == 'v' && name[1] == '\0') {
+		x->collect = true;
+	} else if (strcmp(name, "row") == 0) {
 		const char *r = xlsx_attr(attrs, "r");
 		uint64_t n = r ? strtoull(r, NULL, 10) : x->last_row + 1;
 		if (n <= x->last_row || n > XLSX_MAX_ROW)
@@ -414,10 +433,6 @@ static int sheet_start(void *ctx, struct xlsx_part *p, const char *name, const c
 		x->row_number = x->last_row = n;
 		x->ncols = 0;
 		strbuf_reset(&x->row);
-	} else if (strcmp(name, "c") == 0) {
-		return cell_start(x, p, attrs);
-	} else if (strcmp(name, "v") == 0) {
-		x->collect = true;
 	} else if (strcmp(name, "is") == 0) {
 		x->in_is = true;
 	} else if (strcmp(name, "rPh") == 0) {
@@ -441,14 +456,14 @@ static void sheet_restart(void *ctx)
 static int sheet_end(void *ctx, struct xlsx_part *p, const char *name)
 {
 	struct xlsx *x = ctx;
-	if (strcmp(name, "v") == 0 || strcmp(name, "t") == 0) {
+	if (name[0] == 'c' && name[1] == '\0')
+		return cell_end(x, p);
+	if ((name[0] == 'v' || name[0] == 't') && name[1] == '\0') {
 		x->collect = false;
 	} else if (strcmp(name, "is") == 0) {
 		x->in_is = false;
 	} else if (strcmp(name, "rPh") == 0) {
 		x->in_rph = false;
-	} else if (strcmp(name, "c") == 0) {
-		return cell_end(x, p);
 	} else if (strcmp(name, "row") == 0) {
 		return row_end(x, p);
 	}

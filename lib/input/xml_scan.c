@@ -7,20 +7,41 @@
 /* What a step over the buffer found. */
 enum step { STEP_OK, STEP_MORE, STEP_OUT };
 
-static bool is_space(unsigned char c)
+/* Byte classes: XML whitespace; a name's first byte; a name's other
+ * bytes. Names are ASCII only: the scanner leaves the others to expat. */
+enum { SPACE = 1, NAME_START = 2, NAME = 4 };
+static const unsigned char byte_class[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 0,
+	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0,
+	0, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+	6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 0, 0, 0, 0, 6,
+	0, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+	6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+static inline bool is_space(unsigned char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+	return byte_class[c] & SPACE;
 }
 
-/* ASCII names only: the scanner leaves the others to expat. */
-static bool name_start(unsigned char c)
+static inline bool name_start(unsigned char c)
 {
-	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_';
+	return byte_class[c] & NAME_START;
 }
 
-static bool name_char(unsigned char c)
+static inline bool name_char(unsigned char c)
 {
-	return name_start(c) || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == ':';
+	return byte_class[c] & NAME;
 }
 
 static bool xml_char(unsigned long cp)
@@ -189,14 +210,14 @@ struct attr {
 };
 
 /* Whitespace from *p; STEP_MORE when it reaches end. */
-static enum step skip_space(char **p, char *end)
+static inline enum step skip_space(char **p, char *end)
 {
 	while (*p < end && is_space((unsigned char)**p))
 		(*p)++;
 	return *p < end ? STEP_OK : STEP_MORE;
 }
 
-static char *name_end(char *p, char *end)
+static inline char *name_end(char *p, char *end)
 {
 	while (p < end && name_char((unsigned char)*p))
 		p++;
@@ -227,10 +248,13 @@ static enum step attr_value(char **p, char *end, char quote)
 	return c < e ? STEP_OK : STEP_MORE;
 }
 
-static const char *local_name(const char *name)
+/* The name in [name, end) without its prefix. */
+static const char *local_name(const char *name, const char *end)
 {
-	const char *colon = strrchr(name, ':');
-	return colon ? colon + 1 : name;
+	const char *p = end;
+	while (p > name && p[-1] != ':')
+		p--;
+	return p;
 }
 
 static enum step push(struct xml_scan *s, const char *name, size_t len)
@@ -242,10 +266,17 @@ static enum step push(struct xml_scan *s, const char *name, size_t len)
 			return STEP_OUT;
 		s->open = open, s->cap = cap;
 	}
-	s->open[s->depth++] = s->names.len;
-	strbuf_add(&s->names, name, len);
-	strbuf_putc(&s->names, '\0');
-	return s->names.failed ? STEP_OUT : STEP_OK;
+	if (s->names_len + len > s->names_cap) {
+		size_t cap = (s->names_len + len) * 2;
+		char *names = realloc(s->names, cap);
+		if (!names)
+			return STEP_OUT;
+		s->names = names, s->names_cap = cap;
+	}
+	s->open[s->depth++] = s->names_len;
+	memcpy(s->names + s->names_len, name, len);
+	s->names_len += len;
+	return STEP_OK;
 }
 
 /* A start tag at *at ('<' and a name start): the handlers' start, and
@@ -310,7 +341,7 @@ static enum step start_tag(struct xml_scan *s, char **at, char *end)
 		return STEP_OUT;
 	*name_stop = '\0';
 	*at = p;
-	const char *local = local_name(name);
+	const char *local = local_name(name, name_stop);
 	if (s->h->start(s->ud, local, list) < 0 || (empty && s->h->end(s->ud, local) < 0))
 		return STEP_OUT;
 	if (empty && s->depth == 0)
@@ -326,17 +357,17 @@ static enum step end_tag(struct xml_scan *s, char **at, char *end)
 		return STEP_MORE;
 	if (*p != '>' || s->depth == 0)
 		return STEP_OUT;
-	const char *open = s->names.buf + s->open[s->depth - 1];
-	size_t len = (size_t)(stop - name);
-	if (strlen(open) != len || memcmp(open, name, len) != 0)
+	/* The innermost open element's name is the last in names. */
+	size_t from = s->open[s->depth - 1], len = (size_t)(stop - name);
+	if (s->names_len - from != len || memcmp(s->names + from, name, len) != 0)
 		return STEP_OUT;
 	s->depth--;
-	s->names.len = s->open[s->depth];
+	s->names_len = from;
 	if (s->depth == 0)
 		s->where = XML_AFTER;
 	name[len] = '\0';
 	*at = p + 1;
-	return s->h->end(s->ud, local_name(name)) < 0 ? STEP_OUT : STEP_OK;
+	return s->h->end(s->ud, local_name(name, name + len)) < 0 ? STEP_OUT : STEP_OK;
 }
 
 /* The XML declaration at the document's start: version 1.0, encoding
@@ -392,7 +423,7 @@ static enum step declaration(char **at, char *end)
 
 void xml_scan_init(struct xml_scan *s, const struct xml_scan_handlers *h, void *ud)
 {
-	*s = (struct xml_scan){.h = h, .ud = ud, .where = XML_BEFORE, .names = STRBUF_INIT};
+	*s = (struct xml_scan){.h = h, .ud = ud, .where = XML_BEFORE};
 }
 
 /* The markup at *at ('<'). */
@@ -463,6 +494,6 @@ long xml_scan_feed(struct xml_scan *s, char *buf, size_t len, bool final)
 
 void xml_scan_release(struct xml_scan *s)
 {
-	strbuf_release(&s->names);
+	free(s->names);
 	free(s->open);
 }

@@ -32,7 +32,8 @@ struct xml_scan {
 	void *ud;
 	bool started;              /* past a byte order mark */
 	enum { XML_BEFORE, XML_PROLOG, XML_CONTENT, XML_AFTER } where;
-	struct strbuf names;       /* the open elements' names, each after the last */
+	char *names;               /* the open elements' names, each after the last */
+	size_t names_len, names_cap;
 	size_t *open, depth, cap;  /* where each open element's name starts */
 };
 
