@@ -8,17 +8,20 @@
 enum step { STEP_OK, STEP_MORE, STEP_OUT };
 
 /* Byte classes: XML whitespace; a name's first byte; a name's other
- * bytes. Names are ASCII only: the scanner leaves the others to expat. */
-enum { SPACE = 1, NAME_START = 2, NAME = 4 };
+ * bytes (names are ASCII only: the scanner leaves the others to expat);
+ * character data passed as it is (ASCII but for '&', ']', '<', and the
+ * control characters other than tab and line feed); the same in an
+ * attribute value but for the quotes, tab and line feed. */
+enum { SPACE = 1, NAME_START = 2, NAME = 4, TEXT_PLAIN = 8, VALUE_PLAIN = 16 };
 static const unsigned char byte_class[256] = {
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 9, 9, 0, 0, 1, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 0,
-	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0,
-	0, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
-	6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 0, 0, 0, 0, 6,
-	0, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
-	6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 0, 0, 0, 0, 0,
+	25, 24, 8, 24, 24, 24, 0, 8, 24, 24, 24, 24, 24, 28, 28, 24,
+	28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 24, 0, 24, 24, 24,
+	24, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30,
+	30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 24, 24, 16, 24, 30,
+	24, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30,
+	30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 24, 24, 24, 24, 24,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -150,11 +153,11 @@ static enum step chars(struct xml_scan *s, const char **at, const char *end, boo
 	const unsigned char *run = p;
 	while (p < e) {
 		unsigned char c = *p;
-		if (c >= 0x20 && c != '&' && c != ']') {
-			if (c < 0x80) {
-				p++;
-				continue;
-			}
+		if (byte_class[c] & TEXT_PLAIN) {
+			p++;
+			continue;
+		}
+		if (c >= 0x80) {
 			int n = utf8_char(p, e);
 			if (n > 0) {
 				p += n;
@@ -163,10 +166,6 @@ static enum step chars(struct xml_scan *s, const char **at, const char *end, boo
 			if (n == 0 || whole)
 				return STEP_OUT;
 			break;
-		}
-		if (c == '\n' || c == '\t') {
-			p++;
-			continue;
 		}
 		if (c < 0x20 && c != '\r')
 			return STEP_OUT;
@@ -231,17 +230,19 @@ static enum step attr_value(char **p, char *end, char quote)
 {
 	const unsigned char *c = (const unsigned char *)*p, *e = (const unsigned char *)end;
 	while (c < e && *c != (unsigned char)quote) {
-		if (*c >= 0x80) {
+		if (byte_class[*c] & VALUE_PLAIN) {
+			c++;
+		} else if (*c >= 0x80) {
 			int n = utf8_char(c, e);
 			if (n < 0)
 				return STEP_MORE;
 			if (n == 0)
 				return STEP_OUT;
 			c += n;
-		} else if (*c < 0x20 || *c == '<' || *c == '&') {
-			return STEP_OUT;
+		} else if (*c == '"' || *c == '\'') {
+			c++;   /* the other quote */
 		} else {
-			c++;
+			return STEP_OUT;
 		}
 	}
 	*p = (char *)c;
