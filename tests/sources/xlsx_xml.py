@@ -7,11 +7,15 @@ and, past the first rows, a comment, CDATA and a processing instruction
 (which the sheet scanner leaves to expat, reading the part again: no row
 may be lost or passed twice). Malformed sheets end with exit 3 and the
 error, line and column that Python's pyexpat reports for the same bytes.
+A table of 6,000 shared strings (read by its own thread, in batches,
+while the sheet is parsed), the sheet asking for them last first, gives
+each row its strings.
 
   xlsx_xml.py DQA
 """
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -171,6 +175,39 @@ def main():
                                 f"want exit 3 and {want!r}")
             else:
                 print(f"ok: {label}: {want}")
+        # 6,000 strings (two batches), the table's order the reverse of the sheet's
+        wide = COLUMNS + ["d", "e", "f"]
+        rows = [(1, [(f"{'ABCDEF'[i]}1", "inline", c, None) for i, c in enumerate(wide)])]
+        want = {}
+        for r in range(2, 1002):
+            values = [f"{c}-{r}-{'đ' * (r % 7)}" for c in wide]
+            rows.append((r, [(f"{'ABCDEF'[i]}{r}", "s", v, None) for i, v in enumerate(values)]))
+            want[r] = dict(zip(COLUMNS, values))
+        path = os.path.join(tmp, "strings.xlsx")
+        write_workbook(path, [("S", rows)])
+        with zipfile.ZipFile(path) as z:
+            sst = z.read("xl/sharedStrings.xml").decode()
+            sheet_xml = z.read("xl/worksheets/sheet1.xml").decode()
+        head, items = sst.split("<si>", 1)
+        items = ["<si>" + x for x in items[:-len("</sst>")].split("<si>")]
+        n = len(items)
+        reversed_sst = head + "".join(reversed(items)) + "</sst>"
+        reversed_sheet = re.sub(r"<v>(\d+)</v>", lambda m: f"<v>{n - 1 - int(m.group(1))}</v>",
+                                sheet_xml)
+        with zipfile.ZipFile(path) as z:
+            parts = {name: z.read(name) for name in z.namelist()}
+        parts["xl/sharedStrings.xml"] = reversed_sst.encode()
+        parts["xl/worksheets/sheet1.xml"] = reversed_sheet.encode()
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, b in parts.items():
+                z.writestr(name, b)
+        out = audit(dqa, tmp, path)
+        got = got_values(out) if out.returncode in (0, 1) else None
+        if got != want:
+            failures.append(f"6,000 shared strings, last first: exit {out.returncode}, "
+                            f"{out.stderr.strip()!r}")
+        else:
+            print(f"ok: {n} shared strings, last first: {len(want)} rows agree")
     for f in failures:
         print("FAILED:", f)
     sys.exit(1 if failures else 0)
