@@ -68,8 +68,10 @@ static int publish(struct xlsx_sst *t)
 		if (retired)
 			t->retired = retired;
 		if (grown && retired) {
-			memcpy(grown, t->batches, t->nbatches * sizeof *grown);
-			t->retired[t->nretired++] = t->batches;
+			if (t->nbatches) {
+				memcpy(grown, t->batches, t->nbatches * sizeof *grown);
+				t->retired[t->nretired++] = t->batches;
+			}
 			t->batches = grown, t->cap = cap;
 		} else {
 			free(grown);
