@@ -3,13 +3,15 @@
 a workbook of WB_ROWS rows (default 200,000) and a PostgreSQL table of
 PG_ROWS rows (default 2,000,000) on a server on this machine (started and
 stopped here, as tests/sources/postgresql.py does), each audited with
-bench/audit.yaml against the CSV of the same rows; best of RUNS wall
-times.
+bench/audit.yaml (--threads 2) against the CSV of the same rows, the two
+runs alternating: best of RUNS wall times, and the least user + system
+CPU time of the RUNS.
 
   bench/sources.py DQA [WB_ROWS [PG_ROWS [RUNS]]]
 """
 import csv
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -25,16 +27,31 @@ from postgresql import Server  # noqa: E402
 NOW = "2026-11-22"
 
 
-def best(dqa, data, runs):
-    times = []
+def once(dqa, data):
+    """Wall and user + system CPU seconds of one audit of data."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.monotonic()
+    out = subprocess.run([dqa, "audit", os.path.join(HERE, "audit.yaml"), data, "--now", NOW,
+                          "--threads", "2", "--format", "json"], capture_output=True, text=True)
+    wall = time.monotonic() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if out.returncode not in (0, 1):
+        sys.exit(f"{data}: exit {out.returncode}: {out.stderr}")
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def paired(dqa, csv_path, other, runs):
+    """Best wall and CPU times of csv_path and other, audited in turn."""
+    a, b = [], []
     for _ in range(runs):
-        t = time.monotonic()
-        out = subprocess.run([dqa, "audit", os.path.join(HERE, "audit.yaml"), data, "--now", NOW,
-                              "--format", "json"], capture_output=True, text=True)
-        times.append(time.monotonic() - t)
-        if out.returncode not in (0, 1):
-            sys.exit(f"{data}: exit {out.returncode}: {out.stderr}")
-    return min(times)
+        a.append(once(dqa, csv_path))
+        b.append(once(dqa, other))
+    return [(min(w for w, _ in x), min(c for _, c in x)) for x in (a, b)]
+
+
+def show(label, c, x):
+    print(f"{label}: csv {c[0]:.2f} s wall, {c[1]:.2f} s CPU; {x[0]:.2f} s wall, "
+          f"{x[1]:.2f} s CPU; ratio {x[0] / c[0]:.2f} wall, {x[1] / c[1]:.2f} CPU")
 
 
 def gen(tmp, rows):
@@ -58,9 +75,8 @@ def main():
                 table = list(csv.reader(f))
             book = os.path.join(tmp, "rows.xlsx")
             write_workbook(book, [("rows", rows_from_table(table))])
-            c, x = best(dqa, csv_path, runs), best(dqa, book, runs)
-            print(f"workbook {wb_rows} rows ({os.path.getsize(book) >> 20} MB): csv {c:.2f} s, "
-                  f"xlsx {x:.2f} s, ratio {x / c:.2f}")
+            show(f"workbook {wb_rows} rows ({os.path.getsize(book) >> 20} MB)",
+                 *paired(dqa, csv_path, book, runs))
         if pg_rows:
             csv_path = gen(tmp, pg_rows)
             server = Server(tmp)
@@ -72,8 +88,7 @@ def main():
             os.chmod(tmp, 0o755)
             os.chmod(csv_path, 0o644)
             server.psql(f"COPY bench FROM '{csv_path}' WITH (FORMAT csv, HEADER)")
-            c, p = best(dqa, csv_path, runs), best(dqa, server.uri("bench"), runs)
-            print(f"postgresql {pg_rows} rows: csv {c:.2f} s, table {p:.2f} s, ratio {p / c:.2f}")
+            show(f"postgresql {pg_rows} rows", *paired(dqa, csv_path, server.uri("bench"), runs))
     finally:
         if server:
             server.stop()

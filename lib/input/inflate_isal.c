@@ -5,20 +5,38 @@
 
 struct inflater {
 	struct inflate_state state;
+	uint32_t wrapper;         /* ISAL_GZIP, or ISAL_GZIP_NO_HDR: raw, CRC kept */
 };
+
+static struct inflater *make(uint32_t wrapper)
+{
+	struct inflater *z = malloc(sizeof *z);
+	if (z) {
+		z->wrapper = wrapper;
+		inflater_reset(z);
+	}
+	return z;
+}
 
 struct inflater *inflater_new(void)
 {
-	struct inflater *z = malloc(sizeof *z);
-	if (z)
-		inflater_reset(z);
-	return z;
+	return make(ISAL_GZIP);
+}
+
+struct inflater *inflater_new_raw(void)
+{
+	return make(ISAL_GZIP_NO_HDR);
 }
 
 void inflater_reset(struct inflater *z)
 {
 	isal_inflate_init(&z->state);
-	z->state.crc_flag = ISAL_GZIP;
+	z->state.crc_flag = z->wrapper;
+}
+
+unsigned long inflater_crc(const struct inflater *z)
+{
+	return z->state.crc;
 }
 
 /* In zlib's words, which users may search for. */

@@ -5,23 +5,43 @@
 
 struct inflater {
 	z_stream stream;
-	bool ready;
+	bool raw;
+	uLong crc;                /* of a raw stream's output */
 };
 
-struct inflater *inflater_new(void)
+static struct inflater *make(int window_bits)
 {
 	struct inflater *z = calloc(1, sizeof *z);
-	/* 15 + 16: a gzip wrapper around a 32 KiB window. */
-	if (z && inflateInit2(&z->stream, 15 + 16) != Z_OK) {
+	if (z && inflateInit2(&z->stream, window_bits) != Z_OK) {
 		free(z);
 		return NULL;
 	}
+	if (z) {
+		z->raw = window_bits < 0;
+		z->crc = crc32(0, NULL, 0);
+	}
 	return z;
+}
+
+struct inflater *inflater_new(void)
+{
+	return make(15 + 16);     /* a gzip wrapper around a 32 KiB window */
+}
+
+struct inflater *inflater_new_raw(void)
+{
+	return make(-15);
 }
 
 void inflater_reset(struct inflater *z)
 {
 	inflateReset(&z->stream);
+	z->crc = crc32(0, NULL, 0);
+}
+
+unsigned long inflater_crc(const struct inflater *z)
+{
+	return z->crc;
 }
 
 int inflater_run(struct inflater *z, const unsigned char *in, size_t in_len, size_t *consumed,
@@ -37,6 +57,8 @@ int inflater_run(struct inflater *z, const unsigned char *in, size_t in_len, siz
 	*consumed = in_len - s->avail_in;
 	*produced = out_cap - s->avail_out;
 	*member_end = rc == Z_STREAM_END;
+	if (z->raw)
+		z->crc = crc32(z->crc, out, (uInt)*produced);
 	if (rc == Z_OK || rc == Z_STREAM_END || rc == Z_BUF_ERROR)
 		return 0;
 	*error = s->msg ? s->msg : "invalid gzip data";

@@ -250,26 +250,34 @@ static int finish(struct pg *pg, dqa_error *err)
 	return ok ? 0 : server_error(pg, "cannot end the transaction", err);
 }
 
+/* As many rows as fit in buf, not one a call: the reading thread's
+ * block fills in a few calls instead of one per row. */
 ssize_t pg_read(struct pg *pg, void *buf, size_t cap, dqa_error *err)
 {
-	while (pg->row_at == pg->row_len) {
-		if (pg->done)
-			return 0;
-		PQfreemem(pg->row);
-		pg->row = NULL;
-		pg->row_at = pg->row_len = 0;
-		int n = PQgetCopyData(pg->conn, &pg->row, 0);
-		if (n == -1)
-			FORWARD_IF_ERROR(finish(pg, err));
-		else if (n < 0)
-			return server_error(pg, "reading the table failed", err);
-		else
-			pg->row_len = (size_t)n;
+	size_t done = 0;
+	while (done < cap) {
+		if (pg->row_at == pg->row_len) {
+			if (pg->done)
+				break;
+			PQfreemem(pg->row);
+			pg->row = NULL;
+			pg->row_at = pg->row_len = 0;
+			int n = PQgetCopyData(pg->conn, &pg->row, 0);
+			if (n == -1)
+				FORWARD_IF_ERROR(finish(pg, err));
+			else if (n < 0)
+				return server_error(pg, "reading the table failed", err);
+			else
+				pg->row_len = (size_t)n;
+			continue;
+		}
+		size_t n = pg->row_len - pg->row_at < cap - done ? pg->row_len - pg->row_at
+								  : cap - done;
+		memcpy((char *)buf + done, pg->row + pg->row_at, n);
+		pg->row_at += n;
+		done += n;
 	}
-	size_t n = pg->row_len - pg->row_at < cap ? pg->row_len - pg->row_at : cap;
-	memcpy(buf, pg->row + pg->row_at, n);
-	pg->row_at += n;
-	return (ssize_t)n;
+	return (ssize_t)done;
 }
 
 void pg_close(struct pg *pg)

@@ -13,6 +13,7 @@
 #include "pg.h"
 #include "xlsx_format.h"
 #include "xlsx_part.h"
+#include "xlsx_sst.h"
 
 /* Excel's last column, XFD. */
 enum { XLSX_MAX_COLUMN = 16384 };
@@ -33,10 +34,8 @@ struct xlsx {
 	char *target;                 /* the chosen sheet's part */
 	const char *sheet_name;       /* the chosen sheet's name */
 	const char *want_rel;
-	/* shared strings: each followed by NUL */
-	struct strbuf sst;
-	size_t *sst_at, nsst, sst_cap;
-	bool in_si, in_t, in_rph, collect;
+	struct xlsx_sst *sst;         /* read by its own thread */
+	bool in_rph, collect;
 	/* styles */
 	struct { unsigned id; struct xlsx_format f; } *custom;
 	size_t ncustom;
@@ -49,11 +48,13 @@ struct xlsx {
 	size_t *at, *lens, ncols, cap, width;
 	const char **fields;
 	uint64_t row_number, last_row;
+	uint64_t passed;              /* the last row passed to fn: a part
+				       * read again passes only those after */
 	size_t col;                   /* of the current cell, from 0 */
 	bool cell_open;               /* its start was read and accepted */
 	char type[8];
 	size_t style;
-	bool in_v, in_is;
+	bool in_is;
 	bool header_done;
 	record_fn fn;
 	void *ctx;
@@ -144,54 +145,6 @@ static int pick_sheet(struct xlsx *x, const char *want)
 	}
 	x->want_rel = x->sheets[pick].rel_id;
 	x->sheet_name = x->sheets[pick].name;
-	return 0;
-}
-
-/* --- sharedStrings.xml: the text of each <si>, rich runs joined, phonetic
- * runs (<rPh>) left out ------------------------------------------------------ */
-
-static int sst_start(void *ctx, struct xlsx_part *p, const char *name, const char **attrs)
-{
-	(void)attrs;
-	struct xlsx *x = ctx;
-	if (strcmp(name, "si") == 0) {
-		if (x->nsst >= x->limits->max_shared_strings)
-			return xlsx_part_fail(p, "more than %zu shared strings (limits: max_shared_strings)",
-					      x->limits->max_shared_strings);
-		if (x->nsst == x->sst_cap) {
-			size_t cap = x->sst_cap ? x->sst_cap * 2 : 1024;
-			size_t *at = realloc(x->sst_at, cap * sizeof *at);
-			if (!at)
-				return xlsx_part_fail(p, "out of memory");
-			x->sst_at = at, x->sst_cap = cap;
-		}
-		x->sst_at[x->nsst] = x->sst.len;
-		x->in_si = true;
-	} else if (strcmp(name, "rPh") == 0) {
-		x->in_rph = true;
-	} else if (strcmp(name, "t") == 0) {
-		x->collect = x->in_si && !x->in_rph;
-	}
-	return 0;
-}
-
-static int sst_end(void *ctx, struct xlsx_part *p, const char *name)
-{
-	struct xlsx *x = ctx;
-	if (strcmp(name, "t") == 0) {
-		x->collect = false;
-	} else if (strcmp(name, "rPh") == 0) {
-		x->in_rph = false;
-	} else if (strcmp(name, "si") == 0) {
-		strbuf_putc(&x->sst, '\0');
-		x->nsst++;
-		x->in_si = false;
-		if (x->sst.failed)
-			return xlsx_part_fail(p, "out of memory");
-		if (x->sst.len > x->limits->max_shared_bytes)
-			return xlsx_part_fail(p, "shared strings of more than %zu bytes "
-					      "(limits: max_shared_bytes)", x->limits->max_shared_bytes);
-	}
 	return 0;
 }
 
@@ -309,6 +262,20 @@ static int reach_column(struct xlsx *x, struct xlsx_part *p, size_t col)
 	return 0;
 }
 
+/* strtoul's value of s, quicker for the plain digits that sheets hold
+ * in their millions of cells. */
+static unsigned long cell_number(const char *s, char **end)
+{
+	unsigned long n = 0;
+	size_t i = 0;
+	for (; s[i] >= '0' && s[i] <= '9' && i < 9; i++)
+		n = n * 10 + (unsigned long)(s[i] - '0');
+	if (i == 0 || i == 9)
+		return strtoul(s, end, 10);
+	*end = (char *)s + i;
+	return n;
+}
+
 static int cell_start(struct xlsx *x, struct xlsx_part *p, const char **attrs)
 {
 	/* One pass over a cell's few attributes (r, s, t), which are never
@@ -326,8 +293,11 @@ static int cell_start(struct xlsx *x, struct xlsx_part *p, const char **attrs)
 		return xlsx_part_fail(p, "a cell reference '%.20s' that is not one", ref);
 	if (col < x->ncols && x->at[col] != SIZE_MAX)
 		return xlsx_part_fail(p, "cell %.20s given twice", ref);
-	snprintf(x->type, sizeof x->type, "%s", t ? t : "n");
-	x->style = s ? strtoul(s, NULL, 10) : 0;
+	size_t tlen = t ? strnlen(t, sizeof x->type - 1) : 1;
+	memcpy(x->type, t ? t : "n", tlen);
+	x->type[tlen] = '\0';
+	char *end;
+	x->style = s ? cell_number(s, &end) : 0;
 	x->col = col;
 	strbuf_reset(&x->text);
 	FORWARD_IF_ERROR(reach_column(x, p, col));
@@ -347,12 +317,15 @@ static int cell_end(struct xlsx *x, struct xlsx_part *p)
 	x->at[x->col] = x->row.len;
 	if (strcmp(x->type, "s") == 0) {
 		char *end;
-		unsigned long i = strtoul(v, &end, 10);
-		if (!len || *end || i >= x->nsst)
-			return xlsx_part_fail(p, "cell with shared string %.20s, of %zu", v, x->nsst);
-		/* Strings lie back to back, each followed by NUL: no strlen. */
-		size_t next = i + 1 < x->nsst ? x->sst_at[i + 1] : x->sst.len;
-		strbuf_add(&x->row, x->sst.buf + x->sst_at[i], next - x->sst_at[i] - 1);
+		unsigned long i = cell_number(v, &end);
+		const char *s;
+		size_t slen, count;
+		int got = xlsx_sst_get(x->sst, len && !*end ? i : SIZE_MAX, &s, &slen, &count);
+		if (got < 0)      /* xlsx_scan reports the table's error */
+			return xlsx_part_fail(p, "the shared strings could not be read");
+		if (got > 0)
+			return xlsx_part_fail(p, "cell with shared string %.20s, of %zu", v, count);
+		strbuf_add(&x->row, s, slen);
 	} else if (strcmp(x->type, "b") == 0) {
 		strbuf_puts(&x->row, len == 0 ? "" : strcmp(v, "0") == 0 ? "FALSE" : "TRUE");
 	} else if (strcmp(x->type, "n") == 0) {
@@ -372,7 +345,8 @@ static int cell_end(struct xlsx *x, struct xlsx_part *p)
 
 static int row_end(struct xlsx *x, struct xlsx_part *p)
 {
-	if (x->ncols == 0 || x->row_number < dialect_header_line(x->dialect))
+	if (x->ncols == 0 || x->row_number < dialect_header_line(x->dialect) ||
+	    x->row_number <= x->passed)
 		return 0;
 	if (!x->header_done)
 		x->width = x->ncols;
@@ -385,13 +359,18 @@ static int row_end(struct xlsx *x, struct xlsx_part *p)
 			     .line = x->row_number, .raw = "", .delimiter = ',', .quote = '"',
 			     .eol = EOL_LF, .sheet = x->sheet_name};
 	int rc = x->fn(x->ctx, &rec);
+	x->passed = x->row_number;
 	return rc ? xlsx_part_stop(p, rc) : 0;
 }
 
 static int sheet_start(void *ctx, struct xlsx_part *p, const char *name, const char **attrs)
 {
 	struct xlsx *x = ctx;
-	if (strcmp(name, "row") == 0) {
+	if (name[0] == 'c' && name[1] == '\0')
+		return cell_start(x, p, attrs);
+	if (name[0] == 'v' && name[1] == '\0') {
+		x->collect = true;
+	} else if (strcmp(name, "row") == 0) {
 		const char *r = xlsx_attr(attrs, "r");
 		uint64_t n = r ? strtoull(r, NULL, 10) : x->last_row + 1;
 		if (n <= x->last_row || n > XLSX_MAX_ROW)
@@ -400,10 +379,6 @@ static int sheet_start(void *ctx, struct xlsx_part *p, const char *name, const c
 		x->row_number = x->last_row = n;
 		x->ncols = 0;
 		strbuf_reset(&x->row);
-	} else if (strcmp(name, "c") == 0) {
-		return cell_start(x, p, attrs);
-	} else if (strcmp(name, "v") == 0) {
-		x->collect = true;
 	} else if (strcmp(name, "is") == 0) {
 		x->in_is = true;
 	} else if (strcmp(name, "rPh") == 0) {
@@ -414,17 +389,27 @@ static int sheet_start(void *ctx, struct xlsx_part *p, const char *name, const c
 	return 0;
 }
 
+static void sheet_restart(void *ctx)
+{
+	struct xlsx *x = ctx;
+	x->last_row = 0;
+	x->ncols = 0;
+	x->cell_open = x->collect = x->in_is = x->in_rph = false;
+	strbuf_reset(&x->text);
+	strbuf_reset(&x->row);
+}
+
 static int sheet_end(void *ctx, struct xlsx_part *p, const char *name)
 {
 	struct xlsx *x = ctx;
-	if (strcmp(name, "v") == 0 || strcmp(name, "t") == 0) {
+	if (name[0] == 'c' && name[1] == '\0')
+		return cell_end(x, p);
+	if ((name[0] == 'v' || name[0] == 't') && name[1] == '\0') {
 		x->collect = false;
 	} else if (strcmp(name, "is") == 0) {
 		x->in_is = false;
 	} else if (strcmp(name, "rPh") == 0) {
 		x->in_rph = false;
-	} else if (strcmp(name, "c") == 0) {
-		return cell_end(x, p);
 	} else if (strcmp(name, "row") == 0) {
 		return row_end(x, p);
 	}
@@ -443,8 +428,6 @@ static void release(struct xlsx *x)
 	}
 	free(x->sheets);
 	free(x->target);
-	strbuf_release(&x->sst);
-	free(x->sst_at);
 	free(x->custom);
 	free(x->xf);
 	strbuf_release(&x->text);
@@ -454,13 +437,12 @@ static void release(struct xlsx *x)
 	free(x->fields);
 }
 
-static int read_workbook(struct xlsx *x, const char *sheet)
+static int read_workbook(struct xlsx *x, const char *file, const char *sheet)
 {
 	const struct limits *l = x->limits;
-	const struct xlsx_handlers workbook = {workbook_start, NULL, NULL, NULL};
-	const struct xlsx_handlers rels = {rels_start, NULL, NULL, NULL};
-	const struct xlsx_handlers sst = {sst_start, sst_end, &x->sst, &x->collect};
-	const struct xlsx_handlers styles = {styles_start, styles_end, NULL, NULL};
+	const struct xlsx_handlers workbook = {workbook_start, NULL, NULL, NULL, NULL};
+	const struct xlsx_handlers rels = {rels_start, NULL, NULL, NULL, NULL};
+	const struct xlsx_handlers styles = {styles_start, styles_end, NULL, NULL, NULL};
 	FORWARD_IF_ERROR(xlsx_part_parse(x->zip, "xl/workbook.xml", false, x->name, l, &workbook,
 					 x, x->err));
 	FORWARD_IF_ERROR(pick_sheet(x, sheet));
@@ -469,8 +451,7 @@ static int read_workbook(struct xlsx *x, const char *sheet)
 	if (!x->target)
 		return error_at(x->err, DQA_EINPUT, x->name, DQA_NOPOS, NULL,
 				"not an Excel workbook: sheet relationship '%s' missing", x->want_rel);
-	FORWARD_IF_ERROR(xlsx_part_parse(x->zip, "xl/sharedStrings.xml", true, x->name, l, &sst,
-					 x, x->err));
+	FORWARD_IF_ERROR(xlsx_sst_start(&x->sst, file, x->name, l, x->err));
 	FORWARD_IF_ERROR(xlsx_part_parse(x->zip, "xl/styles.xml", true, x->name, l, &styles, x,
 					 x->err));
 	return 0;
@@ -490,17 +471,27 @@ int xlsx_scan(const char *path, const char *sheet, const struct dialect *dialect
 	}
 	struct xlsx x = {.name = path, .dialect = dialect, .err = err, .fn = fn, .ctx = ctx,
 			 .limits = dialect->limits ? dialect->limits : &limits_default,
-			 .sst = STRBUF_INIT, .text = STRBUF_INIT, .row = STRBUF_INIT};
+			 .text = STRBUF_INIT, .row = STRBUF_INIT};
 	int rc = 0;
 	if (!(x.zip = unzOpen64(file)))
 		rc = error_at(err, DQA_EINPUT, path, DQA_NOPOS,
 			      "the workbook is damaged or truncated; fetch it again",
 			      "cannot read the workbook: not a readable ZIP archive");
 	if (rc == 0)
-		rc = read_workbook(&x, sheet);
-	const struct xlsx_handlers rows = {sheet_start, sheet_end, &x.text, &x.collect};
+		rc = read_workbook(&x, file, sheet);
+	const struct xlsx_handlers rows = {sheet_start, sheet_end, &x.text, &x.collect,
+					   sheet_restart};
 	if (rc == 0)
 		rc = xlsx_part_parse(x.zip, x.target, false, path, x.limits, &rows, &x, err);
+	/* The table's error first: it was read before the sheet once. */
+	if (x.sst) {
+		dqa_error sst_err = {0};
+		int sst_rc = xlsx_sst_finish(x.sst, rc != 0, &sst_err);
+		if (sst_rc < 0) {
+			*err = sst_err;
+			rc = sst_rc;
+		}
+	}
 	release(&x);
 	free(file);
 	return rc < 0 ? rc : 0;

@@ -1,20 +1,26 @@
-/* One part of a workbook, streamed from the archive into expat. A DOCTYPE
- * is refused outright (no part of a workbook has one), which rules out
- * entity expansion ("billion laughs") before expat's own guard. */
+/* One part of a workbook, streamed from the archive (zip_entry.h) into
+ * xml_scan.h when its handlers can start again, else, or when the scanner
+ * stops short of the part's end, into expat. A DOCTYPE is refused outright
+ * (no part of a workbook has one), which rules out entity expansion
+ * ("billion laughs") before expat's own guard. */
 #include "xlsx_part.h"
 
 #include <expat.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
 #include <minizip/unzip.h>
 
 #include "limits.h"
+#include "xml_scan.h"
+#include "zip_entry.h"
 
-enum { PART_SLICE = 64 * 1024 };
+/* The scanner's first buffer: a sheet's rows pass through it. */
+enum { SCAN_BUFFER = 256 * 1024 };
 
 struct xlsx_part {
-	XML_Parser xml;
+	XML_Parser xml;           /* NULL while the scanner reads the part */
 	const char *name, *path;
 	const struct xlsx_handlers *h;
 	void *ctx;
@@ -44,6 +50,10 @@ int xlsx_part_fail(struct xlsx_part *p, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(why, sizeof why, fmt, ap);
 	va_end(ap);
+	if (!p->xml) {        /* expat, parsing the part again, will say where */
+		p->failed = true;
+		return -1;
+	}
 	if (!p->failed)
 		error_at(p->err, DQA_EINPUT, p->name, DQA_NOPOS,
 			 "open the workbook in a spreadsheet program and save it again",
@@ -57,7 +67,8 @@ int xlsx_part_fail(struct xlsx_part *p, const char *fmt, ...)
 int xlsx_part_stop(struct xlsx_part *p, int rc)
 {
 	p->stopped = rc;
-	XML_StopParser(p->xml, XML_FALSE);
+	if (p->xml)
+		XML_StopParser(p->xml, XML_FALSE);
 	return -1;
 }
 
@@ -82,6 +93,18 @@ static void on_text(void *ud, const XML_Char *s, int len)
 		strbuf_add(p->h->text, s, (size_t)len);
 }
 
+static int scan_start(void *ud, const char *name, const char **attrs)
+{
+	struct xlsx_part *p = ud;
+	return p->h->start ? p->h->start(p->ctx, p, name, attrs) : 0;
+}
+
+static int scan_end(void *ud, const char *name)
+{
+	struct xlsx_part *p = ud;
+	return p->h->end ? p->h->end(p->ctx, p, name) : 0;
+}
+
 static void on_doctype(void *ud, const XML_Char *name, const XML_Char *sysid,
 		       const XML_Char *pubid, int internal)
 {
@@ -89,23 +112,72 @@ static void on_doctype(void *ud, const XML_Char *name, const XML_Char *sysid,
 	xlsx_part_fail(ud, "a document type declaration, which no workbook part has");
 }
 
-static int parse_open_part(unzFile zip, struct xlsx_part *p, const struct limits *limits)
+/* The part's next bytes into buf[0, cap): how many, or a negative code
+ * with err filled (corrupt data, past max_xlsx_part). */
+static long read_part(struct zip_entry *e, struct xlsx_part *p, char *buf, size_t cap,
+		      const struct limits *limits)
 {
-	char slice[PART_SLICE];
-	size_t total = 0;
+	RETURN_IF_CANCELLED(p->err);
+	long n = zip_entry_read(e, buf, cap);
+	if (n < 0)
+		return error_at(p->err, DQA_EINPUT, p->name, DQA_NOPOS,
+				"the workbook is damaged or truncated; fetch it again",
+				"corrupt ZIP data in %s (minizip error %ld)", p->path, n);
+	if (e->produced > limits->max_xlsx_part)
+		return error_at(p->err, DQA_EINPUT, p->name, DQA_NOPOS,
+				"a ZIP bomb, or raise limits: max_xlsx_part in the rule file",
+				"%s inflates to more than %zu bytes (limits: max_xlsx_part)",
+				p->path, limits->max_xlsx_part);
+	return n;
+}
+
+/* The part through the scanner: 0, XML_SCAN_OUT to parse it again with
+ * expat, or a negative code (a read error, a record callback's). */
+static int scan_open_part(struct zip_entry *e, struct xlsx_part *p, const struct limits *limits)
+{
+	const struct xml_scan_handlers sh = {scan_start, scan_end, p->h->text, p->h->collect};
+	struct xml_scan scan;
+	xml_scan_init(&scan, &sh, p);
+	size_t cap = SCAN_BUFFER, len = 0;
+	char *buf = malloc(cap);
+	int rc = buf ? 1 : error_nomem(p->err);
+	while (rc == 1) {
+		long n = read_part(e, p, buf + len, cap - len, limits);
+		if (n < 0) {
+			rc = (int)n;
+			break;
+		}
+		len += (size_t)n;
+		bool final = len < cap;
+		long used = xml_scan_feed(&scan, buf, len, final);
+		if (used < 0) {
+			rc = p->stopped ? p->stopped : XML_SCAN_OUT;
+			break;
+		}
+		memmove(buf, buf + used, len - (size_t)used);
+		len -= (size_t)used;
+		if (final)
+			rc = 0;
+		else if (len > cap / 2) {   /* a token longer than half the buffer */
+			char *grown = realloc(buf, cap * 2);
+			rc = grown ? 1 : error_nomem(p->err);
+			buf = grown ? grown : buf;
+			cap *= grown ? 2 : 1;
+		}
+	}
+	free(buf);
+	xml_scan_release(&scan);
+	return rc;
+}
+
+static int parse_open_part(struct zip_entry *e, struct xlsx_part *p, const struct limits *limits)
+{
+	char slice[ZIP_ENTRY_SLICE];
 	for (;;) {
-		RETURN_IF_CANCELLED(p->err);
-		int n = unzReadCurrentFile(zip, slice, sizeof slice);
-		if (n < 0)
-			return error_at(p->err, DQA_EINPUT, p->name, DQA_NOPOS,
-					"the workbook is damaged or truncated; fetch it again",
-					"corrupt ZIP data in %s (minizip error %d)", p->path, n);
-		total += (size_t)n;
-		if (total > limits->max_xlsx_part)
-			return error_at(p->err, DQA_EINPUT, p->name, DQA_NOPOS,
-					"a ZIP bomb, or raise limits: max_xlsx_part in the rule file",
-					"%s inflates to more than %zu bytes (limits: max_xlsx_part)",
-					p->path, limits->max_xlsx_part);
+		long got = read_part(e, p, slice, sizeof slice, limits);
+		if (got < 0)
+			return (int)got;
+		int n = (int)got;
 		if (XML_Parse(p->xml, slice, n, n == 0) == XML_STATUS_ERROR) {
 			if (p->stopped)
 				return p->stopped;
@@ -123,6 +195,24 @@ static int parse_open_part(unzFile zip, struct xlsx_part *p, const struct limits
 	}
 }
 
+/* The part through expat. */
+static int expat_part(struct zip_entry *e, struct xlsx_part *p, const struct limits *limits)
+{
+	if (!(p->xml = XML_ParserCreate("UTF-8")))
+		return error_nomem(p->err);
+	XML_SetUserData(p->xml, p);
+	XML_SetElementHandler(p->xml, on_start, on_end);
+	XML_SetCharacterDataHandler(p->xml, on_text);
+	XML_SetStartDoctypeDeclHandler(p->xml, on_doctype);
+	int rc = parse_open_part(e, p, limits);
+	if (rc == 0 && p->failed)
+		rc = p->err->code;
+	if (rc == 0 && p->stopped)
+		rc = p->stopped;
+	XML_ParserFree(p->xml);
+	return rc;
+}
+
 int xlsx_part_parse(void *zip, const char *path, bool optional, const char *name,
 		    const struct limits *limits, const struct xlsx_handlers *h, void *ctx,
 		    dqa_error *err)
@@ -134,28 +224,31 @@ int xlsx_part_parse(void *zip, const char *path, bool optional, const char *name
 				"save it from a spreadsheet program as an Excel workbook (.xlsx)",
 				"not an Excel workbook: it has no %s", path);
 	}
-	if (unzOpenCurrentFile(zip) != UNZ_OK)
+	struct zip_entry e;
+	if (zip_entry_open(&e, zip) < 0) {
+		zip_entry_close(&e);
 		return error_at(err, DQA_EINPUT, name, DQA_NOPOS,
 				"the workbook is damaged or encrypted; save it again",
 				"cannot open %s in the archive", path);
-	struct xlsx_part p = {.xml = XML_ParserCreate("UTF-8"), .name = name, .path = path,
-			      .h = h, .ctx = ctx, .err = err};
-	int rc;
-	if (!p.xml) {
-		rc = error_nomem(err);
-	} else {
-		XML_SetUserData(p.xml, &p);
-		XML_SetElementHandler(p.xml, on_start, on_end);
-		XML_SetCharacterDataHandler(p.xml, on_text);
-		XML_SetStartDoctypeDeclHandler(p.xml, on_doctype);
-		rc = parse_open_part(zip, &p, limits);
-		if (rc == 0 && p.failed)
-			rc = err->code;
-		if (rc == 0 && p.stopped)
-			rc = p.stopped;
-		XML_ParserFree(p.xml);
 	}
-	if (unzCloseCurrentFile(zip) == UNZ_CRCERROR && rc == 0)
+	struct xlsx_part p = {.name = name, .path = path, .h = h, .ctx = ctx, .err = err};
+	int rc = h->restart ? scan_open_part(&e, &p, limits) : XML_SCAN_OUT;
+	if (rc == XML_SCAN_OUT) {
+		/* From the part's start again, with expat. */
+		if (h->restart) {
+			zip_entry_close(&e);
+			h->restart(ctx);
+			p.failed = false;
+			if (unzLocateFile(zip, path, 1) != UNZ_OK || zip_entry_open(&e, zip) < 0) {
+				zip_entry_close(&e);
+				return error_at(err, DQA_EINPUT, name, DQA_NOPOS,
+						"the workbook is damaged or encrypted; save it again",
+						"cannot open %s in the archive", path);
+			}
+		}
+		rc = expat_part(&e, &p, limits);
+	}
+	if (!zip_entry_close(&e) && rc == 0)
 		rc = error_at(err, DQA_EINPUT, name, DQA_NOPOS,
 			      "the workbook is damaged; fetch it again", "CRC error in %s", path);
 	return rc;

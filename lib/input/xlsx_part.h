@@ -1,6 +1,6 @@
-/* The parts of a workbook: each one inflated from the archive by minizip
- * and parsed by expat in slices, within the limits on its size; element
- * and attribute names lose their namespace prefix. Used by xlsx.c. */
+/* The parts of a workbook: each one inflated from the archive and parsed
+ * in slices, by the scanner of xml_scan.h or by expat, within the limits
+ * on its size; element names lose their namespace prefix. Used by xlsx.c. */
 #ifndef DQA_XLSX_PART_H
 #define DQA_XLSX_PART_H
 
@@ -21,6 +21,10 @@ struct xlsx_handlers {
 	/* Character data, only while *collect (the handler's flag) is set. */
 	struct strbuf *text;
 	const bool *collect;
+	/* Undoes what the handlers did with the part: set for a part that the
+	 * scanner (xml_scan.h) reads, and expat reads again from its start
+	 * when the scanner stops short (an error, a construct it leaves out). */
+	void (*restart)(void *ctx);
 };
 
 /* The value of attribute `name` (prefix ignored) among expat's attrs, or NULL. */
