@@ -278,7 +278,6 @@ int dqa_report_from_result(dqa_report **out, const dqa_result *res, dqa_error *e
 		return error_nomem(err);
 	}
 	FORWARD_IF_ERROR(finish(out, rep, "result", err));
-	rep->map_file = res->map_file;
 	if (res->rowlog) {
 		rep->rowlog = res->rowlog;
 		rep->failed_rows_max = REPORT_FAILED_ROWS_MAX;

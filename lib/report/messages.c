@@ -194,7 +194,9 @@ static const struct text messages[M_COUNT] = {
 	[M_MAP_NO_ROWS] = {"no rows (hatched)", "không có dòng nào (gạch chéo)"},
 	[M_MAP_NOT_ON_MAP] = {"In the data but not on the map", "Có trong dữ liệu nhưng không có "
 			      "trên bản đồ"},
-	[M_MAP_UNREADABLE] = {"The map could not be read", "Không đọc được bản đồ"},
+	[M_MAP_NO_SHAPES] = {"This result holds no map shapes (an older dqa wrote it): audit again "
+			    "to draw the map", "Kết quả này không có hình bản đồ (do dqa bản cũ "
+			    "ghi): kiểm tra lại để vẽ bản đồ"},
 	[M_NO_WARNINGS_TEXT] = {"no warnings: every unit scores at least %s",
 				"không có cảnh báo: mọi đơn vị đều đạt ít nhất %s điểm"},
 	[M_WARNINGS_TEXT] = {"warnings: %zu %s below %s, worst first",

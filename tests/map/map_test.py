@@ -10,8 +10,9 @@
    (xmllint), each feature is one path whose coordinates are the
    equirectangular projection recomputed here, linked to its unit page and
    titled with its name and score; units without rows are hatched; units
-   not on the map are listed under it; `dqa report` draws the same map; the
-   Vietnamese page writes scores with a decimal comma.
+   not on the map are listed under it; result.json holds each path;
+   `dqa report` draws the same map, also with the result and the map file
+   moved; the Vietnamese page writes scores with a decimal comma.
 3. Hanoi's 126 units with the shipped map: every unit drawn, the page
    under 1.5 MB.
 4. A suite's city dashboard draws the mapped dataset's map.
@@ -274,12 +275,26 @@ def check_audit(dqa, tmp):
         fail("dqa report draws another map")
     if vi_paths["B"][0].find(SVG + "title").text != "B · Xã Bình: 66,67":
         fail(f"vi title of B: {vi_paths['B'][0].find(SVG + 'title').text!r}")
+    # result.json carries the drawing: the map file is not needed again
+    result = json.loads((tmp / "out/result.json").read_text())
+    shapes = {s["code"]: s["d"] for s in result["map"]["shapes"]}
+    if shapes != {f["properties"]["unit_code"]: expected_path(f, features) for f in features}:
+        fail(f"result.json's map shapes: {shapes}")
     (tmp / "units.geojson").rename(tmp / "moved.geojson")
-    run(dqa, "report", "out/result.json", "--out", "moved", cwd=tmp)
-    moved = (tmp / "moved/index.html").read_text()
-    if 'class="map"' in moved or "The map could not be read: <code>units.geojson</code>" not in moved:
-        fail("a result whose map has moved does not show the notice")
-    print("map: four units drawn as recomputed, linked, titled, hatched and listed (en, vi, dqa report, moved)")
+    (tmp / "elsewhere").mkdir()
+    (tmp / "out/result.json").rename(tmp / "elsewhere/result.json")
+    run(dqa, "report", "result.json", "--out", "moved", cwd=tmp / "elsewhere")
+    moved = (tmp / "elsewhere/moved/index.html").read_text()
+    if svg_of(moved) != svg_of(page) or moved != page:
+        fail("a result moved away from its map file draws another index.html")
+    del result["map"]["shapes"]
+    (tmp / "old.json").write_text(json.dumps(result))
+    run(dqa, "report", "old.json", "--out", "old", cwd=tmp)
+    old = (tmp / "old/index.html").read_text()
+    if 'class="map"' in old or "This result holds no map shapes" not in old:
+        fail("a result without map shapes does not say so")
+    print("map: four units drawn as recomputed, linked, titled, hatched and listed (en, vi, "
+          "dqa report, moved, without shapes)")
 
 
 def check_hanoi(dqa, root, tmp):
