@@ -154,7 +154,8 @@ void put_failure_summary(struct strbuf *sb, const json_t *check, dqa_lang lang)
 	put_count(&evaluated, doc_count(check, "evaluated"), lang);
 	strbuf_printf(sb, msg(lang, M_FAILED_OF), failed.buf ? failed.buf : "",
 		      evaluated.buf ? evaluated.buf : "",
-		      msg_counts(lang, doc_str(check, "counts")[0] ? doc_str(check, "counts") : "rows"));
+		      msg_counts(lang, doc_str(check, "counts")[0] ? doc_str(check, "counts") : "rows",
+				 doc_count(check, "evaluated")));
 	sb->failed |= failed.failed || evaluated.failed;
 	strbuf_release(&failed);
 	strbuf_release(&evaluated);

@@ -294,7 +294,7 @@ void html_check_details(const struct dqa_report *rep, const json_t *checks, cons
 		strbuf_printf(out, "<p>%s</p>\n", msg(lang, M_ALL_PASS));
 	free(rank);
 	strbuf_puts(out, "<details><summary>");
-	strbuf_printf(out, msg(lang, M_ALL_CHECKS), n, n - failing);
+	strbuf_printf(out, msg_n(lang, M_ALL_CHECKS, n), n, n - failing);
 	strbuf_puts(out, "</summary>\n");
 	check_table(checks, lang, out);
 	strbuf_puts(out, "</details>\n");
@@ -315,13 +315,14 @@ static void failed_rows_link(const struct dqa_report *rep, size_t unit, dqa_lang
 	strbuf_puts(out, "<p class=\"notice\"><a href=\"");
 	html_put(out, name);
 	strbuf_puts(out, "\" download>");
-	strbuf_printf(out, msg(lang, M_FAILED_ROWS_LINK), rows.buf ? rows.buf : "");
+	strbuf_printf(out, msg_n(lang, M_FAILED_ROWS_LINK, f->rows), rows.buf ? rows.buf : "");
 	strbuf_printf(out, "</a> (%s)", msg(lang, M_FAILED_ROWS_FORMAT));
 	if (f->left_out) {
 		strbuf_reset(&rows);
 		put_count(&rows, f->left_out, lang);
 		strbuf_puts(out, "<br>");
-		strbuf_printf(out, msg(lang, M_FAILED_ROWS_LEFT_OUT), rows.buf ? rows.buf : "",
+		strbuf_printf(out, msg_n(lang, M_FAILED_ROWS_LEFT_OUT, f->left_out),
+			      rows.buf ? rows.buf : "",
 			      max.buf ? max.buf : "");
 	}
 	strbuf_puts(out, "</p>\n");
