@@ -191,7 +191,9 @@ static void samples(const struct dqa_report *rep, const json_t *check, dqa_lang 
 				strbuf_printf(out, "<td class=\"empty\">%s</td>", msg(lang, M_EMPTY_NAME));
 				continue;
 			}
-			strbuf_puts(out, "<td class=\"v\"><code>");
+			/* a record key is read as one: it never wraps */
+			strbuf_puts(out, sample_is_key(s, name) ? "<td class=\"v key\"><code>"
+								 : "<td class=\"v\"><code>");
 			if (len == strspn(value, " "))
 				/* spaces only: shown, or the cell would look empty */
 				for (size_t k = 0; k < len; k++)
