@@ -60,6 +60,10 @@ static void legend(struct strbuf *out, const struct shown *shown, dqa_lang lang)
 	strbuf_puts(out, "</ul>\n");
 }
 
+/* Units not on the map shown without a click; more (a map of another
+ * area, 206 units of 229) stay folded so the page goes on. */
+#define OFF_MAP_OPEN 10
+
 static void not_on_map(struct strbuf *out, const struct map_unit *units, size_t n, dqa_lang lang)
 {
 	size_t missing = 0;
@@ -67,7 +71,8 @@ static void not_on_map(struct strbuf *out, const struct map_unit *units, size_t 
 		missing += !units[i].on_map;
 	if (!missing)
 		return;
-	strbuf_printf(out, "<p class=\"off-map\">%s (%zu): ", msg(lang, M_MAP_NOT_ON_MAP), missing);
+	strbuf_printf(out, "<details class=\"off-map\"%s><summary>%s (%zu)</summary><p>",
+		      missing <= OFF_MAP_OPEN ? " open" : "", msg(lang, M_MAP_NOT_ON_MAP), missing);
 	for (size_t i = 0, shown = 0; i < n; i++) {
 		if (units[i].on_map)
 			continue;
@@ -82,7 +87,7 @@ static void not_on_map(struct strbuf *out, const struct map_unit *units, size_t 
 		if (units[i].href)
 			strbuf_puts(out, "</a>");
 	}
-	strbuf_puts(out, "</p>\n");
+	strbuf_puts(out, "</p></details>\n");
 }
 
 static void draw(struct strbuf *out, const json_t *map, const json_t *shapes,
