@@ -153,7 +153,7 @@ def check_markup(page, result, lang):
     if not seven:
         fail(f"{lang}: no 7-digit count in the table")
     style = re.search(r"<style>(.*?)</style>", page, re.S).group(1)
-    for rule in (r"td\.n\{[^}]*white-space:nowrap", r"table\.hm thead th\{[^}]*position:sticky;top:0",
+    for rule in (r"td\.n[,{][^}]*white-space:nowrap", r"table\.hm thead th\{[^}]*position:sticky;top:0",
                  r"\.tall\{max-height:[^;}]+;overflow:auto"):
         if not re.search(rule, style):
             fail(f"{lang}: the stylesheet lacks {rule}")
