@@ -239,6 +239,7 @@ static int build_result(struct dqa_result *r, struct plan *p, dqa_error *err)
 		r->map_code = rules->map_code ? arena_strdup(&r->arena, rules->map_code) : NULL;
 		RETURN_NOMEM_UNLESS(r->map_file && (r->map_code || !rules->map_code), err);
 		r->map_tolerance = rules->map_tolerance;
+		RETURN_NOMEM_UNLESS(geo_map_copy(&r->arena, &rules->map, &r->map) == 0, err);
 	}
 	r->rows = p->rows;
 	memcpy(r->weights, rules->weights, sizeof r->weights);

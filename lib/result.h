@@ -4,6 +4,7 @@
 #define DQA_RESULT_H
 
 #include "dqa.h"
+#include "rules/geo_map.h"
 #include "util/arena.h"
 
 struct rowlog;
@@ -104,6 +105,7 @@ struct dqa_result {
 	const char *map_file;         /* dataset.map, as resolved, or NULL */
 	const char *map_code;         /* its code property, NULL: the feature id */
 	double map_tolerance;         /* metres the map is simplified by */
+	struct geo_map map;           /* its shapes, simplified, in the arena (n 0: none) */
 	const char **pii_columns;     /* columns declared pii: true, masked in samples */
 	size_t npii_columns;
 	const char **check_ids;       /* every check of the rules, in order */

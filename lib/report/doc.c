@@ -154,7 +154,8 @@ void put_failure_summary(struct strbuf *sb, const json_t *check, dqa_lang lang)
 	put_count(&evaluated, doc_count(check, "evaluated"), lang);
 	strbuf_printf(sb, msg(lang, M_FAILED_OF), failed.buf ? failed.buf : "",
 		      evaluated.buf ? evaluated.buf : "",
-		      msg_counts(lang, doc_str(check, "counts")[0] ? doc_str(check, "counts") : "rows"));
+		      msg_counts(lang, doc_str(check, "counts")[0] ? doc_str(check, "counts") : "rows",
+				 doc_count(check, "evaluated")));
 	sb->failed |= failed.failed || evaluated.failed;
 	strbuf_release(&failed);
 	strbuf_release(&evaluated);
@@ -278,7 +279,6 @@ int dqa_report_from_result(dqa_report **out, const dqa_result *res, dqa_error *e
 		return error_nomem(err);
 	}
 	FORWARD_IF_ERROR(finish(out, rep, "result", err));
-	rep->map_file = res->map_file;
 	if (res->rowlog) {
 		rep->rowlog = res->rowlog;
 		rep->failed_rows_max = REPORT_FAILED_ROWS_MAX;

@@ -203,7 +203,9 @@ static void check_bars(const struct dqa_report *rep, dqa_lang lang, struct strbu
 		put_score(out, 100 * s, 1, lang);
 		strbuf_puts(out, "% (");
 		put_count(out, t->failed, lang);
-		strbuf_putc(out, '/');
+		/* on a phone the cell is a third of the card: 7-digit counts
+		 * go on two lines rather than over the next cell */
+		strbuf_puts(out, "/<wbr>");
 		put_count(out, t->evaluated, lang);
 		strbuf_puts(out, ")</td><td class=\"n\"");
 		html_label(out, msg(lang, M_UNITS_BELOW));

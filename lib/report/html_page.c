@@ -51,7 +51,7 @@ static const char stylesheet[] =
 	".hint{background:#fff8e1;border-left:4px solid var(--warn);padding:6px 10px;margin:6px 0}"
 	".notice{background:#f3e5f5;border-left:4px solid var(--missing);padding:6px 10px}"
 	"code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em}"
-	"td.v code{overflow-wrap:anywhere;white-space:pre-wrap}td.n{white-space:nowrap}"
+	"td.v code{overflow-wrap:anywhere;white-space:pre-wrap}td.n,td.key code{white-space:nowrap}"
 	".cid{display:block;color:#555;font-size:.8em;font-weight:normal}"
 	"ul.reasons{margin:0;padding-left:1.1em}ul.reasons li+li{margin-top:.25em}"
 	".tall{max-height:85vh;overflow:auto}table.hm thead th{position:sticky;top:0;z-index:1}"

@@ -8,6 +8,7 @@
 
 #include "../util/round.h"
 #include "json_writer.h"
+#include "map_paths.h"
 #include "report.h"
 #include "../util/paths.h"
 #include "../result.h"
@@ -231,6 +232,31 @@ static void warning_object(struct json_writer *w, const struct res_unit *u)
 	jw_end_object(w);
 }
 
+/* The simplified map as the reports draw it, so that a saved result
+ * draws it without the map file: the drawing's size, then each feature's
+ * code and SVG path, in the file's order. */
+static void map_shapes(struct json_writer *w, const struct geo_map *m)
+{
+	const struct map_frame frame = map_frame(m);
+	integer_member(w, "width", (uint64_t)frame.width);
+	integer_member(w, "height", (uint64_t)frame.height);
+	jw_key(w, "shapes");
+	jw_begin_array(w);
+	struct strbuf d = STRBUF_INIT;
+	for (size_t i = 0; i < m->n; i++) {
+		strbuf_reset(&d);
+		map_put_path(&d, &m->features[i], &frame);
+		jw_begin_object(w);
+		string_member(w, "code", m->features[i].code);
+		jw_key(w, "d");
+		jw_stringn(w, d.buf ? d.buf : "", d.len);
+		jw_end_object(w);
+		w->out->failed |= d.failed;
+	}
+	strbuf_release(&d);
+	jw_end_array(w);
+}
+
 static void result_object(struct json_writer *w, const struct dqa_result *r)
 {
 	jw_begin_object(w);
@@ -252,6 +278,7 @@ static void result_object(struct json_writer *w, const struct dqa_result *r)
 		if (r->map_code)
 			string_member(w, "code", r->map_code);
 		real_member(w, "tolerance", r->map_tolerance);
+		map_shapes(w, &r->map);
 		jw_end_object(w);
 	}
 	time_member(w, "generated_at", r->generated_at);

@@ -1,51 +1,25 @@
-/* The map: each ring simplified by Douglas–Peucker in metres, the map's
- * plane (geo_map_plane) scaled to SVG units, every coordinate written by
- * the one number formatter. Units without rows are hatched with an SVG
+/* The map, drawn from result.json's shapes (map_paths.c): each in its
+ * unit's status colour; units without rows are hatched with an SVG
  * pattern; the legend is HTML under the drawing. */
 #include "map_svg.h"
 
-#include <math.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../rules/geo_map.h"
-#include "../util/paths.h"
 #include "escape.h"
 #include "format.h"
 #include "html.h"
 #include "messages.h"
-
-/* The longer side of the drawing, in SVG units (CSS pixels at full size). */
-#define MAP_SIZE 800.0
-
-/* SVG units per metre of the map's plane. */
-static double svg_scale(const struct geo_plane *p)
-{
-	double longer = p->width > p->height ? p->width : p->height;
-	return longer > 0 ? MAP_SIZE / longer : 1;
-}
 
 static int by_code(const void *a, const void *b)
 {
 	return strcmp(((const struct map_unit *)a)->code, ((const struct map_unit *)b)->code);
 }
 
-/* One ring as path commands; the closing point is the first again, which
- * Z draws. */
-static void put_ring(struct strbuf *out, const struct geo_ring *ring, const struct geo_plane *p,
-		     double scale)
-{
-	for (size_t i = 0; i + 1 < ring->n; i++) {
-		strbuf_puts(out, i == 0 ? "M" : i == 1 ? "L" : " ");
-		put_svg_number(out, (ring->xy[2 * i] - p->lon0) * p->x_scale * scale);
-		strbuf_putc(out, ' ');
-		put_svg_number(out, (p->lat1 - ring->xy[2 * i + 1]) * p->y_scale * scale);
-	}
-	strbuf_putc(out, 'Z');
-}
-
-static void put_feature(struct strbuf *out, const struct geo_feature *f, const struct map_unit *u,
-			const struct geo_plane *p, double scale, dqa_lang lang)
+/* One shape of doc.map.shapes, its path as the result holds it. */
+static void put_shape(struct strbuf *out, const char *code, const char *d, const struct map_unit *u,
+		      dqa_lang lang)
 {
 	if (u && u->href) {
 		strbuf_puts(out, "<a href=\"");
@@ -56,13 +30,12 @@ static void put_feature(struct strbuf *out, const struct geo_feature *f, const s
 		strbuf_puts(out, "<path fill=\"url(#map-hatch)\" d=\"");
 	else
 		strbuf_printf(out, "<path class=\"h-%s\" d=\"", html_status_class(u->status));
-	for (size_t r = 0; r < f->nrings; r++)
-		put_ring(out, &f->rings[r], p, scale);
+	html_put(out, d);
 	strbuf_puts(out, "\"><title>");
 	if (u) {
 		html_put(out, u->title);
 	} else {
-		html_put(out, f->code);
+		html_put(out, code);
 		strbuf_printf(out, ": %s", msg(lang, M_NO_ROWS_SHORT));
 	}
 	strbuf_puts(out, "</title></path>");
@@ -87,6 +60,10 @@ static void legend(struct strbuf *out, const struct shown *shown, dqa_lang lang)
 	strbuf_puts(out, "</ul>\n");
 }
 
+/* Units not on the map shown without a click; more (a map of another
+ * area, 206 units of 229) stay folded so the page goes on. */
+#define OFF_MAP_OPEN 10
+
 static void not_on_map(struct strbuf *out, const struct map_unit *units, size_t n, dqa_lang lang)
 {
 	size_t missing = 0;
@@ -94,7 +71,8 @@ static void not_on_map(struct strbuf *out, const struct map_unit *units, size_t 
 		missing += !units[i].on_map;
 	if (!missing)
 		return;
-	strbuf_printf(out, "<p class=\"off-map\">%s (%zu): ", msg(lang, M_MAP_NOT_ON_MAP), missing);
+	strbuf_printf(out, "<details class=\"off-map\"%s><summary>%s (%zu)</summary><p>",
+		      missing <= OFF_MAP_OPEN ? " open" : "", msg(lang, M_MAP_NOT_ON_MAP), missing);
 	for (size_t i = 0, shown = 0; i < n; i++) {
 		if (units[i].on_map)
 			continue;
@@ -109,26 +87,23 @@ static void not_on_map(struct strbuf *out, const struct map_unit *units, size_t 
 		if (units[i].href)
 			strbuf_puts(out, "</a>");
 	}
-	strbuf_puts(out, "</p>\n");
+	strbuf_puts(out, "</p></details>\n");
 }
 
-static void draw(struct strbuf *out, const struct geo_map *m, struct map_unit *units, size_t n,
-		 struct shown *shown, dqa_lang lang)
+static void draw(struct strbuf *out, const json_t *map, const json_t *shapes,
+		 struct map_unit *units, size_t n, struct shown *shown, dqa_lang lang)
 {
-	const struct geo_plane p = geo_map_plane(m);
-	const double scale = svg_scale(&p);
-	strbuf_puts(out, "<svg class=\"map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ");
-	put_svg_number(out, ceil(p.width * scale));
-	strbuf_putc(out, ' ');
-	put_svg_number(out, ceil(p.height * scale));
-	strbuf_printf(out, "\" role=\"img\" aria-label=\"%s\">\n<defs><pattern id=\"map-hatch\" "
-			   "width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
-			   "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" "
-			   "fill=\"#fff\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" "
-			   "class=\"hatch\"/></pattern></defs>\n", msg(lang, M_MAP));
-	for (size_t i = 0; i < m->n; i++) {
-		const struct geo_feature *f = &m->features[i];
-		struct map_unit key = {.code = f->code};
+	strbuf_printf(out, "<svg class=\"map\" xmlns=\"http://www.w3.org/2000/svg\" "
+			   "viewBox=\"0 0 %" PRIu64 " %" PRIu64 "\" role=\"img\" aria-label=\"%s\">\n"
+			   "<defs><pattern id=\"map-hatch\" width=\"6\" height=\"6\" "
+			   "patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect "
+			   "width=\"6\" height=\"6\" fill=\"#fff\"/><line x1=\"0\" y1=\"0\" x2=\"0\" "
+			   "y2=\"6\" class=\"hatch\"/></pattern></defs>\n",
+		      doc_count(map, "width"), doc_count(map, "height"), msg(lang, M_MAP));
+	size_t i;
+	const json_t *shape;
+	json_array_foreach(shapes, i, shape) {
+		struct map_unit key = {.code = doc_str(shape, "code")};
 		struct map_unit *u = bsearch(&key, units, n, sizeof *units, by_code);
 		if (u)
 			u->on_map = true;
@@ -136,36 +111,23 @@ static void draw(struct strbuf *out, const struct geo_map *m, struct map_unit *u
 			shown->hatched = true;
 		else
 			shown->status[(unsigned)u->status <= DQA_NO_SCORE ? u->status : DQA_NO_SCORE] = true;
-		put_feature(out, f, u, &p, scale, lang);
+		put_shape(out, key.code, doc_str(shape, "d"), u, lang);
 	}
 	strbuf_puts(out, "</svg>\n");
 }
 
-void html_map(struct strbuf *out, const json_t *map, const char *path, struct map_unit *units,
-	      size_t n, enum msg heading, enum msg note, dqa_lang lang)
+void html_map(struct strbuf *out, const json_t *map, struct map_unit *units, size_t n,
+	      enum msg heading, enum msg note, dqa_lang lang)
 {
-	const char *file = path ? path : doc_str(map, "file"), *code = doc_str(map, "code");
-	double tolerance = doc_num(map, "tolerance");
+	const json_t *shapes = json_object_get(map, "shapes");
 	qsort(units, n, sizeof *units, by_code);
 	strbuf_printf(out, "<section class=\"map-view\">\n<h2>%s</h2>\n<p class=\"meta\">%s</p>\n",
 		      msg(lang, heading), msg(lang, note));
-	struct geo_map m;
-	dqa_error err = {0};
-	int rc = geo_map_load(&m, file, code[0] ? code : NULL, &err);
-	if (rc < 0) {
-		out->failed |= rc == DQA_ENOMEM;
-		strbuf_printf(out, "<p class=\"notice\">%s: <code>", msg(lang, M_MAP_UNREADABLE));
-		html_put(out, path_shown(file, false));
-		strbuf_puts(out, "</code></p>\n</section>\n");
-		return;
-	}
 	struct shown shown = {0};
-	if (geo_map_simplify(&m, isnan(tolerance) || tolerance < 0 ? MAP_TOLERANCE_DEFAULT
-								   : tolerance) < 0)
-		out->failed = true;
+	if (json_array_size(shapes))
+		draw(out, map, shapes, units, n, &shown, lang);
 	else
-		draw(out, &m, units, n, &shown, lang);
-	geo_map_release(&m);
+		strbuf_printf(out, "<p class=\"notice\">%s</p>\n", msg(lang, M_MAP_NO_SHAPES));
 	legend(out, &shown, lang);
 	not_on_map(out, units, n, lang);
 	strbuf_puts(out, "</section>\n");
@@ -218,7 +180,7 @@ void html_result_map(const struct dqa_report *rep, dqa_lang lang, struct strbuf 
 		}
 	}
 	if (!out->failed)
-		html_map(out, map, rep->map_file, units, n, M_MAP, M_MAP_NOTE, lang);
+		html_map(out, map, units, n, M_MAP, M_MAP_NOTE, lang);
 	map_units_release(units, n);
 	free(units);
 }

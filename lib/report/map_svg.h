@@ -16,15 +16,13 @@ struct map_unit {
 	bool on_map;             /* set by html_map */
 };
 
-/* The map section: heading and note (message ids), the SVG of the map
- * that doc.map names (`file`, `code`, `tolerance` in metres) with each
- * feature in its unit's status colour, linked and titled, features of no
- * unit in units[0, n) hatched, a legend of the colours drawn, then the
- * units not on the map.
- * The file read is path, or doc.map.file when path is NULL; one that cannot
- * be read now (the result was moved) is a notice. */
-void html_map(struct strbuf *out, const json_t *map, const char *path, struct map_unit *units,
-	      size_t n, enum msg heading, enum msg note, dqa_lang lang);
+/* The map section: heading and note (message ids), the SVG of doc.map's
+ * shapes (`width`, `height`, `shapes`: [{code, d}]) with each shape in its
+ * unit's status colour, linked and titled, shapes of no unit in units[0, n)
+ * hatched, a legend of the colours drawn, then the units not on the map.
+ * A map without shapes (a result of an older dqa) is a notice. */
+void html_map(struct strbuf *out, const json_t *map, struct map_unit *units, size_t n,
+	      enum msg heading, enum msg note, dqa_lang lang);
 /* index.html's map section: every unit of the result by its status and
  * score, linked to its page when unit pages are written; nothing when
  * the result has no map. */

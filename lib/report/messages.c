@@ -194,7 +194,9 @@ static const struct text messages[M_COUNT] = {
 	[M_MAP_NO_ROWS] = {"no rows (hatched)", "không có dòng nào (gạch chéo)"},
 	[M_MAP_NOT_ON_MAP] = {"In the data but not on the map", "Có trong dữ liệu nhưng không có "
 			      "trên bản đồ"},
-	[M_MAP_UNREADABLE] = {"The map could not be read", "Không đọc được bản đồ"},
+	[M_MAP_NO_SHAPES] = {"This result holds no map shapes (an older dqa wrote it): audit again "
+			    "to draw the map", "Kết quả này không có hình bản đồ (do dqa bản cũ "
+			    "ghi): kiểm tra lại để vẽ bản đồ"},
 	[M_NO_WARNINGS_TEXT] = {"no warnings: every unit scores at least %s",
 				"không có cảnh báo: mọi đơn vị đều đạt ít nhất %s điểm"},
 	[M_WARNINGS_TEXT] = {"warnings: %zu %s below %s, worst first",
@@ -258,9 +260,11 @@ static const struct hint requirements[] = {
 	{"at_most", {"at most %s", "nhiều nhất %s"}},
 	{"between", {"from %s to %s", "từ %s đến %s"}},
 	{"rows", {"%s rows", "%s dòng"}},
+	{"rows:one", {"%s row", "%s dòng"}},
 	{"per_unit", {"%s per unit", "%s mỗi đơn vị"}},
 	{"in_dataset", {"%s in the dataset", "%s trong bộ dữ liệu"}},
 	{"characters", {"%s characters", "%s ký tự"}},
+	{"characters:one", {"%s character", "%s ký tự"}},
 	{"value", {"a value %s", "giá trị %s"}},
 	{"fresh", {"updated within the last %s", "được cập nhật trong vòng %s gần nhất"}},
 	{"fresh_share", {"at least %s%% of rows updated within the last %s",
@@ -274,6 +278,7 @@ static const struct hint requirements[] = {
 	{"regex", {"a value matching the pattern %s", "giá trị khớp mẫu %s"}},
 	{"enum", {"one of: %s", "là một trong: %s"}},
 	{"in_ref", {"one of the %s codes of %s", "là một trong %s mã của %s"}},
+	{"in_ref:one", {"the %s code of %s", "là %s mã của %s"}},
 	{"not_null", {"a value in every row", "mọi dòng đều có giá trị"}},
 	{"unique", {"each %s only once in the dataset",
 		    "mỗi %s chỉ xuất hiện một lần trong bộ dữ liệu"}},
@@ -302,11 +307,30 @@ static const struct text duration_units[][2] = {
 	{{"year", "năm"}, {"years", "năm"}},
 };
 
-static const struct counts_word counts_words[] = {
-	{"rows", {"rows", "dòng"}},           {"units", {"units", "đơn vị"}},
-	{"datasets", {"datasets", "bộ dữ liệu"}}, {"fields", {"fields", "trường"}},
-	{"columns", {"columns", "cột"}},      {"files", {"files", "tệp"}},
-	{"codes", {"codes", "mã"}},
+/* What the checks count: plural, then singular. */
+static const struct counts_word counts_words[][2] = {
+	{{"rows", {"rows", "dòng"}}, {"rows", {"row", "dòng"}}},
+	{{"units", {"units", "đơn vị"}}, {"units", {"unit", "đơn vị"}}},
+	{{"datasets", {"datasets", "bộ dữ liệu"}}, {"datasets", {"dataset", "bộ dữ liệu"}}},
+	{{"fields", {"fields", "trường"}}, {"fields", {"field", "trường"}}},
+	{{"columns", {"columns", "cột"}}, {"columns", {"column", "cột"}}},
+	{{"files", {"files", "tệp"}}, {"files", {"file", "tệp"}}},
+	{{"codes", {"codes", "mã"}}, {"codes", {"code", "mã"}}},
+};
+
+/* The messages with a count whose words change when it is 1 (English
+ * only: Vietnamese nouns do not inflect), for msg_n. */
+static const struct {
+	enum msg id;
+	struct text one;
+} singulars[] = {
+	{M_TREND_LAST_RUNS, {"trend (last %zu run)", "xu hướng (%zu lần chạy gần nhất)"}},
+	{M_UNITS_LISTED, {"%zu of %zu unit listed", "%zu/%zu đơn vị bị cảnh báo"}},
+	{M_STALLED, {"stalled: same data in %u run", "dữ liệu không đổi qua %u lần chạy"}},
+	{M_FAILED_ROWS_LINK, {"Download the %s row to fix", "Tải về %s dòng cần sửa"}},
+	{M_FAILED_ROWS_LEFT_OUT, {"%s more failure is left out of the file (at most %s lines)",
+				  "%s lỗi khác không có trong tệp (tối đa %s dòng)"}},
+	{M_ALL_CHECKS, {"%zu check (%zu passing)", "%zu phép kiểm tra (%zu đạt)"}},
 };
 
 static const struct text criteria[DQA_CRITERIA] = {
@@ -474,6 +498,14 @@ const char *msg(dqa_lang lang, enum msg id)
 	return (unsigned)id < M_COUNT ? pick(lang, &messages[id]) : "";
 }
 
+const char *msg_n(dqa_lang lang, enum msg id, uint64_t n)
+{
+	for (size_t i = 0; n == 1 && i < sizeof singulars / sizeof *singulars; i++)
+		if (singulars[i].id == id)
+			return pick(lang, &singulars[i].one);
+	return msg(lang, id);
+}
+
 const char *msg_criterion(dqa_lang lang, dqa_criterion c)
 {
 	return (unsigned)c < DQA_CRITERIA ? pick(lang, &criteria[c]) : "";
@@ -494,11 +526,11 @@ const char *msg_status(dqa_lang lang, dqa_status s)
 	return pick(lang, &statuses[(unsigned)s <= DQA_NO_SCORE ? s : DQA_NO_SCORE]);
 }
 
-const char *msg_counts(dqa_lang lang, const char *counts)
+const char *msg_counts(dqa_lang lang, const char *counts, uint64_t n)
 {
 	for (size_t i = 0; i < sizeof counts_words / sizeof *counts_words; i++)
-		if (strcmp(counts_words[i].key, counts) == 0)
-			return pick(lang, &counts_words[i].text);
+		if (strcmp(counts_words[i][0].key, counts) == 0)
+			return pick(lang, &counts_words[i][n == 1].text);
 	return counts;
 }
 
@@ -535,6 +567,13 @@ const char *msg_requirement(dqa_lang lang, const char *key)
 {
 	const struct text *t = find_kind(requirements, sizeof requirements / sizeof *requirements,
 					 key, NULL);
+	return t ? pick(lang, t) : "";
+}
+
+const char *msg_requirement_n(dqa_lang lang, const char *key, const char *number)
+{
+	const struct text *t = find_kind(requirements, sizeof requirements / sizeof *requirements,
+					 key, strcmp(number, "1") == 0 ? "one" : NULL);
 	return t ? pick(lang, t) : "";
 }
 

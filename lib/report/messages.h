@@ -44,7 +44,7 @@ enum msg {
 	M_FAILED_ROWS_LINK, M_FAILED_ROWS_FORMAT, M_FAILED_ROWS_LEFT_OUT,
 	/* the map of unit scores */
 	M_MAP, M_MAP_NOTE, M_MAP_CITY, M_MAP_CITY_NOTE, M_MAP_NO_ROWS, M_MAP_NOT_ON_MAP,
-	M_MAP_UNREADABLE,
+	M_MAP_NO_SHAPES,
 	/* the profile page */
 	M_PROFILE_TITLE, M_PROFILE_COLUMN, M_PROFILE_TYPE, M_PROFILE_EMPTY, M_PROFILE_DISTINCT,
 	M_PROFILE_MIN, M_PROFILE_MAX, M_PROFILE_HYGIENE, M_PROFILE_TOP, M_PROFILE_SHAPES,
@@ -53,6 +53,9 @@ enum msg {
 };
 
 const char *msg(dqa_lang lang, enum msg id);
+/* The message id for a count of n (the count its noun agrees with): the
+ * singular form when n is 1 and the words change, else msg(lang, id). */
+const char *msg_n(dqa_lang lang, enum msg id, uint64_t n);
 const char *msg_criterion(dqa_lang lang, dqa_criterion c);
 /* The criterion's name in at most 7 characters, for the terminal table. */
 const char *msg_criterion_short(dqa_lang lang, dqa_criterion c);
@@ -60,8 +63,9 @@ const char *msg_criterion_short(dqa_lang lang, dqa_criterion c);
 const char *msg_criterion_title(dqa_lang lang, dqa_criterion c);
 const char *msg_status(dqa_lang lang, dqa_status s);
 /* What a check's counts count ("rows", "fields", ... as in result.json),
- * as a plural noun; an unknown word is returned as it is. */
-const char *msg_counts(dqa_lang lang, const char *counts);
+ * as a noun for n of them (singular for 1); an unknown word is returned as
+ * it is. */
+const char *msg_counts(dqa_lang lang, const char *counts, uint64_t n);
 /* What a check of this kind asks, in a few words ("Real calendar dates"),
  * for a label made from kind and columns; type: a type check's type, or
  * NULL. NULL for a kind the catalogue does not know. */
@@ -76,6 +80,9 @@ const char *msg_hygiene(dqa_lang lang, const char *name);
 /* A requirement phrase by key ("at_least", "rows", "fresh", ...; see
  * requirements.c), a printf format; "" for an unknown key. */
 const char *msg_requirement(dqa_lang lang, const char *key);
+/* msg_requirement for a phrase about a count written as number: its
+ * singular ("%s row", key "rows:one") when number is "1". */
+const char *msg_requirement_n(dqa_lang lang, const char *key, const char *number);
 /* A duration unit's word (timeparse.h's enum duration_unit), plural when
  * many. */
 const char *msg_duration_unit(dqa_lang lang, int unit, bool many);

@@ -37,8 +37,6 @@ struct dqa_report {
 	bool history_pages;      /* trend.html and warnings.html sit beside index.html */
 	bool unit_pages;         /* units/UNIT.html sit beside index.html (--out) */
 	const struct rowlog *rowlog;   /* the audit's kept rows, or NULL */
-	const char *map_file;    /* the map as the audit resolved it (doc.map.file
-				    may show it without its folders), or NULL */
 	struct unit_failed_rows *failed_rows;   /* per unit, with rowlog: what its
 						   failed-row file holds */
 	uint64_t failed_rows_max;      /* lines per unit file, 0: no bound */

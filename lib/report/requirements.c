@@ -50,7 +50,8 @@ static bool put_bounds(struct strbuf *sb, const json_t *check, const char *noun,
 		strbuf_printf(&na, msg_requirement(lang, "between"), a.buf, b.buf);
 		strbuf_printf(sb, noun ? msg_requirement(lang, noun) : "%s", na.buf ? na.buf : "");
 	} else {
-		strbuf_printf(&nb, noun ? msg_requirement(lang, noun) : "%s", min ? a.buf : b.buf);
+		const char *bound = (min ? a.buf : b.buf) ? (min ? a.buf : b.buf) : "";
+		strbuf_printf(&nb, noun ? msg_requirement_n(lang, noun, bound) : "%s", bound);
 		strbuf_printf(sb, msg_requirement(lang, min ? "at_least" : "at_most"),
 			      nb.buf ? nb.buf : "");
 	}
@@ -191,7 +192,8 @@ static bool put_in_ref(struct strbuf *sb, const json_t *check, dqa_lang lang)
 	struct strbuf count = STRBUF_INIT, name = STRBUF_INIT;
 	put_param_number(&count, codes, lang);
 	put_ref_name(&name, ref);
-	strbuf_printf(sb, msg_requirement(lang, "in_ref"), count.buf ? count.buf : "",
+	strbuf_printf(sb, msg_requirement_n(lang, "in_ref", count.buf ? count.buf : ""),
+		      count.buf ? count.buf : "",
 		      name.buf ? name.buf : "");
 	sb->failed |= count.failed || name.failed;
 	strbuf_release(&count);

@@ -331,8 +331,7 @@ static void city_map(const struct page *p)
 		fill_city_unit(p, doc_str(mapped, "dataset"), mapped,
 			       &lines[u], ndatasets, &units[u]);
 	if (!p->out->failed)
-		html_map(p->out, map, p->links ? p->links->map_file : NULL, units, n, M_MAP_CITY,
-			 M_MAP_CITY_NOTE, p->lang);
+		html_map(p->out, map, units, n, M_MAP_CITY, M_MAP_CITY_NOTE, p->lang);
 	map_units_release(units, n);
 	free(units);
 	free(cells);

@@ -22,8 +22,6 @@ struct suite_links {
 	view_unit_href *unit_href;
 	const void *href_ctx;
 	bool history_pages;       /* trend.html and warnings.html beside index.html */
-	const char *map_file;     /* the first mapped dataset's map as its audit
-				     resolved it, or NULL: the document's */
 };
 
 void render_suite_html(const json_t *doc, const struct suite_links *links, dqa_lang lang,

@@ -217,7 +217,8 @@ static void write_dataset_checks(const struct text *t, const json_t *checks)
 		put_count(&failed, doc_count(c, "failed"), lang);
 		put_count(&evaluated, doc_count(c, "evaluated"), lang);
 		strbuf_printf(out, msg(lang, M_FAILED_OF), failed.buf ? failed.buf : "",
-			      evaluated.buf ? evaluated.buf : "", msg_counts(lang, doc_str(c, "counts")));
+			      evaluated.buf ? evaluated.buf : "",
+			      msg_counts(lang, doc_str(c, "counts"), doc_count(c, "evaluated")));
 		strbuf_release(&failed);
 		strbuf_release(&evaluated);
 		if (doc_num(c, "cost") > 0) {

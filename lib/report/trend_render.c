@@ -156,7 +156,8 @@ static void trend_text(const struct trend *t, const struct view_style *st, struc
 		strbuf_putc(out, ' ');
 		put_aligned(out, msg(lang, M_LAST_WEEK), c.week, true);
 		strbuf_puts(out, "  ");
-		strbuf_printf(out, msg(lang, M_TREND_LAST_RUNS), width < d->nruns ? width : d->nruns);
+		size_t shown = width < d->nruns ? width : d->nruns;
+		strbuf_printf(out, msg_n(lang, M_TREND_LAST_RUNS, shown), shown);
 		strbuf_putc(out, '\n');
 		for (size_t k = 0; k < d->nseries; k++) {
 			const struct trend_series *s = &d->series[k];

@@ -119,14 +119,27 @@ static void put_plain(struct strbuf *out, struct strbuf *text)
 }
 
 /* Whether column is among the document's pii columns. */
-static bool is_pii(const struct dqa_report *rep, const char *column)
+/* Whether column is in the document's array of column names (pii, key). */
+static bool listed(const struct dqa_report *rep, const char *array, const char *column)
 {
 	size_t i;
 	json_t *c;
-	json_array_foreach(json_object_get(rep->doc, "pii"), i, c)
+	json_array_foreach(json_object_get(rep->doc, array), i, c)
 		if (json_string_value(c) && strcmp(json_string_value(c), column) == 0)
 			return true;
 	return false;
+}
+
+static bool is_pii(const struct dqa_report *rep, const char *column)
+{
+	return listed(rep, "pii", column);
+}
+
+/* A record key column of the samples: shown with them (sample_is_key), or
+ * the checked column when it is one of dataset.key (a unique check's). */
+static bool is_key(const struct dqa_report *rep, const json_t *sample, const char *column)
+{
+	return sample_is_key(sample, column) || listed(rep, "key", column);
 }
 
 static void samples(const struct dqa_report *rep, const json_t *check, dqa_lang lang,
@@ -161,7 +174,7 @@ static void samples(const struct dqa_report *rep, const json_t *check, dqa_lang 
 	json_object_foreach(names, name, v) {
 		strbuf_puts(out, "<th>");
 		html_put(out, name);
-		if (sample_is_key(json_array_get(list, 0), name))
+		if (is_key(rep, json_array_get(list, 0), name))
 			strbuf_printf(out, "<small class=\"cid\">%s</small>", msg(lang, M_RECORD_KEY));
 		strbuf_puts(out, "</th>");
 		masked |= is_pii(rep, name);
@@ -191,7 +204,9 @@ static void samples(const struct dqa_report *rep, const json_t *check, dqa_lang 
 				strbuf_printf(out, "<td class=\"empty\">%s</td>", msg(lang, M_EMPTY_NAME));
 				continue;
 			}
-			strbuf_puts(out, "<td class=\"v\"><code>");
+			/* a record key is read as one: it never wraps */
+			strbuf_puts(out, is_key(rep, s, name) ? "<td class=\"v key\"><code>"
+							       : "<td class=\"v\"><code>");
 			if (len == strspn(value, " "))
 				/* spaces only: shown, or the cell would look empty */
 				for (size_t k = 0; k < len; k++)
@@ -294,7 +309,7 @@ void html_check_details(const struct dqa_report *rep, const json_t *checks, cons
 		strbuf_printf(out, "<p>%s</p>\n", msg(lang, M_ALL_PASS));
 	free(rank);
 	strbuf_puts(out, "<details><summary>");
-	strbuf_printf(out, msg(lang, M_ALL_CHECKS), n, n - failing);
+	strbuf_printf(out, msg_n(lang, M_ALL_CHECKS, n), n, n - failing);
 	strbuf_puts(out, "</summary>\n");
 	check_table(checks, lang, out);
 	strbuf_puts(out, "</details>\n");
@@ -315,13 +330,14 @@ static void failed_rows_link(const struct dqa_report *rep, size_t unit, dqa_lang
 	strbuf_puts(out, "<p class=\"notice\"><a href=\"");
 	html_put(out, name);
 	strbuf_puts(out, "\" download>");
-	strbuf_printf(out, msg(lang, M_FAILED_ROWS_LINK), rows.buf ? rows.buf : "");
+	strbuf_printf(out, msg_n(lang, M_FAILED_ROWS_LINK, f->rows), rows.buf ? rows.buf : "");
 	strbuf_printf(out, "</a> (%s)", msg(lang, M_FAILED_ROWS_FORMAT));
 	if (f->left_out) {
 		strbuf_reset(&rows);
 		put_count(&rows, f->left_out, lang);
 		strbuf_puts(out, "<br>");
-		strbuf_printf(out, msg(lang, M_FAILED_ROWS_LEFT_OUT), rows.buf ? rows.buf : "",
+		strbuf_printf(out, msg_n(lang, M_FAILED_ROWS_LEFT_OUT, f->left_out),
+			      rows.buf ? rows.buf : "",
 			      max.buf ? max.buf : "");
 	}
 	strbuf_puts(out, "</p>\n");

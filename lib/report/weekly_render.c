@@ -28,7 +28,7 @@ void put_weekly_reasons(struct strbuf *out, const struct weekly_item *it, dqa_la
 	}
 	if (it->stalled) {
 		strbuf_puts(out, sep);
-		strbuf_printf(out, msg(lang, M_STALLED), it->stalled_runs);
+		strbuf_printf(out, msg_n(lang, M_STALLED, it->stalled_runs), it->stalled_runs);
 	}
 }
 
@@ -140,7 +140,7 @@ static void put_counts(struct strbuf *out, const struct weekly_list *l,
 		       const dqa_weekly_options *o, dqa_lang lang)
 {
 	strbuf_printf(out, "%zu %s, ", l->nruns, msg(lang, l->nruns == 1 ? M_RUN_WORD : M_TREND_RUNS_WORD));
-	strbuf_printf(out, msg(lang, M_UNITS_LISTED), l->nitems, l->nunits);
+	strbuf_printf(out, msg_n(lang, M_UNITS_LISTED, l->nunits), l->nitems, l->nunits);
 	strbuf_printf(out, " (%s: ", msg(lang, M_TARGET));
 	put_target(out, o, lang);
 	strbuf_putc(out, ')');

@@ -184,6 +184,32 @@ void geo_map_release(struct geo_map *m)
 	*m = (struct geo_map){0};
 }
 
+int geo_map_copy(struct arena *arena, const struct geo_map *src, struct geo_map *dst)
+{
+	*dst = (struct geo_map){.n = src->n, .lon_min = src->lon_min, .lon_max = src->lon_max,
+				.lat_min = src->lat_min, .lat_max = src->lat_max};
+	dst->features = arena_alloc(arena, (src->n + 1) * sizeof *dst->features);
+	if (!dst->features)
+		return DQA_ENOMEM;
+	for (size_t i = 0; i < src->n; i++) {
+		const struct geo_feature *from = &src->features[i];
+		struct geo_feature *to = &dst->features[i];
+		to->code = arena_strdup(arena, from->code);
+		to->rings = arena_alloc(arena, (from->nrings + 1) * sizeof *to->rings);
+		if (!to->code || !to->rings)
+			return DQA_ENOMEM;
+		to->nrings = from->nrings;
+		for (size_t k = 0; k < from->nrings; k++) {
+			size_t bytes = 2 * from->rings[k].n * sizeof *from->rings[k].xy;
+			to->rings[k] = (struct geo_ring){arena_alloc(arena, bytes), from->rings[k].n};
+			if (!to->rings[k].xy)
+				return DQA_ENOMEM;
+			memcpy(to->rings[k].xy, from->rings[k].xy, bytes);
+		}
+	}
+	return 0;
+}
+
 struct geo_plane geo_map_plane(const struct geo_map *m)
 {
 	const double earth_radius_m = 6371008.8, rad = M_PI / 180;

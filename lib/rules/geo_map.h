@@ -47,6 +47,9 @@ int geo_map_read(struct geo_map *m, const char *text, size_t len, const char *na
 /* geo_map_read of the file at path (DQA_EINPUT when it cannot be read). */
 int geo_map_load(struct geo_map *m, const char *path, const char *code, dqa_error *err);
 void geo_map_release(struct geo_map *m);
+/* A deep copy of src into dst, every part allocated in arena (dst's own
+ * arena stays empty: dst dies with arena). Returns 0 or DQA_ENOMEM. */
+int geo_map_copy(struct arena *arena, const struct geo_map *src, struct geo_map *dst);
 
 /* The map's plane in metres: equirectangular, x east from the westmost
  * point scaled by the cosine of the middle latitude (so a city keeps its

@@ -181,8 +181,9 @@ static int map_error(struct rules_ctx *ctx, const struct ynode *at, const dqa_er
 }
 
 /* `map: FILE.geojson` or `map: {file: F, code: PROPERTY, tolerance: METRES}`:
- * the units' areas for the reports' map, read once here so that a bad file
- * stops the run before any data is read. */
+ * the units' areas for the reports' map, read and simplified once here so
+ * that a bad file stops the run before any data is read, and the result
+ * carries the shapes drawn (a re-rendered report needs no map file). */
 static int parse_map(struct rules_ctx *ctx, const struct ynode *node)
 {
 	static const char *const keys[] = {"file", "code", "tolerance"};
@@ -206,14 +207,14 @@ static int parse_map(struct rules_ctx *ctx, const struct ynode *node)
 	const char *path;
 	FORWARD_IF_ERROR(param_string(ctx, file, "map", &path));
 	RETURN_IF_NOMEM(r->map_file = rules_path(ctx, path), ctx->err);
-	struct geo_map m;
 	dqa_error why = {0};
-	int rc = geo_map_load(&m, r->map_file, r->map_code, &why);
+	geo_map_release(&r->map);
+	int rc = geo_map_load(&r->map, r->map_file, r->map_code, &why);
 	if (rc == DQA_ENOMEM)
 		return error_nomem(ctx->err);
 	if (rc < 0)
 		return map_error(ctx, file, &why);
-	geo_map_release(&m);
+	RETURN_NOMEM_UNLESS(geo_map_simplify(&r->map, r->map_tolerance) == 0, ctx->err);
 	return 0;
 }
 
@@ -598,6 +599,7 @@ void dqa_rules_free(dqa_rules *rules)
 		expr_release(rules->checks[i]->where);
 	}
 	unit_path_release(rules->unit_path);
+	geo_map_release(&rules->map);
 	ydoc_release(&rules->doc);
 	arena_release(&rules->arena);
 	free(rules);

@@ -12,6 +12,7 @@
 #include "../input/reader.h"
 #include "../util/strset.h"
 #include "../util/closest.h"
+#include "geo_map.h"
 #include "yaml_tree.h"
 
 enum vtype { VT_STRING, VT_INTEGER, VT_NUMBER, VT_DATE, VT_BOOLEAN };
@@ -84,6 +85,7 @@ struct dqa_rules {
 	const char *map_file;         /* `map:` resolved against the rule file, or NULL */
 	const char *map_code;         /* the feature property holding the code, NULL: id */
 	double map_tolerance;         /* metres the reports simplify the map by */
+	struct geo_map map;           /* the map, simplified by map_tolerance (n 0: none) */
 	struct dialect dialect;       /* its limits point at `limits` below */
 	const char *source;          /* `source:`'s PostgreSQL URI, or NULL */
 	bool header;

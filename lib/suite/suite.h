@@ -39,9 +39,8 @@ struct dqa_suite {
 	double score;
 	dqa_status status;
 	dqa_suite_sink *sink;         /* where each dataset goes, or NULL */
-	const char *map_file;         /* the first mapped dataset's map file, for the
-					 city page (suite.json may show it without
-					 its folders) */
+	bool mapped;                  /* a dataset's map is in the document: the
+					 city page's, the only one it keeps */
 };
 
 /* Loads the suite file at path and every rule file it names; expands and

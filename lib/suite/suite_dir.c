@@ -141,7 +141,7 @@ int suite_write_city(struct dqa_suite *s, dqa_error *err)
 	struct strbuf sb = STRBUF_INIT;
 	render_suite_md(s->json, sink->lang, &sb);
 	FORWARD_IF_ERROR(write_buffer(sink->dir, "summary.md", &sb, err));
-	struct suite_links links = {city_unit_href, s, sink->history != NULL, s->map_file};
+	struct suite_links links = {city_unit_href, s, sink->history != NULL};
 	render_suite_html(s->json, &links, sink->lang, &sb);
 	FORWARD_IF_ERROR(write_buffer(sink->dir, "index.html", &sb, err));
 	s->sink->nfiles += 3;

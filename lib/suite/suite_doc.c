@@ -89,8 +89,10 @@ static json_t *check_definitions(const json_t *res)
 
 /* What the city pages need of a dataset besides its lines: where its
  * result file is (null without a report folder), its thresholds, its
- * warnings, the checks their reasons name and its map, if any. */
-static json_t *dataset_entry(const struct dqa_suite *s, const char *name, const json_t *res)
+ * warnings, the checks their reasons name and, for the first mapped
+ * dataset, its map (the city map's). */
+static json_t *dataset_entry(const struct dqa_suite *s, const char *name, const json_t *res,
+			     bool keep_map)
 {
 	json_t *path = json_null();
 	if (s->sink && s->sink->dir) {
@@ -101,7 +103,8 @@ static json_t *dataset_entry(const struct dqa_suite *s, const char *name, const 
 	return json_pack("{s:s, s:o, s:O, s:O, s:o*, s:O*}", "dataset", name, "result", path,
 			 "thresholds", json_object_get(res, "thresholds"),
 			 "warnings", json_object_get(res, "warnings"),
-			 "checks", check_definitions(res), "map", json_object_get(res, "map"));
+			 "checks", check_definitions(res),
+			 "map", keep_map ? json_object_get(res, "map") : NULL);
 }
 
 int suite_begin(struct dqa_suite *s, dqa_error *err)
@@ -115,6 +118,7 @@ int suite_begin(struct dqa_suite *s, dqa_error *err)
 	s->score_sum = 0;
 	s->scored = 0;
 	s->status = DQA_NO_SCORE;
+	s->mapped = false;
 	RETURN_NOMEM_UNLESS(s->lines && s->rows && s->entries && s->unit_files, err);
 	return 0;
 }
@@ -135,10 +139,10 @@ int suite_add_summary(struct dqa_suite *s, size_t i, const json_t *res, char **u
 	}
 	rc |= json_array_append_new(s->unit_files, files);
 	rc |= json_array_append_new(s->lines, dataset_line(d->name, res));
-	rc |= json_array_append_new(s->entries, dataset_entry(s, d->name, res));
+	bool first_map = !s->mapped && json_is_object(json_object_get(res, "map"));
+	rc |= json_array_append_new(s->entries, dataset_entry(s, d->name, res, first_map));
 	RETURN_NOMEM_UNLESS(rc == 0, err);
-	if (!s->map_file && d->result->map_file)
-		RETURN_IF_NOMEM(s->map_file = arena_strdup(&s->arena, d->result->map_file), err);
+	s->mapped |= first_map;
 	double score = dqa_result_score(d->result);
 	if (!isnan(score))
 		s->score_sum += score, s->scored++;

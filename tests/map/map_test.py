@@ -10,10 +10,11 @@
    (xmllint), each feature is one path whose coordinates are the
    equirectangular projection recomputed here, linked to its unit page and
    titled with its name and score; units without rows are hatched; units
-   not on the map are listed under it; `dqa report` draws the same map; the
-   Vietnamese page writes scores with a decimal comma.
+   not on the map are listed under it; result.json holds each path;
+   `dqa report` draws the same map, also with the result and the map file
+   moved; the Vietnamese page writes scores with a decimal comma.
 3. Hanoi's 126 units with the shipped map: every unit drawn, the page
-   under 1.5 MB.
+   under 1.5 MB; 11 units of the data not on the map folded under it.
 4. A suite's city dashboard draws the mapped dataset's map.
 """
 
@@ -264,8 +265,8 @@ def check_audit(dqa, tmp):
     title = paths["A"][0].find(SVG + "title").text
     if title != "A · Phường An: 100.00":
         fail(f"A's title: {title!r}")
-    off = re.search(r'<p class="off-map">(.*?)</p>', page)
-    if not off or "C · Phường Cầu" not in off.group(1) or "(1)" not in off.group(1):
+    off = re.search(r'<details class="off-map" open><summary>(.*?)</summary><p>(.*?)</p>', page)
+    if not off or "C · Phường Cầu" not in off.group(2) or "(1)" not in off.group(1):
         fail("C, in the data but not on the map, is not listed under it")
     run(dqa, "report", "out/result.json", "--out", "again", "--lang", "vi", cwd=tmp)
     again = (tmp / "again/index.html").read_text()
@@ -274,12 +275,26 @@ def check_audit(dqa, tmp):
         fail("dqa report draws another map")
     if vi_paths["B"][0].find(SVG + "title").text != "B · Xã Bình: 66,67":
         fail(f"vi title of B: {vi_paths['B'][0].find(SVG + 'title').text!r}")
+    # result.json carries the drawing: the map file is not needed again
+    result = json.loads((tmp / "out/result.json").read_text())
+    shapes = {s["code"]: s["d"] for s in result["map"]["shapes"]}
+    if shapes != {f["properties"]["unit_code"]: expected_path(f, features) for f in features}:
+        fail(f"result.json's map shapes: {shapes}")
     (tmp / "units.geojson").rename(tmp / "moved.geojson")
-    run(dqa, "report", "out/result.json", "--out", "moved", cwd=tmp)
-    moved = (tmp / "moved/index.html").read_text()
-    if 'class="map"' in moved or "The map could not be read: <code>units.geojson</code>" not in moved:
-        fail("a result whose map has moved does not show the notice")
-    print("map: four units drawn as recomputed, linked, titled, hatched and listed (en, vi, dqa report, moved)")
+    (tmp / "elsewhere").mkdir()
+    (tmp / "out/result.json").rename(tmp / "elsewhere/result.json")
+    run(dqa, "report", "result.json", "--out", "moved", cwd=tmp / "elsewhere")
+    moved = (tmp / "elsewhere/moved/index.html").read_text()
+    if svg_of(moved) != svg_of(page) or moved != page:
+        fail("a result moved away from its map file draws another index.html")
+    del result["map"]["shapes"]
+    (tmp / "old.json").write_text(json.dumps(result))
+    run(dqa, "report", "old.json", "--out", "old", cwd=tmp)
+    old = (tmp / "old/index.html").read_text()
+    if 'class="map"' in old or "This result holds no map shapes" not in old:
+        fail("a result without map shapes does not say so")
+    print("map: four units drawn as recomputed, linked, titled, hatched and listed (en, vi, "
+          "dqa report, moved, without shapes)")
 
 
 def check_hanoi(dqa, root, tmp):
@@ -292,6 +307,7 @@ def check_hanoi(dqa, root, tmp):
         f"  map: {refs}/hanoi-units.geojson\n"
         "correct:\n  - regex: {column: v, pattern: '^[0-9]+$'}\n")
     rows = ["ward_code,v"] + [f"{u},{i if i % 7 else 'x'}" for i, u in enumerate(units[1:])]
+    rows += [f"X{i:02d},1" for i in range(11)]   # 11 units not on the map: folded
     (tmp / "hanoi.csv").write_text("\n".join(rows) + "\n")
     run(dqa, "audit", "hanoi.yaml", "hanoi.csv", "--now", "2026-11-22", "--out", "hanoi", "-q",
         cwd=tmp)
@@ -301,6 +317,8 @@ def check_hanoi(dqa, root, tmp):
         fail(f"Hanoi: {len(paths)} units drawn")
     if paths[units[0]][0].get("fill") != "url(#map-hatch)":
         fail(f"{units[0]}, without rows, is not hatched")
+    if b'<details class="off-map"><summary>In the data but not on the map (11)</summary>' not in page:
+        fail("11 units not on the map are not folded under it")
     if len(page) >= 1_500_000:
         fail(f"Hanoi's index.html is {len(page)} bytes")
     print(f"map: Hanoi's 126 units drawn, index.html {len(page):,} bytes (< 1.5 MB)")

@@ -77,10 +77,15 @@ def example(dqa, root):
         run(dqa, "audit", "rules/examples/citizens.yaml", "testdata/citizens.csv",
             "--now", "2026-11-22", "-q", "--out", tmp / "en", cwd=root)
         check(tmp / "en")
-        # from the audit's folder: the map is read again by its path as resolved there
-        run(dqa, "report", tmp / "en" / "result.json", "--out", tmp / "again", "--lang", "en",
-            cwd=root)
+        # elsewhere, where the map file's path leads nowhere: result.json
+        # holds the map's shapes, so the folder is the audit's again
+        (tmp / "elsewhere").mkdir()
+        (tmp / "elsewhere" / "result.json").write_bytes((tmp / "en" / "result.json").read_bytes())
+        run(dqa, "report", "result.json", "--out", tmp / "again", "--lang", "en",
+            cwd=tmp / "elsewhere")
         same_folders(tmp / "en", tmp / "again")
+        if '<svg class="map"' not in (tmp / "again" / "index.html").read_text():
+            sys.exit("the re-rendered index.html has no map")
         run(dqa, "report", tmp / "en" / "result.json", "--out", tmp / "vi", "--lang", "vi",
             cwd=root)
         check(tmp / "vi")
