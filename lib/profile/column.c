@@ -85,23 +85,16 @@ static int add_extremes(struct column_stats *c, const struct value_class *vc, co
 	return rc ? -1 : 0;
 }
 
-static bool has_control(const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
-			return true;
-	return false;
-}
-
 /* An end value_trimmed refuses. */
 static bool edge_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-/* The hygiene findings of a value, a bit per enum hygiene; ascii and
- * valid say whether it is ASCII, valid UTF-8. */
-static uint32_t hygiene_of(const char *s, size_t len, bool ascii, bool valid,
+/* The hygiene findings of a value, a bit per enum hygiene; ascii,
+ * control and valid say whether it is ASCII, holds a control character, is
+ * valid UTF-8. */
+static uint32_t hygiene_of(const char *s, size_t len, bool ascii, bool control, bool valid,
 			   struct text_buf *tb)
 {
 	uint32_t bits = 0;
@@ -112,7 +105,7 @@ static uint32_t hygiene_of(const char *s, size_t len, bool ascii, bool valid,
 	/* Untrimmed with clean ends: value_trimmed found two spaces in a row. */
 	bool edges = edge_space(s[0]) || edge_space(s[len - 1]);
 	bits |= (uint32_t)(!trimmed && (!edges || memmem(s, len, "  ", 2))) << HYG_DOUBLE_SPACE;
-	bits |= (uint32_t)has_control(s, len) << HYG_CONTROL;
+	bits |= (uint32_t)control << HYG_CONTROL;
 	bits |= (uint32_t)placeholder_default(s, len, tb) << HYG_PLACEHOLDER;
 	if (ascii)
 		return bits;
@@ -132,25 +125,17 @@ static uint32_t hygiene_of(const char *s, size_t len, bool ascii, bool valid,
 	return bits;
 }
 
-/* The code points of valid UTF-8: its bytes that are not continuations. */
-static uint32_t lead_bytes(const char *s, size_t len)
-{
-	uint32_t n = 0;
-	for (size_t i = 0; i < len; i++)
-		n += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return n;
-}
-
 /* Everything a value adds besides its count, computed once. */
 static void value_facts(const char *s, size_t len, int64_t now_year, struct text_buf *tb,
 			struct value_facts *f)
 {
 	classify_value(s, len, now_year, &f->vc);
-	bool ascii = text_is_ascii(s, len), valid = ascii || utf8_valid(s, len);
-	f->hygiene = hygiene_of(s, len, ascii, valid, tb);
-	f->chars = ascii ? len : valid ? lead_bytes(s, len) : utf8_length(s, len);
-	f->shape_len = (uint8_t)value_shape(s, len, f->shape, sizeof f->shape);
-	f->shape_hash = strset_hash(f->shape, f->shape_len);
+	value_bytes(s, len, &f->bytes);
+	bool ascii = f->bytes.ascii, valid = ascii || utf8_valid(s, len);
+	f->hygiene = hygiene_of(s, len, ascii, f->bytes.control, valid, tb);
+	if (!valid)
+		f->bytes.chars = (uint32_t)utf8_length(s, len);
+	f->shape_hash = strset_hash(f->bytes.shape, f->bytes.shape_len);
 }
 
 /* The facts of a value seen before by this worker, else computed (and
@@ -214,10 +199,10 @@ int column_add(struct column_stats *c, const char *s, size_t len, uint64_t posit
 	count_bits(c->kinds, f->vc.kinds);
 	count_bits(c->formats, f->vc.formats);
 	count_bits(c->hygiene, f->hygiene);
-	c->min_len = f->chars < c->min_len ? f->chars : c->min_len;
-	c->max_len = f->chars > c->max_len ? f->chars : c->max_len;
+	c->min_len = f->bytes.chars < c->min_len ? f->bytes.chars : c->min_len;
+	c->max_len = f->bytes.chars > c->max_len ? f->bytes.chars : c->max_len;
 	if (add_extremes(c, &f->vc, s, len) < 0 ||
-	    counter_add(&c->shapes, f->shape, f->shape_len, f->shape_hash, position) < 0)
+	    counter_add(&c->shapes, f->bytes.shape, f->bytes.shape_len, f->shape_hash, position) < 0)
 		return -1;
 	/* A value this worker counted before changes no HyperLogLog register. */
 	if (!seen && hll_add(&c->distinct, hash) < 0)

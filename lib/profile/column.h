@@ -29,10 +29,8 @@ enum { MEMO_VALUES = 2048, MEMO_TRIAL = 4096 };
 struct value_facts {
 	struct value_class vc;
 	uint32_t hygiene;                /* bit h: finding h (enum hygiene) */
-	uint32_t chars;
-	char shape[SHAPE_MAX + 2];
-	uint8_t shape_len;
-	uint64_t shape_hash;             /* strset_hash of shape */
+	struct value_bytes bytes;        /* shape, characters */
+	uint64_t shape_hash;             /* strset_hash of its shape */
 };
 
 /* A value kept as an extreme (min or max), owned. */

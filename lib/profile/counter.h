@@ -55,8 +55,7 @@ static inline bool counter_exact(const struct counter *c)
 }
 /* The k most frequent values into out (room for k), most frequent first,
  * ties in byte order of the value; past the exact bound only values
- * sampled at least COUNTER_MIN_SAMPLED times. Returns how many, or 0 out of
- * memory. */
+ * sampled at least COUNTER_MIN_SAMPLED times. Returns how many. */
 size_t counter_top(const struct counter *c, struct counter_entry *out, size_t k);
 /* Every entry into a malloc'd array (in no order) and its length in *n;
  * NULL with *n 0 when empty or out of memory. */

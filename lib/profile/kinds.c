@@ -183,13 +183,10 @@ static char vietnamese_letter_class(const unsigned char *p, size_t left, size_t 
 	return 0;
 }
 
-/* 'A' or 'a' for a letter (by the case of a capital), 0 for anything else. */
+/* 'A' or 'a' for a letter (by the case of a capital), 0 for anything else;
+ * s[i] is not ASCII. */
 static char letter_class(const char *s, size_t len, size_t i, size_t *step)
 {
-	unsigned char c = (unsigned char)s[i];
-	*step = 1;
-	if (c < 0x80)
-		return c >= 'A' && c <= 'Z' ? 'A' : c >= 'a' && c <= 'z' ? 'a' : 0;
 	char vietnamese = vietnamese_letter_class((const unsigned char *)s + i, len - i, step);
 	if (vietnamese)
 		return vietnamese;
@@ -204,31 +201,66 @@ static char letter_class(const char *s, size_t len, size_t i, size_t *step)
 	       : cat >= UTF8PROC_CATEGORY_LL && cat <= UTF8PROC_CATEGORY_MN ? 'a' : 0;
 }
 
-size_t value_shape(const char *s, size_t len, char *out, size_t cap)
+/* The shape of each ASCII byte: A or a for a letter, 9 for a digit, the
+ * byte itself for another printable one, 0 for a control character (kept
+ * as itself too). */
+static const char ascii_shape[128] =
+	"\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0" "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
+	" !\"#$%&'()*+,-./" "9999999999:;<=>?" "@AAAAAAAAAAAAAAA" "AAAAAAAAAAA[\\]^_"
+	"`aaaaaaaaaaaaaaa" "aaaaaaaaaaa{|}~";
+
+/* The rest of a value past SHAPE_MAX shape bytes: only whether it is ASCII,
+ * its control characters and continuation bytes. */
+static void scan_rest(const unsigned char *p, size_t len, struct value_bytes *out,
+		      size_t *continuations)
 {
-	size_t n = 0, i = 0;
+	for (size_t i = 0; i < len; i++) {
+		out->ascii &= p[i] < 0x80;
+		out->control |= p[i] < 0x80 && !ascii_shape[p[i]];
+		*continuations += (p[i] & 0xC0) == 0x80;
+	}
+}
+
+void value_bytes(const char *s, size_t len, struct value_bytes *out)
+{
+	size_t n = 0, i = 0, continuations = 0;
 	bool in_word = false;
-	while (i < len && n + 2 < cap) {
-		if (n >= SHAPE_MAX) {
-			out[n++] = '~';
-			break;
-		}
-		size_t step;
-		char letter = letter_class(s, len, i, &step);
-		if (letter) {
-			if (!in_word)
-				out[n++] = letter;
-			in_word = true;
-		} else {
+	out->ascii = true;
+	out->control = false;
+	if (len && s[0] == '0') {
+		out->shape[n++] = '0';   /* a leading zero makes a code */
+		i++;
+	}
+	while (i < len && n < SHAPE_MAX) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			char t = ascii_shape[c];
+			i++;
+			if (t == 'A' || t == 'a') {
+				if (!in_word)
+					out->shape[n++] = t;
+				in_word = true;
+				continue;
+			}
 			in_word = false;
-			char c = s[i];
-			if (c >= '0' && c <= '9')
-				out[n++] = c == '0' && i == 0 ? '0' : '9';
-			else
-				out[n++] = (unsigned char)c < 0x80 ? c : '?';   /* a symbol or a bad byte */
+			out->control |= !t;
+			out->shape[n++] = t ? t : (char)c;
+			continue;
 		}
+		out->ascii = false;
+		size_t step = 1;
+		char letter = letter_class(s, len, i, &step);
+		for (size_t k = 0; k < step; k++)
+			continuations += ((unsigned char)s[i + k] & 0xC0) == 0x80;
+		if (!letter)
+			out->shape[n++] = '?';   /* a symbol or a bad byte */
+		else if (!in_word)
+			out->shape[n++] = letter;
+		in_word = letter != 0;
 		i += step;
 	}
-	out[n] = '\0';
-	return n;
+	scan_rest((const unsigned char *)s + i, len - i, out, &continuations);
+	out->shape[n] = '\0';
+	out->shape_len = (uint8_t)n;
+	out->chars = (uint32_t)(len - continuations);
 }
