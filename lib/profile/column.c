@@ -68,19 +68,40 @@ static int update(struct extreme *e, const struct extreme *v, enum extreme_key k
 	return keep(e, v->text, v->len, v->number, v->time);
 }
 
+/* Whether v may replace e as the lower (sign -1) or higher (sign 1) by
+ * key: the cheap test before update, which decides. */
+static bool may_pass(const struct extreme *e, const struct extreme *v, enum extreme_key key,
+		     int sign)
+{
+	if (!e->text)
+		return true;
+	if (key == BY_NUMBER)
+		return sign < 0 ? v->number <= e->number : v->number >= e->number;
+	if (key == BY_TIME)
+		return sign < 0 ? v->time <= e->time : v->time >= e->time;
+	unsigned char a = (unsigned char)v->text[0], b = (unsigned char)e->text[0];
+	return sign < 0 ? a <= b : a >= b;
+}
+
+static int update_if(struct extreme *e, const struct extreme *v, enum extreme_key key, int sign)
+{
+	return may_pass(e, v, key, sign) ? update(e, v, key, sign) : 0;
+}
+
 static int add_extremes(struct column_stats *c, const struct value_class *vc, const char *s,
 			size_t len)
 {
 	struct extreme v = {(char *)s, len, vc->number, vc->time};
-	int rc = update(&c->text_min, &v, BY_TEXT, -1) | update(&c->text_max, &v, BY_TEXT, 1);
+	int rc = update_if(&c->text_min, &v, BY_TEXT, -1) | update_if(&c->text_max, &v, BY_TEXT, 1);
 	if (vc->kinds & (1u << KIND_NUMBER | 1u << KIND_DECIMAL_COMMA)) {
 		c->numbers++;
-		rc |= update(&c->num_min, &v, BY_NUMBER, -1) | update(&c->num_max, &v, BY_NUMBER, 1);
+		rc |= update_if(&c->num_min, &v, BY_NUMBER, -1) |
+		      update_if(&c->num_max, &v, BY_NUMBER, 1);
 		rc |= ddsketch_add(&c->quantiles, vc->number);
 	}
 	if (vc->formats) {
 		c->times++;
-		rc |= update(&c->time_min, &v, BY_TIME, -1) | update(&c->time_max, &v, BY_TIME, 1);
+		rc |= update_if(&c->time_min, &v, BY_TIME, -1) | update_if(&c->time_max, &v, BY_TIME, 1);
 	}
 	return rc ? -1 : 0;
 }

@@ -49,10 +49,16 @@ bool time_format_has_time(size_t i)
  * time is at most DATE_MAX_LEN bytes, one with a time longer. */
 enum { TIME_MIN_LEN = 8, DATE_MAX_LEN = 10, TIME_MAX_LEN = 20, CODE_MAX_LEN = 40 };
 
+/* The characters of a code, a bit each: - . / and digits (45-57), then
+ * A-Z (65-90), _ (95) and a-z (97-122). */
+static const uint64_t code_chars[2] = {
+	0x1FFFULL << 45, 0x3FFFFFFULL << 1 | 1ULL << 31 | 0x3FFFFFFULL << 33,
+};
+
 static bool code_char(char c)
 {
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       c == '-' || c == '_' || c == '.' || c == '/';
+	unsigned char u = (unsigned char)c;
+	return u < 128 && (code_chars[u >> 6] >> (u & 63) & 1);
 }
 
 /* A code: one word of ASCII letters, digits and - _ . / with a digit in it
@@ -65,7 +71,7 @@ static bool is_code(const char *s, size_t len)
 	for (size_t i = 0; i < len; i++) {
 		if (!code_char(s[i]))
 			return false;
-		digit |= s[i] >= '0' && s[i] <= '9';
+		digit |= (unsigned char)(s[i] - '0') < 10;
 	}
 	return digit;
 }
