@@ -9,6 +9,9 @@
 #include "../util/utf8_valid.h"
 #include "../util/values.h"
 
+/* The kinds whose values have a number. */
+#define NUMBER_KINDS (1u << KIND_NUMBER | 1u << KIND_DECIMAL_COMMA)
+
 static const char *const hygiene_names[NHYGIENE] = {
 	"whitespace_only", "untrimmed", "leading_space", "trailing_space", "double_space", "control_chars", "invalid_utf8",
 	"non_nfc", "legacy_encoding", "placeholder",
@@ -93,7 +96,7 @@ static int add_extremes(struct column_stats *c, const struct value_class *vc, co
 {
 	struct extreme v = {(char *)s, len, vc->number, vc->time};
 	int rc = update_if(&c->text_min, &v, BY_TEXT, -1) | update_if(&c->text_max, &v, BY_TEXT, 1);
-	if (vc->kinds & (1u << KIND_NUMBER | 1u << KIND_DECIMAL_COMMA)) {
+	if (vc->kinds & NUMBER_KINDS) {
 		c->numbers++;
 		rc |= update_if(&c->num_min, &v, BY_NUMBER, -1) |
 		      update_if(&c->num_max, &v, BY_NUMBER, 1);
@@ -220,6 +223,7 @@ int column_add(struct column_stats *c, const char *s, size_t len, uint64_t posit
 	count_bits(c->kinds, f->vc.kinds);
 	count_bits(c->formats, f->vc.formats);
 	count_bits(c->hygiene, f->hygiene);
+	c->number_placeholders += (f->hygiene >> HYG_PLACEHOLDER & 1) && (f->vc.kinds & NUMBER_KINDS);
 	c->min_len = f->bytes.chars < c->min_len ? f->bytes.chars : c->min_len;
 	c->max_len = f->bytes.chars > c->max_len ? f->bytes.chars : c->max_len;
 	if (add_extremes(c, &f->vc, s, len) < 0 ||
@@ -250,6 +254,7 @@ int column_merge(struct column_stats *into, const struct column_stats *from)
 	into->empty += from->empty;
 	into->numbers += from->numbers;
 	into->times += from->times;
+	into->number_placeholders += from->number_placeholders;
 	for (unsigned k = 0; k < NKINDS; k++)
 		into->kinds[k] += from->kinds[k];
 	for (unsigned f = 0; f < NTIME_FORMATS; f++)
@@ -264,6 +269,15 @@ int column_merge(struct column_stats *into, const struct column_stats *from)
 	    ddsketch_merge(&into->quantiles, &from->quantiles) < 0)
 		return -1;
 	return 0;
+}
+
+void column_finish(struct column_stats *c)
+{
+	const char *format;
+	double share;
+	enum value_kind type = column_type(c, &format, &share);
+	if (type == KIND_INTEGER || type == KIND_NUMBER || type == KIND_DECIMAL_COMMA)
+		c->hygiene[HYG_PLACEHOLDER] -= c->number_placeholders;
 }
 
 void column_release(struct column_stats *c)

@@ -267,6 +267,8 @@ int dqa_profile_run(dqa_profile **out, const char *const *inputs, size_t ninputs
 		dqa_profile_free(p);
 		return rc;
 	}
+	for (size_t i = 0; i < p->ncols; i++)
+		column_finish(&p->total.cols[i]);
 	*out = p;
 	return 0;
 }
