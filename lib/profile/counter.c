@@ -75,10 +75,22 @@ static int count_at(struct counter *c, const char *s, size_t len, uint64_t hash,
 {
 	if (l < c->level)
 		return 0;
+	if (c->last_len && hash == c->last_hash && len == c->last_len &&
+	    memcmp(s, c->last, len) == 0) {
+		c->levels[c->last_index].at[l] += n;
+		return 0;
+	}
 	uint64_t index = c->set.count;
 	int added = strset_put_hashed(&c->set, hash, s, len, &index);
 	if (added < 0)
 		return -1;
+	/* A value of 0 bytes is never remembered: last_len 0 means none. */
+	c->last_len = len <= COUNTER_LAST_MAX ? (uint8_t)len : 0;
+	if (c->last_len) {
+		c->last_hash = hash;
+		c->last_index = (size_t)index;
+		memcpy(c->last, s, len);
+	}
 	if (added) {
 		if (index >= c->levels_cap) {
 			size_t cap = c->levels_cap ? 2 * c->levels_cap : 64;

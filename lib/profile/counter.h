@@ -22,12 +22,21 @@ struct counter_levels {
 	uint32_t at[COUNTER_LEVELS];
 };
 
+/* Values up to this many bytes are remembered as the last one counted: a
+ * column of one shape then finds its entry without a table lookup. */
+enum { COUNTER_LAST_MAX = 48 };
+
 struct counter {
 	struct strset set;              /* value -> index into levels */
 	struct counter_levels *levels;
 	size_t levels_cap;
 	size_t cap;                     /* distinct values kept exactly */
 	unsigned level;                 /* 0: exact; else occurrences below it are not counted */
+	/* The last value counted, while the table keeps its index. */
+	uint64_t last_hash;
+	size_t last_index;
+	uint8_t last_len;               /* 0: none */
+	char last[COUNTER_LAST_MAX];
 };
 
 struct counter_entry {
