@@ -451,7 +451,8 @@ static void write_sufficient(struct suggest *g)
 static void write_key(struct suggest *g, int key)
 {
 	const struct column_summary *s = &g->cols[key];
-	uint64_t dup_rows = s->values - s->distinct;
+	/* An estimate past the exact bound may exceed the values. */
+	uint64_t dup_rows = s->values > s->distinct ? s->values - s->distinct : 0;
 	if (!dup_rows) {
 		comment(g, "%s: %llu distinct values in %llu rows%s", s->name,
 			(unsigned long long)s->distinct, (unsigned long long)s->values,
