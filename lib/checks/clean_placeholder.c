@@ -142,8 +142,26 @@ static bool placeholder_row(struct bound_check *b, const struct plan_row *row, c
 }
 
 /* The default placeholders are ASCII or already NFC and lower case, so a
- * folded value matches one when equal but for ASCII case. */
+ * folded value matches one when equal but for ASCII case. The longest has
+ * DEFAULT_MAX_LEN bytes and characters. */
 enum { DEFAULT_MAX_LEN = 10 };
+
+/* The fewest characters s can have once trimmed, NFC and case-folded:
+ * folding never removes a character, and composing removes only combining
+ * marks; those a default placeholder is composed with (ô ó ư) are in
+ * U+0300-U+036F, lead bytes CC and CD. A name too long for any placeholder
+ * so skips the dear folding. */
+static size_t folded_chars_min(const char *s, size_t len)
+{
+	while (len && is_space(s[len - 1]))
+		len--;
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		n += (c & 0xC0) != 0x80 && c != 0xCC && c != 0xCD;
+	}
+	return n;
+}
 
 bool placeholder_default(const char *s, size_t len, struct text_buf *tb)
 {
@@ -155,6 +173,8 @@ bool placeholder_default(const char *s, size_t len, struct text_buf *tb)
 		start++;
 	unsigned char first = start < len ? (unsigned char)s[start] : 0;
 	if (!first || !strchr("n#-?0xkc\xE2", first >= 'A' && first <= 'Z' ? first | 0x20 : first))
+		return false;
+	if (folded_chars_min(s + start, len - start) > DEFAULT_MAX_LEN)
 		return false;
 	size_t folded_len;
 	bool ascii;

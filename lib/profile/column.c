@@ -9,6 +9,9 @@
 #include "../util/utf8_valid.h"
 #include "../util/values.h"
 
+/* The kinds whose values have a number. */
+#define NUMBER_KINDS (1u << KIND_NUMBER | 1u << KIND_DECIMAL_COMMA)
+
 static const char *const hygiene_names[NHYGIENE] = {
 	"whitespace_only", "untrimmed", "leading_space", "trailing_space", "double_space", "control_chars", "invalid_utf8",
 	"non_nfc", "legacy_encoding", "placeholder",
@@ -68,29 +71,42 @@ static int update(struct extreme *e, const struct extreme *v, enum extreme_key k
 	return keep(e, v->text, v->len, v->number, v->time);
 }
 
+/* Whether v may replace e as the lower (sign -1) or higher (sign 1) by
+ * key: the cheap test before update, which decides. */
+static bool may_pass(const struct extreme *e, const struct extreme *v, enum extreme_key key,
+		     int sign)
+{
+	if (!e->text)
+		return true;
+	if (key == BY_NUMBER)
+		return sign < 0 ? v->number <= e->number : v->number >= e->number;
+	if (key == BY_TIME)
+		return sign < 0 ? v->time <= e->time : v->time >= e->time;
+	unsigned char a = (unsigned char)v->text[0], b = (unsigned char)e->text[0];
+	return sign < 0 ? a <= b : a >= b;
+}
+
+static int update_if(struct extreme *e, const struct extreme *v, enum extreme_key key, int sign)
+{
+	return may_pass(e, v, key, sign) ? update(e, v, key, sign) : 0;
+}
+
 static int add_extremes(struct column_stats *c, const struct value_class *vc, const char *s,
 			size_t len)
 {
 	struct extreme v = {(char *)s, len, vc->number, vc->time};
-	int rc = update(&c->text_min, &v, BY_TEXT, -1) | update(&c->text_max, &v, BY_TEXT, 1);
-	if (vc->kinds & (1u << KIND_NUMBER | 1u << KIND_DECIMAL_COMMA)) {
+	int rc = update_if(&c->text_min, &v, BY_TEXT, -1) | update_if(&c->text_max, &v, BY_TEXT, 1);
+	if (vc->kinds & NUMBER_KINDS) {
 		c->numbers++;
-		rc |= update(&c->num_min, &v, BY_NUMBER, -1) | update(&c->num_max, &v, BY_NUMBER, 1);
+		rc |= update_if(&c->num_min, &v, BY_NUMBER, -1) |
+		      update_if(&c->num_max, &v, BY_NUMBER, 1);
 		rc |= ddsketch_add(&c->quantiles, vc->number);
 	}
 	if (vc->formats) {
 		c->times++;
-		rc |= update(&c->time_min, &v, BY_TIME, -1) | update(&c->time_max, &v, BY_TIME, 1);
+		rc |= update_if(&c->time_min, &v, BY_TIME, -1) | update_if(&c->time_max, &v, BY_TIME, 1);
 	}
 	return rc ? -1 : 0;
-}
-
-static bool has_control(const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
-			return true;
-	return false;
 }
 
 /* An end value_trimmed refuses. */
@@ -99,9 +115,10 @@ static bool edge_space(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-/* The hygiene findings of a value, a bit per enum hygiene; ascii and
- * valid say whether it is ASCII, valid UTF-8. */
-static uint32_t hygiene_of(const char *s, size_t len, bool ascii, bool valid,
+/* The hygiene findings of a value, a bit per enum hygiene; ascii,
+ * control and valid say whether it is ASCII, holds a control character, is
+ * valid UTF-8. */
+static uint32_t hygiene_of(const char *s, size_t len, bool ascii, bool control, bool valid,
 			   struct text_buf *tb)
 {
 	uint32_t bits = 0;
@@ -112,7 +129,7 @@ static uint32_t hygiene_of(const char *s, size_t len, bool ascii, bool valid,
 	/* Untrimmed with clean ends: value_trimmed found two spaces in a row. */
 	bool edges = edge_space(s[0]) || edge_space(s[len - 1]);
 	bits |= (uint32_t)(!trimmed && (!edges || memmem(s, len, "  ", 2))) << HYG_DOUBLE_SPACE;
-	bits |= (uint32_t)has_control(s, len) << HYG_CONTROL;
+	bits |= (uint32_t)control << HYG_CONTROL;
 	bits |= (uint32_t)placeholder_default(s, len, tb) << HYG_PLACEHOLDER;
 	if (ascii)
 		return bits;
@@ -132,25 +149,17 @@ static uint32_t hygiene_of(const char *s, size_t len, bool ascii, bool valid,
 	return bits;
 }
 
-/* The code points of valid UTF-8: its bytes that are not continuations. */
-static uint32_t lead_bytes(const char *s, size_t len)
-{
-	uint32_t n = 0;
-	for (size_t i = 0; i < len; i++)
-		n += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return n;
-}
-
 /* Everything a value adds besides its count, computed once. */
 static void value_facts(const char *s, size_t len, int64_t now_year, struct text_buf *tb,
 			struct value_facts *f)
 {
 	classify_value(s, len, now_year, &f->vc);
-	bool ascii = text_is_ascii(s, len), valid = ascii || utf8_valid(s, len);
-	f->hygiene = hygiene_of(s, len, ascii, valid, tb);
-	f->chars = ascii ? len : valid ? lead_bytes(s, len) : utf8_length(s, len);
-	f->shape_len = (uint8_t)value_shape(s, len, f->shape, sizeof f->shape);
-	f->shape_hash = strset_hash(f->shape, f->shape_len);
+	value_bytes(s, len, &f->bytes);
+	bool ascii = f->bytes.ascii, valid = ascii || utf8_valid(s, len);
+	f->hygiene = hygiene_of(s, len, ascii, f->bytes.control, valid, tb);
+	if (!valid)
+		f->bytes.chars = (uint32_t)utf8_length(s, len);
+	f->shape_hash = strset_hash(f->bytes.shape, f->bytes.shape_len);
 }
 
 /* The facts of a value seen before by this worker, else computed (and
@@ -214,10 +223,11 @@ int column_add(struct column_stats *c, const char *s, size_t len, uint64_t posit
 	count_bits(c->kinds, f->vc.kinds);
 	count_bits(c->formats, f->vc.formats);
 	count_bits(c->hygiene, f->hygiene);
-	c->min_len = f->chars < c->min_len ? f->chars : c->min_len;
-	c->max_len = f->chars > c->max_len ? f->chars : c->max_len;
+	c->number_placeholders += (f->hygiene >> HYG_PLACEHOLDER & 1) && (f->vc.kinds & NUMBER_KINDS);
+	c->min_len = f->bytes.chars < c->min_len ? f->bytes.chars : c->min_len;
+	c->max_len = f->bytes.chars > c->max_len ? f->bytes.chars : c->max_len;
 	if (add_extremes(c, &f->vc, s, len) < 0 ||
-	    counter_add(&c->shapes, f->shape, f->shape_len, f->shape_hash, position) < 0)
+	    counter_add(&c->shapes, f->bytes.shape, f->bytes.shape_len, f->shape_hash, position) < 0)
 		return -1;
 	/* A value this worker counted before changes no HyperLogLog register. */
 	if (!seen && hll_add(&c->distinct, hash) < 0)
@@ -244,6 +254,7 @@ int column_merge(struct column_stats *into, const struct column_stats *from)
 	into->empty += from->empty;
 	into->numbers += from->numbers;
 	into->times += from->times;
+	into->number_placeholders += from->number_placeholders;
 	for (unsigned k = 0; k < NKINDS; k++)
 		into->kinds[k] += from->kinds[k];
 	for (unsigned f = 0; f < NTIME_FORMATS; f++)
@@ -258,6 +269,15 @@ int column_merge(struct column_stats *into, const struct column_stats *from)
 	    ddsketch_merge(&into->quantiles, &from->quantiles) < 0)
 		return -1;
 	return 0;
+}
+
+void column_finish(struct column_stats *c)
+{
+	const char *format;
+	double share;
+	enum value_kind type = column_type(c, &format, &share);
+	if (type == KIND_INTEGER || type == KIND_NUMBER || type == KIND_DECIMAL_COMMA)
+		c->hygiene[HYG_PLACEHOLDER] -= c->number_placeholders;
 }
 
 void column_release(struct column_stats *c)

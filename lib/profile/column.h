@@ -29,10 +29,8 @@ enum { MEMO_VALUES = 2048, MEMO_TRIAL = 4096 };
 struct value_facts {
 	struct value_class vc;
 	uint32_t hygiene;                /* bit h: finding h (enum hygiene) */
-	uint32_t chars;
-	char shape[SHAPE_MAX + 2];
-	uint8_t shape_len;
-	uint64_t shape_hash;             /* strset_hash of shape */
+	struct value_bytes bytes;        /* shape, characters */
+	uint64_t shape_hash;             /* strset_hash of its shape */
 };
 
 /* A value kept as an extreme (min or max), owned. */
@@ -54,6 +52,9 @@ struct column_stats {
 	uint64_t hygiene[NHYGIENE];
 	uint64_t min_len, max_len;       /* in characters, of non-empty values */
 	uint64_t numbers, times;         /* values with a number, a time */
+	uint64_t number_placeholders;    /* placeholders that are numbers ("0"):
+					    values once the column's type is a
+					    number (column_finish) */
 	struct extreme num_min, num_max, time_min, time_max, text_min, text_max;
 	struct counter counts, shapes;
 	struct hll distinct;
@@ -71,6 +72,9 @@ void column_init(struct column_stats *c);
 int column_add(struct column_stats *c, const char *s, size_t len, uint64_t position,
 	       int64_t now_year, struct text_buf *tb);
 int column_merge(struct column_stats *into, const struct column_stats *from);
+/* After the last merge: in a column of numbers a 0 is a value, so its
+ * placeholders that are numbers leave the hygiene findings. */
+void column_finish(struct column_stats *c);
 void column_release(struct column_stats *c);
 
 /* The column's type after the scan: the first kind (kinds.h order) that

@@ -75,10 +75,22 @@ static int count_at(struct counter *c, const char *s, size_t len, uint64_t hash,
 {
 	if (l < c->level)
 		return 0;
+	if (c->last_len && hash == c->last_hash && len == c->last_len &&
+	    memcmp(s, c->last, len) == 0) {
+		c->levels[c->last_index].at[l] += n;
+		return 0;
+	}
 	uint64_t index = c->set.count;
 	int added = strset_put_hashed(&c->set, hash, s, len, &index);
 	if (added < 0)
 		return -1;
+	/* A value of 0 bytes is never remembered: last_len 0 means none. */
+	c->last_len = len <= COUNTER_LAST_MAX ? (uint8_t)len : 0;
+	if (c->last_len) {
+		c->last_hash = hash;
+		c->last_index = (size_t)index;
+		memcpy(c->last, s, len);
+	}
 	if (added) {
 		if (index >= c->levels_cap) {
 			size_t cap = c->levels_cap ? 2 * c->levels_cap : 64;
@@ -151,18 +163,31 @@ struct counter_entry *counter_sorted(const struct counter *c, size_t *n)
 	return all;
 }
 
+/* Keeps the k first entries in entry_order in out (sorted, *n of them)
+ * without sorting the table: most entries lose to the k-th at once. */
+static void keep_best(struct counter_entry *out, size_t *n, size_t k,
+		      const struct counter_entry *e)
+{
+	if (*n == k && entry_order(e, &out[k - 1]) >= 0)
+		return;
+	size_t i = *n < k ? (*n)++ : k - 1;
+	for (; i > 0 && entry_order(e, &out[i - 1]) < 0; i--)
+		out[i] = out[i - 1];
+	out[i] = *e;
+}
+
 size_t counter_top(const struct counter *c, struct counter_entry *out, size_t k)
 {
-	size_t n;
-	struct counter_entry *all = counter_sorted(c, &n);
-	if (!all)
-		return 0;
-	size_t kept = 0;
-	while (kept < n && kept < k &&
-	       (c->level == 0 || all[kept].count >> c->level >= COUNTER_MIN_SAMPLED))
-		kept++;
-	memcpy(out, all, kept * sizeof *out);
-	free(all);
+	size_t kept = 0, pos = 0;
+	uint64_t index;
+	struct counter_entry e;
+	while (k && strset_next(&c->set, &pos, &e.value, &e.len, &index)) {
+		uint64_t in_sample = sampled(c, index);
+		if (c->level > 0 && in_sample < COUNTER_MIN_SAMPLED)
+			continue;
+		e.count = in_sample << c->level;
+		keep_best(out, &kept, k, &e);
+	}
 	return kept;
 }
 

@@ -22,12 +22,21 @@ struct counter_levels {
 	uint32_t at[COUNTER_LEVELS];
 };
 
+/* Values up to this many bytes are remembered as the last one counted: a
+ * column of one shape then finds its entry without a table lookup. */
+enum { COUNTER_LAST_MAX = 48 };
+
 struct counter {
 	struct strset set;              /* value -> index into levels */
 	struct counter_levels *levels;
 	size_t levels_cap;
 	size_t cap;                     /* distinct values kept exactly */
 	unsigned level;                 /* 0: exact; else occurrences below it are not counted */
+	/* The last value counted, while the table keeps its index. */
+	uint64_t last_hash;
+	size_t last_index;
+	uint8_t last_len;               /* 0: none */
+	char last[COUNTER_LAST_MAX];
 };
 
 struct counter_entry {
@@ -55,8 +64,7 @@ static inline bool counter_exact(const struct counter *c)
 }
 /* The k most frequent values into out (room for k), most frequent first,
  * ties in byte order of the value; past the exact bound only values
- * sampled at least COUNTER_MIN_SAMPLED times. Returns how many, or 0 out of
- * memory. */
+ * sampled at least COUNTER_MIN_SAMPLED times. Returns how many. */
 size_t counter_top(const struct counter *c, struct counter_entry *out, size_t k);
 /* Every entry into a malloc'd array (in no order) and its length in *n;
  * NULL with *n 0 when empty or out of memory. */

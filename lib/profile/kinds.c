@@ -49,10 +49,16 @@ bool time_format_has_time(size_t i)
  * time is at most DATE_MAX_LEN bytes, one with a time longer. */
 enum { TIME_MIN_LEN = 8, DATE_MAX_LEN = 10, TIME_MAX_LEN = 20, CODE_MAX_LEN = 40 };
 
+/* The characters of a code, a bit each: - . / and digits (45-57), then
+ * A-Z (65-90), _ (95) and a-z (97-122). */
+static const uint64_t code_chars[2] = {
+	0x1FFFULL << 45, 0x3FFFFFFULL << 1 | 1ULL << 31 | 0x3FFFFFFULL << 33,
+};
+
 static bool code_char(char c)
 {
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       c == '-' || c == '_' || c == '.' || c == '/';
+	unsigned char u = (unsigned char)c;
+	return u < 128 && (code_chars[u >> 6] >> (u & 63) & 1);
 }
 
 /* A code: one word of ASCII letters, digits and - _ . / with a digit in it
@@ -65,7 +71,7 @@ static bool is_code(const char *s, size_t len)
 	for (size_t i = 0; i < len; i++) {
 		if (!code_char(s[i]))
 			return false;
-		digit |= s[i] >= '0' && s[i] <= '9';
+		digit |= (unsigned char)(s[i] - '0') < 10;
 	}
 	return digit;
 }
@@ -183,13 +189,10 @@ static char vietnamese_letter_class(const unsigned char *p, size_t left, size_t 
 	return 0;
 }
 
-/* 'A' or 'a' for a letter (by the case of a capital), 0 for anything else. */
+/* 'A' or 'a' for a letter (by the case of a capital), 0 for anything else;
+ * s[i] is not ASCII. */
 static char letter_class(const char *s, size_t len, size_t i, size_t *step)
 {
-	unsigned char c = (unsigned char)s[i];
-	*step = 1;
-	if (c < 0x80)
-		return c >= 'A' && c <= 'Z' ? 'A' : c >= 'a' && c <= 'z' ? 'a' : 0;
 	char vietnamese = vietnamese_letter_class((const unsigned char *)s + i, len - i, step);
 	if (vietnamese)
 		return vietnamese;
@@ -204,31 +207,66 @@ static char letter_class(const char *s, size_t len, size_t i, size_t *step)
 	       : cat >= UTF8PROC_CATEGORY_LL && cat <= UTF8PROC_CATEGORY_MN ? 'a' : 0;
 }
 
-size_t value_shape(const char *s, size_t len, char *out, size_t cap)
+/* The shape of each ASCII byte: A or a for a letter, 9 for a digit, the
+ * byte itself for another printable one, 0 for a control character (kept
+ * as itself too). */
+static const char ascii_shape[128] =
+	"\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0" "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
+	" !\"#$%&'()*+,-./" "9999999999:;<=>?" "@AAAAAAAAAAAAAAA" "AAAAAAAAAAA[\\]^_"
+	"`aaaaaaaaaaaaaaa" "aaaaaaaaaaa{|}~";
+
+/* The rest of a value past SHAPE_MAX shape bytes: only whether it is ASCII,
+ * its control characters and continuation bytes. */
+static void scan_rest(const unsigned char *p, size_t len, struct value_bytes *out,
+		      size_t *continuations)
 {
-	size_t n = 0, i = 0;
+	for (size_t i = 0; i < len; i++) {
+		out->ascii &= p[i] < 0x80;
+		out->control |= p[i] < 0x80 && !ascii_shape[p[i]];
+		*continuations += (p[i] & 0xC0) == 0x80;
+	}
+}
+
+void value_bytes(const char *s, size_t len, struct value_bytes *out)
+{
+	size_t n = 0, i = 0, continuations = 0;
 	bool in_word = false;
-	while (i < len && n + 2 < cap) {
-		if (n >= SHAPE_MAX) {
-			out[n++] = '~';
-			break;
-		}
-		size_t step;
-		char letter = letter_class(s, len, i, &step);
-		if (letter) {
-			if (!in_word)
-				out[n++] = letter;
-			in_word = true;
-		} else {
+	out->ascii = true;
+	out->control = false;
+	if (len && s[0] == '0') {
+		out->shape[n++] = '0';   /* a leading zero makes a code */
+		i++;
+	}
+	while (i < len && n < SHAPE_MAX) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			char t = ascii_shape[c];
+			i++;
+			if (t == 'A' || t == 'a') {
+				if (!in_word)
+					out->shape[n++] = t;
+				in_word = true;
+				continue;
+			}
 			in_word = false;
-			char c = s[i];
-			if (c >= '0' && c <= '9')
-				out[n++] = c == '0' && i == 0 ? '0' : '9';
-			else
-				out[n++] = (unsigned char)c < 0x80 ? c : '?';   /* a symbol or a bad byte */
+			out->control |= !t;
+			out->shape[n++] = t ? t : (char)c;
+			continue;
 		}
+		out->ascii = false;
+		size_t step = 1;
+		char letter = letter_class(s, len, i, &step);
+		for (size_t k = 0; k < step; k++)
+			continuations += ((unsigned char)s[i + k] & 0xC0) == 0x80;
+		if (!letter)
+			out->shape[n++] = '?';   /* a symbol or a bad byte */
+		else if (!in_word)
+			out->shape[n++] = letter;
+		in_word = letter != 0;
 		i += step;
 	}
-	out[n] = '\0';
-	return n;
+	scan_rest((const unsigned char *)s + i, len - i, out, &continuations);
+	out->shape[n] = '\0';
+	out->shape_len = (uint8_t)n;
+	out->chars = (uint32_t)(len - continuations);
 }

@@ -38,11 +38,19 @@ struct value_class {
  * bounds the birth year a citizen ID may encode. */
 void classify_value(const char *s, size_t len, int64_t now_year, struct value_class *out);
 
-/* The value's shape into out (cap bytes, NUL-terminated), its length
- * returned: digits become 9 but a leading 0 stays (it makes a code),
- * a run of letters becomes A or a by the case of its first one, other
- * characters stay; cut at SHAPE_MAX bytes with a final '~'. */
+/* What one pass over a value's bytes tells: its shape (digits become 9
+ * but a leading 0 stays, it makes a code; a run of letters becomes A or a
+ * by the case of its first one; other characters stay, non-ASCII symbols
+ * and bad bytes become '?'; cut at SHAPE_MAX bytes), whether it is ASCII
+ * or holds a control character, and its characters when it is valid
+ * UTF-8 (the bytes that are not continuations). */
 enum { SHAPE_MAX = 40 };
-size_t value_shape(const char *s, size_t len, char *out, size_t cap);
+struct value_bytes {
+	char shape[SHAPE_MAX + 1];
+	uint8_t shape_len;
+	bool ascii, control;
+	uint32_t chars;
+};
+void value_bytes(const char *s, size_t len, struct value_bytes *out);
 
 #endif

@@ -250,7 +250,9 @@ int dqa_profile_run(dqa_profile **out, const char *const *inputs, size_t ninputs
 	*p = (dqa_profile){.unit_col = -1, .now = opts->now, .now_year = time_year(opts->now),
 			   .encoding = enc ? encoding_name(enc) : NULL,
 			   .unit_column = opts->unit_column,
-			   .by_unit = opts->by_unit || opts->unit_column};
+			   .by_unit = opts->by_unit || opts->unit_column,
+			   .holdout = opts->holdout, .threads = opts->threads,
+			   .block_size = opts->block_size};
 	p->total.profile = p;
 	struct dialect dialect = DIALECT_INIT;
 	dialect.encoding = enc;
@@ -267,6 +269,8 @@ int dqa_profile_run(dqa_profile **out, const char *const *inputs, size_t ninputs
 		dqa_profile_free(p);
 		return rc;
 	}
+	for (size_t i = 0; i < p->ncols; i++)
+		column_finish(&p->total.cols[i]);
 	*out = p;
 	return 0;
 }

@@ -30,6 +30,9 @@ struct dqa_profile {
 	const char *encoding;                /* its name, or NULL: UTF-8 */
 	const char *unit_column;             /* asked for, or NULL */
 	bool by_unit;
+	dqa_holdout holdout;                 /* the rows read, for a second scan */
+	unsigned threads;
+	size_t block_size;
 	struct profile_part total;
 };
 

@@ -10,8 +10,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "keys.h"
 #include "summary.h"
 #include "../rules/yaml_write.h"
+#include "../util/error.h"
 #include "../util/strbuf.h"
 #include "../util/values.h"
 
@@ -39,6 +41,7 @@ struct suggest {
 	size_t unit_ref;                 /* index into refs, or nrefs */
 	size_t unit_matched;             /* distinct codes in the reference */
 	uint64_t unit_rows_matched;      /* rows whose code is in it */
+	struct composite_key composite;  /* when no column alone is the key */
 };
 
 static void put_name(struct strbuf *out, const char *name)
@@ -145,6 +148,18 @@ static int find_key(const struct suggest *g)
 	return -1;
 }
 
+/* The composite key's columns as a flow list: "[a, b]". */
+static void put_composite(struct suggest *g)
+{
+	strbuf_putc(g->out, '[');
+	for (size_t i = 0; i < g->composite.n; i++) {
+		if (i)
+			strbuf_puts(g->out, ", ");
+		put_name(g->out, g->cols[g->composite.cols[i]].name);
+	}
+	strbuf_putc(g->out, ']');
+}
+
 static void write_dataset(struct suggest *g, int key)
 {
 	struct strbuf *out = g->out;
@@ -171,6 +186,10 @@ static void write_dataset(struct suggest *g, int key)
 		strbuf_puts(out, "  key: [");
 		put_name(out, g->cols[key].name);
 		strbuf_puts(out, "]\n");
+	} else if (g->composite.n) {
+		strbuf_puts(out, "  key: ");
+		put_composite(g);
+		strbuf_putc(out, '\n');
 	}
 }
 
@@ -432,7 +451,8 @@ static void write_sufficient(struct suggest *g)
 static void write_key(struct suggest *g, int key)
 {
 	const struct column_summary *s = &g->cols[key];
-	uint64_t dup_rows = s->values - s->distinct;
+	/* An estimate past the exact bound may exceed the values. */
+	uint64_t dup_rows = s->values > s->distinct ? s->values - s->distinct : 0;
 	if (!dup_rows) {
 		comment(g, "%s: %llu distinct values in %llu rows%s", s->name,
 			(unsigned long long)s->distinct, (unsigned long long)s->values,
@@ -481,11 +501,31 @@ static void write_clean_kind(struct suggest *g, const char *kind, enum hygiene h
 	}
 }
 
+/* unique on the composite key, with what it rests on. */
+static void write_composite(struct suggest *g)
+{
+	struct strbuf names = STRBUF_INIT;
+	for (size_t i = 0; i < g->composite.n; i++)
+		strbuf_printf(&names, "%s%s", i ? ", " : "", g->cols[g->composite.cols[i]].name);
+	comment(g, "no column alone is a key; (%s) is unique together in all %llu rows",
+		names.buf ? names.buf : "", (unsigned long long)g->p->total.rows);
+	comment(g, "the smallest such set of at most %d never-empty columns (%zu sets tried%s)",
+		KEY_MAX_COLUMNS, g->composite.tried,
+		g->composite.bounded ? ", some given up at the memory bound" : "");
+	comment(g, "assumed to identify a row: check that it does by design, not by chance");
+	strbuf_release(&names);
+	strbuf_puts(g->out, "  - unique: {columns: ");
+	put_composite(g);
+	strbuf_puts(g->out, "}\n");
+}
+
 static void write_clean(struct suggest *g, int key)
 {
 	strbuf_puts(g->out, "clean:\n");
 	if (key >= 0)
 		write_key(g, key);
+	else if (g->composite.n)
+		write_composite(g);
 	comment(g, "text columns where at most %.0f%% of values are untrimmed or out of NFC",
 		100 * CLEAN_MAX_SHARE);
 	write_clean_kind(g, "trimmed", HYG_UNTRIMMED, HYG_UNTRIMMED, false);
@@ -536,19 +576,23 @@ static void write_unified(struct suggest *g)
 }
 
 int suggest_write(const struct dqa_profile *p, const struct unit_ref_list *refs, size_t nrefs,
-		  struct strbuf *out)
+		  struct strbuf *out, dqa_error *err)
 {
 	struct suggest g = {.p = p, .out = out, .refs = refs, .nrefs = nrefs};
 	g.cols = calloc(p->ncols ? p->ncols : 1, sizeof *g.cols);
-	if (!g.cols)
-		return -1;
+	RETURN_IF_NOMEM(g.cols, err);
 	for (size_t i = 0; i < p->ncols; i++)
 		if (column_summarize(&p->total.cols[i], p->header[i], p->now_year, &g.cols[i]) < 0) {
 			free(g.cols);
-			return -1;
+			return error_nomem(err);
 		}
 	find_unit(&g);
 	int key = find_key(&g);
+	int rc = composite_key_find(p, g.cols, key, &g.composite, err);
+	if (rc < 0) {
+		free(g.cols);
+		return rc;
+	}
 	strbuf_printf(out, "# Suggested by dqa suggest from %llu rows: review before use.\n"
 			   "# Each check says what it rests on; min_ratio lets the profiled data\n"
 			   "# pass, the outliers named beside it.\n",
@@ -561,5 +605,5 @@ int suggest_write(const struct dqa_profile *p, const struct unit_ref_list *refs,
 	write_alive(&g);
 	write_unified(&g);
 	free(g.cols);
-	return out->failed ? -1 : 0;
+	return out->failed ? error_nomem(err) : 0;
 }

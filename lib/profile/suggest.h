@@ -16,9 +16,10 @@ struct unit_ref_list {
 };
 
 /* Writes the rule file suggested from p into out; refs (n of them) are
- * the reference lists a unit column is matched against. Returns 0 or -1
- * out of memory. */
+ * the reference lists a unit column is matched against. When no column
+ * alone is a key it reads p's inputs again for a composite one (keys.h).
+ * Returns 0 or a negative DQA_E* with err filled. */
 int suggest_write(const struct dqa_profile *p, const struct unit_ref_list *refs, size_t nrefs,
-		  struct strbuf *out);
+		  struct strbuf *out, dqa_error *err);
 
 #endif

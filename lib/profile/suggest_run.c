@@ -62,8 +62,8 @@ static char *suggest_text(const dqa_profile *p, const char *const *unit_refs, si
 		rc = load_ref(unit_refs[i], &values[i], err);
 	}
 	struct strbuf out = STRBUF_INIT;
-	if (rc == 0 && suggest_write(p, refs, nrefs, &out) < 0)
-		rc = error_nomem(err);
+	if (rc == 0)
+		rc = suggest_write(p, refs, nrefs, &out, err);
 	for (size_t i = 0; values && i < nrefs; i++)
 		strset_release(&values[i]);
 	free(values);

@@ -172,6 +172,9 @@ bool value_number_in(struct number_style st, const char *s, size_t len, double *
 bool value_boolean(const char *s, size_t len)
 {
 	static const char *const words[] = {"true", "false", "yes", "no", "1", "0"};
+	enum { LONGEST = 5 };
+	if (len > LONGEST)
+		return false;
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
 		size_t n = 0;
 		while (words[i][n])
