@@ -174,6 +174,10 @@ bool placeholder_default(const char *s, size_t len, struct text_buf *tb)
 	unsigned char first = start < len ? (unsigned char)s[start] : 0;
 	if (!first || !strchr("n#-?0xkc\xE2", first >= 'A' && first <= 'Z' ? first | 0x20 : first))
 		return false;
+	/* The placeholders that start with 0 go on with 0 or / (phones and IDs
+	 * go on with another digit). */
+	if (first == '0' && start + 1 < len && s[start + 1] >= '1' && s[start + 1] <= '9')
+		return false;
 	if (folded_chars_min(s + start, len - start) > DEFAULT_MAX_LEN)
 		return false;
 	size_t folded_len;
