@@ -315,7 +315,7 @@ static int cell_end(struct xlsx *x, struct xlsx_part *p)
 		return xlsx_part_fail(p, "a cell that ends without a valid start");
 	x->cell_open = false;
 	x->at[x->col] = x->row.len;
-	if (strcmp(x->type, "s") == 0) {
+	if (x->type[0] == 's' && x->type[1] == '\0') {
 		char *end;
 		unsigned long i = cell_number(v, &end);
 		const char *s;
@@ -339,7 +339,10 @@ static int cell_end(struct xlsx *x, struct xlsx_part *p)
 	if (x->lens[x->col] > x->limits->max_field)
 		return xlsx_part_fail(p, "a cell of more than %zu bytes (limits: max_field)",
 				      x->limits->max_field);
-	strbuf_putc(&x->row, '\0');
+	if (strbuf_grow(&x->row, 1)) {   /* strbuf_putc's NUL, without its calls */
+		x->row.buf[x->row.len++] = '\0';
+		x->row.buf[x->row.len] = '\0';
+	}
 	return x->row.failed ? xlsx_part_fail(p, "out of memory") : 0;
 }
 

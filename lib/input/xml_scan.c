@@ -258,6 +258,28 @@ static const char *local_name(const char *name, const char *end)
 	return p;
 }
 
+/* memcpy and memcmp, without a call for the one- to few-letter names of
+ * a sheet's elements. */
+static inline void copy_short(char *to, const char *from, size_t len)
+{
+	if (len > 8) {
+		memcpy(to, from, len);
+		return;
+	}
+	for (size_t i = 0; i < len; i++)
+		to[i] = from[i];
+}
+
+static inline bool same_short(const char *a, const char *b, size_t len)
+{
+	if (len > 8)
+		return memcmp(a, b, len) == 0;
+	for (size_t i = 0; i < len; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
 static enum step push(struct xml_scan *s, const char *name, size_t len)
 {
 	if (s->depth == s->cap) {
@@ -275,7 +297,7 @@ static enum step push(struct xml_scan *s, const char *name, size_t len)
 		s->names = names, s->names_cap = cap;
 	}
 	s->open[s->depth++] = s->names_len;
-	memcpy(s->names + s->names_len, name, len);
+	copy_short(s->names + s->names_len, name, len);
 	s->names_len += len;
 	return STEP_OK;
 }
@@ -360,7 +382,7 @@ static enum step end_tag(struct xml_scan *s, char **at, char *end)
 		return STEP_OUT;
 	/* The innermost open element's name is the last in names. */
 	size_t from = s->open[s->depth - 1], len = (size_t)(stop - name);
-	if (s->names_len - from != len || memcmp(s->names + from, name, len) != 0)
+	if (s->names_len - from != len || !same_short(s->names + from, name, len))
 		return STEP_OUT;
 	s->depth--;
 	s->names_len = from;
