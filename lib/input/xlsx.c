@@ -293,14 +293,25 @@ static int cell_start(struct xlsx *x, struct xlsx_part *p, const char **attrs)
 		return xlsx_part_fail(p, "a cell reference '%.20s' that is not one", ref);
 	if (col < x->ncols && x->at[col] != SIZE_MAX)
 		return xlsx_part_fail(p, "cell %.20s given twice", ref);
-	size_t tlen = t ? strnlen(t, sizeof x->type - 1) : 1;
-	memcpy(x->type, t ? t : "n", tlen);
-	x->type[tlen] = '\0';
+	if (!t || (t[0] && !t[1])) {   /* "s", "n", "b": most cells */
+		x->type[0] = t ? t[0] : 'n';
+		x->type[1] = '\0';
+	} else {
+		size_t tlen = strnlen(t, sizeof x->type - 1);
+		memcpy(x->type, t, tlen);
+		x->type[tlen] = '\0';
+	}
 	char *end;
 	x->style = s ? cell_number(s, &end) : 0;
 	x->col = col;
 	strbuf_reset(&x->text);
-	FORWARD_IF_ERROR(reach_column(x, p, col));
+	if (col == x->ncols && col < x->cap && col < x->limits->max_columns &&
+	    col < XLSX_MAX_COLUMN) {   /* the next cell of the row: reach_column's common case */
+		x->at[x->ncols] = SIZE_MAX;
+		x->lens[x->ncols++] = 0;
+	} else {
+		FORWARD_IF_ERROR(reach_column(x, p, col));
+	}
 	x->cell_open = true;
 	return 0;
 }

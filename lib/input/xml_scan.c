@@ -345,7 +345,7 @@ static enum step start_tag(struct xml_scan *s, char **at, char *end)
 		a->value_end = p++;
 		for (struct attr *b = attrs; b < a; b++)
 			if (b->name_end - b->name == a->name_end - a->name &&
-			    memcmp(b->name, a->name, (size_t)(a->name_end - a->name)) == 0)
+			    same_short(b->name, a->name, (size_t)(a->name_end - a->name)))
 				return STEP_OUT;   /* an attribute given twice */
 	}
 	if (s->where == XML_AFTER)
