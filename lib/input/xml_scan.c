@@ -329,11 +329,16 @@ static enum step start_tag(struct xml_scan *s, char **at, char *end)
 		struct attr *a = &attrs[nattrs++];
 		a->name = p;
 		p = a->name_end = name_end(p, end);
-		if (skip_space(&p, end) != STEP_OK)
+		/* r="A1": no space around the '=' in the tags workbooks are made of */
+		if (p < end && *p != '=' && skip_space(&p, end) != STEP_OK)
+			return STEP_MORE;
+		if (p == end)
 			return STEP_MORE;
 		if (*p++ != '=')
 			return STEP_OUT;
-		if (skip_space(&p, end) != STEP_OK)
+		if (p < end && *p != '"' && skip_space(&p, end) != STEP_OK)
+			return STEP_MORE;
+		if (p == end)
 			return STEP_MORE;
 		char quote = *p++;
 		if (quote != '"' && quote != '\'')
@@ -507,8 +512,6 @@ long xml_scan_feed(struct xml_scan *s, char *buf, size_t len, bool final)
 			return XML_SCAN_OUT;
 		if (st == STEP_MORE)
 			break;
-		if (s->where == XML_BEFORE)
-			s->where = XML_PROLOG;
 	}
 	if (final && (p < end || s->where != XML_AFTER))
 		return XML_SCAN_OUT;
