@@ -293,14 +293,25 @@ static int cell_start(struct xlsx *x, struct xlsx_part *p, const char **attrs)
 		return xlsx_part_fail(p, "a cell reference '%.20s' that is not one", ref);
 	if (col < x->ncols && x->at[col] != SIZE_MAX)
 		return xlsx_part_fail(p, "cell %.20s given twice", ref);
-	size_t tlen = t ? strnlen(t, sizeof x->type - 1) : 1;
-	memcpy(x->type, t ? t : "n", tlen);
-	x->type[tlen] = '\0';
+	if (!t || (t[0] && !t[1])) {   /* "s", "n", "b": most cells */
+		x->type[0] = t ? t[0] : 'n';
+		x->type[1] = '\0';
+	} else {
+		size_t tlen = strnlen(t, sizeof x->type - 1);
+		memcpy(x->type, t, tlen);
+		x->type[tlen] = '\0';
+	}
 	char *end;
 	x->style = s ? cell_number(s, &end) : 0;
 	x->col = col;
 	strbuf_reset(&x->text);
-	FORWARD_IF_ERROR(reach_column(x, p, col));
+	if (col == x->ncols && col < x->cap && col < x->limits->max_columns &&
+	    col < XLSX_MAX_COLUMN) {   /* the next cell of the row: reach_column's common case */
+		x->at[x->ncols] = SIZE_MAX;
+		x->lens[x->ncols++] = 0;
+	} else {
+		FORWARD_IF_ERROR(reach_column(x, p, col));
+	}
 	x->cell_open = true;
 	return 0;
 }
@@ -315,7 +326,7 @@ static int cell_end(struct xlsx *x, struct xlsx_part *p)
 		return xlsx_part_fail(p, "a cell that ends without a valid start");
 	x->cell_open = false;
 	x->at[x->col] = x->row.len;
-	if (strcmp(x->type, "s") == 0) {
+	if (x->type[0] == 's' && x->type[1] == '\0') {
 		char *end;
 		unsigned long i = cell_number(v, &end);
 		const char *s;
@@ -339,7 +350,10 @@ static int cell_end(struct xlsx *x, struct xlsx_part *p)
 	if (x->lens[x->col] > x->limits->max_field)
 		return xlsx_part_fail(p, "a cell of more than %zu bytes (limits: max_field)",
 				      x->limits->max_field);
-	strbuf_putc(&x->row, '\0');
+	if (strbuf_grow(&x->row, 1)) {   /* strbuf_putc's NUL, without its calls */
+		x->row.buf[x->row.len++] = '\0';
+		x->row.buf[x->row.len] = '\0';
+	}
 	return x->row.failed ? xlsx_part_fail(p, "out of memory") : 0;
 }
 

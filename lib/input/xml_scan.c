@@ -258,6 +258,28 @@ static const char *local_name(const char *name, const char *end)
 	return p;
 }
 
+/* memcpy and memcmp, without a call for the one- to few-letter names of
+ * a sheet's elements. */
+static inline void copy_short(char *to, const char *from, size_t len)
+{
+	if (len > 8) {
+		memcpy(to, from, len);
+		return;
+	}
+	for (size_t i = 0; i < len; i++)
+		to[i] = from[i];
+}
+
+static inline bool same_short(const char *a, const char *b, size_t len)
+{
+	if (len > 8)
+		return memcmp(a, b, len) == 0;
+	for (size_t i = 0; i < len; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
 static enum step push(struct xml_scan *s, const char *name, size_t len)
 {
 	if (s->depth == s->cap) {
@@ -275,7 +297,7 @@ static enum step push(struct xml_scan *s, const char *name, size_t len)
 		s->names = names, s->names_cap = cap;
 	}
 	s->open[s->depth++] = s->names_len;
-	memcpy(s->names + s->names_len, name, len);
+	copy_short(s->names + s->names_len, name, len);
 	s->names_len += len;
 	return STEP_OK;
 }
@@ -307,11 +329,16 @@ static enum step start_tag(struct xml_scan *s, char **at, char *end)
 		struct attr *a = &attrs[nattrs++];
 		a->name = p;
 		p = a->name_end = name_end(p, end);
-		if (skip_space(&p, end) != STEP_OK)
+		/* r="A1": no space around the '=' in the tags workbooks are made of */
+		if (p < end && *p != '=' && skip_space(&p, end) != STEP_OK)
+			return STEP_MORE;
+		if (p == end)
 			return STEP_MORE;
 		if (*p++ != '=')
 			return STEP_OUT;
-		if (skip_space(&p, end) != STEP_OK)
+		if (p < end && *p != '"' && skip_space(&p, end) != STEP_OK)
+			return STEP_MORE;
+		if (p == end)
 			return STEP_MORE;
 		char quote = *p++;
 		if (quote != '"' && quote != '\'')
@@ -323,7 +350,7 @@ static enum step start_tag(struct xml_scan *s, char **at, char *end)
 		a->value_end = p++;
 		for (struct attr *b = attrs; b < a; b++)
 			if (b->name_end - b->name == a->name_end - a->name &&
-			    memcmp(b->name, a->name, (size_t)(a->name_end - a->name)) == 0)
+			    same_short(b->name, a->name, (size_t)(a->name_end - a->name)))
 				return STEP_OUT;   /* an attribute given twice */
 	}
 	if (s->where == XML_AFTER)
@@ -360,7 +387,7 @@ static enum step end_tag(struct xml_scan *s, char **at, char *end)
 		return STEP_OUT;
 	/* The innermost open element's name is the last in names. */
 	size_t from = s->open[s->depth - 1], len = (size_t)(stop - name);
-	if (s->names_len - from != len || memcmp(s->names + from, name, len) != 0)
+	if (s->names_len - from != len || !same_short(s->names + from, name, len))
 		return STEP_OUT;
 	s->depth--;
 	s->names_len = from;
@@ -485,8 +512,6 @@ long xml_scan_feed(struct xml_scan *s, char *buf, size_t len, bool final)
 			return XML_SCAN_OUT;
 		if (st == STEP_MORE)
 			break;
-		if (s->where == XML_BEFORE)
-			s->where = XML_PROLOG;
 	}
 	if (final && (p < end || s->where != XML_AFTER))
 		return XML_SCAN_OUT;
