@@ -116,6 +116,8 @@ static int put_rows(struct run_ctx *c)
 		RETURN_NOMEM_UNLESS(!c->marker.failed && !c->checks.failed, c->err);
 		FORWARD_IF_ERROR(put_row(c, false, u->name, HISTORY_OVERALL, u->score,
 					 dqa_status_name(u->status), u->rows, marker, checks));
+		FORWARD_IF_ERROR(store_writer_unit_name(c->w, r->dataset, u->name,
+							u->unit_name ? u->unit_name : "", c->err));
 	}
 	FORWARD_IF_ERROR(put_criteria(c, true, "", r->criteria, r->rows));
 	const char *checks = run_checks(r, &c->checks);

@@ -56,14 +56,17 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	" hash TEXT NOT NULL,"
 	" PRIMARY KEY (run_id, seq)) WITHOUT ROWID;",
 	/* 2 -> 3: what the weekly list needs of each unit's overall row, and
-	 * the units of each dataset; filled by store_derive_all below, whose
-	 * probes name the index (made here too for stores begun without it). */
+	 * the units of each dataset with their names for people (the last
+	 * non-empty name an audit gave, from its expected units; "" when none);
+	 * filled by store_derive_all below, whose probes name the index (made
+	 * here too for stores begun without it). */
 	"CREATE INDEX IF NOT EXISTS totals_by_unit ON totals (unit, run_id);"
 	"ALTER TABLE totals ADD COLUMN same_data_runs INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE totals ADD COLUMN listed_weeks_before INTEGER NOT NULL DEFAULT 0;"
 	"CREATE TABLE units ("
 	" dataset TEXT NOT NULL,"
 	" unit TEXT NOT NULL,"
+	" name TEXT NOT NULL DEFAULT '',"
 	" PRIMARY KEY (dataset, unit)) WITHOUT ROWID;",
 };
 

@@ -339,6 +339,10 @@ int store_derive_after(sqlite3 *db, const char *path, int64_t after_id, dqa_erro
 
 int store_derive_all(sqlite3 *db, const char *path, dqa_error *err)
 {
-	FORWARD_IF_ERROR(store_exec(db, path, "DELETE FROM units", err));
+	/* units without rows leave the catalog; the others keep their names */
+	FORWARD_IF_ERROR(store_exec(db, path, "DELETE FROM units WHERE NOT EXISTS (SELECT 1"
+				    " FROM runs r CROSS JOIN totals t INDEXED BY totals_by_unit"
+				    " ON t.unit = units.unit AND t.run_id = r.id"
+				    " WHERE r.dataset = units.dataset AND t.scope = 'unit')", err));
 	return store_derive_after(db, path, INT64_MIN, err);
 }

@@ -51,7 +51,7 @@ void derive_probe_close(struct derive_probe *p);
 int store_derive_after(sqlite3 *db, const char *path, int64_t after_id, dqa_error *err);
 
 /* The fields of every unit row and the catalog recomputed from the rows
- * (after a migration or a prune). */
+ * (after a migration or a prune); the units kept keep their names. */
 int store_derive_all(sqlite3 *db, const char *path, dqa_error *err);
 
 #endif

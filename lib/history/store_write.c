@@ -18,6 +18,10 @@ static const char TOTAL_SQL[] =
 static const char CRITERION_SQL[] =
 	"INSERT INTO criteria (run_id, seq, scope, unit, criterion, score, status, rows, marker,"
 	" checks) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+/* A name replaces the one recorded: the latest audit's names stand. */
+static const char UNIT_NAME_SQL[] =
+	"INSERT INTO units (dataset, unit, name) VALUES (?1, ?2, ?3)"
+	" ON CONFLICT (dataset, unit) DO UPDATE SET name = excluded.name";
 static const char FILE_SQL[] =
 	"INSERT INTO run_files (run_id, seq, path, hash)"
 	" VALUES (?1, (SELECT count(*) FROM run_files WHERE run_id = ?1), ?2, ?3)";
@@ -51,6 +55,8 @@ int store_writer_begin(struct store_writer *w, const char *path, dqa_error *err)
 		rc = sqlite3_prepare_v2(w->db, CRITERION_SQL, -1, &w->criterion, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(w->db, FILE_SQL, -1, &w->file, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(w->db, UNIT_NAME_SQL, -1, &w->unit_name, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(w->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	w->open = rc == SQLITE_OK;
@@ -113,6 +119,17 @@ int store_writer_file(struct store_writer *w, const char *path, const char *hash
 	return insert(w, w->file, err);
 }
 
+int store_writer_unit_name(struct store_writer *w, const char *dataset, const char *unit,
+			   const char *name, dqa_error *err)
+{
+	if (!name[0])
+		return 0;
+	sqlite3_bind_text(w->unit_name, 1, dataset, -1, SQLITE_STATIC);
+	sqlite3_bind_text(w->unit_name, 2, unit, -1, SQLITE_STATIC);
+	sqlite3_bind_text(w->unit_name, 3, name, -1, SQLITE_STATIC);
+	return insert(w, w->unit_name, err);
+}
+
 int store_writer_commit(struct store_writer *w, dqa_error *err)
 {
 	FORWARD_IF_ERROR(store_derive_after(w->db, w->path, w->before_id, err));
@@ -131,6 +148,7 @@ void store_writer_release(struct store_writer *w)
 	sqlite3_finalize(w->total);
 	sqlite3_finalize(w->criterion);
 	sqlite3_finalize(w->file);
+	sqlite3_finalize(w->unit_name);
 	sqlite3_close(w->db);
 	*w = (struct store_writer){0};
 }

@@ -24,7 +24,7 @@ struct store_row {
 struct store_writer {
 	sqlite3 *db;
 	const char *path;
-	sqlite3_stmt *run, *total, *criterion, *file;
+	sqlite3_stmt *run, *total, *criterion, *file, *unit_name;
 	int64_t run_id, seq;
 	int64_t before_id;         /* the last run before this transaction's */
 	bool open;                 /* a transaction is open */
@@ -41,6 +41,11 @@ int store_writer_row(struct store_writer *w, const struct store_row *row, dqa_er
 /* The hash of a file the run's rules read (the rule file first). */
 int store_writer_file(struct store_writer *w, const char *path, const char *hash,
 		      dqa_error *err);
+
+/* Records name as the name of unit in dataset for people (units.name),
+ * in place of the one recorded; an empty name changes nothing. */
+int store_writer_unit_name(struct store_writer *w, const char *dataset, const char *unit,
+			   const char *name, dqa_error *err);
 
 /* Commits what was written since store_writer_begin, with the fields the
  * weekly list reads recorded for its rows (store_derive_after): all of it,

@@ -3,6 +3,7 @@
 #include "../util/round.h"
 #include "store.h"
 #include "trend.h"
+#include "unit_names.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -264,28 +265,40 @@ int trend_build(struct trend *t, const struct dqa_history *h, const dqa_trend_op
 	return matched(t, err);
 }
 
-/* One dataset of the store into t: its overall rows loaded, its series
- * built and their names copied into t's arena, the rows freed. */
-static int store_dataset(struct trend *t, sqlite3 *db, const char *path, const char *name,
+/* The units of d's series and their recorded names copied into t's arena. */
+static int copy_units(struct trend *t, struct trend_dataset *d, struct unit_names *names,
+		      dqa_error *err)
+{
+	for (size_t k = 0; k < d->nseries; k++) {
+		struct trend_series *s = &d->series[k];
+		if (!s->unit)
+			continue;
+		RETURN_IF_NOMEM(s->unit = arena_strdup(&t->arena, s->unit), err);
+		FORWARD_IF_ERROR(unit_names_get(names, &t->arena, d->name, s->unit, &s->name, err));
+	}
+	return 0;
+}
+
+/* One dataset of the store (names.db) into t: its overall rows loaded,
+ * its series built and their units copied into t's arena with their
+ * names, the rows freed. */
+static int store_dataset(struct trend *t, struct unit_names *names, const char *name,
 			 const dqa_trend_options *opts, dqa_error *err)
 {
 	dqa_history_query q = DQA_HISTORY_QUERY_INIT;
 	q.dataset = name;
 	q.totals_only = true;
 	struct dqa_history *h;
-	FORWARD_IF_ERROR(history_load_db(&h, db, path, &q, err));
+	FORWARD_IF_ERROR(history_load_db(&h, names->db, names->path, &q, err));
 	struct trend_dataset *d = &t->datasets[t->ndatasets];
 	*d = (struct trend_dataset){.name = history_lookup(h, name)};
 	int rc = d->name ? build_dataset(t, d, h, opts) : 0;
 	d->name = name;
-	for (size_t k = 0; rc == 0 && k < d->nseries; k++)
-		if (d->series[k].unit && !(d->series[k].unit = arena_strdup(&t->arena,
-									      d->series[k].unit)))
-			rc = -1;
+	rc = rc < 0 ? error_nomem(err) : copy_units(t, d, names, err);
 	if (rc == 0 && d->nseries && d->nruns)
 		t->ndatasets++;
 	dqa_history_free(h);
-	return rc < 0 ? error_nomem(err) : 0;
+	return rc;
 }
 
 int trend_build_store(struct trend *t, const char *path, const dqa_trend_options *opts,
@@ -300,8 +313,12 @@ int trend_build_store(struct trend *t, const char *path, const dqa_trend_options
 	int rc = names || !err->code ? 0 : err->code;
 	if (rc == 0 && !(t->datasets = arena_alloc(&t->arena, (n + 1) * sizeof *t->datasets)))
 		rc = error_nomem(err);
+	struct unit_names unit_names = {0};
+	if (rc == 0)
+		rc = unit_names_open(&unit_names, db, path, err);
 	for (size_t i = 0; rc == 0 && i < n; i++)
-		rc = store_dataset(t, db, path, names[i], opts, err);
+		rc = store_dataset(t, &unit_names, names[i], opts, err);
+	unit_names_close(&unit_names);
 	sqlite3_close(db);
 	if (rc < 0) {
 		trend_release(t);

@@ -7,6 +7,8 @@
 
 struct trend_series {
 	const char *unit;          /* NULL: the dataset's own score */
+	const char *name;          /* the unit's name for people, NULL or "" when
+				      none: from the store (units.name) */
 	double *scores;            /* one per run, NaN when not scored */
 	double last;               /* latest score, NaN if none */
 	double since_run, since_week;   /* changes, NaN when no earlier score */

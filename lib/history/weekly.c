@@ -11,6 +11,7 @@
 
 #include "store_derive.h"
 #include "trend.h"
+#include "unit_names.h"
 
 /* One unit's overall rows in one dataset, oldest first. */
 struct unit_runs {
@@ -239,11 +240,27 @@ static int store_latest_week(sqlite3 *db, const char *path, const char *only, in
 	return rc == SQLITE_ROW ? 0 : store_error(err, db, path, rc, "read");
 }
 
+/* The items of l copied into w's arena, each with its unit's recorded name. */
+static int copy_items(struct weekly *w, struct weekly_list *l, struct unit_names *names,
+		      dqa_error *err)
+{
+	struct weekly_item *items = arena_alloc(&w->arena, (l->nitems + 1) * sizeof *items);
+	RETURN_IF_NOMEM(items, err);
+	for (size_t i = 0; i < l->nitems; i++) {
+		items[i] = l->items[i];
+		RETURN_IF_NOMEM(items[i].unit = arena_strdup(&w->arena, l->items[i].unit), err);
+		FORWARD_IF_ERROR(unit_names_get(names, &w->arena, l->dataset, items[i].unit,
+						&items[i].name, err));
+	}
+	l->items = items;
+	return 0;
+}
+
 /* One dataset's list from its overall rows up to the end of the week,
  * copied into w's arena so the rows can go before the next dataset: for
  * options other than the defaults, whose streaks the store does not
  * record. */
-static int store_list(struct weekly *w, sqlite3 *db, const char *path, const char *dataset,
+static int store_list(struct weekly *w, struct unit_names *names, const char *dataset,
 		      struct weekly_list *l, dqa_error *err)
 {
 	dqa_history_query q = DQA_HISTORY_QUERY_INIT;
@@ -251,24 +268,28 @@ static int store_list(struct weekly *w, sqlite3 *db, const char *path, const cha
 	q.until = w->options.week + WEEK_SECONDS;
 	q.totals_only = true;
 	struct dqa_history *h;
-	FORWARD_IF_ERROR(history_load_db(&h, db, path, &q, err));
+	FORWARD_IF_ERROR(history_load_db(&h, names->db, names->path, &q, err));
 	const char *name = history_lookup(h, dataset);
 	struct arena scratch = ARENA_INIT;
 	int rc = name ? build_list(&scratch, h, name, &w->options, l)
 		      : (*l = (struct weekly_list){.monday = w->options.week}, 0);
 	l->dataset = dataset;
-	struct weekly_item *items = arena_alloc(&w->arena, (l->nitems + 1) * sizeof *items);
-	if (rc < 0 || !items)
-		rc = -1;
-	for (size_t i = 0; rc == 0 && i < l->nitems; i++) {
-		items[i] = l->items[i];
-		if (!(items[i].unit = arena_strdup(&w->arena, l->items[i].unit)))
-			rc = -1;
-	}
-	l->items = items;
+	rc = rc < 0 ? error_nomem(err) : copy_items(w, l, names, err);
 	arena_release(&scratch);
 	dqa_history_free(h);
-	return rc < 0 ? error_nomem(err) : 0;
+	return rc;
+}
+
+/* The lists one dataset at a time from the rows (store_list). */
+static int store_lists(struct weekly *w, sqlite3 *db, const char *path,
+		       const char *const *datasets, size_t n, dqa_error *err)
+{
+	struct unit_names names;
+	int rc = unit_names_open(&names, db, path, err);
+	for (size_t i = 0; rc == 0 && i < n; i++, w->nlists++)
+		rc = store_list(w, &names, datasets[i], &w->lists[i], err);
+	unit_names_close(&names);
+	return rc;
 }
 
 /* The options the recorded fields answer (store_derive.h): the defaults. */
@@ -311,7 +332,7 @@ static struct verdict judge_recorded(const char *unit, const struct derived_row 
 static const char WEEK_RUNS_SQL[] =
 	"SELECT count(DISTINCT r.run_at) FROM runs r CROSS JOIN totals t ON t.run_id = r.id"
 	" WHERE r.dataset = ?1 AND r.run_at >= ?2 AND r.run_at < ?3 AND t.scope = 'dataset'";
-static const char UNITS_SQL[] = "SELECT unit FROM units WHERE dataset = ?1";
+static const char UNITS_SQL[] = "SELECT unit, name FROM units WHERE dataset = ?1";
 
 struct recorded_ctx {
 	struct weekly *w;
@@ -328,7 +349,8 @@ static int add_item(struct arena *a, struct weekly_list *l, size_t *cap,
 	if (arena_reserve(a, (void **)&l->items, cap, l->nitems, sizeof *l->items) < 0)
 		return -1;
 	l->items[l->nitems] = *item;
-	if (!(l->items[l->nitems].unit = arena_strdup(a, item->unit)))
+	if (!(l->items[l->nitems].unit = arena_strdup(a, item->unit)) ||
+	    !(l->items[l->nitems].name = arena_strdup(a, item->name)))
 		return -1;
 	l->nitems++;
 	return 0;
@@ -360,6 +382,8 @@ static int recorded_list(struct recorded_ctx *c, const char *dataset, struct wee
 		if (!found)
 			continue;   /* not known yet */
 		struct verdict v = judge_recorded(unit ? unit : "", &r, o);
+		const unsigned char *name = sqlite3_column_text(c->units, 1);
+		v.item.name = name ? (const char *)name : "";
 		l->nunits++;
 		if (v.listed && add_item(&c->w->arena, l, &cap, &v.item) < 0)
 			return error_nomem(c->err);
@@ -411,9 +435,8 @@ int weekly_build_store(struct weekly *w, const char *path, const dqa_weekly_opti
 		rc = error_nomem(err);
 	if (rc == 0 && recorded_options(&w->options))
 		rc = recorded_lists(w, db, path, datasets, n, err);
-	else
-		for (size_t i = 0; rc == 0 && i < n; i++, w->nlists++)
-			rc = store_list(w, db, path, datasets[i], &w->lists[i], err);
+	else if (rc == 0)
+		rc = store_lists(w, db, path, datasets, n, err);
 	sqlite3_close(db);
 	if (rc < 0)
 		weekly_release(w);

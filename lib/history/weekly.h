@@ -7,6 +7,8 @@
 
 struct weekly_item {
 	const char *unit;
+	const char *name;          /* the unit's name for people, NULL or "" when
+				      none: from the store (units.name) */
 	double score;              /* NaN: no run this week */
 	dqa_status status;         /* of the unit's last run in the week */
 	bool missing, no_run, below, stalled;   /* no_run: no run at all this week */

@@ -84,11 +84,16 @@ const json_t *doc_check_by_id(const json_t *checks, const char *id)
 	return NULL;
 }
 
+void put_unit_code_name(struct strbuf *sb, const char *code, const char *name, dqa_lang lang)
+{
+	strbuf_puts(sb, code[0] ? code : msg(lang, M_EMPTY_NAME));
+	if (name && name[0])
+		strbuf_printf(sb, " \u00b7 %s", name);
+}
+
 void put_unit_title(struct strbuf *sb, const json_t *unit, dqa_lang lang)
 {
-	strbuf_puts(sb, unit_label(unit, lang));
-	if (doc_str(unit, "unit_name")[0])
-		strbuf_printf(sb, " \u00b7 %s", doc_str(unit, "unit_name"));
+	put_unit_code_name(sb, doc_str(unit, "unit"), doc_str(unit, "unit_name"), lang);
 }
 
 const json_t *put_reason(struct strbuf *sb, const char *reason, const json_t *unit,

@@ -68,20 +68,53 @@ struct folder_links {
 	char href[512];
 };
 
+/* The index of the report's unit of that name, or the number of its units
+ * for a unit the report does not have (a unit of an earlier run only). */
+static size_t report_unit_at(const struct dqa_report *rep, const char *unit)
+{
+	size_t i;
+	const json_t *u;
+	json_array_foreach(rep->units, i, u)
+		if (strcmp(doc_str(u, "unit"), unit) == 0)
+			return i;
+	return json_array_size(rep->units);
+}
+
 /* units/FILE.html of the report's unit of that name, NULL for a unit the
- * report does not have (a unit of an earlier run only). */
+ * report does not have. */
 static const char *report_unit_href(const void *ctx, const char *dataset, const char *unit)
 {
 	struct folder_links *links = (struct folder_links *)ctx;
 	(void)dataset;
-	size_t i;
-	const json_t *u;
-	json_array_foreach(links->rep->units, i, u)
-		if (strcmp(doc_str(u, "unit"), unit) == 0) {
-			snprintf(links->href, sizeof links->href, "units/%s", links->rep->unit_files[i]);
-			return links->href;
+	size_t i = report_unit_at(links->rep, unit);
+	if (i == json_array_size(links->rep->units))
+		return NULL;
+	snprintf(links->href, sizeof links->href, "units/%s", links->rep->unit_files[i]);
+	return links->href;
+}
+
+/* The name the report gives the unit (its expected units' name column),
+ * "" when none or for a unit the report does not have. */
+static const char *report_unit_name(const struct dqa_report *rep, const char *unit)
+{
+	return doc_str(json_array_get(rep->units, report_unit_at(rep, unit)), "unit_name");
+}
+
+static void name_series(struct trend *t, const struct dqa_report *rep)
+{
+	for (size_t i = 0; i < t->ndatasets; i++)
+		for (size_t k = 0; k < t->datasets[i].nseries; k++) {
+			struct trend_series *s = &t->datasets[i].series[k];
+			if (s->unit)
+				s->name = report_unit_name(rep, s->unit);
 		}
-	return NULL;
+}
+
+static void name_items(struct weekly *w, const struct dqa_report *rep)
+{
+	for (size_t i = 0; i < w->nlists; i++)
+		for (size_t k = 0; k < w->lists[i].nitems; k++)
+			w->lists[i].items[k].name = report_unit_name(rep, w->lists[i].items[k].unit);
 }
 
 static int write_page(const char *dir, const char *name, struct strbuf *sb, dqa_error *err)
@@ -110,6 +143,7 @@ int dqa_report_write_history_pages(dqa_report *rep, const dqa_history *h, const 
 	struct folder_links links = {rep, ""};
 	struct view_style st = {DQA_VIEW_HTML, lang, false, 0, report_unit_href, &links};
 	struct strbuf sb = STRBUF_INIT;
+	name_series(&t, rep);
 	render_trend_html(&t, &st, &sb);
 	trend_release(&t);
 	FORWARD_IF_ERROR(write_page(dir, "trend.html", &sb, err));
@@ -118,6 +152,7 @@ int dqa_report_write_history_pages(dqa_report *rep, const dqa_history *h, const 
 	wopts.lang = lang;
 	struct weekly w;
 	FORWARD_IF_ERROR(weekly_build(&w, h, &wopts, err));
+	name_items(&w, rep);
 	render_weekly_html(w.lists, w.nlists, &w.options, &st, &sb);
 	weekly_release(&w);
 	FORWARD_IF_ERROR(write_page(dir, "warnings.html", &sb, err));

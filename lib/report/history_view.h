@@ -37,6 +37,10 @@ void render_weekly_html(const struct weekly_list *lists, size_t n, const dqa_wee
  * on the scale of the SVG lines (spark_range). */
 void put_text_sparkline(struct strbuf *out, const double *values, size_t n, size_t width);
 
+/* A series as people read it: "(dataset)" in the page's language, or the
+ * unit's code and name (put_unit_code_name). */
+void put_series_title(struct strbuf *out, const struct trend_series *s, dqa_lang lang);
+
 /* A weekly item's reasons for people: "below target; stalled: same data in
  * 5 runs" (English for the CSV, whatever the page's language). */
 void put_weekly_reasons(struct strbuf *out, const struct weekly_item *it, dqa_lang lang);

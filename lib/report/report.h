@@ -77,6 +77,8 @@ const char *unit_label(const json_t *unit, dqa_lang lang);
  * (unit_label), then " · NAME" when the expected units name it
  * ("00004 · Phường Ba Đình"). unit is a unit or a warning object. */
 void put_unit_title(struct strbuf *sb, const json_t *unit, dqa_lang lang);
+/* The same from the code and the name (NULL or "" when none). */
+void put_unit_code_name(struct strbuf *sb, const char *code, const char *name, dqa_lang lang);
 /* A warning's reasons for people, list_separator between them, each passed to put
  * (which escapes it) as plain text: "no rows" translated, "CHECK SCORE"
  * with the score in the language's notation ("66,7" in vi), CHECK the

@@ -63,8 +63,10 @@ static void unit_name(struct strbuf *out, const struct trend_dataset *d,
 		html_put(out, href);
 		strbuf_puts(out, "\">");
 	}
-	html_put(out, !s->unit ? msg(st->lang, M_DATASET_ROW)
-			       : s->unit[0] ? s->unit : msg(st->lang, M_EMPTY_NAME));
+	struct strbuf title = STRBUF_INIT;
+	put_series_title(&title, s, st->lang);
+	html_put(out, title.buf && !title.failed ? title.buf : "");
+	strbuf_release(&title);
 	if (href)
 		strbuf_puts(out, "</a>");
 }

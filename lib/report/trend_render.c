@@ -12,9 +12,10 @@
 #include "history_view.h"
 #include "json_writer.h"
 #include "messages.h"
+#include "report.h"
 
 static const char *const blocks[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
-enum { LEVELS = 8, UNIT_WIDTH = 12, WIDTH_MAX = 400 };
+enum { LEVELS = 8, UNIT_WIDTH = 12, UNIT_WIDTH_MAX = 32, WIDTH_MAX = 400 };
 
 void put_text_sparkline(struct strbuf *out, const double *values, size_t n, size_t width)
 {
@@ -30,11 +31,6 @@ static size_t spark_width(const struct view_style *st)
 {
 	size_t width = st->width ? st->width : 30;
 	return width > WIDTH_MAX ? WIDTH_MAX : width;
-}
-
-static const char *series_name(const struct trend_series *s, dqa_lang lang)
-{
-	return s->unit ? s->unit : msg(lang, M_DATASET_ROW);
 }
 
 /* s (people's words, maybe not ASCII) padded to width characters, on the
@@ -54,6 +50,34 @@ static size_t max_size(size_t a, const char *s)
 {
 	size_t len = utf8_length(s, strlen(s));
 	return len > a ? len : a;
+}
+
+void put_series_title(struct strbuf *out, const struct trend_series *s, dqa_lang lang)
+{
+	if (s->unit)
+		put_unit_code_name(out, s->unit, s->name, lang);
+	else
+		strbuf_puts(out, msg(lang, M_DATASET_ROW));
+}
+
+/* The series' title into title (reset first), "" when out of memory. */
+static const char *series_title(struct strbuf *title, const struct trend_series *s,
+				dqa_lang lang)
+{
+	strbuf_reset(title);
+	put_series_title(title, s, lang);
+	return title->buf && !title->failed ? title->buf : "";
+}
+
+/* The unit column: its heading or the longest title, up to UNIT_WIDTH_MAX. */
+static size_t unit_column(const struct trend_dataset *d, dqa_lang lang)
+{
+	size_t width = max_size(UNIT_WIDTH, msg(lang, M_UNIT_WORD));
+	struct strbuf title = STRBUF_INIT;
+	for (size_t k = 0; k < d->nseries; k++)
+		width = max_size(width, series_title(&title, &d->series[k], lang));
+	strbuf_release(&title);
+	return width > UNIT_WIDTH_MAX ? UNIT_WIDTH_MAX : width;
 }
 
 /* "2026-11-20, 2026-11-21": the runs made with other rules than the run
@@ -110,7 +134,8 @@ static void text_rule_changes(struct strbuf *out, const struct trend_dataset *d,
 	strbuf_printf(out, ": %s\n", msg(lang, M_RULES_CHANGED_WHY));
 }
 
-static void text_worse(struct strbuf *out, const struct trend_dataset *d, dqa_lang lang)
+static void text_worse(struct strbuf *out, const struct trend_dataset *d, size_t width,
+		       dqa_lang lang)
 {
 	if (!d->nworse)
 		return;
@@ -120,7 +145,8 @@ static void text_worse(struct strbuf *out, const struct trend_dataset *d, dqa_la
 		const struct trend_series *s = &d->series[d->worse[w]];
 		struct strbuf a = STRBUF_INIT;
 		strbuf_puts(out, "  ");
-		term_put_padded(out, s->unit[0] ? s->unit : msg(lang, M_EMPTY_NAME), UNIT_WIDTH);
+		term_put_padded(out, series_title(&a, s, lang), width);
+		strbuf_reset(&a);
 		put_change(&a, s->since_week, lang);
 		strbuf_printf(out, " %7s  (", a.buf ? a.buf : "-");
 		put_score(out, s->last - s->since_week, 2, lang);
@@ -145,7 +171,7 @@ static void trend_text(const struct trend *t, const struct view_style *st, struc
 		strbuf_printf(out, " %s ", msg(lang, M_TREND_TO));
 		put_date(out, d->runs[d->nruns - 1], lang);
 		strbuf_puts(out, "\n\n");
-		struct columns c = {max_size(UNIT_WIDTH, msg(lang, M_UNIT_WORD)),
+		struct columns c = {unit_column(d, lang),
 				    max_size(7, msg(lang, M_LAST)), max_size(9, msg(lang, M_LAST_RUN)),
 				    max_size(9, msg(lang, M_LAST_WEEK))};
 		put_aligned(out, msg(lang, M_UNIT_WORD), c.unit, false);
@@ -162,9 +188,9 @@ static void trend_text(const struct trend *t, const struct view_style *st, struc
 		for (size_t k = 0; k < d->nseries; k++) {
 			const struct trend_series *s = &d->series[k];
 			struct strbuf last = STRBUF_INIT;
+			term_put_padded(out, series_title(&last, s, lang), c.unit);
+			strbuf_reset(&last);
 			put_score(&last, s->last, 2, lang);
-			term_put_padded(out, s->unit && !s->unit[0] ? msg(lang, M_EMPTY_NAME)
-								     : series_name(s, lang), c.unit);
 			strbuf_putc(out, ' ');
 			put_aligned(out, last.buf ? last.buf : "-", c.last, true);
 			strbuf_putc(out, ' ');
@@ -177,7 +203,7 @@ static void trend_text(const struct trend *t, const struct view_style *st, struc
 			strbuf_release(&last);
 		}
 		text_rule_changes(out, d, width, &c, lang);
-		text_worse(out, d, lang);
+		text_worse(out, d, c.unit, lang);
 	}
 }
 
@@ -185,7 +211,7 @@ static void trend_text(const struct trend *t, const struct view_style *st, struc
 static void trend_csv(const struct trend *t, struct strbuf *out)
 {
 	char when[21], changed[21];
-	strbuf_puts(out, "dataset,unit,runs,last_run,last,change_last_run,change_last_week,scores,"
+	strbuf_puts(out, "dataset,unit,unit_name,runs,last_run,last,change_last_run,change_last_week,scores,"
 			 "rules_changed\n");
 	for (size_t i = 0; i < t->ndatasets; i++) {
 		const struct trend_dataset *d = &t->datasets[i];
@@ -195,6 +221,8 @@ static void trend_csv(const struct trend *t, struct strbuf *out)
 			csv_put(out, d->name);
 			strbuf_putc(out, ',');
 			csv_put(out, s->unit ? s->unit : "");
+			strbuf_putc(out, ',');
+			csv_put(out, s->name ? s->name : "");
 			strbuf_printf(out, ",%zu,%s,", d->nruns, when);
 			put_plain_number(out, s->last, false, "");
 			strbuf_putc(out, ',');
@@ -226,6 +254,15 @@ static void json_str(struct strbuf *out, const char *s)
 	struct json_writer w;
 	jw_init(&w, out);
 	jw_string(&w, s);
+}
+
+/* ", \"unit_name\": NAME" when the unit has a name, as in result.json. */
+static void json_name(struct strbuf *out, const char *name)
+{
+	if (!name || !name[0])
+		return;
+	strbuf_puts(out, ", \"unit_name\": ");
+	json_str(out, name);
 }
 
 static void json_num(struct strbuf *out, const char *key, double v)
@@ -264,6 +301,7 @@ static void trend_json(const struct trend *t, struct strbuf *out)
 				json_str(out, s->unit);
 			else
 				strbuf_puts(out, "null");
+			json_name(out, s->name);
 			json_num(out, "last", s->last);
 			json_num(out, "change_last_run", s->since_run);
 			json_num(out, "change_last_week", s->since_week);
@@ -289,6 +327,7 @@ static void trend_json(const struct trend *t, struct strbuf *out)
 static void trend_md(const struct trend *t, const struct view_style *st, struct strbuf *out)
 {
 	dqa_lang lang = st->lang;
+	struct strbuf title = STRBUF_INIT;
 	for (size_t i = 0; i < t->ndatasets; i++) {
 		const struct trend_dataset *d = &t->datasets[i];
 		strbuf_printf(out, "%s## %s: ", i ? "\n" : "", msg(lang, M_TREND));
@@ -300,7 +339,7 @@ static void trend_md(const struct trend *t, const struct view_style *st, struct 
 		for (size_t k = 0; k < d->nseries; k++) {
 			const struct trend_series *s = &d->series[k];
 			strbuf_puts(out, "| ");
-			md_put(out, s->unit && !s->unit[0] ? msg(lang, M_EMPTY_NAME) : series_name(s, lang));
+			md_put(out, series_title(&title, s, lang));
 			strbuf_puts(out, " | ");
 			put_score(out, s->last, 2, lang);
 			strbuf_puts(out, " | ");
@@ -317,6 +356,7 @@ static void trend_md(const struct trend *t, const struct view_style *st, struct 
 			strbuf_printf(out, ": %s.\n", msg(lang, M_RULES_CHANGED_WHY));
 		}
 	}
+	strbuf_release(&title);
 }
 
 void render_trend(const struct trend *t, const struct view_style *st, struct strbuf *out)

@@ -10,6 +10,7 @@
 #include "history_view.h"
 #include "html.h"
 #include "messages.h"
+#include "report.h"
 
 static void count_card(struct strbuf *out, const char *label, size_t n, const char *cls,
 		       dqa_lang lang)
@@ -31,7 +32,10 @@ static void unit_cell(struct strbuf *out, const struct weekly_list *l,
 		html_put(out, href);
 		strbuf_puts(out, "\">");
 	}
-	html_put(out, it->unit[0] ? it->unit : msg(st->lang, M_EMPTY_NAME));
+	struct strbuf title = STRBUF_INIT;
+	put_unit_code_name(&title, it->unit, it->name, st->lang);
+	html_put(out, title.buf && !title.failed ? title.buf : it->unit);
+	strbuf_release(&title);
 	strbuf_puts(out, href ? "</a></td>" : "</td>");
 }
 

@@ -12,8 +12,9 @@
 #include "history_view.h"
 #include "json_writer.h"
 #include "messages.h"
+#include "report.h"
 
-enum { UNIT_WIDTH = 12 };
+enum { UNIT_WIDTH = 12, UNIT_WIDTH_MAX = 32 };
 
 void put_weekly_reasons(struct strbuf *out, const struct weekly_item *it, dqa_lang lang)
 {
@@ -50,7 +51,7 @@ static void put_target(struct strbuf *out, const dqa_weekly_options *o, dqa_lang
 static void weekly_csv(const struct weekly_list *lists, size_t n, struct strbuf *out)
 {
 	char label[16];
-	strbuf_puts(out, "week,dataset,unit,score,status,missing,below_target,stalled,streak,reasons\n");
+	strbuf_puts(out, "week,dataset,unit,unit_name,score,status,missing,below_target,stalled,streak,reasons\n");
 	for (size_t i = 0; i < n; i++) {
 		dqa_iso_week_format(lists[i].monday, label);
 		for (size_t k = 0; k < lists[i].nitems; k++) {
@@ -60,6 +61,8 @@ static void weekly_csv(const struct weekly_list *lists, size_t n, struct strbuf 
 			csv_put(out, lists[i].dataset);
 			strbuf_putc(out, ',');
 			csv_put(out, it->unit);
+			strbuf_putc(out, ',');
+			csv_put(out, it->name ? it->name : "");
 			strbuf_putc(out, ',');
 			put_plain_number(out, it->score, false, "");
 			strbuf_printf(out, ",%s,%d,%d,%d,%u,", dqa_status_name(it->status), it->missing,
@@ -110,6 +113,10 @@ static void weekly_json(const struct weekly_list *lists, size_t n, const dqa_wee
 			const struct weekly_item *it = &l->items[k];
 			strbuf_puts(out, k ? ",\n   {\"unit\": " : "\n   {\"unit\": ");
 			json_str(out, it->unit);
+			if (it->name && it->name[0]) {
+				strbuf_puts(out, ", \"unit_name\": ");
+				json_str(out, it->name);
+			}
 			strbuf_puts(out, ", \"score\": ");
 			put_plain_number(out, it->score, false, "null");
 			strbuf_printf(out, ", \"status\": \"%s\", \"missing\": %s, \"below_target\": %s, "
@@ -157,6 +164,29 @@ static void put_aligned(struct strbuf *out, const char *s, size_t width, bool ri
 		strbuf_puts(out, s);
 }
 
+/* The item's unit as people read it (put_unit_code_name) into title
+ * (reset first), "" when out of memory. */
+static const char *item_title(struct strbuf *title, const struct weekly_item *it, dqa_lang lang)
+{
+	strbuf_reset(title);
+	put_unit_code_name(title, it->unit, it->name, lang);
+	return title->buf && !title->failed ? title->buf : "";
+}
+
+/* The unit column: its heading or the longest title, up to UNIT_WIDTH_MAX. */
+static size_t unit_column(const struct weekly_list *l, dqa_lang lang)
+{
+	size_t width = UNIT_WIDTH;
+	struct strbuf title = STRBUF_INIT;
+	for (size_t k = 0; k < l->nitems; k++) {
+		const char *t = item_title(&title, &l->items[k], lang);
+		size_t len = utf8_length(t, strlen(t));
+		width = len > width ? len : width;
+	}
+	strbuf_release(&title);
+	return width > UNIT_WIDTH_MAX ? UNIT_WIDTH_MAX : width;
+}
+
 static void weekly_text(const struct weekly_list *lists, size_t n, const dqa_weekly_options *o,
 			dqa_lang lang, struct strbuf *out)
 {
@@ -177,7 +207,8 @@ static void weekly_text(const struct weekly_list *lists, size_t n, const dqa_wee
 		if (!l->nitems)
 			continue;
 		strbuf_putc(out, '\n');
-		put_aligned(out, msg(lang, M_UNIT_WORD), UNIT_WIDTH, false);
+		size_t width = unit_column(l, lang);
+		put_aligned(out, msg(lang, M_UNIT_WORD), width, false);
 		strbuf_putc(out, ' ');
 		put_aligned(out, msg(lang, M_SCORE_WORD), 7, true);
 		strbuf_putc(out, ' ');
@@ -186,8 +217,9 @@ static void weekly_text(const struct weekly_list *lists, size_t n, const dqa_wee
 		for (size_t k = 0; k < l->nitems; k++) {
 			const struct weekly_item *it = &l->items[k];
 			struct strbuf score = STRBUF_INIT;
+			term_put_padded(out, item_title(&score, it, lang), width);
+			strbuf_reset(&score);
 			put_score(&score, it->score, 2, lang);
-			term_put_padded(out, it->unit[0] ? it->unit : msg(lang, M_EMPTY_NAME), UNIT_WIDTH);
 			strbuf_putc(out, ' ');
 			put_aligned(out, score.buf ? score.buf : "-", 7, true);
 			strbuf_putc(out, ' ');
@@ -208,6 +240,7 @@ static void weekly_text(const struct weekly_list *lists, size_t n, const dqa_wee
 static void weekly_md(const struct weekly_list *lists, size_t n, const dqa_weekly_options *o,
 		      dqa_lang lang, struct strbuf *out)
 {
+	struct strbuf title = STRBUF_INIT;
 	for (size_t i = 0; i < n; i++) {
 		const struct weekly_list *l = &lists[i];
 		char label[16];
@@ -229,7 +262,7 @@ static void weekly_md(const struct weekly_list *lists, size_t n, const dqa_weekl
 		for (size_t k = 0; k < l->nitems; k++) {
 			const struct weekly_item *it = &l->items[k];
 			strbuf_puts(out, "| ");
-			md_put(out, it->unit[0] ? it->unit : msg(lang, M_EMPTY_NAME));
+			md_put(out, item_title(&title, it, lang));
 			strbuf_puts(out, " | ");
 			put_score(out, it->score, 2, lang);
 			strbuf_printf(out, " | %s | %u | ", msg_status(lang, it->status), it->streak);
@@ -237,6 +270,7 @@ static void weekly_md(const struct weekly_list *lists, size_t n, const dqa_weekl
 			strbuf_puts(out, " |\n");
 		}
 	}
+	strbuf_release(&title);
 }
 
 void render_weekly(const struct weekly_list *lists, size_t n, const dqa_weekly_options *o,

@@ -105,12 +105,12 @@ def migrate(binary, folder, problems):
     with contextlib.closing(sqlite3.connect(old)) as db:
         db.executescript(V1_SCHEMA)
     p = dqa(binary, "trend", str(old), "--format", "csv")
-    if p.returncode != 0 or ",A,1," not in p.stdout:
+    if p.returncode != 0 or ",A,,1," not in p.stdout:   # unit A, no unit_name
         problems.append(f"migrate: trend on a v1 store: exit {p.returncode} {p.stdout}{p.stderr}")
     if query(old, "PRAGMA user_version") != [(3,)] or \
             not query(old, "SELECT name FROM sqlite_master WHERE name = 'run_files'"):
         problems.append("migrate: the v1 store was not migrated to version 3")
-    if query(old, "SELECT dataset, unit FROM units") != [("d", "A")] or \
+    if query(old, "SELECT dataset, unit, name FROM units") != [("d", "A", "")] or \
             query(old, "SELECT same_data_runs, listed_weeks_before FROM totals"
                        " WHERE scope = 'unit'") != [(0, 0)]:
         problems.append("migrate: the v1 store's recorded fields or units are wrong")
