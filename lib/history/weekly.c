@@ -390,7 +390,8 @@ static int recorded_list(struct recorded_ctx *c, const char *dataset, struct wee
 	}
 	if (rc != SQLITE_DONE)
 		return store_error(c->err, c->db, c->path, rc, "read");
-	qsort(l->items, l->nitems, sizeof *l->items, worst_first);
+	if (l->nitems)   /* items stays NULL while no unit is listed */
+		qsort(l->items, l->nitems, sizeof *l->items, worst_first);
 	return 0;
 }
 

@@ -24,7 +24,8 @@ void strbuf_add_grown(struct strbuf *sb, const void *data, size_t len);
 static inline void strbuf_add(struct strbuf *sb, const void *data, size_t len)
 {
 	if (sb->len + len < sb->cap && !sb->failed) {
-		memcpy(sb->buf + sb->len, data, len);
+		if (len)   /* data may be NULL then: an empty buffer's bytes */
+			memcpy(sb->buf + sb->len, data, len);
 		sb->len += len;
 		sb->buf[sb->len] = '\0';
 		return;
