@@ -63,12 +63,6 @@ bool history_criterion_parse(const char *s, unsigned *out)
 	return false;
 }
 
-static const char *text_at(sqlite3_stmt *st, int col)
-{
-	const unsigned char *s = sqlite3_column_text(st, col);
-	return s ? (const char *)s : "";
-}
-
 /* realloc, not the arena: a year of nightly runs is some 30 MB of entries,
  * which arena doubling would zero and copy, and keep twice. */
 static int grow_entries(struct dqa_history *h)
@@ -91,14 +85,14 @@ static int add_row(struct dqa_history *h, const struct hist_entry *run, sqlite3_
 		return -1;
 	struct hist_entry *e = &h->entries[h->n];
 	*e = *run;
-	e->dataset_scope = strcmp(text_at(st, 1), "dataset") == 0;
-	e->unit = intern(h, text_at(st, 2));
-	history_criterion_parse(text_at(st, 3), &e->criterion);
+	e->dataset_scope = strcmp(store_text(st, 1), "dataset") == 0;
+	e->unit = intern(h, store_text(st, 2));
+	history_criterion_parse(store_text(st, 3), &e->criterion);
 	e->score = sqlite3_column_type(st, 4) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 4);
-	history_status_parse(text_at(st, 5), &e->status);
+	history_status_parse(store_text(st, 5), &e->status);
 	e->rows = (uint64_t)sqlite3_column_int64(st, 6);
-	e->marker = intern(h, text_at(st, 7));
-	e->checks = intern(h, text_at(st, 8));
+	e->marker = intern(h, store_text(st, 7));
+	e->checks = intern(h, store_text(st, 8));
 	if (!e->unit || !e->marker || !e->checks)
 		return -1;
 	h->n++;
@@ -111,10 +105,10 @@ static int load_run(struct load_ctx *c)
 	sqlite3_stmt *st = c->runs;
 	struct hist_entry run = {
 		.run_at = sqlite3_column_int64(st, 1),
-		.rules = intern(h, text_at(st, 2)),
-		.dataset = intern(h, text_at(st, 3)),
-		.fingerprint = intern(h, text_at(st, 4)),
-		.rules_hash = intern(h, text_at(st, 5)),
+		.rules = intern(h, store_text(st, 2)),
+		.dataset = intern(h, store_text(st, 3)),
+		.fingerprint = intern(h, store_text(st, 4)),
+		.rules_hash = intern(h, store_text(st, 5)),
 	};
 	RETURN_NOMEM_UNLESS(run.rules && run.dataset && run.fingerprint && run.rules_hash, c->err);
 	sqlite3_reset(c->rows);
@@ -199,7 +193,7 @@ const char **history_store_datasets(struct arena *a, sqlite3 *db, const char *pa
 				memcpy(grown, names, *n * sizeof *names);
 			names = grown;
 		}
-		if (!(names[(*n)++] = arena_strdup(a, text_at(st, 0))))
+		if (!(names[(*n)++] = arena_strdup(a, store_text(st, 0))))
 			break;
 	}
 	sqlite3_finalize(st);

@@ -7,6 +7,7 @@
 
 #include "../dqa.h"
 #include "../util/timeparse.h"
+#include "store_derive.h"
 
 enum { DAY = 86400 };
 
@@ -19,19 +20,13 @@ static int64_t week1_monday(int64_t year)
 	return jan4 - weekday;
 }
 
-static int64_t floor_div(int64_t a, int64_t b)
-{
-	return a / b - (a % b != 0 && (a < 0) != (b < 0));
-}
-
 int dqa_iso_week_parse(const char *text, int64_t *monday)
 {
 	char *end;
 	int64_t day;
 	if (strlen(text) == 10 && time_parse_format("%Y-%m-%d", text, 10, &day)) {
 		/* A date stands for its ISO week, which starts on Monday. */
-		int64_t days = floor_div(day, DAY);
-		*monday = (days - ((days + 3) % 7 + 7) % 7) * DAY;
+		*monday = history_week_monday(day);
 		return 0;
 	}
 	if (strlen(text) != 8 || text[4] != '-' || text[5] != 'W')
@@ -51,8 +46,7 @@ int dqa_iso_week_parse(const char *text, int64_t *monday)
 
 void dqa_iso_week_format(int64_t t, char *out)
 {
-	int64_t day = floor_div(t, DAY);
-	int64_t thursday = day - ((day + 3) % 7 + 7) % 7 + 3;
+	int64_t thursday = history_week_monday(t) / DAY + 3;
 	/* The ISO year is the calendar year of the week's Thursday. */
 	char iso[21];
 	time_format_iso(thursday * DAY, iso);

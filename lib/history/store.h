@@ -33,4 +33,11 @@ int store_error(dqa_error *err, sqlite3 *db, const char *path, int rc, const cha
 /* Runs sql (no results) on db; 0 or store_error's code. */
 int store_exec(sqlite3 *db, const char *path, const char *sql, dqa_error *err);
 
+/* The text of column col of st's current row; "" for NULL. */
+static inline const char *store_text(sqlite3_stmt *st, int col)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+	return s ? (const char *)s : "";
+}
+
 #endif

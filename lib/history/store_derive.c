@@ -76,16 +76,10 @@ bool history_status_parse(const char *s, dqa_status *out)
 	return false;
 }
 
-static const char *text_at(sqlite3_stmt *st, int col)
-{
-	const unsigned char *s = sqlite3_column_text(st, col);
-	return s ? (const char *)s : "";
-}
-
 static dqa_status status_at(sqlite3_stmt *st, int col)
 {
 	dqa_status status;
-	history_status_parse(text_at(st, col), &status);
+	history_status_parse(store_text(st, col), &status);
 	return status;
 }
 
@@ -117,7 +111,7 @@ int derive_probe_last(struct derive_probe *p, const char *dataset, const char *u
 		.status = status_at(st, 2),
 		.same_data_runs = (unsigned)sqlite3_column_int64(st, 3),
 		.listed_weeks_before = (unsigned)sqlite3_column_int64(st, 4),
-		.key = text_at(st, 5),
+		.key = store_text(st, 5),
 	};
 	return 1;
 }
@@ -240,11 +234,11 @@ static int add_update(struct walk *w, int64_t run_id, int64_t seq, const struct 
 static int walk_row(struct walk *w)
 {
 	sqlite3_stmt *st = w->rows;
-	const char *unit = text_at(st, 0);
+	const char *unit = store_text(st, 0);
 	if (!w->u.entered || strcmp(text_of(&w->u.unit), unit) != 0)
 		FORWARD_IF_ERROR(enter_unit(w, unit));
 	struct derived_row r = {.run_at = sqlite3_column_int64(st, 3), .status = status_at(st, 4),
-				.key = text_at(st, 5)};
+				.key = store_text(st, 5)};
 	derive_row(&w->u, &r);
 	if (r.same_data_runs != (unsigned)sqlite3_column_int64(st, 6) ||
 	    r.listed_weeks_before != (unsigned)sqlite3_column_int64(st, 7))
@@ -322,7 +316,7 @@ int store_derive_after(sqlite3 *db, const char *path, int64_t after_id, dqa_erro
 	int code = 0;
 	while (code == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (arena_reserve(&names, (void **)&from, &cap, n, sizeof *from) < 0 ||
-		    !(from[n].dataset = arena_strdup(&names, text_at(st, 0))))
+		    !(from[n].dataset = arena_strdup(&names, store_text(st, 0))))
 			code = error_nomem(err);
 		else
 			from[n++].since = sqlite3_column_int64(st, 1);

@@ -374,16 +374,14 @@ static int recorded_list(struct recorded_ctx *c, const char *dataset, struct wee
 	sqlite3_bind_text(c->units, 1, dataset, -1, SQLITE_STATIC);
 	size_t cap = 0;
 	while ((rc = sqlite3_step(c->units)) == SQLITE_ROW) {
-		const char *unit = (const char *)sqlite3_column_text(c->units, 0);
+		const char *unit = store_text(c->units, 0);
 		struct derived_row r;
-		int found = derive_probe_last(&c->probe, dataset, unit ? unit : "", end, false, &r,
-					      c->err);
+		int found = derive_probe_last(&c->probe, dataset, unit, end, false, &r, c->err);
 		FORWARD_IF_ERROR(found);
 		if (!found)
 			continue;   /* not known yet */
-		struct verdict v = judge_recorded(unit ? unit : "", &r, o);
-		const unsigned char *name = sqlite3_column_text(c->units, 1);
-		v.item.name = name ? (const char *)name : "";
+		struct verdict v = judge_recorded(unit, &r, o);
+		v.item.name = store_text(c->units, 1);
 		l->nunits++;
 		if (v.listed && add_item(&c->w->arena, l, &cap, &v.item) < 0)
 			return error_nomem(c->err);
