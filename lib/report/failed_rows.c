@@ -319,7 +319,7 @@ static int output_open(struct output *o, const char *path, FILE *out, dqa_error 
 		FORWARD_IF_ERROR(atomic_file_open(&o->file, path, err));
 		o->f = o->file.f;
 	}
-	int saved = write_behind_start(&o->writer, o->f);
+	int saved = write_behind_start(&o->writer, o->f, o->file.f != NULL);
 	return saved ? write_error(o, saved, err) : 0;
 }
 
@@ -339,16 +339,28 @@ static int output_put(struct output *o, dqa_error *err)
 	return o->pending.len < OUTPUT_CHUNK && !o->pending.failed ? 0 : output_flush(o, err);
 }
 
-static int output_close(struct output *o, dqa_error *err)
+/* Hands over the last lines: the writer writes them, and flushes a file
+ * to disk, while the other outputs finish. */
+static int output_finish(struct output *o, dqa_error *err)
 {
 	if (!o->f)
 		return 0;
 	FORWARD_IF_ERROR(output_flush(o, err));
+	write_behind_finish(&o->writer);
+	return 0;
+}
+
+/* Waits for the writer, then makes the file visible (atomic_file_rename:
+ * the writer did the fsync). */
+static int output_close(struct output *o, dqa_error *err)
+{
+	if (!o->f)
+		return 0;
 	int saved = write_behind_end(&o->writer);
 	if (saved)
 		return write_error(o, saved, err);
 	if (o->file.f)
-		return atomic_file_commit(&o->file, err);
+		return atomic_file_rename(&o->file, err);
 	if (fflush(o->f) != 0)
 		return write_error(o, errno ? errno : EIO, err);
 	return 0;
@@ -424,6 +436,9 @@ static int write_all(struct writer *w, FILE *out, dqa_error *err)
 	rowlog_read_end(r);
 	w->written->failed = w->lines;
 	FORWARD_IF_ERROR(rc);
+	FORWARD_IF_ERROR(output_finish(&w->failed, err));
+	FORWARD_IF_ERROR(output_finish(&w->valid, err));
+	FORWARD_IF_ERROR(output_finish(&w->invalid, err));
 	FORWARD_IF_ERROR(output_close(&w->failed, err));
 	FORWARD_IF_ERROR(output_close(&w->valid, err));
 	return output_close(&w->invalid, err);

@@ -3,8 +3,35 @@
 #include "write_behind.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "../util/parallel.h"
+
+/* Writes the slot; when durable, flushes it to the descriptor and starts
+ * the disk's writeback of it, so that the fsync at the end finds little
+ * left to write (the lines after it are made meanwhile). 0 or an errno. */
+static int write_slot(struct write_behind *w)
+{
+	size_t len = w->slot.len;
+	if (fwrite(w->slot.buf, 1, len, w->f) != len)
+		return errno ? errno : EIO;
+	if (!w->durable)
+		return 0;
+	if (fflush(w->f) != 0)
+		return errno ? errno : EIO;
+	/* a hint: a failure shows again in the fsync */
+	(void)sync_file_range(fileno(w->f), w->sent, (off_t)len, SYNC_FILE_RANGE_WRITE);
+	w->sent += (off_t)len;
+	return 0;
+}
+
+static int write_end(struct write_behind *w)
+{
+	if (!w->durable)
+		return 0;
+	return fflush(w->f) == 0 && fsync(fileno(w->f)) == 0 ? 0 : errno ? errno : EIO;
+}
 
 static void *write_slots(void *arg)
 {
@@ -17,22 +44,26 @@ static void *write_slots(void *arg)
 			break;
 		pthread_mutex_unlock(&w->lock);
 		/* the slot is the thread's alone while full */
-		size_t len = w->slot.len;
-		bool written = fwrite(w->slot.buf, 1, len, w->f) == len;
-		int saved = errno;
+		int saved = w->error ? 0 : write_slot(w);
 		pthread_mutex_lock(&w->lock);
-		if (!written && !w->error)
-			w->error = saved ? saved : EIO;
+		if (saved && !w->error)
+			w->error = saved;
 		w->full = false;
 		pthread_cond_broadcast(&w->changed);
 	}
+	bool failed = w->error != 0;
+	pthread_mutex_unlock(&w->lock);
+	int saved = failed ? 0 : write_end(w);
+	pthread_mutex_lock(&w->lock);
+	if (saved && !w->error)
+		w->error = saved;
 	pthread_mutex_unlock(&w->lock);
 	return NULL;
 }
 
-int write_behind_start(struct write_behind *w, FILE *f)
+int write_behind_start(struct write_behind *w, FILE *f, bool durable)
 {
-	*w = (struct write_behind){.f = f, .slot = STRBUF_INIT};
+	*w = (struct write_behind){.f = f, .durable = durable, .slot = STRBUF_INIT};
 	if (pthread_mutex_init(&w->lock, NULL) != 0)
 		return EAGAIN;
 	if (pthread_cond_init(&w->changed, NULL) != 0) {
@@ -70,14 +101,21 @@ int write_behind_put(struct write_behind *w, struct strbuf *sb)
 	return error;
 }
 
-int write_behind_end(struct write_behind *w)
+void write_behind_finish(struct write_behind *w)
 {
 	if (!w->started)
-		return 0;
+		return;
 	pthread_mutex_lock(&w->lock);
 	w->ending = true;
 	pthread_cond_broadcast(&w->changed);
 	pthread_mutex_unlock(&w->lock);
+}
+
+int write_behind_end(struct write_behind *w)
+{
+	if (!w->started)
+		return 0;
+	write_behind_finish(w);
 	pthread_join(w->thread, NULL);
 	pthread_cond_destroy(&w->changed);
 	pthread_mutex_destroy(&w->lock);

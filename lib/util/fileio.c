@@ -264,10 +264,10 @@ int atomic_file_open(struct atomic_file *af, const char *path, dqa_error *err)
 	return 0;
 }
 
-int atomic_file_commit(struct atomic_file *af, dqa_error *err)
+/* Closes af->f and, unless saved is an error already, renames the
+ * temporary over the target. */
+static int close_and_rename(struct atomic_file *af, int saved, dqa_error *err)
 {
-	RETURN_IF_CANCELLED(err);
-	int saved = fflush(af->f) == 0 && fsync(fileno(af->f)) == 0 ? 0 : errno;
 	if (fclose(af->f) != 0 && !saved)
 		saved = errno;
 	af->f = NULL;
@@ -278,6 +278,19 @@ int atomic_file_commit(struct atomic_file *af, dqa_error *err)
 	free(af->temp);
 	af->temp = NULL;
 	return 0;
+}
+
+int atomic_file_commit(struct atomic_file *af, dqa_error *err)
+{
+	RETURN_IF_CANCELLED(err);
+	int saved = fflush(af->f) == 0 && fsync(fileno(af->f)) == 0 ? 0 : errno;
+	return close_and_rename(af, saved, err);
+}
+
+int atomic_file_rename(struct atomic_file *af, dqa_error *err)
+{
+	RETURN_IF_CANCELLED(err);
+	return close_and_rename(af, 0, err);
 }
 
 void atomic_file_discard(struct atomic_file *af)

@@ -41,6 +41,9 @@ struct atomic_file {
 
 int atomic_file_open(struct atomic_file *af, const char *path, dqa_error *err);
 int atomic_file_commit(struct atomic_file *af, dqa_error *err);
+/* The commit's end, for a stream whose bytes the caller has already
+ * flushed to disk (fsync): closes it and renames it over path. */
+int atomic_file_rename(struct atomic_file *af, dqa_error *err);
 /* Removes the temporary unless committed; frees af. NULL f: nothing. */
 void atomic_file_discard(struct atomic_file *af);
 
