@@ -150,7 +150,8 @@ bool rowlog_late(struct rowlog *log, uint64_t where, uint32_t unit, uint32_t che
 		log->late_cap = cap;
 	}
 	struct strbuf *sb = &log->late_data;
-	log->late[log->nlate++] = (struct rowlog_late){where, check, unit, sb->len};
+	struct rowlog_late *late = &log->late[log->nlate++];
+	*late = (struct rowlog_late){where, check, unit, sb->len, 0};
 	for (size_t k = 0; k < log->nkey; k++) {
 		size_t i = 0;
 		while (i < ncols && cols[i] != log->key_cols[k])
@@ -161,6 +162,7 @@ bool rowlog_late(struct rowlog *log, uint64_t where, uint32_t unit, uint32_t che
 			put_u32(sb, 0);
 	}
 	put_failure(sb, check, note, values, lens, ncols, cols, pii, log->unmasked);
+	late->len = sb->len - late->at;
 	return !sb->failed;
 }
 
@@ -216,9 +218,18 @@ struct rowlog_reader {
 	size_t nstreams;
 	struct rowlog_late *late;    /* the log's late rows by (where, check) */
 	size_t next_late;
+	size_t most_failures;        /* a row fails each check at most once,
+					in its spool or late */
+	/* rowlog_next's: merged rows read ahead, and their decoder */
+	struct strbuf ahead;
+	size_t ahead_at;
+	struct rowlog_rows *rows;
+};
+
+struct rowlog_rows {
+	const struct rowlog *log;
 	struct rowlog_row row;
 	size_t failures_cap;
-	struct stream *consumed;     /* the row given out last came from it */
 };
 
 static int stream_error(dqa_error *err)
@@ -385,6 +396,53 @@ static int late_before(const void *a, const void *b)
 	return x->check < y->check ? -1 : x->check > y->check;
 }
 
+/* The most failures a row can have: each check at most once in its spool
+ * and once late. */
+static size_t most_failures(const struct rowlog *log)
+{
+	return 2 * log->nchecks + 2;
+}
+
+struct rowlog_rows *rowlog_rows_new(const struct rowlog *log)
+{
+	struct rowlog_rows *d = calloc(1, sizeof *d);
+	if (!d)
+		return NULL;
+	d->log = log;
+	size_t most = most_failures(log), widest = 1;
+	for (size_t i = 0; i < log->nchecks; i++)
+		widest = log->checks[i].ncols > widest ? log->checks[i].ncols : widest;
+	d->row.failures = calloc(most, sizeof *d->row.failures);
+	d->row.keys = calloc(log->nkey + 1, sizeof *d->row.keys);
+	d->row.key_lens = calloc(log->nkey + 1, sizeof *d->row.key_lens);
+	d->failures_cap = d->row.failures ? most : 0;
+	bool ok = d->row.failures && d->row.keys && d->row.key_lens;
+	for (size_t i = 0; ok && i < most; i++) {
+		d->row.failures[i].values = calloc(widest, sizeof *d->row.failures[i].values);
+		d->row.failures[i].lens = calloc(widest, sizeof *d->row.failures[i].lens);
+		ok = d->row.failures[i].values && d->row.failures[i].lens;
+	}
+	if (!ok) {
+		rowlog_rows_free(d);
+		return NULL;
+	}
+	return d;
+}
+
+void rowlog_rows_free(struct rowlog_rows *d)
+{
+	if (!d)
+		return;
+	for (size_t i = 0; i < d->failures_cap; i++) {
+		free(d->row.failures[i].values);
+		free(d->row.failures[i].lens);
+	}
+	free(d->row.failures);
+	free(d->row.keys);
+	free(d->row.key_lens);
+	free(d);
+}
+
 struct rowlog_reader *rowlog_read(const struct rowlog *log, dqa_error *err)
 {
 	struct rowlog_reader *r = calloc(1, sizeof *r);
@@ -393,23 +451,11 @@ struct rowlog_reader *rowlog_read(const struct rowlog *log, dqa_error *err)
 		return NULL;
 	}
 	r->log = log;
+	r->most_failures = most_failures(log);
 	r->streams = calloc(log->nspools + 1, sizeof *r->streams);
 	r->late = calloc(log->nlate + 1, sizeof *r->late);
-	/* a row fails each check at most once, in its spool or late */
-	size_t most = 2 * log->nchecks + 2, widest = 1;
-	for (size_t i = 0; i < log->nchecks; i++)
-		widest = log->checks[i].ncols > widest ? log->checks[i].ncols : widest;
-	r->row.failures = calloc(most, sizeof *r->row.failures);
-	r->row.keys = calloc(log->nkey + 1, sizeof *r->row.keys);
-	r->row.key_lens = calloc(log->nkey + 1, sizeof *r->row.key_lens);
-	r->failures_cap = most;
-	bool ok = r->streams && r->late && r->row.failures && r->row.keys && r->row.key_lens;
-	for (size_t i = 0; ok && i < most; i++) {
-		r->row.failures[i].values = calloc(widest, sizeof *r->row.failures[i].values);
-		r->row.failures[i].lens = calloc(widest, sizeof *r->row.failures[i].lens);
-		ok = r->row.failures[i].values && r->row.failures[i].lens;
-	}
-	if (!ok) {
+	r->rows = rowlog_rows_new(log);
+	if (!r->streams || !r->late || !r->rows) {
 		rowlog_read_end(r);
 		error_nomem(err);
 		return NULL;
@@ -435,27 +481,90 @@ static const char *take(const char **at, size_t *len)
 	return s;
 }
 
-/* Decodes a failure at *at into f (its value arrays are the reader's). */
-static bool decode_failure(struct rowlog_reader *r, const char **at, struct rowlog_failure *f)
+/* The bytes of a late row's key values, before its failure. */
+static size_t late_keys_len(const struct rowlog *log, const struct rowlog_late *late)
+{
+	const char *start = log->late_data.buf + late->at, *at = start;
+	size_t skipped;
+	for (size_t k = 0; k < log->nkey; k++)
+		take(&at, &skipped);
+	return (size_t)(at - start);
+}
+
+static uint64_t late_where(const struct rowlog_reader *r)
+{
+	return r->next_late < r->log->nlate ? r->late[r->next_late].where
+					    : UINT64_MAX;
+}
+
+/* The row at where, in a spool's layout: first's (NULL: none) with the
+ * failures found late for it after its own; a row only found late takes
+ * its unit and keys from the last of them. */
+static int put_row(struct rowlog_reader *r, struct strbuf *out, const struct stream *first,
+		   uint64_t where, dqa_error *err)
+{
+	const struct rowlog *log = r->log;
+	size_t from = r->next_late, to = from, late_bytes = 0, keys_len = 0;
+	for (; to < log->nlate && r->late[to].where == where; to++) {
+		keys_len = late_keys_len(log, &r->late[to]);
+		late_bytes += r->late[to].len - keys_len;
+	}
+	const struct rowlog_late *last = to > from ? &r->late[to - 1] : NULL;
+	struct row_head head = first ? first->head
+				     : (struct row_head){where, last->unit, 0, UINT32_MAX,
+							 (uint32_t)keys_len};
+	if (head.nfail + (to - from) > r->most_failures)
+		return corrupt(err);
+	head.nfail += (uint32_t)(to - from);
+	head.body_len += (uint32_t)late_bytes;
+	strbuf_add(out, &head, sizeof head);
+	if (first) {
+		size_t raw = first->head.raw_len == UINT32_MAX ? 0 : first->head.raw_len;
+		strbuf_add(out, first->row, raw + first->head.body_len);
+	} else {
+		strbuf_add(out, log->late_data.buf + last->at, keys_len);
+	}
+	for (size_t i = from; i < to; i++) {
+		size_t skip = late_keys_len(log, &r->late[i]);
+		strbuf_add(out, log->late_data.buf + r->late[i].at + skip, r->late[i].len - skip);
+	}
+	r->next_late = to;
+	return 0;
+}
+
+int rowlog_read_rows(struct rowlog_reader *r, struct strbuf *out, size_t want, dqa_error *err)
+{
+	while (out->len < want && !out->failed) {
+		struct stream *first = first_stream(r->streams, r->nstreams);
+		uint64_t where = first ? first->head.where : UINT64_MAX;
+		if (late_where(r) < where) {
+			first = NULL;
+			where = late_where(r);
+		}
+		if (where == UINT64_MAX)
+			break;
+		FORWARD_IF_ERROR(put_row(r, out, first, where, err));
+		if (first)
+			FORWARD_IF_ERROR(stream_advance(first, err));
+	}
+	RETURN_NOMEM_UNLESS(!out->failed, err);
+	return 0;
+}
+
+/* Decodes a failure at *at into f (its value arrays are the decoder's). */
+static bool decode_failure(struct rowlog_rows *d, const char **at, struct rowlog_failure *f)
 {
 	uint32_t check;
 	memcpy(&check, *at, sizeof check);
 	*at += sizeof check;
-	if (check >= r->log->nchecks)
+	if (check >= d->log->nchecks)
 		return false;
 	f->check = check;
 	f->note = take(at, &f->note_len);
-	size_t ncols = r->log->checks[check].ncols;
+	size_t ncols = d->log->checks[check].ncols;
 	for (size_t i = 0; i < ncols; i++)
 		f->values[i] = take(at, &f->lens[i]);
 	return true;
-}
-
-static bool add_failure(struct rowlog_reader *r, const char **at)
-{
-	if (r->row.nfailures == r->failures_cap)
-		return false;
-	return decode_failure(r, at, &r->row.failures[r->row.nfailures++]);
 }
 
 static int by_check(const void *a, const void *b)
@@ -465,72 +574,50 @@ static int by_check(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static uint64_t late_where(const struct rowlog_reader *r)
+const struct rowlog_row *rowlog_rows_next(struct rowlog_rows *d, const char **at, dqa_error *err)
 {
-	return r->next_late < r->log->nlate ? r->late[r->next_late].where
-					    : UINT64_MAX;
-}
-
-static void read_keys(struct rowlog_reader *r, const char **at)
-{
-	for (size_t k = 0; k < r->log->nkey; k++)
-		r->row.keys[k] = take(at, &r->row.key_lens[k]);
-}
-
-const struct rowlog_row *rowlog_next(struct rowlog_reader *r, dqa_error *err)
-{
-	/* the row given out last points into its stream's buffer until now */
-	if (r->consumed && stream_advance(r->consumed, err) < 0)
-		return NULL;
-	r->consumed = NULL;
-	struct stream *first = first_stream(r->streams, r->nstreams);
-	uint64_t where = first ? first->head.where : UINT64_MAX;
-	if (late_where(r) < where) {
-		first = NULL;
-		where = late_where(r);
-	}
-	if (where == UINT64_MAX)
-		return NULL;
-	struct rowlog_row *row = &r->row;
-	row->nfailures = 0;
-	row->line = where & ((1ULL << ROWLOG_INPUT_SHIFT) - 1);
-	row->input = (uint32_t)(where >> ROWLOG_INPUT_SHIFT);
+	struct row_head head;
+	memcpy(&head, *at, sizeof head);
+	const char *p = *at + sizeof head;
+	struct rowlog_row *row = &d->row;
+	row->line = head.where & ((1ULL << ROWLOG_INPUT_SHIFT) - 1);
+	row->input = (uint32_t)(head.where >> ROWLOG_INPUT_SHIFT);
+	row->unit = head.unit;
 	row->raw = NULL;
 	row->raw_len = 0;
-	if (first) {
-		row->unit = first->head.unit;
-		const char *at = first->row;
-		if (first->head.raw_len != UINT32_MAX) {
-			row->raw = at;
-			row->raw_len = first->head.raw_len;
-			at += first->head.raw_len;
-		}
-		read_keys(r, &at);
-		for (uint32_t k = 0; k < first->head.nfail; k++)
-			if (!add_failure(r, &at)) {
-				corrupt(err);
-				return NULL;
-			}
+	if (head.raw_len != UINT32_MAX) {
+		row->raw = p;
+		row->raw_len = head.raw_len;
+		p += head.raw_len;
 	}
-	for (; late_where(r) == where; r->next_late++) {
-		const struct rowlog_late *late = &r->late[r->next_late];
-		const char *at = r->log->late_data.buf + late->at;
-		const char *keys = at;
-		size_t skipped;
-		for (size_t k = 0; k < r->log->nkey; k++)
-			take(&at, &skipped);
-		if (!first) {
-			row->unit = late->unit;
-			read_keys(r, &keys);
-		}
-		if (!add_failure(r, &at)) {
+	*at = p + head.body_len;
+	for (size_t k = 0; k < d->log->nkey; k++)
+		row->keys[k] = take(&p, &row->key_lens[k]);
+	row->nfailures = head.nfail;
+	for (uint32_t i = 0; i < head.nfail; i++)
+		if (i == d->failures_cap || !decode_failure(d, &p, &row->failures[i])) {
 			corrupt(err);
 			return NULL;
 		}
-	}
 	if (row->nfailures > 1)
 		qsort(row->failures, row->nfailures, sizeof *row->failures, by_check);
-	r->consumed = first;
+	return row;
+}
+
+/* Rows rowlog_next reads ahead at a time. */
+enum { READ_AHEAD = 1 << 16 };
+
+const struct rowlog_row *rowlog_next(struct rowlog_reader *r, dqa_error *err)
+{
+	if (r->ahead_at == r->ahead.len) {
+		strbuf_reset(&r->ahead);
+		r->ahead_at = 0;
+		if (rowlog_read_rows(r, &r->ahead, READ_AHEAD, err) < 0 || !r->ahead.len)
+			return NULL;
+	}
+	const char *at = r->ahead.buf + r->ahead_at;
+	const struct rowlog_row *row = rowlog_rows_next(r->rows, &at, err);
+	r->ahead_at = (size_t)(at - r->ahead.buf);
 	return row;
 }
 
@@ -538,14 +625,9 @@ void rowlog_read_end(struct rowlog_reader *r)
 {
 	if (!r)
 		return;
-	for (size_t i = 0; i < r->failures_cap && r->row.failures; i++) {
-		free(r->row.failures[i].values);
-		free(r->row.failures[i].lens);
-	}
 	streams_free(r->streams, r->nstreams);
 	free(r->late);
-	free(r->row.failures);
-	free(r->row.keys);
-	free(r->row.key_lens);
+	rowlog_rows_free(r->rows);
+	strbuf_release(&r->ahead);
 	free(r);
 }

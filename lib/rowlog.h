@@ -45,7 +45,7 @@ struct rowlog_check {
 struct rowlog_late {
 	uint64_t where;
 	uint32_t check, unit;
-	size_t at;
+	size_t at, len;               /* its bytes in late_data */
 };
 
 struct rowlog {
@@ -156,11 +156,24 @@ struct rowlog_row {
 };
 
 struct rowlog_reader;
+struct rowlog_rows;
 
 /* Reads log from its start (it may be read again). NULL out of memory. */
 struct rowlog_reader *rowlog_read(const struct rowlog *log, dqa_error *err);
 /* The next row, or NULL at the end or on an error (*err filled, code set). */
 const struct rowlog_row *rowlog_next(struct rowlog_reader *r, dqa_error *err);
 void rowlog_read_end(struct rowlog_reader *r);
+
+/* The same rows in two steps, for a reader and a decoder on different
+ * threads: rowlog_read_rows appends the next rows in file order, each
+ * with all its failures, to out until it holds want bytes or the rows end
+ * (out unchanged: the end); 0, or an error (*err filled). */
+int rowlog_read_rows(struct rowlog_reader *r, struct strbuf *out, size_t want, dqa_error *err);
+/* A decoder of those bytes (NULL out of memory) */
+struct rowlog_rows *rowlog_rows_new(const struct rowlog *log);
+void rowlog_rows_free(struct rowlog_rows *d);
+/* The row at *at, which then points past it; valid until the next call.
+ * NULL when it does not decode (*err filled). */
+const struct rowlog_row *rowlog_rows_next(struct rowlog_rows *d, const char **at, dqa_error *err);
 
 #endif
