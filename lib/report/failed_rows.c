@@ -297,6 +297,7 @@ struct output {
 	struct atomic_file file;
 	FILE *f;
 	struct strbuf pending;
+	struct file_sink sink;
 	struct write_behind writer;
 };
 
@@ -319,7 +320,7 @@ static int output_open(struct output *o, const char *path, FILE *out, dqa_error 
 		FORWARD_IF_ERROR(atomic_file_open(&o->file, path, err));
 		o->f = o->file.f;
 	}
-	int saved = write_behind_start(&o->writer, o->f, o->file.f != NULL);
+	int saved = write_behind_start(&o->writer, file_sink(&o->sink, o->f, o->file.f != NULL));
 	return saved ? write_error(o, saved, err) : 0;
 }
 
@@ -373,11 +374,19 @@ static void output_release(struct output *o)
 	strbuf_release(&o->pending);
 }
 
+/* The rows reach the outputs in three stages on three threads: the
+ * caller's merges them from the log's spools (rowlog_read_rows), the
+ * formatter's turns them into lines (rows, style, lines, written, and the
+ * outputs' pending lines are its alone until it ends), and each output's
+ * writer writes its lines. */
 struct writer {
 	const struct rowlog *log;
 	const dqa_rows_output *opts;
 	struct line_style style;
 	struct output failed, valid, invalid;
+	struct rowlog_rows *rows;
+	struct write_behind formatter;
+	dqa_error format_err;         /* why the formatter stopped */
 	uint64_t lines;
 	dqa_rows_written *written;
 };
@@ -406,6 +415,42 @@ static int write_row(struct writer *w, const struct rowlog_row *row, dqa_error *
 	return output_put(o, err);
 }
 
+/* The formatter's work: the lines of a batch of merged rows. */
+static int format_rows(void *ctx, const char *buf, size_t len)
+{
+	struct writer *w = ctx;
+	for (const char *at = buf; at < buf + len;) {
+		const struct rowlog_row *row = rowlog_rows_next(w->rows, &at, &w->format_err);
+		if (!row || write_row(w, row, &w->format_err) < 0)
+			return EIO;   /* the error is in format_err */
+	}
+	return 0;
+}
+
+/* Merges the rows and hands them to the formatter a batch at a time until
+ * they end, an error, or a cancel. */
+static int feed_rows(struct writer *w, dqa_error *err)
+{
+	struct rowlog_reader *r = rowlog_read(w->log, err);
+	if (!r)
+		return err->code;
+	struct strbuf batch = STRBUF_INIT;
+	int rc = 0;
+	while (rc == 0) {
+		if (dqa_cancelled()) {
+			rc = error_at(err, DQA_ECANCELED, NULL, DQA_NOPOS, NULL, "cancelled");
+		} else if ((rc = rowlog_read_rows(r, &batch, OUTPUT_CHUNK, err)) == 0) {
+			if (!batch.len)
+				break;
+			if (write_behind_put(&w->formatter, &batch) != 0)
+				break;   /* the formatter stopped: its error */
+		}
+	}
+	strbuf_release(&batch);
+	rowlog_read_end(r);
+	return rc;
+}
+
 static int write_all(struct writer *w, FILE *out, dqa_error *err)
 {
 	const struct rowlog *log = w->log;
@@ -420,20 +465,17 @@ static int write_all(struct writer *w, FILE *out, dqa_error *err)
 		strbuf_add(&w->valid.pending, log->header, log->header_len);
 	if (w->invalid.f)
 		strbuf_add(&w->invalid.pending, log->header, log->header_len);
-	struct rowlog_reader *r = rowlog_read(log, err);
-	if (!r)
-		return err->code;
-	const struct rowlog_row *row;
-	int rc = 0;
-	for (uint64_t n = 0; rc == 0 && (row = rowlog_next(r, err)); n++) {
-		if (n % CANCEL_EVERY == 0 && dqa_cancelled())
-			rc = error_at(err, DQA_ECANCELED, NULL, DQA_NOPOS, NULL, "cancelled");
-		else
-			rc = write_row(w, row, err);
-	}
-	if (rc == 0)
+	RETURN_IF_NOMEM(w->rows = rowlog_rows_new(log), err);
+	int saved = write_behind_start(&w->formatter,
+				       (struct write_behind_sink){format_rows, NULL, w});
+	if (saved)
+		return error_at(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL,
+				"cannot start a thread: %s", strerror(saved));
+	int rc = feed_rows(w, err);
+	if (write_behind_end(&w->formatter) != 0 && rc == 0) {
+		*err = w->format_err;
 		rc = err->code;
-	rowlog_read_end(r);
+	}
 	w->written->failed = w->lines;
 	FORWARD_IF_ERROR(rc);
 	FORWARD_IF_ERROR(output_finish(&w->failed, err));
@@ -460,6 +502,8 @@ int dqa_result_write_rows(const dqa_result *res, const dqa_rows_output *opts, FI
 	int rc = style_init(&w.style, log, opts->lang, opts->jsonl, err);
 	if (rc == 0)
 		rc = write_all(&w, out, err);
+	write_behind_end(&w.formatter);
+	rowlog_rows_free(w.rows);
 	style_release(&w.style);
 	output_release(&w.failed);
 	output_release(&w.valid);

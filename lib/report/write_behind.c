@@ -1,5 +1,5 @@
-/* The writing thread of write_behind.h: one buffer in flight, handed back
- * and forth under a lock. */
+/* The thread of write_behind.h: one buffer in flight, handed back and
+ * forth under a lock; and the file sink. */
 #include "write_behind.h"
 
 #include <errno.h>
@@ -8,32 +8,7 @@
 
 #include "../util/parallel.h"
 
-/* Writes the slot; when durable, flushes it to the descriptor and starts
- * the disk's writeback of it, so that the fsync at the end finds little
- * left to write (the lines after it are made meanwhile). 0 or an errno. */
-static int write_slot(struct write_behind *w)
-{
-	size_t len = w->slot.len;
-	if (fwrite(w->slot.buf, 1, len, w->f) != len)
-		return errno ? errno : EIO;
-	if (!w->durable)
-		return 0;
-	if (fflush(w->f) != 0)
-		return errno ? errno : EIO;
-	/* a hint: a failure shows again in the fsync */
-	(void)sync_file_range(fileno(w->f), w->sent, (off_t)len, SYNC_FILE_RANGE_WRITE);
-	w->sent += (off_t)len;
-	return 0;
-}
-
-static int write_end(struct write_behind *w)
-{
-	if (!w->durable)
-		return 0;
-	return fflush(w->f) == 0 && fsync(fileno(w->f)) == 0 ? 0 : errno ? errno : EIO;
-}
-
-static void *write_slots(void *arg)
+static void *consume_slots(void *arg)
 {
 	struct write_behind *w = arg;
 	pthread_mutex_lock(&w->lock);
@@ -44,7 +19,7 @@ static void *write_slots(void *arg)
 			break;
 		pthread_mutex_unlock(&w->lock);
 		/* the slot is the thread's alone while full */
-		int saved = w->error ? 0 : write_slot(w);
+		int saved = w->error ? 0 : w->sink.write(w->sink.ctx, w->slot.buf, w->slot.len);
 		pthread_mutex_lock(&w->lock);
 		if (saved && !w->error)
 			w->error = saved;
@@ -53,7 +28,7 @@ static void *write_slots(void *arg)
 	}
 	bool failed = w->error != 0;
 	pthread_mutex_unlock(&w->lock);
-	int saved = failed ? 0 : write_end(w);
+	int saved = failed || !w->sink.end ? 0 : w->sink.end(w->sink.ctx);
 	pthread_mutex_lock(&w->lock);
 	if (saved && !w->error)
 		w->error = saved;
@@ -61,9 +36,9 @@ static void *write_slots(void *arg)
 	return NULL;
 }
 
-int write_behind_start(struct write_behind *w, FILE *f, bool durable)
+int write_behind_start(struct write_behind *w, struct write_behind_sink sink)
 {
-	*w = (struct write_behind){.f = f, .durable = durable, .slot = STRBUF_INIT};
+	*w = (struct write_behind){.sink = sink, .slot = STRBUF_INIT};
 	if (pthread_mutex_init(&w->lock, NULL) != 0)
 		return EAGAIN;
 	if (pthread_cond_init(&w->changed, NULL) != 0) {
@@ -72,7 +47,7 @@ int write_behind_start(struct write_behind *w, FILE *f, bool durable)
 	}
 	sigset_t old;
 	parallel_block_signals(&old);
-	int rc = pthread_create(&w->thread, NULL, write_slots, w);
+	int rc = pthread_create(&w->thread, NULL, consume_slots, w);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (rc != 0) {
 		pthread_cond_destroy(&w->changed);
@@ -122,4 +97,43 @@ int write_behind_end(struct write_behind *w)
 	strbuf_release(&w->slot);
 	w->started = false;
 	return w->error;
+}
+
+/* --- the file sink -------------------------------------------------------- */
+
+static int errno_or_eio(void)
+{
+	return errno ? errno : EIO;
+}
+
+/* Writes buf; when durable, flushes it to the descriptor and starts the
+ * disk's writeback of it, so that the fsync at the end finds little left
+ * to write (the lines after it are made meanwhile). */
+static int file_write(void *ctx, const char *buf, size_t len)
+{
+	struct file_sink *fs = ctx;
+	if (fwrite(buf, 1, len, fs->f) != len)
+		return errno_or_eio();
+	if (!fs->durable)
+		return 0;
+	if (fflush(fs->f) != 0)
+		return errno_or_eio();
+	/* a hint: a failure shows again in the fsync */
+	(void)sync_file_range(fileno(fs->f), fs->sent, (off_t)len, SYNC_FILE_RANGE_WRITE);
+	fs->sent += (off_t)len;
+	return 0;
+}
+
+static int file_end(void *ctx)
+{
+	struct file_sink *fs = ctx;
+	if (!fs->durable)
+		return 0;
+	return fflush(fs->f) == 0 && fsync(fileno(fs->f)) == 0 ? 0 : errno_or_eio();
+}
+
+struct write_behind_sink file_sink(struct file_sink *fs, FILE *f, bool durable)
+{
+	*fs = (struct file_sink){.f = f, .durable = durable};
+	return (struct write_behind_sink){file_write, file_end, fs};
 }

@@ -1,7 +1,7 @@
-/* A stream written by a thread of its own: the caller fills a buffer and
- * hands it over, then fills the next while the thread writes the last (the
- * failed-rows file: its lines are made while the kernel copies the ones
- * before). */
+/* A stream handed to a thread of its own: the caller fills a buffer and
+ * hands it over, then fills the next while the thread consumes the last
+ * (the failed-rows file: its rows are turned into lines, and the lines
+ * written, while the rows after them are read). */
 #ifndef DQA_WRITE_BEHIND_H
 #define DQA_WRITE_BEHIND_H
 
@@ -11,34 +11,49 @@
 
 #include "../util/strbuf.h"
 
+/* What the thread does with each buffer, in order, and once after the
+ * last (end NULL: nothing): 0, or an errno value, which stops it. */
+struct write_behind_sink {
+	int (*write)(void *ctx, const char *buf, size_t len);
+	int (*end)(void *ctx);
+	void *ctx;
+};
+
 struct write_behind {
-	FILE *f;
-	bool durable;
+	struct write_behind_sink sink;
 	pthread_t thread;
 	pthread_mutex_t lock;
 	pthread_cond_t changed;
-	struct strbuf slot;           /* handed over: being written */
+	struct strbuf slot;           /* handed over: being consumed */
 	bool full, ending, started;
-	off_t sent;                   /* bytes flushed to f's descriptor */
-	int error;                    /* errno of the first write that failed */
+	int error;                    /* the first errno the sink returned */
 };
 
-/* Starts the thread writing to f (which it alone touches until
- * write_behind_end). durable: f is a regular file to be committed; the
- * thread sends what it wrote to the disk as it goes, and flushes and
- * fsyncs f after the last byte, so that only closing and renaming it
- * remain. 0, or an errno value. */
-int write_behind_start(struct write_behind *w, FILE *f, bool durable);
-/* Hands sb's bytes over, once the thread has written the last ones, and
+/* Starts the thread (the sink's alone until write_behind_end). 0, or an
+ * errno value. */
+int write_behind_start(struct write_behind *w, struct write_behind_sink sink);
+/* Hands sb's bytes over, once the thread is done with the last ones, and
  * leaves sb empty (with the buffer the thread is done with). 0, or the
- * errno of a write that failed before. */
+ * errno the sink returned before. */
 int write_behind_put(struct write_behind *w, struct strbuf *sb);
-/* Tells the thread that nothing more comes: it writes what it holds (and
- * fsyncs when durable) while the caller goes on. */
+/* Tells the thread that nothing more comes: it consumes what it holds and
+ * ends the sink while the caller goes on. */
 void write_behind_finish(struct write_behind *w);
-/* Waits for every byte handed over to be written (and fsynced when
- * durable) and stops the thread (nothing when it was not started). 0, or
- * the errno of a failed write. */
+/* Waits for the thread to consume everything handed over and end the
+ * sink, and stops it (nothing when it was not started). 0, or the errno
+ * the sink returned. */
 int write_behind_end(struct write_behind *w);
+
+/* A file as a sink: its bytes written to f. durable: f is a regular file
+ * to be committed; what is written is sent to the disk as it comes, and f
+ * is flushed and fsynced at the end, so that only closing and renaming it
+ * remain. */
+struct file_sink {
+	FILE *f;
+	bool durable;
+	off_t sent;                   /* bytes flushed to f's descriptor */
+};
+
+struct write_behind_sink file_sink(struct file_sink *fs, FILE *f, bool durable);
 
 #endif
