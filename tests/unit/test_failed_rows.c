@@ -3,7 +3,7 @@
  * audit, run with 1 to 4 workers and blocks of 1, 7, 333 and 65536 bytes,
  * or in 1, 2, 3 and 7 shards merged, must write byte-identical files. The input has repeats within and across blocks, quoted newlines,
  * CRLF, a BOM, ragged rows, blank lines, invalid UTF-8 and no final
- * newline. A cancelled write leaves no file behind. */
+ * newline. A cancelled or failed write leaves no file behind. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -289,6 +289,34 @@ static void cancelled_leaves_nothing(const dqa_rules *rules)
 	dqa_result_free(res);
 }
 
+/* A write that fails once the lines run past one buffer (the stream is
+ * read-only) stops the writing: an error naming the stream, and the other
+ * row file is not made. */
+static void failed_write_leaves_nothing(const dqa_rules *rules)
+{
+	struct strbuf data = STRBUF_INIT;
+	make_data(&data, 4000);
+	write_file("big.csv", data.buf, data.len);
+	strbuf_release(&data);
+	dqa_audit_options opts = DQA_AUDIT_OPTIONS_INIT;
+	opts.keep_failed_rows = opts.keep_records = true;
+	const char *input = path_of("big.csv");
+	dqa_result *res = NULL;
+	dqa_error err = {0};
+	if (dqa_audit_run(&res, rules, &input, 1, &opts, &err) != 0) {
+		EXPECT(!"the audit of big.csv");
+		return;
+	}
+	FILE *read_only = fopen(input, "r");
+	size_t before = files_in_dir();
+	dqa_rows_output o = {"-", false, 0, path_of("valid-unwritten"), NULL, DQA_LANG_EN};
+	EXPECT(dqa_result_write_rows(res, &o, read_only, NULL, &err) == DQA_EIO);
+	EXPECT(strstr(err.message, "cannot write") != NULL);
+	EXPECT(files_in_dir() == before);
+	fclose(read_only);
+	dqa_result_free(res);
+}
+
 int main(void)
 {
 	if (!mkdtemp(dir))
@@ -307,6 +335,7 @@ int main(void)
 	same_for_any_threads_and_blocks(rules);
 	same_for_any_shards(rules);
 	kept_rows_checked(rules);
+	failed_write_leaves_nothing(rules);
 	cancelled_leaves_nothing(rules);
 	dqa_rules_free(rules);
 	char cmd[128];
