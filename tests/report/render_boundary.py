@@ -35,6 +35,7 @@ ALLOWED = {
     "history/baseline_rules.c": ({"score notation"}, "the regression message, a diagnostic"),
     "util/error.c": ({"stdio write"}, "a failed ASSERT's message on stderr, then abort"),
     "rowlog.c": ({"stdio write"}, "the failed rows' binary spool, read back by lib/report"),
+    "rowlog_read.c": ({"stdio write"}, "a shard's kept rows in the spool's binary layout"),
     # rule files and schemas: machine formats, read by dqa and other tools
     "profile/suggest.c": ({"score notation"}, "a suggested rule file's comments (YAML)"),
     "profile/holdout.c": ({"score notation"}, "the holdout's comments for that rule file"),
