@@ -320,7 +320,8 @@ static int output_open(struct output *o, const char *path, FILE *out, dqa_error 
 		FORWARD_IF_ERROR(atomic_file_open(&o->file, path, err));
 		o->f = o->file.f;
 	}
-	int saved = write_behind_start(&o->writer, file_sink(&o->sink, o->f, o->file.f != NULL));
+	int saved = write_behind_start(&o->writer, file_sink(&o->sink, o->f,
+								  o->file.f && !o->file.in_place));
 	return saved ? write_error(o, saved, err) : 0;
 }
 

@@ -1,7 +1,10 @@
 /* Atomic report files, many at a time: each file is written to a temporary
  * beside its target, all temporaries reach the disk with one flush, then
  * each is renamed over its target and the folders are flushed once. A
- * reader (or a crash) sees every file old or new, never half written. */
+ * reader (or a crash) sees every file old or new, never half written.
+ * A target that exists and is not a regular file (a FIFO, /dev/null, a
+ * terminal) is written in place: a rename would replace the pipe or the
+ * device node itself with a regular file. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -55,6 +58,13 @@ int fileio_write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
+/* A FIFO, a device or a socket: written in place, never replaced. */
+static bool is_special(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
 static int io_error(dqa_error *err, const char *path, int saved)
 {
 	return error_at(err, DQA_EIO, path, DQA_NOPOS, NULL, "cannot write: %s",
@@ -106,8 +116,14 @@ int file_batch_add(struct file_batch *b, const char *dir, const char *name, cons
 		return error_nomem(err);
 	}
 	snprintf(f->target, size, "%s/%s", dir, name);
-	snprintf(f->temp, size, "%s/.%s.XXXXXX", dir, name);
-	int fd = mkstemp(f->temp);
+	bool in_place = is_special(f->target);
+	if (in_place) {
+		free(f->temp);
+		f->temp = NULL;
+	} else {
+		snprintf(f->temp, size, "%s/.%s.XXXXXX", dir, name);
+	}
+	int fd = in_place ? open(f->target, O_WRONLY | O_CLOEXEC) : mkstemp(f->temp);
 	if (fd < 0) {
 		int saved = errno;
 		free(f->temp);
@@ -118,7 +134,7 @@ int file_batch_add(struct file_batch *b, const char *dir, const char *name, cons
 	b->n++;     /* from here on the temporary is the batch's to remove */
 	int saved = fileio_write_all(fd, data, len);
 	/* Reports are meant to be read by others: rw-r--r-- unless umask says less. */
-	if (!saved && fchmod(fd, 0666 & ~b->umask) < 0)
+	if (!saved && !in_place && fchmod(fd, 0666 & ~b->umask) < 0)
 		saved = errno;
 	if (close(fd) < 0 && !saved)
 		saved = errno;
@@ -140,6 +156,8 @@ static int flush_files(const struct file_batch *b, dqa_error *err)
 {
 	if (b->n <= FSYNC_EACH_MAX) {
 		for (size_t i = 0; i < b->n; i++) {
+			if (!b->files[i].temp)
+				continue;
 			int saved = fsync_path(b->files[i].temp, O_RDONLY);
 			if (saved)
 				return io_error(err, b->files[i].target, saved);
@@ -167,7 +185,7 @@ int file_batch_commit(struct file_batch *b, dqa_error *err)
 	FORWARD_IF_ERROR(flush_files(b, err));
 	while (b->done < b->n) {
 		struct batch_file *f = &b->files[b->done];
-		if (rename(f->temp, f->target) < 0)
+		if (f->temp && rename(f->temp, f->target) < 0)
 			return io_error(err, f->target, errno);
 		b->done++;
 	}
@@ -190,7 +208,7 @@ void file_batch_init(struct file_batch *b)
 void file_batch_release(struct file_batch *b)
 {
 	for (size_t i = 0; i < b->n; i++) {
-		if (i >= b->done)
+		if (i >= b->done && b->files[i].temp)
 			unlink(b->files[i].temp);
 		free(b->files[i].temp);
 		free(b->files[i].target);
@@ -239,8 +257,17 @@ int atomic_file_open(struct atomic_file *af, const char *path, dqa_error *err)
 	size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
 	size_t size = strlen(path) + 16;
 	af->target = strdup(path);
+	RETURN_IF_NOMEM(af->target, err);
+	if (is_special(path)) {
+		af->in_place = true;
+		if ((af->f = fopen(path, "w")))
+			return 0;
+		int rc = io_error(err, path, errno);
+		atomic_file_discard(af);
+		return rc;
+	}
 	af->temp = malloc(size);
-	if (!af->target || !af->temp) {
+	if (!af->temp) {
 		atomic_file_discard(af);
 		return error_nomem(err);
 	}
@@ -271,7 +298,7 @@ static int close_and_rename(struct atomic_file *af, int saved, dqa_error *err)
 	if (fclose(af->f) != 0 && !saved)
 		saved = errno;
 	af->f = NULL;
-	if (!saved && rename(af->temp, af->target) < 0)
+	if (!saved && !af->in_place && rename(af->temp, af->target) < 0)
 		saved = errno;
 	if (saved)
 		return io_error(err, af->target, saved);
@@ -283,7 +310,7 @@ static int close_and_rename(struct atomic_file *af, int saved, dqa_error *err)
 int atomic_file_commit(struct atomic_file *af, dqa_error *err)
 {
 	RETURN_IF_CANCELLED(err);
-	int saved = fflush(af->f) == 0 && fsync(fileno(af->f)) == 0 ? 0 : errno;
+	int saved = fflush(af->f) == 0 && (af->in_place || fsync(fileno(af->f)) == 0) ? 0 : errno;
 	return close_and_rename(af, saved, err);
 }
 

@@ -10,7 +10,7 @@
 enum { FILE_BATCH_DIRS = 4 };
 
 struct batch_file {
-	char *temp, *target;
+	char *temp, *target;    /* temp NULL: target written in place */
 };
 
 struct file_batch {
@@ -33,10 +33,12 @@ FILE *fileio_spool(void);
 
 /* One file written as a stream and made visible only when complete: the
  * stream goes to a temporary beside path, committed by a flush to disk and
- * a rename over path; discarded (or a failed commit) removes it. */
+ * a rename over path; discarded (or a failed commit) removes it. A path
+ * that is a FIFO or a device is written in place (in_place), not replaced. */
 struct atomic_file {
 	FILE *f;
 	char *temp, *target;
+	bool in_place;
 };
 
 int atomic_file_open(struct atomic_file *af, const char *path, dqa_error *err);
