@@ -115,23 +115,23 @@ static bool edge_space(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-/* The hygiene findings of a value, a bit per enum hygiene; ascii,
- * control and valid say whether it is ASCII, holds a control character, is
- * valid UTF-8. */
-static uint32_t hygiene_of(const char *s, size_t len, bool ascii, bool control, bool valid,
+/* The hygiene findings of a value, a bit per enum hygiene; classes are its
+ * byte_classes, valid whether it is valid UTF-8. Without a space or a
+ * control character (tabs and line ends are) it is trimmed. */
+static uint32_t hygiene_of(const char *s, size_t len, uint32_t classes, bool valid,
 			   struct text_buf *tb)
 {
 	uint32_t bits = 0;
-	bool trimmed = value_trimmed(s, len);
+	bool trimmed = !(classes & (BC_SPACE | BC_CONTROL)) || value_trimmed(s, len);
 	bits |= (uint32_t)!trimmed << HYG_UNTRIMMED;
 	bits |= (uint32_t)(s[0] == ' ' || s[0] == '\t') << HYG_LEADING_SPACE;
 	bits |= (uint32_t)(s[len - 1] == ' ' || s[len - 1] == '\t') << HYG_TRAILING_SPACE;
 	/* Untrimmed with clean ends: value_trimmed found two spaces in a row. */
 	bool edges = edge_space(s[0]) || edge_space(s[len - 1]);
 	bits |= (uint32_t)(!trimmed && (!edges || memmem(s, len, "  ", 2))) << HYG_DOUBLE_SPACE;
-	bits |= (uint32_t)control << HYG_CONTROL;
+	bits |= (uint32_t)!!(classes & BC_CONTROL) << HYG_CONTROL;
 	bits |= (uint32_t)placeholder_default(s, len, tb) << HYG_PLACEHOLDER;
-	if (ascii)
+	if (!(classes & BC_HIGH))
 		return bits;
 	if (!valid)
 		return bits | 1u << HYG_INVALID_UTF8;
@@ -153,10 +153,11 @@ static uint32_t hygiene_of(const char *s, size_t len, bool ascii, bool control, 
 static void value_facts(const char *s, size_t len, int64_t now_year, struct text_buf *tb,
 			struct value_facts *f)
 {
-	classify_value(s, len, now_year, &f->vc);
 	value_bytes(s, len, &f->bytes);
-	bool ascii = f->bytes.ascii, valid = ascii || utf8_valid(s, len);
-	f->hygiene = hygiene_of(s, len, ascii, f->bytes.control, valid, tb);
+	uint32_t classes = f->bytes.classes;
+	classify_classed(s, len, classes, now_year, &f->vc);
+	bool valid = !(classes & BC_HIGH) || utf8_valid(s, len);
+	f->hygiene = hygiene_of(s, len, classes, valid, tb);
 	if (!valid)
 		f->bytes.chars = (uint32_t)utf8_length(s, len);
 	f->shape_hash = strset_hash(f->bytes.shape, f->bytes.shape_len);

@@ -49,31 +49,78 @@ bool time_format_has_time(size_t i)
  * time is at most DATE_MAX_LEN bytes, one with a time longer. */
 enum { TIME_MIN_LEN = 8, DATE_MAX_LEN = 10, TIME_MAX_LEN = 20, CODE_MAX_LEN = 40 };
 
-/* The characters of a code, a bit each: - . / and digits (45-57), then
- * A-Z (65-90), _ (95) and a-z (97-122). */
-static const uint64_t code_chars[2] = {
-	0x1FFFULL << 45, 0x3FFFFFFULL << 1 | 1ULL << 31 | 0x3FFFFFFULL << 33,
+/* The byte_classes of each ASCII byte. */
+#define CT BC_CONTROL
+#define DI BC_DIGIT
+#define LE BC_LETTER
+#define EE BC_E
+#define SP BC_SPACE
+#define PL BC_PLUS
+#define MI BC_MINUS
+#define DO BC_DOT
+#define CO BC_COMMA
+#define SL BC_SLASH
+#define CL BC_COLON
+#define AT BC_AT
+#define US BC_UNDERSCORE
+#define OT BC_OTHER
+static const uint16_t ascii_class[128] = {
+	CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT,
+	CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT,
+	SP, OT, OT, OT, OT, OT, OT, OT, OT, OT, OT, PL, CO, MI, DO, SL,
+	DI, DI, DI, DI, DI, DI, DI, DI, DI, DI, CL, OT, OT, OT, OT, OT,
+	AT, LE, LE, LE, LE, EE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE,
+	LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, OT, OT, OT, OT, US,
+	OT, LE, LE, LE, LE, EE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE,
+	LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, OT, OT, OT, OT, CT,
 };
+#undef CT
+#undef DI
+#undef LE
+#undef EE
+#undef SP
+#undef PL
+#undef MI
+#undef DO
+#undef CO
+#undef SL
+#undef CL
+#undef AT
+#undef US
+#undef OT
 
-static bool code_char(char c)
+static uint32_t byte_class(unsigned char c)
 {
-	unsigned char u = (unsigned char)c;
-	return u < 128 && (code_chars[u >> 6] >> (u & 63) & 1);
+	return c < 0x80 ? ascii_class[c] : BC_HIGH;
 }
+
+uint32_t byte_classes(const char *s, size_t len)
+{
+	uint32_t classes = 0;
+	for (size_t i = 0; i < len; i++)
+		classes |= byte_class((unsigned char)s[i]);
+	return classes;
+}
+
+/* Whether a value of these classes holds only the allowed ones. */
+static bool only(uint32_t classes, uint32_t allowed)
+{
+	return (classes & ~allowed) == 0;
+}
+
+/* The characters of a code: ASCII letters, digits, - _ . and /. */
+#define CODE_CLASSES (BC_DIGIT | BC_LETTER | BC_E | BC_MINUS | BC_UNDERSCORE | BC_DOT | BC_SLASH)
+/* The characters integers, numbers (exponents too) and decimal commas use. */
+#define NUMBER_CLASSES (BC_DIGIT | BC_PLUS | BC_MINUS | BC_DOT | BC_E | BC_COMMA)
+/* The characters of a phone number: digits, +84, and single spaces, dots
+ * or dashes between groups (vn_phone_valid). */
+#define PHONE_CLASSES (BC_DIGIT | BC_PLUS | BC_SPACE | BC_DOT | BC_MINUS)
 
 /* A code: one word of ASCII letters, digits and - _ . / with a digit in it
  * ("HN-00001-001", "00304"), or digits with a leading zero. */
-static bool is_code(const char *s, size_t len)
+static bool is_code(size_t len, uint32_t classes)
 {
-	bool digit = false;
-	if (len > CODE_MAX_LEN)
-		return false;
-	for (size_t i = 0; i < len; i++) {
-		if (!code_char(s[i]))
-			return false;
-		digit |= (unsigned char)(s[i] - '0') < 10;
-	}
-	return digit;
+	return len <= CODE_MAX_LEN && (classes & BC_DIGIT) && only(classes, CODE_CLASSES);
 }
 
 /* A number written with a decimal comma ("12,5"): one comma, no dot. */
@@ -90,19 +137,25 @@ static bool decimal_comma(const char *s, size_t len, double *out)
 	return comma > s && (size_t)(comma - s) + 1 < len && value_number(buf, len, out);
 }
 
-static void classify_number(const char *s, size_t len, struct value_class *out)
+/* A comma rules out integers and numbers, anything but a sign and digits
+ * rules out integers. */
+static void classify_number(const char *s, size_t len, uint32_t classes, struct value_class *out)
 {
+	if (classes & BC_COMMA) {
+		if (decimal_comma(s, len, &out->number))
+			out->kinds |= 1u << KIND_DECIMAL_COMMA;
+		return;
+	}
 	int64_t i;
 	bool leading_zero = len > 1 && s[0] == '0';
-	if (!leading_zero && value_integer(s, len, &i)) {
+	if (!leading_zero && only(classes, BC_DIGIT | BC_PLUS | BC_MINUS) &&
+	    value_integer(s, len, &i)) {
 		out->kinds |= 1u << KIND_INTEGER | 1u << KIND_NUMBER;
 		out->number = (double)i;
 	} else if (!leading_zero || s[1] == '.') {
 		if (value_number(s, len, &out->number))
 			out->kinds |= 1u << KIND_NUMBER;
 	}
-	if (decimal_comma(s, len, &out->number))
-		out->kinds |= 1u << KIND_DECIMAL_COMMA;
 }
 
 static void classify_time(const char *s, size_t len, struct value_class *out)
@@ -125,40 +178,53 @@ static void classify_time(const char *s, size_t len, struct value_class *out)
 	}
 }
 
-static void classify_identifiers(const char *s, size_t len, int64_t now_year,
+/* A tax code of 12 digits is a citizen ID (allow_personal_id), one of 10
+ * digits or of NNNNNNNNNN-NNN holds nothing else. */
+static void classify_identifiers(const char *s, size_t len, uint32_t classes, int64_t now_year,
 				 struct value_class *out)
 {
 	char national[VN_PHONE_NATIONAL_MAX];
 	size_t n;
-	if (len == 12 && digits_only(s, len) &&
-	    vn_citizen_id_valid(s, len, now_year, false, NULL, NULL, 0))
-		out->kinds |= 1u << KIND_CITIZEN_ID;
-	if ((len == 10 || len == 12 || len == 14) &&
+	bool digits = classes == BC_DIGIT;
+	if (len == 12 && digits && vn_citizen_id_valid(s, len, now_year, false, NULL, NULL, 0))
+		out->kinds |= 1u << KIND_CITIZEN_ID | 1u << KIND_TAX_CODE;
+	if (((len == 10 && digits) || (len == 14 && only(classes, BC_DIGIT | BC_MINUS))) &&
 	    vn_tax_code_valid(s, len, true, now_year, false, NULL, 0))
 		out->kinds |= 1u << KIND_TAX_CODE;
-	if (len >= 10 && len <= 20 && vn_phone_valid(s, len, national, &n, NULL, 0))
+	if (len >= 10 && len <= 20 && only(classes, PHONE_CLASSES) &&
+	    vn_phone_valid(s, len, national, &n, NULL, 0))
 		out->kinds |= 1u << KIND_PHONE;
 }
 
 static const char *const url_schemes[] = {"http", "https"};
 
-void classify_value(const char *s, size_t len, int64_t now_year, struct value_class *out)
+/* A value that parses as a time has two separators among its digits, which
+ * no number has: the number tests run on the others only. */
+void classify_classed(const char *s, size_t len, uint32_t classes, int64_t now_year,
+		      struct value_class *out)
 {
 	*out = (struct value_class){0};
 	char first = s[0];
 	if ((first >= '0' && first <= '9') || first == '+' || first == '-' || first == '.') {
-		classify_number(s, len, out);
 		classify_time(s, len, out);
-		classify_identifiers(s, len, now_year, out);
+		if (!out->formats && only(classes, NUMBER_CLASSES))
+			classify_number(s, len, classes, out);
+		classify_identifiers(s, len, classes, now_year, out);
 	} else if (value_boolean(s, len)) {
 		out->kinds |= 1u << KIND_BOOLEAN;
 	}
-	if (memchr(s, '@', len) && email_valid(s, len, NULL, 0))
+	if ((classes & BC_AT) && email_valid(s, len, NULL, 0))
 		out->kinds |= 1u << KIND_EMAIL;
-	if (len > 3 && memchr(s, ':', len) && memmem(s, len, "://", 3) && url_valid(s, len, url_schemes, 2, NULL, 0))
+	if (len > 3 && (classes & BC_COLON) && memmem(s, len, "://", 3) &&
+	    url_valid(s, len, url_schemes, 2, NULL, 0))
 		out->kinds |= 1u << KIND_URL;
-	if (is_code(s, len))
+	if (is_code(len, classes))
 		out->kinds |= 1u << KIND_CODE;
+}
+
+void classify_value(const char *s, size_t len, int64_t now_year, struct value_class *out)
+{
+	classify_classed(s, len, byte_classes(s, len), now_year, out);
 }
 
 /* letter_class of the letters of Latin-1 and of Vietnamese without
@@ -221,8 +287,7 @@ static void scan_rest(const unsigned char *p, size_t len, struct value_bytes *ou
 		      size_t *continuations)
 {
 	for (size_t i = 0; i < len; i++) {
-		out->ascii &= p[i] < 0x80;
-		out->control |= p[i] < 0x80 && !ascii_shape[p[i]];
+		out->classes |= byte_class(p[i]);
 		*continuations += (p[i] & 0xC0) == 0x80;
 	}
 }
@@ -231,16 +296,17 @@ void value_bytes(const char *s, size_t len, struct value_bytes *out)
 {
 	size_t n = 0, i = 0, continuations = 0;
 	bool in_word = false;
-	out->ascii = true;
-	out->control = false;
+	out->classes = 0;
 	if (len && s[0] == '0') {
 		out->shape[n++] = '0';   /* a leading zero makes a code */
+		out->classes = BC_DIGIT;
 		i++;
 	}
 	while (i < len && n < SHAPE_MAX) {
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
 			char t = ascii_shape[c];
+			out->classes |= ascii_class[c];
 			i++;
 			if (t == 'A' || t == 'a') {
 				if (!in_word)
@@ -249,11 +315,10 @@ void value_bytes(const char *s, size_t len, struct value_bytes *out)
 				continue;
 			}
 			in_word = false;
-			out->control |= !t;
 			out->shape[n++] = t ? t : (char)c;
 			continue;
 		}
-		out->ascii = false;
+		out->classes |= BC_HIGH;
 		size_t step = 1;
 		char letter = letter_class(s, len, i, &step);
 		for (size_t k = 0; k < step; k++)
