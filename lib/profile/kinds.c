@@ -274,64 +274,55 @@ static char letter_class(const char *s, size_t len, size_t i, size_t *step)
 }
 
 /* The shape of each ASCII byte: A or a for a letter, 9 for a digit, the
- * byte itself for another printable one, 0 for a control character (kept
- * as itself too). */
+ * byte itself for any other. */
 static const char ascii_shape[128] =
-	"\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0" "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
+	"\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0A\x0B\x0C\x0D\x0E\x0F" "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1A\x1B\x1C\x1D\x1E\x1F"
 	" !\"#$%&'()*+,-./" "9999999999:;<=>?" "@AAAAAAAAAAAAAAA" "AAAAAAAAAAA[\\]^_"
-	"`aaaaaaaaaaaaaaa" "aaaaaaaaaaa{|}~";
-
-/* The rest of a value past SHAPE_MAX shape bytes: only whether it is ASCII,
- * its control characters and continuation bytes. */
-static void scan_rest(const unsigned char *p, size_t len, struct value_bytes *out,
-		      size_t *continuations)
-{
-	for (size_t i = 0; i < len; i++) {
-		out->classes |= byte_class(p[i]);
-		*continuations += (p[i] & 0xC0) == 0x80;
-	}
-}
+	"`aaaaaaaaaaaaaaa" "aaaaaaaaaaa{|}~\x7F";
 
 void value_bytes(const char *s, size_t len, struct value_bytes *out)
 {
+	/* Locals, not out's fields: a store to the shape may alias them. */
 	size_t n = 0, i = 0, continuations = 0;
-	bool in_word = false;
-	out->classes = 0;
+	uint32_t classes = 0;
+	unsigned in_word = 0;
+	char *shape = out->shape;
 	if (len && s[0] == '0') {
-		out->shape[n++] = '0';   /* a leading zero makes a code */
-		out->classes = BC_DIGIT;
+		shape[n++] = '0';   /* a leading zero makes a code */
+		classes = BC_DIGIT;
 		i++;
 	}
 	while (i < len && n < SHAPE_MAX) {
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
-			char t = ascii_shape[c];
-			out->classes |= ascii_class[c];
+			/* A letter after a letter adds nothing to the shape. */
+			uint32_t class = ascii_class[c];
+			unsigned letter = (class & (BC_LETTER | BC_E)) != 0;
+			classes |= class;
+			shape[n] = ascii_shape[c];
+			n += 1 - (letter & in_word);
+			in_word = letter;
 			i++;
-			if (t == 'A' || t == 'a') {
-				if (!in_word)
-					out->shape[n++] = t;
-				in_word = true;
-				continue;
-			}
-			in_word = false;
-			out->shape[n++] = t ? t : (char)c;
 			continue;
 		}
-		out->classes |= BC_HIGH;
+		classes |= BC_HIGH;
 		size_t step = 1;
 		char letter = letter_class(s, len, i, &step);
 		for (size_t k = 0; k < step; k++)
 			continuations += ((unsigned char)s[i + k] & 0xC0) == 0x80;
 		if (!letter)
-			out->shape[n++] = '?';   /* a symbol or a bad byte */
+			shape[n++] = '?';   /* a symbol or a bad byte */
 		else if (!in_word)
-			out->shape[n++] = letter;
+			shape[n++] = letter;
 		in_word = letter != 0;
 		i += step;
 	}
-	scan_rest((const unsigned char *)s + i, len - i, out, &continuations);
-	out->shape[n] = '\0';
+	for (; i < len; i++) {
+		classes |= byte_class((unsigned char)s[i]);
+		continuations += ((unsigned char)s[i] & 0xC0) == 0x80;
+	}
+	shape[n] = '\0';
 	out->shape_len = (uint8_t)n;
+	out->classes = classes;
 	out->chars = (uint32_t)(len - continuations);
 }
