@@ -31,12 +31,19 @@ void column_init(struct column_stats *c)
 
 static int keep(struct extreme *e, const char *s, size_t len, double number, int64_t time)
 {
-	char *text = realloc(e->text, len + 1);
-	if (!text)
-		return -1;
-	memcpy(text, s, len);
-	text[len] = '\0';
-	*e = (struct extreme){text, len, number, time};
+	if (len + 1 > e->cap) {
+		size_t cap = len + 1 > 2 * e->cap ? len + 1 : 2 * e->cap;
+		char *text = realloc(e->text, cap);
+		if (!text)
+			return -1;
+		e->text = text;
+		e->cap = cap;
+	}
+	memcpy(e->text, s, len);
+	e->text[len] = '\0';
+	e->len = len;
+	e->number = number;
+	e->time = time;
 	return 0;
 }
 
@@ -94,7 +101,7 @@ static int update_if(struct extreme *e, const struct extreme *v, enum extreme_ke
 static int add_extremes(struct column_stats *c, const struct value_class *vc, const char *s,
 			size_t len)
 {
-	struct extreme v = {(char *)s, len, vc->number, vc->time};
+	struct extreme v = {.text = (char *)s, .len = len, .number = vc->number, .time = vc->time};
 	int rc = update_if(&c->text_min, &v, BY_TEXT, -1) | update_if(&c->text_max, &v, BY_TEXT, 1);
 	if (vc->kinds & NUMBER_KINDS) {
 		c->numbers++;
@@ -160,7 +167,6 @@ static void value_facts(const char *s, size_t len, int64_t now_year, struct text
 	f->hygiene = hygiene_of(s, len, classes, valid, tb);
 	if (!valid)
 		f->bytes.chars = (uint32_t)utf8_length(s, len);
-	f->shape_hash = strset_hash(f->bytes.shape, f->bytes.shape_len);
 }
 
 /* The facts of a value seen before by this worker, else computed (and
@@ -228,7 +234,7 @@ int column_add(struct column_stats *c, const char *s, size_t len, uint64_t posit
 	c->min_len = f->bytes.chars < c->min_len ? f->bytes.chars : c->min_len;
 	c->max_len = f->bytes.chars > c->max_len ? f->bytes.chars : c->max_len;
 	if (add_extremes(c, &f->vc, s, len) < 0 ||
-	    counter_add(&c->shapes, f->bytes.shape, f->bytes.shape_len, f->shape_hash, position) < 0)
+	    counter_add_text(&c->shapes, f->bytes.shape, f->bytes.shape_len, position) < 0)
 		return -1;
 	/* A value this worker counted before changes no HyperLogLog register. */
 	if (!seen && hll_add(&c->distinct, hash) < 0)

@@ -114,6 +114,16 @@ int counter_add(struct counter *c, const char *s, size_t len, uint64_t hash, uin
 	return count_at(c, s, len, hash, occurrence_level(hash, position), 1);
 }
 
+int counter_add_text(struct counter *c, const char *s, size_t len, uint64_t position)
+{
+	if (!c->last_len || len != c->last_len || memcmp(s, c->last, len) != 0)
+		return counter_add(c, s, len, strset_hash(s, len), position);
+	unsigned l = occurrence_level(c->last_hash, position);
+	if (l >= c->level)
+		c->levels[c->last_index].at[l]++;
+	return 0;
+}
+
 int counter_merge(struct counter *into, const struct counter *from)
 {
 	while (into->level < from->level)

@@ -22,17 +22,25 @@ const char *kind_name(enum value_kind k)
 }
 
 /* Each format with the first character after its leading digits (a value
- * whose first non-digit differs cannot parse) and whether it has a time
- * (only those match more than 10 bytes). */
+ * whose first non-digit differs cannot parse), how many leading digits it
+ * reads (4 for %Y, else 1 or 2: a longer run leaves a digit where the
+ * separator belongs), whether it has a time (only those match more than 10
+ * bytes), and the byte_classes its text holds besides digits and its first
+ * separator (the T and Z of ISO 8601 are letters). */
 static const struct {
 	const char *format;
 	bool has_time;
 	char first_separator;
+	uint8_t lead_digits;
+	uint32_t needs;
 } time_formats[NTIME_FORMATS] = {
-	{"%Y-%m-%d", false, '-'}, {"%d/%m/%Y", false, '/'}, {"%Y/%m/%d", false, '/'},
-	{"%d-%m-%Y", false, '-'}, {"%d.%m.%Y", false, '.'}, {"%m/%d/%Y", false, '/'},
-	{"%Y-%m-%dT%H:%M:%S", true, '-'}, {"%Y-%m-%d %H:%M:%S", true, '-'},
-	{"%Y-%m-%dT%H:%M:%SZ", true, '-'}, {"%d/%m/%Y %H:%M:%S", true, '/'},
+	{"%Y-%m-%d", false, '-', 4, 0}, {"%d/%m/%Y", false, '/', 2, 0},
+	{"%Y/%m/%d", false, '/', 4, 0}, {"%d-%m-%Y", false, '-', 2, 0},
+	{"%d.%m.%Y", false, '.', 2, 0}, {"%m/%d/%Y", false, '/', 2, 0},
+	{"%Y-%m-%dT%H:%M:%S", true, '-', 4, BC_LETTER | BC_COLON},
+	{"%Y-%m-%d %H:%M:%S", true, '-', 4, BC_SPACE | BC_COLON},
+	{"%Y-%m-%dT%H:%M:%SZ", true, '-', 4, BC_LETTER | BC_COLON},
+	{"%d/%m/%Y %H:%M:%S", true, '/', 2, BC_SPACE | BC_COLON},
 };
 
 const char *time_format(size_t i)
@@ -158,7 +166,7 @@ static void classify_number(const char *s, size_t len, uint32_t classes, struct 
 	}
 }
 
-static void classify_time(const char *s, size_t len, struct value_class *out)
+static void classify_time(const char *s, size_t len, uint32_t classes, struct value_class *out)
 {
 	if (len < TIME_MIN_LEN || len > TIME_MAX_LEN || s[0] < '0' || s[0] > '9')
 		return;
@@ -169,6 +177,8 @@ static void classify_time(const char *s, size_t len, struct value_class *out)
 	for (size_t f = 0; f < NTIME_FORMATS && digits < len; f++) {
 		int64_t t;
 		if (time_formats[f].has_time != timed || time_formats[f].first_separator != s[digits] ||
+		    (time_formats[f].lead_digits == 4 ? digits != 4 : digits > 2) ||
+		    (classes & time_formats[f].needs) != time_formats[f].needs ||
 		    !time_parse_format(time_formats[f].format, s, len, &t))
 			continue;
 		if (!out->formats)
@@ -176,6 +186,18 @@ static void classify_time(const char *s, size_t len, struct value_class *out)
 		out->formats |= 1u << f;
 		out->kinds |= 1u << (time_formats[f].has_time ? KIND_DATETIME : KIND_DATE);
 	}
+}
+
+/* Whether a phone number can be these bytes: with only digits, it starts
+ * with 0 and has 10 or 11 of them, or with 84 and one fewer after it. */
+static bool phone_possible(const char *s, size_t len, uint32_t classes)
+{
+	if (!only(classes, PHONE_CLASSES))
+		return false;
+	if (classes != BC_DIGIT)
+		return true;
+	size_t national = s[0] == '8' && s[1] == '4' ? len - 1 : s[0] == '0' ? len : 0;
+	return national == 10 || national == 11;
 }
 
 /* A tax code of 12 digits is a citizen ID (allow_personal_id), one of 10
@@ -191,7 +213,7 @@ static void classify_identifiers(const char *s, size_t len, uint32_t classes, in
 	if (((len == 10 && digits) || (len == 14 && only(classes, BC_DIGIT | BC_MINUS))) &&
 	    vn_tax_code_valid(s, len, true, now_year, false, NULL, 0))
 		out->kinds |= 1u << KIND_TAX_CODE;
-	if (len >= 10 && len <= 20 && only(classes, PHONE_CLASSES) &&
+	if (len >= 10 && len <= 20 && phone_possible(s, len, classes) &&
 	    vn_phone_valid(s, len, national, &n, NULL, 0))
 		out->kinds |= 1u << KIND_PHONE;
 }
@@ -206,7 +228,7 @@ void classify_classed(const char *s, size_t len, uint32_t classes, int64_t now_y
 	*out = (struct value_class){0};
 	char first = s[0];
 	if ((first >= '0' && first <= '9') || first == '+' || first == '-' || first == '.') {
-		classify_time(s, len, out);
+		classify_time(s, len, classes, out);
 		if (!out->formats && only(classes, NUMBER_CLASSES))
 			classify_number(s, len, classes, out);
 		classify_identifiers(s, len, classes, now_year, out);

@@ -12,16 +12,6 @@ struct strset_slot {
 	uint64_t value;
 };
 
-uint64_t hash_mix(uint64_t h)
-{
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	h ^= h >> 33;
-	return h;
-}
-
 /* The len < 8 bytes at p as one little-endian word, zero above them (what
  * memcpy into a zeroed word gives on the little-endian machines dqa runs
  * on), read with at most two loads instead of a memcpy call. */
