@@ -270,7 +270,7 @@ static char vietnamese_letter_class(const unsigned char *p, size_t left, size_t 
 					    cp == 0x1A0 || cp == 0x1AF ? 'A' : 'a';
 	}
 	if (p[0] == 0xE1 && left >= 3 && (p[1] == 0xBA || p[1] == 0xBB) && (p[2] & 0xC0) == 0x80) {
-		unsigned cp = 0x1E00 + ((p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu));
+		unsigned cp = 0x1000u | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
 		*step = 3;
 		return cp < 0x1EA0 || cp > 0x1EF9 ? 0 : cp % 2 ? 'a' : 'A';
 	}
