@@ -201,7 +201,8 @@ static bool phone_possible(const char *s, size_t len, uint32_t classes)
 }
 
 /* A tax code of 12 digits is a citizen ID (allow_personal_id), one of 10
- * digits or of NNNNNNNNNN-NNN holds nothing else. */
+ * digits or of NNNNNNNNNN-NNN holds nothing else; a date (10 bytes at most,
+ * two of them separators) has too few digits for a phone number. */
 static void classify_identifiers(const char *s, size_t len, uint32_t classes, int64_t now_year,
 				 struct value_class *out)
 {
@@ -213,7 +214,7 @@ static void classify_identifiers(const char *s, size_t len, uint32_t classes, in
 	if (((len == 10 && digits) || (len == 14 && only(classes, BC_DIGIT | BC_MINUS))) &&
 	    vn_tax_code_valid(s, len, true, now_year, false, NULL, 0))
 		out->kinds |= 1u << KIND_TAX_CODE;
-	if (len >= 10 && len <= 20 && phone_possible(s, len, classes) &&
+	if (len >= 10 && len <= 20 && !out->formats && phone_possible(s, len, classes) &&
 	    vn_phone_valid(s, len, national, &n, NULL, 0))
 		out->kinds |= 1u << KIND_PHONE;
 }
@@ -237,7 +238,8 @@ void classify_classed(const char *s, size_t len, uint32_t classes, int64_t now_y
 	}
 	if ((classes & BC_AT) && email_valid(s, len, NULL, 0))
 		out->kinds |= 1u << KIND_EMAIL;
-	if (len > 3 && (classes & BC_COLON) && memmem(s, len, "://", 3) &&
+	if (len > 3 && (classes & (BC_COLON | BC_SLASH)) == (BC_COLON | BC_SLASH) &&
+	    memmem(s, len, "://", 3) &&
 	    url_valid(s, len, url_schemes, 2, NULL, 0))
 		out->kinds |= 1u << KIND_URL;
 	if (is_code(len, classes))
