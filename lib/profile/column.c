@@ -145,13 +145,13 @@ static uint32_t hygiene_of(const char *s, size_t len, uint32_t classes, bool val
 	/* Only text with a combining mark (U+0300-U+036F: lead bytes CC, CD)
 	 * can be Vietnamese out of NFC; only text with a character of
 	 * U+0080-U+00FF (C2, C3) can carry a TCVN3 or VNI sign. */
-	if (memchr(s, 0xCC, len) || memchr(s, 0xCD, len)) {
+	if (classes & BC_COMBINING) {
 		size_t nfc_len;
 		const char *nfc = text_normalize(tb, s, len, UTF8PROC_COMPOSE | UTF8PROC_STABLE,
 						 &nfc_len);
 		bits |= (uint32_t)(nfc && (nfc_len != len || memcmp(nfc, s, len) != 0)) << HYG_NON_NFC;
 	}
-	if (memchr(s, 0xC2, len) || memchr(s, 0xC3, len))
+	if (classes & BC_LATIN1)
 		bits |= (uint32_t)legacy_encoding_suspect(s, len) << HYG_LEGACY_ENCODING;
 	return bits;
 }

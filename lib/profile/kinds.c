@@ -57,7 +57,7 @@ bool time_format_has_time(size_t i)
  * time is at most DATE_MAX_LEN bytes, one with a time longer. */
 enum { TIME_MIN_LEN = 8, DATE_MAX_LEN = 10, TIME_MAX_LEN = 20, CODE_MAX_LEN = 40 };
 
-/* The byte_classes of each ASCII byte. */
+/* The byte_classes of each byte. */
 #define CT BC_CONTROL
 #define DI BC_DIGIT
 #define LE BC_LETTER
@@ -72,7 +72,10 @@ enum { TIME_MIN_LEN = 8, DATE_MAX_LEN = 10, TIME_MAX_LEN = 20, CODE_MAX_LEN = 40
 #define AT BC_AT
 #define US BC_UNDERSCORE
 #define OT BC_OTHER
-static const uint16_t ascii_class[128] = {
+#define HI BC_HIGH
+#define L1 (BC_HIGH | BC_LATIN1)
+#define CM (BC_HIGH | BC_COMBINING)
+static const uint32_t class_of[256] = {
 	CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT,
 	CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT,
 	SP, OT, OT, OT, OT, OT, OT, OT, OT, OT, OT, PL, CO, MI, DO, SL,
@@ -81,6 +84,14 @@ static const uint16_t ascii_class[128] = {
 	LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, OT, OT, OT, OT, US,
 	OT, LE, LE, LE, LE, EE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE,
 	LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, OT, OT, OT, OT, CT,
+	HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI,
+	HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI,
+	HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI,
+	HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI,
+	HI, HI, L1, L1, HI, HI, HI, HI, HI, HI, HI, HI, CM, CM, HI, HI,
+	HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI,
+	HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI,
+	HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI,
 };
 #undef CT
 #undef DI
@@ -96,10 +107,13 @@ static const uint16_t ascii_class[128] = {
 #undef AT
 #undef US
 #undef OT
+#undef HI
+#undef L1
+#undef CM
 
 static uint32_t byte_class(unsigned char c)
 {
-	return c < 0x80 ? ascii_class[c] : BC_HIGH;
+	return class_of[c];
 }
 
 uint32_t byte_classes(const char *s, size_t len)
@@ -320,7 +334,7 @@ void value_bytes(const char *s, size_t len, struct value_bytes *out)
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
 			/* A letter after a letter adds nothing to the shape. */
-			uint32_t class = ascii_class[c];
+			uint32_t class = class_of[c];
 			unsigned letter = (class & (BC_LETTER | BC_E)) != 0;
 			classes |= class;
 			shape[n] = ascii_shape[c];
@@ -329,7 +343,7 @@ void value_bytes(const char *s, size_t len, struct value_bytes *out)
 			i++;
 			continue;
 		}
-		classes |= BC_HIGH;
+		classes |= class_of[c];   /* a lead byte, or a bad one */
 		size_t step = 1;
 		char letter = letter_class(s, len, i, &step);
 		for (size_t k = 0; k < step; k++)

@@ -38,12 +38,15 @@ struct value_class {
  * runs they rule out those that cannot pass (a value with a letter is no
  * phone, one with a '-' inside no integer). BC_LETTER is an ASCII letter but
  * e and E (BC_E: an exponent); BC_CONTROL a byte below 32 or DEL, tabs too;
- * BC_HIGH a byte of 128 or more. */
+ * BC_HIGH a byte of 128 or more, with BC_LATIN1 for the lead bytes of
+ * U+0080-U+00FF (C2, C3) and BC_COMBINING for those of U+0300-U+037F (CC,
+ * CD). */
 enum byte_class {
 	BC_DIGIT = 1u << 0, BC_LETTER = 1u << 1, BC_E = 1u << 2, BC_SPACE = 1u << 3,
 	BC_PLUS = 1u << 4, BC_MINUS = 1u << 5, BC_DOT = 1u << 6, BC_COMMA = 1u << 7,
 	BC_SLASH = 1u << 8, BC_COLON = 1u << 9, BC_AT = 1u << 10, BC_UNDERSCORE = 1u << 11,
-	BC_OTHER = 1u << 12, BC_CONTROL = 1u << 13, BC_HIGH = 1u << 14,
+	BC_OTHER = 1u << 12, BC_CONTROL = 1u << 13, BC_HIGH = 1u << 14, BC_LATIN1 = 1u << 15,
+	BC_COMBINING = 1u << 16,
 };
 uint32_t byte_classes(const char *s, size_t len);
 
