@@ -20,6 +20,7 @@ enum { COUNTER_LEVELS = 24 };
  * is in the sample at every counter level up to l. */
 struct counter_levels {
 	uint32_t at[COUNTER_LEVELS];
+	uint32_t top;           /* the highest level with an occurrence */
 };
 
 /* Values up to this many bytes are remembered as the last one counted: a

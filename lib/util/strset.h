@@ -50,6 +50,9 @@ uint64_t *strset_upsert(struct strset *s, const void *key, size_t len);
  * false when there are no more. */
 bool strset_next(const struct strset *s, size_t *pos, const char **key, size_t *len,
 		 uint64_t *value);
+/* strset_next with the key's strset_hash too. */
+bool strset_next_hashed(const struct strset *s, size_t *pos, const char **key, size_t *len,
+			uint64_t *hash, uint64_t *value);
 /* Bytes held by the table and its keys (for --verbose reports). */
 size_t strset_memory(const struct strset *s);
 void strset_release(struct strset *s);
