@@ -29,7 +29,20 @@ void column_init(struct column_stats *c)
 	counter_init(&c->shapes, SHAPES_KEPT);
 }
 
-static int keep(struct extreme *e, const char *s, size_t len, double number, int64_t time)
+static uint64_t text_prefix(const char *s, size_t len)
+{
+	uint64_t p = 0;
+	if (len >= 8) {
+		memcpy(&p, s, 8);
+		return __builtin_bswap64(p);
+	}
+	for (size_t i = 0; i < 8; i++)
+		p = p << 8 | (i < len ? (unsigned char)s[i] : 0);
+	return p;
+}
+
+static int keep(struct extreme *e, const char *s, size_t len, uint64_t prefix, double number,
+		int64_t time)
 {
 	if (len + 1 > e->cap) {
 		size_t cap = len + 1 > 2 * e->cap ? len + 1 : 2 * e->cap;
@@ -42,6 +55,7 @@ static int keep(struct extreme *e, const char *s, size_t len, double number, int
 	memcpy(e->text, s, len);
 	e->text[len] = '\0';
 	e->len = len;
+	e->prefix = prefix;
 	e->number = number;
 	e->time = time;
 	return 0;
@@ -75,7 +89,7 @@ static int update(struct extreme *e, const struct extreme *v, enum extreme_key k
 {
 	if (!v->text || (e->text && extreme_cmp(key, v, e) * sign <= 0))
 		return 0;
-	return keep(e, v->text, v->len, v->number, v->time);
+	return keep(e, v->text, v->len, v->prefix, v->number, v->time);
 }
 
 /* Whether v may replace e as the lower (sign -1) or higher (sign 1) by
@@ -89,8 +103,7 @@ static bool may_pass(const struct extreme *e, const struct extreme *v, enum extr
 		return sign < 0 ? v->number <= e->number : v->number >= e->number;
 	if (key == BY_TIME)
 		return sign < 0 ? v->time <= e->time : v->time >= e->time;
-	unsigned char a = (unsigned char)v->text[0], b = (unsigned char)e->text[0];
-	return sign < 0 ? a <= b : a >= b;
+	return sign < 0 ? v->prefix <= e->prefix : v->prefix >= e->prefix;
 }
 
 static int update_if(struct extreme *e, const struct extreme *v, enum extreme_key key, int sign)
@@ -101,7 +114,8 @@ static int update_if(struct extreme *e, const struct extreme *v, enum extreme_ke
 static int add_extremes(struct column_stats *c, const struct value_class *vc, const char *s,
 			size_t len)
 {
-	struct extreme v = {.text = (char *)s, .len = len, .number = vc->number, .time = vc->time};
+	struct extreme v = {.text = (char *)s, .len = len, .prefix = text_prefix(s, len),
+			    .number = vc->number, .time = vc->time};
 	int rc = update_if(&c->text_min, &v, BY_TEXT, -1) | update_if(&c->text_max, &v, BY_TEXT, 1);
 	if (vc->kinds & NUMBER_KINDS) {
 		c->numbers++;
