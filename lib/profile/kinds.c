@@ -332,6 +332,15 @@ void value_bytes(const char *s, size_t len, struct value_bytes *out)
 	}
 	while (i < len && n < SHAPE_MAX) {
 		unsigned char c = (unsigned char)s[i];
+		if ((unsigned char)(c - '0') < 10) {
+			/* A run of digits (IDs, phones, dates) in a tighter loop. */
+			classes |= BC_DIGIT;
+			in_word = 0;
+			do
+				shape[n++] = '9';
+			while (++i < len && n < SHAPE_MAX && (unsigned char)(s[i] - '0') < 10);
+			continue;
+		}
 		if (c < 0x80) {
 			/* A letter after a letter adds nothing to the shape. */
 			uint32_t class = class_of[c];
