@@ -341,14 +341,21 @@ void value_bytes(const char *s, size_t len, struct value_bytes *out)
 			while (++i < len && n < SHAPE_MAX && (unsigned char)(s[i] - '0') < 10);
 			continue;
 		}
+		uint32_t class = class_of[c];
+		if (class & (BC_LETTER | BC_E)) {
+			/* A run of ASCII letters adds one A or a, by its first. */
+			if (!in_word)
+				shape[n++] = ascii_shape[c];
+			in_word = 1;
+			do
+				classes |= class;
+			while (++i < len && ((class = class_of[(unsigned char)s[i]]) & (BC_LETTER | BC_E)));
+			continue;
+		}
 		if (c < 0x80) {
-			/* A letter after a letter adds nothing to the shape. */
-			uint32_t class = class_of[c];
-			unsigned letter = (class & (BC_LETTER | BC_E)) != 0;
 			classes |= class;
-			shape[n] = ascii_shape[c];
-			n += 1 - (letter & in_word);
-			in_word = letter;
+			shape[n++] = ascii_shape[c];
+			in_word = 0;
 			i++;
 			continue;
 		}
