@@ -4,8 +4,8 @@
 usage: verify_kinds.py DQA
 
 The profile runs a kind test only on values whose characters let it pass
-(dqa(1), PROFILES); this checks that the counts stay those of every test
-on every value. Writes columns of tricky values (signs, exponents, decimal
+(lib/profile/kinds.c); this checks that the counts stay those of every
+test on every value. Writes columns of tricky values (signs, exponents, decimal
 commas, leading zeros, dates in every format with one- and two-digit
 fields, phone numbers with and without +84, 84 and separators, Latin-1 and
 Vietnamese letters) and recomputes from the grammars of dqa(1) and
