@@ -36,8 +36,8 @@ static uint64_t text_prefix(const char *s, size_t len)
 		memcpy(&p, s, 8);
 		return __builtin_bswap64(p);
 	}
-	for (size_t i = 0; i < 8; i++)
-		p = p << 8 | (i < len ? (unsigned char)s[i] : 0);
+	for (size_t i = 0; i < len; i++)
+		p |= (uint64_t)(unsigned char)s[i] << (56 - 8 * i);
 	return p;
 }
 
