@@ -362,8 +362,8 @@ void value_bytes(const char *s, size_t len, struct value_bytes *out)
 		classes |= class_of[c];   /* a lead byte, or a bad one */
 		size_t step = 1;
 		char letter = letter_class(s, len, i, &step);
-		for (size_t k = 0; k < step; k++)
-			continuations += ((unsigned char)s[i + k] & 0xC0) == 0x80;
+		/* A step past one byte is a whole code point: lead and continuations. */
+		continuations += step > 1 ? step - 1 : (c & 0xC0) == 0x80;
 		if (!letter)
 			shape[n++] = '?';   /* a symbol or a bad byte */
 		else if (!in_word)
