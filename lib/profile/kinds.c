@@ -111,16 +111,11 @@ static const uint32_t class_of[256] = {
 #undef L1
 #undef CM
 
-static uint32_t byte_class(unsigned char c)
-{
-	return class_of[c];
-}
-
 uint32_t byte_classes(const char *s, size_t len)
 {
 	uint32_t classes = 0;
 	for (size_t i = 0; i < len; i++)
-		classes |= byte_class((unsigned char)s[i]);
+		classes |= class_of[(unsigned char)s[i]];
 	return classes;
 }
 
@@ -372,7 +367,7 @@ void value_bytes(const char *s, size_t len, struct value_bytes *out)
 		i += step;
 	}
 	for (; i < len; i++) {
-		classes |= byte_class((unsigned char)s[i]);
+		classes |= class_of[(unsigned char)s[i]];
 		continuations += ((unsigned char)s[i] & 0xC0) == 0x80;
 	}
 	shape[n] = '\0';
