@@ -163,6 +163,17 @@ static size_t folded_chars_min(const char *s, size_t len)
 	return n;
 }
 
+/* Whether a default placeholder can start with c (folded to lower case). */
+static bool default_start(unsigned char c)
+{
+	switch (c) {
+	case 'n': case '#': case '-': case '?': case '0': case 'x': case 'k': case 'c': case 0xE2:
+		return true;
+	default:
+		return false;
+	}
+}
+
 bool placeholder_default(const char *s, size_t len, struct text_buf *tb)
 {
 	/* Short of folding (dear for every name of a column): a default
@@ -172,7 +183,7 @@ bool placeholder_default(const char *s, size_t len, struct text_buf *tb)
 	while (start < len && is_space(s[start]))
 		start++;
 	unsigned char first = start < len ? (unsigned char)s[start] : 0;
-	if (!first || !strchr("n#-?0xkc\xE2", first >= 'A' && first <= 'Z' ? first | 0x20 : first))
+	if (!default_start(first >= 'A' && first <= 'Z' ? first | 0x20 : first))
 		return false;
 	/* The placeholders that start with 0 go on with 0 or / (phones and IDs
 	 * go on with another digit). */

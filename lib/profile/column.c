@@ -29,14 +29,37 @@ void column_init(struct column_stats *c)
 	counter_init(&c->shapes, SHAPES_KEPT);
 }
 
-static int keep(struct extreme *e, const char *s, size_t len, double number, int64_t time)
+static uint64_t text_prefix(const char *s, size_t len)
 {
-	char *text = realloc(e->text, len + 1);
-	if (!text)
-		return -1;
-	memcpy(text, s, len);
-	text[len] = '\0';
-	*e = (struct extreme){text, len, number, time};
+	uint64_t p = 0;
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (len >= 8) {
+		memcpy(&p, s, 8);
+		return __builtin_bswap64(p);
+	}
+#endif
+	for (size_t i = 0; i < len && i < 8; i++)
+		p |= (uint64_t)(unsigned char)s[i] << (56 - 8 * i);
+	return p;
+}
+
+static int keep(struct extreme *e, const char *s, size_t len, uint64_t prefix, double number,
+		int64_t time)
+{
+	if (len + 1 > e->cap) {
+		size_t cap = len + 1 > 2 * e->cap ? len + 1 : 2 * e->cap;
+		char *text = realloc(e->text, cap);
+		if (!text)
+			return -1;
+		e->text = text;
+		e->cap = cap;
+	}
+	memcpy(e->text, s, len);
+	e->text[len] = '\0';
+	e->len = len;
+	e->prefix = prefix;
+	e->number = number;
+	e->time = time;
 	return 0;
 }
 
@@ -68,7 +91,7 @@ static int update(struct extreme *e, const struct extreme *v, enum extreme_key k
 {
 	if (!v->text || (e->text && extreme_cmp(key, v, e) * sign <= 0))
 		return 0;
-	return keep(e, v->text, v->len, v->number, v->time);
+	return keep(e, v->text, v->len, v->prefix, v->number, v->time);
 }
 
 /* Whether v may replace e as the lower (sign -1) or higher (sign 1) by
@@ -82,8 +105,7 @@ static bool may_pass(const struct extreme *e, const struct extreme *v, enum extr
 		return sign < 0 ? v->number <= e->number : v->number >= e->number;
 	if (key == BY_TIME)
 		return sign < 0 ? v->time <= e->time : v->time >= e->time;
-	unsigned char a = (unsigned char)v->text[0], b = (unsigned char)e->text[0];
-	return sign < 0 ? a <= b : a >= b;
+	return sign < 0 ? v->prefix <= e->prefix : v->prefix >= e->prefix;
 }
 
 static int update_if(struct extreme *e, const struct extreme *v, enum extreme_key key, int sign)
@@ -94,7 +116,8 @@ static int update_if(struct extreme *e, const struct extreme *v, enum extreme_ke
 static int add_extremes(struct column_stats *c, const struct value_class *vc, const char *s,
 			size_t len)
 {
-	struct extreme v = {(char *)s, len, vc->number, vc->time};
+	struct extreme v = {.text = (char *)s, .len = len, .prefix = text_prefix(s, len),
+			    .number = vc->number, .time = vc->time};
 	int rc = update_if(&c->text_min, &v, BY_TEXT, -1) | update_if(&c->text_max, &v, BY_TEXT, 1);
 	if (vc->kinds & NUMBER_KINDS) {
 		c->numbers++;
@@ -115,36 +138,36 @@ static bool edge_space(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-/* The hygiene findings of a value, a bit per enum hygiene; ascii,
- * control and valid say whether it is ASCII, holds a control character, is
- * valid UTF-8. */
-static uint32_t hygiene_of(const char *s, size_t len, bool ascii, bool control, bool valid,
+/* The hygiene findings of a value, a bit per enum hygiene; classes are its
+ * byte_classes, valid whether it is valid UTF-8. Without a space or a
+ * control character (tabs and line ends are) it is trimmed. */
+static uint32_t hygiene_of(const char *s, size_t len, uint32_t classes, bool valid,
 			   struct text_buf *tb)
 {
 	uint32_t bits = 0;
-	bool trimmed = value_trimmed(s, len);
+	bool trimmed = !(classes & (BC_SPACE | BC_CONTROL)) || value_trimmed(s, len);
 	bits |= (uint32_t)!trimmed << HYG_UNTRIMMED;
 	bits |= (uint32_t)(s[0] == ' ' || s[0] == '\t') << HYG_LEADING_SPACE;
 	bits |= (uint32_t)(s[len - 1] == ' ' || s[len - 1] == '\t') << HYG_TRAILING_SPACE;
 	/* Untrimmed with clean ends: value_trimmed found two spaces in a row. */
 	bool edges = edge_space(s[0]) || edge_space(s[len - 1]);
 	bits |= (uint32_t)(!trimmed && (!edges || memmem(s, len, "  ", 2))) << HYG_DOUBLE_SPACE;
-	bits |= (uint32_t)control << HYG_CONTROL;
+	bits |= (uint32_t)!!(classes & BC_CONTROL) << HYG_CONTROL;
 	bits |= (uint32_t)placeholder_default(s, len, tb) << HYG_PLACEHOLDER;
-	if (ascii)
+	if (!(classes & BC_HIGH))
 		return bits;
 	if (!valid)
 		return bits | 1u << HYG_INVALID_UTF8;
 	/* Only text with a combining mark (U+0300-U+036F: lead bytes CC, CD)
 	 * can be Vietnamese out of NFC; only text with a character of
 	 * U+0080-U+00FF (C2, C3) can carry a TCVN3 or VNI sign. */
-	if (memchr(s, 0xCC, len) || memchr(s, 0xCD, len)) {
+	if (classes & BC_COMBINING) {
 		size_t nfc_len;
 		const char *nfc = text_normalize(tb, s, len, UTF8PROC_COMPOSE | UTF8PROC_STABLE,
 						 &nfc_len);
 		bits |= (uint32_t)(nfc && (nfc_len != len || memcmp(nfc, s, len) != 0)) << HYG_NON_NFC;
 	}
-	if (memchr(s, 0xC2, len) || memchr(s, 0xC3, len))
+	if (classes & BC_LATIN1)
 		bits |= (uint32_t)legacy_encoding_suspect(s, len) << HYG_LEGACY_ENCODING;
 	return bits;
 }
@@ -153,13 +176,13 @@ static uint32_t hygiene_of(const char *s, size_t len, bool ascii, bool control, 
 static void value_facts(const char *s, size_t len, int64_t now_year, struct text_buf *tb,
 			struct value_facts *f)
 {
-	classify_value(s, len, now_year, &f->vc);
 	value_bytes(s, len, &f->bytes);
-	bool ascii = f->bytes.ascii, valid = ascii || utf8_valid(s, len);
-	f->hygiene = hygiene_of(s, len, ascii, f->bytes.control, valid, tb);
+	uint32_t classes = f->bytes.classes;
+	classify_classed(s, len, classes, now_year, &f->vc);
+	bool valid = !(classes & BC_HIGH) || utf8_valid(s, len);
+	f->hygiene = hygiene_of(s, len, classes, valid, tb);
 	if (!valid)
 		f->bytes.chars = (uint32_t)utf8_length(s, len);
-	f->shape_hash = strset_hash(f->bytes.shape, f->bytes.shape_len);
 }
 
 /* The facts of a value seen before by this worker, else computed (and
@@ -227,7 +250,7 @@ int column_add(struct column_stats *c, const char *s, size_t len, uint64_t posit
 	c->min_len = f->bytes.chars < c->min_len ? f->bytes.chars : c->min_len;
 	c->max_len = f->bytes.chars > c->max_len ? f->bytes.chars : c->max_len;
 	if (add_extremes(c, &f->vc, s, len) < 0 ||
-	    counter_add(&c->shapes, f->bytes.shape, f->bytes.shape_len, f->shape_hash, position) < 0)
+	    counter_add_text(&c->shapes, f->bytes.shape, f->bytes.shape_len, position) < 0)
 		return -1;
 	/* A value this worker counted before changes no HyperLogLog register. */
 	if (!seen && hll_add(&c->distinct, hash) < 0)

@@ -30,13 +30,16 @@ struct value_facts {
 	struct value_class vc;
 	uint32_t hygiene;                /* bit h: finding h (enum hygiene) */
 	struct value_bytes bytes;        /* shape, characters */
-	uint64_t shape_hash;             /* strset_hash of its shape */
 };
 
-/* A value kept as an extreme (min or max), owned. */
+/* A value kept as an extreme (min or max), owned; its buffer holds cap
+ * bytes, so that a column whose extreme moves on every row (a row number)
+ * copies without allocating. prefix is its first 8 bytes as a big-endian
+ * number (zeros past its end): a lower prefix is a lower text. */
 struct extreme {
 	char *text;
-	size_t len;
+	size_t len, cap;
+	uint64_t prefix;
 	double number;
 	int64_t time;
 };

@@ -37,6 +37,13 @@ static uint64_t sampled(const struct counter *c, size_t i)
 	return n;
 }
 
+/* Counts n occurrences of level l in entry e. */
+static void count_in(struct counter_levels *e, unsigned l, uint32_t n)
+{
+	e->at[l] += n;
+	e->top = l > e->top ? l : e->top;
+}
+
 /* One level up: the entries left with no occurrence in the sample go. */
 static int raise_level(struct counter *c)
 {
@@ -47,17 +54,14 @@ static int raise_level(struct counter *c)
 	kept.levels_cap = c->set.count ? c->set.count : 1;
 	size_t pos = 0, len;
 	const char *key;
-	uint64_t index;
-	while (strset_next(&c->set, &pos, &key, &len, &index)) {
+	uint64_t hash, index;
+	while (strset_next_hashed(&c->set, &pos, &key, &len, &hash, &index)) {
 		struct counter_levels *from = &c->levels[index];
+		if (from->top < kept.level)
+			continue;
 		memset(from->at, 0, kept.level * sizeof *from->at);
 		uint64_t next = kept.set.count;
-		bool in_sample = false;
-		for (unsigned l = kept.level; l < COUNTER_LEVELS; l++)
-			in_sample |= from->at[l] != 0;
-		if (!in_sample)
-			continue;
-		if (strset_put(&kept.set, key, len, &next) < 0) {
+		if (strset_put_hashed(&kept.set, hash, key, len, &next) < 0) {
 			counter_release(&kept);
 			return -1;
 		}
@@ -77,7 +81,7 @@ static int count_at(struct counter *c, const char *s, size_t len, uint64_t hash,
 		return 0;
 	if (c->last_len && hash == c->last_hash && len == c->last_len &&
 	    memcmp(s, c->last, len) == 0) {
-		c->levels[c->last_index].at[l] += n;
+		count_in(&c->levels[c->last_index], l, n);
 		return 0;
 	}
 	uint64_t index = c->set.count;
@@ -102,7 +106,7 @@ static int count_at(struct counter *c, const char *s, size_t len, uint64_t hash,
 		}
 		c->levels[index] = (struct counter_levels){0};
 	}
-	c->levels[index].at[l] += n;
+	count_in(&c->levels[index], l, n);
 	while (c->set.count > c->cap && c->level + 1 < COUNTER_LEVELS)
 		if (raise_level(c) < 0)
 			return -1;
@@ -112,6 +116,16 @@ static int count_at(struct counter *c, const char *s, size_t len, uint64_t hash,
 int counter_add(struct counter *c, const char *s, size_t len, uint64_t hash, uint64_t position)
 {
 	return count_at(c, s, len, hash, occurrence_level(hash, position), 1);
+}
+
+int counter_add_text(struct counter *c, const char *s, size_t len, uint64_t position)
+{
+	if (!c->last_len || len != c->last_len || memcmp(s, c->last, len) != 0)
+		return counter_add(c, s, len, strset_hash(s, len), position);
+	unsigned l = occurrence_level(c->last_hash, position);
+	if (l >= c->level)
+		count_in(&c->levels[c->last_index], l, 1);
+	return 0;
 }
 
 int counter_merge(struct counter *into, const struct counter *from)

@@ -20,6 +20,7 @@ enum { COUNTER_LEVELS = 24 };
  * is in the sample at every counter level up to l. */
 struct counter_levels {
 	uint32_t at[COUNTER_LEVELS];
+	uint32_t top;           /* the highest level with an occurrence */
 };
 
 /* Values up to this many bytes are remembered as the last one counted: a
@@ -56,6 +57,9 @@ uint64_t counter_position(uint32_t input, uint64_t line);
 /* Counts one occurrence of the value (hash: its strset_hash) at position
  * (counter_position). Returns 0, or -1 out of memory. */
 int counter_add(struct counter *c, const char *s, size_t len, uint64_t hash, uint64_t position);
+/* counter_add for a value not hashed yet: the last value counted needs no
+ * hash. */
+int counter_add_text(struct counter *c, const char *s, size_t len, uint64_t position);
 /* Adds from's counts to into (same cap). Returns 0 or -1 out of memory. */
 int counter_merge(struct counter *into, const struct counter *from);
 static inline bool counter_exact(const struct counter *c)

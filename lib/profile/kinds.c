@@ -22,17 +22,25 @@ const char *kind_name(enum value_kind k)
 }
 
 /* Each format with the first character after its leading digits (a value
- * whose first non-digit differs cannot parse) and whether it has a time
- * (only those match more than 10 bytes). */
+ * whose first non-digit differs cannot parse), how many leading digits it
+ * reads (4 for %Y, else 1 or 2: a longer run leaves a digit where the
+ * separator belongs), whether it has a time (only those match more than 10
+ * bytes), and the byte_classes its text holds besides digits and its first
+ * separator (the T and Z of ISO 8601 are letters). */
 static const struct {
 	const char *format;
 	bool has_time;
 	char first_separator;
+	uint8_t lead_digits;
+	uint32_t needs;
 } time_formats[NTIME_FORMATS] = {
-	{"%Y-%m-%d", false, '-'}, {"%d/%m/%Y", false, '/'}, {"%Y/%m/%d", false, '/'},
-	{"%d-%m-%Y", false, '-'}, {"%d.%m.%Y", false, '.'}, {"%m/%d/%Y", false, '/'},
-	{"%Y-%m-%dT%H:%M:%S", true, '-'}, {"%Y-%m-%d %H:%M:%S", true, '-'},
-	{"%Y-%m-%dT%H:%M:%SZ", true, '-'}, {"%d/%m/%Y %H:%M:%S", true, '/'},
+	{"%Y-%m-%d", false, '-', 4, 0}, {"%d/%m/%Y", false, '/', 2, 0},
+	{"%Y/%m/%d", false, '/', 4, 0}, {"%d-%m-%Y", false, '-', 2, 0},
+	{"%d.%m.%Y", false, '.', 2, 0}, {"%m/%d/%Y", false, '/', 2, 0},
+	{"%Y-%m-%dT%H:%M:%S", true, '-', 4, BC_LETTER | BC_COLON},
+	{"%Y-%m-%d %H:%M:%S", true, '-', 4, BC_SPACE | BC_COLON},
+	{"%Y-%m-%dT%H:%M:%SZ", true, '-', 4, BC_LETTER | BC_COLON},
+	{"%d/%m/%Y %H:%M:%S", true, '/', 2, BC_SPACE | BC_COLON},
 };
 
 const char *time_format(size_t i)
@@ -49,31 +57,87 @@ bool time_format_has_time(size_t i)
  * time is at most DATE_MAX_LEN bytes, one with a time longer. */
 enum { TIME_MIN_LEN = 8, DATE_MAX_LEN = 10, TIME_MAX_LEN = 20, CODE_MAX_LEN = 40 };
 
-/* The characters of a code, a bit each: - . / and digits (45-57), then
- * A-Z (65-90), _ (95) and a-z (97-122). */
-static const uint64_t code_chars[2] = {
-	0x1FFFULL << 45, 0x3FFFFFFULL << 1 | 1ULL << 31 | 0x3FFFFFFULL << 33,
+/* The byte_classes of each byte. */
+#define CT BC_CONTROL
+#define DI BC_DIGIT
+#define LE BC_LETTER
+#define EE BC_E
+#define SP BC_SPACE
+#define PL BC_PLUS
+#define MI BC_MINUS
+#define DO BC_DOT
+#define CO BC_COMMA
+#define SL BC_SLASH
+#define CL BC_COLON
+#define AT BC_AT
+#define US BC_UNDERSCORE
+#define OT BC_OTHER
+#define HI BC_HIGH
+#define L1 (BC_HIGH | BC_LATIN1)
+#define CM (BC_HIGH | BC_COMBINING)
+static const uint32_t class_of[256] = {
+	CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT,
+	CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT, CT,
+	SP, OT, OT, OT, OT, OT, OT, OT, OT, OT, OT, PL, CO, MI, DO, SL,
+	DI, DI, DI, DI, DI, DI, DI, DI, DI, DI, CL, OT, OT, OT, OT, OT,
+	AT, LE, LE, LE, LE, EE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE,
+	LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, OT, OT, OT, OT, US,
+	OT, LE, LE, LE, LE, EE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE,
+	LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, OT, OT, OT, OT, CT,
+	HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI,
+	HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI,
+	HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI,
+	HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI,
+	HI, HI, L1, L1, HI, HI, HI, HI, HI, HI, HI, HI, CM, CM, HI, HI,
+	HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI,
+	HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI,
+	HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI,
 };
+#undef CT
+#undef DI
+#undef LE
+#undef EE
+#undef SP
+#undef PL
+#undef MI
+#undef DO
+#undef CO
+#undef SL
+#undef CL
+#undef AT
+#undef US
+#undef OT
+#undef HI
+#undef L1
+#undef CM
 
-static bool code_char(char c)
+uint32_t byte_classes(const char *s, size_t len)
 {
-	unsigned char u = (unsigned char)c;
-	return u < 128 && (code_chars[u >> 6] >> (u & 63) & 1);
+	uint32_t classes = 0;
+	for (size_t i = 0; i < len; i++)
+		classes |= class_of[(unsigned char)s[i]];
+	return classes;
 }
+
+/* Whether a value of these classes holds only the allowed ones. */
+static bool only(uint32_t classes, uint32_t allowed)
+{
+	return (classes & ~allowed) == 0;
+}
+
+/* The characters of a code: ASCII letters, digits, - _ . and /. */
+#define CODE_CLASSES (BC_DIGIT | BC_LETTER | BC_E | BC_MINUS | BC_UNDERSCORE | BC_DOT | BC_SLASH)
+/* The characters integers, numbers (exponents too) and decimal commas use. */
+#define NUMBER_CLASSES (BC_DIGIT | BC_PLUS | BC_MINUS | BC_DOT | BC_E | BC_COMMA)
+/* The characters of a phone number: digits, +84, and single spaces, dots
+ * or dashes between groups (vn_phone_valid). */
+#define PHONE_CLASSES (BC_DIGIT | BC_PLUS | BC_SPACE | BC_DOT | BC_MINUS)
 
 /* A code: one word of ASCII letters, digits and - _ . / with a digit in it
  * ("HN-00001-001", "00304"), or digits with a leading zero. */
-static bool is_code(const char *s, size_t len)
+static bool is_code(size_t len, uint32_t classes)
 {
-	bool digit = false;
-	if (len > CODE_MAX_LEN)
-		return false;
-	for (size_t i = 0; i < len; i++) {
-		if (!code_char(s[i]))
-			return false;
-		digit |= (unsigned char)(s[i] - '0') < 10;
-	}
-	return digit;
+	return len <= CODE_MAX_LEN && (classes & BC_DIGIT) && only(classes, CODE_CLASSES);
 }
 
 /* A number written with a decimal comma ("12,5"): one comma, no dot. */
@@ -90,22 +154,28 @@ static bool decimal_comma(const char *s, size_t len, double *out)
 	return comma > s && (size_t)(comma - s) + 1 < len && value_number(buf, len, out);
 }
 
-static void classify_number(const char *s, size_t len, struct value_class *out)
+/* A comma rules out integers and numbers, anything but a sign and digits
+ * rules out integers. */
+static void classify_number(const char *s, size_t len, uint32_t classes, struct value_class *out)
 {
+	if (classes & BC_COMMA) {
+		if (decimal_comma(s, len, &out->number))
+			out->kinds |= 1u << KIND_DECIMAL_COMMA;
+		return;
+	}
 	int64_t i;
 	bool leading_zero = len > 1 && s[0] == '0';
-	if (!leading_zero && value_integer(s, len, &i)) {
+	if (!leading_zero && only(classes, BC_DIGIT | BC_PLUS | BC_MINUS) &&
+	    value_integer(s, len, &i)) {
 		out->kinds |= 1u << KIND_INTEGER | 1u << KIND_NUMBER;
 		out->number = (double)i;
 	} else if (!leading_zero || s[1] == '.') {
 		if (value_number(s, len, &out->number))
 			out->kinds |= 1u << KIND_NUMBER;
 	}
-	if (decimal_comma(s, len, &out->number))
-		out->kinds |= 1u << KIND_DECIMAL_COMMA;
 }
 
-static void classify_time(const char *s, size_t len, struct value_class *out)
+static void classify_time(const char *s, size_t len, uint32_t classes, struct value_class *out)
 {
 	if (len < TIME_MIN_LEN || len > TIME_MAX_LEN || s[0] < '0' || s[0] > '9')
 		return;
@@ -116,6 +186,8 @@ static void classify_time(const char *s, size_t len, struct value_class *out)
 	for (size_t f = 0; f < NTIME_FORMATS && digits < len; f++) {
 		int64_t t;
 		if (time_formats[f].has_time != timed || time_formats[f].first_separator != s[digits] ||
+		    (time_formats[f].lead_digits == 4 ? digits != 4 : digits > 2) ||
+		    (classes & time_formats[f].needs) != time_formats[f].needs ||
 		    !time_parse_format(time_formats[f].format, s, len, &t))
 			continue;
 		if (!out->formats)
@@ -125,40 +197,67 @@ static void classify_time(const char *s, size_t len, struct value_class *out)
 	}
 }
 
-static void classify_identifiers(const char *s, size_t len, int64_t now_year,
+/* Whether a phone number can be these bytes: with only digits, it starts
+ * with 0 and has 10 or 11 of them, or with 84 and one fewer after it. */
+static bool phone_possible(const char *s, size_t len, uint32_t classes)
+{
+	if (!only(classes, PHONE_CLASSES))
+		return false;
+	if (classes != BC_DIGIT)
+		return true;
+	size_t national = s[0] == '8' && s[1] == '4' ? len - 1 : s[0] == '0' ? len : 0;
+	return national == 10 || national == 11;
+}
+
+/* A tax code of 12 digits is a citizen ID (allow_personal_id), one of 10
+ * digits or of NNNNNNNNNN-NNN holds nothing else; a date (10 bytes at most,
+ * two of them separators) has too few digits for a phone number. */
+static void classify_identifiers(const char *s, size_t len, uint32_t classes, int64_t now_year,
 				 struct value_class *out)
 {
 	char national[VN_PHONE_NATIONAL_MAX];
 	size_t n;
-	if (len == 12 && digits_only(s, len) &&
-	    vn_citizen_id_valid(s, len, now_year, false, NULL, NULL, 0))
-		out->kinds |= 1u << KIND_CITIZEN_ID;
-	if ((len == 10 || len == 12 || len == 14) &&
+	bool digits = classes == BC_DIGIT;
+	if (len == 12 && digits && vn_citizen_id_valid(s, len, now_year, false, NULL, NULL, 0))
+		out->kinds |= 1u << KIND_CITIZEN_ID | 1u << KIND_TAX_CODE;
+	if (((len == 10 && digits) || (len == 14 && only(classes, BC_DIGIT | BC_MINUS))) &&
 	    vn_tax_code_valid(s, len, true, now_year, false, NULL, 0))
 		out->kinds |= 1u << KIND_TAX_CODE;
-	if (len >= 10 && len <= 20 && vn_phone_valid(s, len, national, &n, NULL, 0))
+	if (len >= 10 && len <= 20 && !out->formats && phone_possible(s, len, classes) &&
+	    vn_phone_valid(s, len, national, &n, NULL, 0))
 		out->kinds |= 1u << KIND_PHONE;
 }
 
 static const char *const url_schemes[] = {"http", "https"};
 
-void classify_value(const char *s, size_t len, int64_t now_year, struct value_class *out)
+/* A value that parses as a time has two separators among its digits, which
+ * no number has: the number tests run on the others only. */
+void classify_classed(const char *s, size_t len, uint32_t classes, int64_t now_year,
+		      struct value_class *out)
 {
 	*out = (struct value_class){0};
 	char first = s[0];
 	if ((first >= '0' && first <= '9') || first == '+' || first == '-' || first == '.') {
-		classify_number(s, len, out);
-		classify_time(s, len, out);
-		classify_identifiers(s, len, now_year, out);
+		classify_time(s, len, classes, out);
+		if (!out->formats && only(classes, NUMBER_CLASSES))
+			classify_number(s, len, classes, out);
+		classify_identifiers(s, len, classes, now_year, out);
 	} else if (value_boolean(s, len)) {
 		out->kinds |= 1u << KIND_BOOLEAN;
 	}
-	if (memchr(s, '@', len) && email_valid(s, len, NULL, 0))
+	if ((classes & BC_AT) && email_valid(s, len, NULL, 0))
 		out->kinds |= 1u << KIND_EMAIL;
-	if (len > 3 && memchr(s, ':', len) && memmem(s, len, "://", 3) && url_valid(s, len, url_schemes, 2, NULL, 0))
+	if (len > 3 && (classes & (BC_COLON | BC_SLASH)) == (BC_COLON | BC_SLASH) &&
+	    memmem(s, len, "://", 3) &&
+	    url_valid(s, len, url_schemes, 2, NULL, 0))
 		out->kinds |= 1u << KIND_URL;
-	if (is_code(s, len))
+	if (is_code(len, classes))
 		out->kinds |= 1u << KIND_CODE;
+}
+
+void classify_value(const char *s, size_t len, int64_t now_year, struct value_class *out)
+{
+	classify_classed(s, len, byte_classes(s, len), now_year, out);
 }
 
 /* letter_class of the letters of Latin-1 and of Vietnamese without
@@ -182,7 +281,7 @@ static char vietnamese_letter_class(const unsigned char *p, size_t left, size_t 
 					    cp == 0x1A0 || cp == 0x1AF ? 'A' : 'a';
 	}
 	if (p[0] == 0xE1 && left >= 3 && (p[1] == 0xBA || p[1] == 0xBB) && (p[2] & 0xC0) == 0x80) {
-		unsigned cp = 0x1E00 + ((p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu));
+		unsigned cp = 0x1000u | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
 		*step = 3;
 		return cp < 0x1EA0 || cp > 0x1EF9 ? 0 : cp % 2 ? 'a' : 'A';
 	}
@@ -208,65 +307,71 @@ static char letter_class(const char *s, size_t len, size_t i, size_t *step)
 }
 
 /* The shape of each ASCII byte: A or a for a letter, 9 for a digit, the
- * byte itself for another printable one, 0 for a control character (kept
- * as itself too). */
+ * byte itself for any other. */
 static const char ascii_shape[128] =
-	"\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0" "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
+	"\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0A\x0B\x0C\x0D\x0E\x0F" "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1A\x1B\x1C\x1D\x1E\x1F"
 	" !\"#$%&'()*+,-./" "9999999999:;<=>?" "@AAAAAAAAAAAAAAA" "AAAAAAAAAAA[\\]^_"
-	"`aaaaaaaaaaaaaaa" "aaaaaaaaaaa{|}~";
-
-/* The rest of a value past SHAPE_MAX shape bytes: only whether it is ASCII,
- * its control characters and continuation bytes. */
-static void scan_rest(const unsigned char *p, size_t len, struct value_bytes *out,
-		      size_t *continuations)
-{
-	for (size_t i = 0; i < len; i++) {
-		out->ascii &= p[i] < 0x80;
-		out->control |= p[i] < 0x80 && !ascii_shape[p[i]];
-		*continuations += (p[i] & 0xC0) == 0x80;
-	}
-}
+	"`aaaaaaaaaaaaaaa" "aaaaaaaaaaa{|}~\x7F";
 
 void value_bytes(const char *s, size_t len, struct value_bytes *out)
 {
+	/* Locals, not out's fields: a store to the shape may alias them. */
 	size_t n = 0, i = 0, continuations = 0;
-	bool in_word = false;
-	out->ascii = true;
-	out->control = false;
+	uint32_t classes = 0;
+	unsigned in_word = 0;
+	char *shape = out->shape;
 	if (len && s[0] == '0') {
-		out->shape[n++] = '0';   /* a leading zero makes a code */
+		shape[n++] = '0';   /* a leading zero makes a code */
+		classes = BC_DIGIT;
 		i++;
 	}
 	while (i < len && n < SHAPE_MAX) {
 		unsigned char c = (unsigned char)s[i];
-		if (c < 0x80) {
-			char t = ascii_shape[c];
-			i++;
-			if (t == 'A' || t == 'a') {
-				if (!in_word)
-					out->shape[n++] = t;
-				in_word = true;
-				continue;
-			}
-			in_word = false;
-			out->control |= !t;
-			out->shape[n++] = t ? t : (char)c;
+		if ((unsigned char)(c - '0') < 10) {
+			/* A run of digits (IDs, phones, dates) in a tighter loop. */
+			classes |= BC_DIGIT;
+			in_word = 0;
+			do
+				shape[n++] = '9';
+			while (++i < len && n < SHAPE_MAX && (unsigned char)(s[i] - '0') < 10);
 			continue;
 		}
-		out->ascii = false;
+		uint32_t class = class_of[c];
+		if (class & (BC_LETTER | BC_E)) {
+			/* A run of ASCII letters adds one A or a, by its first. */
+			if (!in_word)
+				shape[n++] = ascii_shape[c];
+			in_word = 1;
+			do
+				classes |= class;
+			while (++i < len && ((class = class_of[(unsigned char)s[i]]) & (BC_LETTER | BC_E)));
+			continue;
+		}
+		if (c < 0x80) {
+			classes |= class;
+			shape[n++] = ascii_shape[c];
+			in_word = 0;
+			i++;
+			continue;
+		}
+		classes |= class_of[c];   /* a lead byte, or a bad one */
 		size_t step = 1;
 		char letter = letter_class(s, len, i, &step);
-		for (size_t k = 0; k < step; k++)
-			continuations += ((unsigned char)s[i + k] & 0xC0) == 0x80;
+		/* A step past one byte is a whole code point: lead and continuations. */
+		continuations += step > 1 ? step - 1 : (c & 0xC0) == 0x80;
 		if (!letter)
-			out->shape[n++] = '?';   /* a symbol or a bad byte */
+			shape[n++] = '?';   /* a symbol or a bad byte */
 		else if (!in_word)
-			out->shape[n++] = letter;
+			shape[n++] = letter;
 		in_word = letter != 0;
 		i += step;
 	}
-	scan_rest((const unsigned char *)s + i, len - i, out, &continuations);
-	out->shape[n] = '\0';
+	for (; i < len; i++) {
+		classes |= class_of[(unsigned char)s[i]];
+		continuations += ((unsigned char)s[i] & 0xC0) == 0x80;
+	}
+	shape[n] = '\0';
 	out->shape_len = (uint8_t)n;
+	out->classes = classes;
 	out->chars = (uint32_t)(len - continuations);
 }

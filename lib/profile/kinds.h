@@ -34,21 +34,40 @@ struct value_class {
 	int64_t time;           /* with the first format that parses */
 };
 
+/* The classes of the bytes a value holds, a bit each: before any kind test
+ * runs they rule out those that cannot pass (a value with a letter is no
+ * phone, one with a '-' inside no integer). BC_LETTER is an ASCII letter but
+ * e and E (BC_E: an exponent); BC_CONTROL a byte below 32 or DEL, tabs too;
+ * BC_HIGH a byte of 128 or more, with BC_LATIN1 for the lead bytes of
+ * U+0080-U+00FF (C2, C3) and BC_COMBINING for those of U+0300-U+037F (CC,
+ * CD). */
+enum byte_class {
+	BC_DIGIT = 1u << 0, BC_LETTER = 1u << 1, BC_E = 1u << 2, BC_SPACE = 1u << 3,
+	BC_PLUS = 1u << 4, BC_MINUS = 1u << 5, BC_DOT = 1u << 6, BC_COMMA = 1u << 7,
+	BC_SLASH = 1u << 8, BC_COLON = 1u << 9, BC_AT = 1u << 10, BC_UNDERSCORE = 1u << 11,
+	BC_OTHER = 1u << 12, BC_CONTROL = 1u << 13, BC_HIGH = 1u << 14, BC_LATIN1 = 1u << 15,
+	BC_COMBINING = 1u << 16,
+};
+uint32_t byte_classes(const char *s, size_t len);
+
 /* Classifies s (len bytes, NUL-terminated at s[len], not blank). now_year
  * bounds the birth year a citizen ID may encode. */
 void classify_value(const char *s, size_t len, int64_t now_year, struct value_class *out);
+/* The same with the value's byte_classes already known. */
+void classify_classed(const char *s, size_t len, uint32_t classes, int64_t now_year,
+		      struct value_class *out);
 
 /* What one pass over a value's bytes tells: its shape (digits become 9
  * but a leading 0 stays, it makes a code; a run of letters becomes A or a
  * by the case of its first one; other characters stay, non-ASCII symbols
- * and bad bytes become '?'; cut at SHAPE_MAX bytes), whether it is ASCII
- * or holds a control character, and its characters when it is valid
- * UTF-8 (the bytes that are not continuations). */
+ * and bad bytes become '?'; cut at SHAPE_MAX bytes), its byte_classes
+ * (ASCII without BC_HIGH), and its characters when it is valid UTF-8 (the
+ * bytes that are not continuations). */
 enum { SHAPE_MAX = 40 };
 struct value_bytes {
 	char shape[SHAPE_MAX + 1];
 	uint8_t shape_len;
-	bool ascii, control;
+	uint32_t classes;
 	uint32_t chars;
 };
 void value_bytes(const char *s, size_t len, struct value_bytes *out);

@@ -12,16 +12,6 @@ struct strset_slot {
 	uint64_t value;
 };
 
-uint64_t hash_mix(uint64_t h)
-{
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	h ^= h >> 33;
-	return h;
-}
-
 /* The len < 8 bytes at p as one little-endian word, zero above them (what
  * memcpy into a zeroed word gives on the little-endian machines dqa runs
  * on), read with at most two loads instead of a memcpy call. */
@@ -164,8 +154,8 @@ uint64_t *strset_upsert(struct strset *s, const void *key, size_t len)
 	return &s->slots[i].value;
 }
 
-bool strset_next(const struct strset *s, size_t *pos, const char **key, size_t *len,
-		 uint64_t *value)
+bool strset_next_hashed(const struct strset *s, size_t *pos, const char **key, size_t *len,
+			uint64_t *hash, uint64_t *value)
 {
 	for (; *pos < s->cap; (*pos)++) {
 		const struct strset_slot *slot = &s->slots[*pos];
@@ -173,11 +163,19 @@ bool strset_next(const struct strset *s, size_t *pos, const char **key, size_t *
 			continue;
 		*key = s->keys + slot->offset;
 		*len = slot->len;
+		*hash = slot->hash;
 		*value = slot->value;
 		(*pos)++;
 		return true;
 	}
 	return false;
+}
+
+bool strset_next(const struct strset *s, size_t *pos, const char **key, size_t *len,
+		 uint64_t *value)
+{
+	uint64_t hash;
+	return strset_next_hashed(s, pos, key, len, &hash, value);
 }
 
 size_t strset_memory(const struct strset *s)

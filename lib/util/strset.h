@@ -21,7 +21,15 @@ struct strset {
 uint64_t strset_hash(const void *data, size_t len);
 /* The 64-bit finaliser strset_hash ends with: every input bit moves every
  * output bit. */
-uint64_t hash_mix(uint64_t h);
+static inline uint64_t hash_mix(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return h;
+}
 
 /* Inserts key with value unless present. Returns 1 when inserted, 0 when the
  * key was already there (*value is then set to the stored value when value
@@ -42,6 +50,9 @@ uint64_t *strset_upsert(struct strset *s, const void *key, size_t len);
  * false when there are no more. */
 bool strset_next(const struct strset *s, size_t *pos, const char **key, size_t *len,
 		 uint64_t *value);
+/* strset_next with the key's strset_hash too. */
+bool strset_next_hashed(const struct strset *s, size_t *pos, const char **key, size_t *len,
+			uint64_t *hash, uint64_t *value);
 /* Bytes held by the table and its keys (for --verbose reports). */
 size_t strset_memory(const struct strset *s);
 void strset_release(struct strset *s);
