@@ -14,6 +14,7 @@
 #include "xlsx_format.h"
 #include "xlsx_part.h"
 #include "xlsx_sst.h"
+#include "xml_scan.h"
 
 /* Excel's last column, XFD. */
 enum { XLSX_MAX_COLUMN = 16384 };
@@ -276,18 +277,11 @@ static unsigned long cell_number(const char *s, char **end)
 	return n;
 }
 
-static int cell_start(struct xlsx *x, struct xlsx_part *p, const char **attrs)
+/* A cell's start, with its reference, type and style attributes (NULL
+ * when absent). */
+static int cell_start(struct xlsx *x, struct xlsx_part *p, const char *ref, const char *t,
+		      const char *s)
 {
-	/* One pass over a cell's few attributes (r, s, t), which are never
-	 * namespaced, instead of a lookup each. */
-	const char *ref = NULL, *t = NULL, *s = NULL;
-	for (size_t i = 0; attrs[i]; i += 2)
-		if (attrs[i][0] && !attrs[i][1])
-			switch (attrs[i][0]) {
-			case 'r': ref = attrs[i + 1]; break;
-			case 't': t = attrs[i + 1]; break;
-			case 's': s = attrs[i + 1]; break;
-			}
 	size_t col = ref ? column_of(ref) : x->ncols;
 	if (col == SIZE_MAX)
 		return xlsx_part_fail(p, "a cell reference '%.20s' that is not one", ref);
@@ -316,11 +310,10 @@ static int cell_start(struct xlsx *x, struct xlsx_part *p, const char **attrs)
 	return 0;
 }
 
-/* The value of the cell just closed, as text, into the row. */
-static int cell_end(struct xlsx *x, struct xlsx_part *p)
+/* The value of the cell just closed, as text, into the row: v[0, len),
+ * NUL-ended. */
+static int cell_end(struct xlsx *x, struct xlsx_part *p, const char *v, size_t len)
 {
-	const char *v = x->text.buf ? x->text.buf : "";
-	size_t len = x->text.len;
 	/* expat reports the end of a cell whose start was refused */
 	if (!x->cell_open)
 		return xlsx_part_fail(p, "a cell that ends without a valid start");
@@ -380,8 +373,19 @@ static int row_end(struct xlsx *x, struct xlsx_part *p)
 static int sheet_start(void *ctx, struct xlsx_part *p, const char *name, const char **attrs)
 {
 	struct xlsx *x = ctx;
-	if (name[0] == 'c' && name[1] == '\0')
-		return cell_start(x, p, attrs);
+	if (name[0] == 'c' && name[1] == '\0') {
+		/* One pass over a cell's few attributes (r, s, t), which are
+		 * never namespaced, instead of a lookup each. */
+		const char *ref = NULL, *t = NULL, *s = NULL;
+		for (size_t i = 0; attrs[i]; i += 2)
+			if (attrs[i][0] && !attrs[i][1])
+				switch (attrs[i][0]) {
+				case 'r': ref = attrs[i + 1]; break;
+				case 't': t = attrs[i + 1]; break;
+				case 's': s = attrs[i + 1]; break;
+				}
+		return cell_start(x, p, ref, t, s);
+	}
 	if (name[0] == 'v' && name[1] == '\0') {
 		x->collect = true;
 	} else if (strcmp(name, "row") == 0) {
@@ -403,6 +407,18 @@ static int sheet_start(void *ctx, struct xlsx_part *p, const char *name, const c
 	return 0;
 }
 
+/* A whole cell from the scanner's direct path: what its start, its <v>
+ * or <is><t> text and its end do, when no element around it (a phonetic
+ * run, an open cell) would make them do otherwise. */
+static int sheet_cell(void *ctx, struct xlsx_part *p, const struct xml_cell *c)
+{
+	struct xlsx *x = ctx;
+	if (x->cell_open || x->collect || x->in_is || x->in_rph)
+		return 1;
+	FORWARD_IF_ERROR(cell_start(x, p, c->ref, c->type, c->style));
+	return cell_end(x, p, c->value, c->value_len);
+}
+
 static void sheet_restart(void *ctx)
 {
 	struct xlsx *x = ctx;
@@ -417,7 +433,7 @@ static int sheet_end(void *ctx, struct xlsx_part *p, const char *name)
 {
 	struct xlsx *x = ctx;
 	if (name[0] == 'c' && name[1] == '\0')
-		return cell_end(x, p);
+		return cell_end(x, p, x->text.buf ? x->text.buf : "", x->text.len);
 	if ((name[0] == 'v' || name[0] == 't') && name[1] == '\0') {
 		x->collect = false;
 	} else if (strcmp(name, "is") == 0) {
@@ -454,9 +470,9 @@ static void release(struct xlsx *x)
 static int read_workbook(struct xlsx *x, const char *file, const char *sheet)
 {
 	const struct limits *l = x->limits;
-	const struct xlsx_handlers workbook = {workbook_start, NULL, NULL, NULL, NULL};
-	const struct xlsx_handlers rels = {rels_start, NULL, NULL, NULL, NULL};
-	const struct xlsx_handlers styles = {styles_start, styles_end, NULL, NULL, NULL};
+	const struct xlsx_handlers workbook = {workbook_start, NULL, NULL, NULL, NULL, NULL, NULL};
+	const struct xlsx_handlers rels = {rels_start, NULL, NULL, NULL, NULL, NULL, NULL};
+	const struct xlsx_handlers styles = {styles_start, styles_end, NULL, NULL, NULL, NULL, NULL};
 	FORWARD_IF_ERROR(xlsx_part_parse(x->zip, "xl/workbook.xml", false, x->name, l, &workbook,
 					 x, x->err));
 	FORWARD_IF_ERROR(pick_sheet(x, sheet));
@@ -494,7 +510,7 @@ int xlsx_scan(const char *path, const char *sheet, const struct dialect *dialect
 	if (rc == 0)
 		rc = read_workbook(&x, file, sheet);
 	const struct xlsx_handlers rows = {sheet_start, sheet_end, &x.text, &x.collect,
-					   sheet_restart};
+					   sheet_restart, sheet_cell, NULL};
 	if (rc == 0)
 		rc = xlsx_part_parse(x.zip, x.target, false, path, x.limits, &rows, &x, err);
 	/* The table's error first: it was read before the sheet once. */

@@ -105,6 +105,18 @@ static int scan_end(void *ud, const char *name)
 	return p->h->end ? p->h->end(p->ctx, p, name) : 0;
 }
 
+static int scan_cell(void *ud, const struct xml_cell *cell)
+{
+	struct xlsx_part *p = ud;
+	return p->h->cell(p->ctx, p, cell);
+}
+
+static int scan_string(void *ud, const char *text, size_t len)
+{
+	struct xlsx_part *p = ud;
+	return p->h->string(p->ctx, p, text, len);
+}
+
 static void on_doctype(void *ud, const XML_Char *name, const XML_Char *sysid,
 		       const XML_Char *pubid, int internal)
 {
@@ -135,7 +147,9 @@ static long read_part(struct zip_entry *e, struct xlsx_part *p, char *buf, size_
  * expat, or a negative code (a read error, a record callback's). */
 static int scan_open_part(struct zip_entry *e, struct xlsx_part *p, const struct limits *limits)
 {
-	const struct xml_scan_handlers sh = {scan_start, scan_end, p->h->text, p->h->collect};
+	const struct xml_scan_handlers sh = {scan_start, scan_end, p->h->text, p->h->collect,
+					     p->h->cell ? scan_cell : NULL,
+					     p->h->string ? scan_string : NULL};
 	struct xml_scan scan;
 	xml_scan_init(&scan, &sh, p);
 	size_t cap = SCAN_BUFFER, len = 0;

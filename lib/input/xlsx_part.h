@@ -10,6 +10,7 @@
 #include "../util/strbuf.h"
 
 struct limits;
+struct xml_cell;
 
 struct xlsx_part;
 
@@ -25,6 +26,12 @@ struct xlsx_handlers {
 	 * scanner (xml_scan.h) reads, and expat reads again from its start
 	 * when the scanner stops short (an error, a construct it leaves out). */
 	void (*restart)(void *ctx);
+	/* Optional, for the scanner's direct path (xml_scan.h's cell): 0, 1
+	 * to leave the cell to start and end, or -1 having called
+	 * xlsx_part_fail. */
+	int (*cell)(void *ctx, struct xlsx_part *p, const struct xml_cell *cell);
+	/* The same for xml_scan.h's string. */
+	int (*string)(void *ctx, struct xlsx_part *p, const char *text, size_t len);
 };
 
 /* The value of attribute `name` (prefix ignored) among expat's attrs, or NULL. */

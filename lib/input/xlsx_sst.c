@@ -100,50 +100,73 @@ static int publish(struct xlsx_sst *t)
 /* --- sharedStrings.xml: the text of each <si>, rich runs joined, phonetic
  * runs (<rPh>) left out ------------------------------------------------------ */
 
+static int si_start(struct xlsx_sst *t, struct xlsx_part *p)
+{
+	if (t->count >= t->limits->max_shared_strings)
+		return xlsx_part_fail(p, "more than %zu shared strings (limits: max_shared_strings)",
+				      t->limits->max_shared_strings);
+	t->skip = t->count < t->published;   /* published by a parse before */
+	t->in_si = true;
+	return 0;
+}
+
+static int si_end(struct xlsx_sst *t, struct xlsx_part *p)
+{
+	t->count++;
+	t->in_si = false;
+	if (t->skip)
+		return 0;
+	strbuf_putc(&t->text, '\0');
+	t->at[++t->n] = t->text.len;
+	if (t->text.failed)
+		return xlsx_part_fail(p, "out of memory");
+	if (t->bytes + t->text.len > t->limits->max_shared_bytes)
+		return xlsx_part_fail(p, "shared strings of more than %zu bytes "
+				      "(limits: max_shared_bytes)", t->limits->max_shared_bytes);
+	int rc = t->n == SST_BATCH ? publish(t) : 0;
+	if (rc > 0)
+		return xlsx_part_stop(p, 1);
+	if (rc < 0)
+		return xlsx_part_fail(p, "out of memory");
+	return 0;
+}
+
 static int sst_start(void *ctx, struct xlsx_part *p, const char *name, const char **attrs)
 {
 	(void)attrs;
 	struct xlsx_sst *t = ctx;
-	if (strcmp(name, "si") == 0) {
-		if (t->count >= t->limits->max_shared_strings)
-			return xlsx_part_fail(p, "more than %zu shared strings (limits: max_shared_strings)",
-					      t->limits->max_shared_strings);
-		t->skip = t->count < t->published;   /* published by a parse before */
-		t->in_si = true;
-	} else if (strcmp(name, "rPh") == 0) {
+	if (strcmp(name, "si") == 0)
+		return si_start(t, p);
+	if (strcmp(name, "rPh") == 0)
 		t->in_rph = true;
-	} else if (strcmp(name, "t") == 0) {
+	else if (strcmp(name, "t") == 0)
 		t->collect = t->in_si && !t->in_rph && !t->skip;
-	}
 	return 0;
 }
 
 static int sst_end(void *ctx, struct xlsx_part *p, const char *name)
 {
 	struct xlsx_sst *t = ctx;
-	if (strcmp(name, "t") == 0) {
+	if (strcmp(name, "t") == 0)
 		t->collect = false;
-	} else if (strcmp(name, "rPh") == 0) {
+	else if (strcmp(name, "rPh") == 0)
 		t->in_rph = false;
-	} else if (strcmp(name, "si") == 0) {
-		t->count++;
-		t->in_si = false;
-		if (t->skip)
-			return 0;
-		strbuf_putc(&t->text, '\0');
-		t->at[++t->n] = t->text.len;
-		if (t->text.failed)
-			return xlsx_part_fail(p, "out of memory");
-		if (t->bytes + t->text.len > t->limits->max_shared_bytes)
-			return xlsx_part_fail(p, "shared strings of more than %zu bytes "
-					      "(limits: max_shared_bytes)", t->limits->max_shared_bytes);
-		int rc = t->n == SST_BATCH ? publish(t) : 0;
-		if (rc > 0)
-			return xlsx_part_stop(p, 1);
-		if (rc < 0)
-			return xlsx_part_fail(p, "out of memory");
-	}
+	else if (strcmp(name, "si") == 0)
+		return si_end(t, p);
 	return 0;
+}
+
+/* A whole <si><t>TEXT</t></si> from the scanner's direct path, unless an
+ * element around it would change what its start and end do. */
+static int sst_string(void *ctx, struct xlsx_part *p, const char *text, size_t len)
+{
+	struct xlsx_sst *t = ctx;
+	if (t->in_si || t->in_rph || t->collect)
+		return 1;
+	FORWARD_IF_ERROR(si_start(t, p));
+	if (!t->skip)
+		strbuf_add(&t->text, text, len);
+	return si_end(t, p);
 }
 
 static void sst_restart(void *ctx)
@@ -159,7 +182,8 @@ static void sst_restart(void *ctx)
 static void *load(void *arg)
 {
 	struct xlsx_sst *t = arg;
-	const struct xlsx_handlers h = {sst_start, sst_end, &t->text, &t->collect, sst_restart};
+	const struct xlsx_handlers h = {sst_start, sst_end, &t->text, &t->collect, sst_restart,
+					NULL, sst_string};
 	int rc = xlsx_part_parse(t->zip, "xl/sharedStrings.xml", true, t->name, t->limits, &h, t,
 				 &t->err);
 	if (rc == 1)      /* no shared strings, or abandoned */
