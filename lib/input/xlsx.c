@@ -7,7 +7,6 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <minizip/unzip.h>
 
 #include "limits.h"
 #include "pg.h"
@@ -15,6 +14,7 @@
 #include "xlsx_part.h"
 #include "xlsx_sst.h"
 #include "xml_scan.h"
+#include "zip_entry.h"
 
 /* Excel's last column, XFD. */
 enum { XLSX_MAX_COLUMN = 16384 };
@@ -24,7 +24,7 @@ struct sheet_entry {
 };
 
 struct xlsx {
-	unzFile zip;
+	struct zip_archive archive;
 	const char *name;
 	const struct dialect *dialect;
 	const struct limits *limits;
@@ -320,11 +320,17 @@ static int cell_end(struct xlsx *x, struct xlsx_part *p, const char *v, size_t l
 	x->cell_open = false;
 	x->at[x->col] = x->row.len;
 	if (x->type[0] == 's' && x->type[1] == '\0') {
-		char *end;
-		unsigned long i = cell_number(v, &end);
+		size_t i = 0, k = 0;
+		for (; k < len && k < 9 && v[k] >= '0' && v[k] <= '9'; k++)   /* most indices */
+			i = i * 10 + (size_t)(v[k] - '0');
+		if (k < len || k == 0) {
+			char *end;
+			unsigned long n = cell_number(v, &end);
+			i = len && !*end ? n : SIZE_MAX;
+		}
 		const char *s;
 		size_t slen, count;
-		int got = xlsx_sst_get(x->sst, len && !*end ? i : SIZE_MAX, &s, &slen, &count);
+		int got = xlsx_sst_get(x->sst, i, &s, &slen, &count);
 		if (got < 0)      /* xlsx_scan reports the table's error */
 			return xlsx_part_fail(p, "the shared strings could not be read");
 		if (got > 0)
@@ -343,10 +349,7 @@ static int cell_end(struct xlsx *x, struct xlsx_part *p, const char *v, size_t l
 	if (x->lens[x->col] > x->limits->max_field)
 		return xlsx_part_fail(p, "a cell of more than %zu bytes (limits: max_field)",
 				      x->limits->max_field);
-	if (strbuf_grow(&x->row, 1)) {   /* strbuf_putc's NUL, without its calls */
-		x->row.buf[x->row.len++] = '\0';
-		x->row.buf[x->row.len] = '\0';
-	}
+	strbuf_putc(&x->row, '\0');
 	return x->row.failed ? xlsx_part_fail(p, "out of memory") : 0;
 }
 
@@ -450,8 +453,7 @@ static int sheet_end(void *ctx, struct xlsx_part *p, const char *name)
 
 static void release(struct xlsx *x)
 {
-	if (x->zip)
-		unzClose(x->zip);
+	zip_archive_close(&x->archive);
 	for (size_t i = 0; i < x->nsheets; i++) {
 		free(x->sheets[i].name);
 		free(x->sheets[i].rel_id);
@@ -473,16 +475,16 @@ static int read_workbook(struct xlsx *x, const char *file, const char *sheet)
 	const struct xlsx_handlers workbook = {workbook_start, NULL, NULL, NULL, NULL, NULL, NULL};
 	const struct xlsx_handlers rels = {rels_start, NULL, NULL, NULL, NULL, NULL, NULL};
 	const struct xlsx_handlers styles = {styles_start, styles_end, NULL, NULL, NULL, NULL, NULL};
-	FORWARD_IF_ERROR(xlsx_part_parse(x->zip, "xl/workbook.xml", false, x->name, l, &workbook,
+	FORWARD_IF_ERROR(xlsx_part_parse(&x->archive, "xl/workbook.xml", false, x->name, l, &workbook,
 					 x, x->err));
 	FORWARD_IF_ERROR(pick_sheet(x, sheet));
-	FORWARD_IF_ERROR(xlsx_part_parse(x->zip, "xl/_rels/workbook.xml.rels", false, x->name, l,
+	FORWARD_IF_ERROR(xlsx_part_parse(&x->archive, "xl/_rels/workbook.xml.rels", false, x->name, l,
 					 &rels, x, x->err));
 	if (!x->target)
 		return error_at(x->err, DQA_EINPUT, x->name, DQA_NOPOS, NULL,
 				"not an Excel workbook: sheet relationship '%s' missing", x->want_rel);
 	FORWARD_IF_ERROR(xlsx_sst_start(&x->sst, file, x->name, l, x->err));
-	FORWARD_IF_ERROR(xlsx_part_parse(x->zip, "xl/styles.xml", true, x->name, l, &styles, x,
+	FORWARD_IF_ERROR(xlsx_part_parse(&x->archive, "xl/styles.xml", true, x->name, l, &styles, x,
 					 x->err));
 	return 0;
 }
@@ -499,11 +501,12 @@ int xlsx_scan(const char *path, const char *sheet, const struct dialect *dialect
 		*hash = '\0';
 		sheet = hash + 1;
 	}
-	struct xlsx x = {.name = path, .dialect = dialect, .err = err, .fn = fn, .ctx = ctx,
+	struct xlsx x = {.archive = {NULL, -1}, .name = path, .dialect = dialect, .err = err,
+			 .fn = fn, .ctx = ctx,
 			 .limits = dialect->limits ? dialect->limits : &limits_default,
 			 .text = STRBUF_INIT, .row = STRBUF_INIT};
 	int rc = 0;
-	if (!(x.zip = unzOpen64(file)))
+	if (zip_archive_open(&x.archive, file) < 0)
 		rc = error_at(err, DQA_EINPUT, path, DQA_NOPOS,
 			      "the workbook is damaged or truncated; fetch it again",
 			      "cannot read the workbook: not a readable ZIP archive");
@@ -512,7 +515,7 @@ int xlsx_scan(const char *path, const char *sheet, const struct dialect *dialect
 	const struct xlsx_handlers rows = {sheet_start, sheet_end, &x.text, &x.collect,
 					   sheet_restart, sheet_cell, NULL};
 	if (rc == 0)
-		rc = xlsx_part_parse(x.zip, x.target, false, path, x.limits, &rows, &x, err);
+		rc = xlsx_part_parse(&x.archive, x.target, false, path, x.limits, &rows, &x, err);
 	/* The table's error first: it was read before the sheet once. */
 	if (x.sst) {
 		dqa_error sst_err = {0};

@@ -227,11 +227,11 @@ static int expat_part(struct zip_entry *e, struct xlsx_part *p, const struct lim
 	return rc;
 }
 
-int xlsx_part_parse(void *zip, const char *path, bool optional, const char *name,
+int xlsx_part_parse(const struct zip_archive *archive, const char *path, bool optional, const char *name,
 		    const struct limits *limits, const struct xlsx_handlers *h, void *ctx,
 		    dqa_error *err)
 {
-	if (unzLocateFile(zip, path, 1) != UNZ_OK) {
+	if (unzLocateFile(archive->zip, path, 1) != UNZ_OK) {
 		if (optional)
 			return 1;
 		return error_at(err, DQA_EINPUT, name, DQA_NOPOS,
@@ -239,7 +239,7 @@ int xlsx_part_parse(void *zip, const char *path, bool optional, const char *name
 				"not an Excel workbook: it has no %s", path);
 	}
 	struct zip_entry e;
-	if (zip_entry_open(&e, zip) < 0) {
+	if (zip_entry_open(&e, archive) < 0) {
 		zip_entry_close(&e);
 		return error_at(err, DQA_EINPUT, name, DQA_NOPOS,
 				"the workbook is damaged or encrypted; save it again",
@@ -253,7 +253,8 @@ int xlsx_part_parse(void *zip, const char *path, bool optional, const char *name
 			zip_entry_close(&e);
 			h->restart(ctx);
 			p.failed = false;
-			if (unzLocateFile(zip, path, 1) != UNZ_OK || zip_entry_open(&e, zip) < 0) {
+			if (unzLocateFile(archive->zip, path, 1) != UNZ_OK ||
+			    zip_entry_open(&e, archive) < 0) {
 				zip_entry_close(&e);
 				return error_at(err, DQA_EINPUT, name, DQA_NOPOS,
 						"the workbook is damaged or encrypted; save it again",

@@ -11,6 +11,7 @@
 
 struct limits;
 struct xml_cell;
+struct zip_archive;
 
 struct xlsx_part;
 
@@ -46,10 +47,10 @@ int xlsx_part_fail(struct xlsx_part *p, const char *fmt, ...)
  * Returns -1 for the handler to pass on. */
 int xlsx_part_stop(struct xlsx_part *p, int rc);
 
-/* Parses the part at `path` of the open archive zip (an unzFile) with h.
+/* Parses the part at `path` of the open archive with h.
  * optional: a missing part is no error (returns 1). name is the workbook
  * as messages show it. */
-int xlsx_part_parse(void *zip, const char *path, bool optional, const char *name,
+int xlsx_part_parse(const struct zip_archive *archive, const char *path, bool optional, const char *name,
 		    const struct limits *limits, const struct xlsx_handlers *h, void *ctx,
 		    dqa_error *err);
 

@@ -3,10 +3,10 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <minizip/unzip.h>
 
 #include "limits.h"
 #include "xlsx_part.h"
+#include "zip_entry.h"
 
 /* Strings a batch holds: the table is published one batch at a time. */
 enum { SST_BATCH = 4096 };
@@ -19,7 +19,7 @@ struct batch {
 struct xlsx_sst {
 	pthread_t thread;
 	bool started;
-	unzFile zip;
+	struct zip_archive archive;
 	const char *name;
 	const struct limits *limits;
 	dqa_error err;
@@ -184,7 +184,7 @@ static void *load(void *arg)
 	struct xlsx_sst *t = arg;
 	const struct xlsx_handlers h = {sst_start, sst_end, &t->text, &t->collect, sst_restart,
 					NULL, sst_string};
-	int rc = xlsx_part_parse(t->zip, "xl/sharedStrings.xml", true, t->name, t->limits, &h, t,
+	int rc = xlsx_part_parse(&t->archive, "xl/sharedStrings.xml", true, t->name, t->limits, &h, t,
 				 &t->err);
 	if (rc == 1)      /* no shared strings, or abandoned */
 		rc = 0;
@@ -203,12 +203,13 @@ int xlsx_sst_start(struct xlsx_sst **out, const char *file, const char *name,
 {
 	struct xlsx_sst *t = calloc(1, sizeof *t);
 	RETURN_IF_NOMEM(t, err);
+	t->archive.fd = -1;
 	t->name = name;
 	t->limits = limits;
 	t->text = (struct strbuf)STRBUF_INIT;
 	pthread_mutex_init(&t->lock, NULL);
 	pthread_cond_init(&t->grown, NULL);
-	if (!(t->zip = unzOpen64(file))) {
+	if (zip_archive_open(&t->archive, file) < 0) {
 		xlsx_sst_finish(t, true, err);
 		return error_at(err, DQA_EINPUT, name, DQA_NOPOS,
 				"the workbook is damaged or truncated; fetch it again",
@@ -255,8 +256,7 @@ int xlsx_sst_finish(struct xlsx_sst *t, bool abandon, dqa_error *err)
 	int rc = t->rc;
 	if (rc < 0)
 		*err = t->err;
-	if (t->zip)
-		unzClose(t->zip);
+	zip_archive_close(&t->archive);
 	for (size_t i = 0; i < t->nbatches; i++) {
 		free(t->batches[i]->text);
 		free(t->batches[i]);

@@ -259,7 +259,7 @@ static const char *local_name(const char *name, const char *end)
 }
 
 /* memcpy and memcmp, without a call for the one- to few-letter names of
- * a sheet's elements. */
+ * a sheet's elements and the direct path's tags. */
 static inline void copy_short(char *to, const char *from, size_t len)
 {
 	if (len > 8) {
@@ -272,7 +272,7 @@ static inline void copy_short(char *to, const char *from, size_t len)
 
 static inline bool same_short(const char *a, const char *b, size_t len)
 {
-	if (len > 8)
+	if (len > 16)
 		return memcmp(a, b, len) == 0;
 	for (size_t i = 0; i < len; i++)
 		if (a[i] != b[i])
@@ -480,13 +480,13 @@ static enum step cell_text(const char *p, const char *end, const char **stop)
 
 /* open, text, then close from *p: the text into *value and *value_end.
  * STEP_GENERAL when *p does not start with open (end permitting). */
-static enum step leaf(char **p, char *end, const char *open, size_t open_len,
+static inline enum step leaf(char **p, char *end, const char *open, size_t open_len,
 		      const char *close, size_t close_len, char **value, char **value_end)
 {
 	char *at = *p;
 	if ((size_t)(end - at) < open_len)
 		return STEP_MORE;
-	if (memcmp(at, open, open_len) != 0)
+	if (!same_short(at, open, open_len))
 		return STEP_GENERAL;
 	const char *stop;
 	enum step st = cell_text(at + open_len, end, &stop);
@@ -494,7 +494,7 @@ static enum step leaf(char **p, char *end, const char *open, size_t open_len,
 		return st;
 	if ((size_t)(end - stop) < close_len)
 		return STEP_MORE;
-	if (memcmp(stop, close, close_len) != 0)
+	if (!same_short(stop, close, close_len))
 		return STEP_GENERAL;
 	*value = at + open_len;
 	*value_end = (char *)stop;
@@ -508,7 +508,7 @@ static enum step cell_content(char **p, char *end, char **value, char **value_en
 {
 	if (end - *p < 4)
 		return STEP_MORE;
-	if (memcmp(*p, "</c>", 4) == 0) {
+	if (same_short(*p, "</c>", 4)) {
 		*value = *value_end = NULL;
 		*p += 4;
 		return STEP_OK;
