@@ -321,8 +321,8 @@ static int cell_end(struct xlsx *x, struct xlsx_part *p, const char *v, size_t l
 	x->at[x->col] = x->row.len;
 	if (x->type[0] == 's' && x->type[1] == '\0') {
 		size_t i = 0, k = 0;
-		for (; k < len && k < 9 && v[k] >= '0' && v[k] <= '9'; k++)   /* most indices */
-			i = i * 10 + (size_t)(v[k] - '0');
+		for (unsigned d; k < len && len < 10 && (d = (unsigned char)v[k] - '0') <= 9; k++)
+			i = i * 10 + d;   /* most indices: plain digits */
 		if (k < len || k == 0) {
 			char *end;
 			unsigned long n = cell_number(v, &end);

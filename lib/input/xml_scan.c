@@ -1,5 +1,6 @@
 #include "xml_scan.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -274,6 +275,12 @@ static inline bool same_short(const char *a, const char *b, size_t len)
 {
 	if (len > 16)
 		return memcmp(a, b, len) == 0;
+	if (len >= 8) {   /* two words that may overlap: a load and a compare each */
+		uint64_t a0, a1, b0, b1;
+		memcpy(&a0, a, 8), memcpy(&b0, b, 8);
+		memcpy(&a1, a + len - 8, 8), memcpy(&b1, b + len - 8, 8);
+		return a0 == b0 && a1 == b1;
+	}
 	for (size_t i = 0; i < len; i++)
 		if (a[i] != b[i])
 			return false;
