@@ -1,8 +1,9 @@
-/* One part of a workbook, streamed from the archive (zip_entry.h) into
- * xml_scan.h when its handlers can start again, else, or when the scanner
- * stops short of the part's end, into expat. A DOCTYPE is refused outright
- * (no part of a workbook has one), which rules out entity expansion
- * ("billion laughs") before expat's own guard. */
+/* One part of a workbook, streamed from the archive (zip_entry.h, inflated
+ * ahead by zip_pipe.h's thread) into xml_scan.h when its handlers can
+ * start again, else, or when the scanner stops short of the part's end,
+ * into expat. A DOCTYPE is refused outright (no part of a workbook has
+ * one), which rules out entity expansion ("billion laughs") before
+ * expat's own guard. */
 #include "xlsx_part.h"
 
 #include <expat.h>

@@ -9,7 +9,7 @@
 #include "zip_entry.h"
 #include "../util/parallel.h"
 
-enum { PIPE_SLOTS = 4, PIPE_SLOT = 256 * 1024 };
+enum { PIPE_SLOTS = 4, PIPE_SLOT = 64 * 1024 };
 
 struct slot {
 	char buf[PIPE_SLOT];
@@ -59,10 +59,12 @@ struct zip_pipe *zip_pipe_start(struct zip_entry *e)
 		return NULL;
 	p->e = e;
 	p->head = p->tail = p->at = 0;
-	p->abandon = p->taken = p->ended = false;
+	p->abandon = p->taken = p->ended = p->threaded = false;
 	pthread_mutex_init(&p->lock, NULL);
 	pthread_cond_init(&p->filled, NULL);
 	pthread_cond_init(&p->emptied, NULL);
+	if (e->want_size <= PIPE_SLOT)   /* a small part: not worth a thread */
+		return p;
 	sigset_t old;
 	parallel_block_signals(&old);
 	p->threaded = pthread_create(&p->thread, NULL, inflate_ahead, p) == 0;

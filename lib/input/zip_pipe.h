@@ -11,9 +11,9 @@
 struct zip_entry;
 struct zip_pipe;
 
-/* Starts inflating e (open, not read yet); NULL when out of memory. When
- * the thread cannot be started, zip_pipe_read inflates on the caller's
- * thread instead. */
+/* Starts inflating e (open, not read yet); NULL when out of memory. For
+ * an entry of one buffer or less, or when the thread cannot be started,
+ * zip_pipe_read inflates on the caller's thread instead. */
 struct zip_pipe *zip_pipe_start(struct zip_entry *e);
 
 /* As zip_entry_read: fills out[0, cap) with the entry's next bytes, how
