@@ -9,7 +9,7 @@
 #include "zip_entry.h"
 #include "../util/parallel.h"
 
-enum { PIPE_SLOTS = 4, PIPE_SLOT = 64 * 1024 };
+enum { PIPE_SLOTS = 4, PIPE_SLOT = 256 * 1024 };
 
 struct slot {
 	char buf[PIPE_SLOT];
@@ -86,11 +86,14 @@ static struct slot *take(struct zip_pipe *p)
 	return &p->slots[p->tail % PIPE_SLOTS];
 }
 
+/* The thread, waiting on a full ring, is woken once half of it is free:
+ * one wake for every two buffers rather than every one. */
 static void give_back(struct zip_pipe *p)
 {
 	pthread_mutex_lock(&p->lock);
 	p->tail++;
-	pthread_cond_signal(&p->emptied);
+	if (p->head - p->tail == PIPE_SLOTS / 2)
+		pthread_cond_signal(&p->emptied);
 	pthread_mutex_unlock(&p->lock);
 	p->taken = false;
 }
