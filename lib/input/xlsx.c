@@ -7,13 +7,14 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <minizip/unzip.h>
 
 #include "limits.h"
 #include "pg.h"
 #include "xlsx_format.h"
 #include "xlsx_part.h"
 #include "xlsx_sst.h"
+#include "xml_scan.h"
+#include "zip_entry.h"
 
 /* Excel's last column, XFD. */
 enum { XLSX_MAX_COLUMN = 16384 };
@@ -23,7 +24,7 @@ struct sheet_entry {
 };
 
 struct xlsx {
-	unzFile zip;
+	struct zip_archive archive;
 	const char *name;
 	const struct dialect *dialect;
 	const struct limits *limits;
@@ -276,18 +277,11 @@ static unsigned long cell_number(const char *s, char **end)
 	return n;
 }
 
-static int cell_start(struct xlsx *x, struct xlsx_part *p, const char **attrs)
+/* A cell's start, with its reference, type and style attributes (NULL
+ * when absent). */
+static int cell_start(struct xlsx *x, struct xlsx_part *p, const char *ref, const char *t,
+		      const char *s)
 {
-	/* One pass over a cell's few attributes (r, s, t), which are never
-	 * namespaced, instead of a lookup each. */
-	const char *ref = NULL, *t = NULL, *s = NULL;
-	for (size_t i = 0; attrs[i]; i += 2)
-		if (attrs[i][0] && !attrs[i][1])
-			switch (attrs[i][0]) {
-			case 'r': ref = attrs[i + 1]; break;
-			case 't': t = attrs[i + 1]; break;
-			case 's': s = attrs[i + 1]; break;
-			}
 	size_t col = ref ? column_of(ref) : x->ncols;
 	if (col == SIZE_MAX)
 		return xlsx_part_fail(p, "a cell reference '%.20s' that is not one", ref);
@@ -316,22 +310,27 @@ static int cell_start(struct xlsx *x, struct xlsx_part *p, const char **attrs)
 	return 0;
 }
 
-/* The value of the cell just closed, as text, into the row. */
-static int cell_end(struct xlsx *x, struct xlsx_part *p)
+/* The value of the cell just closed, as text, into the row: v[0, len),
+ * NUL-ended. */
+static int cell_end(struct xlsx *x, struct xlsx_part *p, const char *v, size_t len)
 {
-	const char *v = x->text.buf ? x->text.buf : "";
-	size_t len = x->text.len;
 	/* expat reports the end of a cell whose start was refused */
 	if (!x->cell_open)
 		return xlsx_part_fail(p, "a cell that ends without a valid start");
 	x->cell_open = false;
 	x->at[x->col] = x->row.len;
 	if (x->type[0] == 's' && x->type[1] == '\0') {
-		char *end;
-		unsigned long i = cell_number(v, &end);
+		size_t i = 0, k = 0;
+		for (unsigned d; k < len && len < 10 && (d = (unsigned char)v[k] - '0') <= 9; k++)
+			i = i * 10 + d;   /* most indices: plain digits */
+		if (k < len || k == 0) {
+			char *end;
+			unsigned long n = cell_number(v, &end);
+			i = len && !*end ? n : SIZE_MAX;
+		}
 		const char *s;
 		size_t slen, count;
-		int got = xlsx_sst_get(x->sst, len && !*end ? i : SIZE_MAX, &s, &slen, &count);
+		int got = xlsx_sst_get(x->sst, i, &s, &slen, &count);
 		if (got < 0)      /* xlsx_scan reports the table's error */
 			return xlsx_part_fail(p, "the shared strings could not be read");
 		if (got > 0)
@@ -350,10 +349,7 @@ static int cell_end(struct xlsx *x, struct xlsx_part *p)
 	if (x->lens[x->col] > x->limits->max_field)
 		return xlsx_part_fail(p, "a cell of more than %zu bytes (limits: max_field)",
 				      x->limits->max_field);
-	if (strbuf_grow(&x->row, 1)) {   /* strbuf_putc's NUL, without its calls */
-		x->row.buf[x->row.len++] = '\0';
-		x->row.buf[x->row.len] = '\0';
-	}
+	strbuf_putc(&x->row, '\0');
 	return x->row.failed ? xlsx_part_fail(p, "out of memory") : 0;
 }
 
@@ -380,8 +376,19 @@ static int row_end(struct xlsx *x, struct xlsx_part *p)
 static int sheet_start(void *ctx, struct xlsx_part *p, const char *name, const char **attrs)
 {
 	struct xlsx *x = ctx;
-	if (name[0] == 'c' && name[1] == '\0')
-		return cell_start(x, p, attrs);
+	if (name[0] == 'c' && name[1] == '\0') {
+		/* One pass over a cell's few attributes (r, s, t), which are
+		 * never namespaced, instead of a lookup each. */
+		const char *ref = NULL, *t = NULL, *s = NULL;
+		for (size_t i = 0; attrs[i]; i += 2)
+			if (attrs[i][0] && !attrs[i][1])
+				switch (attrs[i][0]) {
+				case 'r': ref = attrs[i + 1]; break;
+				case 't': t = attrs[i + 1]; break;
+				case 's': s = attrs[i + 1]; break;
+				}
+		return cell_start(x, p, ref, t, s);
+	}
 	if (name[0] == 'v' && name[1] == '\0') {
 		x->collect = true;
 	} else if (strcmp(name, "row") == 0) {
@@ -403,6 +410,18 @@ static int sheet_start(void *ctx, struct xlsx_part *p, const char *name, const c
 	return 0;
 }
 
+/* A whole cell from the scanner's direct path: what its start, its <v>
+ * or <is><t> text and its end do, when no element around it (a phonetic
+ * run, an open cell) would make them do otherwise. */
+static int sheet_cell(void *ctx, struct xlsx_part *p, const struct xml_cell *c)
+{
+	struct xlsx *x = ctx;
+	if (x->cell_open || x->collect || x->in_is || x->in_rph)
+		return 1;
+	FORWARD_IF_ERROR(cell_start(x, p, c->ref, c->type, c->style));
+	return cell_end(x, p, c->value, c->value_len);
+}
+
 static void sheet_restart(void *ctx)
 {
 	struct xlsx *x = ctx;
@@ -417,7 +436,7 @@ static int sheet_end(void *ctx, struct xlsx_part *p, const char *name)
 {
 	struct xlsx *x = ctx;
 	if (name[0] == 'c' && name[1] == '\0')
-		return cell_end(x, p);
+		return cell_end(x, p, x->text.buf ? x->text.buf : "", x->text.len);
 	if ((name[0] == 'v' || name[0] == 't') && name[1] == '\0') {
 		x->collect = false;
 	} else if (strcmp(name, "is") == 0) {
@@ -434,8 +453,7 @@ static int sheet_end(void *ctx, struct xlsx_part *p, const char *name)
 
 static void release(struct xlsx *x)
 {
-	if (x->zip)
-		unzClose(x->zip);
+	zip_archive_close(&x->archive);
 	for (size_t i = 0; i < x->nsheets; i++) {
 		free(x->sheets[i].name);
 		free(x->sheets[i].rel_id);
@@ -454,19 +472,19 @@ static void release(struct xlsx *x)
 static int read_workbook(struct xlsx *x, const char *file, const char *sheet)
 {
 	const struct limits *l = x->limits;
-	const struct xlsx_handlers workbook = {workbook_start, NULL, NULL, NULL, NULL};
-	const struct xlsx_handlers rels = {rels_start, NULL, NULL, NULL, NULL};
-	const struct xlsx_handlers styles = {styles_start, styles_end, NULL, NULL, NULL};
-	FORWARD_IF_ERROR(xlsx_part_parse(x->zip, "xl/workbook.xml", false, x->name, l, &workbook,
+	const struct xlsx_handlers workbook = {workbook_start, NULL, NULL, NULL, NULL, NULL, NULL};
+	const struct xlsx_handlers rels = {rels_start, NULL, NULL, NULL, NULL, NULL, NULL};
+	const struct xlsx_handlers styles = {styles_start, styles_end, NULL, NULL, NULL, NULL, NULL};
+	FORWARD_IF_ERROR(xlsx_part_parse(&x->archive, "xl/workbook.xml", false, x->name, l, &workbook,
 					 x, x->err));
 	FORWARD_IF_ERROR(pick_sheet(x, sheet));
-	FORWARD_IF_ERROR(xlsx_part_parse(x->zip, "xl/_rels/workbook.xml.rels", false, x->name, l,
+	FORWARD_IF_ERROR(xlsx_part_parse(&x->archive, "xl/_rels/workbook.xml.rels", false, x->name, l,
 					 &rels, x, x->err));
 	if (!x->target)
 		return error_at(x->err, DQA_EINPUT, x->name, DQA_NOPOS, NULL,
 				"not an Excel workbook: sheet relationship '%s' missing", x->want_rel);
 	FORWARD_IF_ERROR(xlsx_sst_start(&x->sst, file, x->name, l, x->err));
-	FORWARD_IF_ERROR(xlsx_part_parse(x->zip, "xl/styles.xml", true, x->name, l, &styles, x,
+	FORWARD_IF_ERROR(xlsx_part_parse(&x->archive, "xl/styles.xml", true, x->name, l, &styles, x,
 					 x->err));
 	return 0;
 }
@@ -483,20 +501,21 @@ int xlsx_scan(const char *path, const char *sheet, const struct dialect *dialect
 		*hash = '\0';
 		sheet = hash + 1;
 	}
-	struct xlsx x = {.name = path, .dialect = dialect, .err = err, .fn = fn, .ctx = ctx,
+	struct xlsx x = {.archive = {NULL, -1}, .name = path, .dialect = dialect, .err = err,
+			 .fn = fn, .ctx = ctx,
 			 .limits = dialect->limits ? dialect->limits : &limits_default,
 			 .text = STRBUF_INIT, .row = STRBUF_INIT};
 	int rc = 0;
-	if (!(x.zip = unzOpen64(file)))
+	if (zip_archive_open(&x.archive, file) < 0)
 		rc = error_at(err, DQA_EINPUT, path, DQA_NOPOS,
 			      "the workbook is damaged or truncated; fetch it again",
 			      "cannot read the workbook: not a readable ZIP archive");
 	if (rc == 0)
 		rc = read_workbook(&x, file, sheet);
 	const struct xlsx_handlers rows = {sheet_start, sheet_end, &x.text, &x.collect,
-					   sheet_restart};
+					   sheet_restart, sheet_cell, NULL};
 	if (rc == 0)
-		rc = xlsx_part_parse(x.zip, x.target, false, path, x.limits, &rows, &x, err);
+		rc = xlsx_part_parse(&x.archive, x.target, false, path, x.limits, &rows, &x, err);
 	/* The table's error first: it was read before the sheet once. */
 	if (x.sst) {
 		dqa_error sst_err = {0};

@@ -1,8 +1,9 @@
-/* One part of a workbook, streamed from the archive (zip_entry.h) into
- * xml_scan.h when its handlers can start again, else, or when the scanner
- * stops short of the part's end, into expat. A DOCTYPE is refused outright
- * (no part of a workbook has one), which rules out entity expansion
- * ("billion laughs") before expat's own guard. */
+/* One part of a workbook, streamed from the archive (zip_entry.h, inflated
+ * ahead by zip_pipe.h's thread) into xml_scan.h when its handlers can
+ * start again, else, or when the scanner stops short of the part's end,
+ * into expat. A DOCTYPE is refused outright (no part of a workbook has
+ * one), which rules out entity expansion ("billion laughs") before
+ * expat's own guard. */
 #include "xlsx_part.h"
 
 #include <expat.h>
@@ -15,6 +16,7 @@
 #include "limits.h"
 #include "xml_scan.h"
 #include "zip_entry.h"
+#include "zip_pipe.h"
 
 /* The scanner's first buffer: a sheet's rows pass through it. */
 enum { SCAN_BUFFER = 256 * 1024 };
@@ -27,6 +29,7 @@ struct xlsx_part {
 	dqa_error *err;
 	bool failed;
 	int stopped;              /* xlsx_part_stop's rc */
+	uint64_t produced;        /* bytes of the part read so far */
 };
 
 static const char *local(const char *name)
@@ -105,6 +108,18 @@ static int scan_end(void *ud, const char *name)
 	return p->h->end ? p->h->end(p->ctx, p, name) : 0;
 }
 
+static int scan_cell(void *ud, const struct xml_cell *cell)
+{
+	struct xlsx_part *p = ud;
+	return p->h->cell(p->ctx, p, cell);
+}
+
+static int scan_string(void *ud, const char *text, size_t len)
+{
+	struct xlsx_part *p = ud;
+	return p->h->string(p->ctx, p, text, len);
+}
+
 static void on_doctype(void *ud, const XML_Char *name, const XML_Char *sysid,
 		       const XML_Char *pubid, int internal)
 {
@@ -114,16 +129,17 @@ static void on_doctype(void *ud, const XML_Char *name, const XML_Char *sysid,
 
 /* The part's next bytes into buf[0, cap): how many, or a negative code
  * with err filled (corrupt data, past max_xlsx_part). */
-static long read_part(struct zip_entry *e, struct xlsx_part *p, char *buf, size_t cap,
+static long read_part(struct zip_pipe *in, struct xlsx_part *p, char *buf, size_t cap,
 		      const struct limits *limits)
 {
 	RETURN_IF_CANCELLED(p->err);
-	long n = zip_entry_read(e, buf, cap);
+	long n = zip_pipe_read(in, buf, cap);
 	if (n < 0)
 		return error_at(p->err, DQA_EINPUT, p->name, DQA_NOPOS,
 				"the workbook is damaged or truncated; fetch it again",
 				"corrupt ZIP data in %s (minizip error %ld)", p->path, n);
-	if (e->produced > limits->max_xlsx_part)
+	p->produced += (uint64_t)n;
+	if (p->produced > limits->max_xlsx_part)
 		return error_at(p->err, DQA_EINPUT, p->name, DQA_NOPOS,
 				"a ZIP bomb, or raise limits: max_xlsx_part in the rule file",
 				"%s inflates to more than %zu bytes (limits: max_xlsx_part)",
@@ -133,16 +149,18 @@ static long read_part(struct zip_entry *e, struct xlsx_part *p, char *buf, size_
 
 /* The part through the scanner: 0, XML_SCAN_OUT to parse it again with
  * expat, or a negative code (a read error, a record callback's). */
-static int scan_open_part(struct zip_entry *e, struct xlsx_part *p, const struct limits *limits)
+static int scan_open_part(struct zip_pipe *in, struct xlsx_part *p, const struct limits *limits)
 {
-	const struct xml_scan_handlers sh = {scan_start, scan_end, p->h->text, p->h->collect};
+	const struct xml_scan_handlers sh = {scan_start, scan_end, p->h->text, p->h->collect,
+					     p->h->cell ? scan_cell : NULL,
+					     p->h->string ? scan_string : NULL};
 	struct xml_scan scan;
 	xml_scan_init(&scan, &sh, p);
 	size_t cap = SCAN_BUFFER, len = 0;
 	char *buf = malloc(cap);
 	int rc = buf ? 1 : error_nomem(p->err);
 	while (rc == 1) {
-		long n = read_part(e, p, buf + len, cap - len, limits);
+		long n = read_part(in, p, buf + len, cap - len, limits);
 		if (n < 0) {
 			rc = (int)n;
 			break;
@@ -170,11 +188,11 @@ static int scan_open_part(struct zip_entry *e, struct xlsx_part *p, const struct
 	return rc;
 }
 
-static int parse_open_part(struct zip_entry *e, struct xlsx_part *p, const struct limits *limits)
+static int parse_open_part(struct zip_pipe *in, struct xlsx_part *p, const struct limits *limits)
 {
 	char slice[ZIP_ENTRY_SLICE];
 	for (;;) {
-		long got = read_part(e, p, slice, sizeof slice, limits);
+		long got = read_part(in, p, slice, sizeof slice, limits);
 		if (got < 0)
 			return (int)got;
 		int n = (int)got;
@@ -196,7 +214,7 @@ static int parse_open_part(struct zip_entry *e, struct xlsx_part *p, const struc
 }
 
 /* The part through expat. */
-static int expat_part(struct zip_entry *e, struct xlsx_part *p, const struct limits *limits)
+static int expat_part(struct zip_pipe *in, struct xlsx_part *p, const struct limits *limits)
 {
 	if (!(p->xml = XML_ParserCreate("UTF-8")))
 		return error_nomem(p->err);
@@ -204,7 +222,7 @@ static int expat_part(struct zip_entry *e, struct xlsx_part *p, const struct lim
 	XML_SetElementHandler(p->xml, on_start, on_end);
 	XML_SetCharacterDataHandler(p->xml, on_text);
 	XML_SetStartDoctypeDeclHandler(p->xml, on_doctype);
-	int rc = parse_open_part(e, p, limits);
+	int rc = parse_open_part(in, p, limits);
 	if (rc == 0 && p->failed)
 		rc = p->err->code;
 	if (rc == 0 && p->stopped)
@@ -213,11 +231,36 @@ static int expat_part(struct zip_entry *e, struct xlsx_part *p, const struct lim
 	return rc;
 }
 
-int xlsx_part_parse(void *zip, const char *path, bool optional, const char *name,
-		    const struct limits *limits, const struct xlsx_handlers *h, void *ctx,
-		    dqa_error *err)
+/* Opens the entry at path, found, with a pipe inflating it: 0, or -1 with
+ * err filled (the entry closed). */
+static int open_entry(const struct zip_archive *archive, const char *path, const char *name,
+		      struct zip_entry *e, struct zip_pipe **in, dqa_error *err)
 {
-	if (unzLocateFile(zip, path, 1) != UNZ_OK) {
+	if (unzLocateFile(archive->zip, path, 1) != UNZ_OK || zip_entry_open(e, archive) < 0) {
+		zip_entry_close(e);
+		return error_at(err, DQA_EINPUT, name, DQA_NOPOS,
+				"the workbook is damaged or encrypted; save it again",
+				"cannot open %s in the archive", path);
+	}
+	if (!(*in = zip_pipe_start(e))) {
+		zip_entry_close(e);
+		return error_nomem(err);
+	}
+	return 0;
+}
+
+/* zip_entry_close's answer, the pipe stopped first. */
+static bool close_entry(struct zip_entry *e, struct zip_pipe *in)
+{
+	zip_pipe_stop(in);
+	return zip_entry_close(e);
+}
+
+int xlsx_part_parse(const struct zip_archive *archive, const char *path, bool optional,
+		    const char *name, const struct limits *limits, const struct xlsx_handlers *h,
+		    void *ctx, dqa_error *err)
+{
+	if (unzLocateFile(archive->zip, path, 1) != UNZ_OK) {
 		if (optional)
 			return 1;
 		return error_at(err, DQA_EINPUT, name, DQA_NOPOS,
@@ -225,30 +268,22 @@ int xlsx_part_parse(void *zip, const char *path, bool optional, const char *name
 				"not an Excel workbook: it has no %s", path);
 	}
 	struct zip_entry e;
-	if (zip_entry_open(&e, zip) < 0) {
-		zip_entry_close(&e);
-		return error_at(err, DQA_EINPUT, name, DQA_NOPOS,
-				"the workbook is damaged or encrypted; save it again",
-				"cannot open %s in the archive", path);
-	}
+	struct zip_pipe *in;
+	FORWARD_IF_ERROR(open_entry(archive, path, name, &e, &in, err));
 	struct xlsx_part p = {.name = name, .path = path, .h = h, .ctx = ctx, .err = err};
-	int rc = h->restart ? scan_open_part(&e, &p, limits) : XML_SCAN_OUT;
+	int rc = h->restart ? scan_open_part(in, &p, limits) : XML_SCAN_OUT;
 	if (rc == XML_SCAN_OUT) {
 		/* From the part's start again, with expat. */
 		if (h->restart) {
-			zip_entry_close(&e);
+			close_entry(&e, in);
 			h->restart(ctx);
 			p.failed = false;
-			if (unzLocateFile(zip, path, 1) != UNZ_OK || zip_entry_open(&e, zip) < 0) {
-				zip_entry_close(&e);
-				return error_at(err, DQA_EINPUT, name, DQA_NOPOS,
-						"the workbook is damaged or encrypted; save it again",
-						"cannot open %s in the archive", path);
-			}
+			p.produced = 0;
+			FORWARD_IF_ERROR(open_entry(archive, path, name, &e, &in, err));
 		}
-		rc = expat_part(&e, &p, limits);
+		rc = expat_part(in, &p, limits);
 	}
-	if (!zip_entry_close(&e) && rc == 0)
+	if (!close_entry(&e, in) && rc == 0)
 		rc = error_at(err, DQA_EINPUT, name, DQA_NOPOS,
 			      "the workbook is damaged; fetch it again", "CRC error in %s", path);
 	return rc;

@@ -10,6 +10,8 @@
 #include "../util/strbuf.h"
 
 struct limits;
+struct xml_cell;
+struct zip_archive;
 
 struct xlsx_part;
 
@@ -25,6 +27,12 @@ struct xlsx_handlers {
 	 * scanner (xml_scan.h) reads, and expat reads again from its start
 	 * when the scanner stops short (an error, a construct it leaves out). */
 	void (*restart)(void *ctx);
+	/* Optional, for the scanner's direct path (xml_scan.h's cell): 0, 1
+	 * to leave the cell to start and end, or -1 having called
+	 * xlsx_part_fail. */
+	int (*cell)(void *ctx, struct xlsx_part *p, const struct xml_cell *cell);
+	/* The same for xml_scan.h's string. */
+	int (*string)(void *ctx, struct xlsx_part *p, const char *text, size_t len);
 };
 
 /* The value of attribute `name` (prefix ignored) among expat's attrs, or NULL. */
@@ -39,10 +47,10 @@ int xlsx_part_fail(struct xlsx_part *p, const char *fmt, ...)
  * Returns -1 for the handler to pass on. */
 int xlsx_part_stop(struct xlsx_part *p, int rc);
 
-/* Parses the part at `path` of the open archive zip (an unzFile) with h.
+/* Parses the part at `path` of the open archive with h.
  * optional: a missing part is no error (returns 1). name is the workbook
  * as messages show it. */
-int xlsx_part_parse(void *zip, const char *path, bool optional, const char *name,
+int xlsx_part_parse(const struct zip_archive *archive, const char *path, bool optional, const char *name,
 		    const struct limits *limits, const struct xlsx_handlers *h, void *ctx,
 		    dqa_error *err);
 

@@ -3,10 +3,10 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <minizip/unzip.h>
 
 #include "limits.h"
 #include "xlsx_part.h"
+#include "zip_entry.h"
 
 /* Strings a batch holds: the table is published one batch at a time. */
 enum { SST_BATCH = 4096 };
@@ -19,7 +19,7 @@ struct batch {
 struct xlsx_sst {
 	pthread_t thread;
 	bool started;
-	unzFile zip;
+	struct zip_archive archive;
 	const char *name;
 	const struct limits *limits;
 	dqa_error err;
@@ -100,50 +100,73 @@ static int publish(struct xlsx_sst *t)
 /* --- sharedStrings.xml: the text of each <si>, rich runs joined, phonetic
  * runs (<rPh>) left out ------------------------------------------------------ */
 
+static int si_start(struct xlsx_sst *t, struct xlsx_part *p)
+{
+	if (t->count >= t->limits->max_shared_strings)
+		return xlsx_part_fail(p, "more than %zu shared strings (limits: max_shared_strings)",
+				      t->limits->max_shared_strings);
+	t->skip = t->count < t->published;   /* published by a parse before */
+	t->in_si = true;
+	return 0;
+}
+
+static int si_end(struct xlsx_sst *t, struct xlsx_part *p)
+{
+	t->count++;
+	t->in_si = false;
+	if (t->skip)
+		return 0;
+	strbuf_putc(&t->text, '\0');
+	t->at[++t->n] = t->text.len;
+	if (t->text.failed)
+		return xlsx_part_fail(p, "out of memory");
+	if (t->bytes + t->text.len > t->limits->max_shared_bytes)
+		return xlsx_part_fail(p, "shared strings of more than %zu bytes "
+				      "(limits: max_shared_bytes)", t->limits->max_shared_bytes);
+	int rc = t->n == SST_BATCH ? publish(t) : 0;
+	if (rc > 0)
+		return xlsx_part_stop(p, 1);
+	if (rc < 0)
+		return xlsx_part_fail(p, "out of memory");
+	return 0;
+}
+
 static int sst_start(void *ctx, struct xlsx_part *p, const char *name, const char **attrs)
 {
 	(void)attrs;
 	struct xlsx_sst *t = ctx;
-	if (strcmp(name, "si") == 0) {
-		if (t->count >= t->limits->max_shared_strings)
-			return xlsx_part_fail(p, "more than %zu shared strings (limits: max_shared_strings)",
-					      t->limits->max_shared_strings);
-		t->skip = t->count < t->published;   /* published by a parse before */
-		t->in_si = true;
-	} else if (strcmp(name, "rPh") == 0) {
+	if (strcmp(name, "si") == 0)
+		return si_start(t, p);
+	if (strcmp(name, "rPh") == 0)
 		t->in_rph = true;
-	} else if (strcmp(name, "t") == 0) {
+	else if (strcmp(name, "t") == 0)
 		t->collect = t->in_si && !t->in_rph && !t->skip;
-	}
 	return 0;
 }
 
 static int sst_end(void *ctx, struct xlsx_part *p, const char *name)
 {
 	struct xlsx_sst *t = ctx;
-	if (strcmp(name, "t") == 0) {
+	if (strcmp(name, "t") == 0)
 		t->collect = false;
-	} else if (strcmp(name, "rPh") == 0) {
+	else if (strcmp(name, "rPh") == 0)
 		t->in_rph = false;
-	} else if (strcmp(name, "si") == 0) {
-		t->count++;
-		t->in_si = false;
-		if (t->skip)
-			return 0;
-		strbuf_putc(&t->text, '\0');
-		t->at[++t->n] = t->text.len;
-		if (t->text.failed)
-			return xlsx_part_fail(p, "out of memory");
-		if (t->bytes + t->text.len > t->limits->max_shared_bytes)
-			return xlsx_part_fail(p, "shared strings of more than %zu bytes "
-					      "(limits: max_shared_bytes)", t->limits->max_shared_bytes);
-		int rc = t->n == SST_BATCH ? publish(t) : 0;
-		if (rc > 0)
-			return xlsx_part_stop(p, 1);
-		if (rc < 0)
-			return xlsx_part_fail(p, "out of memory");
-	}
+	else if (strcmp(name, "si") == 0)
+		return si_end(t, p);
 	return 0;
+}
+
+/* A whole <si><t>TEXT</t></si> from the scanner's direct path, unless an
+ * element around it would change what its start and end do. */
+static int sst_string(void *ctx, struct xlsx_part *p, const char *text, size_t len)
+{
+	struct xlsx_sst *t = ctx;
+	if (t->in_si || t->in_rph || t->collect)
+		return 1;
+	FORWARD_IF_ERROR(si_start(t, p));
+	if (!t->skip)
+		strbuf_add(&t->text, text, len);
+	return si_end(t, p);
 }
 
 static void sst_restart(void *ctx)
@@ -159,8 +182,9 @@ static void sst_restart(void *ctx)
 static void *load(void *arg)
 {
 	struct xlsx_sst *t = arg;
-	const struct xlsx_handlers h = {sst_start, sst_end, &t->text, &t->collect, sst_restart};
-	int rc = xlsx_part_parse(t->zip, "xl/sharedStrings.xml", true, t->name, t->limits, &h, t,
+	const struct xlsx_handlers h = {sst_start, sst_end, &t->text, &t->collect, sst_restart,
+					NULL, sst_string};
+	int rc = xlsx_part_parse(&t->archive, "xl/sharedStrings.xml", true, t->name, t->limits, &h, t,
 				 &t->err);
 	if (rc == 1)      /* no shared strings, or abandoned */
 		rc = 0;
@@ -179,12 +203,13 @@ int xlsx_sst_start(struct xlsx_sst **out, const char *file, const char *name,
 {
 	struct xlsx_sst *t = calloc(1, sizeof *t);
 	RETURN_IF_NOMEM(t, err);
+	t->archive.fd = -1;
 	t->name = name;
 	t->limits = limits;
 	t->text = (struct strbuf)STRBUF_INIT;
 	pthread_mutex_init(&t->lock, NULL);
 	pthread_cond_init(&t->grown, NULL);
-	if (!(t->zip = unzOpen64(file))) {
+	if (zip_archive_open(&t->archive, file) < 0) {
 		xlsx_sst_finish(t, true, err);
 		return error_at(err, DQA_EINPUT, name, DQA_NOPOS,
 				"the workbook is damaged or truncated; fetch it again",
@@ -231,8 +256,7 @@ int xlsx_sst_finish(struct xlsx_sst *t, bool abandon, dqa_error *err)
 	int rc = t->rc;
 	if (rc < 0)
 		*err = t->err;
-	if (t->zip)
-		unzClose(t->zip);
+	zip_archive_close(&t->archive);
 	for (size_t i = 0; i < t->nbatches; i++) {
 		free(t->batches[i]->text);
 		free(t->batches[i]);

@@ -1,11 +1,12 @@
 #include "xml_scan.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 /* What a step over the buffer found. */
-enum step { STEP_OK, STEP_MORE, STEP_OUT };
+enum step { STEP_OK, STEP_MORE, STEP_OUT, STEP_GENERAL };
 
 /* Byte classes: XML whitespace; a name's first byte; a name's other
  * bytes (names are ASCII only: the scanner leaves the others to expat);
@@ -259,7 +260,7 @@ static const char *local_name(const char *name, const char *end)
 }
 
 /* memcpy and memcmp, without a call for the one- to few-letter names of
- * a sheet's elements. */
+ * a sheet's elements and the direct path's tags. */
 static inline void copy_short(char *to, const char *from, size_t len)
 {
 	if (len > 8) {
@@ -272,8 +273,14 @@ static inline void copy_short(char *to, const char *from, size_t len)
 
 static inline bool same_short(const char *a, const char *b, size_t len)
 {
-	if (len > 8)
+	if (len > 16)
 		return memcmp(a, b, len) == 0;
+	if (len >= 8) {   /* two words that may overlap: a load and a compare each */
+		uint64_t a0, a1, b0, b1;
+		memcpy(&a0, a, 8), memcpy(&b0, b, 8);
+		memcpy(&a1, a + len - 8, 8), memcpy(&b1, b + len - 8, 8);
+		return a0 == b0 && a1 == b1;
+	}
 	for (size_t i = 0; i < len; i++)
 		if (a[i] != b[i])
 			return false;
@@ -454,6 +461,166 @@ void xml_scan_init(struct xml_scan *s, const struct xml_scan_handlers *h, void *
 	*s = (struct xml_scan){.h = h, .ud = ud, .where = XML_BEFORE};
 }
 
+/* A cell's text from p up to the '<' that ends it: *stop there, or
+ * STEP_GENERAL for a byte the direct path leaves to the general one
+ * (a reference, CR, ']', a control character, malformed UTF-8). */
+static enum step cell_text(const char *p, const char *end, const char **stop)
+{
+	const unsigned char *c = (const unsigned char *)p, *e = (const unsigned char *)end;
+	for (;;) {
+		while (c < e && byte_class[*c] & TEXT_PLAIN)
+			c++;
+		if (c == e)
+			return STEP_MORE;
+		if (*c == '<')
+			break;
+		if (*c < 0x80)
+			return STEP_GENERAL;
+		int n = utf8_char(c, e);
+		if (n <= 0)
+			return n < 0 ? STEP_MORE : STEP_GENERAL;
+		c += n;
+	}
+	*stop = (const char *)c;
+	return STEP_OK;
+}
+
+/* open, text, then close from *p: the text into *value and *value_end.
+ * STEP_GENERAL when *p does not start with open (end permitting). */
+static inline enum step leaf(char **p, char *end, const char *open, size_t open_len,
+		      const char *close, size_t close_len, char **value, char **value_end)
+{
+	char *at = *p;
+	if ((size_t)(end - at) < open_len)
+		return STEP_MORE;
+	if (!same_short(at, open, open_len))
+		return STEP_GENERAL;
+	const char *stop;
+	enum step st = cell_text(at + open_len, end, &stop);
+	if (st != STEP_OK)
+		return st;
+	if ((size_t)(end - stop) < close_len)
+		return STEP_MORE;
+	if (!same_short(stop, close, close_len))
+		return STEP_GENERAL;
+	*value = at + open_len;
+	*value_end = (char *)stop;
+	*p = (char *)stop + close_len;
+	return STEP_OK;
+}
+
+/* The rest of the direct path's cell from *p (after its start tag), its
+ * text into *value and *value_end (NULL without one). */
+static enum step cell_content(char **p, char *end, char **value, char **value_end)
+{
+	if (end - *p < 4)
+		return STEP_MORE;
+	if (same_short(*p, "</c>", 4)) {
+		*value = *value_end = NULL;
+		*p += 4;
+		return STEP_OK;
+	}
+	enum step st = leaf(p, end, "<v>", 3, "</v></c>", 8, value, value_end);
+	return st != STEP_GENERAL ? st
+				  : leaf(p, end, "<is><t>", 7, "</t></is></c>", 13, value, value_end);
+}
+
+/* The direct path for a shared string at *at ("<si"). */
+static enum step direct_string(struct xml_scan *s, char **at, char *end)
+{
+	char *p = *at, *value, *value_end;
+	enum step st = leaf(&p, end, "<si><t>", 7, "</t></si>", 9, &value, &value_end);
+	if (st != STEP_OK)
+		return st;
+	*value_end = '\0';
+	int rc = s->h->string(s->ud, value, (size_t)(value_end - value));
+	if (rc == 1) {
+		*value_end = '<';
+		return STEP_GENERAL;
+	}
+	if (rc < 0)
+		return STEP_OUT;
+	*at = p;
+	return STEP_OK;
+}
+
+/* The direct path for a cell at *at ("<c" and a space, '>' or '/'): the
+ * handlers' cell, or STEP_GENERAL for start_tag to read it instead. */
+static enum step direct_cell(struct xml_scan *s, char **at, char *end)
+{
+	char *p = *at + 2;
+	char *bounds[3][2] = {{NULL, NULL}, {NULL, NULL}, {NULL, NULL}};   /* r, s, t */
+	bool empty;
+	for (;;) {
+		if (p == end)
+			return STEP_MORE;
+		if (*p == '>' || *p == '/') {
+			if (end - p < 2)
+				return STEP_MORE;
+			empty = *p == '/';
+			if (empty && p[1] != '>')
+				return STEP_GENERAL;
+			p += empty ? 2 : 1;
+			break;
+		}
+		if (!is_space((unsigned char)*p))
+			return STEP_GENERAL;
+		while (p < end && is_space((unsigned char)*p))
+			p++;
+		if (end - p < 3)
+			return STEP_MORE;
+		if (*p == '>' || *p == '/')
+			continue;
+		int k = *p == 'r' ? 0 : *p == 's' ? 1 : *p == 't' ? 2 : -1;
+		char quote = p[2];
+		if (k < 0 || bounds[k][0] || p[1] != '=' || (quote != '"' && quote != '\''))
+			return STEP_GENERAL;
+		char *v = p + 3;
+		while (v < end && byte_class[(unsigned char)*v] & VALUE_PLAIN)
+			v++;
+		if (v == end)
+			return STEP_MORE;
+		if (*v != quote)
+			return STEP_GENERAL;
+		bounds[k][0] = p + 3;
+		bounds[k][1] = v;
+		p = v + 1;
+	}
+	char *value = NULL, *value_end = NULL;
+	if (!empty) {
+		enum step st = cell_content(&p, end, &value, &value_end);
+		if (st != STEP_OK)
+			return st;
+	}
+	/* NUL-ended in place, put back if the handler declines */
+	char saved[3];
+	const char *fields[3];
+	for (int k = 0; k < 3; k++) {
+		fields[k] = bounds[k][0];
+		if (bounds[k][1]) {
+			saved[k] = *bounds[k][1];
+			*bounds[k][1] = '\0';
+		}
+	}
+	if (value_end)
+		*value_end = '\0';
+	struct xml_cell cell = {fields[0], fields[1], fields[2], value ? value : "",
+				value ? (size_t)(value_end - value) : 0};
+	int rc = s->h->cell(s->ud, &cell);
+	if (rc == 1) {
+		for (int k = 0; k < 3; k++)
+			if (bounds[k][1])
+				*bounds[k][1] = saved[k];
+		if (value_end)
+			*value_end = '<';
+		return STEP_GENERAL;
+	}
+	if (rc < 0)
+		return STEP_OUT;
+	*at = p;
+	return STEP_OK;
+}
+
 /* The markup at *at ('<'). */
 static enum step markup(struct xml_scan *s, char **at, char *end)
 {
@@ -462,6 +629,21 @@ static enum step markup(struct xml_scan *s, char **at, char *end)
 	char c = (*at)[1];
 	if (c == '/')
 		return end_tag(s, at, end);
+	if (c == 'c' && s->h->cell && s->depth) {
+		if (end - *at < 3)
+			return STEP_MORE;
+		char after = (*at)[2];
+		if (is_space((unsigned char)after) || after == '>' || after == '/') {
+			enum step st = direct_cell(s, at, end);
+			if (st != STEP_GENERAL)
+				return st;
+		}
+	}
+	if (c == 's' && s->h->string && s->depth) {
+		enum step st = direct_string(s, at, end);
+		if (st != STEP_GENERAL)
+			return st;
+	}
 	if (name_start((unsigned char)c))
 		return start_tag(s, at, end);
 	if (c == '?' && s->where == XML_BEFORE) {

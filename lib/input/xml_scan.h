@@ -18,6 +18,18 @@
 
 enum { XML_SCAN_OUT = -1, XML_SCAN_MAX_ATTRS = 16 };
 
+/* A sheet's cell in its common shape, found without the general path:
+ * <c> inside an element, with no prefix, attributes among r, s and t only
+ * (each at most once, in any order, without references), then
+ * <v>TEXT</v>, <is><t>TEXT</t></is>, nothing (<c ...></c>) or no content
+ * (<c .../>), TEXT without references, CR or "]". Fields are NUL-ended
+ * in the buffer; NULL when absent. */
+struct xml_cell {
+	const char *ref, *style, *type;
+	const char *value;         /* the TEXT, "" without one */
+	size_t value_len;
+};
+
 /* As expat's element handlers: names without their namespace prefix,
  * attrs as name, value pairs ending with NULL; -1 stops the scan. */
 struct xml_scan_handlers {
@@ -25,6 +37,13 @@ struct xml_scan_handlers {
 	int (*end)(void *ud, const char *name);
 	struct strbuf *text;       /* character data goes here while *collect */
 	const bool *collect;
+	/* When set, each cell of xml_cell's shape goes here instead of the
+	 * start and end of its elements and its text: 0, -1 to stop the scan,
+	 * or 1 (having done nothing) for the general path to read it. */
+	int (*cell)(void *ud, const struct xml_cell *cell);
+	/* The same for a shared string <si><t>TEXT</t></si> (no prefix, no
+	 * attribute, TEXT as a cell's), TEXT NUL-ended in the buffer. */
+	int (*string)(void *ud, const char *text, size_t len);
 };
 
 struct xml_scan {

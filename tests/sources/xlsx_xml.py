@@ -11,6 +11,14 @@ A table of 6,000 shared strings (read by its own thread, in batches,
 while the sheet is parsed), the sheet asking for them last first, gives
 each row its strings.
 
+The scanner reads a cell <c r=".." s=".." t=".."><v>..</v></c> (or
+<is><t>..</t></is>, or none) and a shared string <si><t>..</t></si> on a
+direct path, anything else on its general one: cells and strings at the
+edges of that shape (attributes in another order, extra attributes,
+references, CR and ']' in values, whitespace between the elements,
+self-closing and empty cells, xml:space, rich runs) are read as
+xml.etree reads them, mixed row by row with the plain shape.
+
   xlsx_xml.py DQA
 """
 import json
@@ -58,6 +66,88 @@ def sheet(rows=300, prefix="", quote='"', eq="=", special_at=None, special="", a
     return "".join(out).encode()
 
 
+# Cells at the edges of the direct path's shape, {ref} and {text} filled in.
+EDGE_CELLS = [
+    '<c r="{ref}" t="str"><v>{text}</v></c>',
+    '<c t="str" r="{ref}"><v>{text}</v></c>',
+    '<c s="0" t="inlineStr" r="{ref}"><is><t>{text}</t></is></c>',
+    '<c r="{ref}" t="str" cm="1"><v>{text}</v></c>',
+    '<c r="{ref}" t="str"><v>{text} &amp; &#233;</v></c>',
+    '<c r="{ref}" t="str"><v>{text}\r\n] ]] x</v></c>',
+    '<c r="{ref}" t="str"> <v>{text}</v>\n</c>',
+    '<c\tr="{ref}"\nt="str" ><v>{text}</v></c >',
+    '<c r="{ref}"/>',
+    '<c r="{ref}" t="str"></c>',
+    '<c r="{ref}" t="str"><v></v></c>',
+    '<c r="{ref}" t="str"><v/></c>',
+    "<c r='{ref}' t='inlineStr'><is><t xml:space=\"preserve\"> {text} </t></is></c>",
+    '<c r="{ref}" t="inlineStr"><is><r><t>{text}</t></r><r><t>!</t></r></is></c>',
+    '<c r="{ref}" t="str" s="0"><v>Hà Nội {text}</v></c>',
+]
+
+
+def edge_sheet(rows=120):
+    out = [f'<worksheet xmlns="{NS}"><sheetData>']
+    for r in range(1, rows + 1):
+        out.append(f'<row r="{r}">')
+        for i, col in enumerate(COLUMNS):
+            ref = f"{'ABC'[i]}{r}"
+            if r == 1:
+                out.append(f'<c r="{ref}" t="inlineStr"><is><t>{col}</t></is></c>')
+            else:
+                out.append(EDGE_CELLS[(r * 3 + i) % len(EDGE_CELLS)].format(ref=ref,
+                                                                           text=f"v{r}"))
+        out.append("</row>")
+    out.append("</sheetData></worksheet>")
+    return "".join(out).encode()
+
+
+# Shared strings at the edges of the direct path's shape, {text} filled in.
+EDGE_STRINGS = [
+    "<si><t>{text}</t></si>",
+    '<si><t xml:space="preserve"> {text} </t></si>',
+    "<si><r><t>{text}</t></r><r><rPr><b/></rPr><t>!</t></r></si>",
+    "<si><t>{text} &lt;&amp;&gt;</t><rPh sb=\"0\" eb=\"1\"><t>ignored</t></rPh></si>",
+    "<si><t>{text}\r\nx]</t></si>",
+    "<si> <t>{text}</t> </si>",
+    "<si><t/></si>",
+    "<si><t>Hà Nội {text}</t></si>",
+]
+
+
+def edge_strings(tmp, rows=120):
+    """A workbook whose shared strings take the edge shapes, and the rows
+    xml.etree reads from it."""
+    items, want = [], {}
+    sheet_rows = [f'<row r="1">' + "".join(
+        f'<c r="{"ABC"[i]}1" t="inlineStr"><is><t>{c}</t></is></c>'
+        for i, c in enumerate(COLUMNS)) + "</row>"]
+    for r in range(2, rows + 1):
+        cells = []
+        for i in range(len(COLUMNS)):
+            items.append(EDGE_STRINGS[(r * 3 + i) % len(EDGE_STRINGS)].format(text=f"s{r}.{i}"))
+            cells.append(f'<c r="{"ABC"[i]}{r}" t="s"><v>{len(items) - 1}</v></c>')
+        sheet_rows.append(f'<row r="{r}">' + "".join(cells) + "</row>")
+    sst = (f'<sst xmlns="{NS}" count="{len(items)}" uniqueCount="{len(items)}">'
+           + "".join(items) + "</sst>").encode()
+    strings = []
+    for si in ET.fromstring(sst):
+        runs = [si] + si.findall(f"{{{NS}}}r")
+        strings.append("".join(t.text or "" for r in runs for t in r.findall(f"{{{NS}}}t")))
+    for r in range(2, rows + 1):
+        want[r] = {c: strings[(r - 2) * len(COLUMNS) + i] for i, c in enumerate(COLUMNS)}
+    sheet_bytes = (f'<worksheet xmlns="{NS}"><sheetData>' + "".join(sheet_rows)
+                   + "</sheetData></worksheet>").encode()
+    path = workbook(tmp, "sst.xlsx", sheet_bytes)
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts["xl/sharedStrings.xml"] = sst
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, b in parts.items():
+            z.writestr(n, b)
+    return path, want
+
+
 def expected(xml_bytes):
     """Row number -> {column: value}, as xml.etree reads the sheet."""
     root = ET.fromstring(xml_bytes)
@@ -68,6 +158,8 @@ def expected(xml_bytes):
             v = c.find(f"{{{NS}}}v")
             if v is not None:
                 values[COLUMNS[i]] = v.text or ""
+            elif c.find(f"{{{NS}}}is") is None:
+                values[COLUMNS[i]] = ""
             else:   # <is>: its <t>, or the <t> of each run; never those of <rPh>
                 inline = c.find(f"{{{NS}}}is")
                 runs = [inline] + inline.findall(f"{{{NS}}}r")
@@ -138,6 +230,7 @@ def main():
         "CDATA in row 150": sheet(rows=149) .replace(b"</sheetData>", cdata_row.encode()
                                                       + b"</sheetData>"),
         "a declaration": b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' + sheet(),
+        "cells at the edges of the direct path": edge_sheet(),
     }
     base = sheet()
     cut = base.index(b'<row r="200">')
@@ -151,6 +244,12 @@ def main():
         "text after the end": base + b"x",
         "cut short": base[:-40],
         "a DOCTYPE after the start": base[:cut] + b"<!DOCTYPE x>" + base[cut:],
+        "a cell's attribute given twice": base[:cut] + b'<row r="200"><c r="A200" r="A200" '
+        b't="str"><v>x</v></c></row>' + base[cut:],
+        "'<' in a cell's attribute": base[:cut] + b'<row r="200"><c r="A<200" t="str">'
+        b'<v>x</v></c></row>' + base[cut:],
+        "a cell's text cut by its end": base[:cut] + b'<row r="200"><c r="A200" t="str">'
+        b'<v>x</c></v></row>' + base[cut:],
     }
     with tempfile.TemporaryDirectory() as tmp:
         for label, xml_bytes in valid.items():
@@ -175,6 +274,17 @@ def main():
                                 f"want exit 3 and {want!r}")
             else:
                 print(f"ok: {label}: {want}")
+        path, want = edge_strings(tmp)
+        out = audit(dqa, tmp, path)
+        got = got_values(out) if out.returncode in (0, 1) else None
+        if got != want:
+            diff = [n for n in sorted(set(got or {}) | set(want)) if (got or {}).get(n) != want.get(n)]
+            failures.append(f"shared strings at the edges of the direct path: exit "
+                            f"{out.returncode}, {out.stderr.strip()!r}, row {diff[:1]}: "
+                            f"dqa {(got or {}).get(diff[0]) if diff else None}, "
+                            f"xml.etree {want.get(diff[0]) if diff else None}")
+        else:
+            print(f"ok: shared strings at the edges of the direct path: {len(want)} rows agree")
         # 6,000 strings (two batches), the table's order the reverse of the sheet's
         wide = COLUMNS + ["d", "e", "f"]
         rows = [(1, [(f"{'ABCDEF'[i]}1", "inline", c, None) for i, c in enumerate(wide)])]
