@@ -139,12 +139,7 @@ def edge_strings(tmp, rows=120):
     sheet_bytes = (f'<worksheet xmlns="{NS}"><sheetData>' + "".join(sheet_rows)
                    + "</sheetData></worksheet>").encode()
     path = workbook(tmp, "sst.xlsx", sheet_bytes)
-    with zipfile.ZipFile(path) as z:
-        parts = {n: z.read(n) for n in z.namelist()}
-    parts["xl/sharedStrings.xml"] = sst
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for n, b in parts.items():
-            z.writestr(n, b)
+    replace_part(path, "xl/sharedStrings.xml", sst)
     return path, want
 
 
@@ -170,15 +165,20 @@ def expected(xml_bytes):
     return want
 
 
-def workbook(tmp, name, sheet_bytes):
-    path = os.path.join(tmp, name)
-    write_workbook(path, [("S", [(1, [("A1", "inline", "x", None)])])])
+def replace_part(path, name, data):
+    """Rewrites the workbook at path with its part name holding data."""
     with zipfile.ZipFile(path) as z:
         parts = {n: z.read(n) for n in z.namelist()}
-    parts["xl/worksheets/sheet1.xml"] = sheet_bytes
+    parts[name] = data
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for n, b in parts.items():
             z.writestr(n, b)
+
+
+def workbook(tmp, name, sheet_bytes):
+    path = os.path.join(tmp, name)
+    write_workbook(path, [("S", [(1, [("A1", "inline", "x", None)])])])
+    replace_part(path, "xl/worksheets/sheet1.xml", sheet_bytes)
     return path
 
 
