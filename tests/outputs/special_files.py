@@ -82,6 +82,17 @@ def main():
             if leftovers:
                 failures += 1
                 print("%s: temporaries left behind: %s" % (option, leftovers))
+        # a device node like /dev/null's (root only: skipped otherwise)
+        null = os.path.join(tmp, "null")
+        try:
+            os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        except PermissionError:
+            null = None
+        if null:
+            run(["--failed-rows", null, "--invalid-rows", null])
+            if not stat.S_ISCHR(os.stat(null).st_mode):
+                failures += 1
+                print("a device node named as an output was replaced by a regular file")
     if failures:
         sys.stdout.flush()
         os._exit(1)   # without waiting for readers stuck on a replaced FIFO
