@@ -192,6 +192,20 @@ static void end_set(struct key_part *kp, size_t k, enum key_state state)
 	kp->state[k] = (uint8_t)state;
 }
 
+/* Adds a row's hash to set k: a hash seen before ends the set as not a
+ * key. */
+static int put_hash(struct key_part *kp, size_t k, uint64_t h, dqa_error *err)
+{
+	int added = set_put(&kp->seen[k], h);
+	if (added < 0)
+		return error_nomem(err);
+	if (added)
+		kp->entries++;
+	else
+		end_set(kp, k, KEY_REPEATED);
+	return 0;
+}
+
 /* Gives up the least preferred sets while past the memory bound. */
 static void keep_bound(struct key_part *kp)
 {
@@ -259,13 +273,7 @@ static int key_row(void *sink, const struct record *rec, uint32_t input, dqa_err
 	for (size_t k = 0; k < ks->nsets; k++) {
 		if (kp->state[k] != KEY_ALIVE)
 			continue;
-		int added = set_put(&kp->seen[k], set_hash(kp, &ks->sets[k]));
-		if (added < 0)
-			return error_nomem(err);
-		if (added)
-			kp->entries++;
-		else
-			end_set(kp, k, KEY_REPEATED);
+		FORWARD_IF_ERROR(put_hash(kp, k, set_hash(kp, &ks->sets[k]), err));
 	}
 	keep_bound(kp);
 	return 0;
@@ -288,13 +296,7 @@ static int key_merge(void *into, void *from, dqa_error *err)
 		for (size_t i = 0; i < s->cap && a->state[k] == KEY_ALIVE; i++) {
 			if (!s->slots[i])
 				continue;
-			int added = set_put(&a->seen[k], s->slots[i]);
-			if (added < 0)
-				return error_nomem(err);
-			if (added)
-				a->entries++;
-			else
-				end_set(a, k, KEY_REPEATED);
+			FORWARD_IF_ERROR(put_hash(a, k, s->slots[i], err));
 		}
 		keep_bound(a);
 	}
