@@ -109,21 +109,17 @@ int file_batch_add(struct file_batch *b, const char *dir, const char *name, cons
 	struct batch_file *f = &b->files[b->n];
 	size_t size = strlen(dir) + strlen(name) + 16;
 	f->target = malloc(size);
-	f->temp = malloc(size);
-	if (!f->target || !f->temp) {
-		free(f->target);
-		free(f->temp);
-		return error_nomem(err);
-	}
+	RETURN_IF_NOMEM(f->target, err);
 	snprintf(f->target, size, "%s/%s", dir, name);
-	bool in_place = is_special(f->target);
-	if (in_place) {
-		free(f->temp);
-		f->temp = NULL;
-	} else {
+	f->temp = NULL;
+	if (!is_special(f->target)) {
+		if (!(f->temp = malloc(size))) {
+			free(f->target);
+			return error_nomem(err);
+		}
 		snprintf(f->temp, size, "%s/.%s.XXXXXX", dir, name);
 	}
-	int fd = in_place ? open(f->target, O_WRONLY | O_CLOEXEC) : mkstemp(f->temp);
+	int fd = f->temp ? mkstemp(f->temp) : open(f->target, O_WRONLY | O_CLOEXEC);
 	if (fd < 0) {
 		int saved = errno;
 		free(f->temp);
@@ -134,7 +130,7 @@ int file_batch_add(struct file_batch *b, const char *dir, const char *name, cons
 	b->n++;     /* from here on the temporary is the batch's to remove */
 	int saved = fileio_write_all(fd, data, len);
 	/* Reports are meant to be read by others: rw-r--r-- unless umask says less. */
-	if (!saved && !in_place && fchmod(fd, 0666 & ~b->umask) < 0)
+	if (!saved && f->temp && fchmod(fd, 0666 & ~b->umask) < 0)
 		saved = errno;
 	if (close(fd) < 0 && !saved)
 		saved = errno;

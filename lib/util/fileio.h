@@ -52,7 +52,8 @@ void atomic_file_discard(struct atomic_file *af);
 void file_batch_init(struct file_batch *b);
 /* Writes data to a temporary file beside DIR/NAME (DIR created if missing;
  * at most FILE_BATCH_DIRS distinct folders). Nothing is visible under NAME
- * until file_batch_commit. */
+ * until file_batch_commit, except where NAME is a FIFO or a device: that
+ * is written at once, in place. */
 int file_batch_add(struct file_batch *b, const char *dir, const char *name, const char *data,
 		   size_t len, dqa_error *err);
 /* Flushes every temporary to disk, renames each over its target in the
