@@ -65,6 +65,9 @@ struct column_stats {
 	struct strset memo;              /* value -> index in memo_facts; this
 					    worker's, never merged */
 	struct value_facts *memo_facts;
+	uint64_t *memo_repeats;          /* per memo entry, occurrences after its
+					    first whose counts are not yet in the
+					    column's (column_fold) */
 	uint32_t memo_hits, memo_misses;  /* since the memo was full, or the last trial */
 	bool memo_off;                   /* it missed as often as it hit: no longer asked */
 };
@@ -74,10 +77,16 @@ void column_init(struct column_stats *c);
  * normalisation buffer. Returns 0 or -1 out of memory. */
 int column_add(struct column_stats *c, const char *s, size_t len, uint64_t position,
 	       int64_t now_year, struct text_buf *tb);
-int column_merge(struct column_stats *into, const struct column_stats *from);
+/* Adds the repeats of the memo's values to the column's counts: a value seen
+ * again adds only to its memo entry's repeats (its extremes, length and
+ * HyperLogLog register are those of its first occurrence). Returns 0 or -1
+ * out of memory. */
+int column_fold(struct column_stats *c);
+int column_merge(struct column_stats *into, struct column_stats *from);
 /* After the last merge: in a column of numbers a 0 is a value, so its
- * placeholders that are numbers leave the hygiene findings. */
-void column_finish(struct column_stats *c);
+ * placeholders that are numbers leave the hygiene findings. Returns 0 or
+ * -1 out of memory. */
+int column_finish(struct column_stats *c);
 void column_release(struct column_stats *c);
 
 /* The column's type after the scan: the first kind (kinds.h order) that

@@ -32,16 +32,16 @@ static int allocate(struct ddsketch *d)
 	return d->pos && d->neg ? 0 : -1;
 }
 
-int ddsketch_add(struct ddsketch *d, double x)
+int ddsketch_add(struct ddsketch *d, double x, uint64_t n)
 {
 	if (allocate(d) < 0)
 		return -1;
 	double m = fabs(x);
-	d->count++;
+	d->count += n;
 	if (m < MIN_MAGNITUDE)
-		d->zero++;
+		d->zero += n;
 	else
-		(x > 0 ? d->pos : d->neg)[bucket(m < MAX_MAGNITUDE ? m : MAX_MAGNITUDE)]++;
+		(x > 0 ? d->pos : d->neg)[bucket(m < MAX_MAGNITUDE ? m : MAX_MAGNITUDE)] += n;
 	return 0;
 }
 

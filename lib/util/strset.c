@@ -183,6 +183,14 @@ size_t strset_memory(const struct strset *s)
 	return s->cap * sizeof *s->slots + s->keys_cap;
 }
 
+void strset_clear(struct strset *s)
+{
+	if (s->slots)
+		memset(s->slots, 0, s->cap * sizeof *s->slots);
+	s->count = 0;
+	s->keys_len = 0;
+}
+
 void strset_release(struct strset *s)
 {
 	free(s->slots);

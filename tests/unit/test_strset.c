@@ -59,6 +59,15 @@ int main(void)
 		int n = snprintf(key, sizeof key, "key-%llu", (unsigned long long)i);
 		EXPECT(strset_get(&s, key, (size_t)n, &v) && v == i);
 	}
+	/* Cleared, the set keeps its table and finds none of the old keys;
+	 * a key put again gets its new value. */
+	size_t cap = s.cap;
+	strset_clear(&s);
+	EXPECT(s.count == 0 && s.cap == cap && !strset_get(&s, "a", 1, NULL));
+	EXPECT(!strset_get(&s, "key-5", 5, NULL));
+	v = 3;
+	EXPECT(strset_put(&s, "key-5", 5, &v) == 1 && strset_get(&s, "key-5", 5, &v) && v == 3);
+	EXPECT(s.count == 1 && s.cap == cap);
 	strset_release(&s);
 	EXPECT(!strset_get(&s, "a", 1, NULL));
 	return TAP_DONE();
