@@ -237,6 +237,23 @@ static int add_counts(struct column_stats *c, const struct value_facts *f, uint6
 	return ddsketch_add(&c->quantiles, f->vc.number, n);
 }
 
+/* Another occurrence of a memo entry's value: its kinds, length, extremes
+ * and HyperLogLog register are those of its first (column_fold adds the
+ * counts); only its sample levels in the two counters depend on where it
+ * is. */
+static int add_repeat(struct column_stats *c, const struct value_facts *f, uint64_t hash,
+		      uint64_t position)
+{
+	if (!c->memo_repeats && !(c->memo_repeats = calloc(MEMO_VALUES, sizeof *c->memo_repeats)))
+		return -1;
+	struct memo_repeats *r = &c->memo_repeats[f - c->memo_facts];
+	if (!r->shape_hash)
+		r->shape_hash = strset_hash(f->bytes.shape, f->bytes.shape_len);
+	counter_levels_add(&r->value, counter_level_of(hash, position), 1);
+	counter_levels_add(&r->shape, counter_level_of(r->shape_hash, position), 1);
+	return 0;
+}
+
 int column_add(struct column_stats *c, const char *s, size_t len, uint64_t position,
 	       int64_t now_year, struct text_buf *tb)
 {
@@ -253,33 +270,37 @@ int column_add(struct column_stats *c, const char *s, size_t len, uint64_t posit
 	const struct value_facts *f = facts_for(c, s, len, hash, now_year, tb, &scratch, &seen);
 	if (!f)
 		return -1;
-	if (seen) {
-		if (!c->memo_repeats &&
-		    !(c->memo_repeats = calloc(MEMO_VALUES, sizeof *c->memo_repeats)))
-			return -1;
-		c->memo_repeats[f - c->memo_facts]++;
-	} else {
-		add_counts(c, f, 1);
-		c->min_len = f->bytes.chars < c->min_len ? f->bytes.chars : c->min_len;
-		c->max_len = f->bytes.chars > c->max_len ? f->bytes.chars : c->max_len;
-		/* A value this worker counted before changes no HyperLogLog
-		 * register, nor an extreme. */
-		if (add_extremes(c, &f->vc, s, len) < 0 || hll_add(&c->distinct, hash) < 0)
-			return -1;
-	}
-	if (counter_add_text(&c->shapes, f->bytes.shape, f->bytes.shape_len, position) < 0)
+	if (seen)
+		return add_repeat(c, f, hash, position);
+	add_counts(c, f, 1);
+	c->min_len = f->bytes.chars < c->min_len ? f->bytes.chars : c->min_len;
+	c->max_len = f->bytes.chars > c->max_len ? f->bytes.chars : c->max_len;
+	if (add_extremes(c, &f->vc, s, len) < 0 || hll_add(&c->distinct, hash) < 0 ||
+	    counter_add_text(&c->shapes, f->bytes.shape, f->bytes.shape_len, position) < 0)
 		return -1;
 	return counter_add(&c->counts, s, len, hash, position);
 }
 
 int column_fold(struct column_stats *c)
 {
-	for (size_t i = 0; c->memo_repeats && i < c->memo.count; i++)
-		if (c->memo_repeats[i]) {
-			if (add_counts(c, &c->memo_facts[i], c->memo_repeats[i]) < 0)
-				return -1;
-			c->memo_repeats[i] = 0;
-		}
+	size_t pos = 0, len;
+	const char *value;
+	uint64_t hash, i;
+	while (c->memo_repeats && strset_next_hashed(&c->memo, &pos, &value, &len, &hash, &i)) {
+		struct memo_repeats *r = &c->memo_repeats[i];
+		if (!r->shape_hash)
+			continue;
+		const struct value_facts *f = &c->memo_facts[i];
+		uint64_t n = 0;
+		for (unsigned l = 0; l <= r->value.top; l++)
+			n += r->value.at[l];
+		if (add_counts(c, f, n) < 0 ||
+		    counter_add_levels(&c->counts, value, len, hash, &r->value) < 0 ||
+		    counter_add_levels(&c->shapes, f->bytes.shape, f->bytes.shape_len, r->shape_hash,
+				       &r->shape) < 0)
+			return -1;
+		*r = (struct memo_repeats){0};
+	}
 	return 0;
 }
 

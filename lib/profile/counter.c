@@ -30,13 +30,6 @@ static uint64_t sampled(const struct counter *c, size_t i)
 	return n;
 }
 
-/* Counts n occurrences of level l in entry e. */
-static void count_in(struct counter_levels *e, unsigned l, uint32_t n)
-{
-	e->at[l] += n;
-	e->top = l > e->top ? l : e->top;
-}
-
 /* One level up: the entries left with no occurrence in the sample go. The
  * kept ones fill the spare table, which then swaps with the counter's. */
 static int raise_level(struct counter *c)
@@ -85,7 +78,7 @@ int counter_add_level(struct counter *c, const char *s, size_t len, uint64_t has
 		return 0;
 	if (c->last_len && hash == c->last_hash && len == c->last_len &&
 	    memcmp(s, c->last, len) == 0) {
-		count_in(&c->levels[c->last_index], l, n);
+		counter_levels_add(&c->levels[c->last_index], l, n);
 		return 0;
 	}
 	uint64_t index = c->set.count;
@@ -110,7 +103,7 @@ int counter_add_level(struct counter *c, const char *s, size_t len, uint64_t has
 		}
 		c->levels[index] = (struct counter_levels){0};
 	}
-	count_in(&c->levels[index], l, n);
+	counter_levels_add(&c->levels[index], l, n);
 	while (c->set.count > c->cap && c->level + 1 < COUNTER_LEVELS)
 		if (raise_level(c) < 0)
 			return -1;
@@ -123,7 +116,16 @@ int counter_add_text(struct counter *c, const char *s, size_t len, uint64_t posi
 		return counter_add(c, s, len, strset_hash(s, len), position);
 	unsigned l = counter_level_of(c->last_hash, position);
 	if (l >= c->level)
-		count_in(&c->levels[c->last_index], l, 1);
+		counter_levels_add(&c->levels[c->last_index], l, 1);
+	return 0;
+}
+
+int counter_add_levels(struct counter *c, const char *s, size_t len, uint64_t hash,
+		       const struct counter_levels *e)
+{
+	for (unsigned l = 0; l <= e->top; l++)
+		if (e->at[l] && counter_add_level(c, s, len, hash, l, e->at[l]) < 0)
+			return -1;
 	return 0;
 }
 
@@ -134,14 +136,11 @@ int counter_merge(struct counter *into, const struct counter *from)
 			return -1;
 	size_t pos = 0, len;
 	const char *key;
-	uint64_t index;
-	while (strset_next(&from->set, &pos, &key, &len, &index)) {
-		uint64_t hash = strset_hash(key, len);
-		for (unsigned l = from->level; l < COUNTER_LEVELS; l++)
-			if (from->levels[index].at[l] &&
-			    counter_add_level(into, key, len, hash, l, from->levels[index].at[l]) < 0)
-				return -1;
-	}
+	uint64_t hash, index;
+	/* An entry's levels below from's are zero (raise_level). */
+	while (strset_next_hashed(&from->set, &pos, &key, &len, &hash, &index))
+		if (counter_add_levels(into, key, len, hash, &from->levels[index]) < 0)
+			return -1;
 	return 0;
 }
 

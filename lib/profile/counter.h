@@ -23,6 +23,13 @@ struct counter_levels {
 	uint32_t top;           /* the highest level with an occurrence */
 };
 
+/* Counts n occurrences of level l in e. */
+static inline void counter_levels_add(struct counter_levels *e, unsigned l, uint32_t n)
+{
+	e->at[l] += n;
+	e->top = l > e->top ? l : e->top;
+}
+
 /* Values up to this many bytes are remembered as the last one counted: a
  * column of one shape then finds its entry without a table lookup. */
 enum { COUNTER_LAST_MAX = 48 };
@@ -71,6 +78,10 @@ static inline unsigned counter_level_of(uint64_t hash, uint64_t position)
  * 0, or -1 out of memory. */
 int counter_add_level(struct counter *c, const char *s, size_t len, uint64_t hash, unsigned l,
 		      uint32_t n);
+/* Counts the value's occurrences of every level of e, as counter_add_level
+ * each. */
+int counter_add_levels(struct counter *c, const char *s, size_t len, uint64_t hash,
+		       const struct counter_levels *e);
 /* Counts one occurrence of the value (hash: its strset_hash) at position
  * (counter_position); one below the sampled level costs a hash mix. Returns
  * 0, or -1 out of memory. */
