@@ -4,6 +4,8 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "../util/zeroed.h"
+
 #define GAMMA ((1 + DDSKETCH_RELATIVE_ACCURACY) / (1 - DDSKETCH_RELATIVE_ACCURACY))
 #define MIN_MAGNITUDE 1e-9
 #define MAX_MAGNITUDE 1e18
@@ -26,9 +28,9 @@ static double bucket_value(int i)
 static int allocate(struct ddsketch *d)
 {
 	if (!d->pos)
-		d->pos = calloc(NBUCKETS, sizeof *d->pos);
+		d->pos = zeroed_alloc(NBUCKETS, sizeof *d->pos);
 	if (!d->neg)
-		d->neg = calloc(NBUCKETS, sizeof *d->neg);
+		d->neg = zeroed_alloc(NBUCKETS, sizeof *d->neg);
 	return d->pos && d->neg ? 0 : -1;
 }
 

@@ -5,9 +5,11 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "../util/zeroed.h"
+
 int hll_add(struct hll *h, uint64_t hash)
 {
-	if (!h->reg && !(h->reg = calloc(HLL_REGISTERS, 1)))
+	if (!h->reg && !(h->reg = zeroed_alloc(HLL_REGISTERS, 1)))
 		return -1;
 	/* A final mix: the table hash's low bits pick slots, its high ones here. */
 	hash ^= hash >> 33;
@@ -25,7 +27,7 @@ int hll_merge(struct hll *into, const struct hll *from)
 {
 	if (!from->reg)
 		return 0;
-	if (!into->reg && !(into->reg = calloc(HLL_REGISTERS, 1)))
+	if (!into->reg && !(into->reg = zeroed_alloc(HLL_REGISTERS, 1)))
 		return -1;
 	for (size_t i = 0; i < HLL_REGISTERS; i++)
 		if (from->reg[i] > into->reg[i])

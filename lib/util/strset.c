@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "zeroed.h"
+
 struct strset_slot {
 	uint64_t hash;   /* 0 marks an empty slot */
 	size_t offset;
@@ -60,7 +62,7 @@ static bool slot_matches(const struct strset *s, const struct strset_slot *slot,
 static int grow(struct strset *s)
 {
 	size_t cap = s->cap ? s->cap * 2 : 64;
-	struct strset_slot *slots = calloc(cap, sizeof *slots);
+	struct strset_slot *slots = zeroed_alloc(cap, sizeof *slots);
 	if (!slots)
 		return -1;
 	for (size_t i = 0; i < s->cap; i++) {
