@@ -258,7 +258,8 @@ static int add_repeat(struct column_stats *c, const struct value_facts *f, uint6
 int column_add(struct column_stats *c, const char *s, size_t len, uint64_t position,
 	       int64_t now_year, struct text_buf *tb)
 {
-	if (value_blank(s, len)) {
+	/* Most values start with neither a space nor a tab: not blank. */
+	if ((len == 0 || s[0] == ' ' || s[0] == '\t') && value_blank(s, len)) {
 		c->empty++;
 		c->hygiene[HYG_WHITESPACE_ONLY] += len > 0;
 		c->hygiene[HYG_UNTRIMMED] += len > 0;
