@@ -245,7 +245,8 @@ static int add_counts(struct column_stats *c, const struct value_facts *f, uint6
 static int add_repeat(struct column_stats *c, const struct value_facts *f, uint64_t hash,
 		      uint64_t position)
 {
-	if (!c->memo_repeats && !(c->memo_repeats = zeroed_alloc(MEMO_VALUES, sizeof *c->memo_repeats)))
+	if (!c->memo_repeats &&
+	    !(c->memo_repeats = zeroed_alloc(MEMO_VALUES, sizeof *c->memo_repeats)))
 		return -1;
 	struct memo_repeats *r = &c->memo_repeats[f - c->memo_facts];
 	if (!r->shape_hash)

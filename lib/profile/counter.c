@@ -68,7 +68,8 @@ static int raise_level(struct counter *c)
 {
 	unsigned level = c->level + 1;
 	if (c->spare_levels_cap < c->levels_cap) {
-		struct counter_levels *grown = realloc(c->spare_levels, c->levels_cap * sizeof *grown);
+		struct counter_levels *grown =
+			realloc(c->spare_levels, c->levels_cap * sizeof *grown);
 		if (!grown)
 			return -1;
 		c->spare_levels = grown;

@@ -40,10 +40,15 @@ double hll_estimate(const struct hll *h)
 	if (!h->reg)
 		return 0;
 	const double m = HLL_REGISTERS, alpha = 0.7213 / (1 + 1.079 / m);
+	/* 2^-r for every rank a register can hold (exact, as ldexp gives). */
+	double inverse[64 - HLL_BITS + 2];
+	inverse[0] = 1;
+	for (size_t r = 1; r < sizeof inverse / sizeof *inverse; r++)
+		inverse[r] = inverse[r - 1] / 2;
 	double sum = 0;
 	size_t zeros = 0;
 	for (size_t i = 0; i < HLL_REGISTERS; i++) {
-		sum += ldexp(1.0, -h->reg[i]);
+		sum += inverse[h->reg[i]];
 		zeros += h->reg[i] == 0;
 	}
 	double e = alpha * m * m / sum;
