@@ -8,6 +8,7 @@
 #include "../checks/value_tests.h"
 #include "../util/utf8_valid.h"
 #include "../util/values.h"
+#include "../util/zeroed.h"
 
 /* The kinds whose values have a number. */
 #define NUMBER_KINDS (1u << KIND_NUMBER | 1u << KIND_DECIMAL_COMMA)
@@ -119,16 +120,11 @@ static int add_extremes(struct column_stats *c, const struct value_class *vc, co
 	struct extreme v = {.text = (char *)s, .len = len, .prefix = text_prefix(s, len),
 			    .number = vc->number, .time = vc->time};
 	int rc = update_if(&c->text_min, &v, BY_TEXT, -1) | update_if(&c->text_max, &v, BY_TEXT, 1);
-	if (vc->kinds & NUMBER_KINDS) {
-		c->numbers++;
+	if (vc->kinds & NUMBER_KINDS)
 		rc |= update_if(&c->num_min, &v, BY_NUMBER, -1) |
 		      update_if(&c->num_max, &v, BY_NUMBER, 1);
-		rc |= ddsketch_add(&c->quantiles, vc->number);
-	}
-	if (vc->formats) {
-		c->times++;
+	if (vc->formats)
 		rc |= update_if(&c->time_min, &v, BY_TIME, -1) | update_if(&c->time_max, &v, BY_TIME, 1);
-	}
 	return rc ? -1 : 0;
 }
 
@@ -220,17 +216,51 @@ static const struct value_facts *facts_for(struct column_stats *c, const char *s
 	return scratch;
 }
 
-/* counts[i]++ for every bit i set in bits. */
-static void count_bits(uint64_t *counts, uint32_t bits)
+/* counts[i] += n for every bit i set in bits. */
+static void count_bits(uint64_t *counts, uint32_t bits, uint64_t n)
 {
 	for (; bits; bits &= bits - 1)
-		counts[__builtin_ctz(bits)]++;
+		counts[__builtin_ctz(bits)] += n;
+}
+
+/* What n occurrences of a value add to the column's counts and quantiles. */
+static int add_counts(struct column_stats *c, const struct value_facts *f, uint64_t n)
+{
+	count_bits(c->kinds, f->vc.kinds, n);
+	count_bits(c->formats, f->vc.formats, n);
+	count_bits(c->hygiene, f->hygiene, n);
+	bool number = f->vc.kinds & NUMBER_KINDS;
+	c->number_placeholders += (f->hygiene >> HYG_PLACEHOLDER & 1) && number ? n : 0;
+	c->times += f->vc.formats ? n : 0;
+	if (!number)
+		return 0;
+	c->numbers += n;
+	return ddsketch_add(&c->quantiles, f->vc.number, n);
+}
+
+/* Another occurrence of a memo entry's value: its kinds, length, extremes
+ * and HyperLogLog register are those of its first (column_fold adds the
+ * counts); only its sample levels in the two counters depend on where it
+ * is. */
+static int add_repeat(struct column_stats *c, const struct value_facts *f, uint64_t hash,
+		      uint64_t position)
+{
+	if (!c->memo_repeats &&
+	    !(c->memo_repeats = zeroed_alloc(MEMO_VALUES, sizeof *c->memo_repeats)))
+		return -1;
+	struct memo_repeats *r = &c->memo_repeats[f - c->memo_facts];
+	if (!r->shape_hash)
+		r->shape_hash = strset_hash(f->bytes.shape, f->bytes.shape_len);
+	counter_levels_add(&r->value, counter_level_of(hash, position), 1);
+	counter_levels_add(&r->shape, counter_level_of(r->shape_hash, position), 1);
+	return 0;
 }
 
 int column_add(struct column_stats *c, const char *s, size_t len, uint64_t position,
 	       int64_t now_year, struct text_buf *tb)
 {
-	if (value_blank(s, len)) {
+	/* Most values start with neither a space nor a tab: not blank. */
+	if ((len == 0 || s[0] == ' ' || s[0] == '\t') && value_blank(s, len)) {
 		c->empty++;
 		c->hygiene[HYG_WHITESPACE_ONLY] += len > 0;
 		c->hygiene[HYG_UNTRIMMED] += len > 0;
@@ -243,19 +273,38 @@ int column_add(struct column_stats *c, const char *s, size_t len, uint64_t posit
 	const struct value_facts *f = facts_for(c, s, len, hash, now_year, tb, &scratch, &seen);
 	if (!f)
 		return -1;
-	count_bits(c->kinds, f->vc.kinds);
-	count_bits(c->formats, f->vc.formats);
-	count_bits(c->hygiene, f->hygiene);
-	c->number_placeholders += (f->hygiene >> HYG_PLACEHOLDER & 1) && (f->vc.kinds & NUMBER_KINDS);
+	if (seen)
+		return add_repeat(c, f, hash, position);
+	add_counts(c, f, 1);
 	c->min_len = f->bytes.chars < c->min_len ? f->bytes.chars : c->min_len;
 	c->max_len = f->bytes.chars > c->max_len ? f->bytes.chars : c->max_len;
-	if (add_extremes(c, &f->vc, s, len) < 0 ||
+	if (add_extremes(c, &f->vc, s, len) < 0 || hll_add(&c->distinct, hash) < 0 ||
 	    counter_add_text(&c->shapes, f->bytes.shape, f->bytes.shape_len, position) < 0)
 		return -1;
-	/* A value this worker counted before changes no HyperLogLog register. */
-	if (!seen && hll_add(&c->distinct, hash) < 0)
-		return -1;
 	return counter_add(&c->counts, s, len, hash, position);
+}
+
+int column_fold(struct column_stats *c)
+{
+	size_t pos = 0, len;
+	const char *value;
+	uint64_t hash, i;
+	while (c->memo_repeats && strset_next_hashed(&c->memo, &pos, &value, &len, &hash, &i)) {
+		struct memo_repeats *r = &c->memo_repeats[i];
+		if (!r->shape_hash)
+			continue;
+		const struct value_facts *f = &c->memo_facts[i];
+		uint64_t n = 0;
+		for (unsigned l = 0; l <= r->value.top; l++)
+			n += r->value.at[l];
+		if (add_counts(c, f, n) < 0 ||
+		    counter_add_levels(&c->counts, value, len, hash, &r->value) < 0 ||
+		    counter_add_levels(&c->shapes, f->bytes.shape, f->bytes.shape_len, r->shape_hash,
+				       &r->shape) < 0)
+			return -1;
+		*r = (struct memo_repeats){0};
+	}
+	return 0;
 }
 
 static int merge_extremes(struct column_stats *into, const struct column_stats *from)
@@ -269,9 +318,9 @@ static int merge_extremes(struct column_stats *into, const struct column_stats *
 	return rc ? -1 : 0;
 }
 
-int column_merge(struct column_stats *into, const struct column_stats *from)
+int column_merge(struct column_stats *into, struct column_stats *from)
 {
-	if (merge_extremes(into, from) < 0)
+	if (column_fold(into) < 0 || column_fold(from) < 0 || merge_extremes(into, from) < 0)
 		return -1;
 	into->values += from->values;
 	into->empty += from->empty;
@@ -294,13 +343,16 @@ int column_merge(struct column_stats *into, const struct column_stats *from)
 	return 0;
 }
 
-void column_finish(struct column_stats *c)
+int column_finish(struct column_stats *c)
 {
+	if (column_fold(c) < 0)
+		return -1;
 	const char *format;
 	double share;
 	enum value_kind type = column_type(c, &format, &share);
 	if (type == KIND_INTEGER || type == KIND_NUMBER || type == KIND_DECIMAL_COMMA)
 		c->hygiene[HYG_PLACEHOLDER] -= c->number_placeholders;
+	return 0;
 }
 
 void column_release(struct column_stats *c)
@@ -313,6 +365,7 @@ void column_release(struct column_stats *c)
 	counter_release(&c->shapes);
 	strset_release(&c->memo);
 	free(c->memo_facts);
+	free(c->memo_repeats);
 	hll_release(&c->distinct);
 	ddsketch_release(&c->quantiles);
 }

@@ -32,6 +32,14 @@ struct value_facts {
 	struct value_bytes bytes;        /* shape, characters */
 };
 
+/* A memo entry's occurrences after its first, by their sample levels in the
+ * value counter and in the shape counter: not yet in the column's counts
+ * and counters (column_fold). */
+struct memo_repeats {
+	struct counter_levels value, shape;
+	uint64_t shape_hash;             /* 0 until the first repeat */
+};
+
 /* A value kept as an extreme (min or max), owned; its buffer holds cap
  * bytes, so that a column whose extreme moves on every row (a row number)
  * copies without allocating. prefix is its first 8 bytes as a big-endian
@@ -65,6 +73,7 @@ struct column_stats {
 	struct strset memo;              /* value -> index in memo_facts; this
 					    worker's, never merged */
 	struct value_facts *memo_facts;
+	struct memo_repeats *memo_repeats;
 	uint32_t memo_hits, memo_misses;  /* since the memo was full, or the last trial */
 	bool memo_off;                   /* it missed as often as it hit: no longer asked */
 };
@@ -74,10 +83,16 @@ void column_init(struct column_stats *c);
  * normalisation buffer. Returns 0 or -1 out of memory. */
 int column_add(struct column_stats *c, const char *s, size_t len, uint64_t position,
 	       int64_t now_year, struct text_buf *tb);
-int column_merge(struct column_stats *into, const struct column_stats *from);
+/* Adds the repeats of the memo's values to the column's counts and
+ * counters: a value seen again adds only to its memo entry's repeats (its
+ * extremes, length and HyperLogLog register are those of its first
+ * occurrence). Returns 0 or -1 out of memory. */
+int column_fold(struct column_stats *c);
+int column_merge(struct column_stats *into, struct column_stats *from);
 /* After the last merge: in a column of numbers a 0 is a value, so its
- * placeholders that are numbers leave the hygiene findings. */
-void column_finish(struct column_stats *c);
+ * placeholders that are numbers leave the hygiene findings. Returns 0 or
+ * -1 out of memory. */
+int column_finish(struct column_stats *c);
 void column_release(struct column_stats *c);
 
 /* The column's type after the scan: the first kind (kinds.h order) that

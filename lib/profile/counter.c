@@ -13,19 +13,12 @@
 
 void counter_init(struct counter *c, size_t cap)
 {
-	*c = (struct counter){.set = STRSET_INIT, .cap = cap};
+	*c = (struct counter){.set = STRSET_INIT, .spare = STRSET_INIT, .cap = cap};
 }
 
 uint64_t counter_position(uint32_t input, uint64_t line)
 {
 	return hash_mix((uint64_t)input << 48 ^ line);
-}
-
-static unsigned occurrence_level(uint64_t hash, uint64_t position)
-{
-	uint64_t h = hash_mix(hash ^ position);
-	unsigned zeros = h ? (unsigned)__builtin_clzll(h) : 64;
-	return zeros < COUNTER_LEVELS ? zeros : COUNTER_LEVELS - 1;
 }
 
 /* Occurrences of entry i in the sample at the counter's level. */
@@ -37,51 +30,87 @@ static uint64_t sampled(const struct counter *c, size_t i)
 	return n;
 }
 
-/* Counts n occurrences of level l in entry e. */
-static void count_in(struct counter_levels *e, unsigned l, uint32_t n)
+/* Whether s is the last value counted: word by word, without a call (a
+ * column of one shape asks at every field). */
+static bool is_last(const struct counter *c, const char *s, size_t len)
 {
-	e->at[l] += n;
-	e->top = l > e->top ? l : e->top;
+	if (!c->last_len || len != c->last_len)
+		return false;
+	uint64_t a, b;
+	if (len >= 8) {
+		for (size_t i = 0; i + 8 < len; i += 8) {
+			memcpy(&a, s + i, 8);
+			memcpy(&b, c->last + i, 8);
+			if (a != b)
+				return false;
+		}
+		memcpy(&a, s + len - 8, 8);
+		memcpy(&b, c->last + len - 8, 8);
+		return a == b;
+	}
+	uint32_t x, y, u, v;
+	if (len >= 4) {
+		memcpy(&x, s, 4);
+		memcpy(&y, c->last, 4);
+		memcpy(&u, s + len - 4, 4);
+		memcpy(&v, c->last + len - 4, 4);
+		return x == y && u == v;
+	}
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != c->last[i])
+			return false;
+	return true;
 }
 
-/* One level up: the entries left with no occurrence in the sample go. */
+/* One level up: the entries left with no occurrence in the sample go. The
+ * kept ones fill the spare table, which then swaps with the counter's. */
 static int raise_level(struct counter *c)
 {
-	struct counter kept = {.set = STRSET_INIT, .cap = c->cap, .level = c->level + 1};
-	kept.levels = malloc((c->set.count ? c->set.count : 1) * sizeof *kept.levels);
-	if (!kept.levels)
-		return -1;
-	kept.levels_cap = c->set.count ? c->set.count : 1;
+	unsigned level = c->level + 1;
+	if (c->spare_levels_cap < c->levels_cap) {
+		struct counter_levels *grown =
+			realloc(c->spare_levels, c->levels_cap * sizeof *grown);
+		if (!grown)
+			return -1;
+		c->spare_levels = grown;
+		c->spare_levels_cap = c->levels_cap;
+	}
+	strset_clear(&c->spare);
 	size_t pos = 0, len;
 	const char *key;
 	uint64_t hash, index;
 	while (strset_next_hashed(&c->set, &pos, &key, &len, &hash, &index)) {
 		struct counter_levels *from = &c->levels[index];
-		if (from->top < kept.level)
+		if (from->top < level)
 			continue;
-		memset(from->at, 0, kept.level * sizeof *from->at);
-		uint64_t next = kept.set.count;
-		if (strset_put_hashed(&kept.set, hash, key, len, &next) < 0) {
-			counter_release(&kept);
+		memset(from->at, 0, level * sizeof *from->at);
+		uint64_t next = c->spare.count;
+		if (strset_put_hashed(&c->spare, hash, key, len, &next) < 0)
 			return -1;
-		}
-		kept.levels[next] = *from;
+		c->spare_levels[next] = *from;
 	}
-	counter_release(c);
-	*c = kept;
+	struct strset set = c->set;
+	c->set = c->spare;
+	c->spare = set;
+	struct counter_levels *levels = c->levels;
+	size_t levels_cap = c->levels_cap;
+	c->levels = c->spare_levels;
+	c->levels_cap = c->spare_levels_cap;
+	c->spare_levels = levels;
+	c->spare_levels_cap = levels_cap;
+	c->level = level;
+	c->last_len = 0;   /* its index was into the old table */
 	return 0;
 }
 
-/* Adds n occurrences of level l to the value; raises the level while the
- * table is over its limit. */
-static int count_at(struct counter *c, const char *s, size_t len, uint64_t hash, unsigned l,
-		    uint32_t n)
+/* Raises the level while the table is over its limit. */
+int counter_add_level(struct counter *c, const char *s, size_t len, uint64_t hash, unsigned l,
+		      uint32_t n)
 {
 	if (l < c->level)
 		return 0;
-	if (c->last_len && hash == c->last_hash && len == c->last_len &&
-	    memcmp(s, c->last, len) == 0) {
-		count_in(&c->levels[c->last_index], l, n);
+	if (hash == c->last_hash && is_last(c, s, len)) {
+		counter_levels_add(&c->levels[c->last_index], l, n);
 		return 0;
 	}
 	uint64_t index = c->set.count;
@@ -106,25 +135,29 @@ static int count_at(struct counter *c, const char *s, size_t len, uint64_t hash,
 		}
 		c->levels[index] = (struct counter_levels){0};
 	}
-	count_in(&c->levels[index], l, n);
+	counter_levels_add(&c->levels[index], l, n);
 	while (c->set.count > c->cap && c->level + 1 < COUNTER_LEVELS)
 		if (raise_level(c) < 0)
 			return -1;
 	return 0;
 }
 
-int counter_add(struct counter *c, const char *s, size_t len, uint64_t hash, uint64_t position)
-{
-	return count_at(c, s, len, hash, occurrence_level(hash, position), 1);
-}
-
 int counter_add_text(struct counter *c, const char *s, size_t len, uint64_t position)
 {
-	if (!c->last_len || len != c->last_len || memcmp(s, c->last, len) != 0)
+	if (!is_last(c, s, len))
 		return counter_add(c, s, len, strset_hash(s, len), position);
-	unsigned l = occurrence_level(c->last_hash, position);
+	unsigned l = counter_level_of(c->last_hash, position);
 	if (l >= c->level)
-		count_in(&c->levels[c->last_index], l, 1);
+		counter_levels_add(&c->levels[c->last_index], l, 1);
+	return 0;
+}
+
+int counter_add_levels(struct counter *c, const char *s, size_t len, uint64_t hash,
+		       const struct counter_levels *e)
+{
+	for (unsigned l = 0; l <= e->top; l++)
+		if (e->at[l] && counter_add_level(c, s, len, hash, l, e->at[l]) < 0)
+			return -1;
 	return 0;
 }
 
@@ -135,14 +168,11 @@ int counter_merge(struct counter *into, const struct counter *from)
 			return -1;
 	size_t pos = 0, len;
 	const char *key;
-	uint64_t index;
-	while (strset_next(&from->set, &pos, &key, &len, &index)) {
-		uint64_t hash = strset_hash(key, len);
-		for (unsigned l = from->level; l < COUNTER_LEVELS; l++)
-			if (from->levels[index].at[l] &&
-			    count_at(into, key, len, hash, l, from->levels[index].at[l]) < 0)
-				return -1;
-	}
+	uint64_t hash, index;
+	/* An entry's levels below from's are zero (raise_level). */
+	while (strset_next_hashed(&from->set, &pos, &key, &len, &hash, &index))
+		if (counter_add_levels(into, key, len, hash, &from->levels[index]) < 0)
+			return -1;
 	return 0;
 }
 
@@ -208,7 +238,9 @@ size_t counter_top(const struct counter *c, struct counter_entry *out, size_t k)
 void counter_release(struct counter *c)
 {
 	strset_release(&c->set);
+	strset_release(&c->spare);
 	free(c->levels);
-	c->levels = NULL;
-	c->levels_cap = 0;
+	free(c->spare_levels);
+	c->levels = c->spare_levels = NULL;
+	c->levels_cap = c->spare_levels_cap = 0;
 }

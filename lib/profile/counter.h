@@ -23,6 +23,13 @@ struct counter_levels {
 	uint32_t top;           /* the highest level with an occurrence */
 };
 
+/* Counts n occurrences of level l in e. */
+static inline void counter_levels_add(struct counter_levels *e, unsigned l, uint32_t n)
+{
+	e->at[l] += n;
+	e->top = l > e->top ? l : e->top;
+}
+
 /* Values up to this many bytes are remembered as the last one counted: a
  * column of one shape then finds its entry without a table lookup. */
 enum { COUNTER_LAST_MAX = 48 };
@@ -31,6 +38,11 @@ struct counter {
 	struct strset set;              /* value -> index into levels */
 	struct counter_levels *levels;
 	size_t levels_cap;
+	/* What a raise of the level fills and swaps with set and levels: the
+	 * memory of the last raise, so that raising again touches no new page. */
+	struct strset spare;
+	struct counter_levels *spare_levels;
+	size_t spare_levels_cap;
 	size_t cap;                     /* distinct values kept exactly */
 	unsigned level;                 /* 0: exact; else occurrences below it are not counted */
 	/* The last value counted, while the table keeps its index. */
@@ -54,9 +66,31 @@ enum { COUNTER_MIN_SAMPLED = 16 };
 void counter_init(struct counter *c, size_t cap);
 /* The position key of a field: its input and the line its record starts on. */
 uint64_t counter_position(uint32_t input, uint64_t line);
+/* The sample level of an occurrence of a value (hash: its strset_hash) at
+ * position. */
+static inline unsigned counter_level_of(uint64_t hash, uint64_t position)
+{
+	uint64_t h = hash_mix(hash ^ position);
+	unsigned zeros = h ? (unsigned)__builtin_clzll(h) : 64;
+	return zeros < COUNTER_LEVELS ? zeros : COUNTER_LEVELS - 1;
+}
+/* Counts n occurrences of level l (counter_level_of) of the value. Returns
+ * 0, or -1 out of memory. */
+int counter_add_level(struct counter *c, const char *s, size_t len, uint64_t hash, unsigned l,
+		      uint32_t n);
+/* Counts the value's occurrences of every level of e, as counter_add_level
+ * each. */
+int counter_add_levels(struct counter *c, const char *s, size_t len, uint64_t hash,
+		       const struct counter_levels *e);
 /* Counts one occurrence of the value (hash: its strset_hash) at position
- * (counter_position). Returns 0, or -1 out of memory. */
-int counter_add(struct counter *c, const char *s, size_t len, uint64_t hash, uint64_t position);
+ * (counter_position); one below the sampled level costs a hash mix. Returns
+ * 0, or -1 out of memory. */
+static inline int counter_add(struct counter *c, const char *s, size_t len, uint64_t hash,
+			      uint64_t position)
+{
+	unsigned l = counter_level_of(hash, position);
+	return l < c->level ? 0 : counter_add_level(c, s, len, hash, l, 1);
+}
 /* counter_add for a value not hashed yet: the last value counted needs no
  * hash. */
 int counter_add_text(struct counter *c, const char *s, size_t len, uint64_t position);

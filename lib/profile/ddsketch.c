@@ -4,6 +4,8 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "../util/zeroed.h"
+
 #define GAMMA ((1 + DDSKETCH_RELATIVE_ACCURACY) / (1 - DDSKETCH_RELATIVE_ACCURACY))
 #define MIN_MAGNITUDE 1e-9
 #define MAX_MAGNITUDE 1e18
@@ -26,22 +28,22 @@ static double bucket_value(int i)
 static int allocate(struct ddsketch *d)
 {
 	if (!d->pos)
-		d->pos = calloc(NBUCKETS, sizeof *d->pos);
+		d->pos = zeroed_alloc(NBUCKETS, sizeof *d->pos);
 	if (!d->neg)
-		d->neg = calloc(NBUCKETS, sizeof *d->neg);
+		d->neg = zeroed_alloc(NBUCKETS, sizeof *d->neg);
 	return d->pos && d->neg ? 0 : -1;
 }
 
-int ddsketch_add(struct ddsketch *d, double x)
+int ddsketch_add(struct ddsketch *d, double x, uint64_t n)
 {
 	if (allocate(d) < 0)
 		return -1;
 	double m = fabs(x);
-	d->count++;
+	d->count += n;
 	if (m < MIN_MAGNITUDE)
-		d->zero++;
+		d->zero += n;
 	else
-		(x > 0 ? d->pos : d->neg)[bucket(m < MAX_MAGNITUDE ? m : MAX_MAGNITUDE)]++;
+		(x > 0 ? d->pos : d->neg)[bucket(m < MAX_MAGNITUDE ? m : MAX_MAGNITUDE)] += n;
 	return 0;
 }
 

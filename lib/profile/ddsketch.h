@@ -16,7 +16,8 @@ struct ddsketch {
 	uint64_t zero, count;
 };
 
-int ddsketch_add(struct ddsketch *d, double x);
+/* Adds n occurrences of x. Returns 0 or -1 out of memory. */
+int ddsketch_add(struct ddsketch *d, double x, uint64_t n);
 int ddsketch_merge(struct ddsketch *into, const struct ddsketch *from);
 /* The value at rank floor(q * (count - 1)), 0 <= q <= 1, within the
  * relative accuracy; NaN when empty. */

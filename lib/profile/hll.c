@@ -5,9 +5,11 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "../util/zeroed.h"
+
 int hll_add(struct hll *h, uint64_t hash)
 {
-	if (!h->reg && !(h->reg = calloc(HLL_REGISTERS, 1)))
+	if (!h->reg && !(h->reg = zeroed_alloc(HLL_REGISTERS, 1)))
 		return -1;
 	/* A final mix: the table hash's low bits pick slots, its high ones here. */
 	hash ^= hash >> 33;
@@ -25,7 +27,7 @@ int hll_merge(struct hll *into, const struct hll *from)
 {
 	if (!from->reg)
 		return 0;
-	if (!into->reg && !(into->reg = calloc(HLL_REGISTERS, 1)))
+	if (!into->reg && !(into->reg = zeroed_alloc(HLL_REGISTERS, 1)))
 		return -1;
 	for (size_t i = 0; i < HLL_REGISTERS; i++)
 		if (from->reg[i] > into->reg[i])
@@ -38,10 +40,15 @@ double hll_estimate(const struct hll *h)
 	if (!h->reg)
 		return 0;
 	const double m = HLL_REGISTERS, alpha = 0.7213 / (1 + 1.079 / m);
+	/* 2^-r for every rank a register can hold (exact, as ldexp gives). */
+	double inverse[64 - HLL_BITS + 2];
+	inverse[0] = 1;
+	for (size_t r = 1; r < sizeof inverse / sizeof *inverse; r++)
+		inverse[r] = inverse[r - 1] / 2;
 	double sum = 0;
 	size_t zeros = 0;
 	for (size_t i = 0; i < HLL_REGISTERS; i++) {
-		sum += ldexp(1.0, -h->reg[i]);
+		sum += inverse[h->reg[i]];
 		zeros += h->reg[i] == 0;
 	}
 	double e = alpha * m * m / sum;

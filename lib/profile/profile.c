@@ -270,7 +270,10 @@ int dqa_profile_run(dqa_profile **out, const char *const *inputs, size_t ninputs
 		return rc;
 	}
 	for (size_t i = 0; i < p->ncols; i++)
-		column_finish(&p->total.cols[i]);
+		if (column_finish(&p->total.cols[i]) < 0) {
+			dqa_profile_free(p);
+			return error_nomem(err);
+		}
 	*out = p;
 	return 0;
 }

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "zeroed.h"
+
 struct strset_slot {
 	uint64_t hash;   /* 0 marks an empty slot */
 	size_t offset;
@@ -60,7 +62,7 @@ static bool slot_matches(const struct strset *s, const struct strset_slot *slot,
 static int grow(struct strset *s)
 {
 	size_t cap = s->cap ? s->cap * 2 : 64;
-	struct strset_slot *slots = calloc(cap, sizeof *slots);
+	struct strset_slot *slots = zeroed_alloc(cap, sizeof *slots);
 	if (!slots)
 		return -1;
 	for (size_t i = 0; i < s->cap; i++) {
@@ -181,6 +183,14 @@ bool strset_next(const struct strset *s, size_t *pos, const char **key, size_t *
 size_t strset_memory(const struct strset *s)
 {
 	return s->cap * sizeof *s->slots + s->keys_cap;
+}
+
+void strset_clear(struct strset *s)
+{
+	if (s->slots)
+		memset(s->slots, 0, s->cap * sizeof *s->slots);
+	s->count = 0;
+	s->keys_len = 0;
 }
 
 void strset_release(struct strset *s)

@@ -55,6 +55,8 @@ bool strset_next_hashed(const struct strset *s, size_t *pos, const char **key, s
 			uint64_t *hash, uint64_t *value);
 /* Bytes held by the table and its keys (for --verbose reports). */
 size_t strset_memory(const struct strset *s);
+/* Empties the set, keeping its memory for the keys put next. */
+void strset_clear(struct strset *s);
 void strset_release(struct strset *s);
 
 #endif

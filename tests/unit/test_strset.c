@@ -1,8 +1,11 @@
-/* The string hash map: insert, lookup, growth, keys with NUL bytes. */
+/* The string hash map: insert, lookup, growth, keys with NUL bytes; the
+ * zeroed memory of its tables. */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "util/strset.h"
+#include "util/zeroed.h"
 #include "tap.h"
 
 /* The empty key alone: the table then has no key buffer at all (found by
@@ -35,8 +38,23 @@ static void hash_is_stable(void)
 		EXPECT(strset_hash(text, len) == expected[len]);
 }
 
+/* The table memory strset and the profile's sketches take: zeroed, and
+ * NULL for a size past size_t. */
+static void zeroed_tables(void)
+{
+	unsigned char *p = zeroed_alloc(300000, 3);
+	EXPECT(p != NULL);
+	size_t nonzero = 0;
+	for (size_t i = 0; p && i < 900000; i++)
+		nonzero += p[i] != 0;
+	EXPECT(nonzero == 0);
+	free(p);
+	EXPECT(zeroed_alloc(SIZE_MAX / 2, 3) == NULL);
+}
+
 int main(void)
 {
+	zeroed_tables();
 	empty_key_alone();
 	hash_is_stable();
 	struct strset s = STRSET_INIT;
@@ -59,6 +77,15 @@ int main(void)
 		int n = snprintf(key, sizeof key, "key-%llu", (unsigned long long)i);
 		EXPECT(strset_get(&s, key, (size_t)n, &v) && v == i);
 	}
+	/* Cleared, the set keeps its table and finds none of the old keys;
+	 * a key put again gets its new value. */
+	size_t cap = s.cap;
+	strset_clear(&s);
+	EXPECT(s.count == 0 && s.cap == cap && !strset_get(&s, "a", 1, NULL));
+	EXPECT(!strset_get(&s, "key-5", 5, NULL));
+	v = 3;
+	EXPECT(strset_put(&s, "key-5", 5, &v) == 1 && strset_get(&s, "key-5", 5, &v) && v == 3);
+	EXPECT(s.count == 1 && s.cap == cap);
 	strset_release(&s);
 	EXPECT(!strset_get(&s, "a", 1, NULL));
 	return TAP_DONE();
