@@ -2,6 +2,7 @@
  * tests, so that a type the profile infers is one the audit accepts. */
 #include "kinds.h"
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -260,50 +261,61 @@ void classify_value(const char *s, size_t len, int64_t now_year, struct value_cl
 	classify_classed(s, len, byte_classes(s, len), now_year, out);
 }
 
-/* letter_class of the letters of Latin-1 and of Vietnamese without
- * utf8proc's tables (names are mostly these), 0 for any other character:
- * U+00C0-U+00FF but x and ÷, ă đ ĩ ũ ơ ư, U+1EA0-U+1EF9 (capitals at even
- * code points). */
-static char vietnamese_letter_class(const unsigned char *p, size_t left, size_t *step)
+/* 'A' for a capital letter, 'a' for another letter or a combining mark
+ * (by utf8proc's category), 0 for anything else. */
+static char category_letter(utf8proc_int32_t cp)
 {
-	if (p[0] == 0xC3 && left >= 2 && (p[1] & 0xC0) == 0x80) {
-		unsigned cp = 0xC0 + (p[1] & 0x3Fu);
-		*step = 2;
-		return cp == 0xD7 || cp == 0xF7 ? 0 : cp < 0xDF ? 'A' : 'a';
-	}
-	if (p[0] >= 0xC4 && p[0] <= 0xC6 && left >= 2 && (p[1] & 0xC0) == 0x80) {
-		unsigned cp = (p[0] & 0x1Fu) << 6 | (p[1] & 0x3Fu);
-		bool known = cp == 0x102 || cp == 0x103 || cp == 0x110 || cp == 0x111 ||
-			     cp == 0x128 || cp == 0x129 || cp == 0x168 || cp == 0x169 ||
-			     cp == 0x1A0 || cp == 0x1A1 || cp == 0x1AF || cp == 0x1B0;
-		*step = 2;
-		return !known ? 0 : cp == 0x102 || cp == 0x110 || cp == 0x128 || cp == 0x168 ||
-					    cp == 0x1A0 || cp == 0x1AF ? 'A' : 'a';
-	}
-	if (p[0] == 0xE1 && left >= 3 && (p[1] == 0xBA || p[1] == 0xBB) && (p[2] & 0xC0) == 0x80) {
-		unsigned cp = 0x1000u | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
-		*step = 3;
-		return cp < 0x1EA0 || cp > 0x1EF9 ? 0 : cp % 2 ? 'a' : 'A';
-	}
-	return 0;
-}
-
-/* 'A' or 'a' for a letter (by the case of a capital), 0 for anything else;
- * s[i] is not ASCII. */
-static char letter_class(const char *s, size_t len, size_t i, size_t *step)
-{
-	char vietnamese = vietnamese_letter_class((const unsigned char *)s + i, len - i, step);
-	if (vietnamese)
-		return vietnamese;
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-					      (utf8proc_ssize_t)(len - i), &cp);
-	if (k <= 0)
-		return 0;
-	*step = (size_t)k;
 	utf8proc_category_t cat = utf8proc_category(cp);
 	return cat == UTF8PROC_CATEGORY_LU ? 'A'
 	       : cat >= UTF8PROC_CATEGORY_LL && cat <= UTF8PROC_CATEGORY_MN ? 'a' : 0;
+}
+
+/* category_letter of every two-byte code point (U+0080-U+07FF: Latin-1,
+ * the Latin extensions with ă đ ĩ ũ ơ ư, combining marks) and of Latin
+ * Extended Additional (U+1E00-U+1EFF: the other Vietnamese letters),
+ * indexed by the code point's low bits: names and addresses are mostly
+ * these, and a table read costs less than utf8proc's lookups. */
+enum { ADDITIONAL_FIRST = 0x1E00 };
+static char two_byte_letter[0x800];
+static char additional_letter[0x100];
+static pthread_once_t letter_tables_once = PTHREAD_ONCE_INIT;
+
+static void make_letter_tables(void)
+{
+	for (utf8proc_int32_t cp = 0x80; cp < 0x800; cp++)
+		two_byte_letter[cp] = category_letter(cp);
+	for (utf8proc_int32_t cp = 0; cp < 0x100; cp++)
+		additional_letter[cp] = category_letter(ADDITIONAL_FIRST + cp);
+}
+
+static bool continuation(unsigned char c)
+{
+	return (c & 0xC0) == 0x80;
+}
+
+/* The letter class of the character at p (a byte of 128 or more; left
+ * bytes from it) and its *step in bytes: a well-formed two-byte character
+ * or one of U+1E00-U+1EFF by the tables (*checked: a valid character),
+ * else by utf8proc (*checked false), a bad byte one byte and no letter. */
+static char high_letter(const unsigned char *p, size_t left, size_t *step, bool *checked)
+{
+	*checked = true;
+	if (p[0] >= 0xC2 && p[0] <= 0xDF && left >= 2 && continuation(p[1])) {
+		*step = 2;
+		return two_byte_letter[(p[0] & 0x1Fu) << 6 | (p[1] & 0x3Fu)];
+	}
+	if (p[0] == 0xE1 && left >= 3 && (p[1] & 0xFC) == 0xB8 && continuation(p[2])) {
+		*step = 3;
+		return additional_letter[(p[1] & 0x03u) << 6 | (p[2] & 0x3Fu)];
+	}
+	*checked = false;
+	*step = 1;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k = utf8proc_iterate(p, (utf8proc_ssize_t)left, &cp);
+	if (k <= 0)
+		return 0;
+	*step = (size_t)k;
+	return category_letter(cp);
 }
 
 /* The shape of each ASCII byte: A or a for a letter, 9 for a digit, the
@@ -313,12 +325,13 @@ static const char ascii_shape[128] =
 	" !\"#$%&'()*+,-./" "9999999999:;<=>?" "@AAAAAAAAAAAAAAA" "AAAAAAAAAAA[\\]^_"
 	"`aaaaaaaaaaaaaaa" "aaaaaaaaaaa{|}~\x7F";
 
-void value_bytes(const char *s, size_t len, struct value_bytes *out)
+bool value_bytes(const char *s, size_t len, struct value_bytes *out)
 {
 	/* Locals, not out's fields: a store to the shape may alias them. */
 	size_t n = 0, i = 0, continuations = 0;
 	uint32_t classes = 0;
 	unsigned in_word = 0;
+	bool checked = true, tables = false;
 	char *shape = out->shape;
 	if (len && s[0] == '0') {
 		shape[n++] = '0';   /* a leading zero makes a code */
@@ -347,18 +360,23 @@ void value_bytes(const char *s, size_t len, struct value_bytes *out)
 			while (++i < len && ((class = class_of[(unsigned char)s[i]]) & (BC_LETTER | BC_E)));
 			continue;
 		}
+		classes |= class;
 		if (c < 0x80) {
-			classes |= class;
 			shape[n++] = ascii_shape[c];
 			in_word = 0;
 			i++;
 			continue;
 		}
-		classes |= class_of[c];   /* a lead byte, or a bad one */
-		size_t step = 1;
-		char letter = letter_class(s, len, i, &step);
+		if (!tables) {
+			pthread_once(&letter_tables_once, make_letter_tables);
+			tables = true;
+		}
+		size_t step;
+		bool valid_char;
+		char letter = high_letter((const unsigned char *)s + i, len - i, &step, &valid_char);
+		checked &= valid_char;
 		/* A step past one byte is a whole code point: lead and continuations. */
-		continuations += step > 1 ? step - 1 : (c & 0xC0) == 0x80;
+		continuations += step > 1 ? step - 1 : continuation(c);
 		if (!letter)
 			shape[n++] = '?';   /* a symbol or a bad byte */
 		else if (!in_word)
@@ -367,11 +385,14 @@ void value_bytes(const char *s, size_t len, struct value_bytes *out)
 		i += step;
 	}
 	for (; i < len; i++) {
-		classes |= class_of[(unsigned char)s[i]];
-		continuations += ((unsigned char)s[i] & 0xC0) == 0x80;
+		uint32_t class = class_of[(unsigned char)s[i]];
+		classes |= class;
+		checked &= !(class & BC_HIGH);
+		continuations += continuation((unsigned char)s[i]);
 	}
 	shape[n] = '\0';
 	out->shape_len = (uint8_t)n;
 	out->classes = classes;
 	out->chars = (uint32_t)(len - continuations);
+	return checked;
 }
