@@ -146,23 +146,6 @@ static bool placeholder_row(struct bound_check *b, const struct plan_row *row, c
  * DEFAULT_MAX_LEN bytes and characters. */
 enum { DEFAULT_MAX_LEN = 10 };
 
-/* The fewest characters s can have once trimmed, NFC and case-folded:
- * folding never removes a character, and composing removes only combining
- * marks; those a default placeholder is composed with (ô ó ư) are in
- * U+0300-U+036F, lead bytes CC and CD. A name too long for any placeholder
- * so skips the dear folding. */
-static size_t folded_chars_min(const char *s, size_t len)
-{
-	while (len && is_space(s[len - 1]))
-		len--;
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		n += (c & 0xC0) != 0x80 && c != 0xCC && c != 0xCD;
-	}
-	return n;
-}
-
 /* Whether a default placeholder can start with c (folded to lower case). */
 static bool default_start(unsigned char c)
 {
@@ -174,22 +157,58 @@ static bool default_start(unsigned char c)
 	}
 }
 
+/* Whether a value holding byte c can fold to a default placeholder: c is
+ * an ASCII character of one of them, in either case (folding keeps ASCII
+ * ASCII, and composes only o and u of it, into the ô ó ư they hold), or
+ * not ASCII (folding may make ASCII of it, as of the Kelvin sign). */
+static bool default_byte(unsigned char c)
+{
+	if (c >= 0x80)
+		return true;
+	switch (c >= 'A' && c <= 'Z' ? c | 0x20 : c) {
+	case 'a': case 'c': case 'e': case 'g': case 'h': case 'k': case 'l': case 'n': case 'o':
+	case 'u': case 'x': case '0': case '/': case '#': case '-': case '?': case ' ':
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Whether s (trimmed) may fold to a default placeholder: only bytes they
+ * can hold, and no more characters than the longest of them once NFC and
+ * case-folded (folding never removes a character, and composing removes
+ * only combining marks; those a default placeholder is composed with, ô ó
+ * ư, are in U+0300-U+036F, lead bytes CC and CD). Most values fail at
+ * their first or second byte: names, IDs and phone numbers skip the dear
+ * folding. */
+static bool may_fold_to_default(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (!default_byte(c))
+			return false;
+		n += (c & 0xC0) != 0x80 && c != 0xCC && c != 0xCD;
+		if (n > DEFAULT_MAX_LEN)
+			return false;
+	}
+	return true;
+}
+
 bool placeholder_default(const char *s, size_t len, struct text_buf *tb)
 {
 	/* Short of folding (dear for every name of a column): a default
 	 * placeholder starts with n # - ? 0 x k or c, in either case, and only
 	 * K, C and the Kelvin sign (E2 84 AA) fold to k or c. */
-	size_t start = 0;
+	size_t start = 0, end = len;
 	while (start < len && is_space(s[start]))
 		start++;
 	unsigned char first = start < len ? (unsigned char)s[start] : 0;
 	if (!default_start(first >= 'A' && first <= 'Z' ? first | 0x20 : first))
 		return false;
-	/* The placeholders that start with 0 go on with 0 or / (phones and IDs
-	 * go on with another digit). */
-	if (first == '0' && start + 1 < len && s[start + 1] >= '1' && s[start + 1] <= '9')
-		return false;
-	if (folded_chars_min(s + start, len - start) > DEFAULT_MAX_LEN)
+	while (end > start && is_space(s[end - 1]))
+		end--;
+	if (!may_fold_to_default(s + start, end - start))
 		return false;
 	size_t folded_len;
 	bool ascii;

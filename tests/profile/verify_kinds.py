@@ -263,6 +263,48 @@ def check_tricky(dqa):
     return failures
 
 
+# clean.placeholder's default list, as dqa-rules(5) gives it.
+PLACEHOLDERS = {p.casefold() for p in [
+    "N/A", "#N/A", "NA", "null", "none", "-", "--", "?", "0", "0000000000",
+    "0000-00-00", "00/00/0000", "x", "không có", "chưa có"]}
+
+
+def placeholder(v):
+    return unicodedata.normalize("NFC", v.strip(" \t\r\n")).casefold() in PLACEHOLDERS
+
+
+def placeholder_values():
+    """The default placeholders in other cases, spaced and decomposed, with
+    near misses: the profile skips folding by the bytes a value holds."""
+    out = []
+    for p in ["N/A", "#N/A", "NA", "null", "none", "-", "--", "?", "0", "0000000000",
+              "0000-00-00", "00/00/0000", "x", "không có", "chưa có"]:
+        out += [p, p.upper(), p.title(), " " + p + " ", unicodedata.normalize("NFD", p),
+                unicodedata.normalize("NFD", p.upper()) + "\t", p + "0", p + "s", "0" + p]
+    out += ["\u212ahông có", "\u212aHÔNG CÓ", "không  có", "khong co", "n/a/", "NUL",
+            "00000000000", "0000-00-01", "00-00-0000", "Ｘ", "x\u0301", "Nguyễn", "chua co",
+            "0" * 10 + "\u0301", "?\u0301", "-\u0302"]
+    return out
+
+
+def check_placeholders(dqa):
+    values = placeholder_values()
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["p"])
+        w.writerows([v] for v in values)
+        f.flush()
+        out = subprocess.run([dqa, "profile", f.name, "--format", "json",
+                              "--now", "2026-11-22T00:00:00Z"],
+                             capture_output=True, text=True, check=True).stdout
+    col = json.loads(out)["columns"][0]
+    have, want = col["hygiene"].get("placeholder", 0), sum(map(placeholder, values))
+    if col["type"] != "text" or have != want:
+        print(f"placeholders: {have} in a column of {col['type']}, expected {want} in text")
+        return 1
+    return 0
+
+
 def main():
     dqa = sys.argv[1]
     rnd = random.Random(22)
@@ -297,6 +339,7 @@ def main():
         failures += 1
         print(f"letter shapes {have}, expected {shapes}")
     failures += check_tricky(dqa)
+    failures += check_placeholders(dqa)
     print("ok" if not failures else f"{failures} columns differ")
     return 1 if failures else 0
 
