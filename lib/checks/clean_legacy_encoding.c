@@ -252,10 +252,29 @@ static bool genuine_pair(const unsigned char *p, size_t i, unsigned cp)
  * symbol, a capital, × ÷ ñ ö, or a VNI mark after a base vowel. Vietnamese
  * in NFC mostly passes this byte scan without the heuristic's per-character
  * Unicode lookups. */
+/* The first position from i whose byte is 0xC0 or more (a lead byte of two
+ * bytes or more), or len: eight bytes at a time, by the bytes whose top two
+ * bits are set. */
+static size_t next_lead(const unsigned char *p, size_t i, size_t len)
+{
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+		memcpy(&w, p + i, sizeof w);
+		uint64_t leads = w & w << 1 & 0x8080808080808080ULL;
+		if (leads)
+			return i + (size_t)__builtin_ctzll(leads) / 8;
+	}
+#endif
+	while (i < len && p[i] < 0xC0)
+		i++;
+	return i;
+}
+
 static bool may_carry_sign(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	for (size_t i = 0; i < len; i++) {
+	for (size_t i = next_lead(p, 0, len); i < len; i = next_lead(p, i + 1, len)) {
 		if (p[i] < 0xC2)
 			continue;
 		if (p[i] == 0xE2 && i + 2 < len && p[i + 1] == 0x84 && p[i + 2] == 0xAB)
