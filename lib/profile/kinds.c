@@ -333,10 +333,14 @@ bool value_bytes(const char *s, size_t len, struct value_bytes *out)
 	unsigned in_word = 0;
 	bool checked = true, tables = false;
 	char *shape = out->shape;
-	if (len && s[0] == '0') {
-		shape[n++] = '0';   /* a leading zero makes a code */
+	/* A leading run of digits eight at a time: IDs, phone numbers and
+	 * row numbers are nothing else. A leading zero makes a code. */
+	size_t lead = first_non_digit(s, len < SHAPE_MAX ? len : SHAPE_MAX);
+	if (lead) {
+		memset(shape, '9', lead);
+		shape[0] = s[0] == '0' ? '0' : '9';
 		classes = BC_DIGIT;
-		i++;
+		n = i = lead;
 	}
 	while (i < len && n < SHAPE_MAX) {
 		unsigned char c = (unsigned char)s[i];
