@@ -25,23 +25,23 @@ const char *kind_name(enum value_kind k)
 /* Each format with the first character after its leading digits (a value
  * whose first non-digit differs cannot parse), how many leading digits it
  * reads (4 for %Y, else 1 or 2: a longer run leaves a digit where the
- * separator belongs), whether it has a time (only those match more than 10
- * bytes), and the byte_classes its text holds besides digits and its first
- * separator (the T and Z of ISO 8601 are letters). */
+ * separator belongs), and the byte_classes its text holds besides digits
+ * and its first separator (the T and Z of ISO 8601 are letters). Those from
+ * FIRST_TIMED on have a time (only those match more than 10 bytes). */
+enum { FIRST_TIMED = 6 };
 static const struct {
 	const char *format;
-	bool has_time;
 	char first_separator;
 	uint8_t lead_digits;
 	uint32_t needs;
 } time_formats[NTIME_FORMATS] = {
-	{"%Y-%m-%d", false, '-', 4, 0}, {"%d/%m/%Y", false, '/', 2, 0},
-	{"%Y/%m/%d", false, '/', 4, 0}, {"%d-%m-%Y", false, '-', 2, 0},
-	{"%d.%m.%Y", false, '.', 2, 0}, {"%m/%d/%Y", false, '/', 2, 0},
-	{"%Y-%m-%dT%H:%M:%S", true, '-', 4, BC_LETTER | BC_COLON},
-	{"%Y-%m-%d %H:%M:%S", true, '-', 4, BC_SPACE | BC_COLON},
-	{"%Y-%m-%dT%H:%M:%SZ", true, '-', 4, BC_LETTER | BC_COLON},
-	{"%d/%m/%Y %H:%M:%S", true, '/', 2, BC_SPACE | BC_COLON},
+	{"%Y-%m-%d", '-', 4, 0}, {"%d/%m/%Y", '/', 2, 0},
+	{"%Y/%m/%d", '/', 4, 0}, {"%d-%m-%Y", '-', 2, 0},
+	{"%d.%m.%Y", '.', 2, 0}, {"%m/%d/%Y", '/', 2, 0},
+	{"%Y-%m-%dT%H:%M:%S", '-', 4, BC_LETTER | BC_COLON},
+	{"%Y-%m-%d %H:%M:%S", '-', 4, BC_SPACE | BC_COLON},
+	{"%Y-%m-%dT%H:%M:%SZ", '-', 4, BC_LETTER | BC_COLON},
+	{"%d/%m/%Y %H:%M:%S", '/', 2, BC_SPACE | BC_COLON},
 };
 
 const char *time_format(size_t i)
@@ -51,7 +51,7 @@ const char *time_format(size_t i)
 
 bool time_format_has_time(size_t i)
 {
-	return time_formats[i].has_time;
+	return i >= FIRST_TIMED;
 }
 
 /* Shortest and longest text any time format matches; a date without a
@@ -180,13 +180,14 @@ static void classify_time(const char *s, size_t len, uint32_t classes, struct va
 {
 	if (len < TIME_MIN_LEN || len > TIME_MAX_LEN || s[0] < '0' || s[0] > '9')
 		return;
-	size_t digits = 1;
-	while (digits < len && s[digits] >= '0' && s[digits] <= '9')
-		digits++;
+	size_t digits = first_non_digit(s, len);
+	if (digits == len)
+		return;
 	bool timed = len > DATE_MAX_LEN;
-	for (size_t f = 0; f < NTIME_FORMATS && digits < len; f++) {
+	size_t end = timed ? NTIME_FORMATS : FIRST_TIMED;
+	for (size_t f = timed ? FIRST_TIMED : 0; f < end; f++) {
 		int64_t t;
-		if (time_formats[f].has_time != timed || time_formats[f].first_separator != s[digits] ||
+		if (time_formats[f].first_separator != s[digits] ||
 		    (time_formats[f].lead_digits == 4 ? digits != 4 : digits > 2) ||
 		    (classes & time_formats[f].needs) != time_formats[f].needs ||
 		    !time_parse_format(time_formats[f].format, s, len, &t))
@@ -194,7 +195,7 @@ static void classify_time(const char *s, size_t len, uint32_t classes, struct va
 		if (!out->formats)
 			out->time = t;
 		out->formats |= 1u << f;
-		out->kinds |= 1u << (time_formats[f].has_time ? KIND_DATETIME : KIND_DATE);
+		out->kinds |= 1u << (timed ? KIND_DATETIME : KIND_DATE);
 	}
 }
 
