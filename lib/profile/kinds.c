@@ -331,8 +331,7 @@ bool value_bytes(const char *s, size_t len, struct value_bytes *out)
 	/* Locals, not out's fields: a store to the shape may alias them. */
 	size_t n = 0, i = 0, continuations = 0;
 	uint32_t classes = 0;
-	unsigned in_word = 0;
-	bool checked = true, tables = false;
+	bool in_word = false, checked = true, tables = false;
 	char *shape = out->shape;
 	/* A leading run of digits eight at a time: IDs, phone numbers and
 	 * row numbers are nothing else. A leading zero makes a code. */
@@ -345,49 +344,34 @@ bool value_bytes(const char *s, size_t len, struct value_bytes *out)
 	}
 	while (i < len && n < SHAPE_MAX) {
 		unsigned char c = (unsigned char)s[i];
-		if ((unsigned char)(c - '0') < 10) {
-			/* A run of digits (IDs, phones, dates) in a tighter loop. */
-			classes |= BC_DIGIT;
-			in_word = 0;
-			do
-				shape[n++] = '9';
-			while (++i < len && n < SHAPE_MAX && (unsigned char)(s[i] - '0') < 10);
-			continue;
-		}
-		uint32_t class = class_of[c];
-		if (class & (BC_LETTER | BC_E)) {
-			/* A run of ASCII letters adds one A or a, by its first. */
-			if (!in_word)
-				shape[n++] = ascii_shape[c];
-			in_word = 1;
-			do
-				classes |= class;
-			while (++i < len && ((class = class_of[(unsigned char)s[i]]) & (BC_LETTER | BC_E)));
-			continue;
-		}
-		classes |= class;
+		classes |= class_of[c];
+		char symbol;
+		bool letter;
 		if (c < 0x80) {
-			shape[n++] = ascii_shape[c];
-			in_word = 0;
+			symbol = ascii_shape[c];
+			letter = (symbol | 0x20) == 'a';
 			i++;
-			continue;
+		} else {
+			if (!tables) {
+				pthread_once(&letter_tables_once, make_letter_tables);
+				tables = true;
+			}
+			size_t step;
+			bool valid_char;
+			char high = high_letter((const unsigned char *)s + i, len - i, &step, &valid_char);
+			checked &= valid_char;
+			/* A step past one byte is a whole code point: lead and continuations. */
+			continuations += step > 1 ? step - 1 : continuation(c);
+			symbol = high ? high : '?';   /* a symbol or a bad byte */
+			letter = high != 0;
+			i += step;
 		}
-		if (!tables) {
-			pthread_once(&letter_tables_once, make_letter_tables);
-			tables = true;
-		}
-		size_t step;
-		bool valid_char;
-		char letter = high_letter((const unsigned char *)s + i, len - i, &step, &valid_char);
-		checked &= valid_char;
-		/* A step past one byte is a whole code point: lead and continuations. */
-		continuations += step > 1 ? step - 1 : continuation(c);
-		if (!letter)
-			shape[n++] = '?';   /* a symbol or a bad byte */
-		else if (!in_word)
-			shape[n++] = letter;
-		in_word = letter != 0;
-		i += step;
+		/* Without branches, whose mispredictions on names and addresses
+		 * cost more than these instructions: a letter after a letter adds
+		 * nothing, so that a run of letters is one A or a, by its first. */
+		shape[n] = symbol;
+		n += !(letter && in_word);
+		in_word = letter;
 	}
 	for (; i < len; i++) {
 		uint32_t class = class_of[(unsigned char)s[i]];
