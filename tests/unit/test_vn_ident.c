@@ -51,6 +51,7 @@ int main(void)
 	EXPECT_STR(vn_province_name("096"), "Cà Mau");
 	EXPECT_STR(vn_province_name("079"), "Hồ Chí Minh");
 	EXPECT(!vn_province_name("000") && !vn_province_name("003") && !vn_province_name("097"));
+	EXPECT(!vn_province_name("0a1") && !vn_province_name("00/") && !vn_province_name(":01"));
 	int known = 0;
 	char code[4] = "000";
 	for (int i = 0; i < 1000; i++) {
