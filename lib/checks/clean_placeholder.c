@@ -146,32 +146,35 @@ static bool placeholder_row(struct bound_check *b, const struct plan_row *row, c
  * DEFAULT_MAX_LEN bytes and characters. */
 enum { DEFAULT_MAX_LEN = 10 };
 
-/* Whether a default placeholder can start with c (folded to lower case). */
+/* For each ASCII byte: DEFAULT_FIRST when a default placeholder starts
+ * with it (n # - ? 0 x k c, in either case; only K, C and the Kelvin sign,
+ * E2 84 AA, fold to k or c), DEFAULT_BYTE when one holds it in either
+ * case (folding keeps ASCII ASCII, and composes only o and u of it, into
+ * the ô ó ư they hold). Tables, not switches: their branches mispredict on
+ * every value of a column. */
+enum { DEFAULT_FIRST = 1, DEFAULT_BYTE = 2, DEFAULT_BOTH = 3 };
+static const unsigned char default_chars[128] = {
+	['n'] = DEFAULT_BOTH, ['N'] = DEFAULT_BOTH, ['#'] = DEFAULT_BOTH, ['-'] = DEFAULT_BOTH,
+	['?'] = DEFAULT_BOTH, ['0'] = DEFAULT_BOTH, ['x'] = DEFAULT_BOTH, ['X'] = DEFAULT_BOTH,
+	['k'] = DEFAULT_BOTH, ['K'] = DEFAULT_BOTH, ['c'] = DEFAULT_BOTH, ['C'] = DEFAULT_BOTH,
+	['a'] = DEFAULT_BYTE, ['A'] = DEFAULT_BYTE, ['e'] = DEFAULT_BYTE, ['E'] = DEFAULT_BYTE,
+	['g'] = DEFAULT_BYTE, ['G'] = DEFAULT_BYTE, ['h'] = DEFAULT_BYTE, ['H'] = DEFAULT_BYTE,
+	['l'] = DEFAULT_BYTE, ['L'] = DEFAULT_BYTE, ['o'] = DEFAULT_BYTE, ['O'] = DEFAULT_BYTE,
+	['u'] = DEFAULT_BYTE, ['U'] = DEFAULT_BYTE, ['/'] = DEFAULT_BYTE, [' '] = DEFAULT_BYTE,
+};
+
+/* Whether a default placeholder can start with byte c. */
 static bool default_start(unsigned char c)
 {
-	switch (c) {
-	case 'n': case '#': case '-': case '?': case '0': case 'x': case 'k': case 'c': case 0xE2:
-		return true;
-	default:
-		return false;
-	}
+	return c < 0x80 ? default_chars[c] & DEFAULT_FIRST : c == 0xE2;
 }
 
 /* Whether a value holding byte c can fold to a default placeholder: c is
- * an ASCII character of one of them, in either case (folding keeps ASCII
- * ASCII, and composes only o and u of it, into the ô ó ư they hold), or
- * not ASCII (folding may make ASCII of it, as of the Kelvin sign). */
+ * DEFAULT_BYTE, or not ASCII (folding may make ASCII of it, as of the
+ * Kelvin sign). */
 static bool default_byte(unsigned char c)
 {
-	if (c >= 0x80)
-		return true;
-	switch (c >= 'A' && c <= 'Z' ? c | 0x20 : c) {
-	case 'a': case 'c': case 'e': case 'g': case 'h': case 'k': case 'l': case 'n': case 'o':
-	case 'u': case 'x': case '0': case '/': case '#': case '-': case '?': case ' ':
-		return true;
-	default:
-		return false;
-	}
+	return c >= 0x80 || (default_chars[c] & DEFAULT_BYTE);
 }
 
 /* Whether s (trimmed) may fold to a default placeholder: only bytes they
@@ -197,14 +200,11 @@ static bool may_fold_to_default(const char *s, size_t len)
 
 bool placeholder_default(const char *s, size_t len, struct text_buf *tb)
 {
-	/* Short of folding (dear for every name of a column): a default
-	 * placeholder starts with n # - ? 0 x k or c, in either case, and only
-	 * K, C and the Kelvin sign (E2 84 AA) fold to k or c. */
+	/* Short of folding (dear for every name of a column). */
 	size_t start = 0, end = len;
 	while (start < len && is_space(s[start]))
 		start++;
-	unsigned char first = start < len ? (unsigned char)s[start] : 0;
-	if (!default_start(first >= 'A' && first <= 'Z' ? first | 0x20 : first))
+	if (start == len || !default_start((unsigned char)s[start]))
 		return false;
 	while (end > start && is_space(s[end - 1]))
 		end--;
