@@ -247,11 +247,6 @@ static bool genuine_pair(const unsigned char *p, size_t i, unsigned cp)
 	return (p[i - 1] | 0x20) == 'o' && (lower == 0xE0 || lower == 0xE1 || lower == 0xE3);
 }
 
-/* False when gather cannot find a sign in s: every sign is a character of
- * U+00A1-U+00FF (or U+212B, whose lower case is a VNI mark) that is a TCVN3
- * symbol, a capital, × ÷ ñ ö, or a VNI mark after a base vowel. Vietnamese
- * in NFC mostly passes this byte scan without the heuristic's per-character
- * Unicode lookups. */
 /* The first position from i whose byte is 0xC0 or more (a lead byte of two
  * bytes or more), or len: eight bytes at a time, by the bytes whose top two
  * bits are set. */
@@ -271,6 +266,11 @@ static size_t next_lead(const unsigned char *p, size_t i, size_t len)
 	return i;
 }
 
+/* False when gather cannot find a sign in s: every sign is a character of
+ * U+00A1-U+00FF (or U+212B, whose lower case is a VNI mark) that is a TCVN3
+ * symbol, a capital, × ÷ ñ ö, or a VNI mark after a base vowel. Vietnamese
+ * in NFC mostly passes this byte scan without the heuristic's per-character
+ * Unicode lookups. */
 static bool may_carry_sign(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;

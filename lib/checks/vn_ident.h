@@ -23,8 +23,8 @@ static inline uint64_t non_digit_bytes(uint64_t w)
 }
 
 /* Position (0-based) of the first byte of s that is not an ASCII digit, or
- * len when there is none. Inline, eight bytes at a time: the profile's
- * shape pass runs it on every digit run (IDs, phone numbers, dates). */
+ * len when there is none. Inline, eight bytes at a time: the profile runs
+ * it on every value's leading digits (IDs, phone numbers, dates). */
 static inline size_t first_non_digit(const char *s, size_t len)
 {
 	size_t i = 0;
