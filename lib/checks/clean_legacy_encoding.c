@@ -247,6 +247,25 @@ static bool genuine_pair(const unsigned char *p, size_t i, unsigned cp)
 	return (p[i - 1] | 0x20) == 'o' && (lower == 0xE0 || lower == 0xE1 || lower == 0xE3);
 }
 
+/* The first position from i whose byte is 0xC0 or more (a lead byte of two
+ * bytes or more), or len: eight bytes at a time, by the bytes whose top two
+ * bits are set. */
+static size_t next_lead(const unsigned char *p, size_t i, size_t len)
+{
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+		memcpy(&w, p + i, sizeof w);
+		uint64_t leads = w & w << 1 & 0x8080808080808080ULL;
+		if (leads)
+			return i + (size_t)__builtin_ctzll(leads) / 8;
+	}
+#endif
+	while (i < len && p[i] < 0xC0)
+		i++;
+	return i;
+}
+
 /* False when gather cannot find a sign in s: every sign is a character of
  * U+00A1-U+00FF (or U+212B, whose lower case is a VNI mark) that is a TCVN3
  * symbol, a capital, × ÷ ñ ö, or a VNI mark after a base vowel. Vietnamese
@@ -255,7 +274,7 @@ static bool genuine_pair(const unsigned char *p, size_t i, unsigned cp)
 static bool may_carry_sign(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	for (size_t i = 0; i < len; i++) {
+	for (size_t i = next_lead(p, 0, len); i < len; i = next_lead(p, i + 1, len)) {
 		if (p[i] < 0xC2)
 			continue;
 		if (p[i] == 0xE2 && i + 2 < len && p[i + 1] == 0x84 && p[i + 2] == 0xAB)

@@ -146,50 +146,69 @@ static bool placeholder_row(struct bound_check *b, const struct plan_row *row, c
  * DEFAULT_MAX_LEN bytes and characters. */
 enum { DEFAULT_MAX_LEN = 10 };
 
-/* The fewest characters s can have once trimmed, NFC and case-folded:
- * folding never removes a character, and composing removes only combining
- * marks; those a default placeholder is composed with (ô ó ư) are in
- * U+0300-U+036F, lead bytes CC and CD. A name too long for any placeholder
- * so skips the dear folding. */
-static size_t folded_chars_min(const char *s, size_t len)
+/* For each ASCII byte: DEFAULT_FIRST when a default placeholder starts
+ * with it (n # - ? 0 x k c, in either case; only K, C and the Kelvin sign,
+ * E2 84 AA, fold to k or c), DEFAULT_BYTE when one holds it in either
+ * case (folding keeps ASCII ASCII, and composes only o and u of it, into
+ * the ô ó ư they hold). Tables, not switches: their branches mispredict on
+ * every value of a column. */
+enum { DEFAULT_FIRST = 1, DEFAULT_BYTE = 2, DEFAULT_BOTH = 3 };
+static const unsigned char default_chars[128] = {
+	['n'] = DEFAULT_BOTH, ['N'] = DEFAULT_BOTH, ['#'] = DEFAULT_BOTH, ['-'] = DEFAULT_BOTH,
+	['?'] = DEFAULT_BOTH, ['0'] = DEFAULT_BOTH, ['x'] = DEFAULT_BOTH, ['X'] = DEFAULT_BOTH,
+	['k'] = DEFAULT_BOTH, ['K'] = DEFAULT_BOTH, ['c'] = DEFAULT_BOTH, ['C'] = DEFAULT_BOTH,
+	['a'] = DEFAULT_BYTE, ['A'] = DEFAULT_BYTE, ['e'] = DEFAULT_BYTE, ['E'] = DEFAULT_BYTE,
+	['g'] = DEFAULT_BYTE, ['G'] = DEFAULT_BYTE, ['h'] = DEFAULT_BYTE, ['H'] = DEFAULT_BYTE,
+	['l'] = DEFAULT_BYTE, ['L'] = DEFAULT_BYTE, ['o'] = DEFAULT_BYTE, ['O'] = DEFAULT_BYTE,
+	['u'] = DEFAULT_BYTE, ['U'] = DEFAULT_BYTE, ['/'] = DEFAULT_BYTE, [' '] = DEFAULT_BYTE,
+};
+
+/* Whether a default placeholder can start with byte c. */
+static bool default_start(unsigned char c)
 {
-	while (len && is_space(s[len - 1]))
-		len--;
+	return c < 0x80 ? default_chars[c] & DEFAULT_FIRST : c == 0xE2;
+}
+
+/* Whether a value holding byte c can fold to a default placeholder: c is
+ * DEFAULT_BYTE, or not ASCII (folding may make ASCII of it, as of the
+ * Kelvin sign). */
+static bool default_byte(unsigned char c)
+{
+	return c >= 0x80 || (default_chars[c] & DEFAULT_BYTE);
+}
+
+/* Whether s (trimmed) may fold to a default placeholder: only bytes they
+ * can hold, and no more characters than the longest of them once NFC and
+ * case-folded (folding never removes a character, and composing removes
+ * only combining marks; those a default placeholder is composed with, ô ó
+ * ư, are in U+0300-U+036F, lead bytes CC and CD). Most values fail at
+ * their first or second byte: names, IDs and phone numbers skip the dear
+ * folding. */
+static bool may_fold_to_default(const char *s, size_t len)
+{
 	size_t n = 0;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
+		if (!default_byte(c))
+			return false;
 		n += (c & 0xC0) != 0x80 && c != 0xCC && c != 0xCD;
+		if (n > DEFAULT_MAX_LEN)
+			return false;
 	}
-	return n;
-}
-
-/* Whether a default placeholder can start with c (folded to lower case). */
-static bool default_start(unsigned char c)
-{
-	switch (c) {
-	case 'n': case '#': case '-': case '?': case '0': case 'x': case 'k': case 'c': case 0xE2:
-		return true;
-	default:
-		return false;
-	}
+	return true;
 }
 
 bool placeholder_default(const char *s, size_t len, struct text_buf *tb)
 {
-	/* Short of folding (dear for every name of a column): a default
-	 * placeholder starts with n # - ? 0 x k or c, in either case, and only
-	 * K, C and the Kelvin sign (E2 84 AA) fold to k or c. */
-	size_t start = 0;
+	/* Short of folding (dear for every name of a column). */
+	size_t start = 0, end = len;
 	while (start < len && is_space(s[start]))
 		start++;
-	unsigned char first = start < len ? (unsigned char)s[start] : 0;
-	if (!default_start(first >= 'A' && first <= 'Z' ? first | 0x20 : first))
+	if (start == len || !default_start((unsigned char)s[start]))
 		return false;
-	/* The placeholders that start with 0 go on with 0 or / (phones and IDs
-	 * go on with another digit). */
-	if (first == '0' && start + 1 < len && s[start + 1] >= '1' && s[start + 1] <= '9')
-		return false;
-	if (folded_chars_min(s + start, len - start) > DEFAULT_MAX_LEN)
+	while (end > start && is_space(s[end - 1]))
+		end--;
+	if (!may_fold_to_default(s + start, end - start))
 		return false;
 	size_t folded_len;
 	bool ascii;

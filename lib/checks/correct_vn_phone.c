@@ -8,6 +8,7 @@
 #include "check.h"
 #include "note.h"
 #include "value_tests.h"
+#include "vn_ident.h"
 
 enum { MOBILE_DIGITS = 10, LANDLINE_DIGITS = 11, NATIONAL_MAX = VN_PHONE_NATIONAL_MAX };
 
@@ -44,6 +45,13 @@ static bool national_form(const char *s, size_t len, char out[NATIONAL_MAX], siz
 		out[n++] = '0';
 	else if (len && s[0] == '+')
 		return note_fail(note, cap, true, "only the +84 country code is accepted", NULL);
+	/* Digits only, as most numbers are written: copied at once. */
+	size_t digits = first_non_digit(s + i, len - i);
+	if (i + digits == len) {
+		memcpy(out + n, s + i, digits < NATIONAL_MAX - n ? digits : NATIONAL_MAX - n);
+		*ndigits = n + digits;
+		return true;
+	}
 	for (; i < len; i++) {
 		if (s[i] >= '0' && s[i] <= '9') {
 			if (n < NATIONAL_MAX)

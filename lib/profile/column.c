@@ -172,10 +172,9 @@ static uint32_t hygiene_of(const char *s, size_t len, uint32_t classes, bool val
 static void value_facts(const char *s, size_t len, int64_t now_year, struct text_buf *tb,
 			struct value_facts *f)
 {
-	value_bytes(s, len, &f->bytes);
+	bool valid = value_bytes(s, len, &f->bytes) || utf8_valid(s, len);
 	uint32_t classes = f->bytes.classes;
 	classify_classed(s, len, classes, now_year, &f->vc);
-	bool valid = !(classes & BC_HIGH) || utf8_valid(s, len);
 	f->hygiene = hygiene_of(s, len, classes, valid, tb);
 	if (!valid)
 		f->bytes.chars = (uint32_t)utf8_length(s, len);

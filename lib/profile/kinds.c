@@ -2,6 +2,7 @@
  * tests, so that a type the profile infers is one the audit accepts. */
 #include "kinds.h"
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -24,23 +25,23 @@ const char *kind_name(enum value_kind k)
 /* Each format with the first character after its leading digits (a value
  * whose first non-digit differs cannot parse), how many leading digits it
  * reads (4 for %Y, else 1 or 2: a longer run leaves a digit where the
- * separator belongs), whether it has a time (only those match more than 10
- * bytes), and the byte_classes its text holds besides digits and its first
- * separator (the T and Z of ISO 8601 are letters). */
+ * separator belongs), and the byte_classes its text holds besides digits
+ * and its first separator (the T and Z of ISO 8601 are letters). Those from
+ * FIRST_TIMED on have a time (only those match more than 10 bytes). */
+enum { FIRST_TIMED = 6 };
 static const struct {
 	const char *format;
-	bool has_time;
 	char first_separator;
 	uint8_t lead_digits;
 	uint32_t needs;
 } time_formats[NTIME_FORMATS] = {
-	{"%Y-%m-%d", false, '-', 4, 0}, {"%d/%m/%Y", false, '/', 2, 0},
-	{"%Y/%m/%d", false, '/', 4, 0}, {"%d-%m-%Y", false, '-', 2, 0},
-	{"%d.%m.%Y", false, '.', 2, 0}, {"%m/%d/%Y", false, '/', 2, 0},
-	{"%Y-%m-%dT%H:%M:%S", true, '-', 4, BC_LETTER | BC_COLON},
-	{"%Y-%m-%d %H:%M:%S", true, '-', 4, BC_SPACE | BC_COLON},
-	{"%Y-%m-%dT%H:%M:%SZ", true, '-', 4, BC_LETTER | BC_COLON},
-	{"%d/%m/%Y %H:%M:%S", true, '/', 2, BC_SPACE | BC_COLON},
+	{"%Y-%m-%d", '-', 4, 0}, {"%d/%m/%Y", '/', 2, 0},
+	{"%Y/%m/%d", '/', 4, 0}, {"%d-%m-%Y", '-', 2, 0},
+	{"%d.%m.%Y", '.', 2, 0}, {"%m/%d/%Y", '/', 2, 0},
+	{"%Y-%m-%dT%H:%M:%S", '-', 4, BC_LETTER | BC_COLON},
+	{"%Y-%m-%d %H:%M:%S", '-', 4, BC_SPACE | BC_COLON},
+	{"%Y-%m-%dT%H:%M:%SZ", '-', 4, BC_LETTER | BC_COLON},
+	{"%d/%m/%Y %H:%M:%S", '/', 2, BC_SPACE | BC_COLON},
 };
 
 const char *time_format(size_t i)
@@ -50,7 +51,7 @@ const char *time_format(size_t i)
 
 bool time_format_has_time(size_t i)
 {
-	return time_formats[i].has_time;
+	return i >= FIRST_TIMED;
 }
 
 /* Shortest and longest text any time format matches; a date without a
@@ -179,13 +180,14 @@ static void classify_time(const char *s, size_t len, uint32_t classes, struct va
 {
 	if (len < TIME_MIN_LEN || len > TIME_MAX_LEN || s[0] < '0' || s[0] > '9')
 		return;
-	size_t digits = 1;
-	while (digits < len && s[digits] >= '0' && s[digits] <= '9')
-		digits++;
+	size_t digits = first_non_digit(s, len);
+	if (digits == len)
+		return;
 	bool timed = len > DATE_MAX_LEN;
-	for (size_t f = 0; f < NTIME_FORMATS && digits < len; f++) {
+	size_t end = timed ? NTIME_FORMATS : FIRST_TIMED;
+	for (size_t f = timed ? FIRST_TIMED : 0; f < end; f++) {
 		int64_t t;
-		if (time_formats[f].has_time != timed || time_formats[f].first_separator != s[digits] ||
+		if (time_formats[f].first_separator != s[digits] ||
 		    (time_formats[f].lead_digits == 4 ? digits != 4 : digits > 2) ||
 		    (classes & time_formats[f].needs) != time_formats[f].needs ||
 		    !time_parse_format(time_formats[f].format, s, len, &t))
@@ -193,7 +195,7 @@ static void classify_time(const char *s, size_t len, uint32_t classes, struct va
 		if (!out->formats)
 			out->time = t;
 		out->formats |= 1u << f;
-		out->kinds |= 1u << (time_formats[f].has_time ? KIND_DATETIME : KIND_DATE);
+		out->kinds |= 1u << (timed ? KIND_DATETIME : KIND_DATE);
 	}
 }
 
@@ -260,50 +262,61 @@ void classify_value(const char *s, size_t len, int64_t now_year, struct value_cl
 	classify_classed(s, len, byte_classes(s, len), now_year, out);
 }
 
-/* letter_class of the letters of Latin-1 and of Vietnamese without
- * utf8proc's tables (names are mostly these), 0 for any other character:
- * U+00C0-U+00FF but x and ÷, ă đ ĩ ũ ơ ư, U+1EA0-U+1EF9 (capitals at even
- * code points). */
-static char vietnamese_letter_class(const unsigned char *p, size_t left, size_t *step)
+/* 'A' for a capital letter, 'a' for another letter or a combining mark
+ * (by utf8proc's category), 0 for anything else. */
+static char category_letter(utf8proc_int32_t cp)
 {
-	if (p[0] == 0xC3 && left >= 2 && (p[1] & 0xC0) == 0x80) {
-		unsigned cp = 0xC0 + (p[1] & 0x3Fu);
-		*step = 2;
-		return cp == 0xD7 || cp == 0xF7 ? 0 : cp < 0xDF ? 'A' : 'a';
-	}
-	if (p[0] >= 0xC4 && p[0] <= 0xC6 && left >= 2 && (p[1] & 0xC0) == 0x80) {
-		unsigned cp = (p[0] & 0x1Fu) << 6 | (p[1] & 0x3Fu);
-		bool known = cp == 0x102 || cp == 0x103 || cp == 0x110 || cp == 0x111 ||
-			     cp == 0x128 || cp == 0x129 || cp == 0x168 || cp == 0x169 ||
-			     cp == 0x1A0 || cp == 0x1A1 || cp == 0x1AF || cp == 0x1B0;
-		*step = 2;
-		return !known ? 0 : cp == 0x102 || cp == 0x110 || cp == 0x128 || cp == 0x168 ||
-					    cp == 0x1A0 || cp == 0x1AF ? 'A' : 'a';
-	}
-	if (p[0] == 0xE1 && left >= 3 && (p[1] == 0xBA || p[1] == 0xBB) && (p[2] & 0xC0) == 0x80) {
-		unsigned cp = 0x1000u | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
-		*step = 3;
-		return cp < 0x1EA0 || cp > 0x1EF9 ? 0 : cp % 2 ? 'a' : 'A';
-	}
-	return 0;
-}
-
-/* 'A' or 'a' for a letter (by the case of a capital), 0 for anything else;
- * s[i] is not ASCII. */
-static char letter_class(const char *s, size_t len, size_t i, size_t *step)
-{
-	char vietnamese = vietnamese_letter_class((const unsigned char *)s + i, len - i, step);
-	if (vietnamese)
-		return vietnamese;
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-					      (utf8proc_ssize_t)(len - i), &cp);
-	if (k <= 0)
-		return 0;
-	*step = (size_t)k;
 	utf8proc_category_t cat = utf8proc_category(cp);
 	return cat == UTF8PROC_CATEGORY_LU ? 'A'
 	       : cat >= UTF8PROC_CATEGORY_LL && cat <= UTF8PROC_CATEGORY_MN ? 'a' : 0;
+}
+
+/* category_letter of every two-byte code point (U+0080-U+07FF: Latin-1,
+ * the Latin extensions with ă đ ĩ ũ ơ ư, combining marks) and of Latin
+ * Extended Additional (U+1E00-U+1EFF: the other Vietnamese letters),
+ * indexed by the code point's low bits: names and addresses are mostly
+ * these, and a table read costs less than utf8proc's lookups. */
+enum { ADDITIONAL_FIRST = 0x1E00 };
+static char two_byte_letter[0x800];
+static char additional_letter[0x100];
+static pthread_once_t letter_tables_once = PTHREAD_ONCE_INIT;
+
+static void make_letter_tables(void)
+{
+	for (utf8proc_int32_t cp = 0x80; cp < 0x800; cp++)
+		two_byte_letter[cp] = category_letter(cp);
+	for (utf8proc_int32_t cp = 0; cp < 0x100; cp++)
+		additional_letter[cp] = category_letter(ADDITIONAL_FIRST + cp);
+}
+
+static bool continuation(unsigned char c)
+{
+	return (c & 0xC0) == 0x80;
+}
+
+/* The letter class of the character at p (a byte of 128 or more; left
+ * bytes from it) and its *step in bytes: a well-formed two-byte character
+ * or one of U+1E00-U+1EFF by the tables (*checked: a valid character),
+ * else by utf8proc (*checked false), a bad byte one byte and no letter. */
+static char high_letter(const unsigned char *p, size_t left, size_t *step, bool *checked)
+{
+	*checked = true;
+	if (p[0] >= 0xC2 && p[0] <= 0xDF && left >= 2 && continuation(p[1])) {
+		*step = 2;
+		return two_byte_letter[(p[0] & 0x1Fu) << 6 | (p[1] & 0x3Fu)];
+	}
+	if (p[0] == 0xE1 && left >= 3 && (p[1] & 0xFC) == 0xB8 && continuation(p[2])) {
+		*step = 3;
+		return additional_letter[(p[1] & 0x03u) << 6 | (p[2] & 0x3Fu)];
+	}
+	*checked = false;
+	*step = 1;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k = utf8proc_iterate(p, (utf8proc_ssize_t)left, &cp);
+	if (k <= 0)
+		return 0;
+	*step = (size_t)k;
+	return category_letter(cp);
 }
 
 /* The shape of each ASCII byte: A or a for a letter, 9 for a digit, the
@@ -313,65 +326,62 @@ static const char ascii_shape[128] =
 	" !\"#$%&'()*+,-./" "9999999999:;<=>?" "@AAAAAAAAAAAAAAA" "AAAAAAAAAAA[\\]^_"
 	"`aaaaaaaaaaaaaaa" "aaaaaaaaaaa{|}~\x7F";
 
-void value_bytes(const char *s, size_t len, struct value_bytes *out)
+bool value_bytes(const char *s, size_t len, struct value_bytes *out)
 {
 	/* Locals, not out's fields: a store to the shape may alias them. */
 	size_t n = 0, i = 0, continuations = 0;
 	uint32_t classes = 0;
-	unsigned in_word = 0;
+	bool in_word = false, checked = true, tables = false;
 	char *shape = out->shape;
-	if (len && s[0] == '0') {
-		shape[n++] = '0';   /* a leading zero makes a code */
+	/* A leading run of digits eight at a time: IDs, phone numbers and
+	 * row numbers are nothing else. A leading zero makes a code. */
+	size_t lead = first_non_digit(s, len < SHAPE_MAX ? len : SHAPE_MAX);
+	if (lead) {
+		memset(shape, '9', lead);
+		shape[0] = s[0] == '0' ? '0' : '9';
 		classes = BC_DIGIT;
-		i++;
+		n = i = lead;
 	}
 	while (i < len && n < SHAPE_MAX) {
 		unsigned char c = (unsigned char)s[i];
-		if ((unsigned char)(c - '0') < 10) {
-			/* A run of digits (IDs, phones, dates) in a tighter loop. */
-			classes |= BC_DIGIT;
-			in_word = 0;
-			do
-				shape[n++] = '9';
-			while (++i < len && n < SHAPE_MAX && (unsigned char)(s[i] - '0') < 10);
-			continue;
-		}
-		uint32_t class = class_of[c];
-		if (class & (BC_LETTER | BC_E)) {
-			/* A run of ASCII letters adds one A or a, by its first. */
-			if (!in_word)
-				shape[n++] = ascii_shape[c];
-			in_word = 1;
-			do
-				classes |= class;
-			while (++i < len && ((class = class_of[(unsigned char)s[i]]) & (BC_LETTER | BC_E)));
-			continue;
-		}
+		classes |= class_of[c];
+		char symbol;
+		bool letter;
 		if (c < 0x80) {
-			classes |= class;
-			shape[n++] = ascii_shape[c];
-			in_word = 0;
+			symbol = ascii_shape[c];
+			letter = (symbol | 0x20) == 'a';
 			i++;
-			continue;
+		} else {
+			if (!tables) {
+				pthread_once(&letter_tables_once, make_letter_tables);
+				tables = true;
+			}
+			size_t step;
+			bool valid_char;
+			char high = high_letter((const unsigned char *)s + i, len - i, &step, &valid_char);
+			checked &= valid_char;
+			/* A step past one byte is a whole code point: lead and continuations. */
+			continuations += step > 1 ? step - 1 : continuation(c);
+			symbol = high ? high : '?';   /* a symbol or a bad byte */
+			letter = high != 0;
+			i += step;
 		}
-		classes |= class_of[c];   /* a lead byte, or a bad one */
-		size_t step = 1;
-		char letter = letter_class(s, len, i, &step);
-		/* A step past one byte is a whole code point: lead and continuations. */
-		continuations += step > 1 ? step - 1 : (c & 0xC0) == 0x80;
-		if (!letter)
-			shape[n++] = '?';   /* a symbol or a bad byte */
-		else if (!in_word)
-			shape[n++] = letter;
-		in_word = letter != 0;
-		i += step;
+		/* Without branches, whose mispredictions on names and addresses
+		 * cost more than these instructions: a letter after a letter adds
+		 * nothing, so that a run of letters is one A or a, by its first. */
+		shape[n] = symbol;
+		n += !(letter && in_word);
+		in_word = letter;
 	}
 	for (; i < len; i++) {
-		classes |= class_of[(unsigned char)s[i]];
-		continuations += ((unsigned char)s[i] & 0xC0) == 0x80;
+		uint32_t class = class_of[(unsigned char)s[i]];
+		classes |= class;
+		checked &= !(class & BC_HIGH);
+		continuations += continuation((unsigned char)s[i]);
 	}
 	shape[n] = '\0';
 	out->shape_len = (uint8_t)n;
 	out->classes = classes;
 	out->chars = (uint32_t)(len - continuations);
+	return checked;
 }

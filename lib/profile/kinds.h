@@ -62,7 +62,9 @@ void classify_classed(const char *s, size_t len, uint32_t classes, int64_t now_y
  * by the case of its first one; other characters stay, non-ASCII symbols
  * and bad bytes become '?'; cut at SHAPE_MAX bytes), its byte_classes
  * (ASCII without BC_HIGH), and its characters when it is valid UTF-8 (the
- * bytes that are not continuations). */
+ * bytes that are not continuations). True when the pass found it valid
+ * UTF-8 (ASCII, or each character one it knows); false when it is not or
+ * the pass could not tell (utf8_valid decides). */
 enum { SHAPE_MAX = 40 };
 struct value_bytes {
 	char shape[SHAPE_MAX + 1];
@@ -70,6 +72,6 @@ struct value_bytes {
 	uint32_t classes;
 	uint32_t chars;
 };
-void value_bytes(const char *s, size_t len, struct value_bytes *out);
+bool value_bytes(const char *s, size_t len, struct value_bytes *out);
 
 #endif

@@ -11,7 +11,12 @@ fields, phone numbers with and without +84, 84 and separators, Latin-1 and
 Vietnamese letters) and recomputes from the grammars of dqa(1) and
 dqa-rules(5): integers and numbers by regular expressions, dates with
 datetime.strptime, phones by the correct.vn_phone rules, codes, and the
-shape of each letter from its Unicode category (unicodedata).
+shape of each letter from its Unicode category (unicodedata). Then the
+whole shape, length and UTF-8 validity of values chosen against the shape
+pass's fast paths (digit runs read eight bytes at a time, two-byte letters
+and U+1E00-U+1EFF by table, the rest by utf8proc): runs of 7 to 17 bytes,
+runs past the shape's 40 characters, mixed scripts, four-byte characters
+and invalid UTF-8, one value a column.
 """
 import csv
 import datetime
@@ -184,6 +189,122 @@ def shape_of(ch):
     return "A" if cat == "Lu" else "a" if cat in ("Ll", "Lt", "Lm", "Lo", "Mn") else "?"
 
 
+SHAPE_MAX = 40
+
+
+def full_shape(raw):
+    """The shape rules of dqa(1) on raw bytes: a digit is 9 but a leading 0
+    stays, a run of letters (Lu, Ll, Lt, Lm, Lo, Mn) is A or a by its first,
+    other ASCII stays, any other character or bad byte is ?."""
+    text = raw.decode("utf-8", "surrogateescape")
+    out, in_word = [], False
+    for i, ch in enumerate(text):
+        if "0" <= ch <= "9":
+            out.append("0" if i == 0 and ch == "0" else "9")
+            in_word = False
+        elif 0xDC80 <= ord(ch) <= 0xDCFF:
+            out.append("?")
+            in_word = False
+        else:
+            letter = shape_of(ch) if not ch.isascii() else (
+                "A" if ch.isupper() else "a" if ch.islower() else None)
+            letter = None if letter == "?" else letter
+            if letter is None:
+                out.append(ch if ch.isascii() else "?")
+            elif not in_word:
+                out.append(letter)
+            in_word = letter is not None
+    return "".join(out)[:SHAPE_MAX]
+
+
+def tricky_values():
+    digits = "31415926535897932384626433832795028841971693993751"
+    out = [digits[:n].encode() for n in (7, 8, 9, 15, 16, 17, 41, 48)]
+    out += [b"0" + digits[:n].encode() for n in (6, 7, 8, 15, 16)]
+    out += [digits[:n].encode() + tail for n in (7, 8, 9, 16)
+            for tail in (b"a", b"-", "\u00e9".encode(), b"\xff")]
+    words = ["Nguyễn Thị Ánh", "Москва-2024", "東京タワー", "Ελλάδα", "ǅemal", "ʰa", "e\u0301x",
+             "\ufb01le", "\u216b", "€100", "“quoted”", "\U0001f600x", "\u1e9e", "\u1efa\u1eff",
+             "\u1e00\u1e01", "ßtraße", "x×y÷z", "ăĂđĐĩĨũŨơƠưƯ", "abcdefghijklmnopq",
+             "ABCDEFGH12345678abcdefgh", "a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8s9t0u1v2",
+             "Đường Nguyễn Trãi " * 4, "9 a " * 15]
+    out += [w.encode() for w in words]
+    out += [b"abc\xff", b"\xc3", b"\xc3(", b"\xe1\xbb", b"\xe1\xbbx", b"\xed\xa0\x80",
+            b"\xc0\x80", b"\xf4\x90\x80\x80", b"\x80abc", "Nguyễn".encode() + b"\xc3",
+            b"12345678\xe1\xbb\x85"]
+    return out
+
+
+def check_tricky(dqa):
+    """Each tricky value in a column of its own: its shape, its length in
+    characters when it is UTF-8, and whether dqa finds it invalid."""
+    values = tricky_values()
+    header = b",".join(b"c%d" % i for i in range(len(values)))
+    with tempfile.NamedTemporaryFile("wb", suffix=".csv") as f:
+        f.write(header + b"\n" + b",".join(values) + b"\n")
+        f.flush()
+        out = subprocess.run([dqa, "profile", f.name, "--format", "json",
+                              "--now", "2026-11-22T00:00:00Z"],
+                             capture_output=True, check=True).stdout
+    got = json.loads(out)["columns"]
+    failures = 0
+    for raw, col in zip(values, got):
+        try:
+            chars, valid = len(raw.decode("utf-8")), True
+        except UnicodeDecodeError:
+            chars, valid = None, False
+        shape = col["shapes"][0]["shape"]
+        invalid = col["hygiene"].get("invalid_utf8", 0) == 1
+        if (shape != full_shape(raw) or invalid == valid
+                or (valid and col["length"]["min"] != chars)):
+            failures += 1
+            print(f"{raw!r}: shape {shape!r} length {col['length']} invalid {invalid}, "
+                  f"expected {full_shape(raw)!r} {chars} {not valid}")
+    return failures
+
+
+# clean.placeholder's default list, as dqa-rules(5) gives it.
+PLACEHOLDERS = {p.casefold() for p in [
+    "N/A", "#N/A", "NA", "null", "none", "-", "--", "?", "0", "0000000000",
+    "0000-00-00", "00/00/0000", "x", "không có", "chưa có"]}
+
+
+def placeholder(v):
+    return unicodedata.normalize("NFC", v.strip(" \t\r\n")).casefold() in PLACEHOLDERS
+
+
+def placeholder_values():
+    """The default placeholders in other cases, spaced and decomposed, with
+    near misses: the profile skips folding by the bytes a value holds."""
+    out = []
+    for p in ["N/A", "#N/A", "NA", "null", "none", "-", "--", "?", "0", "0000000000",
+              "0000-00-00", "00/00/0000", "x", "không có", "chưa có"]:
+        out += [p, p.upper(), p.title(), " " + p + " ", unicodedata.normalize("NFD", p),
+                unicodedata.normalize("NFD", p.upper()) + "\t", p + "0", p + "s", "0" + p]
+    out += ["\u212ahông có", "\u212aHÔNG CÓ", "không  có", "khong co", "n/a/", "NUL",
+            "00000000000", "0000-00-01", "00-00-0000", "Ｘ", "x\u0301", "Nguyễn", "chua co",
+            "0" * 10 + "\u0301", "?\u0301", "-\u0302"]
+    return out
+
+
+def check_placeholders(dqa):
+    values = placeholder_values()
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["p"])
+        w.writerows([v] for v in values)
+        f.flush()
+        out = subprocess.run([dqa, "profile", f.name, "--format", "json",
+                              "--now", "2026-11-22T00:00:00Z"],
+                             capture_output=True, text=True, check=True).stdout
+    col = json.loads(out)["columns"][0]
+    have, want = col["hygiene"].get("placeholder", 0), sum(map(placeholder, values))
+    if col["type"] != "text" or have != want:
+        print(f"placeholders: {have} in a column of {col['type']}, expected {want} in text")
+        return 1
+    return 0
+
+
 def main():
     dqa = sys.argv[1]
     rnd = random.Random(22)
@@ -217,6 +338,8 @@ def main():
     if have != shapes:
         failures += 1
         print(f"letter shapes {have}, expected {shapes}")
+    failures += check_tricky(dqa)
+    failures += check_placeholders(dqa)
     print("ok" if not failures else f"{failures} columns differ")
     return 1 if failures else 0
 

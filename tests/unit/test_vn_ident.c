@@ -15,8 +15,28 @@ static const char *host(const char *s)
 	return hostname_problem(s, strlen(s));
 }
 
+/* first_non_digit reads eight bytes at a time: against a byte at a time,
+ * one non-digit (every byte value) at every position of runs of 1 to 24. */
+static void first_non_digit_words(void)
+{
+	char buf[32];
+	int wrong = 0;
+	for (size_t len = 1; len <= 24; len++)
+		for (size_t at = 0; at <= len; at++)
+			for (int b = 0; b < 256; b++) {
+				memset(buf, '7', sizeof buf);
+				if (at < len)
+					buf[at] = (char)b;
+				size_t want = at < len && (b < '0' || b > '9') ? at : len;
+				wrong += first_non_digit(buf, len) != want;
+			}
+	EXPECT(wrong == 0);
+	EXPECT(first_non_digit("0123456789012", 13) == 13 && first_non_digit("12345678/9", 10) == 8);
+}
+
 int main(void)
 {
+	first_non_digit_words();
 	/* 0*31 + 1*29 + 0*23 + 0*19 + 2*17 + 3*13 + 3*7 + 4*5 + 8*3 = 167;
 	 * 167 mod 11 = 2; check digit 10 - 2 = 8 (0100233488) */
 	EXPECT(vn_tax_check_digit("010023348") == 8);
@@ -31,6 +51,7 @@ int main(void)
 	EXPECT_STR(vn_province_name("096"), "Cà Mau");
 	EXPECT_STR(vn_province_name("079"), "Hồ Chí Minh");
 	EXPECT(!vn_province_name("000") && !vn_province_name("003") && !vn_province_name("097"));
+	EXPECT(!vn_province_name("0a1") && !vn_province_name("00/") && !vn_province_name(":01"));
 	int known = 0;
 	char code[4] = "000";
 	for (int i = 0; i < 1000; i++) {
