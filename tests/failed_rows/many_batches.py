@@ -10,6 +10,11 @@ and compared line by line; --valid-rows and --invalid-rows must hold every
 record once, in input order (an invalid record fails a check of severity
 error: here every check).
 
+Then --failed-rows-max values that fall inside the second and the third
+batch of rows (about 2,500 lines each with the split, 19,000 without), with
+1 and 2 threads: the file must hold exactly the first N recomputed lines,
+whichever thread formats which batch, and the split stays whole.
+
 usage: many_batches.py DQA_BINARY
 """
 
@@ -115,8 +120,49 @@ def main():
                 failures += 1
             else:
                 print(f"ok - {threads} threads: valid and invalid records as recomputed")
-    print("1..4")
+        for threads, cut, split in (("1", 3001, True), ("2", 3001, True), ("1", 6007, True),
+                                    ("2", 6007, True), ("2", 20011, False)):
+            failures += check_cut(dqa, tmp, text, want, invalid_lines, threads, cut, split)
+    print("1..9")
     return 1 if failures else 0
+
+
+def check_cut(dqa, tmp, text, want, invalid_lines, threads, cut, split):
+    """1 when --failed-rows-max cut does not keep exactly the first cut
+    lines (or, with split, the split is not whole), else 0."""
+    for name in ("failed.csv", "valid.csv", "invalid.csv"):
+        if os.path.exists(os.path.join(tmp, name)):
+            os.remove(os.path.join(tmp, name))
+    args = [dqa, "audit", "rules.yaml", "data.csv", "--now", "2026-11-22", "-q",
+            "--threads", threads, "--unmasked", "--failed-rows", "failed.csv",
+            "--failed-rows-max", str(cut)]
+    if split:
+        args += ["--valid-rows", "valid.csv", "--invalid-rows", "invalid.csv"]
+    run = subprocess.run(args, cwd=tmp, check=False, capture_output=True, text=True)
+    what = f"{threads} threads, --failed-rows-max {cut}" + (" with the split" if split else "")
+    if run.returncode != 0:
+        print(f"not ok - {what}: exit {run.returncode}: {run.stderr.strip()}")
+        return 1
+    with open(tmp + "/failed.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    got = [(r[0], r[2], r[3], r[4], r[6], r[7]) for r in rows[1:]]
+    if got != want[:cut]:
+        at = next((i for i, (a, b) in enumerate(zip(got, want)) if a != b),
+                  min(len(got), cut))
+        print(f"not ok - {what}: failed rows differ at line {at + 2} "
+              f"({len(got)} lines, {cut} wanted)")
+        return 1
+    if split:
+        lines = text.splitlines(keepends=True)
+        with open(tmp + "/invalid.csv", encoding="utf-8", newline="") as f:
+            invalid = f.read()
+        want_invalid = lines[0] + "".join(l for n, l in enumerate(lines[1:], 2)
+                                          if n in invalid_lines)
+        if invalid != want_invalid:
+            print(f"not ok - {what}: the invalid records differ")
+            return 1
+    print(f"ok - {what}: the first {cut} recomputed lines")
+    return 0
 
 
 if __name__ == "__main__":
