@@ -286,16 +286,37 @@ size_t utf8_valid_prefix(const char *s, size_t len)
 	return len;
 }
 
+/* Whether s is all ASCII, eight bytes at a time. */
+static bool ascii_only(const char *s, size_t len)
+{
+	uint64_t bits = 0, word;
+	size_t i = 0;
+	for (; len - i >= sizeof word; i += sizeof word) {
+		memcpy(&word, s + i, sizeof word);
+		bits |= word;
+	}
+	for (; i < len; i++)
+		bits |= (unsigned char)s[i];
+	return !(bits & 0x8080808080808080ull);
+}
+
 size_t value_mask(char *out, const char *s, size_t len)
 {
-	/* ASCII (most ids and phone numbers): a byte is a character */
-	unsigned char bits = 0;
-	for (size_t i = 0; i < len; i++)
-		bits |= (unsigned char)s[i];
-	bool ascii = bits < 0x80;
-	size_t chars = ascii ? len : utf8_length(s, len);
+	/* the characters, and where the last two start: ASCII (most ids and
+	 * phone numbers) has a byte per character, else one pass */
+	size_t chars = len, before_last = len - (len >= 2 ? 2 : len);
+	if (!ascii_only(s, len)) {
+		const unsigned char *p = (const unsigned char *)s, *end = p + len;
+		size_t last = 0;
+		chars = 0;
+		for (size_t off = 0; off < len; chars++) {
+			before_last = last;
+			last = off;
+			off += utf8_step(p + off, end);
+		}
+	}
 	size_t stars = chars > 4 ? chars - 2 : chars;
-	size_t keep_from = chars <= 4 ? len : ascii ? stars : utf8_offset(s, len, stars);
+	size_t keep_from = chars > 4 ? before_last : len;
 	memset(out, '*', stars);
 	memcpy(out + stars, s + keep_from, len - keep_from);
 	return stars + len - keep_from;
