@@ -42,14 +42,21 @@ struct civil {
 	int64_t offset_s;
 };
 
+bool time_from_civil(int64_t year, unsigned month, unsigned day, unsigned hour,
+		     unsigned minute, unsigned second, int64_t *out)
+{
+	if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month) || hour > 23 ||
+	    minute > 59 || second > 59)
+		return false;
+	*out = days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
+	return true;
+}
+
 static bool civil_to_epoch(const struct civil *c, int64_t *out)
 {
-	if (c->month < 1 || c->month > 12 || c->day < 1 ||
-	    c->day > days_in_month(c->year, c->month) || c->hour > 23 ||
-	    c->minute > 59 || c->second > 59)
+	if (!time_from_civil(c->year, c->month, c->day, c->hour, c->minute, c->second, out))
 		return false;
-	*out = days_from_civil(c->year, c->month, c->day) * 86400 + c->hour * 3600 +
-	       c->minute * 60 + c->second - c->offset_s;
+	*out -= c->offset_s;
 	return true;
 }
 
