@@ -32,8 +32,10 @@ void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
 static unsigned days_in_month(int64_t y, unsigned m)
 {
 	static const unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m != 2)
+		return days[m - 1];
 	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return m == 2 && leap ? 29 : days[m - 1];
+	return leap ? 29 : 28;
 }
 
 struct civil {
