@@ -169,10 +169,10 @@ static uint32_t hygiene_of(const char *s, size_t len, uint32_t classes, bool val
 }
 
 /* Everything a value adds besides its count, computed once. */
-static void value_facts(const char *s, size_t len, int64_t now_year, struct text_buf *tb,
-			struct value_facts *f)
+static void value_facts(struct column_stats *c, const char *s, size_t len, int64_t now_year,
+			struct text_buf *tb, struct value_facts *f)
 {
-	bool valid = value_bytes(s, len, &f->bytes) || utf8_valid(s, len);
+	bool valid = value_bytes_templated(&c->template, s, len, &f->bytes) || utf8_valid(s, len);
 	uint32_t classes = f->bytes.classes;
 	classify_classed(s, len, classes, now_year, &f->vc);
 	f->hygiene = hygiene_of(s, len, classes, valid, tb);
@@ -190,14 +190,14 @@ static const struct value_facts *facts_for(struct column_stats *c, const char *s
 	uint64_t index;
 	*seen = false;
 	if (c->memo_off) {
-		value_facts(s, len, now_year, tb, scratch);
+		value_facts(c, s, len, now_year, tb, scratch);
 		return scratch;
 	}
 	if ((*seen = strset_get_hashed(&c->memo, hash, s, len, &index))) {
 		c->memo_hits++;
 		return &c->memo_facts[index];
 	}
-	value_facts(s, len, now_year, tb, scratch);
+	value_facts(c, s, len, now_year, tb, scratch);
 	if (c->memo.count >= MEMO_VALUES) {
 		/* A full memo that seldom finds a value costs more than it saves. */
 		if (++c->memo_misses == MEMO_TRIAL) {

@@ -76,6 +76,7 @@ struct column_stats {
 	struct memo_repeats *memo_repeats;
 	uint32_t memo_hits, memo_misses;  /* since the memo was full, or the last trial */
 	bool memo_off;                   /* it missed as often as it hit: no longer asked */
+	struct shape_template template;  /* this worker's, never merged */
 };
 
 void column_init(struct column_stats *c);

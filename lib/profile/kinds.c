@@ -176,9 +176,80 @@ static void classify_number(const char *s, size_t len, uint32_t classes, struct 
 	}
 }
 
+/* The number the n digits at s write, or -1 when one is no digit. */
+static int fixed_number(const char *s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		unsigned d = (unsigned)(unsigned char)s[i] - '0';
+		if (d > 9)
+			return -1;
+		v = v * 10 + (int)d;
+	}
+	return v;
+}
+
+/* Adds format f when the fields (digits all) make a real date and time. */
+static void add_fixed(struct value_class *out, size_t f, int year, int month, int day, int hour,
+		      int minute, int second)
+{
+	int64_t t;
+	if (!time_from_civil(year, (unsigned)month, (unsigned)day, (unsigned)hour,
+			     (unsigned)minute, (unsigned)second, &t))
+		return;
+	if (!out->formats)
+		out->time = t;
+	out->formats |= 1u << f;
+	out->kinds |= 1u << (time_format_has_time(f) ? KIND_DATETIME : KIND_DATE);
+}
+
+/* The layouts with every field at full width, read at fixed positions:
+ * 2026-07-19, 2026-07-19 00:55:02 (or with T, or T and Z), 19/07/2026 (as
+ * %d/%m/%Y and %m/%d/%Y), every other byte a digit. No other format can
+ * parse such a text, so the answer is the formats' own (time_parse_format's);
+ * false for any other text, which the formats then read one by one. */
+static bool classify_fixed_time(const char *s, size_t len, struct value_class *out)
+{
+	if (len == 10 && s[2] == '/' && s[5] == '/') {
+		int first = fixed_number(s, 2), second = fixed_number(s + 3, 2);
+		int year = fixed_number(s + 6, 4);
+		if ((first | second | year) < 0)
+			return false;
+		add_fixed(out, 1, year, second, first, 0, 0, 0);   /* %d/%m/%Y */
+		add_fixed(out, 5, year, first, second, 0, 0, 0);   /* %m/%d/%Y */
+		return true;
+	}
+	if (s[4] != '-' || s[7] != '-')
+		return false;
+	size_t f;
+	if (len == 10)
+		f = 0;
+	else if (len == 19 && (s[10] == 'T' || s[10] == ' '))
+		f = s[10] == 'T' ? 6 : 7;
+	else if (len == 20 && s[10] == 'T' && s[19] == 'Z')
+		f = 8;
+	else
+		return false;
+	int year = fixed_number(s, 4), month = fixed_number(s + 5, 2), day = fixed_number(s + 8, 2);
+	int hour = 0, minute = 0, second = 0;
+	if (f) {
+		if (s[13] != ':' || s[16] != ':')
+			return false;
+		hour = fixed_number(s + 11, 2);
+		minute = fixed_number(s + 14, 2);
+		second = fixed_number(s + 17, 2);
+	}
+	if ((year | month | day | hour | minute | second) < 0)
+		return false;
+	add_fixed(out, f, year, month, day, hour, minute, second);
+	return true;
+}
+
 static void classify_time(const char *s, size_t len, uint32_t classes, struct value_class *out)
 {
 	if (len < TIME_MIN_LEN || len > TIME_MAX_LEN || s[0] < '0' || s[0] > '9')
+		return;
+	if (classify_fixed_time(s, len, out))
 		return;
 	size_t digits = first_non_digit(s, len);
 	if (digits == len)
@@ -384,4 +455,47 @@ bool value_bytes(const char *s, size_t len, struct value_bytes *out)
 	out->classes = classes;
 	out->chars = (uint32_t)(len - continuations);
 	return checked;
+}
+
+/* The k-th of a template's words in s: eight bytes from 8k, the last
+ * ending at the value's end. */
+static uint64_t template_word(const char *s, size_t len, size_t k)
+{
+	uint64_t w;
+	memcpy(&w, s + (8 * k + 8 <= len ? 8 * k : len - 8), sizeof w);
+	return w;
+}
+
+static bool has_template(const struct shape_template *t, const char *s, size_t len)
+{
+	if (len != t->len || (s[0] == '0') != t->zero_first)
+		return false;
+	for (size_t k = 0; 8 * k < len; k++) {
+		uint64_t w = template_word(s, len, k), non_digits = non_digit_bytes(w);
+		/* 0x80 in each byte that is not a digit, made 0xFF. */
+		uint64_t kept = (non_digits >> 7) * 0xFF;
+		if (non_digits != t->non_digits[k] || ((w ^ t->words[k]) & kept))
+			return false;
+	}
+	return true;
+}
+
+bool value_bytes_templated(struct shape_template *t, const char *s, size_t len,
+			   struct value_bytes *out)
+{
+	if (has_template(t, s, len)) {
+		*out = t->bytes;
+		return true;
+	}
+	bool valid = value_bytes(s, len, out);
+	if (len < TEMPLATE_MIN || len > SHAPE_MAX || (out->classes & BC_HIGH))
+		return valid;
+	t->len = (uint8_t)len;
+	t->zero_first = s[0] == '0';
+	for (size_t k = 0; 8 * k < len; k++) {
+		t->words[k] = template_word(s, len, k);
+		t->non_digits[k] = non_digit_bytes(t->words[k]);
+	}
+	t->bytes = *out;
+	return valid;
 }

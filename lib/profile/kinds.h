@@ -74,4 +74,22 @@ struct value_bytes {
 };
 bool value_bytes(const char *s, size_t len, struct value_bytes *out);
 
+/* Most columns repeat one template (dates, times, IDs, phone numbers,
+ * codes): the last ASCII value of TEMPLATE_MIN to SHAPE_MAX bytes whose
+ * bytes a column's worker read, as words of eight bytes (the last one
+ * ending at the value's end) with the bytes that are not digits marked. A
+ * value of its length with digits where it has them, the same other bytes
+ * and the same leading zero or none has its value_bytes. */
+enum { TEMPLATE_MIN = 8, TEMPLATE_WORDS = (SHAPE_MAX + 7) / 8 };
+struct shape_template {
+	uint8_t len;                    /* 0: none yet */
+	bool zero_first;
+	uint64_t words[TEMPLATE_WORDS], non_digits[TEMPLATE_WORDS];
+	struct value_bytes bytes;
+};
+/* value_bytes by the template when s has it, else by the pass, whose
+ * value then becomes the template when it can be one. */
+bool value_bytes_templated(struct shape_template *t, const char *s, size_t len,
+			   struct value_bytes *out);
+
 #endif

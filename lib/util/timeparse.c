@@ -32,8 +32,10 @@ void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
 static unsigned days_in_month(int64_t y, unsigned m)
 {
 	static const unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m != 2)
+		return days[m - 1];
 	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return m == 2 && leap ? 29 : days[m - 1];
+	return leap ? 29 : 28;
 }
 
 struct civil {
@@ -42,14 +44,21 @@ struct civil {
 	int64_t offset_s;
 };
 
+bool time_from_civil(int64_t year, unsigned month, unsigned day, unsigned hour,
+		     unsigned minute, unsigned second, int64_t *out)
+{
+	if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month) || hour > 23 ||
+	    minute > 59 || second > 59)
+		return false;
+	*out = days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
+	return true;
+}
+
 static bool civil_to_epoch(const struct civil *c, int64_t *out)
 {
-	if (c->month < 1 || c->month > 12 || c->day < 1 ||
-	    c->day > days_in_month(c->year, c->month) || c->hour > 23 ||
-	    c->minute > 59 || c->second > 59)
+	if (!time_from_civil(c->year, c->month, c->day, c->hour, c->minute, c->second, out))
 		return false;
-	*out = days_from_civil(c->year, c->month, c->day) * 86400 + c->hour * 3600 +
-	       c->minute * 60 + c->second - c->offset_s;
+	*out -= c->offset_s;
 	return true;
 }
 

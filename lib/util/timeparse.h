@@ -13,6 +13,11 @@ int64_t days_from_civil(int64_t y, unsigned m, unsigned d);
 /* The inverse: year, month (1-12) and day (1-31) of a day count. */
 void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d);
 
+/* Epoch seconds of a UTC date and time; false when it is none (month 0 or
+ * 13, February 29 of a common year, hour 24, second 60). */
+bool time_from_civil(int64_t year, unsigned month, unsigned day, unsigned hour,
+		     unsigned minute, unsigned second, int64_t *out);
+
 /* YYYY-MM-DD, optionally followed by T or space and HH:MM[:SS], optionally
  * Z or +HH:MM / -HH:MM. Naive times are UTC. */
 bool time_parse_iso(const char *s, size_t len, int64_t *out);

@@ -21,6 +21,18 @@ bool value_integer(const char *s, size_t len, int64_t *out)
 	if (i == len)
 		return false;
 	uint64_t v = 0;
+	/* 18 digits cannot overflow: no bound to test per digit. */
+	if (len - i <= 18) {
+		for (; i < len; i++) {
+			unsigned d = (unsigned)(unsigned char)s[i] - '0';
+			if (d > 9)
+				return false;
+			v = v * 10 + d;
+		}
+		if (out)
+			*out = negative ? -(int64_t)v : (int64_t)v;
+		return true;
+	}
 	const uint64_t limit = negative ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
 	for (; i < len; i++) {
 		if (!is_digit(s[i]))

@@ -149,7 +149,10 @@ def date_values(rnd):
            "2026-1-1", "1/1/2026", "2026/1/1", "1.1.2026", "2026-01-01T24:00:00",
            "2026-01-01T23:59:59Z", "2026-01-01 7:5:3", "2026-01-01T07:05", "26-01-01",
            "20260101", "2026-01-01x", "2026–01–01", "12/31/2026", "31/12/2026 23:59:59",
-           "2026.01.01"]
+           "2026.01.01", "2024-02-29 12:00:00", "2023-02-29T00:00:00", "2026-12-31T23:59:60",
+           "2026-01-01 24:00:00", "2026-01-01T23:60:00Z", "29/02/2024", "29/02/2023",
+           "02/29/2024", "00/01/2026", "13/13/2026", "2000-02-29", "1900-02-29", " 2026-01-01",
+           "2026-01-01 ", "2026-04-31", "2026-01-01 00:00:00Z"]
     for _ in range(400):
         d = datetime.datetime(rnd.randint(1950, 2030), rnd.randint(1, 12), rnd.randint(1, 28),
                               rnd.randint(0, 23), rnd.randint(0, 59), rnd.randint(0, 59))
@@ -287,6 +290,51 @@ def placeholder_values():
     return out
 
 
+def template_values(rnd):
+    """Runs of values that share a template (digits at the same places,
+    the same other bytes) with a leading zero or not, and near misses: a
+    digit where a letter was, another separator, one byte more."""
+    bases = ["2026-07-19 00:55:02", "0963546594", "040039101440", "HN-00001-001",
+             "ab12cd34ef56gh78", "x1234567", "12.345.678", "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8S9t0"]
+    out = []
+    for _ in range(1500):
+        v = list(rnd.choice(bases))
+        for _ in range(rnd.randint(0, 3)):
+            i = rnd.randrange(len(v))
+            v[i] = rnd.choice("0123456789" if v[i].isdigit() and rnd.random() < 0.9
+                              else "0123456789a-")
+        if rnd.random() < 0.05:
+            v.append(rnd.choice("0a-"))
+        out.append("".join(v))
+    return out
+
+
+def check_templates(dqa, rnd):
+    """The shapes of a column whose values mostly share a template (the
+    profile reuses the last value's shape pass), fewer than the shape
+    counter keeps, so that their counts are exact."""
+    values = [v for v in template_values(rnd) if v.strip(" ")]
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["t"])
+        w.writerows([v] for v in values)
+        f.flush()
+        out = subprocess.run([dqa, "profile", f.name, "--format", "json",
+                              "--now", "2026-11-22T00:00:00Z"],
+                             capture_output=True, text=True, check=True).stdout
+    col = json.loads(out)["columns"][0]
+    want = {}
+    for v in values:
+        shape = full_shape(v.encode())
+        want[shape] = want.get(shape, 0) + 1
+    have = {s["shape"]: s["count"] for s in col["shapes"]}
+    wrong = {s: n for s, n in have.items() if want.get(s) != n}
+    if len(want) > 256 or not have or wrong or col["length"]["min"] != min(map(len, values)):
+        print(f"template shapes {wrong} of {len(want)}, expected {[want.get(s) for s in wrong]}")
+        return 1
+    return 0
+
+
 def check_placeholders(dqa):
     values = placeholder_values()
     with tempfile.NamedTemporaryFile("w", suffix=".csv", newline="", encoding="utf-8") as f:
@@ -340,6 +388,7 @@ def main():
         print(f"letter shapes {have}, expected {shapes}")
     failures += check_tricky(dqa)
     failures += check_placeholders(dqa)
+    failures += check_templates(dqa, rnd)
     print("ok" if not failures else f"{failures} columns differ")
     return 1 if failures else 0
 

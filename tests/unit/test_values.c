@@ -1,6 +1,8 @@
 /* Value grammars: integers, numbers, booleans, blanks, UTF-8 lengths,
  * masking. */
+#include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,6 +55,41 @@ static bool masks_to(const char *value, const char *want)
 	return n == strlen(want) && memcmp(out, want, n) == 0;
 }
 
+/* Integers of 1 to 20 digits, signed or not, some with a stray byte,
+ * against strtoll: the digits of one up to 18 long are read without a
+ * bound; longer ones, near the int64 limits, with it. */
+static void integers_match_strtoll(void)
+{
+	unsigned seed = 22;
+	int bad = 0;
+	for (int i = 0; i < 200000; i++) {
+		char s[32];
+		size_t n = 0;
+		seed = seed * 1103515245u + 12345u;
+		if (seed >> 28 == 1)
+			s[n++] = (seed >> 27 & 1) ? '-' : '+';
+		size_t digits = 1 + (seed >> 8) % 20;
+		for (size_t d = 0; d < digits; d++) {
+			seed = seed * 1103515245u + 12345u;
+			s[n++] = (char)(d == 0 && digits == 19 && (seed >> 9 & 1) ? '9' : '0' + (seed >> 16) % 10);
+		}
+		if (seed >> 29 == 7)
+			s[(seed >> 4) % n] = "x. -"[(seed >> 2) & 3];
+		s[n] = '\0';
+		errno = 0;
+		char *end;
+		long long want = strtoll(s, &end, 10);
+		bool ok = *s != ' ' && *end == '\0' && errno == 0 && end != s &&
+			  !(n == 1 && (*s == '+' || *s == '-'));
+		int64_t got = 0;
+		bool parsed = value_integer(s, n, &got);
+		if ((parsed != ok || (ok && got != want)) && bad++ < 10)
+			fprintf(stderr, "%s: %d %lld, strtoll %d %lld\n", s, parsed, (long long)got, ok,
+				want);
+	}
+	EXPECT(bad == 0);
+}
+
 static void masking(void)
 {
 	EXPECT(masks_to("0912345678", "********78"));
@@ -67,6 +104,7 @@ static void masking(void)
 int main(void)
 {
 	numbers_match_strtod();
+	integers_match_strtoll();
 	masking();
 	EXPECT(integer("0") && integer("-12") && integer("+7"));
 	EXPECT(integer("9223372036854775807") && integer("-9223372036854775808"));
