@@ -52,6 +52,20 @@ def feed(proc, stop):
         pass
 
 
+def wait_for_handler(proc, sig):
+    """Waits until dqa catches sig (its SigCgt in /proc): a signal sent
+    before that kills it before it can clean up, which on a loaded machine
+    (a sanitizer build starting slowly) made this test fail on a race."""
+    status = pathlib.Path(f"/proc/{proc.pid}/status")
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        for line in status.read_text().splitlines():
+            if line.startswith("SigCgt:") and int(line.split()[1], 16) >> (sig - 1) & 1:
+                return True
+        time.sleep(0.01)
+    return False
+
+
 def run(dqa, sig, busy):
     with tempfile.TemporaryDirectory(prefix="dqa-signals-") as tmp:
         work = pathlib.Path(tmp)
@@ -68,6 +82,7 @@ def run(dqa, sig, busy):
         feeder = threading.Thread(target=feed, args=(proc, stop)) if busy else None
         if feeder:
             feeder.start()
+        check(wait_for_handler(proc, sig), f"{sig.name}: dqa catches it within 20 s")
         time.sleep(0.5)
         proc.send_signal(sig)
         sent = time.monotonic()
