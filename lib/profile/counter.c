@@ -76,6 +76,8 @@ static int raise_level(struct counter *c)
 		c->spare_levels_cap = c->levels_cap;
 	}
 	strset_clear(&c->spare);
+	if (strset_reserve(&c->spare, c->cap + 1) < 0)
+		return -1;
 	size_t pos = 0, len;
 	const char *key;
 	uint64_t hash, index;
@@ -113,6 +115,10 @@ int counter_add_level(struct counter *c, const char *s, size_t len, uint64_t has
 		counter_levels_add(&c->levels[c->last_index], l, n);
 		return 0;
 	}
+	/* A table that reaches an eighth of its bound grows to the bound at
+	 * once, not through every size between. */
+	if (c->set.count == c->cap / 8 && strset_reserve(&c->set, c->cap + 1) < 0)
+		return -1;
 	uint64_t index = c->set.count;
 	int added = strset_put_hashed(&c->set, hash, s, len, &index);
 	if (added < 0)
