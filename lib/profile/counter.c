@@ -30,38 +30,6 @@ static uint64_t sampled(const struct counter *c, size_t i)
 	return n;
 }
 
-/* Whether s is the last value counted: word by word, without a call (a
- * column of one shape asks at every field). */
-static bool is_last(const struct counter *c, const char *s, size_t len)
-{
-	if (!c->last_len || len != c->last_len)
-		return false;
-	uint64_t a, b;
-	if (len >= 8) {
-		for (size_t i = 0; i + 8 < len; i += 8) {
-			memcpy(&a, s + i, 8);
-			memcpy(&b, c->last + i, 8);
-			if (a != b)
-				return false;
-		}
-		memcpy(&a, s + len - 8, 8);
-		memcpy(&b, c->last + len - 8, 8);
-		return a == b;
-	}
-	uint32_t x, y, u, v;
-	if (len >= 4) {
-		memcpy(&x, s, 4);
-		memcpy(&y, c->last, 4);
-		memcpy(&u, s + len - 4, 4);
-		memcpy(&v, c->last + len - 4, 4);
-		return x == y && u == v;
-	}
-	for (size_t i = 0; i < len; i++)
-		if (s[i] != c->last[i])
-			return false;
-	return true;
-}
-
 /* One level up: the entries left with no occurrence in the sample go. The
  * kept ones fill the spare table, which then swaps with the counter's. */
 static int raise_level(struct counter *c)
@@ -111,7 +79,7 @@ int counter_add_level(struct counter *c, const char *s, size_t len, uint64_t has
 {
 	if (l < c->level)
 		return 0;
-	if (hash == c->last_hash && is_last(c, s, len)) {
+	if (hash == c->last_hash && counter_is_last(c, s, len)) {
 		counter_levels_add(&c->levels[c->last_index], l, n);
 		return 0;
 	}
@@ -145,16 +113,6 @@ int counter_add_level(struct counter *c, const char *s, size_t len, uint64_t has
 	while (c->set.count > c->cap && c->level + 1 < COUNTER_LEVELS)
 		if (raise_level(c) < 0)
 			return -1;
-	return 0;
-}
-
-int counter_add_text(struct counter *c, const char *s, size_t len, uint64_t position)
-{
-	if (!is_last(c, s, len))
-		return counter_add(c, s, len, strset_hash(s, len), position);
-	unsigned l = counter_level_of(c->last_hash, position);
-	if (l >= c->level)
-		counter_levels_add(&c->levels[c->last_index], l, 1);
 	return 0;
 }
 
