@@ -53,7 +53,8 @@ static int raise_level(struct counter *c)
 		struct counter_levels *from = &c->levels[index];
 		if (from->top < level)
 			continue;
-		memset(from->at, 0, level * sizeof *from->at);
+		/* Its occurrences below the old level are zero already. */
+		from->at[c->level] = 0;
 		uint64_t next = c->spare.count;
 		if (strset_put_hashed(&c->spare, hash, key, len, &next) < 0)
 			return -1;
@@ -73,6 +74,20 @@ static int raise_level(struct counter *c)
 	return 0;
 }
 
+/* Makes room for n entries in the levels array. Returns 0 or -1 out of
+ * memory. */
+static int levels_room(struct counter *c, size_t n)
+{
+	if (n <= c->levels_cap)
+		return 0;
+	struct counter_levels *grown = realloc(c->levels, n * sizeof *grown);
+	if (!grown)
+		return -1;
+	c->levels = grown;
+	c->levels_cap = n;
+	return 0;
+}
+
 /* Raises the level while the table is over its limit. */
 int counter_add_level(struct counter *c, const char *s, size_t len, uint64_t hash, unsigned l,
 		      uint32_t n)
@@ -85,7 +100,8 @@ int counter_add_level(struct counter *c, const char *s, size_t len, uint64_t has
 	}
 	/* A table that reaches an eighth of its bound grows to the bound at
 	 * once, not through every size between. */
-	if (c->set.count == c->cap / 8 && strset_reserve(&c->set, c->cap + 1) < 0)
+	if (c->set.count == c->cap / 8 &&
+	    (strset_reserve(&c->set, c->cap + 1) < 0 || levels_room(c, c->cap + 1) < 0))
 		return -1;
 	uint64_t index = c->set.count;
 	int added = strset_put_hashed(&c->set, hash, s, len, &index);
@@ -99,14 +115,9 @@ int counter_add_level(struct counter *c, const char *s, size_t len, uint64_t has
 		memcpy(c->last, s, len);
 	}
 	if (added) {
-		if (index >= c->levels_cap) {
-			size_t cap = c->levels_cap ? 2 * c->levels_cap : 64;
-			struct counter_levels *grown = realloc(c->levels, cap * sizeof *grown);
-			if (!grown)
-				return -1;
-			c->levels = grown;
-			c->levels_cap = cap;
-		}
+		if (index >= c->levels_cap &&
+		    levels_room(c, c->levels_cap ? 2 * c->levels_cap : 64) < 0)
+			return -1;
 		c->levels[index] = (struct counter_levels){0};
 	}
 	counter_levels_add(&c->levels[index], l, n);
