@@ -8,7 +8,6 @@
 #include "../checks/value_tests.h"
 #include "../util/utf8_valid.h"
 #include "../util/values.h"
-#include "../util/zeroed.h"
 
 /* The kinds whose values have a number. */
 #define NUMBER_KINDS (1u << KIND_NUMBER | 1u << KIND_DECIMAL_COMMA)
@@ -244,10 +243,17 @@ static int add_counts(struct column_stats *c, const struct value_facts *f, uint6
 static int add_repeat(struct column_stats *c, const struct value_facts *f, uint64_t hash,
 		      uint64_t position)
 {
-	if (!c->memo_repeats &&
-	    !(c->memo_repeats = zeroed_alloc(MEMO_VALUES, sizeof *c->memo_repeats)))
+	if (!c->memo_repeats && !(c->memo_repeats = malloc(MEMO_VALUES * sizeof *c->memo_repeats)))
 		return -1;
-	struct memo_repeats *r = &c->memo_repeats[f - c->memo_facts];
+	size_t i = (size_t)(f - c->memo_facts);
+	if (i >= c->repeats_zeroed) {
+		/* Zeroed up to the entry asked for: a column of few values writes
+		 * (and faults in) a page, not the whole array. */
+		memset(c->memo_repeats + c->repeats_zeroed, 0,
+		       (i + 1 - c->repeats_zeroed) * sizeof *c->memo_repeats);
+		c->repeats_zeroed = i + 1;
+	}
+	struct memo_repeats *r = &c->memo_repeats[i];
 	if (!r->shape_hash)
 		r->shape_hash = strset_hash(f->bytes.shape, f->bytes.shape_len);
 	counter_levels_add(&r->value, counter_level_of(hash, position), 1);
@@ -290,7 +296,7 @@ int column_fold(struct column_stats *c)
 	uint64_t hash, i;
 	while (c->memo_repeats && strset_next_hashed(&c->memo, &pos, &value, &len, &hash, &i)) {
 		struct memo_repeats *r = &c->memo_repeats[i];
-		if (!r->shape_hash)
+		if (i >= c->repeats_zeroed || !r->shape_hash)
 			continue;
 		const struct value_facts *f = &c->memo_facts[i];
 		uint64_t n = 0;

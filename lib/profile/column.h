@@ -74,6 +74,7 @@ struct column_stats {
 					    worker's, never merged */
 	struct value_facts *memo_facts;
 	struct memo_repeats *memo_repeats;
+	size_t repeats_zeroed;           /* memo_repeats' entries written yet */
 	uint32_t memo_hits, memo_misses;  /* since the memo was full, or the last trial */
 	bool memo_off;                   /* it missed as often as it hit: no longer asked */
 	struct shape_template template;  /* this worker's, never merged */

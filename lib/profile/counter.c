@@ -30,38 +30,6 @@ static uint64_t sampled(const struct counter *c, size_t i)
 	return n;
 }
 
-/* Whether s is the last value counted: word by word, without a call (a
- * column of one shape asks at every field). */
-static bool is_last(const struct counter *c, const char *s, size_t len)
-{
-	if (!c->last_len || len != c->last_len)
-		return false;
-	uint64_t a, b;
-	if (len >= 8) {
-		for (size_t i = 0; i + 8 < len; i += 8) {
-			memcpy(&a, s + i, 8);
-			memcpy(&b, c->last + i, 8);
-			if (a != b)
-				return false;
-		}
-		memcpy(&a, s + len - 8, 8);
-		memcpy(&b, c->last + len - 8, 8);
-		return a == b;
-	}
-	uint32_t x, y, u, v;
-	if (len >= 4) {
-		memcpy(&x, s, 4);
-		memcpy(&y, c->last, 4);
-		memcpy(&u, s + len - 4, 4);
-		memcpy(&v, c->last + len - 4, 4);
-		return x == y && u == v;
-	}
-	for (size_t i = 0; i < len; i++)
-		if (s[i] != c->last[i])
-			return false;
-	return true;
-}
-
 /* One level up: the entries left with no occurrence in the sample go. The
  * kept ones fill the spare table, which then swaps with the counter's. */
 static int raise_level(struct counter *c)
@@ -76,6 +44,8 @@ static int raise_level(struct counter *c)
 		c->spare_levels_cap = c->levels_cap;
 	}
 	strset_clear(&c->spare);
+	if (strset_reserve(&c->spare, c->cap + 1) < 0)
+		return -1;
 	size_t pos = 0, len;
 	const char *key;
 	uint64_t hash, index;
@@ -83,7 +53,8 @@ static int raise_level(struct counter *c)
 		struct counter_levels *from = &c->levels[index];
 		if (from->top < level)
 			continue;
-		memset(from->at, 0, level * sizeof *from->at);
+		/* Its occurrences below the old level are zero already. */
+		from->at[c->level] = 0;
 		uint64_t next = c->spare.count;
 		if (strset_put_hashed(&c->spare, hash, key, len, &next) < 0)
 			return -1;
@@ -103,16 +74,35 @@ static int raise_level(struct counter *c)
 	return 0;
 }
 
+/* Makes room for n entries in the levels array. Returns 0 or -1 out of
+ * memory. */
+static int levels_room(struct counter *c, size_t n)
+{
+	if (n <= c->levels_cap)
+		return 0;
+	struct counter_levels *grown = realloc(c->levels, n * sizeof *grown);
+	if (!grown)
+		return -1;
+	c->levels = grown;
+	c->levels_cap = n;
+	return 0;
+}
+
 /* Raises the level while the table is over its limit. */
 int counter_add_level(struct counter *c, const char *s, size_t len, uint64_t hash, unsigned l,
 		      uint32_t n)
 {
 	if (l < c->level)
 		return 0;
-	if (hash == c->last_hash && is_last(c, s, len)) {
+	if (hash == c->last_hash && counter_is_last(c, s, len)) {
 		counter_levels_add(&c->levels[c->last_index], l, n);
 		return 0;
 	}
+	/* A table that reaches an eighth of its bound grows to the bound at
+	 * once, not through every size between. */
+	if (c->set.count == c->cap / 8 &&
+	    (strset_reserve(&c->set, c->cap + 1) < 0 || levels_room(c, c->cap + 1) < 0))
+		return -1;
 	uint64_t index = c->set.count;
 	int added = strset_put_hashed(&c->set, hash, s, len, &index);
 	if (added < 0)
@@ -125,30 +115,15 @@ int counter_add_level(struct counter *c, const char *s, size_t len, uint64_t has
 		memcpy(c->last, s, len);
 	}
 	if (added) {
-		if (index >= c->levels_cap) {
-			size_t cap = c->levels_cap ? 2 * c->levels_cap : 64;
-			struct counter_levels *grown = realloc(c->levels, cap * sizeof *grown);
-			if (!grown)
-				return -1;
-			c->levels = grown;
-			c->levels_cap = cap;
-		}
+		if (index >= c->levels_cap &&
+		    levels_room(c, c->levels_cap ? 2 * c->levels_cap : 64) < 0)
+			return -1;
 		c->levels[index] = (struct counter_levels){0};
 	}
 	counter_levels_add(&c->levels[index], l, n);
 	while (c->set.count > c->cap && c->level + 1 < COUNTER_LEVELS)
 		if (raise_level(c) < 0)
 			return -1;
-	return 0;
-}
-
-int counter_add_text(struct counter *c, const char *s, size_t len, uint64_t position)
-{
-	if (!is_last(c, s, len))
-		return counter_add(c, s, len, strset_hash(s, len), position);
-	unsigned l = counter_level_of(c->last_hash, position);
-	if (l >= c->level)
-		counter_levels_add(&c->levels[c->last_index], l, 1);
 	return 0;
 }
 

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "../util/strset.h"
 
@@ -91,9 +92,50 @@ static inline int counter_add(struct counter *c, const char *s, size_t len, uint
 	unsigned l = counter_level_of(hash, position);
 	return l < c->level ? 0 : counter_add_level(c, s, len, hash, l, 1);
 }
+/* Whether s is the last value counted: word by word, without a call (a
+ * column of one shape asks at every field). */
+static inline bool counter_is_last(const struct counter *c, const char *s, size_t len)
+{
+	if (!c->last_len || len != c->last_len)
+		return false;
+	uint64_t a, b;
+	if (len >= 8) {
+		for (size_t i = 0; i + 8 < len; i += 8) {
+			memcpy(&a, s + i, 8);
+			memcpy(&b, c->last + i, 8);
+			if (a != b)
+				return false;
+		}
+		memcpy(&a, s + len - 8, 8);
+		memcpy(&b, c->last + len - 8, 8);
+		return a == b;
+	}
+	uint32_t x, y, u, v;
+	if (len >= 4) {
+		memcpy(&x, s, 4);
+		memcpy(&y, c->last, 4);
+		memcpy(&u, s + len - 4, 4);
+		memcpy(&v, c->last + len - 4, 4);
+		return x == y && u == v;
+	}
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != c->last[i])
+			return false;
+	return true;
+}
+
 /* counter_add for a value not hashed yet: the last value counted needs no
- * hash. */
-int counter_add_text(struct counter *c, const char *s, size_t len, uint64_t position);
+ * hash (inline: a column of one shape asks at every field). */
+static inline int counter_add_text(struct counter *c, const char *s, size_t len,
+				   uint64_t position)
+{
+	if (!counter_is_last(c, s, len))
+		return counter_add(c, s, len, strset_hash(s, len), position);
+	unsigned l = counter_level_of(c->last_hash, position);
+	if (l >= c->level)
+		counter_levels_add(&c->levels[c->last_index], l, 1);
+	return 0;
+}
 /* Adds from's counts to into (same cap). Returns 0 or -1 out of memory. */
 int counter_merge(struct counter *into, const struct counter *from);
 static inline bool counter_exact(const struct counter *c)

@@ -59,9 +59,10 @@ static bool slot_matches(const struct strset *s, const struct strset_slot *slot,
 	       (len == 0 || memcmp(s->keys + slot->offset, key, len) == 0);
 }
 
-static int grow(struct strset *s)
+/* Moves the entries into a table of cap slots (a power of two, more than
+ * s->cap). */
+static int grow_to(struct strset *s, size_t cap)
 {
-	size_t cap = s->cap ? s->cap * 2 : 64;
 	struct strset_slot *slots = zeroed_alloc(cap, sizeof *slots);
 	if (!slots)
 		return -1;
@@ -78,6 +79,19 @@ static int grow(struct strset *s)
 	s->slots = slots;
 	s->cap = cap;
 	return 0;
+}
+
+static int grow(struct strset *s)
+{
+	return grow_to(s, s->cap ? s->cap * 2 : 64);
+}
+
+int strset_reserve(struct strset *s, size_t n)
+{
+	size_t cap = s->cap ? s->cap : 64;
+	while (n * 10 > cap * 7)
+		cap *= 2;
+	return cap > s->cap ? grow_to(s, cap) : 0;
 }
 
 static int store_key(struct strset *s, const void *key, size_t len, size_t *offset)

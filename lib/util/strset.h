@@ -53,6 +53,9 @@ bool strset_next(const struct strset *s, size_t *pos, const char **key, size_t *
 /* strset_next with the key's strset_hash too. */
 bool strset_next_hashed(const struct strset *s, size_t *pos, const char **key, size_t *len,
 			uint64_t *hash, uint64_t *value);
+/* Makes room for n entries in all, so that putting up to n rewrites no
+ * table. Returns 0 or -1 out of memory. */
+int strset_reserve(struct strset *s, size_t n);
 /* Bytes held by the table and its keys (for --verbose reports). */
 size_t strset_memory(const struct strset *s);
 /* Empties the set, keeping its memory for the keys put next. */

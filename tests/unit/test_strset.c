@@ -1,5 +1,5 @@
-/* The string hash map: insert, lookup, growth, keys with NUL bytes; the
- * zeroed memory of its tables. */
+/* The string hash map: insert, lookup, growth, room reserved, keys with NUL
+ * bytes; the zeroed memory of its tables. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,8 +52,33 @@ static void zeroed_tables(void)
 	EXPECT(zeroed_alloc(SIZE_MAX / 2, 3) == NULL);
 }
 
+/* Room reserved for n keys: the table keeps its entries, and putting n keys
+ * in all moves it no more (its slots stay where they are). */
+static void reserved_room(void)
+{
+	struct strset s = STRSET_INIT;
+	char key[32];
+	for (uint64_t i = 0; i < 100; i++) {
+		int n = snprintf(key, sizeof key, "k%llu", (unsigned long long)i);
+		EXPECT(strset_put(&s, key, (size_t)n, &i) == 1);
+	}
+	EXPECT(strset_reserve(&s, 10001) == 0);
+	size_t cap = s.cap;
+	EXPECT(cap == 16384);   /* 10,001 keys under 70% of the slots */
+	for (uint64_t i = 0; i < 10001; i++) {
+		int n = snprintf(key, sizeof key, "k%llu", (unsigned long long)i);
+		uint64_t v = i;
+		EXPECT(strset_put(&s, key, (size_t)n, &v) == (i >= 100));
+		EXPECT(v == i);
+	}
+	EXPECT(s.count == 10001 && s.cap == cap);
+	EXPECT(strset_reserve(&s, 50) == 0 && s.cap == cap);   /* never shrinks */
+	strset_release(&s);
+}
+
 int main(void)
 {
+	reserved_room();
 	zeroed_tables();
 	empty_key_alone();
 	hash_is_stable();
