@@ -167,10 +167,8 @@ void rowlog_read_end(struct rowlog_reader *r);
 /* The same rows in two steps, for a reader and a decoder on different
  * threads: rowlog_read_rows appends the next rows in file order, each
  * with all its failures, to out until it holds want bytes or the rows end
- * (out unchanged: the end), and adds their failures to *failures; 0, or
- * an error (*err filled). */
-int rowlog_read_rows(struct rowlog_reader *r, struct strbuf *out, size_t want,
-		     uint64_t *failures, dqa_error *err);
+ * (out unchanged: the end); 0, or an error (*err filled). */
+int rowlog_read_rows(struct rowlog_reader *r, struct strbuf *out, size_t want, dqa_error *err);
 /* A decoder of those bytes (NULL out of memory) */
 struct rowlog_rows *rowlog_rows_new(const struct rowlog *log);
 void rowlog_rows_free(struct rowlog_rows *d);

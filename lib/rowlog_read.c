@@ -311,7 +311,7 @@ static uint64_t late_where(const struct rowlog_reader *r)
  * failures found late for it after its own; a row only found late takes
  * its unit and keys from the last of them. */
 static int put_row(struct rowlog_reader *r, struct strbuf *out, const struct stream *first,
-		   uint64_t where, uint64_t *failures, dqa_error *err)
+		   uint64_t where, dqa_error *err)
 {
 	const struct rowlog *log = r->log;
 	size_t from = r->next_late, to = from, late_bytes = 0, keys_len = 0;
@@ -326,7 +326,6 @@ static int put_row(struct rowlog_reader *r, struct strbuf *out, const struct str
 	if (head.nfail + (to - from) > r->most_failures)
 		return corrupt(err);
 	head.nfail += (uint32_t)(to - from);
-	*failures += head.nfail;
 	head.body_len += (uint32_t)late_bytes;
 	strbuf_add(out, &head, sizeof head);
 	if (first) {
@@ -343,8 +342,7 @@ static int put_row(struct rowlog_reader *r, struct strbuf *out, const struct str
 	return 0;
 }
 
-int rowlog_read_rows(struct rowlog_reader *r, struct strbuf *out, size_t want,
-		     uint64_t *failures, dqa_error *err)
+int rowlog_read_rows(struct rowlog_reader *r, struct strbuf *out, size_t want, dqa_error *err)
 {
 	while (out->len < want && !out->failed) {
 		struct stream *first = first_stream(r->streams, r->nstreams);
@@ -355,7 +353,7 @@ int rowlog_read_rows(struct rowlog_reader *r, struct strbuf *out, size_t want,
 		}
 		if (where == UINT64_MAX)
 			break;
-		FORWARD_IF_ERROR(put_row(r, out, first, where, failures, err));
+		FORWARD_IF_ERROR(put_row(r, out, first, where, err));
 		if (first)
 			FORWARD_IF_ERROR(stream_advance(first, err));
 	}
@@ -424,8 +422,7 @@ const struct rowlog_row *rowlog_next(struct rowlog_reader *r, dqa_error *err)
 	if (r->ahead_at == r->ahead.len) {
 		strbuf_reset(&r->ahead);
 		r->ahead_at = 0;
-		uint64_t failures = 0;
-		if (rowlog_read_rows(r, &r->ahead, READ_AHEAD, &failures, err) < 0 || !r->ahead.len)
+		if (rowlog_read_rows(r, &r->ahead, READ_AHEAD, err) < 0 || !r->ahead.len)
 			return NULL;
 	}
 	const char *at = r->ahead.buf + r->ahead_at;

@@ -33,7 +33,8 @@ static const char *input_name(const struct rowlog *log, uint32_t input)
 
 /* How every line is written: the checks' labels in the report's language
  * and, for CSV, the cells every line repeats, escaped once rather than per
- * line (a few hundred thousand lines go through here); the format. */
+ * line (a few hundred thousand lines go through here); the format; a
+ * scratch buffer for a line's cell or joined values. */
 struct line_style {
 	const struct rowlog *log;
 	char **labels;                /* per check */
@@ -41,6 +42,7 @@ struct line_style {
 	struct strbuf *unit_cells;    /* per unit: "unit,unit_name," */
 	struct strbuf *input_cells;   /* per input: "input," */
 	struct strbuf *check_cells;   /* per check: "check,label," */
+	struct strbuf scratch;
 };
 
 static void release_cells(struct strbuf *cells, size_t n)
@@ -58,6 +60,7 @@ static void style_release(struct line_style *s)
 	release_cells(s->unit_cells, s->log->nunits);
 	release_cells(s->input_cells, s->log->ninputs);
 	release_cells(s->check_cells, s->log->nchecks);
+	strbuf_release(&s->scratch);
 	*s = (struct line_style){.log = s->log};
 }
 
@@ -191,9 +194,8 @@ static void csv_values(struct strbuf *sb, struct strbuf *joined, const struct ro
 	sb->failed |= joined->failed;
 }
 
-/* scratch: a line's cell or joined values. */
-static void csv_line(struct strbuf *sb, const struct line_style *s, struct strbuf *scratch,
-		     const struct rowlog_row *row, const struct rowlog_failure *f)
+static void csv_line(struct strbuf *sb, struct line_style *s, const struct rowlog_row *row,
+		     const struct rowlog_failure *f)
 {
 	const struct rowlog *log = s->log;
 	const struct strbuf *unit = &s->unit_cells[row->unit];
@@ -202,10 +204,10 @@ static void csv_line(struct strbuf *sb, const struct line_style *s, struct strbu
 		strbuf_add(sb, s->input_cells[row->input].buf, s->input_cells[row->input].len);
 	put_line_number(sb, row->line);
 	if (log->sheets) {
-		failure_cell(scratch, log, row, f);
-		csv_putn(sb, scratch->buf ? scratch->buf : "", scratch->len);
+		failure_cell(&s->scratch, log, row, f);
+		csv_putn(sb, s->scratch.buf ? s->scratch.buf : "", s->scratch.len);
 		strbuf_putc(sb, ',');
-		sb->failed |= scratch->failed;
+		sb->failed |= s->scratch.failed;
 	}
 	for (size_t k = 0; k < log->nkey; k++) {
 		csv_putn(sb, row->keys[k], row->key_lens[k]);
@@ -213,14 +215,14 @@ static void csv_line(struct strbuf *sb, const struct line_style *s, struct strbu
 	}
 	const struct strbuf *check = &s->check_cells[f->check];
 	strbuf_add(sb, check->buf, check->len);
-	csv_values(sb, scratch, &log->checks[f->check], f);
+	csv_values(sb, &s->scratch, &log->checks[f->check], f);
 	strbuf_putc(sb, ',');
 	csv_putn(sb, f->note, f->note_len);
 	strbuf_add(sb, "\r\n", 2);
 }
 
-static void json_line(struct strbuf *sb, const struct line_style *s, struct strbuf *scratch,
-		      const struct rowlog_row *row, const struct rowlog_failure *f)
+static void json_line(struct strbuf *sb, struct line_style *s, const struct rowlog_row *row,
+		      const struct rowlog_failure *f)
 {
 	const struct rowlog *log = s->log;
 	const struct rowlog_check *c = &log->checks[f->check];
@@ -242,10 +244,10 @@ static void json_line(struct strbuf *sb, const struct line_style *s, struct strb
 	jw_key(&w, "line");
 	jw_integer(&w, (long long)row->line);
 	if (log->sheets && log->sheets[row->input]) {
-		failure_cell(scratch, log, row, f);
+		failure_cell(&s->scratch, log, row, f);
 		jw_key(&w, "cell");
-		jw_stringn(&w, scratch->buf ? scratch->buf : "", scratch->len);
-		sb->failed |= scratch->failed;
+		jw_stringn(&w, s->scratch.buf ? s->scratch.buf : "", s->scratch.len);
+		sb->failed |= s->scratch.failed;
 	}
 	jw_key(&w, "key");
 	jw_begin_object(&w);
@@ -272,10 +274,10 @@ static void json_line(struct strbuf *sb, const struct line_style *s, struct strb
 }
 
 /* The line of one failure of row, CSV (CRLF) or JSON Lines (LF). */
-static void put_line(struct strbuf *sb, const struct line_style *s, struct strbuf *scratch,
-		     const struct rowlog_row *row, const struct rowlog_failure *f)
+static void put_line(struct strbuf *sb, struct line_style *s, const struct rowlog_row *row,
+		     const struct rowlog_failure *f)
 {
-	(s->jsonl ? json_line : csv_line)(sb, s, scratch, row, f);
+	(s->jsonl ? json_line : csv_line)(sb, s, row, f);
 }
 
 /* Whether the row fails a check of severity error: an invalid record. */
@@ -287,9 +289,9 @@ static bool row_invalid(const struct rowlog *log, const struct rowlog_row *row)
 	return false;
 }
 
-/* One output: a file made atomically, or the caller's stream ("-"). A
- * thread of its own writes its header (pending) and then each batch's
- * lines while the next are made. */
+/* One output: a file made atomically, or the caller's stream ("-"). Its
+ * lines gather in pending, OUTPUT_CHUNK bytes at a time, and a thread of
+ * its own writes them while the next are made. */
 struct output {
 	const char *path;
 	struct atomic_file file;
@@ -299,10 +301,9 @@ struct output {
 	struct write_behind writer;
 };
 
-/* The rows of a batch, 1 MiB: each hand-over between the threads can
- * cost a wake-up and a wait for a core; at 128 KiB the 2,000,000-row
- * benchmark's 28.7 MB took three times as long after the scan, at 4 MiB
- * the first lines wait. */
+/* 1 MiB: each hand-over between the threads can cost a wake-up and a
+ * wait for a core; at 128 KiB the 2,000,000-row benchmark's 28.7 MB took
+ * three times as long after the scan, at 4 MiB the first lines wait. */
 enum { OUTPUT_CHUNK = 1 << 20 };
 
 static int write_error(const struct output *o, int saved, dqa_error *err)
@@ -335,6 +336,12 @@ static int output_flush(struct output *o, dqa_error *err)
 		return 0;
 	int saved = write_behind_put(&o->writer, &o->pending);
 	return saved ? write_error(o, saved, err) : 0;
+}
+
+/* The same once pending holds a chunk. */
+static int output_put(struct output *o, dqa_error *err)
+{
+	return o->pending.len < OUTPUT_CHUNK && !o->pending.failed ? 0 : output_flush(o, err);
 }
 
 /* Hands over the last lines: the writer writes them, and flushes a file
@@ -371,217 +378,140 @@ static void output_release(struct output *o)
 	strbuf_release(&o->pending);
 }
 
-/* The rows reach the outputs in three stages: the caller's thread merges
- * them from the log's spools (rowlog_read_rows) a batch at a time and hands
- * the batches in turn to FORMATTERS threads, which turn them into lines;
- * it takes each batch's lines back in batch order and hands them to each
- * output's writer thread. The scan is over: a formatter per core. */
-enum { FORMATTERS = 2 };
-
-enum { FAILED, VALID, INVALID, OUTPUTS };
-
-struct writer;
-
-/* Between a batch's hand-over and the taking of its lines, everything here
- * but w is the formatter thread's alone. */
-struct formatter {
-	const struct writer *w;
-	struct rowlog_rows *rows;
-	struct strbuf scratch;        /* a line's cell or joined values */
-	struct strbuf lines[OUTPUTS];
-	uint64_t first_line;          /* failed-row lines before the batch */
-	uint64_t valid, invalid;      /* the batch's records */
-	bool busy;                    /* a batch handed over, lines not taken */
-	struct write_behind thread;
-	dqa_error err;                /* why it stopped */
-};
-
+/* The rows reach the outputs in three stages on three threads: the
+ * caller's merges them from the log's spools (rowlog_read_rows), the
+ * formatter's turns them into lines (rows, style, lines, written, and the
+ * outputs' pending lines are its alone until it ends), and each output's
+ * writer writes its lines. */
 struct writer {
 	const struct rowlog *log;
 	const dqa_rows_output *opts;
 	struct line_style style;
-	struct output outputs[OUTPUTS];
-	struct formatter formatters[FORMATTERS];
+	struct output failed, valid, invalid;
+	struct rowlog_rows *rows;
+	struct write_behind formatter;
+	dqa_error format_err;         /* why the formatter stopped */
+	uint64_t lines;
+	dqa_rows_written *written;
 };
 
-/* The lines of a row whose failed-row lines start at *line (the global
- * count, which decides the cut at failed_max whatever the batches), and
- * its record. */
-static void format_row(struct formatter *f, const struct rowlog_row *row, uint64_t *line)
+static int write_row(struct writer *w, const struct rowlog_row *row, dqa_error *err)
 {
-	const struct writer *w = f->w;
-	uint64_t max = w->opts->failed_max;
-	if (w->outputs[FAILED].f) {
-		for (size_t i = 0; i < row->nfailures && (!max || *line + i < max); i++)
-			put_line(&f->lines[FAILED], &w->style, &f->scratch, row, &row->failures[i]);
-		*line += row->nfailures;
+	if (w->failed.f) {
+		for (size_t i = 0; i < row->nfailures; i++) {
+			if (w->opts->failed_max && w->lines == w->opts->failed_max) {
+				w->written->left_out += row->nfailures - i;
+				break;
+			}
+			put_line(&w->failed.pending, &w->style, row, &row->failures[i]);
+			w->lines++;
+		}
+		FORWARD_IF_ERROR(output_put(&w->failed, err));
 	}
 	if (!row->raw)
-		return;
+		return 0;
 	bool invalid = row_invalid(w->log, row);
-	(invalid ? &f->invalid : &f->valid)[0]++;
-	size_t o = invalid ? INVALID : VALID;
-	if (w->outputs[o].f)
-		strbuf_add(&f->lines[o], row->raw, row->raw_len);
+	(invalid ? &w->written->invalid : &w->written->valid)[0]++;
+	struct output *o = invalid ? &w->invalid : &w->valid;
+	if (!o->f)
+		return 0;
+	strbuf_add(&o->pending, row->raw, row->raw_len);
+	return output_put(o, err);
 }
 
-/* A formatter thread's work: the lines of a batch of merged rows. */
+/* The formatter's work: the lines of a batch of merged rows. */
 static int format_rows(void *ctx, const char *buf, size_t len)
 {
-	struct formatter *f = ctx;
-	uint64_t line = f->first_line;
+	struct writer *w = ctx;
 	for (const char *at = buf; at < buf + len;) {
-		const struct rowlog_row *row = rowlog_rows_next(f->rows, &at, &f->err);
-		if (!row)
-			return EIO;   /* the error is in err */
-		format_row(f, row, &line);
-	}
-	for (size_t o = 0; o < OUTPUTS; o++) {
-		if (f->lines[o].failed) {
-			error_nomem(&f->err);
-			return ENOMEM;
-		}
+		const struct rowlog_row *row = rowlog_rows_next(w->rows, &at, &w->format_err);
+		if (!row || write_row(w, row, &w->format_err) < 0)
+			return EIO;   /* the error is in format_err */
 	}
 	return 0;
 }
 
-static int formatter_start(struct formatter *f, const struct writer *w, dqa_error *err)
-{
-	f->w = w;
-	RETURN_IF_NOMEM(f->rows = rowlog_rows_new(w->log), err);
-	int saved = write_behind_start(&f->thread,
-				       (struct write_behind_sink){format_rows, NULL, f});
-	if (saved)
-		return error_at(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL,
-				"cannot start a thread: %s", strerror(saved));
-	return 0;
-}
-
-static void formatter_release(struct formatter *f)
-{
-	write_behind_end(&f->thread);
-	rowlog_rows_free(f->rows);
-	strbuf_release(&f->scratch);
-	for (size_t o = 0; o < OUTPUTS; o++)
-		strbuf_release(&f->lines[o]);
-}
-
-/* Waits for the batch f holds, counts its records and hands its lines to
- * the outputs' writers. */
-static int take_lines(struct writer *w, struct formatter *f, dqa_rows_written *written,
-		      dqa_error *err)
-{
-	if (!f->busy)
-		return 0;
-	f->busy = false;
-	if (write_behind_wait(&f->thread) != 0) {
-		*err = f->err;
-		return err->code;
-	}
-	written->valid += f->valid;
-	written->invalid += f->invalid;
-	f->valid = f->invalid = 0;
-	for (size_t o = 0; o < OUTPUTS; o++) {
-		if (!f->lines[o].len)
-			continue;
-		int saved = write_behind_put(&w->outputs[o].writer, &f->lines[o]);
-		if (saved)
-			return write_error(&w->outputs[o], saved, err);
-	}
-	return 0;
-}
-
-/* Merges the rows and hands them to the formatters in turn, a batch at a
- * time, taking each one's lines before its next batch, until the rows
- * end, an error, or a cancel; then the last lines in order. *lines: the
- * failed-row lines of all the rows, before the cut. */
-static int feed_rows(struct writer *w, dqa_rows_written *written, uint64_t *lines,
-		     dqa_error *err)
+/* Merges the rows and hands them to the formatter a batch at a time until
+ * they end, an error, or a cancel. */
+static int feed_rows(struct writer *w, dqa_error *err)
 {
 	struct rowlog_reader *r = rowlog_read(w->log, err);
 	if (!r)
 		return err->code;
 	struct strbuf batch = STRBUF_INIT;
 	int rc = 0;
-	size_t n = 0;
-	for (; rc == 0; n++) {
-		struct formatter *f = &w->formatters[n % FORMATTERS];
-		uint64_t first_line = *lines;
+	while (rc == 0) {
 		if (dqa_cancelled()) {
 			rc = error_at(err, DQA_ECANCELED, NULL, DQA_NOPOS, NULL, "cancelled");
-		} else if ((rc = rowlog_read_rows(r, &batch, OUTPUT_CHUNK, lines, err)) == 0) {
+		} else if ((rc = rowlog_read_rows(r, &batch, OUTPUT_CHUNK, err)) == 0) {
 			if (!batch.len)
 				break;
-			if ((rc = take_lines(w, f, written, err)) == 0) {
-				f->first_line = first_line;
-				f->busy = true;
-				/* an error of the formatter's shows when its lines are taken */
-				(void)write_behind_put(&f->thread, &batch);
-			}
+			if (write_behind_put(&w->formatter, &batch) != 0)
+				break;   /* the formatter stopped: its error */
 		}
 	}
-	for (size_t i = 0; rc == 0 && i < FORMATTERS; i++)
-		rc = take_lines(w, &w->formatters[(n + i) % FORMATTERS], written, err);
 	strbuf_release(&batch);
 	rowlog_read_end(r);
 	return rc;
 }
 
-static int write_all(struct writer *w, FILE *out, dqa_rows_written *written, dqa_error *err)
+static int write_all(struct writer *w, FILE *out, dqa_error *err)
 {
 	const struct rowlog *log = w->log;
-	struct output *failed = &w->outputs[FAILED];
-	FORWARD_IF_ERROR(output_open(failed, w->opts->failed, out, err));
-	FORWARD_IF_ERROR(output_open(&w->outputs[VALID], w->opts->valid, out, err));
-	FORWARD_IF_ERROR(output_open(&w->outputs[INVALID], w->opts->invalid, out, err));
-	if (failed->f && !w->opts->jsonl) {
-		strbuf_puts(&failed->pending, UTF8_BOM);
-		csv_header(&failed->pending, log);
+	FORWARD_IF_ERROR(output_open(&w->failed, w->opts->failed, out, err));
+	FORWARD_IF_ERROR(output_open(&w->valid, w->opts->valid, out, err));
+	FORWARD_IF_ERROR(output_open(&w->invalid, w->opts->invalid, out, err));
+	if (w->failed.f && !w->opts->jsonl) {
+		strbuf_puts(&w->failed.pending, UTF8_BOM);
+		csv_header(&w->failed.pending, log);
 	}
-	for (size_t o = VALID; o <= INVALID; o++)
-		if (w->outputs[o].f)
-			strbuf_add(&w->outputs[o].pending, log->header, log->header_len);
-	for (size_t o = 0; o < OUTPUTS; o++)
-		if (w->outputs[o].f)
-			FORWARD_IF_ERROR(output_flush(&w->outputs[o], err));
-	for (size_t i = 0; i < FORMATTERS; i++)
-		FORWARD_IF_ERROR(formatter_start(&w->formatters[i], w, err));
-	uint64_t lines = 0;
-	FORWARD_IF_ERROR(feed_rows(w, written, &lines, err));
-	if (failed->f) {
-		uint64_t max = w->opts->failed_max;
-		written->failed = max && lines > max ? max : lines;
-		written->left_out = lines - written->failed;
+	if (w->valid.f)
+		strbuf_add(&w->valid.pending, log->header, log->header_len);
+	if (w->invalid.f)
+		strbuf_add(&w->invalid.pending, log->header, log->header_len);
+	RETURN_IF_NOMEM(w->rows = rowlog_rows_new(log), err);
+	int saved = write_behind_start(&w->formatter,
+				       (struct write_behind_sink){format_rows, NULL, w});
+	if (saved)
+		return error_at(err, DQA_ENOMEM, NULL, DQA_NOPOS, NULL,
+				"cannot start a thread: %s", strerror(saved));
+	int rc = feed_rows(w, err);
+	if (write_behind_end(&w->formatter) != 0 && rc == 0) {
+		*err = w->format_err;
+		rc = err->code;
 	}
-	for (size_t o = 0; o < OUTPUTS; o++)
-		FORWARD_IF_ERROR(output_finish(&w->outputs[o], err));
-	for (size_t o = 0; o < OUTPUTS; o++)
-		FORWARD_IF_ERROR(output_close(&w->outputs[o], err));
-	return 0;
+	w->written->failed = w->lines;
+	FORWARD_IF_ERROR(rc);
+	FORWARD_IF_ERROR(output_finish(&w->failed, err));
+	FORWARD_IF_ERROR(output_finish(&w->valid, err));
+	FORWARD_IF_ERROR(output_finish(&w->invalid, err));
+	FORWARD_IF_ERROR(output_close(&w->failed, err));
+	FORWARD_IF_ERROR(output_close(&w->valid, err));
+	return output_close(&w->invalid, err);
 }
 
 int dqa_result_write_rows(const dqa_result *res, const dqa_rows_output *opts, FILE *out,
 			  dqa_rows_written *written, dqa_error *err)
 {
 	dqa_rows_written none;
-	written = written ? written : &none;
-	*written = (dqa_rows_written){0};
+	*(written ? written : &none) = (dqa_rows_written){0};
 	const struct rowlog *log = res->rowlog;
 	bool split = opts->valid || opts->invalid;
 	if (!log || (split && !log->raw))
 		return error_at(err, DQA_EARG, NULL, DQA_NOPOS, NULL,
 				"the audit kept no rows (dqa_audit_options keep_failed_rows, "
 				"keep_records)");
-	struct writer w = {.log = log, .opts = opts};
+	struct writer w = {.log = log, .opts = opts, .written = written ? written : &none};
 	err->code = 0;
 	int rc = style_init(&w.style, log, opts->lang, opts->jsonl, err);
 	if (rc == 0)
-		rc = write_all(&w, out, written, err);
-	for (size_t i = 0; i < FORMATTERS; i++)
-		formatter_release(&w.formatters[i]);
+		rc = write_all(&w, out, err);
+	write_behind_end(&w.formatter);
+	rowlog_rows_free(w.rows);
 	style_release(&w.style);
-	for (size_t o = 0; o < OUTPUTS; o++)
-		output_release(&w.outputs[o]);
+	output_release(&w.failed);
+	output_release(&w.valid);
+	output_release(&w.invalid);
 	return rc;
 }
 
@@ -628,7 +558,7 @@ static size_t *map_units(const struct dqa_report *rep, const struct rowlog *log)
 }
 
 /* Each unit's lines, bounded by rep->failed_rows_max, in one buffer per unit. */
-static int collect(const struct dqa_report *rep, const struct line_style *style,
+static int collect(const struct dqa_report *rep, struct line_style *style,
 		   const size_t *map, struct strbuf *files, dqa_error *err)
 {
 	const struct rowlog *log = rep->rowlog;
@@ -636,7 +566,6 @@ static int collect(const struct dqa_report *rep, const struct line_style *style,
 	if (!r)
 		return err->code;
 	err->code = 0;
-	struct strbuf scratch = STRBUF_INIT;
 	const struct rowlog_row *row;
 	int rc = 0;
 	for (uint64_t n = 0; rc == 0 && (row = rowlog_next(r, err)); n++) {
@@ -659,13 +588,12 @@ static int collect(const struct dqa_report *rep, const struct line_style *style,
 				f->left_out += row->nfailures - k;
 				break;
 			}
-			put_line(sb, style, &scratch, row, &row->failures[k]);
+			put_line(sb, style, row, &row->failures[k]);
 			f->lines++;
 		}
 		if (sb->failed)
 			rc = error_nomem(err);
 	}
-	strbuf_release(&scratch);
 	rowlog_read_end(r);
 	return rc ? rc : err->code;
 }

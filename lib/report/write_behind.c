@@ -76,16 +76,6 @@ int write_behind_put(struct write_behind *w, struct strbuf *sb)
 	return error;
 }
 
-int write_behind_wait(struct write_behind *w)
-{
-	pthread_mutex_lock(&w->lock);
-	while (w->full)
-		pthread_cond_wait(&w->changed, &w->lock);
-	int error = w->error;
-	pthread_mutex_unlock(&w->lock);
-	return error;
-}
-
 void write_behind_finish(struct write_behind *w)
 {
 	if (!w->started)

@@ -36,10 +36,6 @@ int write_behind_start(struct write_behind *w, struct write_behind_sink sink);
  * leaves sb empty (with the buffer the thread is done with). 0, or the
  * errno the sink returned before. */
 int write_behind_put(struct write_behind *w, struct strbuf *sb);
-/* Waits until the thread is done with what was handed over (it then
- * waits for more): what it made is the caller's until the next put. 0, or
- * the errno the sink returned. */
-int write_behind_wait(struct write_behind *w);
 /* Tells the thread that nothing more comes: it consumes what it holds and
  * ends the sink while the caller goes on. */
 void write_behind_finish(struct write_behind *w);
