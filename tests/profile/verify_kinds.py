@@ -309,20 +309,25 @@ def template_values(rnd):
     return out
 
 
-def check_templates(dqa, rnd):
-    """The shapes of a column whose values mostly share a template (the
-    profile reuses the last value's shape pass), fewer than the shape
-    counter keeps, so that their counts are exact."""
-    values = [v for v in template_values(rnd) if v.strip(" ")]
+def profile_column(dqa, name, values):
+    """dqa's profile of one column holding values, as JSON."""
     with tempfile.NamedTemporaryFile("w", suffix=".csv", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["t"])
+        w.writerow([name])
         w.writerows([v] for v in values)
         f.flush()
         out = subprocess.run([dqa, "profile", f.name, "--format", "json",
                               "--now", "2026-11-22T00:00:00Z"],
                              capture_output=True, text=True, check=True).stdout
-    col = json.loads(out)["columns"][0]
+    return json.loads(out)["columns"][0]
+
+
+def check_templates(dqa, rnd):
+    """The shapes of a column whose values mostly share a template (the
+    profile reuses the last value's shape pass), fewer than the shape
+    counter keeps, so that their counts are exact."""
+    values = [v for v in template_values(rnd) if v.strip(" ")]
+    col = profile_column(dqa, "t", values)
     want = {}
     for v in values:
         shape = full_shape(v.encode())
@@ -337,15 +342,7 @@ def check_templates(dqa, rnd):
 
 def check_placeholders(dqa):
     values = placeholder_values()
-    with tempfile.NamedTemporaryFile("w", suffix=".csv", newline="", encoding="utf-8") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(["p"])
-        w.writerows([v] for v in values)
-        f.flush()
-        out = subprocess.run([dqa, "profile", f.name, "--format", "json",
-                              "--now", "2026-11-22T00:00:00Z"],
-                             capture_output=True, text=True, check=True).stdout
-    col = json.loads(out)["columns"][0]
+    col = profile_column(dqa, "p", values)
     have, want = col["hygiene"].get("placeholder", 0), sum(map(placeholder, values))
     if col["type"] != "text" or have != want:
         print(f"placeholders: {have} in a column of {col['type']}, expected {want} in text")
