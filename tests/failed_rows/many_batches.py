@@ -12,8 +12,8 @@ error: here every check).
 
 Then --failed-rows-max values that fall inside the second and the third
 batch of rows (about 2,500 lines each with the split, 19,000 without), with
-1 and 2 threads: the file must hold exactly the first N recomputed lines,
-whichever thread formats which batch, and the split stays whole.
+1 and 2 threads: the file must hold exactly the first N recomputed lines
+(the line count carried across batches), and the split stays whole.
 
 usage: many_batches.py DQA_BINARY
 """
