@@ -7,14 +7,6 @@
 
 #include "../util/values.h"
 
-bool text_is_ascii(const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			return false;
-	return true;
-}
-
 bool text_buf_reserve(struct text_buf *tb, size_t cps)
 {
 	if (cps <= tb->cap)

@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <utf8proc.h>
 
+#include "../util/values.h"   /* text_is_ascii, the ASCII fast path */
+
 /* A code point buffer that grows to the longest value seen and is reused:
  * no allocation per row once it is large enough. One per worker. */
 struct text_buf {
@@ -16,8 +18,6 @@ struct text_buf {
 
 /* Makes room for cps code points. Returns false out of memory. */
 bool text_buf_reserve(struct text_buf *tb, size_t cps);
-
-bool text_is_ascii(const char *s, size_t len);
 
 /* s transformed by utf8proc (options as for utf8proc_map, e.g.
  * UTF8PROC_COMPOSE for NFC, plus UTF8PROC_CASEFOLD to fold case), as UTF-8

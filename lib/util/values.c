@@ -298,8 +298,7 @@ size_t utf8_valid_prefix(const char *s, size_t len)
 	return len;
 }
 
-/* Whether s is all ASCII, eight bytes at a time. */
-static bool ascii_only(const char *s, size_t len)
+bool text_is_ascii(const char *s, size_t len)
 {
 	uint64_t bits = 0, word;
 	size_t i = 0;
@@ -317,7 +316,7 @@ size_t value_mask(char *out, const char *s, size_t len)
 	/* the characters, and where the last two start: ASCII (most ids and
 	 * phone numbers) has a byte per character, else one pass */
 	size_t chars = len, before_last = len - (len >= 2 ? 2 : len);
-	if (!ascii_only(s, len)) {
+	if (!text_is_ascii(s, len)) {
 		const unsigned char *p = (const unsigned char *)s, *end = p + len;
 		size_t last = 0;
 		chars = 0;

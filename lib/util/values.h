@@ -29,6 +29,8 @@ bool value_boolean(const char *s, size_t len);
 /* Empty, or only ASCII spaces and tabs. */
 bool value_blank(const char *s, size_t len);
 /* Code points of UTF-8 text; every invalid byte counts as one. */
+/* Whether every byte of s is ASCII (read eight bytes at a time). */
+bool text_is_ascii(const char *s, size_t len);
 size_t utf8_length(const char *s, size_t len);
 /* Bytes taken by the first n code points of s, counted as utf8_length does
  * (len when s has fewer). */

@@ -149,6 +149,18 @@ int main(void)
 
 	EXPECT(value_blank("", 0) && value_blank(" \t ", 3) && !value_blank(" x", 2));
 
+	/* text_is_ascii reads words: one high byte anywhere in 0 to 20 bytes */
+	char text[20];
+	for (size_t len = 0; len <= sizeof text; len++) {
+		memset(text, 'a', len);
+		EXPECT(text_is_ascii(text, len));
+		for (size_t at = 0; at < len; at++) {
+			text[at] = (char)0x80;
+			EXPECT(!text_is_ascii(text, len));
+			text[at] = 'a';
+		}
+	}
+
 	EXPECT(utf8_length("Nguyễn", strlen("Nguyễn")) == 6);
 	EXPECT(utf8_length("a\xff" "b", 3) == 3);     /* invalid byte counts as one */
 	EXPECT(utf8_length("\xe1\xbb", 2) == 2);      /* truncated sequence */
