@@ -30,19 +30,27 @@ static uint64_t sampled(const struct counter *c, size_t i)
 	return n;
 }
 
+/* Makes room for n entries in a levels array of *cap. Returns 0 or -1 out
+ * of memory. */
+static int levels_room(struct counter_levels **levels, size_t *cap, size_t n)
+{
+	if (n <= *cap)
+		return 0;
+	struct counter_levels *grown = realloc(*levels, n * sizeof *grown);
+	if (!grown)
+		return -1;
+	*levels = grown;
+	*cap = n;
+	return 0;
+}
+
 /* One level up: the entries left with no occurrence in the sample go. The
  * kept ones fill the spare table, which then swaps with the counter's. */
 static int raise_level(struct counter *c)
 {
 	unsigned level = c->level + 1;
-	if (c->spare_levels_cap < c->levels_cap) {
-		struct counter_levels *grown =
-			realloc(c->spare_levels, c->levels_cap * sizeof *grown);
-		if (!grown)
-			return -1;
-		c->spare_levels = grown;
-		c->spare_levels_cap = c->levels_cap;
-	}
+	if (levels_room(&c->spare_levels, &c->spare_levels_cap, c->levels_cap) < 0)
+		return -1;
 	strset_clear(&c->spare);
 	if (strset_reserve(&c->spare, c->cap + 1) < 0)
 		return -1;
@@ -74,20 +82,6 @@ static int raise_level(struct counter *c)
 	return 0;
 }
 
-/* Makes room for n entries in the levels array. Returns 0 or -1 out of
- * memory. */
-static int levels_room(struct counter *c, size_t n)
-{
-	if (n <= c->levels_cap)
-		return 0;
-	struct counter_levels *grown = realloc(c->levels, n * sizeof *grown);
-	if (!grown)
-		return -1;
-	c->levels = grown;
-	c->levels_cap = n;
-	return 0;
-}
-
 /* Raises the level while the table is over its limit. */
 int counter_add_level(struct counter *c, const char *s, size_t len, uint64_t hash, unsigned l,
 		      uint32_t n)
@@ -101,7 +95,8 @@ int counter_add_level(struct counter *c, const char *s, size_t len, uint64_t has
 	/* A table that reaches an eighth of its bound grows to the bound at
 	 * once, not through every size between. */
 	if (c->set.count == c->cap / 8 &&
-	    (strset_reserve(&c->set, c->cap + 1) < 0 || levels_room(c, c->cap + 1) < 0))
+	    (strset_reserve(&c->set, c->cap + 1) < 0 ||
+	     levels_room(&c->levels, &c->levels_cap, c->cap + 1) < 0))
 		return -1;
 	uint64_t index = c->set.count;
 	int added = strset_put_hashed(&c->set, hash, s, len, &index);
@@ -116,7 +111,8 @@ int counter_add_level(struct counter *c, const char *s, size_t len, uint64_t has
 	}
 	if (added) {
 		if (index >= c->levels_cap &&
-		    levels_room(c, c->levels_cap ? 2 * c->levels_cap : 64) < 0)
+		    levels_room(&c->levels, &c->levels_cap,
+				c->levels_cap ? 2 * c->levels_cap : 64) < 0)
 			return -1;
 		c->levels[index] = (struct counter_levels){0};
 	}
