@@ -134,7 +134,8 @@ def check_index(folder, result, pages, max_bytes):
     in_table = re.findall(r'href="units/([^"]*)"', table)
     if sorted(in_table) != pages:
         problem("the unit table does not link every unit page exactly once")
-    missing = {link for link in links if link not in set(pages)}
+    known = set(pages)
+    missing = {link for link in links if link not in known}
     if missing:
         problem(f"index.html links to missing pages {sorted(missing)[:5]}")
     if html.count("<script") != 1:
