@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "util/fileio.h"
+#include "util/hugepage.h"
 #include "util/values.h"
 #include "rowlog_spool.h"
 
@@ -129,8 +130,8 @@ static bool spool_flush(struct rowlog *log)
 }
 
 /* Room for a row of need bytes in the chunk being filled, which ends when
- * the row does not fit; a new chunk is a SPOOL_CHUNKS'th of the bound, or
- * the row's size when larger. */
+ * the row does not fit; a new chunk is a SPOOL_CHUNKS'th of the bound (on
+ * huge pages when it is a multiple of one), or the row's size when larger. */
 static bool spool_room(struct rowlog *log, size_t need)
 {
 	struct strbuf *out = &log->spooled;
@@ -139,6 +140,8 @@ static bool spool_room(struct rowlog *log, size_t need)
 	if (!spool_flush(log))
 		return false;
 	size_t chunk = log->memory_bound / SPOOL_CHUNKS;
+	if (!out->cap && need < chunk && chunk % HUGE_PAGE_BYTES == 0)
+		return hugepage_strbuf(out, chunk);
 	return strbuf_grow(out, need >= chunk ? need : chunk - 1);
 }
 
