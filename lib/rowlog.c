@@ -131,7 +131,9 @@ static bool spool_flush(struct rowlog *log)
 
 /* Room for a row of need bytes in the chunk being filled, which ends when
  * the row does not fit; a new chunk is a SPOOL_CHUNKS'th of the bound (on
- * huge pages when it is a multiple of one), or the row's size when larger. */
+ * huge pages when it is a multiple of one), or the row's size when larger.
+ * The first is SPOOL_FIRST at most: a worker that writes a few rows takes
+ * no huge page (zeroing one costs about a millisecond here). */
 static bool spool_room(struct rowlog *log, size_t need)
 {
 	struct strbuf *out = &log->spooled;
@@ -140,6 +142,8 @@ static bool spool_room(struct rowlog *log, size_t need)
 	if (!spool_flush(log))
 		return false;
 	size_t chunk = log->memory_bound / SPOOL_CHUNKS;
+	if (!log->spool.nchunks && !log->spool.f && chunk > SPOOL_FIRST)
+		chunk = SPOOL_FIRST;
 	if (!out->cap && need < chunk && chunk % HUGE_PAGE_BYTES == 0)
 		return hugepage_strbuf(out, chunk);
 	return strbuf_grow(out, need >= chunk ? need : chunk - 1);
