@@ -179,6 +179,21 @@ static void value_facts(struct column_stats *c, const char *s, size_t len, int64
 		f->bytes.chars = (uint32_t)utf8_length(s, len);
 }
 
+/* A memo no longer asked: its repeats folded now, on the worker's thread,
+ * and its memory freed. Returns 0 or -1 out of memory. */
+static int drop_memo(struct column_stats *c)
+{
+	if (column_fold(c) < 0)
+		return -1;
+	strset_release(&c->memo);
+	free(c->memo_facts);
+	free(c->memo_repeats);
+	c->memo_facts = NULL;
+	c->memo_repeats = NULL;
+	c->repeats_zeroed = 0;
+	return 0;
+}
+
 /* The facts of a value seen before by this worker, else computed (and
  * remembered while the memo has room); *seen tells which. NULL out of
  * memory. */
@@ -202,6 +217,8 @@ static const struct value_facts *facts_for(struct column_stats *c, const char *s
 		if (++c->memo_misses == MEMO_TRIAL) {
 			c->memo_off = c->memo_hits < MEMO_TRIAL;
 			c->memo_hits = c->memo_misses = 0;
+			if (c->memo_off && drop_memo(c) < 0)
+				return NULL;
 		}
 		return scratch;
 	}
@@ -373,6 +390,7 @@ void column_release(struct column_stats *c)
 	free(c->memo_repeats);
 	hll_release(&c->distinct);
 	ddsketch_release(&c->quantiles);
+	column_init(c);
 }
 
 /* The format most values parse with, among those of the type's kind;

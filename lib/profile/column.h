@@ -24,7 +24,8 @@ const char *hygiene_name(enum hygiene h);
 /* What one value adds to its column besides its count: the same at every
  * occurrence, so each worker works it out once per distinct value while
  * its memo has room (MEMO_VALUES values), and stops asking a full memo that
- * finds fewer values than it misses in MEMO_TRIAL misses. */
+ * finds fewer values than it misses in MEMO_TRIAL misses (then folds its
+ * repeats and frees it). */
 enum { MEMO_VALUES = 2048, MEMO_TRIAL = 4096 };
 struct value_facts {
 	struct value_class vc;
@@ -95,6 +96,7 @@ int column_merge(struct column_stats *into, struct column_stats *from);
  * placeholders that are numbers leave the hygiene findings. Returns 0 or
  * -1 out of memory. */
 int column_finish(struct column_stats *c);
+/* Frees c's memory and leaves it as column_init made it. */
 void column_release(struct column_stats *c);
 
 /* The column's type after the scan: the first kind (kinds.h order) that

@@ -57,7 +57,8 @@ static int raise_level(struct counter *c)
 	size_t pos = 0, len;
 	const char *key;
 	uint64_t hash, index;
-	while (strset_next_hashed(&c->set, &pos, &key, &len, &hash, &index)) {
+	/* Taking the entries leaves the old table empty for the next raise. */
+	while (strset_take_hashed(&c->set, &pos, &key, &len, &hash, &index)) {
 		struct counter_levels *from = &c->levels[index];
 		if (from->top < level)
 			continue;

@@ -14,6 +14,8 @@ enum { HLL_BITS = 14, HLL_REGISTERS = 1 << HLL_BITS };
 
 struct hll {
 	uint8_t *reg;           /* HLL_REGISTERS, allocated on the first add */
+	uint8_t floor;          /* the lowest register: a rank up to it changes none */
+	uint32_t at_floor;      /* registers at floor */
 };
 
 /* Adds a value by its 64-bit hash. Returns 0 or -1 out of memory. */

@@ -3,12 +3,14 @@
  * statistic merges exactly or through an order-free sketch. */
 #include "profile.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../input/transcode.h"
 #include "../scan.h"
 #include "../util/fileio.h"
+#include "../util/parallel.h"
 #include "../util/strbuf.h"
 #include "../util/timeparse.h"
 #include "../util/values.h"
@@ -190,6 +192,22 @@ static int sink_row(void *sink, const struct record *rec, uint32_t input, dqa_er
 	return 0;
 }
 
+struct column_merges {
+	struct profile_part *into, *from;
+	atomic_bool nomem;
+};
+
+/* Merges column c and releases from's copy at once: the columns are
+ * independent, so the threads of the scan share them. */
+static void merge_column(void *ctx, size_t c, unsigned worker)
+{
+	(void)worker;
+	struct column_merges *m = ctx;
+	if (column_merge(&m->into->cols[c], &m->from->cols[c]) < 0)
+		atomic_store(&m->nomem, true);
+	column_release(&m->from->cols[c]);
+}
+
 static int sink_merge(void *into, void *from, dqa_error *err)
 {
 	struct profile_part *a = into, *b = from;
@@ -198,9 +216,11 @@ static int sink_merge(void *into, void *from, dqa_error *err)
 	a->blank_rows += b->blank_rows;
 	a->short_rows += b->short_rows;
 	a->long_rows += b->long_rows;
-	for (size_t c = 0; c < ncols; c++)
-		if (column_merge(&a->cols[c], &b->cols[c]) < 0)
-			return error_nomem(err);
+	struct column_merges m = {.into = a, .from = b};
+	atomic_init(&m.nomem, false);
+	parallel_for(parallel_threads(a->profile->threads), ncols, merge_column, &m);
+	if (atomic_load(&m.nomem))
+		return error_nomem(err);
 	size_t pos = 0, len;
 	const char *name;
 	uint64_t u;

@@ -53,6 +53,11 @@ bool strset_next(const struct strset *s, size_t *pos, const char **key, size_t *
 /* strset_next with the key's strset_hash too. */
 bool strset_next_hashed(const struct strset *s, size_t *pos, const char **key, size_t *len,
 			uint64_t *hash, uint64_t *value);
+/* strset_next_hashed that removes each entry it visits: the set is empty
+ * (its memory kept, as strset_clear leaves it) when it returns false. The
+ * key stays readable until the next put. */
+bool strset_take_hashed(struct strset *s, size_t *pos, const char **key, size_t *len,
+			uint64_t *hash, uint64_t *value);
 /* Makes room for n entries in all, so that putting up to n rewrites no
  * table. Returns 0 or -1 out of memory. */
 int strset_reserve(struct strset *s, size_t n);
