@@ -238,19 +238,44 @@ static void count_bits(uint64_t *counts, uint32_t bits, uint64_t n)
 		counts[__builtin_ctz(bits)] += n;
 }
 
+/* What n values of these kinds, formats and findings add to the counts. */
+static void count_facts(struct column_stats *c, const struct fact_run *r)
+{
+	count_bits(c->kinds, r->kinds, r->n);
+	count_bits(c->formats, r->formats, r->n);
+	count_bits(c->hygiene, r->hygiene, r->n);
+	bool number = r->kinds & NUMBER_KINDS;
+	c->number_placeholders += (r->hygiene >> HYG_PLACEHOLDER & 1) && number ? r->n : 0;
+	c->times += r->formats ? r->n : 0;
+	c->numbers += number ? r->n : 0;
+}
+
 /* What n occurrences of a value add to the column's counts and quantiles. */
 static int add_counts(struct column_stats *c, const struct value_facts *f, uint64_t n)
 {
-	count_bits(c->kinds, f->vc.kinds, n);
-	count_bits(c->formats, f->vc.formats, n);
-	count_bits(c->hygiene, f->hygiene, n);
-	bool number = f->vc.kinds & NUMBER_KINDS;
-	c->number_placeholders += (f->hygiene >> HYG_PLACEHOLDER & 1) && number ? n : 0;
-	c->times += f->vc.formats ? n : 0;
-	if (!number)
-		return 0;
-	c->numbers += n;
-	return ddsketch_add(&c->quantiles, f->vc.number, n);
+	count_facts(c, &(struct fact_run){f->vc.kinds, f->vc.formats, f->hygiene, n});
+	return f->vc.kinds & NUMBER_KINDS ? ddsketch_add(&c->quantiles, f->vc.number, n) : 0;
+}
+
+static void flush_run(struct column_stats *c)
+{
+	if (c->run.n)
+		count_facts(c, &c->run);
+	c->run.n = 0;
+}
+
+/* add_counts of a first occurrence: most have the kinds, formats and
+ * findings of the one before (a column of one type), so a run of them is
+ * counted at once when it ends, or when the column folds. */
+static int add_first(struct column_stats *c, const struct value_facts *f)
+{
+	struct fact_run *r = &c->run;
+	if (r->kinds != f->vc.kinds || r->formats != f->vc.formats || r->hygiene != f->hygiene) {
+		flush_run(c);
+		*r = (struct fact_run){f->vc.kinds, f->vc.formats, f->hygiene, 0};
+	}
+	r->n++;
+	return f->vc.kinds & NUMBER_KINDS ? ddsketch_add(&c->quantiles, f->vc.number, 1) : 0;
 }
 
 /* Another occurrence of a memo entry's value: its kinds, length, extremes
@@ -297,7 +322,8 @@ int column_add(struct column_stats *c, const char *s, size_t len, uint64_t posit
 		return -1;
 	if (seen)
 		return add_repeat(c, f, hash, position);
-	add_counts(c, f, 1);
+	if (add_first(c, f) < 0)
+		return -1;
 	c->min_len = f->bytes.chars < c->min_len ? f->bytes.chars : c->min_len;
 	c->max_len = f->bytes.chars > c->max_len ? f->bytes.chars : c->max_len;
 	if (add_extremes(c, &f->vc, s, len) < 0 || hll_add(&c->distinct, hash) < 0 ||
@@ -308,6 +334,7 @@ int column_add(struct column_stats *c, const char *s, size_t len, uint64_t posit
 
 int column_fold(struct column_stats *c)
 {
+	flush_run(c);
 	size_t pos = 0, len;
 	const char *value;
 	uint64_t hash, i;

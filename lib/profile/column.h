@@ -53,6 +53,13 @@ struct extreme {
 	int64_t time;
 };
 
+/* First occurrences in a row with the same kinds, formats and findings:
+ * not yet in the column's counts (column_fold). */
+struct fact_run {
+	uint32_t kinds, formats, hygiene;
+	uint64_t n;
+};
+
 struct column_stats {
 	uint64_t values;                 /* non-empty */
 	uint64_t empty;                  /* empty or only spaces and tabs (as not_null
@@ -79,6 +86,7 @@ struct column_stats {
 	uint32_t memo_hits, memo_misses;  /* since the memo was full, or the last trial */
 	bool memo_off;                   /* it missed as often as it hit: no longer asked */
 	struct shape_template template;  /* this worker's, never merged */
+	struct fact_run run;
 };
 
 void column_init(struct column_stats *c);
@@ -86,10 +94,11 @@ void column_init(struct column_stats *c);
  * normalisation buffer. Returns 0 or -1 out of memory. */
 int column_add(struct column_stats *c, const char *s, size_t len, uint64_t position,
 	       int64_t now_year, struct text_buf *tb);
-/* Adds the repeats of the memo's values to the column's counts and
- * counters: a value seen again adds only to its memo entry's repeats (its
- * extremes, length and HyperLogLog register are those of its first
- * occurrence). Returns 0 or -1 out of memory. */
+/* Adds the last run of first occurrences (struct fact_run) and the
+ * repeats of the memo's values to the column's counts and counters: a
+ * value seen again adds only to its memo entry's repeats (its extremes,
+ * length and HyperLogLog register are those of its first occurrence).
+ * Returns 0 or -1 out of memory. */
 int column_fold(struct column_stats *c);
 int column_merge(struct column_stats *into, struct column_stats *from);
 /* After the last merge: in a column of numbers a 0 is a value, so its
