@@ -25,7 +25,7 @@ uint64_t counter_position(uint32_t input, uint64_t line)
 static uint64_t sampled(const struct counter *c, size_t i)
 {
 	uint64_t n = 0;
-	for (unsigned l = c->level; l < COUNTER_LEVELS; l++)
+	for (unsigned l = c->level; l <= c->levels[i].top; l++)
 		n += c->levels[i].at[l];
 	return n;
 }
