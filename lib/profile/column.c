@@ -22,11 +22,12 @@ const char *hygiene_name(enum hygiene h)
 	return hygiene_names[h];
 }
 
-void column_init(struct column_stats *c)
+void column_init(struct column_stats *c, struct counter_spare *spare)
 {
 	*c = (struct column_stats){.min_len = UINT64_MAX, .memo = STRSET_INIT};
 	counter_init(&c->counts, EXACT_DISTINCT);
 	counter_init(&c->shapes, SHAPES_KEPT);
+	c->counts.shared = spare;
 }
 
 static uint64_t text_prefix(const char *s, size_t len)
@@ -410,6 +411,7 @@ void column_release(struct column_stats *c)
 				 &c->text_min, &c->text_max};
 	for (size_t i = 0; i < sizeof all / sizeof *all; i++)
 		free(all[i]->text);
+	struct counter_spare *spare = c->counts.shared;
 	counter_release(&c->counts);
 	counter_release(&c->shapes);
 	strset_release(&c->memo);
@@ -417,7 +419,7 @@ void column_release(struct column_stats *c)
 	free(c->memo_repeats);
 	hll_release(&c->distinct);
 	ddsketch_release(&c->quantiles);
-	column_init(c);
+	column_init(c, spare);
 }
 
 /* The format most values parse with, among those of the type's kind;

@@ -89,7 +89,9 @@ struct column_stats {
 	struct fact_run run;
 };
 
-void column_init(struct column_stats *c);
+/* spare: what raises of the value counter's level fill, shared by a
+ * thread's columns (not owned), or NULL for the counter's own. */
+void column_init(struct column_stats *c, struct counter_spare *spare);
 /* Counts one field; position is its counter_position. tb is the worker's
  * normalisation buffer. Returns 0 or -1 out of memory. */
 int column_add(struct column_stats *c, const char *s, size_t len, uint64_t position,
@@ -105,7 +107,7 @@ int column_merge(struct column_stats *into, struct column_stats *from);
  * placeholders that are numbers leave the hygiene findings. Returns 0 or
  * -1 out of memory. */
 int column_finish(struct column_stats *c);
-/* Frees c's memory and leaves it as column_init made it. */
+/* Frees c's memory and leaves it as column_init made it (same spare). */
 void column_release(struct column_stats *c);
 
 /* The column's type after the scan: the first kind (kinds.h order) that

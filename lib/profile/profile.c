@@ -50,12 +50,13 @@ static int find_unit_column(struct dqa_profile *p, const char *input, dqa_error 
 
 static int part_init(struct profile_part *part, const struct dqa_profile *p)
 {
-	*part = (struct profile_part){.profile = p, .units = STRSET_INIT};
+	*part = (struct profile_part){.profile = p, .units = STRSET_INIT,
+				      .spare = {.set = STRSET_INIT}};
 	part->cols = calloc(p->ncols ? p->ncols : 1, sizeof *part->cols);
 	if (!part->cols)
 		return -1;
 	for (size_t i = 0; i < p->ncols; i++)
-		column_init(&part->cols[i]);
+		column_init(&part->cols[i], &part->spare);
 	return 0;
 }
 
@@ -64,6 +65,7 @@ static void part_release(struct profile_part *part)
 	for (size_t i = 0; part->cols && i < part->profile->ncols; i++)
 		column_release(&part->cols[i]);
 	free(part->cols);
+	counter_spare_release(&part->spare);
 	text_buf_release(&part->tb);
 	strset_release(&part->units);
 	free(part->unit_rows);
@@ -198,14 +200,17 @@ struct column_merges {
 };
 
 /* Merges column c and releases from's copy at once: the columns are
- * independent, so the threads of the scan share them. */
+ * independent, so two threads share them, each raising counters with the
+ * spare of one part. */
 static void merge_column(void *ctx, size_t c, unsigned worker)
 {
-	(void)worker;
 	struct column_merges *m = ctx;
-	if (column_merge(&m->into->cols[c], &m->from->cols[c]) < 0)
+	struct column_stats *into = &m->into->cols[c], *from = &m->from->cols[c];
+	into->counts.shared = from->counts.shared = worker ? &m->from->spare : &m->into->spare;
+	if (column_merge(into, from) < 0)
 		atomic_store(&m->nomem, true);
-	column_release(&m->from->cols[c]);
+	into->counts.shared = &m->into->spare;
+	column_release(from);
 }
 
 static int sink_merge(void *into, void *from, dqa_error *err)
@@ -218,7 +223,8 @@ static int sink_merge(void *into, void *from, dqa_error *err)
 	a->long_rows += b->long_rows;
 	struct column_merges m = {.into = a, .from = b};
 	atomic_init(&m.nomem, false);
-	parallel_for(parallel_threads(a->profile->threads), ncols, merge_column, &m);
+	unsigned threads = parallel_threads(a->profile->threads);
+	parallel_for(threads < 2 ? threads : 2, ncols, merge_column, &m);
 	if (atomic_load(&m.nomem))
 		return error_nomem(err);
 	size_t pos = 0, len;

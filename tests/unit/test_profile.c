@@ -51,20 +51,24 @@ static void same_for_any_split(const char *path)
 
 /* Counts 3,000 occurrences (a value in a third of them among 2,000
  * singletons) into a table of 100 (a sample of one in 32), split among 1 to 3 parts in turn or in
- * runs: past the exact bound the sample, and so the top values and their
+ * runs, the counters raising with their own spare tables or one shared:
+ * past the exact bound the sample, and so the top values and their
  * estimates, are the same for every split. */
 static void sample_same_for_any_split(void)
 {
 	char expected[64] = "";
+	struct counter_spare spare = {.set = STRSET_INIT};
 	for (size_t parts = 1; parts <= 3; parts++)
-		for (int runs = 0; runs < 2; runs++) {
+		for (int runs = 0; runs < 4; runs++) {
 			struct counter total;
 			counter_init(&total, 100);
+			total.shared = runs >= 2 ? &spare : NULL;
 			for (size_t part = 0; part < parts; part++) {
 				struct counter c;
 				counter_init(&c, 100);
+				c.shared = total.shared;
 				for (size_t i = 0; i < 3000; i++) {
-					if ((runs ? i * parts / 3000 : i % parts) != part)
+					if ((runs % 2 ? i * parts / 3000 : i % parts) != part)
 						continue;
 					char v[16];
 					int n = i % 3 == 0 ? snprintf(v, sizeof v, "heavy")
@@ -90,6 +94,7 @@ static void sample_same_for_any_split(void)
 			EXPECT(strcmp(got, expected) == 0);
 			counter_release(&total);
 		}
+	counter_spare_release(&spare);
 }
 
 /* A file past every exact bound (unique values, more shapes than kept, a
