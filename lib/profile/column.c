@@ -32,15 +32,14 @@ void column_init(struct column_stats *c, struct counter_spare *spare)
 
 static uint64_t text_prefix(const char *s, size_t len)
 {
-	uint64_t p = 0;
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	if (len >= 8) {
+	uint64_t p;
+	if (len >= 8)
 		memcpy(&p, s, 8);
-		return __builtin_bswap64(p);
-	}
+	else
+		p = tail_bytes((const unsigned char *)s, len);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	p = __builtin_bswap64(p);
 #endif
-	for (size_t i = 0; i < len && i < 8; i++)
-		p |= (uint64_t)(unsigned char)s[i] << (56 - 8 * i);
 	return p;
 }
 

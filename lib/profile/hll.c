@@ -32,21 +32,11 @@ static int allocate(struct hll *h)
 	return 0;
 }
 
-int hll_add(struct hll *h, uint64_t hash)
+int hll_offer(struct hll *h, uint32_t index, uint8_t rank)
 {
 	if (!h->reg && allocate(h) < 0)
 		return -1;
-	/* A final mix: the table hash's low bits pick slots, its high ones here. */
-	hash ^= hash >> 33;
-	hash *= 0xff51afd7ed558ccdULL;
-	hash ^= hash >> 33;
-	uint64_t rest = hash << HLL_BITS | (1ULL << (HLL_BITS - 1));
-	uint8_t rank = (uint8_t)(__builtin_clzll(rest) + 1);
-	/* Most ranks are low: once every register is past them, no memory is
-	 * read (the registers of a dozen columns miss the cache). */
-	if (rank <= h->floor)
-		return 0;
-	uint8_t *reg = &h->reg[hash >> (64 - HLL_BITS)];
+	uint8_t *reg = &h->reg[index];
 	if (rank <= *reg)
 		return 0;
 	uint8_t old = *reg;

@@ -14,28 +14,6 @@ struct strset_slot {
 	uint64_t value;
 };
 
-/* The len < 8 bytes at p as one little-endian word, zero above them (what
- * memcpy into a zeroed word gives on the little-endian machines dqa runs
- * on), read with at most two loads instead of a memcpy call. */
-static uint64_t tail_bytes(const unsigned char *p, size_t len)
-{
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	if (len >= 4) {
-		uint32_t lo, hi;
-		memcpy(&lo, p, 4);
-		memcpy(&hi, p + len - 4, 4);
-		return lo | (uint64_t)hi << (8 * (len - 4));
-	}
-	if (len == 0)
-		return 0;
-	return p[0] | (uint64_t)p[len / 2] << (8 * (len / 2)) | (uint64_t)p[len - 1] << (8 * (len - 1));
-#else
-	uint64_t tail = 0;
-	memcpy(&tail, p, len);
-	return tail;
-#endif
-}
-
 uint64_t strset_hash(const void *data, size_t len)
 {
 	const unsigned char *p = data;

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 struct strset_slot;
 
@@ -29,6 +30,28 @@ static inline uint64_t hash_mix(uint64_t h)
 	h *= 0xc4ceb9fe1a85ec53ULL;
 	h ^= h >> 33;
 	return h;
+}
+
+/* The len < 8 bytes at p as one little-endian word, zero above them (what
+ * memcpy into a zeroed word gives on the little-endian machines dqa runs
+ * on), read with at most two loads instead of a memcpy call. */
+static inline uint64_t tail_bytes(const unsigned char *p, size_t len)
+{
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (len >= 4) {
+		uint32_t lo, hi;
+		memcpy(&lo, p, 4);
+		memcpy(&hi, p + len - 4, 4);
+		return lo | (uint64_t)hi << (8 * (len - 4));
+	}
+	if (len == 0)
+		return 0;
+	return p[0] | (uint64_t)p[len / 2] << (8 * (len / 2)) | (uint64_t)p[len - 1] << (8 * (len - 1));
+#else
+	uint64_t tail = 0;
+	memcpy(&tail, p, len);
+	return tail;
+#endif
 }
 
 /* Inserts key with value unless present. Returns 1 when inserted, 0 when the
