@@ -22,24 +22,24 @@ const char *hygiene_name(enum hygiene h)
 	return hygiene_names[h];
 }
 
-void column_init(struct column_stats *c)
+void column_init(struct column_stats *c, struct counter_spare *spare)
 {
 	*c = (struct column_stats){.min_len = UINT64_MAX, .memo = STRSET_INIT};
 	counter_init(&c->counts, EXACT_DISTINCT);
 	counter_init(&c->shapes, SHAPES_KEPT);
+	c->counts.shared = spare;
 }
 
 static uint64_t text_prefix(const char *s, size_t len)
 {
-	uint64_t p = 0;
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	if (len >= 8) {
+	uint64_t p;
+	if (len >= 8)
 		memcpy(&p, s, 8);
-		return __builtin_bswap64(p);
-	}
+	else
+		p = tail_bytes((const unsigned char *)s, len);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	p = __builtin_bswap64(p);
 #endif
-	for (size_t i = 0; i < len && i < 8; i++)
-		p |= (uint64_t)(unsigned char)s[i] << (56 - 8 * i);
 	return p;
 }
 
@@ -179,6 +179,21 @@ static void value_facts(struct column_stats *c, const char *s, size_t len, int64
 		f->bytes.chars = (uint32_t)utf8_length(s, len);
 }
 
+/* A memo no longer asked: its repeats folded now, on the worker's thread,
+ * and its memory freed. Returns 0 or -1 out of memory. */
+static int drop_memo(struct column_stats *c)
+{
+	if (column_fold(c) < 0)
+		return -1;
+	strset_release(&c->memo);
+	free(c->memo_facts);
+	free(c->memo_repeats);
+	c->memo_facts = NULL;
+	c->memo_repeats = NULL;
+	c->repeats_zeroed = 0;
+	return 0;
+}
+
 /* The facts of a value seen before by this worker, else computed (and
  * remembered while the memo has room); *seen tells which. NULL out of
  * memory. */
@@ -202,6 +217,8 @@ static const struct value_facts *facts_for(struct column_stats *c, const char *s
 		if (++c->memo_misses == MEMO_TRIAL) {
 			c->memo_off = c->memo_hits < MEMO_TRIAL;
 			c->memo_hits = c->memo_misses = 0;
+			if (c->memo_off && drop_memo(c) < 0)
+				return NULL;
 		}
 		return scratch;
 	}
@@ -221,19 +238,44 @@ static void count_bits(uint64_t *counts, uint32_t bits, uint64_t n)
 		counts[__builtin_ctz(bits)] += n;
 }
 
+/* What n values of these kinds, formats and findings add to the counts. */
+static void count_facts(struct column_stats *c, const struct fact_run *r)
+{
+	count_bits(c->kinds, r->kinds, r->n);
+	count_bits(c->formats, r->formats, r->n);
+	count_bits(c->hygiene, r->hygiene, r->n);
+	bool number = r->kinds & NUMBER_KINDS;
+	c->number_placeholders += (r->hygiene >> HYG_PLACEHOLDER & 1) && number ? r->n : 0;
+	c->times += r->formats ? r->n : 0;
+	c->numbers += number ? r->n : 0;
+}
+
 /* What n occurrences of a value add to the column's counts and quantiles. */
 static int add_counts(struct column_stats *c, const struct value_facts *f, uint64_t n)
 {
-	count_bits(c->kinds, f->vc.kinds, n);
-	count_bits(c->formats, f->vc.formats, n);
-	count_bits(c->hygiene, f->hygiene, n);
-	bool number = f->vc.kinds & NUMBER_KINDS;
-	c->number_placeholders += (f->hygiene >> HYG_PLACEHOLDER & 1) && number ? n : 0;
-	c->times += f->vc.formats ? n : 0;
-	if (!number)
-		return 0;
-	c->numbers += n;
-	return ddsketch_add(&c->quantiles, f->vc.number, n);
+	count_facts(c, &(struct fact_run){f->vc.kinds, f->vc.formats, f->hygiene, n});
+	return f->vc.kinds & NUMBER_KINDS ? ddsketch_add(&c->quantiles, f->vc.number, n) : 0;
+}
+
+static void flush_run(struct column_stats *c)
+{
+	if (c->run.n)
+		count_facts(c, &c->run);
+	c->run.n = 0;
+}
+
+/* add_counts of a first occurrence: most have the kinds, formats and
+ * findings of the one before (a column of one type), so a run of them is
+ * counted at once when it ends, or when the column folds. */
+static int add_first(struct column_stats *c, const struct value_facts *f)
+{
+	struct fact_run *r = &c->run;
+	if (r->kinds != f->vc.kinds || r->formats != f->vc.formats || r->hygiene != f->hygiene) {
+		flush_run(c);
+		*r = (struct fact_run){f->vc.kinds, f->vc.formats, f->hygiene, 0};
+	}
+	r->n++;
+	return f->vc.kinds & NUMBER_KINDS ? ddsketch_add(&c->quantiles, f->vc.number, 1) : 0;
 }
 
 /* Another occurrence of a memo entry's value: its kinds, length, extremes
@@ -280,7 +322,8 @@ int column_add(struct column_stats *c, const char *s, size_t len, uint64_t posit
 		return -1;
 	if (seen)
 		return add_repeat(c, f, hash, position);
-	add_counts(c, f, 1);
+	if (add_first(c, f) < 0)
+		return -1;
 	c->min_len = f->bytes.chars < c->min_len ? f->bytes.chars : c->min_len;
 	c->max_len = f->bytes.chars > c->max_len ? f->bytes.chars : c->max_len;
 	if (add_extremes(c, &f->vc, s, len) < 0 || hll_add(&c->distinct, hash) < 0 ||
@@ -291,6 +334,7 @@ int column_add(struct column_stats *c, const char *s, size_t len, uint64_t posit
 
 int column_fold(struct column_stats *c)
 {
+	flush_run(c);
 	size_t pos = 0, len;
 	const char *value;
 	uint64_t hash, i;
@@ -366,6 +410,7 @@ void column_release(struct column_stats *c)
 				 &c->text_min, &c->text_max};
 	for (size_t i = 0; i < sizeof all / sizeof *all; i++)
 		free(all[i]->text);
+	struct counter_spare *spare = c->counts.shared;
 	counter_release(&c->counts);
 	counter_release(&c->shapes);
 	strset_release(&c->memo);
@@ -373,6 +418,7 @@ void column_release(struct column_stats *c)
 	free(c->memo_repeats);
 	hll_release(&c->distinct);
 	ddsketch_release(&c->quantiles);
+	column_init(c, spare);
 }
 
 /* The format most values parse with, among those of the type's kind;

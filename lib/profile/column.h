@@ -24,7 +24,8 @@ const char *hygiene_name(enum hygiene h);
 /* What one value adds to its column besides its count: the same at every
  * occurrence, so each worker works it out once per distinct value while
  * its memo has room (MEMO_VALUES values), and stops asking a full memo that
- * finds fewer values than it misses in MEMO_TRIAL misses. */
+ * finds fewer values than it misses in MEMO_TRIAL misses (then folds its
+ * repeats and frees it). */
 enum { MEMO_VALUES = 2048, MEMO_TRIAL = 4096 };
 struct value_facts {
 	struct value_class vc;
@@ -50,6 +51,13 @@ struct extreme {
 	uint64_t prefix;
 	double number;
 	int64_t time;
+};
+
+/* First occurrences in a row with the same kinds, formats and findings:
+ * not yet in the column's counts (column_fold). */
+struct fact_run {
+	uint32_t kinds, formats, hygiene;
+	uint64_t n;
 };
 
 struct column_stats {
@@ -78,23 +86,28 @@ struct column_stats {
 	uint32_t memo_hits, memo_misses;  /* since the memo was full, or the last trial */
 	bool memo_off;                   /* it missed as often as it hit: no longer asked */
 	struct shape_template template;  /* this worker's, never merged */
+	struct fact_run run;
 };
 
-void column_init(struct column_stats *c);
+/* spare: what raises of the value counter's level fill, shared by a
+ * thread's columns (not owned), or NULL for the counter's own. */
+void column_init(struct column_stats *c, struct counter_spare *spare);
 /* Counts one field; position is its counter_position. tb is the worker's
  * normalisation buffer. Returns 0 or -1 out of memory. */
 int column_add(struct column_stats *c, const char *s, size_t len, uint64_t position,
 	       int64_t now_year, struct text_buf *tb);
-/* Adds the repeats of the memo's values to the column's counts and
- * counters: a value seen again adds only to its memo entry's repeats (its
- * extremes, length and HyperLogLog register are those of its first
- * occurrence). Returns 0 or -1 out of memory. */
+/* Adds the last run of first occurrences (struct fact_run) and the
+ * repeats of the memo's values to the column's counts and counters: a
+ * value seen again adds only to its memo entry's repeats (its extremes,
+ * length and HyperLogLog register are those of its first occurrence).
+ * Returns 0 or -1 out of memory. */
 int column_fold(struct column_stats *c);
 int column_merge(struct column_stats *into, struct column_stats *from);
 /* After the last merge: in a column of numbers a 0 is a value, so its
  * placeholders that are numbers leave the hygiene findings. Returns 0 or
  * -1 out of memory. */
 int column_finish(struct column_stats *c);
+/* Frees c's memory and leaves it as column_init made it (same spare). */
 void column_release(struct column_stats *c);
 
 /* The column's type after the scan: the first kind (kinds.h order) that

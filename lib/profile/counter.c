@@ -13,7 +13,7 @@
 
 void counter_init(struct counter *c, size_t cap)
 {
-	*c = (struct counter){.set = STRSET_INIT, .spare = STRSET_INIT, .cap = cap};
+	*c = (struct counter){.set = STRSET_INIT, .own = {.set = STRSET_INIT}, .cap = cap};
 }
 
 uint64_t counter_position(uint32_t input, uint64_t line)
@@ -25,7 +25,7 @@ uint64_t counter_position(uint32_t input, uint64_t line)
 static uint64_t sampled(const struct counter *c, size_t i)
 {
 	uint64_t n = 0;
-	for (unsigned l = c->level; l < COUNTER_LEVELS; l++)
+	for (unsigned l = c->level; l <= c->levels[i].top; l++)
 		n += c->levels[i].at[l];
 	return n;
 }
@@ -49,34 +49,32 @@ static int levels_room(struct counter_levels **levels, size_t *cap, size_t n)
 static int raise_level(struct counter *c)
 {
 	unsigned level = c->level + 1;
-	if (levels_room(&c->spare_levels, &c->spare_levels_cap, c->levels_cap) < 0)
+	struct counter_spare *spare = c->shared ? c->shared : &c->own;
+	if (levels_room(&spare->levels, &spare->levels_cap, c->levels_cap) < 0)
 		return -1;
-	strset_clear(&c->spare);
-	if (strset_reserve(&c->spare, c->cap + 1) < 0)
+	strset_clear(&spare->set);
+	if (strset_reserve(&spare->set, c->cap + 1) < 0)
 		return -1;
 	size_t pos = 0, len;
 	const char *key;
 	uint64_t hash, index;
-	while (strset_next_hashed(&c->set, &pos, &key, &len, &hash, &index)) {
+	/* Taking the entries leaves the old table empty for the next raise. */
+	while (strset_take_hashed(&c->set, &pos, &key, &len, &hash, &index)) {
 		struct counter_levels *from = &c->levels[index];
 		if (from->top < level)
 			continue;
 		/* Its occurrences below the old level are zero already. */
 		from->at[c->level] = 0;
-		uint64_t next = c->spare.count;
-		if (strset_put_hashed(&c->spare, hash, key, len, &next) < 0)
+		uint64_t next = spare->set.count;
+		if (strset_put_hashed(&spare->set, hash, key, len, &next) < 0)
 			return -1;
-		c->spare_levels[next] = *from;
+		spare->levels[next] = *from;
 	}
-	struct strset set = c->set;
-	c->set = c->spare;
-	c->spare = set;
-	struct counter_levels *levels = c->levels;
-	size_t levels_cap = c->levels_cap;
-	c->levels = c->spare_levels;
-	c->levels_cap = c->spare_levels_cap;
-	c->spare_levels = levels;
-	c->spare_levels_cap = levels_cap;
+	struct counter_spare old = {c->set, c->levels, c->levels_cap};
+	c->set = spare->set;
+	c->levels = spare->levels;
+	c->levels_cap = spare->levels_cap;
+	*spare = old;
 	c->level = level;
 	c->last_len = 0;   /* its index was into the old table */
 	return 0;
@@ -209,9 +207,14 @@ size_t counter_top(const struct counter *c, struct counter_entry *out, size_t k)
 void counter_release(struct counter *c)
 {
 	strset_release(&c->set);
-	strset_release(&c->spare);
 	free(c->levels);
-	free(c->spare_levels);
-	c->levels = c->spare_levels = NULL;
-	c->levels_cap = c->spare_levels_cap = 0;
+	counter_spare_release(&c->own);
+	counter_init(c, c->cap);
+}
+
+void counter_spare_release(struct counter_spare *s)
+{
+	strset_release(&s->set);
+	free(s->levels);
+	*s = (struct counter_spare){.set = STRSET_INIT};
 }

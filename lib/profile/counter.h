@@ -35,15 +35,21 @@ static inline void counter_levels_add(struct counter_levels *e, unsigned l, uint
  * column of one shape then finds its entry without a table lookup. */
 enum { COUNTER_LAST_MAX = 48 };
 
+/* What a raise of the level fills and swaps with a counter's table and
+ * levels: the memory of an earlier raise, so that raising again touches no
+ * new page. One spare may serve every counter that one thread raises. */
+struct counter_spare {
+	struct strset set;
+	struct counter_levels *levels;
+	size_t levels_cap;
+};
+
 struct counter {
 	struct strset set;              /* value -> index into levels */
 	struct counter_levels *levels;
 	size_t levels_cap;
-	/* What a raise of the level fills and swaps with set and levels: the
-	 * memory of the last raise, so that raising again touches no new page. */
-	struct strset spare;
-	struct counter_levels *spare_levels;
-	size_t spare_levels_cap;
+	struct counter_spare own;       /* the spare raises use ... */
+	struct counter_spare *shared;   /* ... unless one is shared (not owned) */
 	size_t cap;                     /* distinct values kept exactly */
 	unsigned level;                 /* 0: exact; else occurrences below it are not counted */
 	/* The last value counted, while the table keeps its index. */
@@ -152,5 +158,6 @@ struct counter_entry *counter_entries(const struct counter *c, size_t *n);
 /* counter_entries in counter_top's order. */
 struct counter_entry *counter_sorted(const struct counter *c, size_t *n);
 void counter_release(struct counter *c);
+void counter_spare_release(struct counter_spare *s);
 
 #endif

@@ -7,19 +7,42 @@
 
 #include "../util/zeroed.h"
 
-int hll_add(struct hll *h, uint64_t hash)
+/* Sets floor to the lowest register and at_floor to how many hold it. */
+static void find_floor(struct hll *h)
 {
-	if (!h->reg && !(h->reg = zeroed_alloc(HLL_REGISTERS, 1)))
+	uint8_t low = UINT8_MAX;
+	uint32_t n = 0;
+	for (size_t i = 0; i < HLL_REGISTERS; i++) {
+		if (h->reg[i] < low) {
+			low = h->reg[i];
+			n = 0;
+		}
+		n += h->reg[i] == low;
+	}
+	h->floor = low;
+	h->at_floor = n;
+}
+
+static int allocate(struct hll *h)
+{
+	if (!(h->reg = zeroed_alloc(HLL_REGISTERS, 1)))
 		return -1;
-	/* A final mix: the table hash's low bits pick slots, its high ones here. */
-	hash ^= hash >> 33;
-	hash *= 0xff51afd7ed558ccdULL;
-	hash ^= hash >> 33;
-	uint32_t index = (uint32_t)(hash >> (64 - HLL_BITS));
-	uint64_t rest = hash << HLL_BITS | (1ULL << (HLL_BITS - 1));
-	uint8_t rank = (uint8_t)(__builtin_clzll(rest) + 1);
-	if (rank > h->reg[index])
-		h->reg[index] = rank;
+	h->floor = 0;
+	h->at_floor = HLL_REGISTERS;
+	return 0;
+}
+
+int hll_offer(struct hll *h, uint32_t index, uint8_t rank)
+{
+	if (!h->reg && allocate(h) < 0)
+		return -1;
+	uint8_t *reg = &h->reg[index];
+	if (rank <= *reg)
+		return 0;
+	uint8_t old = *reg;
+	*reg = rank;
+	if (old == h->floor && --h->at_floor == 0)
+		find_floor(h);
 	return 0;
 }
 
@@ -27,11 +50,12 @@ int hll_merge(struct hll *into, const struct hll *from)
 {
 	if (!from->reg)
 		return 0;
-	if (!into->reg && !(into->reg = zeroed_alloc(HLL_REGISTERS, 1)))
+	if (!into->reg && allocate(into) < 0)
 		return -1;
 	for (size_t i = 0; i < HLL_REGISTERS; i++)
 		if (from->reg[i] > into->reg[i])
 			into->reg[i] = from->reg[i];
+	find_floor(into);
 	return 0;
 }
 
@@ -60,5 +84,5 @@ double hll_estimate(const struct hll *h)
 void hll_release(struct hll *h)
 {
 	free(h->reg);
-	h->reg = NULL;
+	*h = (struct hll){0};
 }

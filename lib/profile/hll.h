@@ -14,10 +14,27 @@ enum { HLL_BITS = 14, HLL_REGISTERS = 1 << HLL_BITS };
 
 struct hll {
 	uint8_t *reg;           /* HLL_REGISTERS, allocated on the first add */
+	uint8_t floor;          /* the lowest register: a rank up to it changes none */
+	uint32_t at_floor;      /* registers at floor */
 };
 
+/* hll_add past the floor: sets register index to rank if that is higher.
+ * Returns 0 or -1 out of memory. */
+int hll_offer(struct hll *h, uint32_t index, uint8_t rank);
+
 /* Adds a value by its 64-bit hash. Returns 0 or -1 out of memory. */
-int hll_add(struct hll *h, uint64_t hash);
+static inline int hll_add(struct hll *h, uint64_t hash)
+{
+	/* A final mix: the table hash's low bits pick slots, its high ones here. */
+	hash ^= hash >> 33;
+	hash *= 0xff51afd7ed558ccdULL;
+	hash ^= hash >> 33;
+	uint64_t rest = hash << HLL_BITS | (1ULL << (HLL_BITS - 1));
+	uint8_t rank = (uint8_t)(__builtin_clzll(rest) + 1);
+	/* Most ranks are low: once every register is past them, no memory is
+	 * read (the registers of a dozen columns miss the cache). */
+	return rank <= h->floor ? 0 : hll_offer(h, (uint32_t)(hash >> (64 - HLL_BITS)), rank);
+}
 int hll_merge(struct hll *into, const struct hll *from);
 double hll_estimate(const struct hll *h);
 void hll_release(struct hll *h);

@@ -3,12 +3,14 @@
  * statistic merges exactly or through an order-free sketch. */
 #include "profile.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../input/transcode.h"
 #include "../scan.h"
 #include "../util/fileio.h"
+#include "../util/parallel.h"
 #include "../util/strbuf.h"
 #include "../util/timeparse.h"
 #include "../util/values.h"
@@ -48,12 +50,13 @@ static int find_unit_column(struct dqa_profile *p, const char *input, dqa_error 
 
 static int part_init(struct profile_part *part, const struct dqa_profile *p)
 {
-	*part = (struct profile_part){.profile = p, .units = STRSET_INIT};
+	*part = (struct profile_part){.profile = p, .units = STRSET_INIT,
+				      .spare = {.set = STRSET_INIT}};
 	part->cols = calloc(p->ncols ? p->ncols : 1, sizeof *part->cols);
 	if (!part->cols)
 		return -1;
 	for (size_t i = 0; i < p->ncols; i++)
-		column_init(&part->cols[i]);
+		column_init(&part->cols[i], &part->spare);
 	return 0;
 }
 
@@ -62,6 +65,7 @@ static void part_release(struct profile_part *part)
 	for (size_t i = 0; part->cols && i < part->profile->ncols; i++)
 		column_release(&part->cols[i]);
 	free(part->cols);
+	counter_spare_release(&part->spare);
 	text_buf_release(&part->tb);
 	strset_release(&part->units);
 	free(part->unit_rows);
@@ -190,6 +194,25 @@ static int sink_row(void *sink, const struct record *rec, uint32_t input, dqa_er
 	return 0;
 }
 
+struct column_merges {
+	struct profile_part *into, *from;
+	atomic_bool nomem;
+};
+
+/* Merges column c and releases from's copy at once: the columns are
+ * independent, so two threads share them, each raising counters with the
+ * spare of one part. */
+static void merge_column(void *ctx, size_t c, unsigned worker)
+{
+	struct column_merges *m = ctx;
+	struct column_stats *into = &m->into->cols[c], *from = &m->from->cols[c];
+	into->counts.shared = from->counts.shared = worker ? &m->from->spare : &m->into->spare;
+	if (column_merge(into, from) < 0)
+		atomic_store(&m->nomem, true);
+	into->counts.shared = &m->into->spare;
+	column_release(from);
+}
+
 static int sink_merge(void *into, void *from, dqa_error *err)
 {
 	struct profile_part *a = into, *b = from;
@@ -198,9 +221,12 @@ static int sink_merge(void *into, void *from, dqa_error *err)
 	a->blank_rows += b->blank_rows;
 	a->short_rows += b->short_rows;
 	a->long_rows += b->long_rows;
-	for (size_t c = 0; c < ncols; c++)
-		if (column_merge(&a->cols[c], &b->cols[c]) < 0)
-			return error_nomem(err);
+	struct column_merges m = {.into = a, .from = b};
+	atomic_init(&m.nomem, false);
+	unsigned threads = parallel_threads(a->profile->threads);
+	parallel_for(threads < 2 ? threads : 2, ncols, merge_column, &m);
+	if (atomic_load(&m.nomem))
+		return error_nomem(err);
 	size_t pos = 0, len;
 	const char *name;
 	uint64_t u;

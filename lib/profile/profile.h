@@ -13,6 +13,7 @@
 struct profile_part {
 	const struct dqa_profile *profile;   /* header, options */
 	struct column_stats *cols;
+	struct counter_spare spare;          /* the columns' value counters' */
 	uint64_t rows, blank_rows, short_rows, long_rows;
 	struct text_buf tb;
 	struct strset units;                 /* unit name -> index */

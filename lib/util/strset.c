@@ -14,28 +14,6 @@ struct strset_slot {
 	uint64_t value;
 };
 
-/* The len < 8 bytes at p as one little-endian word, zero above them (what
- * memcpy into a zeroed word gives on the little-endian machines dqa runs
- * on), read with at most two loads instead of a memcpy call. */
-static uint64_t tail_bytes(const unsigned char *p, size_t len)
-{
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	if (len >= 4) {
-		uint32_t lo, hi;
-		memcpy(&lo, p, 4);
-		memcpy(&hi, p + len - 4, 4);
-		return lo | (uint64_t)hi << (8 * (len - 4));
-	}
-	if (len == 0)
-		return 0;
-	return p[0] | (uint64_t)p[len / 2] << (8 * (len / 2)) | (uint64_t)p[len - 1] << (8 * (len - 1));
-#else
-	uint64_t tail = 0;
-	memcpy(&tail, p, len);
-	return tail;
-#endif
-}
-
 uint64_t strset_hash(const void *data, size_t len)
 {
 	const unsigned char *p = data;
@@ -170,11 +148,12 @@ uint64_t *strset_upsert(struct strset *s, const void *key, size_t len)
 	return &s->slots[i].value;
 }
 
-bool strset_next_hashed(const struct strset *s, size_t *pos, const char **key, size_t *len,
-			uint64_t *hash, uint64_t *value)
+/* The next full slot from *pos (moved past it), or NULL at the end. */
+static struct strset_slot *next_slot(const struct strset *s, size_t *pos, const char **key,
+				     size_t *len, uint64_t *hash, uint64_t *value)
 {
 	for (; *pos < s->cap; (*pos)++) {
-		const struct strset_slot *slot = &s->slots[*pos];
+		struct strset_slot *slot = &s->slots[*pos];
 		if (!slot->hash)
 			continue;
 		*key = s->keys + slot->offset;
@@ -182,9 +161,28 @@ bool strset_next_hashed(const struct strset *s, size_t *pos, const char **key, s
 		*hash = slot->hash;
 		*value = slot->value;
 		(*pos)++;
-		return true;
+		return slot;
 	}
-	return false;
+	return NULL;
+}
+
+bool strset_next_hashed(const struct strset *s, size_t *pos, const char **key, size_t *len,
+			uint64_t *hash, uint64_t *value)
+{
+	return next_slot(s, pos, key, len, hash, value) != NULL;
+}
+
+bool strset_take_hashed(struct strset *s, size_t *pos, const char **key, size_t *len,
+			uint64_t *hash, uint64_t *value)
+{
+	struct strset_slot *slot = next_slot(s, pos, key, len, hash, value);
+	if (!slot) {
+		s->keys_len = 0;
+		return false;
+	}
+	slot->hash = 0;
+	s->count--;
+	return true;
 }
 
 bool strset_next(const struct strset *s, size_t *pos, const char **key, size_t *len,
@@ -201,7 +199,8 @@ size_t strset_memory(const struct strset *s)
 
 void strset_clear(struct strset *s)
 {
-	if (s->slots)
+	/* An empty set's slots are empty already (strset_take_hashed). */
+	if (s->count)
 		memset(s->slots, 0, s->cap * sizeof *s->slots);
 	s->count = 0;
 	s->keys_len = 0;

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 struct strset_slot;
 
@@ -31,6 +32,28 @@ static inline uint64_t hash_mix(uint64_t h)
 	return h;
 }
 
+/* The len < 8 bytes at p as one little-endian word, zero above them (what
+ * memcpy into a zeroed word gives on the little-endian machines dqa runs
+ * on), read with at most two loads instead of a memcpy call. */
+static inline uint64_t tail_bytes(const unsigned char *p, size_t len)
+{
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (len >= 4) {
+		uint32_t lo, hi;
+		memcpy(&lo, p, 4);
+		memcpy(&hi, p + len - 4, 4);
+		return lo | (uint64_t)hi << (8 * (len - 4));
+	}
+	if (len == 0)
+		return 0;
+	return p[0] | (uint64_t)p[len / 2] << (8 * (len / 2)) | (uint64_t)p[len - 1] << (8 * (len - 1));
+#else
+	uint64_t tail = 0;
+	memcpy(&tail, p, len);
+	return tail;
+#endif
+}
+
 /* Inserts key with value unless present. Returns 1 when inserted, 0 when the
  * key was already there (*value is then set to the stored value when value
  * is non-NULL), -1 when out of memory. */
@@ -52,6 +75,11 @@ bool strset_next(const struct strset *s, size_t *pos, const char **key, size_t *
 		 uint64_t *value);
 /* strset_next with the key's strset_hash too. */
 bool strset_next_hashed(const struct strset *s, size_t *pos, const char **key, size_t *len,
+			uint64_t *hash, uint64_t *value);
+/* strset_next_hashed that removes each entry it visits: the set is empty
+ * (its memory kept, as strset_clear leaves it) when it returns false. The
+ * key stays readable until the next put. */
+bool strset_take_hashed(struct strset *s, size_t *pos, const char **key, size_t *len,
 			uint64_t *hash, uint64_t *value);
 /* Makes room for n entries in all, so that putting up to n rewrites no
  * table. Returns 0 or -1 out of memory. */

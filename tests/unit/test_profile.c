@@ -2,13 +2,16 @@
  * into blocks: the shipped examples (exact statistics throughout) profiled
  * with 1 to 4 workers and blocks from 4 KiB, so that workers merge many
  * partial value tables, give byte-identical JSON; so does a file past the
- * exact bounds, whose top values come from a sample of occurrences. */
+ * exact bounds, whose top values come from a sample of occurrences. The
+ * HyperLogLog registers skipped below their floor are those of the plain
+ * maximum. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dqa.h"
 #include "profile/counter.h"
+#include "profile/hll.h"
 #include "tap.h"
 
 static char *profile_json(const char *path, unsigned threads, size_t block_size)
@@ -48,20 +51,24 @@ static void same_for_any_split(const char *path)
 
 /* Counts 3,000 occurrences (a value in a third of them among 2,000
  * singletons) into a table of 100 (a sample of one in 32), split among 1 to 3 parts in turn or in
- * runs: past the exact bound the sample, and so the top values and their
+ * runs, the counters raising with their own spare tables or one shared:
+ * past the exact bound the sample, and so the top values and their
  * estimates, are the same for every split. */
 static void sample_same_for_any_split(void)
 {
 	char expected[64] = "";
+	struct counter_spare spare = {.set = STRSET_INIT};
 	for (size_t parts = 1; parts <= 3; parts++)
-		for (int runs = 0; runs < 2; runs++) {
+		for (int runs = 0; runs < 4; runs++) {
 			struct counter total;
 			counter_init(&total, 100);
+			total.shared = runs >= 2 ? &spare : NULL;
 			for (size_t part = 0; part < parts; part++) {
 				struct counter c;
 				counter_init(&c, 100);
+				c.shared = total.shared;
 				for (size_t i = 0; i < 3000; i++) {
-					if ((runs ? i * parts / 3000 : i % parts) != part)
+					if ((runs % 2 ? i * parts / 3000 : i % parts) != part)
 						continue;
 					char v[16];
 					int n = i % 3 == 0 ? snprintf(v, sizeof v, "heavy")
@@ -87,6 +94,7 @@ static void sample_same_for_any_split(void)
 			EXPECT(strcmp(got, expected) == 0);
 			counter_release(&total);
 		}
+	counter_spare_release(&spare);
 }
 
 /* A file past every exact bound (unique values, more shapes than kept, a
@@ -121,8 +129,60 @@ static void past_exact_bound_same_for_any_split(void)
 	remove(path);
 }
 
+/* The register a hash sets and the rank it offers, as hll.h defines them
+ * (the top HLL_BITS bits of the mixed hash pick it; the rank is one more
+ * than the leading zeros of the rest), for the plain maximum below. */
+static void hll_slot(uint64_t hash, uint32_t *index, uint8_t *rank)
+{
+	hash ^= hash >> 33;
+	hash *= 0xff51afd7ed558ccdULL;
+	hash ^= hash >> 33;
+	*index = (uint32_t)(hash >> (64 - HLL_BITS));
+	uint8_t r = 1;
+	for (uint64_t rest = hash << HLL_BITS; r <= 64 - HLL_BITS && !(rest >> 63); rest <<= 1)
+		r++;
+	*rank = r;
+}
+
+/* The registers skipped below their floor are those of the plain maximum
+ * of every rank, through a million values (the floor reaches 3) and a
+ * merge, and the floor is the lowest register. */
+static void hll_floor_skips_nothing(void)
+{
+	static uint8_t expect[HLL_REGISTERS], merged[HLL_REGISTERS];
+	struct hll h = {0}, other = {0};
+	for (uint64_t i = 0; i < 1000000; i++) {
+		uint64_t hash = hash_mix(i + 1);
+		struct hll *to = i % 5 ? &h : &other;
+		EXPECT(hll_add(to, hash) == 0);
+		uint32_t index;
+		uint8_t rank;
+		hll_slot(hash, &index, &rank);
+		uint8_t *reg = i % 5 ? &expect[index] : &merged[index];
+		*reg = rank > *reg ? rank : *reg;
+	}
+	bool same = true;
+	uint8_t low = UINT8_MAX;
+	for (size_t i = 0; i < HLL_REGISTERS; i++) {
+		same &= h.reg[i] == expect[i];
+		low = expect[i] < low ? expect[i] : low;
+	}
+	EXPECT(same && h.floor == low && low >= 2);
+	EXPECT(hll_merge(&h, &other) == 0);
+	low = UINT8_MAX;
+	for (size_t i = 0; i < HLL_REGISTERS; i++) {
+		merged[i] = merged[i] > expect[i] ? merged[i] : expect[i];
+		same &= h.reg[i] == merged[i];
+		low = merged[i] < low ? merged[i] : low;
+	}
+	EXPECT(same && h.floor == low && low >= 3);
+	hll_release(&h);
+	hll_release(&other);
+}
+
 int main(void)
 {
+	hll_floor_skips_nothing();
 	same_for_any_split("../../testdata/citizens.csv");
 	same_for_any_split("../../testdata/health-facilities.csv");
 	same_for_any_split("../../testdata/businesses.csv");

@@ -1,8 +1,10 @@
 /* The string hash map: insert, lookup, growth, room reserved, keys with NUL
- * bytes; the zeroed memory of its tables. */
+ * bytes; the zeroed memory of its tables; entries taken out one by one. */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "util/strset.h"
 #include "util/zeroed.h"
@@ -76,8 +78,45 @@ static void reserved_room(void)
 	strset_release(&s);
 }
 
+/* Taking every entry visits each once with its hash and value and leaves
+ * the set empty, its table kept: no old key is found, new ones go in. */
+static void taken_empty(void)
+{
+	struct strset s = STRSET_INIT;
+	char key[32];
+	for (uint64_t i = 0; i < 3000; i++) {
+		int n = snprintf(key, sizeof key, "t%llu", (unsigned long long)i);
+		uint64_t v = i * 3;
+		EXPECT(strset_put(&s, key, (size_t)n, &v) == 1);
+	}
+	size_t cap = s.cap, pos = 0, len, taken = 0;
+	const char *k;
+	uint64_t hash, value;
+	static bool seen[3000];
+	while (strset_take_hashed(&s, &pos, &k, &len, &hash, &value)) {
+		EXPECT(value % 3 == 0 && value / 3 < 3000 && !seen[value / 3]);
+		seen[value / 3] = true;
+		int n = snprintf(key, sizeof key, "t%llu", (unsigned long long)(value / 3));
+		EXPECT(len == (size_t)n && memcmp(k, key, len) == 0 && hash == strset_hash(key, len));
+		taken++;
+	}
+	EXPECT(taken == 3000 && s.count == 0 && s.cap == cap);
+	for (uint64_t i = 0; i < 3000; i += 7) {
+		int n = snprintf(key, sizeof key, "t%llu", (unsigned long long)i);
+		EXPECT(!strset_get(&s, key, (size_t)n, NULL));
+	}
+	strset_clear(&s);   /* empty already: nothing to zero */
+	uint64_t v = 5;
+	EXPECT(strset_put(&s, "t1", 2, &v) == 1 && s.count == 1);
+	pos = 0;
+	EXPECT(strset_next_hashed(&s, &pos, &k, &len, &hash, &value) && value == 5 && len == 2);
+	EXPECT(!strset_next_hashed(&s, &pos, &k, &len, &hash, &value));
+	strset_release(&s);
+}
+
 int main(void)
 {
+	taken_empty();
 	reserved_room();
 	zeroed_tables();
 	empty_key_alone();
