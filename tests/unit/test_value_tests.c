@@ -1,8 +1,96 @@
 /* The value tests the profile runs on every field, against byte-at-a-time
- * readings of their rules: value_trimmed reads eight positions at a time
- * and its last eight again. */
+ * readings of their rules or the audit's checks that have no shortcut:
+ * value_trimmed reads eight positions at a time and its last eight again;
+ * legacy_encoding_suspect scans the bytes for a character that can be a
+ * sign before it runs clean.legacy_encoding's heuristic. */
 #include "tap.h"
+#include "checks/check.h"
 #include "checks/value_tests.h"
+#include "plan.h"
+
+extern const struct check_ops check_legacy_encoding;
+
+/* A small deterministic generator (xorshift64). */
+static uint64_t rng = 0x9E3779B97F4A7C15ULL;
+
+static unsigned next_random(unsigned n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (unsigned)(rng % n);
+}
+
+/* Appends one random piece of text to buf at *len: ASCII that neighbours
+ * signs (base vowels, letters, space, digit), any character of
+ * U+0080-U+00FF, a Vietnamese letter of U+1EA0-U+1EF9 or ă đ ơ ư, a
+ * combining mark, U+212B or the Kelvin sign, or a stray byte (a lead
+ * without its continuation, a lone continuation). */
+static void add_piece(char *buf, size_t *len)
+{
+	static const char ascii[] = "aeouyAEOUYnNhHtT 1-";
+	static const char *const others[] = {
+		"\xC4\x83", "\xC4\x91", "\xC6\xA1", "\xC6\xB0", "\xCC\x80", "\xCC\x81", "\xCC\xA3",
+		"\xE2\x84\xAB", "\xE2\x84\xAA", "\xE2\x84", "\xC3", "\xC2", "\xE2", "\x84", "\xAB", "\xFF",
+	};
+	unsigned kind = next_random(8), cp;
+	switch (kind) {
+	case 0: case 1: case 2:
+		buf[(*len)++] = ascii[next_random(sizeof ascii - 1)];
+		break;
+	case 3: case 4:
+		cp = 0x80 + next_random(0x80);
+		buf[(*len)++] = (char)(0xC0 | cp >> 6);
+		buf[(*len)++] = (char)(0x80 | (cp & 0x3F));
+		break;
+	case 5:
+		cp = 0x1EA0 + next_random(0x5A);
+		buf[(*len)++] = (char)(0xE0 | cp >> 12);
+		buf[(*len)++] = (char)(0x80 | (cp >> 6 & 0x3F));
+		buf[(*len)++] = (char)(0x80 | (cp & 0x3F));
+		break;
+	default: {
+		const char *o = others[next_random(sizeof others / sizeof *others)];
+		memcpy(buf + *len, o, strlen(o));
+		*len += strlen(o);
+	}
+	}
+}
+
+/* legacy_encoding_suspect against the check's row test (the heuristic on
+ * every non-ASCII value) on 300,000 strings of 0 to 19 pieces: every
+ * length around the eight-byte words the scan reads, signs at every
+ * position and next to every kind of neighbour. */
+static void legacy_as_the_check(void)
+{
+	struct check def = {.ops = &check_legacy_encoding};
+	struct bound_check b = {.def = &def};
+	dqa_error err = {0};
+	EXPECT(check_legacy_encoding.bind(&b, NULL, &err) == 0);
+	int col = 0, wrong = 0, suspects = 0;
+	b.cols = &col;
+	for (int n = 0; n < 300000; n++) {
+		char buf[128];
+		size_t len = 0, pieces = next_random(20);
+		for (size_t k = 0; k < pieces; k++)
+			add_piece(buf, &len);
+		buf[len] = '\0';
+		const char *fields[] = {buf};
+		struct plan_row row = {.fields = fields, .lens = &len};
+		bool suspect = legacy_encoding_suspect(buf, len);
+		suspects += suspect;
+		if (suspect == check_legacy_encoding.row(&b, &row, NULL, 0))
+			if (wrong++ < 10)
+				fprintf(stderr, "legacy_encoding_suspect(\"%s\") = %d\n", buf, suspect);
+	}
+	check_legacy_encoding.unbind(&b);
+	EXPECT(wrong == 0);
+	/* Both answers are common, so a scan that always or never passes fails. */
+	EXPECT(suspects > 30000 && suspects < 270000);
+	EXPECT(!legacy_encoding_suspect("S\xE1\xBB\x91 39 ng\xC3\xB5 86 ph\xE1\xBB\x91 Ch\xC3\xB9"
+					"a B\xE1\xBB\x99""c", 33));
+	EXPECT(legacy_encoding_suspect("Nguy\xC3\x94n", 7));
+}
 
 static bool trimmed_by_bytes(const char *s, size_t len)
 {
@@ -40,5 +128,6 @@ static void trimmed_everywhere(void)
 int main(void)
 {
 	trimmed_everywhere();
+	legacy_as_the_check();
 	return TAP_DONE();
 }
