@@ -31,6 +31,8 @@ bool url_valid(const char *s, size_t len, const char *const *schemes, size_t nsc
 /* No leading or trailing space, tab, CR or LF, no two spaces in a row
  * (clean.trimmed). */
 bool value_trimmed(const char *s, size_t len);
+/* Whether s holds two spaces in a row (the inner half of value_trimmed). */
+bool value_double_space(const char *s, size_t len);
 
 /* Text that looks typed in TCVN3 or VNI and read as Windows-1252
  * (clean.legacy_encoding fails it). */
