@@ -245,9 +245,15 @@ static bool classify_fixed_time(const char *s, size_t len, struct value_class *o
 	return true;
 }
 
+/* The characters of the time formats: digits and their separators, the T
+ * and Z of ISO 8601; each has a - / or . between its date's fields. */
+#define TIME_CLASSES (BC_DIGIT | BC_MINUS | BC_SLASH | BC_DOT | BC_SPACE | BC_COLON | BC_LETTER)
+#define DATE_SEPARATORS (BC_MINUS | BC_SLASH | BC_DOT)
+
 static void classify_time(const char *s, size_t len, uint32_t classes, struct value_class *out)
 {
-	if (len < TIME_MIN_LEN || len > TIME_MAX_LEN || s[0] < '0' || s[0] > '9')
+	if (len < TIME_MIN_LEN || len > TIME_MAX_LEN || s[0] < '0' || s[0] > '9' ||
+	    !(classes & DATE_SEPARATORS) || !only(classes, TIME_CLASSES))
 		return;
 	if (classify_fixed_time(s, len, out))
 		return;
