@@ -268,16 +268,15 @@ static uint64_t sign_leads(uint64_t w)
 static bool latin1_sign(const unsigned char *p, size_t i, unsigned index)
 {
 	unsigned can = latin1_signs[index];
-	if (can & SG)
-		return true;
 	if (!can)
 		return false;
-	bool after_letter = i > 0 && (p[i - 1] >= 0x80 || ((p[i - 1] | 0x20) >= 'a' &&
-							    (p[i - 1] | 0x20) <= 'z'));
-	if ((can & CP) && after_letter)
+	if (can & SG)
 		return true;
-	return (can & (TO | CI | BR) & vni_base_groups_before(p, i)) &&
-	       !genuine_pair(p, i, 0x80 + index);
+	if ((can & CP) && i > 0 &&
+	    (p[i - 1] >= 0x80 || ((p[i - 1] | 0x20) >= 'a' && (p[i - 1] | 0x20) <= 'z')))
+		return true;
+	unsigned marks = can & (TO | CI | BR);
+	return marks && (marks & vni_base_groups_before(p, i)) && !genuine_pair(p, i, 0x80 + index);
 }
 
 /* Whether the character at p[i] (a byte C2, C3 or E2) can be a sign. */
@@ -290,36 +289,62 @@ static bool sign_at(const unsigned char *p, size_t i, size_t len)
 	return latin1_sign(p, i, (p[i] & 1u) << 6 | (p[i + 1] & 0x3Fu));
 }
 
-/* Whether one of the bytes of the word at p[from] that leads marks (0x80
- * in each) starts a sign. */
-static bool sign_in_word(const unsigned char *p, size_t from, size_t len, uint64_t leads)
+/* Whether one of the bytes from p[from] that leads marks starts a sign:
+ * byte from + k by bit k << shift (3 for sign_leads' words, 0 for
+ * sign_lead_bits). */
+static bool sign_in(const unsigned char *p, size_t from, size_t len, uint64_t leads,
+		    unsigned shift)
 {
 	for (; leads; leads &= leads - 1)
-		if (sign_at(p, from + (size_t)__builtin_ctzll(leads) / 8, len))
+		if (sign_at(p, from + ((size_t)__builtin_ctzll(leads) >> shift), len))
 			return true;
 	return false;
 }
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* A bit for each of the 16 bytes at p that is C2, C3 or E2. */
+static unsigned sign_lead_bits(const unsigned char *p)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)p);
+	__m128i latin1 = _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xFE)),
+					_mm_set1_epi8((char)0xC2));
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(latin1,
+							_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE2))));
+}
+#endif
+
 /* False when gather cannot find a sign in s: every sign is a character of
  * U+00A1-U+00FF (or U+212B, whose lower case is a VNI mark) that
  * latin1_sign names. Vietnamese in NFC mostly passes this scan without the
- * heuristic's per-character Unicode lookups: eight bytes at a time for the
- * lead bytes C2, C3 and E2 (the last eight read again, masked, rather than
- * byte by byte), whose characters alone are tested. */
+ * heuristic's per-character Unicode lookups: sixteen (with SSE2) or eight
+ * bytes at a time for the lead bytes C2, C3 and E2 (the last bytes read
+ * again, masked, rather than byte by byte), whose characters alone are
+ * tested. */
 static bool may_carry_sign(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
+#if defined(__SSE2__)
+	if (len >= 16) {
+		for (; i + 16 <= len; i += 16)
+			if (sign_in(p, i, len, sign_lead_bits(p + i), 0))
+				return true;
+		return i < len && sign_in(p, len - 16, len,
+					  sign_lead_bits(p + len - 16) & ~0u << (i + 16 - len), 0);
+	}
+#endif
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	uint64_t w;
 	for (; i + 8 <= len; i += 8) {
 		memcpy(&w, p + i, sizeof w);
-		if (sign_in_word(p, i, len, sign_leads(w)))
+		if (sign_in(p, i, len, sign_leads(w), 3))
 			return true;
 	}
 	if (i < len && len >= 8) {
 		memcpy(&w, p + len - 8, sizeof w);
-		return sign_in_word(p, len - 8, len, sign_leads(w) & ~0ULL << 8 * (i + 8 - len));
+		return sign_in(p, len - 8, len, sign_leads(w) & ~0ULL << 8 * (i + 8 - len), 3);
 	}
 #endif
 	for (; i < len; i++)

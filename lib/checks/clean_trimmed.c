@@ -33,17 +33,45 @@ static uint64_t space_bytes(const char *p)
 	return zero_bytes(load64(p) ^ 0x2020202020202020ULL);
 }
 
-/* Eight bytes at a time, one load each: a pair inside a word is a space
- * byte whose next byte is one, a pair across two words the last byte of one
- * and the first of the next. The last eight bytes are read again rather
- * than byte by byte (a loop whose end mispredicts on every value), only
- * their pairs that end past the bytes read before counted. */
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* A bit for each of the 16 bytes at p that is a space. */
+static unsigned space_bits(const char *p)
+{
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)p),
+							  _mm_set1_epi8(' ')));
+}
+#endif
+
+/* Sixteen (with SSE2) or eight bytes at a time, one load each: a pair
+ * inside a block is a space whose next byte is one, a pair across two
+ * blocks the last byte of one and the first of the next. The last bytes
+ * are read again rather than byte by byte (a loop whose end mispredicts on
+ * every value), only their pairs that end past the bytes read before
+ * counted. */
 bool value_double_space(const char *s, size_t len)
 {
+	size_t i = 0;
+#if defined(__SSE2__)
+	if (len >= 16) {
+		unsigned carry = 0, spaces;
+		for (; i + 16 <= len; i += 16) {
+			spaces = space_bits(s + i);
+			if (spaces & (spaces >> 1 | carry))
+				return true;
+			carry = spaces >> 15;
+		}
+		if (i == len)
+			return false;
+		spaces = space_bits(s + len - 16);
+		/* The first byte not read before is at 16 - (len - i). */
+		return spaces & spaces >> 1 & ~0u << (15 - (len - i));
+	}
+#endif
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	if (len >= 8) {
 		uint64_t carry = 0, spaces;
-		size_t i = 0;
 		for (; i + 8 <= len; i += 8) {
 			spaces = space_bytes(s + i);
 			if (spaces & (spaces >> 8 | carry))
@@ -57,7 +85,7 @@ bool value_double_space(const char *s, size_t len)
 		return spaces & spaces >> 8 & ~0ULL << 8 * (7 - (len - i));
 	}
 #endif
-	for (size_t i = 0; i + 1 < len; i++)
+	for (; i + 1 < len; i++)
 		if (s[i] == ' ' && s[i + 1] == ' ')
 			return true;
 	return false;

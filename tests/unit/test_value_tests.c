@@ -1,9 +1,9 @@
 /* The value tests the profile runs on every field, against byte-at-a-time
  * readings of their rules or the audit's checks that have no shortcut:
- * value_trimmed and value_double_space read eight bytes at a time and the
- * last eight again;
- * legacy_encoding_suspect scans the bytes for a character that can be a
- * sign before it runs clean.legacy_encoding's heuristic. */
+ * value_trimmed and value_double_space read sixteen or eight bytes at a
+ * time and the last ones again; legacy_encoding_suspect scans the bytes
+ * the same way for a character that can be a sign before it runs
+ * clean.legacy_encoding's heuristic. */
 #include "tap.h"
 #include "checks/check.h"
 #include "checks/value_tests.h"
