@@ -153,7 +153,8 @@ static uint32_t hygiene_of(const char *s, size_t len, uint32_t classes, bool val
 			   struct text_buf *tb)
 {
 	uint32_t bits = classes & (BC_SPACE | BC_CONTROL) ? spacing_of(s, len, classes) : 0;
-	bits |= (uint32_t)placeholder_default(s, len, tb) << HYG_PLACEHOLDER;
+	if (placeholder_default_may_start((unsigned char)s[0]))
+		bits |= (uint32_t)placeholder_default(s, len, tb) << HYG_PLACEHOLDER;
 	if (!(classes & BC_HIGH))
 		return bits;
 	if (!valid)

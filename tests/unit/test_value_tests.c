@@ -3,13 +3,16 @@
  * value_trimmed and value_double_space read sixteen or eight bytes at a
  * time and the last ones again; legacy_encoding_suspect scans the bytes
  * the same way for a character that can be a sign before it runs
- * clean.legacy_encoding's heuristic. */
+ * clean.legacy_encoding's heuristic; placeholder_default turns most values
+ * down by their first byte before it folds them. */
 #include "tap.h"
 #include "checks/check.h"
 #include "checks/value_tests.h"
+#include "checks/text.h"
 #include "plan.h"
+#include "rules/rules.h"
 
-extern const struct check_ops check_legacy_encoding;
+extern const struct check_ops check_legacy_encoding, check_placeholder;
 
 /* A small deterministic generator (xorshift64). */
 static uint64_t rng = 0x9E3779B97F4A7C15ULL;
@@ -147,10 +150,75 @@ static void double_space_random(void)
 	EXPECT(pairs > 50000 && pairs < 150000);
 }
 
+/* placeholder_default against clean.placeholder's row test with the
+ * default list (every value folded and compared), and the inline test of
+ * its first byte against both, on 200,000 values: the placeholders in
+ * other cases, decomposed, with the Kelvin sign, spaces, tabs and line
+ * ends around them or a byte changed, put in or taken out; and names,
+ * numbers, IDs and phone numbers. */
+static void placeholder_as_the_check(void)
+{
+	static const char *const bases[] = {
+		"N/A", "#N/A", "NA", "null", "none", "-", "--", "?", "0", "0000000000", "0000-00-00",
+		"00/00/0000", "x", "kh\xC3\xB4ng c\xC3\xB3", "ch\xC6\xB0""a c\xC3\xB3",
+		"kho\xCC\x82\xCC\x81ng co\xCC\x81", "\xE2\x84\xAAh\xC3\x94NG C\xC3\x93", "Nguy\xE1\xBB\x85n",
+		"Nam", "0963546594", "1939-08-16", "12", "n/a ", "xx", "CH\xC6\xAF""A C\xC3\x93",
+	};
+	static const char bytes[] = " \t\r\nnNaA/#-?0xXkKcC1lo\xC3";
+	struct dqa_rules rules = {.arena = ARENA_INIT};
+	dqa_error err = {0};
+	struct rules_ctx ctx = {&rules, &err, NULL};
+	struct check def = {.ops = &check_placeholder};
+	struct bound_check b = {.def = &def};
+	EXPECT(check_placeholder.configure(&def, NULL, &ctx) == 0);
+	EXPECT(check_placeholder.bind(&b, NULL, &err) == 0);
+	struct text_buf tb = {0};
+	int col = 0, wrong = 0, flagged = 0;
+	b.cols = &col;
+	for (int n = 0; n < 200000; n++) {
+		char buf[64];
+		const char *base = bases[next_random(sizeof bases / sizeof *bases)];
+		size_t len = strlen(base);
+		memcpy(buf, base, len);
+		for (unsigned changes = next_random(4); changes > 0; changes--) {
+			size_t at = next_random((unsigned)len + 1);
+			char c = bytes[next_random(sizeof bytes - 1)];
+			unsigned how = next_random(4);
+			if (how == 0 && at < len) {
+				memmove(buf + at, buf + at + 1, len - at - 1);
+				len--;
+			} else if (how == 1 && len < 40) {
+				memmove(buf + at + 1, buf + at, len - at);
+				buf[at] = c;
+				len++;
+			} else if (at < len) {
+				buf[at] = c;
+			}
+		}
+		if (len == 0)
+			continue;
+		buf[len] = '\0';
+		const char *fields[] = {buf};
+		struct plan_row row = {.fields = fields, .lens = &len};
+		bool slow = !check_placeholder.row(&b, &row, NULL, 0);
+		bool fast = placeholder_default(buf, len, &tb);
+		flagged += slow;
+		if ((fast != slow || (slow && !placeholder_default_may_start((unsigned char)buf[0]))) &&
+		    wrong++ < 10)
+			fprintf(stderr, "placeholder_default(\"%s\") = %d\n", buf, fast);
+	}
+	text_buf_release(&tb);
+	check_placeholder.unbind(&b);
+	arena_release(&rules.arena);
+	EXPECT(wrong == 0);
+	EXPECT(flagged > 20000 && flagged < 180000);
+}
+
 int main(void)
 {
 	trimmed_everywhere();
 	double_space_random();
 	legacy_as_the_check();
+	placeholder_as_the_check();
 	return TAP_DONE();
 }
