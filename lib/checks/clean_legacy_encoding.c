@@ -215,18 +215,22 @@ static enum legacy weigh(const char *s, size_t len, struct evidence *ev)
 		       ? VNI : TCVN3;
 }
 
-/* The groups of VNI marks (vni_marks in vn_legacy.c) a lower-case
- * Latin-1 character belongs to, and those a base letter takes: tones 1,
- * circumflex 2, breve 4. */
-static unsigned vni_mark_groups(unsigned lower)
-{
-	switch (lower) {
-	case 0xF9: case 0xF8: case 0xFB: case 0xF5: case 0xEF: return 1;
-	case 0xE2: case 0xE1: case 0xE0: case 0xE5: case 0xE3: case 0xE4: return 2;
-	case 0xEA: case 0xE9: case 0xE8: case 0xFA: case 0xFC: case 0xEB: return 4;
-	default: return 0;
-	}
-}
+/* What each character of U+0080-U+00FF (indexed from U+0080) can be in
+ * gather: a SIGN wherever it stands (a TCVN3 symbol, × ÷ ñ ö), a sign
+ * after a letter (a CAPITAL: TCVN3 after a small one, VNI after a base), or
+ * a VNI mark of these groups (vni_marks in vn_legacy.c, lower case) after a
+ * base vowel that takes one: tones 1, circumflex 2, breve 4. */
+enum { TO = 1, CI = 2, BR = 4, CP = 8, SG = 16 };
+static const unsigned char latin1_signs[128] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, SG, SG, SG, SG, SG, SG, SG, SG, SG, SG, SG, SG, SG, SG, 0,
+	0, 0, 0, 0, 0, SG, SG, SG, SG, SG, SG, SG, SG, SG, SG, 0,
+	CP|CI, CP|CI, CP|CI, CP|CI, CP|CI, CP|CI, CP, CP, CP|BR, CP|BR, CP|BR, CP|BR, CP, CP, CP, CP|TO,
+	CP, SG, CP, CP, CP, CP|TO, SG, SG, CP|TO, CP|TO, CP|BR, CP|TO, CP|BR, CP, CP, 0,
+	CI, CI, CI, CI, CI, CI, 0, 0, BR, BR, BR, BR, 0, 0, 0, TO,
+	0, SG, 0, 0, 0, TO, SG, SG, TO, TO, BR, TO, BR, 0, 0, 0,
+};
 
 static unsigned vni_base_groups_before(const unsigned char *p, size_t i)
 {
@@ -247,56 +251,105 @@ static bool genuine_pair(const unsigned char *p, size_t i, unsigned cp)
 	return (p[i - 1] | 0x20) == 'o' && (lower == 0xE0 || lower == 0xE1 || lower == 0xE3);
 }
 
-/* The first position from i whose byte is 0xC0 or more (a lead byte of two
- * bytes or more), or len: eight bytes at a time, by the bytes whose top two
- * bits are set. */
-static size_t next_lead(const unsigned char *p, size_t i, size_t len)
+/* 0x80 in exactly the bytes of w that are C2 or C3 (the lead bytes of
+ * U+0080-U+00FF) or E2 (that of U+212B): no borrow between bytes, so that
+ * a word read again over bytes already passed can be masked. */
+static uint64_t sign_leads(uint64_t w)
 {
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	for (; i + 8 <= len; i += 8) {
-		uint64_t w;
-		memcpy(&w, p + i, sizeof w);
-		uint64_t leads = w & w << 1 & 0x8080808080808080ULL;
-		if (leads)
-			return i + (size_t)__builtin_ctzll(leads) / 8;
-	}
-#endif
-	while (i < len && p[i] < 0xC0)
-		i++;
-	return i;
+	const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
+	uint64_t latin1 = (w ^ 0xC2C2C2C2C2C2C2C2ULL) & 0xFEFEFEFEFEFEFEFEULL;
+	uint64_t e2 = w ^ 0xE2E2E2E2E2E2E2E2ULL;
+	return ~((((latin1 & low7) + low7) | latin1 | low7) & (((e2 & low7) + low7) | e2 | low7));
 }
 
+/* Whether the character U+0080 + index at p[i] can be a sign
+ * (latin1_signs). Vietnamese in NFC holds mostly small letters that are
+ * none: ì í ò ó ô ý anywhere, the others after a consonant. */
+static bool latin1_sign(const unsigned char *p, size_t i, unsigned index)
+{
+	unsigned can = latin1_signs[index];
+	if (!can)
+		return false;
+	if (can & SG)
+		return true;
+	if ((can & CP) && i > 0 &&
+	    (p[i - 1] >= 0x80 || ((p[i - 1] | 0x20) >= 'a' && (p[i - 1] | 0x20) <= 'z')))
+		return true;
+	unsigned marks = can & (TO | CI | BR);
+	return marks && (marks & vni_base_groups_before(p, i)) && !genuine_pair(p, i, 0x80 + index);
+}
+
+/* Whether the character at p[i] (a byte C2, C3 or E2) can be a sign. */
+static bool sign_at(const unsigned char *p, size_t i, size_t len)
+{
+	if (p[i] == 0xE2)
+		return i + 2 < len && p[i + 1] == 0x84 && p[i + 2] == 0xAB;
+	if (i + 1 >= len || (p[i + 1] & 0xC0) != 0x80)
+		return true;
+	return latin1_sign(p, i, (p[i] & 1u) << 6 | (p[i + 1] & 0x3Fu));
+}
+
+/* Whether one of the bytes from p[from] that leads marks starts a sign:
+ * byte from + k by bit k << shift (3 for sign_leads' words, 0 for
+ * sign_lead_bits). */
+static bool sign_in(const unsigned char *p, size_t from, size_t len, uint64_t leads,
+		    unsigned shift)
+{
+	for (; leads; leads &= leads - 1)
+		if (sign_at(p, from + ((size_t)__builtin_ctzll(leads) >> shift), len))
+			return true;
+	return false;
+}
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* A bit for each of the 16 bytes at p that is C2, C3 or E2. */
+static unsigned sign_lead_bits(const unsigned char *p)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)p);
+	__m128i latin1 = _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xFE)),
+					_mm_set1_epi8((char)0xC2));
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(latin1,
+							_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE2))));
+}
+#endif
+
 /* False when gather cannot find a sign in s: every sign is a character of
- * U+00A1-U+00FF (or U+212B, whose lower case is a VNI mark) that is a TCVN3
- * symbol, a capital, × ÷ ñ ö, or a VNI mark after a base vowel. Vietnamese
- * in NFC mostly passes this byte scan without the heuristic's per-character
- * Unicode lookups. */
+ * U+00A1-U+00FF (or U+212B, whose lower case is a VNI mark) that
+ * latin1_sign names. Vietnamese in NFC mostly passes this scan without the
+ * heuristic's per-character Unicode lookups: sixteen (with SSE2) or eight
+ * bytes at a time for the lead bytes C2, C3 and E2 (the last bytes read
+ * again, masked, rather than byte by byte), whose characters alone are
+ * tested. */
 static bool may_carry_sign(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	for (size_t i = next_lead(p, 0, len); i < len; i = next_lead(p, i + 1, len)) {
-		if (p[i] < 0xC2)
-			continue;
-		if (p[i] == 0xE2 && i + 2 < len && p[i + 1] == 0x84 && p[i + 2] == 0xAB)
-			return true;
-		if (p[i] > 0xC3)
-			continue;
-		if (i + 1 >= len || (p[i + 1] & 0xC0) != 0x80)
-			return true;
-		unsigned cp = (p[i] & 0x1Fu) << 6 | (p[i + 1] & 0x3Fu);
-		bool mark = cp >= 0xC0 && (vni_mark_groups(cp | 0x20) & vni_base_groups_before(p, i));
-		/* A capital signs only after a letter (TCVN3: a small one; VNI: a
-		 * base), ñ and × anywhere. */
-		bool after_letter = i > 0 && (p[i - 1] >= 0x80 || ((p[i - 1] | 0x20) >= 'a' &&
-								    (p[i - 1] | 0x20) <= 'z'));
-		bool capital = cp >= 0xC0 && cp <= 0xDE;
-		if ((cp >= 0xA1 && cp <= 0xAE) || (cp >= 0xB5 && cp <= 0xBE) ||
-		    (capital && after_letter) || (cp | 0x20) == 0xF1 || cp == 0xD7 ||
-		    (cp | 0x20) == 0xF6 || cp == 0xF7 ||
-		    (mark && !genuine_pair(p, i, cp)))
-			return true;
-		i++;
+	size_t i = 0;
+#if defined(__SSE2__)
+	if (len >= 16) {
+		for (; i + 16 <= len; i += 16)
+			if (sign_in(p, i, len, sign_lead_bits(p + i), 0))
+				return true;
+		return i < len && sign_in(p, len - 16, len,
+					  sign_lead_bits(p + len - 16) & ~0u << (i + 16 - len), 0);
 	}
+#endif
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t w;
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, p + i, sizeof w);
+		if (sign_in(p, i, len, sign_leads(w), 3))
+			return true;
+	}
+	if (i < len && len >= 8) {
+		memcpy(&w, p + len - 8, sizeof w);
+		return sign_in(p, len - 8, len, sign_leads(w) & ~0ULL << 8 * (i + 8 - len), 3);
+	}
+#endif
+	for (; i < len; i++)
+		if (((p[i] & 0xFE) == 0xC2 || p[i] == 0xE2) && sign_at(p, i, len))
+			return true;
 	return false;
 }
 

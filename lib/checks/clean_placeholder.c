@@ -9,6 +9,7 @@
 
 #include "check.h"
 #include "text.h"
+#include "value_tests.h"
 
 static const char *const default_placeholders[] = {
 	"N/A", "#N/A", "NA", "null", "none", "-", "--", "?", "0", "0000000000",
@@ -146,35 +147,24 @@ static bool placeholder_row(struct bound_check *b, const struct plan_row *row, c
  * DEFAULT_MAX_LEN bytes and characters. */
 enum { DEFAULT_MAX_LEN = 10 };
 
-/* For each ASCII byte: DEFAULT_FIRST when a default placeholder starts
- * with it (n # - ? 0 x k c, in either case; only K, C and the Kelvin sign,
- * E2 84 AA, fold to k or c), DEFAULT_BYTE when one holds it in either
- * case (folding keeps ASCII ASCII, and composes only o and u of it, into
- * the ô ó ư they hold). Tables, not switches: their branches mispredict on
- * every value of a column. */
-enum { DEFAULT_FIRST = 1, DEFAULT_BYTE = 2, DEFAULT_BOTH = 3 };
-static const unsigned char default_chars[128] = {
-	['n'] = DEFAULT_BOTH, ['N'] = DEFAULT_BOTH, ['#'] = DEFAULT_BOTH, ['-'] = DEFAULT_BOTH,
-	['?'] = DEFAULT_BOTH, ['0'] = DEFAULT_BOTH, ['x'] = DEFAULT_BOTH, ['X'] = DEFAULT_BOTH,
-	['k'] = DEFAULT_BOTH, ['K'] = DEFAULT_BOTH, ['c'] = DEFAULT_BOTH, ['C'] = DEFAULT_BOTH,
-	['a'] = DEFAULT_BYTE, ['A'] = DEFAULT_BYTE, ['e'] = DEFAULT_BYTE, ['E'] = DEFAULT_BYTE,
-	['g'] = DEFAULT_BYTE, ['G'] = DEFAULT_BYTE, ['h'] = DEFAULT_BYTE, ['H'] = DEFAULT_BYTE,
-	['l'] = DEFAULT_BYTE, ['L'] = DEFAULT_BYTE, ['o'] = DEFAULT_BYTE, ['O'] = DEFAULT_BYTE,
-	['u'] = DEFAULT_BYTE, ['U'] = DEFAULT_BYTE, ['/'] = DEFAULT_BYTE, [' '] = DEFAULT_BYTE,
+/* The ASCII bytes a default placeholder holds, in either case (folding
+ * keeps ASCII ASCII, and composes only o and u of it, into the ô ó ư they
+ * hold). A table, not a switch: its branches mispredict on every value of
+ * a column. */
+static const bool default_chars[128] = {
+	['n'] = true, ['N'] = true, ['#'] = true, ['-'] = true, ['?'] = true, ['0'] = true,
+	['x'] = true, ['X'] = true, ['k'] = true, ['K'] = true, ['c'] = true, ['C'] = true,
+	['a'] = true, ['A'] = true, ['e'] = true, ['E'] = true, ['g'] = true, ['G'] = true,
+	['h'] = true, ['H'] = true, ['l'] = true, ['L'] = true, ['o'] = true, ['O'] = true,
+	['u'] = true, ['U'] = true, ['/'] = true, [' '] = true,
 };
 
-/* Whether a default placeholder can start with byte c. */
-static bool default_start(unsigned char c)
-{
-	return c < 0x80 ? default_chars[c] & DEFAULT_FIRST : c == 0xE2;
-}
-
 /* Whether a value holding byte c can fold to a default placeholder: c is
- * DEFAULT_BYTE, or not ASCII (folding may make ASCII of it, as of the
- * Kelvin sign). */
+ * one of default_chars, or not ASCII (folding may make ASCII of it, as of
+ * the Kelvin sign). */
 static bool default_byte(unsigned char c)
 {
-	return c >= 0x80 || (default_chars[c] & DEFAULT_BYTE);
+	return c >= 0x80 || default_chars[c];
 }
 
 /* Whether s (trimmed) may fold to a default placeholder: only bytes they
@@ -204,7 +194,7 @@ bool placeholder_default(const char *s, size_t len, struct text_buf *tb)
 	size_t start = 0, end = len;
 	while (start < len && is_space(s[start]))
 		start++;
-	if (start == len || !default_start((unsigned char)s[start]))
+	if (start == len || !placeholder_default_may_start((unsigned char)s[start]))
 		return false;
 	while (end > start && is_space(s[end - 1]))
 		end--;

@@ -26,27 +26,69 @@ static uint64_t zero_bytes(uint64_t w)
 	return ~(((w & low7) + low7) | w | low7);
 }
 
-/* Whether two spaces start at one of p[0] to p[7] (p[8] is read). */
-static bool double_space_in_word(const char *p)
+/* 0x80 in the bytes of the word at p that are spaces (little-endian: the
+ * byte after byte j is byte j + 1 of the word). */
+static uint64_t space_bytes(const char *p)
 {
-	const uint64_t spaces = 0x2020202020202020ULL;
-	return zero_bytes(load64(p) ^ spaces) & zero_bytes(load64(p + 1) ^ spaces);
+	return zero_bytes(load64(p) ^ 0x2020202020202020ULL);
 }
 
-/* Eight positions at a time, the last eight read again at the end rather
- * than byte by byte (a loop whose end mispredicts on every value). */
-static bool has_double_space(const char *s, size_t len)
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* A bit for each of the 16 bytes at p that is a space. */
+static unsigned space_bits(const char *p)
 {
-	if (len < 9) {
-		for (size_t i = 0; i + 1 < len; i++)
-			if (s[i] == ' ' && s[i + 1] == ' ')
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)p),
+							  _mm_set1_epi8(' ')));
+}
+#endif
+
+/* Sixteen (with SSE2) or eight bytes at a time, one load each: a pair
+ * inside a block is a space whose next byte is one, a pair across two
+ * blocks the last byte of one and the first of the next. The last bytes
+ * are read again rather than byte by byte (a loop whose end mispredicts on
+ * every value), only their pairs that end past the bytes read before
+ * counted. */
+bool value_double_space(const char *s, size_t len)
+{
+	size_t i = 0;
+#if defined(__SSE2__)
+	if (len >= 16) {
+		unsigned carry = 0, spaces;
+		for (; i + 16 <= len; i += 16) {
+			spaces = space_bits(s + i);
+			if (spaces & (spaces >> 1 | carry))
 				return true;
-		return false;
+			carry = spaces >> 15;
+		}
+		if (i == len)
+			return false;
+		spaces = space_bits(s + len - 16);
+		/* The first byte not read before is at 16 - (len - i). */
+		return spaces & spaces >> 1 & ~0u << (15 - (len - i));
 	}
-	for (size_t i = 0; i + 9 <= len; i += 8)
-		if (double_space_in_word(s + i))
+#endif
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (len >= 8) {
+		uint64_t carry = 0, spaces;
+		for (; i + 8 <= len; i += 8) {
+			spaces = space_bytes(s + i);
+			if (spaces & (spaces >> 8 | carry))
+				return true;
+			carry = spaces >> 56;
+		}
+		if (i == len)
+			return false;
+		spaces = space_bytes(s + len - 8);
+		/* The first byte not read before is at 8 - (len - i). */
+		return spaces & spaces >> 8 & ~0ULL << 8 * (7 - (len - i));
+	}
+#endif
+	for (; i + 1 < len; i++)
+		if (s[i] == ' ' && s[i + 1] == ' ')
 			return true;
-	return double_space_in_word(s + len - 9);
+	return false;
 }
 
 bool value_trimmed(const char *s, size_t len)
@@ -55,7 +97,7 @@ bool value_trimmed(const char *s, size_t len)
 		return true;
 	if (is_edge_space(s[0]) || is_edge_space(s[len - 1]))
 		return false;
-	return !has_double_space(s, len);
+	return !value_double_space(s, len);
 }
 
 static bool trimmed_row(struct bound_check *b, const struct plan_row *row, char *note,

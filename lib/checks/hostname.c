@@ -2,13 +2,21 @@
  * names must be written in their xn-- form). */
 #include "hostname.h"
 
+#include <stdint.h>
+
 enum { NAME_MAX_BYTES = 253, LABEL_MAX_BYTES = 63 };
 
-static bool is_alnum(char c)
+/* A letter, digit or hyphen: a bit per ASCII byte, below 64 and from 64
+ * (a table, not a chain of ranges, on every byte of every address). */
+static bool ldh(unsigned char c)
 {
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	const uint64_t below_64 = 0x3FFULL << '0' | 1ULL << '-';
+	const uint64_t from_64 = 0x3FFFFFFULL << ('A' - 64) | 0x3FFFFFFULL << ('a' - 64);
+	return c < 64 ? below_64 >> c & 1 : c < 128 && (from_64 >> (c - 64) & 1);
 }
 
+/* Label by label: its bytes, then its length and ends; the name's last
+ * label must not be all digits. */
 const char *hostname_problem(const char *s, size_t len)
 {
 	if (len == 0)
@@ -16,15 +24,15 @@ const char *hostname_problem(const char *s, size_t len)
 	if (len > NAME_MAX_BYTES)
 		return "domain longer than 253 characters";
 	size_t labels = 0, start = 0;
-	bool all_digits = true;
-	for (size_t i = 0; i <= len; i++) {
-		if (i < len && s[i] != '.') {
-			if (!is_alnum(s[i]) && s[i] != '-')
-				return (unsigned char)s[i] >= 0x80
-					? "non-ASCII domain (write it as xn--...)"
-					: "domain has a character other than letters, digits, '-' and '.'";
-			all_digits = all_digits && s[i] >= '0' && s[i] <= '9';
-			continue;
+	for (;;) {
+		size_t i = start;
+		bool all_digits = true;
+		for (; i < len && s[i] != '.'; i++) {
+			unsigned char c = (unsigned char)s[i];
+			if (!ldh(c))
+				return c >= 0x80 ? "non-ASCII domain (write it as xn--...)"
+						 : "domain has a character other than letters, digits, '-' and '.'";
+			all_digits = all_digits && c >= '0' && c <= '9';
 		}
 		size_t n = i - start;
 		if (n == 0)
@@ -34,13 +42,11 @@ const char *hostname_problem(const char *s, size_t len)
 		if (s[start] == '-' || s[i - 1] == '-')
 			return "domain label starts or ends with '-'";
 		labels++;
-		if (i < len)
-			all_digits = true;
+		if (i == len) {
+			if (labels < 2)
+				return "domain needs a dot";
+			return all_digits ? "top-level domain is all digits" : NULL;
+		}
 		start = i + 1;
 	}
-	if (labels < 2)
-		return "domain needs a dot";
-	if (all_digits)
-		return "top-level domain is all digits";
-	return NULL;
 }

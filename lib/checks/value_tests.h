@@ -31,6 +31,8 @@ bool url_valid(const char *s, size_t len, const char *const *schemes, size_t nsc
 /* No leading or trailing space, tab, CR or LF, no two spaces in a row
  * (clean.trimmed). */
 bool value_trimmed(const char *s, size_t len);
+/* Whether s holds two spaces in a row (the inner half of value_trimmed). */
+bool value_double_space(const char *s, size_t len);
 
 /* Text that looks typed in TCVN3 or VNI and read as Windows-1252
  * (clean.legacy_encoding fails it). */
@@ -41,5 +43,20 @@ bool legacy_encoding_suspect(const char *s, size_t len);
  * buffer. */
 struct text_buf;
 bool placeholder_default(const char *s, size_t len, struct text_buf *tb);
+
+/* Whether placeholder_default may flag a value that starts with byte c: a
+ * space, tab or line end (trimmed first), or a byte a default placeholder
+ * can start with once folded (n # - ? 0 x k c in either case, and E2, the
+ * lead byte of the Kelvin sign, which folds to k). Inline, so that the
+ * values most columns hold fail it without a call. */
+static inline bool placeholder_default_may_start(unsigned char c)
+{
+	const uint64_t below_64 = 1ULL << ' ' | 1ULL << '\t' | 1ULL << '\r' | 1ULL << '\n' |
+				  1ULL << '#' | 1ULL << '-' | 1ULL << '?' | 1ULL << '0';
+	const uint64_t from_64 = 1ULL << ('C' - 64) | 1ULL << ('K' - 64) | 1ULL << ('N' - 64) |
+				 1ULL << ('X' - 64) | 1ULL << ('c' - 64) | 1ULL << ('k' - 64) |
+				 1ULL << ('n' - 64) | 1ULL << ('x' - 64);
+	return c < 64 ? below_64 >> c & 1 : c < 128 ? from_64 >> (c - 64) & 1 : c == 0xE2;
+}
 
 #endif

@@ -133,22 +133,28 @@ static bool edge_space(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+/* The findings about spaces and control characters of a value that holds
+ * one or the other (classes): untrimmed at an edge value_trimmed refuses or
+ * with two spaces in a row, which only a value with a space can hold. */
+static uint32_t spacing_of(const char *s, size_t len, uint32_t classes)
+{
+	bool pair = (classes & BC_SPACE) && value_double_space(s, len);
+	bool edges = edge_space(s[0]) || edge_space(s[len - 1]);
+	return (uint32_t)(edges || pair) << HYG_UNTRIMMED |
+	       (uint32_t)(s[0] == ' ' || s[0] == '\t') << HYG_LEADING_SPACE |
+	       (uint32_t)(s[len - 1] == ' ' || s[len - 1] == '\t') << HYG_TRAILING_SPACE |
+	       (uint32_t)pair << HYG_DOUBLE_SPACE | (uint32_t)!!(classes & BC_CONTROL) << HYG_CONTROL;
+}
+
 /* The hygiene findings of a value, a bit per enum hygiene; classes are its
  * byte_classes, valid whether it is valid UTF-8. Without a space or a
  * control character (tabs and line ends are) it is trimmed. */
 static uint32_t hygiene_of(const char *s, size_t len, uint32_t classes, bool valid,
 			   struct text_buf *tb)
 {
-	uint32_t bits = 0;
-	bool trimmed = !(classes & (BC_SPACE | BC_CONTROL)) || value_trimmed(s, len);
-	bits |= (uint32_t)!trimmed << HYG_UNTRIMMED;
-	bits |= (uint32_t)(s[0] == ' ' || s[0] == '\t') << HYG_LEADING_SPACE;
-	bits |= (uint32_t)(s[len - 1] == ' ' || s[len - 1] == '\t') << HYG_TRAILING_SPACE;
-	/* Untrimmed with clean ends: value_trimmed found two spaces in a row. */
-	bool edges = edge_space(s[0]) || edge_space(s[len - 1]);
-	bits |= (uint32_t)(!trimmed && (!edges || memmem(s, len, "  ", 2))) << HYG_DOUBLE_SPACE;
-	bits |= (uint32_t)!!(classes & BC_CONTROL) << HYG_CONTROL;
-	bits |= (uint32_t)placeholder_default(s, len, tb) << HYG_PLACEHOLDER;
+	uint32_t bits = classes & (BC_SPACE | BC_CONTROL) ? spacing_of(s, len, classes) : 0;
+	if (placeholder_default_may_start((unsigned char)s[0]))
+		bits |= (uint32_t)placeholder_default(s, len, tb) << HYG_PLACEHOLDER;
 	if (!(classes & BC_HIGH))
 		return bits;
 	if (!valid)

@@ -176,17 +176,18 @@ static void classify_number(const char *s, size_t len, uint32_t classes, struct 
 	}
 }
 
-/* The number the n digits at s write, or -1 when one is no digit. */
-static int fixed_number(const char *s, int n)
+/* The number the two digits at s write, or -1 when one is no digit. */
+static int two_digits(const char *s)
 {
-	int v = 0;
-	for (int i = 0; i < n; i++) {
-		unsigned d = (unsigned)(unsigned char)s[i] - '0';
-		if (d > 9)
-			return -1;
-		v = v * 10 + (int)d;
-	}
-	return v;
+	unsigned tens = (unsigned char)s[0] - '0', units = (unsigned char)s[1] - '0';
+	return tens > 9 || units > 9 ? -1 : (int)(tens * 10 + units);
+}
+
+/* The same of four digits (a year). */
+static int four_digits(const char *s)
+{
+	int high = two_digits(s), low = two_digits(s + 2);
+	return (high | low) < 0 ? -1 : high * 100 + low;
 }
 
 /* Adds format f when the fields (digits all) make a real date and time. */
@@ -200,7 +201,7 @@ static void add_fixed(struct value_class *out, size_t f, int year, int month, in
 	if (!out->formats)
 		out->time = t;
 	out->formats |= 1u << f;
-	out->kinds |= 1u << (time_format_has_time(f) ? KIND_DATETIME : KIND_DATE);
+	out->kinds |= 1u << (f >= FIRST_TIMED ? KIND_DATETIME : KIND_DATE);
 }
 
 /* The layouts with every field at full width, read at fixed positions:
@@ -211,8 +212,7 @@ static void add_fixed(struct value_class *out, size_t f, int year, int month, in
 static bool classify_fixed_time(const char *s, size_t len, struct value_class *out)
 {
 	if (len == 10 && s[2] == '/' && s[5] == '/') {
-		int first = fixed_number(s, 2), second = fixed_number(s + 3, 2);
-		int year = fixed_number(s + 6, 4);
+		int first = two_digits(s), second = two_digits(s + 3), year = four_digits(s + 6);
 		if ((first | second | year) < 0)
 			return false;
 		add_fixed(out, 1, year, second, first, 0, 0, 0);   /* %d/%m/%Y */
@@ -230,14 +230,14 @@ static bool classify_fixed_time(const char *s, size_t len, struct value_class *o
 		f = 8;
 	else
 		return false;
-	int year = fixed_number(s, 4), month = fixed_number(s + 5, 2), day = fixed_number(s + 8, 2);
+	int year = four_digits(s), month = two_digits(s + 5), day = two_digits(s + 8);
 	int hour = 0, minute = 0, second = 0;
 	if (f) {
 		if (s[13] != ':' || s[16] != ':')
 			return false;
-		hour = fixed_number(s + 11, 2);
-		minute = fixed_number(s + 14, 2);
-		second = fixed_number(s + 17, 2);
+		hour = two_digits(s + 11);
+		minute = two_digits(s + 14);
+		second = two_digits(s + 17);
 	}
 	if ((year | month | day | hour | minute | second) < 0)
 		return false;
@@ -245,9 +245,15 @@ static bool classify_fixed_time(const char *s, size_t len, struct value_class *o
 	return true;
 }
 
+/* The characters of the time formats: digits and their separators, the T
+ * and Z of ISO 8601; each has a - / or . between its date's fields. */
+#define TIME_CLASSES (BC_DIGIT | BC_MINUS | BC_SLASH | BC_DOT | BC_SPACE | BC_COLON | BC_LETTER)
+#define DATE_SEPARATORS (BC_MINUS | BC_SLASH | BC_DOT)
+
 static void classify_time(const char *s, size_t len, uint32_t classes, struct value_class *out)
 {
-	if (len < TIME_MIN_LEN || len > TIME_MAX_LEN || s[0] < '0' || s[0] > '9')
+	if (len < TIME_MIN_LEN || len > TIME_MAX_LEN || s[0] < '0' || s[0] > '9' ||
+	    !(classes & DATE_SEPARATORS) || !only(classes, TIME_CLASSES))
 		return;
 	if (classify_fixed_time(s, len, out))
 		return;
@@ -304,7 +310,9 @@ static void classify_identifiers(const char *s, size_t len, uint32_t classes, in
 static const char *const url_schemes[] = {"http", "https"};
 
 /* A value that parses as a time has two separators among its digits, which
- * no number has: the number tests run on the others only. */
+ * no number has: the number tests run on the others only. A boolean is
+ * letters only (the 1 and 0 value_boolean also takes start like numbers,
+ * and count as those). */
 void classify_classed(const char *s, size_t len, uint32_t classes, int64_t now_year,
 		      struct value_class *out)
 {
@@ -315,7 +323,7 @@ void classify_classed(const char *s, size_t len, uint32_t classes, int64_t now_y
 		if (!out->formats && only(classes, NUMBER_CLASSES))
 			classify_number(s, len, classes, out);
 		classify_identifiers(s, len, classes, now_year, out);
-	} else if (value_boolean(s, len)) {
+	} else if (only(classes, BC_LETTER | BC_E) && value_boolean(s, len)) {
 		out->kinds |= 1u << KIND_BOOLEAN;
 	}
 	if ((classes & BC_AT) && email_valid(s, len, NULL, 0))

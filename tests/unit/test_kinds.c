@@ -1,14 +1,18 @@
 /* The profile's shortcuts against the paths they stand for: the dates and
  * date-times read at fixed positions against time_parse_format with every
  * format (valid and invalid fields, leap years, hour 24, second 60, spaces,
- * one-digit fields), and the shape template against the full shape pass on
- * runs of values that share a template or nearly do. */
+ * one-digit fields), the shape template against the full shape pass on
+ * runs of values that share a template or nearly do, and the kind tests
+ * ruled out by the classes of a value's bytes against every test. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "checks/value_tests.h"
+#include "checks/vn_ident.h"
 #include "profile/kinds.h"
 #include "util/timeparse.h"
+#include "util/values.h"
 #include "tap.h"
 
 static int mismatches;
@@ -129,9 +133,118 @@ static void templates(void)
 	EXPECT(bad == 0);
 }
 
+/* The kinds of a value by every test, none ruled out by the classes of
+ * its bytes: what classify_value must find. What classify_value decides by
+ * the value itself stays: the number, identifier and phone tests only on a
+ * value that starts like a number, the boolean test on the others, no
+ * number or phone test on a time, no phone of more than 20 bytes. */
+static uint32_t kinds_by_every_test(const char *s, size_t len, uint32_t formats)
+{
+	static const char *const schemes[] = {"http", "https"};
+	uint32_t k = 0;
+	bool numeric = (s[0] >= '0' && s[0] <= '9') || s[0] == '+' || s[0] == '-' || s[0] == '.';
+	if (numeric && !formats) {
+		const char *comma = memchr(s, ',', len);
+		bool zero = len > 1 && s[0] == '0';
+		int64_t i;
+		double d;
+		char dotted[64];
+		if (comma) {
+			if (len < sizeof dotted && !memchr(s, '.', len) && comma > s && comma < s + len - 1 &&
+			    !memchr(comma + 1, ',', len - (size_t)(comma - s) - 1)) {
+				memcpy(dotted, s, len);
+				dotted[len] = '\0';
+				dotted[comma - s] = '.';
+				k |= (uint32_t)value_number(dotted, len, &d) << KIND_DECIMAL_COMMA;
+			}
+		} else if (!zero && value_integer(s, len, &i)) {
+			k |= 1u << KIND_INTEGER | 1u << KIND_NUMBER;
+		} else if ((!zero || s[1] == '.') && value_number(s, len, &d)) {
+			k |= 1u << KIND_NUMBER;
+		}
+	}
+	if (numeric) {
+		char national[VN_PHONE_NATIONAL_MAX];
+		size_t n;
+		if (vn_citizen_id_valid(s, len, 2026, false, NULL, NULL, 0))
+			k |= 1u << KIND_CITIZEN_ID;
+		if (vn_tax_code_valid(s, len, true, 2026, false, NULL, 0))
+			k |= 1u << KIND_TAX_CODE;
+		if (!formats && len <= 20 && vn_phone_valid(s, len, national, &n, NULL, 0))
+			k |= 1u << KIND_PHONE;
+	} else if (value_boolean(s, len)) {
+		k |= 1u << KIND_BOOLEAN;
+	}
+	k |= (uint32_t)email_valid(s, len, NULL, 0) << KIND_EMAIL;
+	k |= (uint32_t)url_valid(s, len, schemes, 2, NULL, 0) << KIND_URL;
+	bool code = len <= 40 && memchr(s, '\0', len) == NULL;
+	bool digit = false;
+	for (size_t i = 0; i < len && code; i++) {
+		unsigned char c = (unsigned char)s[i];
+		digit |= c >= '0' && c <= '9';
+		code = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '-' ||
+		       c == '_' || c == '.' || c == '/';
+	}
+	k |= (uint32_t)(code && digit) << KIND_CODE;
+	for (size_t f = 0; f < NTIME_FORMATS; f++)
+		if (formats >> f & 1)
+			k |= 1u << (time_format_has_time(f) ? KIND_DATETIME : KIND_DATE);
+	return k;
+}
+
+/* Values made from dates, times, numbers, identifiers, phone numbers,
+ * e-mails and URLs with bytes changed, put in or taken out (separators,
+ * signs, exponents, letters, @, a Latin-1 letter): classify_value's time
+ * formats against time_parse_format's and its kinds against every test. */
+static void kinds_by_classes(void)
+{
+	static const char *const bases[] = {
+		"2026-07-19", "19/07/2026", "2026/07/19", "19-07-2026", "19.07.2026",
+		"2026-07-19 00:55:02", "2026-07-19T00:55:02", "2026-07-19T00:55:02Z",
+		"19/07/2026 00:55:02", "1/7/2026", "0963546594", "+84 963 546 594", "84963546594",
+		"024.3825.1234", "040039101440", "0100109106", "0100109106-001", "12,5", "-1.5e3",
+		"007", "0.5", "+12", "a@b.vn", "http://x.vn/a", "HN-00001-001", "true", "No", "12345",
+	};
+	static const char alphabet[] = "0123456789-/.:, +eETZ@_a#\xC3";
+	unsigned seed = 34, bad = 0;
+	char s[64];
+	for (int round = 0; round < 300000; round++) {
+		const char *base = bases[(unsigned)round % (sizeof bases / sizeof *bases)];
+		size_t len = strlen(base);
+		memcpy(s, base, len + 1);
+		for (int changes = round / 7 % 4; changes > 0 && len > 1; changes--) {
+			seed = seed * 1103515245u + 12345u;
+			size_t at = (seed >> 8) % len;
+			char c = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+			switch ((seed >> 26) % 4) {
+			case 0:   /* taken out */
+				memmove(s + at, s + at + 1, len - at);
+				len--;
+				break;
+			case 1:   /* put in */
+				memmove(s + at + 1, s + at, len - at + 1);
+				s[at] = c;
+				len++;
+				break;
+			default:
+				s[at] = c;
+			}
+		}
+		same_times(s);
+		struct value_class vc;
+		classify_value(s, len, 2026, &vc);
+		uint32_t want = kinds_by_every_test(s, len, vc.formats);
+		if (vc.kinds != want && bad++ < 20)
+			fprintf(stderr, "\"%s\": kinds %x, by every test %x\n", s, (unsigned)vc.kinds,
+				(unsigned)want);
+	}
+	EXPECT(bad == 0 && mismatches == 0);
+}
+
 int main(void)
 {
 	dates();
 	templates();
+	kinds_by_classes();
 	return TAP_DONE();
 }
