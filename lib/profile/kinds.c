@@ -365,29 +365,16 @@ static bool continuation(unsigned char c)
 	return (c & 0xC0) == 0x80;
 }
 
-/* The letter class of the character at p (a byte of 128 or more; left
- * bytes from it) and its *step in bytes: a well-formed two-byte character
- * or one of U+1E00-U+1EFF by the tables (*checked: a valid character),
- * else by utf8proc (*checked false), a bad byte one byte and no letter. */
-static char high_letter(const unsigned char *p, size_t left, size_t *step, bool *checked)
+/* The letter class of a character the tables do not hold, by utf8proc, and
+ * its *step in bytes (a bad byte: one byte, no letter). Out of line, so
+ * that the walk keeps its state in registers. */
+__attribute__((noinline)) static char other_letter(const unsigned char *p, size_t left,
+						  size_t *step)
 {
-	*checked = true;
-	if (p[0] >= 0xC2 && p[0] <= 0xDF && left >= 2 && continuation(p[1])) {
-		*step = 2;
-		return two_byte_letter[(p[0] & 0x1Fu) << 6 | (p[1] & 0x3Fu)];
-	}
-	if (p[0] == 0xE1 && left >= 3 && (p[1] & 0xFC) == 0xB8 && continuation(p[2])) {
-		*step = 3;
-		return additional_letter[(p[1] & 0x03u) << 6 | (p[2] & 0x3Fu)];
-	}
-	*checked = false;
-	*step = 1;
 	utf8proc_int32_t cp;
 	utf8proc_ssize_t k = utf8proc_iterate(p, (utf8proc_ssize_t)left, &cp);
-	if (k <= 0)
-		return 0;
-	*step = (size_t)k;
-	return category_letter(cp);
+	*step = k > 0 ? (size_t)k : 1;
+	return k > 0 ? category_letter(cp) : 0;
 }
 
 /* The shape of each ASCII byte: A or a for a letter, 9 for a digit, the
@@ -400,10 +387,12 @@ static const char ascii_shape[128] =
 bool value_bytes(const char *s, size_t len, struct value_bytes *out)
 {
 	/* Locals, not out's fields: a store to the shape may alias them. */
-	size_t n = 0, i = 0, continuations = 0;
+	size_t continuations = 0;
 	uint32_t classes = 0;
-	bool in_word = false, checked = true, tables = false;
-	char *shape = out->shape;
+	unsigned starts = 1;   /* 1: a letter here starts a run (the last was none) */
+	bool checked = true, tables = false;
+	char *shape = out->shape, *symbol = shape, *shape_end = shape + SHAPE_MAX;
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	/* A leading run of digits eight at a time: IDs, phone numbers and
 	 * row numbers are nothing else. A leading zero makes a code. */
 	size_t lead = first_non_digit(s, len < SHAPE_MAX ? len : SHAPE_MAX);
@@ -411,47 +400,68 @@ bool value_bytes(const char *s, size_t len, struct value_bytes *out)
 		memset(shape, '9', lead);
 		shape[0] = s[0] == '0' ? '0' : '9';
 		classes = BC_DIGIT;
-		n = i = lead;
+		symbol += lead;
+		p += lead;
 	}
-	while (i < len && n < SHAPE_MAX) {
-		unsigned char c = (unsigned char)s[i];
-		classes |= class_of[c];
-		char symbol;
-		bool letter;
-		if (c < 0x80) {
-			symbol = ascii_shape[c];
-			letter = (symbol | 0x20) == 'a';
-			i++;
-		} else {
+	while (p < end && symbol < shape_end) {
+		/* Each character adds at most one symbol and takes at least one
+		 * byte: up to stop the shape has room without a test. */
+		const unsigned char *stop =
+			end - p < shape_end - symbol ? end : p + (shape_end - symbol);
+		while (p < stop) {
+			unsigned char c = *p;
+			uint32_t class = class_of[c];
+			classes |= class;
+			/* Without branches, whose mispredictions on names and
+			 * addresses cost more than these instructions: a letter
+			 * after a letter adds nothing, so that a run of letters
+			 * is one A or a, by its first. */
+			if (c < 0x80) {
+				unsigned other = !(class & (BC_LETTER | BC_E));
+				*symbol = ascii_shape[c];
+				symbol += other | starts;
+				starts = other;
+				p++;
+				continue;
+			}
+			/* A well-formed two-byte character or one of U+1E00-U+1EFF
+			 * by the tables, any other by utf8proc (then the pass
+			 * cannot tell the value valid), a bad byte no letter. */
 			if (!tables) {
 				pthread_once(&letter_tables_once, make_letter_tables);
 				tables = true;
 			}
-			size_t step;
-			bool valid_char;
-			char high = high_letter((const unsigned char *)s + i, len - i, &step, &valid_char);
-			checked &= valid_char;
-			/* A step past one byte is a whole code point: lead and continuations. */
+			char high;
+			size_t left = (size_t)(end - p), step;
+			if (c >= 0xC2 && c <= 0xDF && left >= 2 && continuation(p[1])) {
+				step = 2;
+				high = two_byte_letter[(c & 0x1Fu) << 6 | (p[1] & 0x3Fu)];
+			} else if (c == 0xE1 && left >= 3 && (p[1] & 0xFC) == 0xB8 &&
+				   continuation(p[2])) {
+				step = 3;
+				high = additional_letter[(p[1] & 0x03u) << 6 | (p[2] & 0x3Fu)];
+			} else {
+				checked = false;
+				high = other_letter(p, left, &step);
+			}
+			/* A step past one byte is a whole code point: lead and
+			 * continuations. */
 			continuations += step > 1 ? step - 1 : continuation(c);
-			symbol = high ? high : '?';   /* a symbol or a bad byte */
-			letter = high != 0;
-			i += step;
+			unsigned other = !high;
+			*symbol = high ? high : '?';   /* a symbol or a bad byte */
+			symbol += other | starts;
+			starts = other;
+			p += step;
 		}
-		/* Without branches, whose mispredictions on names and addresses
-		 * cost more than these instructions: a letter after a letter adds
-		 * nothing, so that a run of letters is one A or a, by its first. */
-		shape[n] = symbol;
-		n += !(letter && in_word);
-		in_word = letter;
 	}
-	for (; i < len; i++) {
-		uint32_t class = class_of[(unsigned char)s[i]];
+	for (; p < end; p++) {
+		uint32_t class = class_of[*p];
 		classes |= class;
 		checked &= !(class & BC_HIGH);
-		continuations += continuation((unsigned char)s[i]);
+		continuations += continuation(*p);
 	}
-	shape[n] = '\0';
-	out->shape_len = (uint8_t)n;
+	*symbol = '\0';
+	out->shape_len = (uint8_t)(symbol - shape);
 	out->classes = classes;
 	out->chars = (uint32_t)(len - continuations);
 	return checked;
