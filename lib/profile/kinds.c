@@ -350,6 +350,18 @@ static char category_letter(utf8proc_int32_t cp)
 enum { ADDITIONAL_FIRST = 0x1E00 };
 static char two_byte_letter[0x800];
 static char additional_letter[0x100];
+/* The shape of each ASCII byte: A or a for a letter, 9 for a digit, the
+ * byte itself for any other. */
+static const char ascii_shape[128] =
+	"\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0A\x0B\x0C\x0D\x0E\x0F" "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1A\x1B\x1C\x1D\x1E\x1F"
+	" !\"#$%&'()*+,-./" "9999999999:;<=>?" "@AAAAAAAAAAAAAAA" "AAAAAAAAAAA[\\]^_"
+	"`aaaaaaaaaaaaaaa" "aaaaaaaaaaa{|}~\x7F";
+
+/* What the walk needs of an ASCII byte in one load: its class_of (the low
+ * 32 bits), its ascii_shape (ASCII_SYMBOL) and ASCII_OTHER when it is no
+ * letter. */
+enum { ASCII_SYMBOL = 32, ASCII_OTHER = 40 };
+static uint64_t ascii_walk[128];
 static pthread_once_t letter_tables_once = PTHREAD_ONCE_INIT;
 
 static void make_letter_tables(void)
@@ -358,6 +370,9 @@ static void make_letter_tables(void)
 		two_byte_letter[cp] = category_letter(cp);
 	for (utf8proc_int32_t cp = 0; cp < 0x100; cp++)
 		additional_letter[cp] = category_letter(ADDITIONAL_FIRST + cp);
+	for (unsigned c = 0; c < 128; c++)
+		ascii_walk[c] = class_of[c] | (uint64_t)(unsigned char)ascii_shape[c] << ASCII_SYMBOL |
+				(uint64_t)!(class_of[c] & (BC_LETTER | BC_E)) << ASCII_OTHER;
 }
 
 static bool continuation(unsigned char c)
@@ -377,20 +392,13 @@ __attribute__((noinline)) static char other_letter(const unsigned char *p, size_
 	return k > 0 ? category_letter(cp) : 0;
 }
 
-/* The shape of each ASCII byte: A or a for a letter, 9 for a digit, the
- * byte itself for any other. */
-static const char ascii_shape[128] =
-	"\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0A\x0B\x0C\x0D\x0E\x0F" "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1A\x1B\x1C\x1D\x1E\x1F"
-	" !\"#$%&'()*+,-./" "9999999999:;<=>?" "@AAAAAAAAAAAAAAA" "AAAAAAAAAAA[\\]^_"
-	"`aaaaaaaaaaaaaaa" "aaaaaaaaaaa{|}~\x7F";
-
 bool value_bytes(const char *s, size_t len, struct value_bytes *out)
 {
 	/* Locals, not out's fields: a store to the shape may alias them. */
 	size_t continuations = 0;
 	uint32_t classes = 0;
 	unsigned starts = 1;   /* 1: a letter here starts a run (the last was none) */
-	bool checked = true, tables = false;
+	bool checked = true;
 	char *shape = out->shape, *symbol = shape, *shape_end = shape + SHAPE_MAX;
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	/* A leading run of digits eight at a time: IDs, phone numbers and
@@ -403,6 +411,8 @@ bool value_bytes(const char *s, size_t len, struct value_bytes *out)
 		symbol += lead;
 		p += lead;
 	}
+	if (p < end)
+		pthread_once(&letter_tables_once, make_letter_tables);
 	while (p < end && symbol < shape_end) {
 		/* Each character adds at most one symbol and takes at least one
 		 * byte: up to stop the shape has room without a test. */
@@ -410,15 +420,15 @@ bool value_bytes(const char *s, size_t len, struct value_bytes *out)
 			end - p < shape_end - symbol ? end : p + (shape_end - symbol);
 		while (p < stop) {
 			unsigned char c = *p;
-			uint32_t class = class_of[c];
-			classes |= class;
-			/* Without branches, whose mispredictions on names and
-			 * addresses cost more than these instructions: a letter
-			 * after a letter adds nothing, so that a run of letters
-			 * is one A or a, by its first. */
 			if (c < 0x80) {
-				unsigned other = !(class & (BC_LETTER | BC_E));
-				*symbol = ascii_shape[c];
+				uint64_t walk = ascii_walk[c];
+				unsigned other = (unsigned)(walk >> ASCII_OTHER);
+				classes |= (uint32_t)walk;
+				/* Without branches, whose mispredictions on names
+				 * and addresses cost more than these instructions:
+				 * a letter after a letter adds nothing, so that a
+				 * run of letters is one A or a, by its first. */
+				*symbol = (char)(walk >> ASCII_SYMBOL);
 				symbol += other | starts;
 				starts = other;
 				p++;
@@ -427,26 +437,25 @@ bool value_bytes(const char *s, size_t len, struct value_bytes *out)
 			/* A well-formed two-byte character or one of U+1E00-U+1EFF
 			 * by the tables, any other by utf8proc (then the pass
 			 * cannot tell the value valid), a bad byte no letter. */
-			if (!tables) {
-				pthread_once(&letter_tables_once, make_letter_tables);
-				tables = true;
-			}
+			classes |= class_of[c];
 			char high;
 			size_t left = (size_t)(end - p), step;
 			if (c >= 0xC2 && c <= 0xDF && left >= 2 && continuation(p[1])) {
 				step = 2;
+				continuations += 1;
 				high = two_byte_letter[(c & 0x1Fu) << 6 | (p[1] & 0x3Fu)];
 			} else if (c == 0xE1 && left >= 3 && (p[1] & 0xFC) == 0xB8 &&
 				   continuation(p[2])) {
 				step = 3;
+				continuations += 2;
 				high = additional_letter[(p[1] & 0x03u) << 6 | (p[2] & 0x3Fu)];
 			} else {
 				checked = false;
 				high = other_letter(p, left, &step);
+				/* A step past one byte is a whole code point: lead
+				 * and continuations. */
+				continuations += step > 1 ? step - 1 : continuation(c);
 			}
-			/* A step past one byte is a whole code point: lead and
-			 * continuations. */
-			continuations += step > 1 ? step - 1 : continuation(c);
 			unsigned other = !high;
 			*symbol = high ? high : '?';   /* a symbol or a bad byte */
 			symbol += other | starts;
