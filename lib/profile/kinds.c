@@ -443,12 +443,14 @@ bool value_bytes(const char *s, size_t len, struct value_bytes *out)
 			if (c >= 0xC2 && c <= 0xDF && left >= 2 && continuation(p[1])) {
 				step = 2;
 				continuations += 1;
-				high = two_byte_letter[(c & 0x1Fu) << 6 | (p[1] & 0x3Fu)];
+				/* The code point's low bits: lead and continuation
+				 * less their fixed bits. */
+				high = two_byte_letter[((size_t)c << 6) + p[1] - (0xC0u << 6 | 0x80u)];
 			} else if (c == 0xE1 && left >= 3 && (p[1] & 0xFC) == 0xB8 &&
 				   continuation(p[2])) {
 				step = 3;
 				continuations += 2;
-				high = additional_letter[(p[1] & 0x03u) << 6 | (p[2] & 0x3Fu)];
+				high = additional_letter[((size_t)p[1] << 6) + p[2] - (0xB8u << 6 | 0x80u)];
 			} else {
 				checked = false;
 				high = other_letter(p, left, &step);
