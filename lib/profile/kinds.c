@@ -419,7 +419,7 @@ bool value_bytes(const char *s, size_t len, struct value_bytes *out)
 		const unsigned char *stop =
 			end - p < shape_end - symbol ? end : p + (shape_end - symbol);
 		while (p < stop) {
-			unsigned char c = *p;
+			size_t c = *p;
 			if (c < 0x80) {
 				uint64_t walk = ascii_walk[c];
 				unsigned other = (unsigned)(walk >> ASCII_OTHER);
