@@ -350,6 +350,7 @@ static char category_letter(utf8proc_int32_t cp)
 enum { ADDITIONAL_FIRST = 0x1E00 };
 static char two_byte_letter[0x800];
 static char additional_letter[0x100];
+
 /* The shape of each ASCII byte: A or a for a letter, 9 for a digit, the
  * byte itself for any other. */
 static const char ascii_shape[128] =
@@ -491,11 +492,10 @@ static bool has_template(const struct shape_template *t, const char *s, size_t l
 {
 	if (len != t->len || (s[0] == '0') != t->zero_first)
 		return false;
+	/* The template's other bytes, and digits where it has digits. */
 	for (size_t k = 0; 8 * k < len; k++) {
-		uint64_t w = template_word(s, len, k), non_digits = non_digit_bytes(w);
-		/* 0x80 in each byte that is not a digit, made 0xFF. */
-		uint64_t kept = (non_digits >> 7) * 0xFF;
-		if (non_digits != t->non_digits[k] || ((w ^ t->words[k]) & kept))
+		uint64_t w = template_word(s, len, k);
+		if (((w ^ t->words[k]) & t->kept[k]) | (non_digit_bytes(w) & ~t->kept[k]))
 			return false;
 	}
 	return true;
@@ -515,7 +515,8 @@ bool value_bytes_templated(struct shape_template *t, const char *s, size_t len,
 	t->zero_first = s[0] == '0';
 	for (size_t k = 0; 8 * k < len; k++) {
 		t->words[k] = template_word(s, len, k);
-		t->non_digits[k] = non_digit_bytes(t->words[k]);
+		/* 0x80 in each byte that is not a digit, made 0xFF. */
+		t->kept[k] = (non_digit_bytes(t->words[k]) >> 7) * 0xFF;
 	}
 	t->bytes = *out;
 	return valid;

@@ -227,21 +227,28 @@ static void same_as_reference(const char *s, size_t len)
  * controls, NUL, DEL), some cut inside a sequence at the end. */
 static void random_values(void)
 {
-	static const char *const pieces[] = {
-		"a", "b", "Z", "e", "E", "ee", "ng", "Qu", "xyz", "hello", "MINH", "9", "0", "12",
-		" ", "  ", "\t", ",", ".", "-", "+", "/", ":", "@", "_", "'", "~", "\x7f", "\x01",
-		"\0", "\xc3\xa0", "\xc3\xa9", "\xc3\x8a", "\xc4\x91", "\xc4\x90", "\xc6\xa1", "\xc6\xb0",
-		"\xc3\xb5", "\xc3\xb9", "\xc2\xa0", "\xc2\xab", "\xc3\x97", "\xcc\x81", "\xcd\x80",
-		"\xd0\x96", "\xd7\x90", "\xe1\xbb\x91", "\xe1\xbb\x99", "\xe1\xbb\x85", "\xe1\xba\xa1",
-		"\xe1\xba\xbf", "\xe1\xbb\x9d", "\xe1\xbb\x90", "\xe1\xb8\x80", "\xe1\xbc\x80",
-		"\xe1\xb7\x80", "\xe2\x82\xac", "\xe4\xb8\xad", "\xf0\x9f\x98\x80", "\xef\xbb\xbf",
-		"\xc3", "\xe1\xbb", "\xe1", "\xf0\x9f", "\x80", "\xbf", "\xc0\x80", "\xc1\xbf",
-		"\xf5\x80\x80\x80", "\xff", "\xed\xa0\x80", "\xe1\xc3\xa0", "\xe1\xbb\xc3",
+	/* Each piece with its length: "\0" is one byte. */
+#define P(text) {text, sizeof text - 1}
+	static const struct {
+		const char *text;
+		size_t len;
+	} pieces[] = {
+		P("a"), P("b"), P("Z"), P("e"), P("E"), P("ee"), P("ng"), P("Qu"), P("xyz"),
+		P("hello"), P("MINH"), P("9"), P("0"), P("12"), P(" "), P("  "), P("\t"),
+		P(","), P("."), P("-"), P("+"), P("/"), P(":"), P("@"), P("_"), P("'"), P("~"),
+		P("\x7f"), P("\x01"), P("\0"), P("\xc3\xa0"), P("\xc3\xa9"), P("\xc3\x8a"),
+		P("\xc4\x91"), P("\xc4\x90"), P("\xc6\xa1"), P("\xc6\xb0"), P("\xc3\xb5"),
+		P("\xc3\xb9"), P("\xc2\xa0"), P("\xc2\xab"), P("\xc3\x97"), P("\xcc\x81"),
+		P("\xcd\x80"), P("\xd0\x96"), P("\xd7\x90"), P("\xe1\xbb\x91"),
+		P("\xe1\xbb\x99"), P("\xe1\xbb\x85"), P("\xe1\xba\xa1"), P("\xe1\xba\xbf"),
+		P("\xe1\xbb\x9d"), P("\xe1\xbb\x90"), P("\xe1\xb8\x80"), P("\xe1\xbc\x80"),
+		P("\xe1\xb7\x80"), P("\xe2\x82\xac"), P("\xe4\xb8\xad"), P("\xf0\x9f\x98\x80"),
+		P("\xef\xbb\xbf"), P("\xc3"), P("\xe1\xbb"), P("\xe1"), P("\xf0\x9f"),
+		P("\x80"), P("\xbf"), P("\xc0\x80"), P("\xc1\xbf"), P("\xf5\x80\x80\x80"),
+		P("\xff"), P("\xed\xa0\x80"), P("\xe1\xc3\xa0"), P("\xe1\xbb\xc3"),
 	};
+#undef P
 	enum { NPIECES = sizeof pieces / sizeof *pieces };
-	size_t piece_len[NPIECES];
-	for (size_t k = 0; k < NPIECES; k++)
-		piece_len[k] = k == 29 ? 1 : strlen(pieces[k]);   /* "\0" is one byte */
 	unsigned seed = 34;
 	char s[96];
 	for (int round = 0; round < 400000; round++) {
@@ -253,8 +260,8 @@ static void random_values(void)
 			/* Mostly letters of a word: runs of ASCII and Vietnamese letters. */
 			if ((seed >> 4) % 3 == 0)
 				k = (seed >> 20) % 10;
-			size_t take = piece_len[k] < want - len ? piece_len[k] : want - len;
-			memcpy(s + len, pieces[k], take);
+			size_t take = pieces[k].len < want - len ? pieces[k].len : want - len;
+			memcpy(s + len, pieces[k].text, take);
 			len += take;
 		}
 		same_as_reference(s, len);
