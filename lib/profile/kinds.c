@@ -358,45 +358,6 @@ static char category_letter(utf8proc_int32_t cp)
 enum { ADDITIONAL_FIRST = 0x1E00 };
 static char two_byte_letter[0x800];
 static char additional_letter[0x100];
-static pthread_once_t letter_tables_once = PTHREAD_ONCE_INIT;
-
-static void make_letter_tables(void)
-{
-	for (utf8proc_int32_t cp = 0x80; cp < 0x800; cp++)
-		two_byte_letter[cp] = category_letter(cp);
-	for (utf8proc_int32_t cp = 0; cp < 0x100; cp++)
-		additional_letter[cp] = category_letter(ADDITIONAL_FIRST + cp);
-}
-
-static bool continuation(unsigned char c)
-{
-	return (c & 0xC0) == 0x80;
-}
-
-/* The letter class of the character at p (a byte of 128 or more; left
- * bytes from it) and its *step in bytes: a well-formed two-byte character
- * or one of U+1E00-U+1EFF by the tables (*checked: a valid character),
- * else by utf8proc (*checked false), a bad byte one byte and no letter. */
-static char high_letter(const unsigned char *p, size_t left, size_t *step, bool *checked)
-{
-	*checked = true;
-	if (p[0] >= 0xC2 && p[0] <= 0xDF && left >= 2 && continuation(p[1])) {
-		*step = 2;
-		return two_byte_letter[(p[0] & 0x1Fu) << 6 | (p[1] & 0x3Fu)];
-	}
-	if (p[0] == 0xE1 && left >= 3 && (p[1] & 0xFC) == 0xB8 && continuation(p[2])) {
-		*step = 3;
-		return additional_letter[(p[1] & 0x03u) << 6 | (p[2] & 0x3Fu)];
-	}
-	*checked = false;
-	*step = 1;
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t k = utf8proc_iterate(p, (utf8proc_ssize_t)left, &cp);
-	if (k <= 0)
-		return 0;
-	*step = (size_t)k;
-	return category_letter(cp);
-}
 
 /* The shape of each ASCII byte: A or a for a letter, 9 for a digit, the
  * byte itself for any other. */
@@ -405,13 +366,50 @@ static const char ascii_shape[128] =
 	" !\"#$%&'()*+,-./" "9999999999:;<=>?" "@AAAAAAAAAAAAAAA" "AAAAAAAAAAA[\\]^_"
 	"`aaaaaaaaaaaaaaa" "aaaaaaaaaaa{|}~\x7F";
 
+/* What the walk needs of an ASCII byte in one load: its class_of (the low
+ * 32 bits), its ascii_shape (ASCII_SYMBOL) and ASCII_OTHER when it is no
+ * letter. */
+enum { ASCII_SYMBOL = 32, ASCII_OTHER = 40 };
+static uint64_t ascii_walk[128];
+static pthread_once_t letter_tables_once = PTHREAD_ONCE_INIT;
+
+static void make_letter_tables(void)
+{
+	for (utf8proc_int32_t cp = 0x80; cp < 0x800; cp++)
+		two_byte_letter[cp] = category_letter(cp);
+	for (utf8proc_int32_t cp = 0; cp < 0x100; cp++)
+		additional_letter[cp] = category_letter(ADDITIONAL_FIRST + cp);
+	for (unsigned c = 0; c < 128; c++)
+		ascii_walk[c] = class_of[c] | (uint64_t)(unsigned char)ascii_shape[c] << ASCII_SYMBOL |
+				(uint64_t)!(class_of[c] & (BC_LETTER | BC_E)) << ASCII_OTHER;
+}
+
+static bool continuation(unsigned char c)
+{
+	return (c & 0xC0) == 0x80;
+}
+
+/* The letter class of a character the tables do not hold, by utf8proc, and
+ * its *step in bytes (a bad byte: one byte, no letter). Out of line, so
+ * that the walk keeps its state in registers. */
+__attribute__((noinline)) static char other_letter(const unsigned char *p, size_t left,
+						  size_t *step)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k = utf8proc_iterate(p, (utf8proc_ssize_t)left, &cp);
+	*step = k > 0 ? (size_t)k : 1;
+	return k > 0 ? category_letter(cp) : 0;
+}
+
 bool value_bytes(const char *s, size_t len, struct value_bytes *out)
 {
 	/* Locals, not out's fields: a store to the shape may alias them. */
-	size_t n = 0, i = 0, continuations = 0;
+	size_t continuations = 0;
 	uint32_t classes = 0;
-	bool in_word = false, checked = true, tables = false;
-	char *shape = out->shape;
+	unsigned starts = 1;   /* 1: a letter here starts a run (the last was none) */
+	bool checked = true;
+	char *shape = out->shape, *symbol = shape, *shape_end = shape + SHAPE_MAX;
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	/* A leading run of digits eight at a time: IDs, phone numbers and
 	 * row numbers are nothing else. A leading zero makes a code. */
 	size_t lead = first_non_digit(s, len < SHAPE_MAX ? len : SHAPE_MAX);
@@ -419,47 +417,71 @@ bool value_bytes(const char *s, size_t len, struct value_bytes *out)
 		memset(shape, '9', lead);
 		shape[0] = s[0] == '0' ? '0' : '9';
 		classes = BC_DIGIT;
-		n = i = lead;
+		symbol += lead;
+		p += lead;
 	}
-	while (i < len && n < SHAPE_MAX) {
-		unsigned char c = (unsigned char)s[i];
-		classes |= class_of[c];
-		char symbol;
-		bool letter;
-		if (c < 0x80) {
-			symbol = ascii_shape[c];
-			letter = (symbol | 0x20) == 'a';
-			i++;
-		} else {
-			if (!tables) {
-				pthread_once(&letter_tables_once, make_letter_tables);
-				tables = true;
+	if (p < end)
+		pthread_once(&letter_tables_once, make_letter_tables);
+	while (p < end && symbol < shape_end) {
+		/* Each character adds at most one symbol and takes at least one
+		 * byte: up to stop the shape has room without a test. */
+		const unsigned char *stop =
+			end - p < shape_end - symbol ? end : p + (shape_end - symbol);
+		while (p < stop) {
+			size_t c = *p;
+			if (c < 0x80) {
+				uint64_t walk = ascii_walk[c];
+				unsigned other = (unsigned)(walk >> ASCII_OTHER);
+				classes |= (uint32_t)walk;
+				/* Without branches, whose mispredictions on names
+				 * and addresses cost more than these instructions:
+				 * a letter after a letter adds nothing, so that a
+				 * run of letters is one A or a, by its first. */
+				*symbol = (char)(walk >> ASCII_SYMBOL);
+				symbol += other | starts;
+				starts = other;
+				p++;
+				continue;
 			}
-			size_t step;
-			bool valid_char;
-			char high = high_letter((const unsigned char *)s + i, len - i, &step, &valid_char);
-			checked &= valid_char;
-			/* A step past one byte is a whole code point: lead and continuations. */
-			continuations += step > 1 ? step - 1 : continuation(c);
-			symbol = high ? high : '?';   /* a symbol or a bad byte */
-			letter = high != 0;
-			i += step;
+			/* A well-formed two-byte character or one of U+1E00-U+1EFF
+			 * by the tables, any other by utf8proc (then the pass
+			 * cannot tell the value valid), a bad byte no letter. */
+			classes |= class_of[c];
+			char high;
+			size_t left = (size_t)(end - p), step;
+			if (c >= 0xC2 && c <= 0xDF && left >= 2 && continuation(p[1])) {
+				step = 2;
+				continuations += 1;
+				/* The code point's low bits: lead and continuation
+				 * less their fixed bits. */
+				high = two_byte_letter[((size_t)c << 6) + p[1] - (0xC0u << 6 | 0x80u)];
+			} else if (c == 0xE1 && left >= 3 && (p[1] & 0xFC) == 0xB8 &&
+				   continuation(p[2])) {
+				step = 3;
+				continuations += 2;
+				high = additional_letter[((size_t)p[1] << 6) + p[2] - (0xB8u << 6 | 0x80u)];
+			} else {
+				checked = false;
+				high = other_letter(p, left, &step);
+				/* A step past one byte is a whole code point: lead
+				 * and continuations. */
+				continuations += step > 1 ? step - 1 : continuation(c);
+			}
+			unsigned other = !high;
+			*symbol = high ? high : '?';   /* a symbol or a bad byte */
+			symbol += other | starts;
+			starts = other;
+			p += step;
 		}
-		/* Without branches, whose mispredictions on names and addresses
-		 * cost more than these instructions: a letter after a letter adds
-		 * nothing, so that a run of letters is one A or a, by its first. */
-		shape[n] = symbol;
-		n += !(letter && in_word);
-		in_word = letter;
 	}
-	for (; i < len; i++) {
-		uint32_t class = class_of[(unsigned char)s[i]];
+	for (; p < end; p++) {
+		uint32_t class = class_of[*p];
 		classes |= class;
 		checked &= !(class & BC_HIGH);
-		continuations += continuation((unsigned char)s[i]);
+		continuations += continuation(*p);
 	}
-	shape[n] = '\0';
-	out->shape_len = (uint8_t)n;
+	*symbol = '\0';
+	out->shape_len = (uint8_t)(symbol - shape);
 	out->classes = classes;
 	out->chars = (uint32_t)(len - continuations);
 	return checked;
@@ -478,11 +500,10 @@ static bool has_template(const struct shape_template *t, const char *s, size_t l
 {
 	if (len != t->len || (s[0] == '0') != t->zero_first)
 		return false;
+	/* The template's other bytes, and digits where it has digits. */
 	for (size_t k = 0; 8 * k < len; k++) {
-		uint64_t w = template_word(s, len, k), non_digits = non_digit_bytes(w);
-		/* 0x80 in each byte that is not a digit, made 0xFF. */
-		uint64_t kept = (non_digits >> 7) * 0xFF;
-		if (non_digits != t->non_digits[k] || ((w ^ t->words[k]) & kept))
+		uint64_t w = template_word(s, len, k);
+		if (((w ^ t->words[k]) & t->kept[k]) | (non_digit_bytes(w) & ~t->kept[k]))
 			return false;
 	}
 	return true;
@@ -502,7 +523,8 @@ bool value_bytes_templated(struct shape_template *t, const char *s, size_t len,
 	t->zero_first = s[0] == '0';
 	for (size_t k = 0; 8 * k < len; k++) {
 		t->words[k] = template_word(s, len, k);
-		t->non_digits[k] = non_digit_bytes(t->words[k]);
+		/* 0x80 in each byte that is not a digit, made 0xFF. */
+		t->kept[k] = (non_digit_bytes(t->words[k]) >> 7) * 0xFF;
 	}
 	t->bytes = *out;
 	return valid;

@@ -84,7 +84,7 @@ enum { TEMPLATE_MIN = 8, TEMPLATE_WORDS = (SHAPE_MAX + 7) / 8 };
 struct shape_template {
 	uint8_t len;                    /* 0: none yet */
 	bool zero_first;
-	uint64_t words[TEMPLATE_WORDS], non_digits[TEMPLATE_WORDS];
+	uint64_t words[TEMPLATE_WORDS], kept[TEMPLATE_WORDS];   /* kept: 0xFF in a non-digit byte */
 	struct value_bytes bytes;
 };
 /* value_bytes by the template when s has it, else by the pass, whose
