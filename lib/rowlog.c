@@ -7,20 +7,8 @@
 #include <string.h>
 
 #include "util/fileio.h"
-#include "util/hugepage.h"
 #include "util/values.h"
 #include "rowlog_spool.h"
-
-/* SPOOL_MEMORY, or the test hook's bound (rowlog_spool.h). */
-static size_t spool_memory_bound(void)
-{
-	const char *test = getenv("DQA_SPOOL_MEMORY_TEST");
-	if (!test || !*test)
-		return SPOOL_MEMORY;
-	char *end;
-	unsigned long long bytes = strtoull(test, &end, 10);
-	return *end ? SPOOL_MEMORY : (size_t)bytes;
-}
 
 struct rowlog *rowlog_new(bool raw, bool every_record, bool unmasked, const int *key_cols,
 			  size_t nkey)
@@ -28,27 +16,18 @@ struct rowlog *rowlog_new(bool raw, bool every_record, bool unmasked, const int 
 	struct rowlog *log = calloc(1, sizeof *log);
 	if (log)
 		*log = (struct rowlog){.raw = raw, .every_record = every_record || raw,
-				       .unmasked = unmasked, .key_cols = key_cols, .nkey = nkey,
-				       .memory_bound = spool_memory_bound()};
+				       .unmasked = unmasked, .key_cols = key_cols, .nkey = nkey};
 	return log;
-}
-
-static void spool_release(struct rowlog_spool *spool)
-{
-	for (size_t i = 0; i < spool->nchunks; i++)
-		free(spool->chunks[i].buf);
-	free(spool->chunks);
-	if (spool->f)
-		fclose(spool->f);
 }
 
 void rowlog_free(struct rowlog *log)
 {
 	if (!log)
 		return;
-	spool_release(&log->spool);
+	if (log->spool)
+		fclose(log->spool);
 	for (size_t i = 0; i < log->nspools; i++)
-		spool_release(&log->spools[i]);
+		fclose(log->spools[i].f);
 	free(log->spools);
 	free(log->late);
 	strbuf_release(&log->row);
@@ -99,54 +78,21 @@ void rowlog_fail(struct rowlog *log, uint32_t check, const char *note,
 	log->nfail++;
 }
 
-/* Ends the chunk being filled: kept in memory while the spool's chunks
- * stay within the bound, else written to the spool's file (made then:
- * workers that write little make none), as is every row after it, so
- * that the file's rows follow the chunks' in file order. */
+/* Rows gather in log->spooled and reach the spool SPOOL_CHUNK bytes at a
+ * time; the spool is made at the first of them: workers that write nothing
+ * make none. */
 static bool spool_flush(struct rowlog *log)
 {
 	struct strbuf *out = &log->spooled;
-	struct rowlog_spool *spool = &log->spool;
 	if (out->failed)
 		return false;
 	if (!out->len)
 		return true;
-	if (!spool->f && log->memory + out->cap <= log->memory_bound) {
-		struct rowlog_chunk *chunks = realloc(spool->chunks,
-						      (spool->nchunks + 1) * sizeof *chunks);
-		if (!chunks)
-			return false;
-		spool->chunks = chunks;
-		log->memory += out->cap;
-		size_t len = out->len;
-		spool->chunks[spool->nchunks++] = (struct rowlog_chunk){strbuf_detach(out), len};
-		return true;
-	}
-	if (!spool->f && !(spool->f = fileio_spool()))
+	if (!log->spool && !(log->spool = fileio_spool()))
 		return false;
-	bool ok = fwrite(out->buf, 1, out->len, spool->f) == out->len;
+	bool ok = fwrite(out->buf, 1, out->len, log->spool) == out->len;
 	strbuf_reset(out);
 	return ok;
-}
-
-/* Room for a row of need bytes in the chunk being filled, which ends when
- * the row does not fit; a new chunk is a SPOOL_CHUNKS'th of the bound (on
- * huge pages when it is a multiple of one), or the row's size when larger.
- * The first is SPOOL_FIRST at most: a worker that writes a few rows takes
- * no huge page (zeroing one costs about a millisecond here). */
-static bool spool_room(struct rowlog *log, size_t need)
-{
-	struct strbuf *out = &log->spooled;
-	if (out->len + need < out->cap)
-		return true;
-	if (!spool_flush(log))
-		return false;
-	size_t chunk = log->memory_bound / SPOOL_CHUNKS;
-	if (!log->spool.nchunks && !log->spool.f && chunk > SPOOL_FIRST)
-		chunk = SPOOL_FIRST;
-	if (!out->cap && need < chunk && chunk % HUGE_PAGE_BYTES == 0)
-		return hugepage_strbuf(out, chunk);
-	return strbuf_grow(out, need >= chunk ? need : chunk - 1);
 }
 
 int rowlog_row_end(struct rowlog *log, uint64_t where, uint32_t unit, const char *const *fields,
@@ -162,12 +108,6 @@ int rowlog_row_end(struct rowlog *log, uint64_t where, uint32_t unit, const char
 	struct row_head head = {where, unit, log->nfail,
 				log->raw ? (uint32_t)(raw_len + eol_len) : UINT32_MAX,
 				(uint32_t)log->row.len};
-	if (log->row.failed)
-		return -1;
-	if (!spool_room(log, sizeof head + (log->raw ? raw_len + eol_len : 0) + log->row.len)) {
-		log->io_failed = true;
-		return -1;
-	}
 	/* keys first, the failures after them */
 	struct strbuf *out = &log->spooled;
 	strbuf_add(out, &head, sizeof head);
@@ -177,7 +117,11 @@ int rowlog_row_end(struct rowlog *log, uint64_t where, uint32_t unit, const char
 	}
 	strbuf_add(out, log->row.buf + failures, log->row.len - failures);
 	strbuf_add(out, log->row.buf, failures);
-	return 0;
+	if (log->row.failed || out->failed)
+		return -1;
+	bool ok = out->len < SPOOL_CHUNK || spool_flush(log);
+	log->io_failed |= !ok;
+	return ok ? 0 : -1;
 }
 
 bool rowlog_late(struct rowlog *log, uint64_t where, uint32_t unit, uint32_t check,
@@ -209,40 +153,35 @@ bool rowlog_late(struct rowlog *log, uint64_t where, uint32_t unit, uint32_t che
 	return !sb->failed;
 }
 
-static bool spools_add(struct rowlog *log, struct rowlog_spool spool)
-{
-	struct rowlog_spool *spools = realloc(log->spools, (log->nspools + 1) * sizeof *spools);
-	if (!spools)
-		return false;
-	log->spools = spools;
-	log->spools[log->nspools++] = spool;
-	return true;
-}
-
 bool rowlog_adopt(struct rowlog *into, struct rowlog *from)
 {
 	if (!spool_flush(from))
 		from->io_failed = true;
 	if (from->io_failed)
 		into->io_failed = true;
-	struct rowlog_spool spool = from->spool;
-	if (!spool.nchunks && !spool.f)
+	if (!from->spool)
 		return true;
-	if (!spools_add(into, spool))
+	if (!rowlog_add_saved(into, from->spool, NULL, 0))
 		return false;
-	from->spool = (struct rowlog_spool){0};
-	from->memory = 0;
+	from->spool = NULL;
 	return true;
 }
 
 bool rowlog_add_saved(struct rowlog *log, FILE *f, const size_t *units, size_t nunits)
 {
+	struct rowlog_spool *spools = realloc(log->spools, (log->nspools + 1) * sizeof *spools);
+	if (!spools)
+		return false;
 	if (units) {
 		size_t *copy = arena_alloc(&log->arena, (nunits + 1) * sizeof *copy);
-		if (!copy)
+		if (!copy) {
+			log->spools = spools;
 			return false;
+		}
 		memcpy(copy, units, nunits * sizeof *copy);
 		units = copy;
 	}
-	return spools_add(log, (struct rowlog_spool){.f = f, .units = units, .nunits = nunits});
+	log->spools = spools;
+	log->spools[log->nspools++] = (struct rowlog_spool){f, units, nunits};
+	return true;
 }

@@ -1,7 +1,6 @@
 /* The row log: every row that failed a row-level check, with its failures,
- * and for the valid/invalid split every record's text, kept while the
- * audit runs: in memory up to a bound per worker (SPOOL_MEMORY), the rest
- * on disk (memory stays flat). Each worker appends to its own spool
+ * and for the valid/invalid split every record's text, kept on disk while
+ * the audit runs (memory stays flat). Each worker appends to its own spool
  * in file order (a worker takes blocks in order), rows judged after the
  * scan (clean.unique) are kept apart, and the reader merges them all back
  * into file order: the same rows for any thread count or block size. */
@@ -20,19 +19,10 @@
  * positions compare in file order. */
 enum { ROWLOG_INPUT_SHIFT = 48 };
 
-/* Rows in memory: whole rows, none across two chunks. */
-struct rowlog_chunk {
-	char *buf;
-	size_t len;
-};
-
-/* A spool of rows in file order: a worker's (its first rows in memory,
- * the rest in a file), or a shard's saved rows (a file), whose unit
- * numbers are the shard's (units maps them to the log's). */
+/* A spool of rows in file order: a worker's, or a shard's saved rows,
+ * whose unit numbers are the shard's (units maps them to the log's). */
 struct rowlog_spool {
-	struct rowlog_chunk *chunks;
-	size_t nchunks;
-	FILE *f;                      /* the rows after the chunks; NULL: none */
+	FILE *f;
 	const size_t *units;          /* NULL: the log's own numbers */
 	size_t nunits;
 };
@@ -65,11 +55,9 @@ struct rowlog {
 	size_t nkey;
 	const int *key_cols;          /* header indexes of dataset.key */
 	/* the writer's: this worker's spool and the current row */
-	struct rowlog_spool spool;
-	size_t memory, memory_bound;  /* bytes of the spool's chunks, and their bound */
+	FILE *spool;
 	struct strbuf row;            /* the current row's failures, then its keys */
-	struct strbuf spooled;        /* the chunk being filled (past the bound:
-					 the rows not yet in the file) */
+	struct strbuf spooled;        /* rows not yet in the spool */
 	uint32_t nfail;
 	bool io_failed;
 	/* after merging, on the first plan: every worker's spool (and every

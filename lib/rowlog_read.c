@@ -14,11 +14,11 @@
 struct stream {
 	const struct rowlog *log;
 	const struct rowlog_spool *spool;
+	FILE *f;
 	struct row_head head;
 	const char *row;              /* the current row's bytes after its head */
-	size_t chunk, chunk_at;       /* the next row in memory: chunks[chunk] at chunk_at */
-	char *buf;                    /* after the chunks, a window on the spool's */
-	size_t cap, at, end;          /* file: [at, end) not yet taken */
+	char *buf;                    /* a window on the spool: [at, end) not */
+	size_t cap, at, end;          /* yet taken */
 	bool has_row;
 };
 
@@ -95,8 +95,8 @@ static bool saved_row_fits(const struct stream *s)
 	return at == end;
 }
 
-/* Makes the window hold n bytes from its start when the spool's file has
- * them, reading SPOOL_WINDOW bytes (or n) at a time. */
+/* Makes the window hold n bytes from its start when the spool has them,
+ * reading SPOOL_CHUNK bytes (or n) at a time. */
 static int window_fill(struct stream *s, size_t n, dqa_error *err)
 {
 	size_t have = s->end - s->at;
@@ -106,75 +106,39 @@ static int window_fill(struct stream *s, size_t n, dqa_error *err)
 		memmove(s->buf, s->buf + s->at, have);
 	s->at = 0;
 	s->end = have;
-	size_t want = n > SPOOL_WINDOW ? n : SPOOL_WINDOW;
+	size_t want = n > SPOOL_CHUNK ? n : SPOOL_CHUNK;
 	if (want > s->cap) {
 		char *buf = realloc(s->buf, want);
 		RETURN_IF_NOMEM(buf, err);
 		s->buf = buf;
 		s->cap = want;
 	}
-	s->end += fread(s->buf + s->end, 1, s->cap - s->end, s->spool->f);
-	return ferror(s->spool->f) ? stream_error(err) : 0;
+	s->end += fread(s->buf + s->end, 1, s->cap - s->end, s->f);
+	return ferror(s->f) ? stream_error(err) : 0;
 }
 
-static size_t row_size(const struct row_head *head)
+static int stream_advance(struct stream *s, dqa_error *err)
 {
-	return sizeof *head + (head->raw_len == UINT32_MAX ? 0 : head->raw_len) + head->body_len;
-}
-
-/* The next row of the chunks, read in place (a chunk holds whole rows). */
-static int chunk_row(struct stream *s, dqa_error *err)
-{
-	const struct rowlog_chunk *chunk = &s->spool->chunks[s->chunk];
-	const char *at = chunk->buf + s->chunk_at;
-	size_t have = chunk->len - s->chunk_at;
-	if (have < sizeof s->head)
-		return corrupt(err);
-	memcpy(&s->head, at, sizeof s->head);
-	size_t need = row_size(&s->head);
-	if (have < need)
-		return corrupt(err);
-	s->row = at + sizeof s->head;
-	if ((s->chunk_at += need) == chunk->len) {
-		s->chunk++;
-		s->chunk_at = 0;
-	}
-	s->has_row = true;
-	return 0;
-}
-
-/* The next row of the spool's file, through the window; none at its end. */
-static int file_row(struct stream *s, dqa_error *err)
-{
+	s->has_row = false;
 	FORWARD_IF_ERROR(window_fill(s, sizeof s->head, err));
 	if (s->end == s->at)
 		return 0;
 	if (s->end - s->at < sizeof s->head)
 		return stream_error(err);
 	memcpy(&s->head, s->buf + s->at, sizeof s->head);
-	size_t need = row_size(&s->head);
+	size_t raw = s->head.raw_len == UINT32_MAX ? 0 : s->head.raw_len;
+	size_t need = sizeof s->head + raw + s->head.body_len;
 	FORWARD_IF_ERROR(window_fill(s, need, err));
 	if (s->end - s->at < need)
 		return stream_error(err);
 	s->row = s->buf + s->at + sizeof s->head;
 	s->at += need;
-	s->has_row = true;
-	return 0;
-}
-
-/* The stream's next row: the chunks', then the file's. */
-static int stream_advance(struct stream *s, dqa_error *err)
-{
-	s->has_row = false;
-	if (s->chunk < s->spool->nchunks)
-		FORWARD_IF_ERROR(chunk_row(s, err));
-	else if (s->spool->f)
-		FORWARD_IF_ERROR(file_row(s, err));
-	if (s->has_row && s->spool->units) {
+	if (s->spool->units) {
 		if (!saved_row_fits(s))
 			return corrupt(err);
 		s->head.unit = (uint32_t)s->spool->units[s->head.unit];
 	}
+	s->has_row = true;
 	return 0;
 }
 
@@ -182,9 +146,9 @@ static int stream_advance(struct stream *s, dqa_error *err)
 static int streams_open(const struct rowlog *log, struct stream *streams, dqa_error *err)
 {
 	for (size_t i = 0; i < log->nspools; i++) {
-		streams[i] = (struct stream){.log = log, .spool = &log->spools[i]};
-		FILE *f = log->spools[i].f;
-		if (f && (fflush(f) != 0 || fseek(f, 0, SEEK_SET) != 0))
+		streams[i] = (struct stream){.log = log, .spool = &log->spools[i],
+					     .f = log->spools[i].f};
+		if (fflush(streams[i].f) != 0 || fseek(streams[i].f, 0, SEEK_SET) != 0)
 			return stream_error(err);
 		FORWARD_IF_ERROR(stream_advance(&streams[i], err));
 	}

@@ -13,7 +13,6 @@
 #include "../rowlog.h"
 #include "../util/error.h"
 #include "../util/fileio.h"
-#include "../util/hugepage.h"
 #include "../util/paths.h"
 #include "write_behind.h"
 #include "escape.h"
@@ -307,24 +306,6 @@ struct output {
  * three times as long after the scan, at 4 MiB the first lines wait. */
 enum { OUTPUT_CHUNK = 1 << 20 };
 
-/* A buffer handed over (merged rows, lines) moves to a huge page once it
- * holds HANDOVER_SMALL bytes: a chunk and the row or line that passes it
- * fit in one, and it faults once rather than 256 times or more as it
- * grows; an output of a few lines takes none (zeroing one costs about a
- * millisecond here). Without one it grows as any buffer. */
-enum { HANDOVER_SMALL = 1 << 16 };
-
-static void handover_buffer(struct strbuf *sb)
-{
-	struct strbuf huge;
-	if (sb->cap >= HUGE_PAGE_BYTES || sb->len < HANDOVER_SMALL || sb->failed ||
-	    !hugepage_strbuf(&huge, HUGE_PAGE_BYTES))
-		return;
-	strbuf_add(&huge, sb->buf, sb->len);
-	strbuf_release(sb);
-	*sb = huge;
-}
-
 static int write_error(const struct output *o, int saved, dqa_error *err)
 {
 	return error_at(err, DQA_EIO, strcmp(o->path, "-") ? o->path : "<stdout>", DQA_NOPOS, NULL,
@@ -360,7 +341,6 @@ static int output_flush(struct output *o, dqa_error *err)
 /* The same once pending holds a chunk. */
 static int output_put(struct output *o, dqa_error *err)
 {
-	handover_buffer(&o->pending);
 	return o->pending.len < OUTPUT_CHUNK && !o->pending.failed ? 0 : output_flush(o, err);
 }
 
@@ -451,15 +431,6 @@ static int format_rows(void *ctx, const char *buf, size_t len)
 	return 0;
 }
 
-/* The next merged rows: HANDOVER_SMALL bytes, then up to OUTPUT_CHUNK in a
- * huge buffer when they go on. */
-static int read_batch(struct rowlog_reader *r, struct strbuf *batch, dqa_error *err)
-{
-	FORWARD_IF_ERROR(rowlog_read_rows(r, batch, HANDOVER_SMALL, err));
-	handover_buffer(batch);
-	return rowlog_read_rows(r, batch, OUTPUT_CHUNK, err);
-}
-
 /* Merges the rows and hands them to the formatter a batch at a time until
  * they end, an error, or a cancel. */
 static int feed_rows(struct writer *w, dqa_error *err)
@@ -472,7 +443,7 @@ static int feed_rows(struct writer *w, dqa_error *err)
 	while (rc == 0) {
 		if (dqa_cancelled()) {
 			rc = error_at(err, DQA_ECANCELED, NULL, DQA_NOPOS, NULL, "cancelled");
-		} else if ((rc = read_batch(r, &batch, err)) == 0) {
+		} else if ((rc = rowlog_read_rows(r, &batch, OUTPUT_CHUNK, err)) == 0) {
 			if (!batch.len)
 				break;
 			if (write_behind_put(&w->formatter, &batch) != 0)

@@ -13,13 +13,3 @@ void *hugepage_alloc(size_t bytes)
 #endif
 	return p;
 }
-
-bool hugepage_strbuf(struct strbuf *sb, size_t bytes)
-{
-	char *buf = hugepage_alloc(bytes);
-	if (!buf)
-		return false;
-	buf[0] = '\0';
-	*sb = (struct strbuf){buf, 0, bytes, false};
-	return true;
-}

@@ -4,19 +4,12 @@
 #ifndef DQA_HUGEPAGE_H
 #define DQA_HUGEPAGE_H
 
-#include <stdbool.h>
 #include <stddef.h>
-
-#include "strbuf.h"
 
 enum { HUGE_PAGE_BYTES = 2 * 1024 * 1024 };
 
 /* bytes (not zeroed), aligned to a huge page and advised to use them;
  * NULL when out of memory. Freed with free(). */
 void *hugepage_alloc(size_t bytes);
-/* Gives sb, which has no buffer yet, one of bytes from hugepage_alloc (a
- * buffer filled and handed on many times: its pages fault once per 2 MiB);
- * false, sb unchanged, when out of memory. */
-bool hugepage_strbuf(struct strbuf *sb, size_t bytes);
 
 #endif
