@@ -208,16 +208,14 @@ static const struct value_facts *facts_for(struct column_stats *c, const char *s
 					   struct value_facts *scratch, bool *seen)
 {
 	uint64_t index;
-	*seen = false;
-	if (c->memo_off) {
-		value_facts(c, s, len, now_year, tb, scratch);
-		return scratch;
-	}
-	if ((*seen = strset_get_hashed(&c->memo, hash, s, len, &index))) {
+	if ((*seen = !c->memo_off && strset_get_hashed(&c->memo, hash, s, len, &index))) {
 		c->memo_hits++;
 		return &c->memo_facts[index];
 	}
+	/* One call: value_facts is inlined here. */
 	value_facts(c, s, len, now_year, tb, scratch);
+	if (c->memo_off)
+		return scratch;
 	if (c->memo.count >= MEMO_VALUES) {
 		/* A full memo that seldom finds a value costs more than it saves. */
 		if (++c->memo_misses == MEMO_TRIAL) {
