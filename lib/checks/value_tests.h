@@ -59,4 +59,20 @@ static inline bool placeholder_default_may_start(unsigned char c)
 	return c < 64 ? below_64 >> c & 1 : c < 128 ? from_64 >> (c - 64) & 1 : c == 0xE2;
 }
 
+/* The same of a value's second byte: a space, tab or line end, or a byte a
+ * default placeholder holds in either case (n # - ? 0 x k c a e g h l o u
+ * /) or any byte past ASCII (folding may make ASCII of it). IDs and phone
+ * numbers, which start with 0, fail it. */
+static inline bool placeholder_default_may_follow(unsigned char c)
+{
+	const uint64_t below_64 = 1ULL << ' ' | 1ULL << '\t' | 1ULL << '\r' | 1ULL << '\n' |
+				  1ULL << '#' | 1ULL << '-' | 1ULL << '?' | 1ULL << '0' | 1ULL << '/';
+	const uint64_t letters = 1ULL << ('a' - 96) | 1ULL << ('c' - 96) | 1ULL << ('e' - 96) |
+				 1ULL << ('g' - 96) | 1ULL << ('h' - 96) | 1ULL << ('k' - 96) |
+				 1ULL << ('l' - 96) | 1ULL << ('n' - 96) | 1ULL << ('o' - 96) |
+				 1ULL << ('u' - 96) | 1ULL << ('x' - 96);
+	const uint64_t from_64 = letters << 32 | letters;   /* upper case, then lower */
+	return c < 64 ? below_64 >> c & 1 : c < 128 ? from_64 >> (c - 64) & 1 : true;
+}
+
 #endif

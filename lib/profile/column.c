@@ -2,6 +2,7 @@
  * so it classifies a value once and feeds every statistic from that. */
 #include "column.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,7 +25,11 @@ const char *hygiene_name(enum hygiene h)
 
 void column_init(struct column_stats *c, struct counter_spare *spare)
 {
-	*c = (struct column_stats){.min_len = UINT64_MAX, .memo = STRSET_INIT};
+	/* Extremes with no text yet hold keys every value passes (may_pass). */
+	*c = (struct column_stats){.min_len = UINT64_MAX, .memo = STRSET_INIT,
+				   .num_min.number = HUGE_VAL, .num_max.number = -HUGE_VAL,
+				   .time_min.time = INT64_MAX, .time_max.time = INT64_MIN,
+				   .text_min.prefix = UINT64_MAX};
 	counter_init(&c->counts, EXACT_DISTINCT);
 	counter_init(&c->shapes, SHAPES_KEPT);
 	c->counts.shared = spare;
@@ -95,14 +100,13 @@ static int update(struct extreme *e, const struct extreme *v, enum extreme_key k
 }
 
 /* Whether v may replace e as the lower (sign -1) or higher (sign 1) by
- * key: the cheap test before update, which decides. */
+ * key: the cheap test before update, which decides. An e with no text
+ * yet holds a key every v passes (column_init). */
 static bool may_pass(const struct extreme *e, const struct extreme *v, enum extreme_key key,
 		     int sign)
 {
-	if (!e->text)
-		return true;
 	if (key == BY_NUMBER)
-		return sign < 0 ? v->number <= e->number : v->number >= e->number;
+		return sign < 0 ? !(v->number > e->number) : !(v->number < e->number);
 	if (key == BY_TIME)
 		return sign < 0 ? v->time <= e->time : v->time >= e->time;
 	return sign < 0 ? v->prefix <= e->prefix : v->prefix >= e->prefix;
@@ -153,7 +157,8 @@ static uint32_t hygiene_of(const char *s, size_t len, uint32_t classes, bool val
 			   struct text_buf *tb)
 {
 	uint32_t bits = classes & (BC_SPACE | BC_CONTROL) ? spacing_of(s, len, classes) : 0;
-	if (placeholder_default_may_start((unsigned char)s[0]))
+	if (placeholder_default_may_start((unsigned char)s[0]) &&
+	    (len < 2 || placeholder_default_may_follow((unsigned char)s[1])))
 		bits |= (uint32_t)placeholder_default(s, len, tb) << HYG_PLACEHOLDER;
 	if (!(classes & BC_HIGH))
 		return bits;
