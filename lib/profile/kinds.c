@@ -487,42 +487,16 @@ bool value_bytes(const char *s, size_t len, struct value_bytes *out)
 	return checked;
 }
 
-/* The k-th of a template's words in s: eight bytes from 8k, the last
- * ending at the value's end. */
-static uint64_t template_word(const char *s, size_t len, size_t k)
+bool value_bytes_retemplated(struct shape_template *t, const char *s, size_t len,
+			     struct value_bytes *out)
 {
-	uint64_t w;
-	memcpy(&w, s + (8 * k + 8 <= len ? 8 * k : len - 8), sizeof w);
-	return w;
-}
-
-static bool has_template(const struct shape_template *t, const char *s, size_t len)
-{
-	if (len != t->len || (s[0] == '0') != t->zero_first)
-		return false;
-	/* The template's other bytes, and digits where it has digits. */
-	for (size_t k = 0; 8 * k < len; k++) {
-		uint64_t w = template_word(s, len, k);
-		if (((w ^ t->words[k]) & t->kept[k]) | (non_digit_bytes(w) & ~t->kept[k]))
-			return false;
-	}
-	return true;
-}
-
-bool value_bytes_templated(struct shape_template *t, const char *s, size_t len,
-			   struct value_bytes *out)
-{
-	if (has_template(t, s, len)) {
-		*out = t->bytes;
-		return true;
-	}
 	bool valid = value_bytes(s, len, out);
 	if (len < TEMPLATE_MIN || len > SHAPE_MAX || (out->classes & BC_HIGH))
 		return valid;
 	t->len = (uint8_t)len;
 	t->zero_first = s[0] == '0';
 	for (size_t k = 0; 8 * k < len; k++) {
-		t->words[k] = template_word(s, len, k);
+		t->words[k] = shape_template_word(s, len, k);
 		/* 0x80 in each byte that is not a digit, made 0xFF. */
 		t->kept[k] = (non_digit_bytes(t->words[k]) >> 7) * 0xFF;
 	}

@@ -8,6 +8,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
+
+#include "../checks/vn_ident.h"
 
 /* In the order a column's type is chosen: the first kind most of its
  * values pass wins (column_type). */
@@ -87,9 +90,43 @@ struct shape_template {
 	uint64_t words[TEMPLATE_WORDS], kept[TEMPLATE_WORDS];   /* kept: 0xFF in a non-digit byte */
 	struct value_bytes bytes;
 };
+/* value_bytes by the pass, whose value then becomes t's template when it
+ * can be one: value_bytes_templated when s has no template. */
+bool value_bytes_retemplated(struct shape_template *t, const char *s, size_t len,
+			     struct value_bytes *out);
+
+/* The k-th of a template's words in s: eight bytes from 8k, the last
+ * ending at the value's end. */
+static inline uint64_t shape_template_word(const char *s, size_t len, size_t k)
+{
+	uint64_t w;
+	memcpy(&w, s + (8 * k + 8 <= len ? 8 * k : len - 8), sizeof w);
+	return w;
+}
+
+static inline bool shape_template_has(const struct shape_template *t, const char *s, size_t len)
+{
+	if (len != t->len || (s[0] == '0') != t->zero_first)
+		return false;
+	/* The template's other bytes, and digits where it has digits. */
+	for (size_t k = 0; 8 * k < len; k++) {
+		uint64_t w = shape_template_word(s, len, k);
+		if (((w ^ t->words[k]) & t->kept[k]) | (non_digit_bytes(w) & ~t->kept[k]))
+			return false;
+	}
+	return true;
+}
+
 /* value_bytes by the template when s has it, else by the pass, whose
- * value then becomes the template when it can be one. */
-bool value_bytes_templated(struct shape_template *t, const char *s, size_t len,
-			   struct value_bytes *out);
+ * value then becomes the template when it can be one. Inline: on a column
+ * of one template the test is all that runs. */
+static inline bool value_bytes_templated(struct shape_template *t, const char *s, size_t len,
+					 struct value_bytes *out)
+{
+	if (!shape_template_has(t, s, len))
+		return value_bytes_retemplated(t, s, len, out);
+	*out = t->bytes;
+	return true;
+}
 
 #endif
