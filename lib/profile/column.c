@@ -151,12 +151,12 @@ static uint32_t spacing_of(const char *s, size_t len, uint32_t classes)
 }
 
 /* The hygiene findings of a value, a bit per enum hygiene; classes are its
- * byte_classes, valid whether it is valid UTF-8. Without a space or a
- * control character (tabs and line ends are) it is trimmed. */
+ * byte_classes, valid whether it is valid UTF-8, spacing its spacing
+ * findings (spacing_of). */
 static uint32_t hygiene_of(const char *s, size_t len, uint32_t classes, bool valid,
-			   struct text_buf *tb)
+			   uint32_t spacing, struct text_buf *tb)
 {
-	uint32_t bits = classes & (BC_SPACE | BC_CONTROL) ? spacing_of(s, len, classes) : 0;
+	uint32_t bits = spacing;
 	if (placeholder_default_may_start((unsigned char)s[0]) &&
 	    (len < 2 || placeholder_default_may_follow((unsigned char)s[1])))
 		bits |= (uint32_t)placeholder_default(s, len, tb) << HYG_PLACEHOLDER;
@@ -182,10 +182,24 @@ static uint32_t hygiene_of(const char *s, size_t len, uint32_t classes, bool val
 static void value_facts(struct column_stats *c, const char *s, size_t len, int64_t now_year,
 			struct text_buf *tb, struct value_facts *f)
 {
-	bool valid = value_bytes_templated(&c->template, s, len, &f->bytes) || utf8_valid(s, len);
-	uint32_t classes = f->bytes.classes;
+	/* value_bytes_templated in its two halves: a value of the template has
+	 * its spacing findings too, which only the bytes it keeps decide. */
+	struct shape_template *t = &c->template;
+	bool templated = shape_template_has(t, s, len), valid = true;
+	if (templated)
+		f->bytes = t->bytes;
+	else
+		valid = value_bytes_retemplated(t, s, len, &f->bytes) || utf8_valid(s, len);
+	uint32_t classes = f->bytes.classes, spacing = c->template_spacing;
 	classify_classed(s, len, classes, now_year, &f->vc);
-	f->hygiene = hygiene_of(s, len, classes, valid, tb);
+	if (!templated) {
+		/* Without a space or a control character (tabs and line ends
+		 * are) a value is trimmed. */
+		spacing = classes & (BC_SPACE | BC_CONTROL) ? spacing_of(s, len, classes) : 0;
+		if (len == t->len && !(classes & BC_HIGH))   /* it became the template */
+			c->template_spacing = spacing;
+	}
+	f->hygiene = hygiene_of(s, len, classes, valid, spacing, tb);
 	if (!valid)
 		f->bytes.chars = (uint32_t)utf8_length(s, len);
 }
@@ -312,8 +326,10 @@ static int add_repeat(struct column_stats *c, const struct value_facts *f, uint6
 	return 0;
 }
 
-int column_add(struct column_stats *c, const char *s, size_t len, uint64_t position,
-	       int64_t now_year, struct text_buf *tb)
+/* Counts one field; position is its counter_position. Returns 0 or -1 out
+ * of memory. Inlined into columns_add's loop: one call per row. */
+static int column_add(struct column_stats *c, const char *s, size_t len, uint64_t position,
+		      int64_t now_year, struct text_buf *tb)
 {
 	/* Most values start with neither a space nor a tab: not blank. */
 	if ((len == 0 || s[0] == ' ' || s[0] == '\t') && value_blank(s, len)) {
@@ -339,6 +355,20 @@ int column_add(struct column_stats *c, const char *s, size_t len, uint64_t posit
 	    counter_add_text(&c->shapes, f->bytes.shape, f->bytes.shape_len, position) < 0)
 		return -1;
 	return counter_add(&c->counts, s, len, hash, position);
+}
+
+int columns_add(struct column_stats *cols, size_t ncols, const char *const *fields,
+		const size_t *lens, size_t n, uint64_t position, int64_t now_year,
+		struct text_buf *tb)
+{
+	size_t given = n < ncols ? n : ncols, i = 0;
+	for (; i < given; i++)
+		if (column_add(&cols[i], fields[i], lens[i], position, now_year, tb) < 0)
+			return -1;
+	/* A short row's missing fields are empty. */
+	for (; i < ncols; i++)
+		cols[i].empty++;
+	return 0;
 }
 
 int column_fold(struct column_stats *c)

@@ -86,16 +86,20 @@ struct column_stats {
 	uint32_t memo_hits, memo_misses;  /* since the memo was full, or the last trial */
 	bool memo_off;                   /* it missed as often as it hit: no longer asked */
 	struct shape_template template;  /* this worker's, never merged */
+	uint32_t template_spacing;       /* the spacing findings of its values */
 	struct fact_run run;
 };
 
 /* spare: what raises of the value counter's level fill, shared by a
  * thread's columns (not owned), or NULL for the counter's own. */
 void column_init(struct column_stats *c, struct counter_spare *spare);
-/* Counts one field; position is its counter_position. tb is the worker's
- * normalisation buffer. Returns 0 or -1 out of memory. */
-int column_add(struct column_stats *c, const char *s, size_t len, uint64_t position,
-	       int64_t now_year, struct text_buf *tb);
+/* Counts one row's fields, fields[i] (lens[i] bytes) into cols[i] for
+ * each of the ncols columns; those past n (a short row's) are empty, those
+ * past ncols ignored. position is the row's counter_position, tb the
+ * worker's normalisation buffer. Returns 0 or -1 out of memory. */
+int columns_add(struct column_stats *cols, size_t ncols, const char *const *fields,
+		const size_t *lens, size_t n, uint64_t position, int64_t now_year,
+		struct text_buf *tb);
 /* Adds the last run of first occurrences (struct fact_run) and the
  * repeats of the memo's values to the column's counts and counters: a
  * value seen again adds only to its memo entry's repeats (its extremes,

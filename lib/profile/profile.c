@@ -180,15 +180,9 @@ static int sink_row(void *sink, const struct record *rec, uint32_t input, dqa_er
 	part->short_rows += rec->n < p->ncols;
 	part->long_rows += rec->n > p->ncols;
 	uint64_t position = counter_position(input, rec->line);
-	size_t given = rec->n < p->ncols ? rec->n : p->ncols, c = 0;
-	for (; c < given; c++)
-		if (column_add(&part->cols[c], rec->fields[c], rec->lens[c], position, p->now_year,
-			       &part->tb) < 0)
-			return error_nomem(err);
-	/* A short row's missing fields are empty. */
-	for (; c < p->ncols; c++)
-		if (column_add(&part->cols[c], "", 0, position, p->now_year, &part->tb) < 0)
-			return error_nomem(err);
+	if (columns_add(part->cols, p->ncols, rec->fields, rec->lens, rec->n, position, p->now_year,
+			&part->tb) < 0)
+		return error_nomem(err);
 	if (p->unit_col >= 0 && count_unit(part, rec) < 0)
 		return error_nomem(err);
 	return 0;
