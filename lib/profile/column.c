@@ -331,8 +331,8 @@ static int add_repeat(struct column_stats *c, const struct value_facts *f, uint6
 static int column_add(struct column_stats *c, const char *s, size_t len, uint64_t position,
 		      int64_t now_year, struct text_buf *tb)
 {
-	/* Most values start with neither a space nor a tab: not blank. */
-	if ((len == 0 || s[0] == ' ' || s[0] == '\t') && value_blank(s, len)) {
+	/* Most values start with a byte past the space: not blank. */
+	if ((len == 0 || (unsigned char)s[0] <= ' ') && value_blank(s, len)) {
 		c->empty++;
 		c->hygiene[HYG_WHITESPACE_ONLY] += len > 0;
 		c->hygiene[HYG_UNTRIMMED] += len > 0;

@@ -401,7 +401,9 @@ __attribute__((noinline)) static char other_letter(const unsigned char *p, size_
 	return k > 0 ? category_letter(cp) : 0;
 }
 
-bool value_bytes(const char *s, size_t len, struct value_bytes *out)
+/* value_bytes, inlined into value_bytes_retemplated (a column's hot path). */
+__attribute__((always_inline)) static inline bool bytes_pass(const char *s, size_t len,
+							      struct value_bytes *out)
 {
 	/* Locals, not out's fields: a store to the shape may alias them. */
 	size_t continuations = 0;
@@ -487,10 +489,15 @@ bool value_bytes(const char *s, size_t len, struct value_bytes *out)
 	return checked;
 }
 
+bool value_bytes(const char *s, size_t len, struct value_bytes *out)
+{
+	return bytes_pass(s, len, out);
+}
+
 bool value_bytes_retemplated(struct shape_template *t, const char *s, size_t len,
 			     struct value_bytes *out)
 {
-	bool valid = value_bytes(s, len, out);
+	bool valid = bytes_pass(s, len, out);
 	if (len < TEMPLATE_MIN || len > SHAPE_MAX || (out->classes & BC_HIGH))
 		return valid;
 	t->len = (uint8_t)len;
