@@ -4,12 +4,14 @@
  * partial value tables, give byte-identical JSON; so does a file past the
  * exact bounds, whose top values come from a sample of occurrences. The
  * HyperLogLog registers skipped below their floor are those of the plain
- * maximum. */
+ * maximum. Values of a column's shape template get its spacing findings,
+ * which must be their own. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dqa.h"
+#include "profile/column.h"
 #include "profile/counter.h"
 #include "profile/hll.h"
 #include "tap.h"
@@ -180,8 +182,51 @@ static void hll_floor_skips_nothing(void)
 	hll_release(&other);
 }
 
+/* 20,000 values of a few layouts with spaces, tabs and a line end at
+ * fixed places and random digits elsewhere (so that most match the
+ * column's template, some become it): their spacing findings counted by
+ * columns_add against the same findings read from each value here. */
+static void template_spacing_is_each_values(void)
+{
+	static const char *const layouts[] = {
+		"99 99  99", " 9999-99", "9999 99 ", "99\t99 9999", "99-99-9999", "9999-99-99 99:99:99",
+		"99  99\n", "9 9 9 9 9",
+	};
+	struct column_stats c;
+	column_init(&c, NULL);
+	struct text_buf tb = {0};
+	uint64_t want[NHYGIENE] = {0}, seed = 7;
+	for (int n = 0; n < 20000; n++) {
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		const char *layout = layouts[(seed >> 33) % (sizeof layouts / sizeof *layouts)];
+		char v[32];
+		size_t len = strlen(layout);
+		for (size_t i = 0; i < len; i++) {
+			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+			v[i] = layout[i] == '9' ? (char)('0' + (seed >> 40) % 10) : layout[i];
+		}
+		v[len] = '\0';
+		bool lead = v[0] == ' ' || v[0] == '\t', trail = v[len - 1] == ' ' || v[len - 1] == '\t';
+		bool pair = strstr(v, "  ") != NULL, line_end = strchr(" \t\r\n", v[len - 1]) != NULL;
+		want[HYG_LEADING_SPACE] += lead;
+		want[HYG_TRAILING_SPACE] += trail;
+		want[HYG_DOUBLE_SPACE] += pair;
+		want[HYG_UNTRIMMED] += lead || line_end || pair;
+		want[HYG_CONTROL] += strpbrk(v, "\t\n") != NULL;
+		const char *fields[] = {v};
+		EXPECT(columns_add(&c, 1, fields, &len, 1, (uint64_t)n + 1, 2026, &tb) == 0);
+	}
+	EXPECT(column_fold(&c) == 0);
+	for (unsigned h = HYG_UNTRIMMED; h <= HYG_CONTROL; h++)
+		EXPECT(c.hygiene[h] == want[h]);
+	EXPECT(want[HYG_DOUBLE_SPACE] > 4000 && want[HYG_CONTROL] > 4000);
+	column_release(&c);
+	text_buf_release(&tb);
+}
+
 int main(void)
 {
+	template_spacing_is_each_values();
 	hll_floor_skips_nothing();
 	same_for_any_split("../../testdata/citizens.csv");
 	same_for_any_split("../../testdata/health-facilities.csv");
