@@ -76,8 +76,8 @@ void counter_init(struct counter *c, size_t cap);
 /* The position key of a field: its input and the line its record starts on. */
 uint64_t counter_position(uint32_t input, uint64_t line);
 /* The sample level of an occurrence of a value (hash: its value_hash) at
- * position: the leading zeros of one multiply-fold of the two, both mixed
- * already (the fractional part of the square root of 11). */
+ * position: the leading zeros of one multiply-fold of the two (both mixed
+ * already) by the fractional part of the square root of 11. */
 static inline unsigned counter_level_of(uint64_t hash, uint64_t position)
 {
 	uint64_t h = value_hash_fold(hash ^ position, 0x510e527fade682d1ULL);
@@ -93,8 +93,8 @@ int counter_add_level(struct counter *c, const char *s, size_t len, uint64_t has
 int counter_add_levels(struct counter *c, const char *s, size_t len, uint64_t hash,
 		       const struct counter_levels *e);
 /* Counts one occurrence of the value (hash: its value_hash) at position
- * (counter_position); one below the sampled level costs a hash mix. Returns
- * 0, or -1 out of memory. */
+ * (counter_position); one below the sampled level costs a multiply-fold.
+ * Returns 0, or -1 out of memory. */
 static inline int counter_add(struct counter *c, const char *s, size_t len, uint64_t hash,
 			      uint64_t position)
 {

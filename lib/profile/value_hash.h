@@ -68,7 +68,7 @@ static inline uint64_t value_hash(const void *data, size_t len)
 	}
 	uint64_t h = value_hash_fold(value_hash_fold(a ^ VALUE_HASH_K1, b ^ seed),
 				     len ^ VALUE_HASH_K2);
-	return h + !h;
+	return h + !h;   /* 0 becomes 1 without a branch */
 }
 
 #endif
