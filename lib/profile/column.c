@@ -9,6 +9,7 @@
 #include "../checks/value_tests.h"
 #include "../util/utf8_valid.h"
 #include "../util/values.h"
+#include "value_hash.h"
 
 /* The kinds whose values have a number. */
 #define NUMBER_KINDS (1u << KIND_NUMBER | 1u << KIND_DECIMAL_COMMA)
@@ -320,7 +321,7 @@ static int add_repeat(struct column_stats *c, const struct value_facts *f, uint6
 	}
 	struct memo_repeats *r = &c->memo_repeats[i];
 	if (!r->shape_hash)
-		r->shape_hash = strset_hash(f->bytes.shape, f->bytes.shape_len);
+		r->shape_hash = value_hash(f->bytes.shape, f->bytes.shape_len);
 	counter_levels_add(&r->value, counter_level_of(hash, position), 1);
 	counter_levels_add(&r->shape, counter_level_of(r->shape_hash, position), 1);
 	return 0;
@@ -339,7 +340,7 @@ static int column_add(struct column_stats *c, const char *s, size_t len, uint64_
 		return 0;
 	}
 	c->values++;
-	uint64_t hash = strset_hash(s, len);
+	uint64_t hash = value_hash(s, len);
 	struct value_facts scratch;
 	bool seen;
 	const struct value_facts *f = facts_for(c, s, len, hash, now_year, tb, &scratch, &seen);

@@ -78,8 +78,9 @@ struct column_stats {
 	struct counter counts, shapes;
 	struct hll distinct;
 	struct ddsketch quantiles;
-	struct strset memo;              /* value -> index in memo_facts; this
-					    worker's, never merged */
+	struct strset memo;              /* value -> index in memo_facts, by
+					    value_hash (strset's *_hashed
+					    calls); this worker's, never merged */
 	struct value_facts *memo_facts;
 	struct memo_repeats *memo_repeats;
 	size_t repeats_zeroed;           /* memo_repeats' entries written yet */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "../util/strset.h"
+#include "value_hash.h"
 
 /* Sampling levels: level l keeps an occurrence with probability 2^-l. */
 enum { COUNTER_LEVELS = 24 };
@@ -45,7 +46,8 @@ struct counter_spare {
 };
 
 struct counter {
-	struct strset set;              /* value -> index into levels */
+	struct strset set;              /* value -> index into levels, by value_hash:
+					   only strset's *_hashed calls */
 	struct counter_levels *levels;
 	size_t levels_cap;
 	struct counter_spare own;       /* the spare raises use ... */
@@ -73,12 +75,13 @@ enum { COUNTER_MIN_SAMPLED = 16 };
 void counter_init(struct counter *c, size_t cap);
 /* The position key of a field: its input and the line its record starts on. */
 uint64_t counter_position(uint32_t input, uint64_t line);
-/* The sample level of an occurrence of a value (hash: its strset_hash) at
- * position. */
+/* The sample level of an occurrence of a value (hash: its value_hash) at
+ * position: the leading zeros of one multiply-fold of the two (both mixed
+ * already) by the fractional part of the square root of 11. */
 static inline unsigned counter_level_of(uint64_t hash, uint64_t position)
 {
-	uint64_t h = hash_mix(hash ^ position);
-	unsigned zeros = h ? (unsigned)__builtin_clzll(h) : 64;
+	uint64_t h = value_hash_fold(hash ^ position, 0x510e527fade682d1ULL);
+	unsigned zeros = (unsigned)__builtin_clzll(h | 1);
 	return zeros < COUNTER_LEVELS ? zeros : COUNTER_LEVELS - 1;
 }
 /* Counts n occurrences of level l (counter_level_of) of the value. Returns
@@ -89,9 +92,9 @@ int counter_add_level(struct counter *c, const char *s, size_t len, uint64_t has
  * each. */
 int counter_add_levels(struct counter *c, const char *s, size_t len, uint64_t hash,
 		       const struct counter_levels *e);
-/* Counts one occurrence of the value (hash: its strset_hash) at position
- * (counter_position); one below the sampled level costs a hash mix. Returns
- * 0, or -1 out of memory. */
+/* Counts one occurrence of the value (hash: its value_hash) at position
+ * (counter_position); one below the sampled level costs a multiply-fold.
+ * Returns 0, or -1 out of memory. */
 static inline int counter_add(struct counter *c, const char *s, size_t len, uint64_t hash,
 			      uint64_t position)
 {
@@ -136,7 +139,7 @@ static inline int counter_add_text(struct counter *c, const char *s, size_t len,
 				   uint64_t position)
 {
 	if (!counter_is_last(c, s, len))
-		return counter_add(c, s, len, strset_hash(s, len), position);
+		return counter_add(c, s, len, value_hash(s, len), position);
 	unsigned l = counter_level_of(c->last_hash, position);
 	if (l >= c->level)
 		counter_levels_add(&c->levels[c->last_index], l, 1);

@@ -22,13 +22,11 @@ struct hll {
  * Returns 0 or -1 out of memory. */
 int hll_offer(struct hll *h, uint32_t index, uint8_t rank);
 
-/* Adds a value by its 64-bit hash. Returns 0 or -1 out of memory. */
+/* Adds a value by its value_hash, whose every bit depends on every bit of
+ * the value: its top HLL_BITS bits pick the register. Returns 0 or -1 out
+ * of memory. */
 static inline int hll_add(struct hll *h, uint64_t hash)
 {
-	/* A final mix: the table hash's low bits pick slots, its high ones here. */
-	hash ^= hash >> 33;
-	hash *= 0xff51afd7ed558ccdULL;
-	hash ^= hash >> 33;
 	uint64_t rest = hash << HLL_BITS | (1ULL << (HLL_BITS - 1));
 	uint8_t rank = (uint8_t)(__builtin_clzll(rest) + 1);
 	/* Most ranks are low: once every register is past them, no memory is

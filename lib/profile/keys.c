@@ -11,6 +11,7 @@
 
 #include "../input/transcode.h"
 #include "../scan.h"
+#include "value_hash.h"
 
 enum {
 	KEY_COLUMNS_MAX = 12,        /* columns a set is drawn from */
@@ -267,8 +268,8 @@ static int key_row(void *sink, const struct record *rec, uint32_t input, dqa_err
 		return 0;   /* a blank line: no row */
 	for (size_t i = 0; i < ks->ncols; i++) {
 		size_t c = ks->cols[i];
-		kp->col_hash[i] = c < rec->n ? strset_hash(rec->fields[c], rec->lens[c])
-					     : strset_hash("", 0);
+		kp->col_hash[i] = c < rec->n ? value_hash(rec->fields[c], rec->lens[c])
+					     : value_hash("", 0);
 	}
 	for (size_t k = 0; k < ks->nsets; k++) {
 		if (kp->state[k] != KEY_ALIVE)

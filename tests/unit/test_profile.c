@@ -72,10 +72,10 @@ static void sample_same_for_any_split(void)
 				for (size_t i = 0; i < 3000; i++) {
 					if ((runs % 2 ? i * parts / 3000 : i % parts) != part)
 						continue;
-					char v[16];
+					char v[64];
 					int n = i % 3 == 0 ? snprintf(v, sizeof v, "heavy")
 							   : snprintf(v, sizeof v, "v%zu", i);
-					uint64_t hash = strset_hash(v, (size_t)n);
+					uint64_t hash = value_hash(v, (size_t)n);
 					EXPECT(counter_add(&c, v, (size_t)n, hash,
 							   counter_position(0, i + 2)) == 0);
 				}
@@ -132,13 +132,10 @@ static void past_exact_bound_same_for_any_split(void)
 }
 
 /* The register a hash sets and the rank it offers, as hll.h defines them
- * (the top HLL_BITS bits of the mixed hash pick it; the rank is one more
- * than the leading zeros of the rest), for the plain maximum below. */
+ * (the top HLL_BITS bits of the hash pick it; the rank is one more than
+ * the leading zeros of the rest), for the plain maximum below. */
 static void hll_slot(uint64_t hash, uint32_t *index, uint8_t *rank)
 {
-	hash ^= hash >> 33;
-	hash *= 0xff51afd7ed558ccdULL;
-	hash ^= hash >> 33;
 	*index = (uint32_t)(hash >> (64 - HLL_BITS));
 	uint8_t r = 1;
 	for (uint64_t rest = hash << HLL_BITS; r <= 64 - HLL_BITS && !(rest >> 63); rest <<= 1)
