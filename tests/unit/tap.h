@@ -3,6 +3,7 @@
 #ifndef DQA_TEST_TAP_H
 #define DQA_TEST_TAP_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -27,6 +28,16 @@ static int tap_failures;
 			tap_failures++;                                        \
 		}                                                              \
 	} while (0)
+
+/* A small deterministic generator (xorshift64): the next number from
+ * *state, which a test seeds (not 0) so that every run is the same test. */
+static inline uint64_t tap_xorshift(uint64_t *state)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 7;
+	*state ^= *state << 17;
+	return *state;
+}
 
 #define TAP_DONE() (tap_failures ? (fprintf(stderr, "%d failed\n", tap_failures), 1) : 0)
 

@@ -21,10 +21,7 @@ static uint64_t rng_state = 0x2545F4914F6CDD1DULL;
 
 static uint64_t rng(void)
 {
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
+	return tap_xorshift(&rng_state);
 }
 
 /* Every value of 0 to 64 bytes ending where a page that may not be read

@@ -15,15 +15,12 @@
 
 extern const struct check_ops check_legacy_encoding, check_placeholder;
 
-/* A small deterministic generator (xorshift64). */
+/* The state of tap_xorshift, seeded: every run is the same test. */
 static uint64_t rng = 0x9E3779B97F4A7C15ULL;
 
 static unsigned next_random(unsigned n)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (unsigned)(rng % n);
+	return (unsigned)(tap_xorshift(&rng) % n);
 }
 
 /* Appends one random piece of text to buf at *len: ASCII that neighbours
