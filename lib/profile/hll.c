@@ -59,26 +59,54 @@ int hll_merge(struct hll *into, const struct hll *from)
 	return 0;
 }
 
+/* Ertl's sigma and tau series ("New cardinality estimation algorithms
+ * for HyperLogLog sketches", 2017, section 4): summed until a term no
+ * longer changes the double. */
+static double sigma(double x)
+{
+	if (x == 1)
+		return INFINITY;
+	double y = 1, z = x, before;
+	do {
+		x *= x;
+		before = z;
+		z += x * y;
+		y += y;
+	} while (z != before);
+	return z;
+}
+
+static double tau(double x)
+{
+	if (x == 0 || x == 1)
+		return 0;
+	double y = 1, z = 1 - x, before;
+	do {
+		x = sqrt(x);
+		before = z;
+		y *= 0.5;
+		z -= (1 - x) * (1 - x) * y;
+	} while (z != before);
+	return z / 3;
+}
+
+/* Ertl's improved raw estimator, from the histogram of the registers: no
+ * switch to linear counting, whose hand-over to the raw estimate is biased
+ * by 2 to 3% between about 2.5 and 5 times 2^14 values. */
 double hll_estimate(const struct hll *h)
 {
 	if (!h->reg)
 		return 0;
-	const double m = HLL_REGISTERS, alpha = 0.7213 / (1 + 1.079 / m);
-	/* 2^-r for every rank a register can hold (exact, as ldexp gives). */
-	double inverse[64 - HLL_BITS + 2];
-	inverse[0] = 1;
-	for (size_t r = 1; r < sizeof inverse / sizeof *inverse; r++)
-		inverse[r] = inverse[r - 1] / 2;
-	double sum = 0;
-	size_t zeros = 0;
-	for (size_t i = 0; i < HLL_REGISTERS; i++) {
-		sum += inverse[h->reg[i]];
-		zeros += h->reg[i] == 0;
-	}
-	double e = alpha * m * m / sum;
-	if (e <= 2.5 * m && zeros)
-		e = m * log(m / (double)zeros);   /* linear counting */
-	return e;
+	enum { TOP = 64 - HLL_BITS + 1 };   /* the highest rank a register holds */
+	uint32_t count[TOP + 1] = {0};
+	for (size_t i = 0; i < HLL_REGISTERS; i++)
+		count[h->reg[i]]++;
+	const double m = HLL_REGISTERS;
+	double z = m * tau(1 - count[TOP] / m);
+	for (int k = TOP - 1; k >= 1; k--)
+		z = 0.5 * (z + count[k]);
+	z += m * sigma(count[0] / m);
+	return m * m / (2 * log(2)) / z;
 }
 
 void hll_release(struct hll *h)

@@ -1,5 +1,6 @@
-/* HyperLogLog distinct counts (Flajolet et al. 2007, with linear counting
- * for small cardinalities): 2^14 one-byte registers, a standard error of
+/* HyperLogLog distinct counts (Flajolet et al. 2007) read by Ertl's
+ * improved raw estimator (2017), unbiased from a few values up without
+ * linear counting: 2^14 one-byte registers, a standard error of
  * 1.04/sqrt(2^14) = 0.81%. Merging takes each register's maximum, so the
  * estimate never depends on how rows were split among workers. */
 #ifndef DQA_PROFILE_HLL_H

@@ -141,6 +141,34 @@ static void hll_within_its_error(void)
 	}
 }
 
+/* Where linear counting used to hand over to the raw estimate (2.5 to 5
+ * times 2^14 values) the old estimator read 2% high on average; each mean
+ * of ten estimates of disjoint row numbers is within 0.6% (three standard
+ * errors of such a mean) of the true count. */
+static void hll_unbiased_at_the_hand_over(void)
+{
+	static const unsigned counts[] = {30000, 40000, 45000, 60000};
+	enum { TRIALS = 10 };
+	for (size_t c = 0; c < sizeof counts / sizeof *counts; c++) {
+		double sum = 0;
+		for (unsigned t = 0; t < TRIALS; t++) {
+			struct hll h = {0};
+			for (unsigned i = 0; i < counts[c]; i++) {
+				char text[64];
+				int n = snprintf(text, sizeof text, "%u", t * 100000 + i);
+				EXPECT(hll_add(&h, value_hash(text, (size_t)n)) == 0);
+			}
+			sum += hll_estimate(&h) / counts[c] - 1;
+			hll_release(&h);
+		}
+		double bias = sum / TRIALS;
+		if (fabs(bias) > 0.006)
+			fprintf(stderr, "%u values: HyperLogLog %.2f%% off on average\n", counts[c],
+				100 * bias);
+		EXPECT(fabs(bias) <= 0.006);
+	}
+}
+
 /* Sample levels of 262,144 occurrences, of one value on every line and of
  * a value per line: level l or more in a share 2^-l, within five standard
  * errors of the binomial count. */
@@ -172,6 +200,7 @@ int main(void)
 	no_collisions();
 	every_bit_moves_every_bit();
 	hll_within_its_error();
+	hll_unbiased_at_the_hand_over();
 	levels_at_their_rates();
 	return tap_failures != 0;
 }
