@@ -23,6 +23,23 @@ static unsigned next_random(unsigned n)
 	return (unsigned)(tap_xorshift(&rng) % n);
 }
 
+/* One edit of buf's *len bytes at at: how 0 deletes the byte there, 1
+ * inserts c while the text is shorter than most, any other writes c over
+ * it. */
+static void edit_byte(char *buf, size_t *len, size_t at, char c, unsigned how, size_t most)
+{
+	if (how == 0 && at < *len) {
+		memmove(buf + at, buf + at + 1, *len - at - 1);
+		(*len)--;
+	} else if (how == 1 && *len < most) {
+		memmove(buf + at + 1, buf + at, *len - at);
+		buf[at] = c;
+		(*len)++;
+	} else if (at < *len) {
+		buf[at] = c;
+	}
+}
+
 /* Appends one random piece of text to buf at *len: ASCII that neighbours
  * signs (base vowels, letters, space, digit), any character of
  * U+0080-U+00FF, a Vietnamese letter of U+1EA0-U+1EF9 or ă đ ơ ư, a
@@ -182,16 +199,7 @@ static void placeholder_as_the_check(void)
 			size_t at = next_random((unsigned)len + 1);
 			char c = bytes[next_random(sizeof bytes - 1)];
 			unsigned how = next_random(4);
-			if (how == 0 && at < len) {
-				memmove(buf + at, buf + at + 1, len - at - 1);
-				len--;
-			} else if (how == 1 && len < 40) {
-				memmove(buf + at + 1, buf + at, len - at);
-				buf[at] = c;
-				len++;
-			} else if (at < len) {
-				buf[at] = c;
-			}
+			edit_byte(buf, &len, at, c, how, 40);
 		}
 		if (len == 0)
 			continue;
@@ -303,16 +311,7 @@ static void email_by_masks(void)
 			size_t at = next_random((unsigned)len + 1);
 			char c = next_random(50) ? bytes[next_random(sizeof bytes - 1)] : '\0';
 			unsigned how = next_random(3);
-			if (how == 0 && at < len) {
-				memmove(buf + at, buf + at + 1, len - at - 1);
-				len--;
-			} else if (how == 1 && len < 80) {
-				memmove(buf + at + 1, buf + at, len - at);
-				buf[at] = c;
-				len++;
-			} else if (at < len) {
-				buf[at] = c;
-			}
+			edit_byte(buf, &len, at, c, how, 80);
 		}
 		buf[len] = '\0';
 		char note[160] = "";
