@@ -19,6 +19,11 @@ void xml_put(struct strbuf *sb, const char *s);
  * formula (first character = + - @ tab CR) gets a leading single quote. */
 void csv_putn(struct strbuf *sb, const char *s, size_t len);
 void csv_put(struct strbuf *sb, const char *s);
+/* The same cell written at out, which has room for CSV_CELL_MAX(len)
+ * bytes (each byte at most a three-byte NUL sign, two quotes and the
+ * defusing one); returns the end of what was written (no NUL). */
+#define CSV_CELL_MAX(len) (3 * (size_t)(len) + 3)
+char *csv_cell(char *out, const char *s, size_t len);
 /* Markdown table-cell text: punctuation Markdown or HTML would interpret is
  * backslash-escaped, line breaks become spaces. */
 void md_putn(struct strbuf *sb, const char *s, size_t len);

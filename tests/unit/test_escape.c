@@ -1,6 +1,9 @@
 /* The report escapers, one per format: what each makes of markup, quotes,
  * control characters and the NUL bytes that sample values keep (shown as
  * U+2400 in every format). */
+#include <stdlib.h>
+#include <string.h>
+
 #include "report/escape.h"
 #include "tap.h"
 
@@ -55,6 +58,62 @@ static void csv(void)
 	expect_escaped(csv_putn, "Nguy\xe1\xbb\x85n V\xc4\x83n", 13, "Nguy\xe1\xbb\x85n V\xc4\x83n");
 }
 
+/* CSV's rule as dqa(1) states it, byte by byte: quoted when the cell holds
+ * a comma, quote, CR or LF, starts with a space or is defused; defused
+ * (a leading single quote) when it starts with = + - @ tab or CR; quotes
+ * doubled; NUL shown as U+2400. */
+static void reference_csv(struct strbuf *sb, const char *s, size_t len)
+{
+	bool defuse = len && s[0] && strchr("=+-@\t\r", s[0]);
+	bool quote = defuse || (len && s[0] == ' ');
+	for (size_t i = 0; i < len; i++)
+		quote |= s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
+	if (quote)
+		strbuf_putc(sb, '"');
+	if (defuse)
+		strbuf_putc(sb, '\'');
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '"')
+			strbuf_puts(sb, "\"\"");
+		else if (!s[i])
+			strbuf_puts(sb, NUL_SHOWN);
+		else
+			strbuf_putc(sb, s[i]);
+	}
+	if (quote)
+		strbuf_putc(sb, '"');
+}
+
+/* csv_cell reads a cell's bytes a word at a time: on random cells of 0 to
+ * 40 bytes with the special bytes anywhere, each held in a buffer of its
+ * exact length (so that a sanitizer sees a read past it), it writes what
+ * the rule above writes and stays within CSV_CELL_MAX. */
+static void csv_random(void)
+{
+	static const char alphabet[] = ",\"\r\n\0=+-@\t *a9\xc4\x83";
+	uint64_t state = 0x6373765f63656c6cu;
+	for (int n = 0; n < 200000; n++) {
+		size_t len = tap_xorshift(&state) % 41;
+		char *cell = malloc(len + 1);
+		for (size_t i = 0; i < len; i++) {
+			uint64_t r = tap_xorshift(&state);
+			/* mostly plain bytes, so that long plain runs occur */
+			cell[i] = r % 4 ? "abcXYZ019*.:"[r / 4 % 12] : alphabet[r / 4 % (sizeof alphabet - 1)];
+		}
+		struct strbuf want = STRBUF_INIT;
+		reference_csv(&want, cell, len);
+		char out[CSV_CELL_MAX(40) + 8];
+		memset(out, '#', sizeof out);
+		size_t got = (size_t)(csv_cell(out, cell, len) - out);
+		EXPECT(got <= CSV_CELL_MAX(len) && out[CSV_CELL_MAX(len)] == '#');
+		EXPECT(got == want.len && !memcmp(out, want.buf ? want.buf : "", got));
+		strbuf_release(&want);
+		free(cell);
+		if (tap_failures)
+			return;
+	}
+}
+
 static void markdown(void)
 {
 	expect_escaped(md_putn, "a|b *c*", 7, "a\\|b \\*c\\*");
@@ -78,6 +137,7 @@ int main(void)
 	html();
 	xml();
 	csv();
+	csv_random();
 	markdown();
 	terminated();
 	return TAP_DONE();
