@@ -87,8 +87,8 @@ static int csv_given(const char *path, dqa_error *err)
 			"a CSV history is not a history store");
 }
 
-/* What the file at path is: 0 when a store or (with create) nothing yet;
- * else the error. */
+/* What the file at path is: 0 when a store, an empty file (a store being
+ * created) or, with create, nothing yet; else the error. */
 static int check_kind(const char *path, bool create, dqa_error *err)
 {
 	if (strcmp(path, "-") == 0)
@@ -104,7 +104,11 @@ static int check_kind(const char *path, bool create, dqa_error *err)
 	char head[sizeof SQLITE_MAGIC] = "";
 	ssize_t n = read(fd, head, sizeof head);
 	close(fd);
-	if (n == 0 && create)
+	/* SQLite makes a new store's file empty, then writes its first page:
+	 * another dqa may be creating it right now (a suite's jobs, two cron
+	 * runs). SQLite's own lock, and migrate's transaction, take it from
+	 * there; an empty file is an empty database to SQLite anyway. */
+	if (n == 0)
 		return 0;
 	if (n == (ssize_t)sizeof head && memcmp(head, SQLITE_MAGIC, sizeof head) == 0)
 		return 0;
