@@ -42,32 +42,64 @@ static void put_u32(struct strbuf *sb, uint32_t v)
 	strbuf_add(sb, &v, sizeof v);
 }
 
+/* Writes a value, masked when pii, at at: its length then its bytes (a
+ * masked value is never longer); returns the bytes written. */
+static size_t write_value(char *at, const char *s, size_t len, bool pii)
+{
+	uint32_t n = (uint32_t)len;
+	if (pii)
+		n = (uint32_t)value_mask(at + sizeof n, s, len);
+	else if (len)
+		memcpy(at + sizeof n, s, len);
+	memcpy(at, &n, sizeof n);
+	return sizeof n + n;
+}
+
+/* Room for a value of len bytes, with its length. */
+static size_t value_room(size_t len)
+{
+	return sizeof(uint32_t) + len;
+}
+
+/* Room for need more bytes at sb's end, checked inline while there is. */
+static inline bool reserve(struct strbuf *sb, size_t need)
+{
+	return (sb->len + need < sb->cap && !sb->failed) || strbuf_grow(sb, need);
+}
+
+/* Ends what was written at sb's end, up to at (room reserved). */
+static void mark_written(struct strbuf *sb, const char *at)
+{
+	sb->len = (size_t)(at - sb->buf);
+	sb->buf[sb->len] = '\0';
+}
+
 /* A value, masked when pii. */
 static void put_value(struct strbuf *sb, const char *s, size_t len, bool pii)
 {
-	if (!pii) {
-		put_u32(sb, (uint32_t)len);
-		strbuf_add(sb, s, len);
-		return;
-	}
-	size_t at = sb->len;
-	put_u32(sb, 0);
-	if (!strbuf_grow(sb, len + 1))
-		return;
-	uint32_t masked = (uint32_t)value_mask(sb->buf + sb->len, s, len);
-	sb->len += masked;
-	sb->buf[sb->len] = '\0';
-	memcpy(sb->buf + at, &masked, sizeof masked);
+	if (reserve(sb, value_room(len)))
+		mark_written(sb, sb->buf + sb->len + write_value(sb->buf + sb->len, s, len, pii));
 }
 
+/* A failure, written in room reserved once: a row's failures are the
+ * spooling's most frequent writes. */
 static void put_failure(struct strbuf *sb, uint32_t check, const char *note,
 			const char *const *values, const size_t *lens, size_t ncols,
 			const int *cols, const bool *pii, bool unmasked)
 {
-	put_u32(sb, check);
-	put_value(sb, note ? note : "", note ? strlen(note) : 0, false);
+	size_t note_len = note ? strlen(note) : 0;
+	size_t need = sizeof check + value_room(note_len);
 	for (size_t i = 0; i < ncols; i++)
-		put_value(sb, values[i], lens[i], !unmasked && pii[cols[i]]);
+		need += value_room(lens[i]);
+	if (!reserve(sb, need))
+		return;
+	char *at = sb->buf + sb->len;
+	memcpy(at, &check, sizeof check);
+	at += sizeof check;
+	at += write_value(at, note ? note : "", note_len, false);
+	for (size_t i = 0; i < ncols; i++)
+		at += write_value(at, values[i], lens[i], !unmasked && pii[cols[i]]);
+	mark_written(sb, at);
 }
 
 void rowlog_fail(struct rowlog *log, uint32_t check, const char *note,
@@ -95,30 +127,45 @@ static bool spool_flush(struct rowlog *log)
 	return ok;
 }
 
+/* The spooled bytes a kept row takes at most (masked keys are shorter). */
+static size_t row_room(const struct rowlog *log, const size_t *lens, size_t text_len)
+{
+	size_t need = sizeof(struct row_head) + text_len + log->row.len;
+	for (size_t k = 0; k < log->nkey; k++)
+		need += value_room(lens[log->key_cols[k]]);
+	return need;
+}
+
 int rowlog_row_end(struct rowlog *log, uint64_t where, uint32_t unit, const char *const *fields,
 		   const size_t *lens, const bool *pii, const char *raw, size_t raw_len,
 		   const char *eol)
 {
-	size_t failures = log->row.len;
+	size_t eol_len = log->raw ? strlen(eol) : 0;
+	size_t text_len = log->raw ? raw_len + eol_len : 0;
+	struct strbuf *out = &log->spooled;
+	/* written straight into the spooled rows: the head, the text, the
+	 * keys, the failures, then the head's body length filled in */
+	if (log->row.failed || !reserve(out, row_room(log, lens, text_len)))
+		return -1;
+	char *head_at = out->buf + out->len, *at = head_at + sizeof(struct row_head);
+	if (log->raw) {
+		memcpy(at, raw, raw_len);
+		memcpy(at + raw_len, eol, eol_len);
+		at += text_len;
+	}
+	const char *body = at;
 	for (size_t k = 0; k < log->nkey; k++) {
 		int col = log->key_cols[k];
-		put_value(&log->row, fields[col], lens[col], !log->unmasked && pii[col]);
+		at += write_value(at, fields[col], lens[col], !log->unmasked && pii[col]);
 	}
-	size_t eol_len = log->raw ? strlen(eol) : 0;
+	if (log->row.len)
+		memcpy(at, log->row.buf, log->row.len);
+	at += log->row.len;
 	struct row_head head = {where, unit, log->nfail,
-				log->raw ? (uint32_t)(raw_len + eol_len) : UINT32_MAX,
-				(uint32_t)log->row.len};
-	/* keys first, the failures after them */
-	struct strbuf *out = &log->spooled;
-	strbuf_add(out, &head, sizeof head);
-	if (log->raw) {
-		strbuf_add(out, raw, raw_len);
-		strbuf_add(out, eol, eol_len);
-	}
-	strbuf_add(out, log->row.buf + failures, log->row.len - failures);
-	strbuf_add(out, log->row.buf, failures);
-	if (log->row.failed || out->failed)
-		return -1;
+				log->raw ? (uint32_t)text_len : UINT32_MAX,
+				(uint32_t)(at - body)};
+	memcpy(head_at, &head, sizeof head);
+	mark_written(out, at);
 	bool ok = out->len < SPOOL_CHUNK || spool_flush(log);
 	log->io_failed |= !ok;
 	return ok ? 0 : -1;

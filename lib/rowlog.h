@@ -56,7 +56,7 @@ struct rowlog {
 	const int *key_cols;          /* header indexes of dataset.key */
 	/* the writer's: this worker's spool and the current row */
 	FILE *spool;
-	struct strbuf row;            /* the current row's failures, then its keys */
+	struct strbuf row;            /* the current row's failures */
 	struct strbuf spooled;        /* rows not yet in the spool */
 	uint32_t nfail;
 	bool io_failed;
@@ -97,7 +97,7 @@ void rowlog_free(struct rowlog *log);
 static inline void rowlog_row_start(struct rowlog *log)
 {
 	log->nfail = 0;
-	strbuf_reset(&log->row);
+	log->row.len = 0;   /* read by length only: no terminator needed */
 }
 void rowlog_fail(struct rowlog *log, uint32_t check, const char *note,
 		 const char *const *values, const size_t *lens, const int *cols,

@@ -342,6 +342,40 @@ static int put_row(struct rowlog_reader *r, struct strbuf *out, const struct str
 	return 0;
 }
 
+/* The first row in file order among the other streams and the late rows,
+ * for a run of s's rows before it. */
+static uint64_t next_elsewhere(const struct rowlog_reader *r, const struct stream *s)
+{
+	uint64_t limit = late_where(r);
+	for (size_t i = 0; i < r->nstreams; i++)
+		if (&r->streams[i] != s && r->streams[i].has_row && r->streams[i].head.where < limit)
+			limit = r->streams[i].head.where;
+	return limit;
+}
+
+/* Copies s's current row and the rows after it that come before limit in
+ * file order and are whole in its window to out, in one copy, while out
+ * holds less than want bytes (a worker's spool is already in the layout
+ * rowlog_read_rows writes; a saved spool's rows are checked one by one). */
+static int put_run(struct stream *s, struct strbuf *out, uint64_t limit, size_t want,
+		   dqa_error *err)
+{
+	const char *start = s->row - sizeof s->head;
+	size_t len = (size_t)(s->buf + s->at - start);
+	struct row_head head;
+	while (s->end - s->at >= sizeof head && out->len + len < want) {
+		memcpy(&head, s->buf + s->at, sizeof head);
+		size_t raw = head.raw_len == UINT32_MAX ? 0 : head.raw_len;
+		size_t need = sizeof head + raw + head.body_len;
+		if (head.where >= limit || s->end - s->at < need)
+			break;
+		s->at += need;
+		len += need;
+	}
+	strbuf_add(out, start, len);
+	return stream_advance(s, err);
+}
+
 int rowlog_read_rows(struct rowlog_reader *r, struct strbuf *out, size_t want, dqa_error *err)
 {
 	while (out->len < want && !out->failed) {
@@ -353,6 +387,10 @@ int rowlog_read_rows(struct rowlog_reader *r, struct strbuf *out, size_t want, d
 		}
 		if (where == UINT64_MAX)
 			break;
+		if (first && !first->spool->units && late_where(r) != where) {
+			FORWARD_IF_ERROR(put_run(first, out, next_elsewhere(r, first), want, err));
+			continue;
+		}
 		FORWARD_IF_ERROR(put_row(r, out, first, where, err));
 		if (first)
 			FORWARD_IF_ERROR(stream_advance(first, err));
@@ -362,30 +400,41 @@ int rowlog_read_rows(struct rowlog_reader *r, struct strbuf *out, size_t want, d
 }
 
 /* Decodes a failure at *at into f (its value arrays are the decoder's). */
-static bool decode_failure(struct rowlog_rows *d, const char **at, struct rowlog_failure *f)
+static bool decode_failure(const struct rowlog_check *checks, size_t nchecks, const char **at,
+			   struct rowlog_failure *f)
 {
 	uint32_t check;
 	memcpy(&check, *at, sizeof check);
 	*at += sizeof check;
-	if (check >= d->log->nchecks)
+	if (check >= nchecks)
 		return false;
 	f->check = check;
 	f->note = take(at, &f->note_len);
-	size_t ncols = d->log->checks[check].ncols;
+	size_t ncols = checks[check].ncols;
 	for (size_t i = 0; i < ncols; i++)
 		f->values[i] = take(at, &f->lens[i]);
 	return true;
 }
 
-static int by_check(const void *a, const void *b)
+/* Sorts a row's failures by check, keeping the order of equal ones (its
+ * spool's before the late): an insertion sort, as a row has few failures,
+ * mostly in order already, where qsort cost a call per comparison. */
+static void sort_by_check(struct rowlog_failure *f, size_t n)
 {
-	uint32_t x = ((const struct rowlog_failure *)a)->check;
-	uint32_t y = ((const struct rowlog_failure *)b)->check;
-	return x < y ? -1 : x > y;
+	for (size_t i = 1; i < n; i++) {
+		if (f[i - 1].check <= f[i].check)
+			continue;
+		struct rowlog_failure x = f[i];
+		size_t j = i;
+		for (; j > 0 && f[j - 1].check > x.check; j--)
+			f[j] = f[j - 1];
+		f[j] = x;
+	}
 }
 
 const struct rowlog_row *rowlog_rows_next(struct rowlog_rows *d, const char **at, dqa_error *err)
 {
+	const struct rowlog *log = d->log;
 	struct row_head head;
 	memcpy(&head, *at, sizeof head);
 	const char *p = *at + sizeof head;
@@ -401,16 +450,22 @@ const struct rowlog_row *rowlog_rows_next(struct rowlog_rows *d, const char **at
 		p += head.raw_len;
 	}
 	*at = p + head.body_len;
-	for (size_t k = 0; k < d->log->nkey; k++)
+	/* the log's fields read once: the row's stores could alias them */
+	size_t nkey = log->nkey, nchecks = log->nchecks;
+	const struct rowlog_check *checks = log->checks;
+	for (size_t k = 0; k < nkey; k++)
 		row->keys[k] = take(&p, &row->key_lens[k]);
+	if (head.nfail > d->failures_cap) {
+		corrupt(err);
+		return NULL;
+	}
 	row->nfailures = head.nfail;
 	for (uint32_t i = 0; i < head.nfail; i++)
-		if (i == d->failures_cap || !decode_failure(d, &p, &row->failures[i])) {
+		if (!decode_failure(checks, nchecks, &p, &row->failures[i])) {
 			corrupt(err);
 			return NULL;
 		}
-	if (row->nfailures > 1)
-		qsort(row->failures, row->nfailures, sizeof *row->failures, by_check);
+	sort_by_check(row->failures, row->nfailures);
 	return row;
 }
 
