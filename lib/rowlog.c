@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "util/fileio.h"
+#include "util/hugepage.h"
 #include "util/values.h"
 #include "rowlog_spool.h"
 
@@ -124,7 +125,9 @@ static bool spool_flush(struct rowlog *log)
 		return false;
 	bool ok = fwrite(out->buf, 1, out->len, log->spool) == out->len;
 	strbuf_reset(out);
-	return ok;
+	/* a worker that fills a chunk fills many: its rows gather on a huge
+	 * page from now on (hugepage.h) */
+	return hugepage_strbuf(out, HUGE_PAGE_BYTES) && ok;
 }
 
 /* The spooled bytes a kept row takes at most (masked keys are shorter). */

@@ -1,6 +1,7 @@
 #include "hugepage.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 
 void *hugepage_alloc(size_t bytes)
@@ -12,4 +13,23 @@ void *hugepage_alloc(size_t bytes)
 	madvise(p, bytes, MADV_HUGEPAGE);   /* a hint: without it, small pages */
 #endif
 	return p;
+}
+
+bool hugepage_strbuf(struct strbuf *sb, size_t cap)
+{
+	if (sb->failed || sb->cap >= cap)
+		return !sb->failed;
+	char *buf = hugepage_alloc(cap);
+	if (!buf || sb->len >= cap) {
+		free(buf);
+		sb->failed = true;
+		return false;
+	}
+	if (sb->len)
+		memcpy(buf, sb->buf, sb->len);
+	buf[sb->len] = '\0';
+	free(sb->buf);
+	sb->buf = buf;
+	sb->cap = cap;
+	return true;
 }
