@@ -15,6 +15,7 @@
 #include "../util/fileio.h"
 #include "../util/hugepage.h"
 #include "../util/paths.h"
+#include "file_sink.h"
 #include "write_behind.h"
 #include "escape.h"
 #include "failed_rows.h"
@@ -428,6 +429,7 @@ static int output_close(struct output *o, dqa_error *err)
 static void output_release(struct output *o)
 {
 	write_behind_end(&o->writer);
+	file_sink_stop(&o->sink);
 	atomic_file_discard(&o->file);
 	strbuf_release(&o->pending);
 }

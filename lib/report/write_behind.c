@@ -1,10 +1,8 @@
 /* The thread of write_behind.h: one buffer in flight, handed back and
- * forth under a lock; and the file sink. */
+ * forth under a lock. */
 #include "write_behind.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <unistd.h>
 
 #include "../util/parallel.h"
 
@@ -97,43 +95,4 @@ int write_behind_end(struct write_behind *w)
 	strbuf_release(&w->slot);
 	w->started = false;
 	return w->error;
-}
-
-/* --- the file sink -------------------------------------------------------- */
-
-static int errno_or_eio(void)
-{
-	return errno ? errno : EIO;
-}
-
-/* Writes buf; when durable, flushes it to the descriptor and starts the
- * disk's writeback of it, so that the fsync at the end finds little left
- * to write (the lines after it are made meanwhile). */
-static int file_write(void *ctx, const char *buf, size_t len)
-{
-	struct file_sink *fs = ctx;
-	if (fwrite(buf, 1, len, fs->f) != len)
-		return errno_or_eio();
-	if (!fs->durable)
-		return 0;
-	if (fflush(fs->f) != 0)
-		return errno_or_eio();
-	/* a hint: a failure shows again in the fsync */
-	(void)sync_file_range(fileno(fs->f), fs->sent, (off_t)len, SYNC_FILE_RANGE_WRITE);
-	fs->sent += (off_t)len;
-	return 0;
-}
-
-static int file_end(void *ctx)
-{
-	struct file_sink *fs = ctx;
-	if (!fs->durable)
-		return 0;
-	return fflush(fs->f) == 0 && fsync(fileno(fs->f)) == 0 ? 0 : errno_or_eio();
-}
-
-struct write_behind_sink file_sink(struct file_sink *fs, FILE *f, bool durable)
-{
-	*fs = (struct file_sink){.f = f, .durable = durable};
-	return (struct write_behind_sink){file_write, file_end, fs};
 }

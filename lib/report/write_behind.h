@@ -44,16 +44,4 @@ void write_behind_finish(struct write_behind *w);
  * the sink returned. */
 int write_behind_end(struct write_behind *w);
 
-/* A file as a sink: its bytes written to f. durable: f is a regular file
- * to be committed; what is written is sent to the disk as it comes, and f
- * is flushed and fsynced at the end, so that only closing and renaming it
- * remain. */
-struct file_sink {
-	FILE *f;
-	bool durable;
-	off_t sent;                   /* bytes flushed to f's descriptor */
-};
-
-struct write_behind_sink file_sink(struct file_sink *fs, FILE *f, bool durable);
-
 #endif
