@@ -5,10 +5,11 @@ temporary folder and checks it with check_folder.py.
   run_reports.py example DQA ROOT   the shipped example in en and vi; `dqa
                                     report` re-renders the audit's folder
                                     byte for byte
-  run_reports.py hostile DQA        10,000 units plus hostile unit names and
-                                    values (script tags, formula prefixes,
-                                    path traversal, case twins, a 300-byte
-                                    name), generated here
+  run_reports.py hostile DQA [N]    N units (10,000 when not given) plus
+                                    hostile unit names and values (script
+                                    tags, formula prefixes, path traversal,
+                                    case twins, a 300-byte name), generated
+                                    here
   run_reports.py size DQA           126 units x 30 checks: index.html < 2 MB
   run_reports.py suite DQA ROOT     the three shipped examples as one city,
                                     audited on three nights with --history,
@@ -115,7 +116,7 @@ HOSTILE_VALUES = ["<img src=x onerror=alert(1)>", "=1+2", "@cmd", "-1", "</td></
                   "a]]>b", "\u2028line"]
 
 
-def hostile(dqa):
+def hostile(dqa, units):
     with tempfile.TemporaryDirectory(prefix="dqa-hostile-", dir=SCRATCH) as tmp:
         tmp = pathlib.Path(tmp)
         (tmp / "rules.yaml").write_text(
@@ -128,7 +129,7 @@ def hostile(dqa):
         with open(tmp / "data.csv", "w", newline="") as f:
             out = csv.writer(f)
             out.writerow(["id", "unit", "name", "phone"])
-            for i in range(10000):
+            for i in range(units):
                 out.writerow([i, f"u{i:05d}", f"name {i}", f"09{i:08d}"])
             for i, unit in enumerate(HOSTILE_UNITS):
                 for j, value in enumerate(HOSTILE_VALUES):
@@ -141,8 +142,8 @@ def hostile(dqa):
             sys.exit(f"files written outside out/: {sorted(p.name for p in tmp.iterdir())}")
         check(tmp / "out", "--pages", 60)
         pages = [p for p in (tmp / "out" / "units").iterdir() if p.suffix == ".html"]
-        if len(pages) != 10000 + len(HOSTILE_UNITS):
-            sys.exit(f"{len(pages)} unit pages for {10000 + len(HOSTILE_UNITS)} units")
+        if len(pages) != units + len(HOSTILE_UNITS):
+            sys.exit(f"{len(pages)} unit pages for {units + len(HOSTILE_UNITS)} units")
         hostile_pages = [p for p in pages if not p.name.startswith("u")]
         for page in hostile_pages:
             text = page.read_text()
@@ -151,7 +152,7 @@ def hostile(dqa):
         index = (tmp / "out" / "index.html").read_text()
         if "&lt;script&gt;alert(1)&lt;/script&gt;" not in index:
             sys.exit("index.html does not show the script-tag unit name as text")
-        print(f"10000 + {len(HOSTILE_UNITS)} units: audit and report folder in "
+        print(f"{units} + {len(HOSTILE_UNITS)} units: audit and report folder in "
               f"{seconds:.1f} s; hostile pages {sorted(p.name for p in hostile_pages)}")
         hostile_history(dqa, tmp)
 
@@ -202,9 +203,9 @@ def hostile_history(dqa, tmp):
                 out = run(dqa, name, "history.db", "--format", fmt, "--lang", lang,
                           cwd=tmp).stdout
                 check_view(name, fmt, out, tmp)
-    # One suite run of the hostile dataset (10,000 units are slow enough
-    # once): its folder with the city's history pages in vi, its terminal
-    # summary in en.
+    # One suite run of the hostile dataset (its units are slow enough once):
+    # its folder with the city's history pages in vi, its terminal summary
+    # in en.
     (tmp / "city.yaml").write_text(
         "version: 1\nname: hostile-city\ndatasets:\n  - {rules: rules.yaml, data: [data.csv]}\n")
     run(dqa, "audit", "--suite", "city.yaml", "--now", "2026-11-22", "-q", "--lang", "vi",
@@ -266,7 +267,7 @@ def main():
     if mode == "example":
         example(pathlib.Path(sys.argv[2]).resolve(), pathlib.Path(sys.argv[3]))
     elif mode == "hostile":
-        hostile(pathlib.Path(sys.argv[2]).resolve())
+        hostile(pathlib.Path(sys.argv[2]).resolve(), int(sys.argv[3]) if len(sys.argv) > 3 else 10000)
     elif mode == "size":
         size(pathlib.Path(sys.argv[2]).resolve())
     elif mode == "suite":
