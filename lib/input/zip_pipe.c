@@ -1,7 +1,6 @@
 #include "zip_pipe.h"
 
 #include <pthread.h>
-#include <signal.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,10 +64,7 @@ struct zip_pipe *zip_pipe_start(struct zip_entry *e)
 	pthread_cond_init(&p->emptied, NULL);
 	if (e->want_size <= PIPE_SLOT)   /* a small part: not worth a thread */
 		return p;
-	sigset_t old;
-	parallel_block_signals(&old);
-	p->threaded = pthread_create(&p->thread, NULL, inflate_ahead, p) == 0;
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	p->threaded = parallel_spawn(&p->thread, inflate_ahead, p) == 0;
 	return p;
 }
 

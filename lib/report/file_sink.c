@@ -54,11 +54,7 @@ static void flusher_start(struct file_sink *fs)
 		pthread_mutex_destroy(&fs->lock);
 		return;
 	}
-	sigset_t old;
-	parallel_block_signals(&old);
-	int rc = pthread_create(&fs->flusher, NULL, flush_written, fs);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (rc != 0) {
+	if (parallel_spawn(&fs->flusher, flush_written, fs) != 0) {
 		pthread_cond_destroy(&fs->moved);
 		pthread_mutex_destroy(&fs->lock);
 		return;
@@ -79,9 +75,9 @@ static int file_write(void *ctx, const char *buf, size_t len)
 		return errno_or_eio();
 	/* a hint: a failure shows again in the fsync */
 	(void)sync_file_range(fileno(fs->f), fs->sent, (off_t)len, SYNC_FILE_RANGE_WRITE);
-	fs->sent += (off_t)len;
-	if (!fs->flushing)
+	if (fs->sent == 0)
 		flusher_start(fs);
+	fs->sent += (off_t)len;
 	if (fs->flushing) {
 		pthread_mutex_lock(&fs->lock);
 		fs->written = fs->sent;

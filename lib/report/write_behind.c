@@ -43,10 +43,7 @@ int write_behind_start(struct write_behind *w, struct write_behind_sink sink)
 		pthread_mutex_destroy(&w->lock);
 		return EAGAIN;
 	}
-	sigset_t old;
-	parallel_block_signals(&old);
-	int rc = pthread_create(&w->thread, NULL, consume_slots, w);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	int rc = parallel_spawn(&w->thread, consume_slots, w);
 	if (rc != 0) {
 		pthread_cond_destroy(&w->changed);
 		pthread_mutex_destroy(&w->lock);

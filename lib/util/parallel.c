@@ -34,6 +34,15 @@ void parallel_block_signals(sigset_t *old)
 	pthread_sigmask(SIG_SETMASK, &all, old);
 }
 
+int parallel_spawn(pthread_t *thread, void *(*fn)(void *), void *arg)
+{
+	sigset_t old;
+	parallel_block_signals(&old);
+	int rc = pthread_create(thread, NULL, fn, arg);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return rc;
+}
+
 static void *take_items(void *arg)
 {
 	struct helper *h = arg;

@@ -4,6 +4,7 @@
 #ifndef DQA_PARALLEL_H
 #define DQA_PARALLEL_H
 
+#include <pthread.h>
 #include <signal.h>
 #include <stddef.h>
 
@@ -32,5 +33,8 @@ void parallel_for(unsigned threads, size_t n, void (*run)(void *ctx, size_t i, u
  * threads started meanwhile inherit it, so a SIGINT reaches only the
  * thread that reads the input. */
 void parallel_block_signals(sigset_t *old);
+/* Starts one thread running fn(arg) with every signal blocked (as above),
+ * the caller's mask kept: 0, or pthread_create's error. */
+int parallel_spawn(pthread_t *thread, void *(*fn)(void *), void *arg);
 
 #endif
