@@ -62,24 +62,11 @@ static size_t value_room(size_t len)
 	return sizeof(uint32_t) + len;
 }
 
-/* Room for need more bytes at sb's end, checked inline while there is. */
-static inline bool reserve(struct strbuf *sb, size_t need)
-{
-	return (sb->len + need < sb->cap && !sb->failed) || strbuf_grow(sb, need);
-}
-
-/* Ends what was written at sb's end, up to at (room reserved). */
-static void mark_written(struct strbuf *sb, const char *at)
-{
-	sb->len = (size_t)(at - sb->buf);
-	sb->buf[sb->len] = '\0';
-}
-
 /* A value, masked when pii. */
 static void put_value(struct strbuf *sb, const char *s, size_t len, bool pii)
 {
-	if (reserve(sb, value_room(len)))
-		mark_written(sb, sb->buf + sb->len + write_value(sb->buf + sb->len, s, len, pii));
+	if (strbuf_reserve(sb, value_room(len)))
+		strbuf_written(sb, sb->buf + sb->len + write_value(sb->buf + sb->len, s, len, pii));
 }
 
 /* A failure, written in room reserved once: a row's failures are the
@@ -92,7 +79,7 @@ static void put_failure(struct strbuf *sb, uint32_t check, const char *note,
 	size_t need = sizeof check + value_room(note_len);
 	for (size_t i = 0; i < ncols; i++)
 		need += value_room(lens[i]);
-	if (!reserve(sb, need))
+	if (!strbuf_reserve(sb, need))
 		return;
 	char *at = sb->buf + sb->len;
 	memcpy(at, &check, sizeof check);
@@ -100,7 +87,7 @@ static void put_failure(struct strbuf *sb, uint32_t check, const char *note,
 	at += write_value(at, note ? note : "", note_len, false);
 	for (size_t i = 0; i < ncols; i++)
 		at += write_value(at, values[i], lens[i], !unmasked && pii[cols[i]]);
-	mark_written(sb, at);
+	strbuf_written(sb, at);
 }
 
 void rowlog_fail(struct rowlog *log, uint32_t check, const char *note,
@@ -148,7 +135,7 @@ int rowlog_row_end(struct rowlog *log, uint64_t where, uint32_t unit, const char
 	struct strbuf *out = &log->spooled;
 	/* written straight into the spooled rows: the head, the text, the
 	 * keys, the failures, then the head's body length filled in */
-	if (log->row.failed || !reserve(out, row_room(log, lens, text_len)))
+	if (log->row.failed || !strbuf_reserve(out, row_room(log, lens, text_len)))
 		return -1;
 	char *head_at = out->buf + out->len, *at = head_at + sizeof(struct row_head);
 	if (log->raw) {
@@ -168,7 +155,7 @@ int rowlog_row_end(struct rowlog *log, uint64_t where, uint32_t unit, const char
 				log->raw ? (uint32_t)text_len : UINT32_MAX,
 				(uint32_t)(at - body)};
 	memcpy(head_at, &head, sizeof head);
-	mark_written(out, at);
+	strbuf_written(out, at);
 	bool ok = out->len < SPOOL_CHUNK || spool_flush(log);
 	log->io_failed |= !ok;
 	return ok ? 0 : -1;

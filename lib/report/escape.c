@@ -192,10 +192,8 @@ char *csv_cell(char *out, const char *s, size_t len)
 
 void csv_putn(struct strbuf *sb, const char *s, size_t len)
 {
-	if (!strbuf_grow(sb, CSV_CELL_MAX(len)))
-		return;
-	sb->len = (size_t)(csv_cell(sb->buf + sb->len, s, len) - sb->buf);
-	sb->buf[sb->len] = '\0';
+	if (strbuf_reserve(sb, CSV_CELL_MAX(len)))
+		strbuf_written(sb, csv_cell(sb->buf + sb->len, s, len));
 }
 
 void csv_put(struct strbuf *sb, const char *s)

@@ -241,7 +241,7 @@ static void csv_line(struct strbuf *sb, struct line_style *s, const struct rowlo
 	for (size_t k = 0; k < log->nkey; k++)
 		room += CSV_CELL_MAX(row->key_lens[k]) + 1;
 	sb->failed |= s->scratch.failed || s->joined.failed;
-	if (sb->failed || (sb->len + room >= sb->cap && !strbuf_grow(sb, room)))
+	if (!strbuf_reserve(sb, room))
 		return;
 	char *p = sb->buf + sb->len;
 	p = put_bytes(p, unit);
@@ -261,8 +261,7 @@ static void csv_line(struct strbuf *sb, struct line_style *s, const struct rowlo
 	p = csv_cell(p, f->note, f->note_len);
 	*p++ = '\r';
 	*p++ = '\n';
-	sb->len = (size_t)(p - sb->buf);
-	sb->buf[sb->len] = '\0';
+	strbuf_written(sb, p);
 }
 
 static void json_line(struct strbuf *sb, struct line_style *s, const struct rowlog_row *row,

@@ -33,6 +33,21 @@ static inline void strbuf_add(struct strbuf *sb, const void *data, size_t len)
 	strbuf_add_grown(sb, data, len);
 }
 
+/* Room for extra more bytes (and the NUL) at sb's end, checked inline
+ * while there is: for writers that fill it in place, then end it with
+ * strbuf_written. false when sb cannot grow (it is then failed). */
+static inline bool strbuf_reserve(struct strbuf *sb, size_t extra)
+{
+	return (sb->len + extra < sb->cap && !sb->failed) || strbuf_grow(sb, extra);
+}
+
+/* Ends what was written in reserved room at sb's end, up to end. */
+static inline void strbuf_written(struct strbuf *sb, const char *end)
+{
+	sb->len = (size_t)(end - sb->buf);
+	sb->buf[sb->len] = '\0';
+}
+
 static inline void strbuf_putc(struct strbuf *sb, char c)
 {
 	strbuf_add(sb, &c, 1);
